@@ -1,0 +1,156 @@
+/**
+ * The single definition of kbbot's data. Every file on disk, every CLI `--json`
+ * output and every message between the core and the adapters has its schema here;
+ * the TypeScript types are `z.infer` of these schemas.
+ */
+import { z } from 'zod';
+
+/** Canonical article id: `Q` followed by digits (Q272274). */
+export const KbIdSchema = z.string().regex(/^Q\d{1,8}$/, 'must be Q followed by digits, e.g. Q272274');
+export type KbId = z.infer<typeof KbIdSchema>;
+
+/** ISO calendar date, yyyy-mm-dd. */
+export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an ISO date yyyy-mm-dd');
+
+/** Dotted numeric file version as printed (5.5.2654.3, 4.0.1381.133). */
+export const VersionSchema = z.string().regex(/^\d+(\.\d+){1,4}$/, 'must be a dotted numeric version, e.g. 5.5.2654.3');
+
+/** One stack frame as printed: module as printed (`STORE`), symbol (`PUSH_NOTIFY::PushToClient`), offset (`0xb0`). */
+export const FrameSchema = z.object({
+  module: z.string(),
+  symbol: z.string(),
+  offset: z.string().optional(),
+});
+export type Frame = z.infer<typeof FrameSchema>;
+
+/** An ordered trace, crash frame first. */
+export const TraceSchema = z.array(FrameSchema);
+export type Trace = z.infer<typeof TraceSchema>;
+
+export const FixKindSchema = z.enum(['hotfix', 'service-pack', 'update', 'upgrade', 'workaround', 'none', 'unknown']);
+export type FixKind = z.infer<typeof FixKindSchema>;
+
+export const FixSchema = z.object({
+  kind: FixKindSchema,
+  summary: z.string(),
+  /** The service pack the article names as carrying (or going to carry) the fix, e.g. "Exchange Server 5.5 Service Pack 4". */
+  servicePack: z.string().optional(),
+  /** A product version the article names as fixing the problem. */
+  version: z.string().optional(),
+});
+export type Fix = z.infer<typeof FixSchema>;
+
+/** One row of a file-attribute table. */
+export const FileRowSchema = z.object({
+  name: z.string().min(1),
+  version: VersionSchema.optional(),
+  size: z.number().int().nonnegative().optional(),
+  date: IsoDateSchema.optional(),
+  time: z.string().optional(),
+  platform: z.string().optional(),
+  component: z.string().optional(),
+  language: z.string().optional(),
+});
+export type FileRow = z.infer<typeof FileRowSchema>;
+
+export const RollbackSchema = z.object({
+  text: z.string().min(1),
+  file: z.string().optional(),
+  minVersion: VersionSchema.optional(),
+});
+export type Rollback = z.infer<typeof RollbackSchema>;
+
+export const SignatureSchema = z.object({
+  id: KbIdSchema,
+  title: z.string().min(1),
+  product: z.string().default(''),
+  versions: z.array(z.string()).default([]),
+  published: IsoDateSchema.optional(),
+  keywords: z.array(z.string()).default([]),
+  symptoms: z.string().default(''),
+  cause: z.string().default(''),
+  status: z.string().default(''),
+  traces: z.array(TraceSchema).default([]),
+  fix: FixSchema.default({ kind: 'unknown', summary: '' }),
+  files: z.array(FileRowSchema).default([]),
+  packages: z.array(FileRowSchema).default([]),
+  rollback: z.array(RollbackSchema).default([]),
+  related: z.array(KbIdSchema).default([]),
+  eventIds: z.array(z.number().int().nonnegative()).default([]),
+  stopCodes: z.array(z.string().regex(/^0x[0-9A-F]{8}$/, 'must be 0x followed by 8 upper-case hex digits')).default([]),
+  exceptionCodes: z.array(z.string().regex(/^[0-9a-f]{8}$/, 'must be 8 lower-case hex digits')).default([]),
+  /** Where the signature came from: `ingest` (parsed) or `curated` (hand-written). */
+  source: z.enum(['ingest', 'curated']).default('ingest'),
+});
+/** A signature as stored and used (defaults applied). */
+export type Signature = z.infer<typeof SignatureSchema>;
+/** A signature as written in a file (defaulted fields may be left out). */
+export type SignatureInput = z.input<typeof SignatureSchema>;
+
+/** Other clues read from a pasted message. */
+export const ClueSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('stop-code'), code: z.string() }),
+  z.object({ kind: z.literal('exception-code'), code: z.string() }),
+  z.object({ kind: z.literal('event-id'), id: z.number().int(), source: z.string().optional() }),
+  z.object({ kind: z.literal('file-version'), version: VersionSchema, file: z.string().optional() }),
+]);
+export type Clue = z.infer<typeof ClueSchema>;
+
+/** What a pasted message holds: traces, KB references and other clues. */
+export const ParsedMessageSchema = z.object({
+  /** Every trace found, each crash frame first. */
+  traces: z.array(TraceSchema),
+  /** Canonical ids of the KB articles the message names, in order of first mention, no repeats. */
+  kbRefs: z.array(KbIdSchema),
+  clues: z.array(ClueSchema),
+});
+export type ParsedMessage = z.infer<typeof ParsedMessageSchema>;
+
+export const VerdictSchema = z.enum(['match', 'possible', 'none']);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+/** One pasted frame lined up with the signature frame it matched (or why it was skipped). */
+export const FrameAlignmentSchema = z.object({
+  /** Position in the pasted trace (0 = crash frame). */
+  queryIndex: z.number().int(),
+  /** Position in the signature's trace, when matched. */
+  signatureIndex: z.number().int().optional(),
+  frame: z.string(),
+  status: z.enum(['matched', 'fuzzy', 'skipped', 'unmatched']),
+  /** Why the frame was skipped (the rule list that named it) or how it matched. */
+  reason: z.string().optional(),
+});
+export type FrameAlignment = z.infer<typeof FrameAlignmentSchema>;
+
+/** The installed/fixed verdict for a version the person reported. */
+export const VersionCheckSchema = z.object({
+  file: z.string(),
+  reported: VersionSchema,
+  fixed: VersionSchema,
+  /** reported >= fixed */
+  installed: z.boolean(),
+  /** Rollback floor the article gives for this file, if any. */
+  rollbackFloor: VersionSchema.optional(),
+  /** reported >= rollbackFloor (only when a floor exists). */
+  rollbackAllowed: z.boolean().optional(),
+});
+export type VersionCheck = z.infer<typeof VersionCheckSchema>;
+
+export const CandidateSchema = z.object({
+  kb: KbIdSchema,
+  score: z.number().min(0).max(1),
+  title: z.string(),
+  /** Normalised frames that matched, as `module!symbol`. */
+  matchedFrames: z.array(z.string()),
+  alignment: z.array(FrameAlignmentSchema).default([]),
+  /** Index of the signature trace that matched best. */
+  traceIndex: z.number().int().optional(),
+  versionChecks: z.array(VersionCheckSchema).default([]),
+});
+export type Candidate = z.infer<typeof CandidateSchema>;
+
+export const MatchResultSchema = z.object({
+  verdict: VerdictSchema,
+  candidates: z.array(CandidateSchema),
+});
+export type MatchResult = z.infer<typeof MatchResultSchema>;
