@@ -1,0 +1,27 @@
+/**
+ * Access to the shared KB archive (../shared/kb-corpus.tar.gz) for tests. The archive is never
+ * committed; tests that need it call `archiveAvailable()` and skip when it is absent.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export const ARCHIVE_PATH = fileURLToPath(new URL('../../../shared/kb-corpus.tar.gz', import.meta.url));
+
+export function archiveAvailable(): boolean {
+  return existsSync(ARCHIVE_PATH);
+}
+
+const cache = new Map<string, string>();
+
+/** The raw text (Latin-1 decoded) of one article, e.g. readArchiveArticle('Q272274'). */
+export function readArchiveArticle(id: string): string {
+  const hit = cache.get(id);
+  if (hit !== undefined) return hit;
+  const digits = id.replace(/^Q/, '');
+  const member = `txt/${digits.slice(0, 3)}/Q${digits}.TXT`;
+  const bytes = execFileSync('tar', ['-xzOf', ARCHIVE_PATH, member], { maxBuffer: 64 * 1024 * 1024 });
+  const text = bytes.toString('latin1');
+  cache.set(id, text);
+  return text;
+}
