@@ -19,7 +19,8 @@ export function readArchiveArticle(id: string): string {
   const hit = cache.get(id);
   if (hit !== undefined) return hit;
   const digits = id.replace(/^Q/, '');
-  const member = `txt/${digits.slice(0, 3)}/Q${digits}.TXT`;
+  // Folders group articles by thousands: Q10022 is in txt/010/, Q272274 in txt/272/.
+  const member = `txt/${String(Math.floor(Number(digits) / 1000)).padStart(3, '0')}/Q${digits}.TXT`;
   const bytes = execFileSync('tar', ['-xzOf', ARCHIVE_PATH, member], { maxBuffer: 64 * 1024 * 1024 });
   const text = bytes.toString('latin1');
   cache.set(id, text);
