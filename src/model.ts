@@ -154,3 +154,29 @@ export const MatchResultSchema = z.object({
   candidates: z.array(CandidateSchema),
 });
 export type MatchResult = z.infer<typeof MatchResultSchema>;
+
+/** What the bot remembers about a thread it answered (kept in state, and in its reply's message metadata). */
+export const ThreadMatchSchema = z.object({
+  channel: z.string(),
+  threadTs: z.string(),
+  verdict: VerdictSchema,
+  /** The article the thread is about (top candidate, or the referenced article). */
+  kb: KbIdSchema.optional(),
+  candidates: z.array(z.object({ kb: KbIdSchema, score: z.number() })).default([]),
+  /** Articles already announced in this thread, so none is announced twice. */
+  announced: z.array(KbIdSchema).default([]),
+  /** ts of the bot's reply, so edits and feedback update it in place. */
+  replyTs: z.string().optional(),
+  updatedAt: z.number().int(),
+});
+export type ThreadMatch = z.infer<typeof ThreadMatchSchema>;
+
+export const FeedbackSchema = z.object({
+  channel: z.string(),
+  threadTs: z.string(),
+  kb: KbIdSchema,
+  user: z.string(),
+  verdict: z.enum(['right', 'wrong']),
+  at: z.number().int(),
+});
+export type Feedback = z.infer<typeof FeedbackSchema>;
