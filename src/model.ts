@@ -167,6 +167,8 @@ export const ThreadMatchSchema = z.object({
   announced: z.array(KbIdSchema).default([]),
   /** ts of the bot's reply, so edits and feedback update it in place. */
   replyTs: z.string().optional(),
+  /** The pasted trace's first frames, so "why this match" can be rebuilt from a button or after a restart. */
+  trace: TraceSchema.optional(),
   updatedAt: z.number().int(),
 });
 export type ThreadMatch = z.infer<typeof ThreadMatchSchema>;
