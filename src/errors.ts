@@ -11,6 +11,7 @@ export const ErrorCode = {
   BadReference: 'bad_reference',
   NotFound: 'not_found',
   Usage: 'usage',
+  StateUnavailable: 'state_unavailable',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 
