@@ -1,0 +1,149 @@
+/**
+ * Column layouts of file-attribute tables: reading a header row into column kinds, inferring
+ * the columns of a header-less table from the shapes of its first row, and reading a run of
+ * value tokens into rows by walking the columns left to right (survey §4.1: 110 layouts).
+ */
+import type { Token, TokenKind } from './file-table-tokens.js';
+
+export type ColumnKind = 'date' | 'time' | 'version' | 'size' | 'file' | 'platform' | 'language' | 'other' | 'any';
+
+export interface Header {
+  columns: ColumnKind[];
+  /** Index of the first token after the header (and its rule line). */
+  end: number;
+}
+
+const SIMPLE: Record<string, ColumnKind> = {
+  date: 'date', filedate: 'date', time: 'time', filetime: 'time', version: 'version', versions: 'version',
+  ver: 'version', fileversion: 'version', size: 'size', sizes: 'size', filesize: 'size', bytes: 'size',
+  filename: 'file', filenames: 'file', name: 'file', names: 'file', platform: 'platform', processor: 'platform',
+  architecture: 'platform', language: 'language', locale: 'language', description: 'other', folder: 'other',
+  directory: 'other', path: 'other', location: 'other',
+};
+
+/** `File` qualifies the next header word: File name, File size, File version. */
+const FILE_QUALIFIED = new Set(['name', 'names', 'size', 'date', 'time', 'version']);
+
+function nextContent(tokens: Token[], i: number): number {
+  let j = i;
+  while (j < tokens.length && (tokens[j]!.kind === 'pipe' || tokens[j]!.kind === 'rule')) j++;
+  return j;
+}
+
+/**
+ * The header row starting at token `i`: at least two column words, naming the file column or two
+ * attribute columns. Prose lists ("file name, date and size") are rejected by their punctuation.
+ */
+export function readHeader(tokens: Token[], i: number): Header | undefined {
+  const columns: ColumnKind[] = [];
+  let j = nextContent(tokens, i);
+  while (j < tokens.length) {
+    const t = tokens[j]!;
+    if (t.kind !== 'header') break;
+    let kind: ColumnKind | undefined;
+    let last = j;
+    if (t.lower === 'file' || t.lower === 'files') {
+      const n = j + 1 < tokens.length ? tokens[j + 1]! : undefined;
+      if (n && n.kind === 'header' && FILE_QUALIFIED.has(n.lower) && !t.punct) {
+        kind = SIMPLE[n.lower];
+        last = j + 1;
+      } else kind = 'file';
+    } else if (t.lower === 'date/time') {
+      columns.push('date');
+      kind = 'time';
+    } else if (t.lower === 'destination' && tokens[j + 1]?.kind === 'header') {
+      kind = 'other';
+      last = j + 1;
+    } else kind = SIMPLE[t.lower];
+    if (kind === undefined) break;
+    // "Size (bytes)" names one column.
+    if (!(kind === 'size' && t.lower === 'bytes' && columns[columns.length - 1] === 'size')) {
+      columns.push(kind === 'file' && columns.includes('file') ? 'other' : kind);
+    }
+    const endToken = tokens[last]!;
+    j = nextContent(tokens, last + 1);
+    if (endToken.punct) break;
+    // "File name and path": one column.
+    if (tokens[j]?.lower === 'and' && tokens[j + 1]?.lower === 'path') j = nextContent(tokens, j + 2);
+  }
+  const attrs = columns.filter((c) => c === 'date' || c === 'time' || c === 'version' || c === 'size').length;
+  if (columns.length < 2 || (!columns.includes('file') && attrs < 2)) return undefined;
+  if (!columns.includes('file') && !columns.includes('other')) columns.push('file');
+  return { columns, end: j };
+}
+
+const DATA_KINDS = new Set<TokenKind>(['date', 'time', 'version', 'size', 'file', 'path', 'platform', 'language', 'placeholder']);
+
+export function isValueToken(t: Token): boolean {
+  return DATA_KINDS.has(t.kind);
+}
+
+/** Whether a value token can fill a column of the given kind. */
+function fits(t: Token, column: ColumnKind): boolean {
+  if (column === 'any') return t.kind !== 'file';
+  switch (t.kind) {
+    case 'placeholder': return column !== 'file';
+    case 'path': return column === 'other';
+    case 'version': return column === 'version' || (column === 'size' && t.altSize !== undefined);
+    default: return t.kind === column;
+  }
+}
+
+/**
+ * Columns of a header-less table from its value tokens: the shapes before the first file name,
+ * the file, then the shapes after it up to the first one that starts the next row.
+ */
+export function inferColumns(values: Token[]): ColumnKind[] {
+  const first = values.findIndex((t) => t.kind === 'file');
+  if (first < 0) return [];
+  const shape = (t: Token): ColumnKind => (t.kind === 'placeholder' ? 'any' : t.kind === 'path' ? 'other' : (t.kind as ColumnKind));
+  const pre = values.slice(0, first).map(shape);
+  const columns: ColumnKind[] = [...pre, 'file'];
+  for (let k = first + 1; k < values.length; k++) {
+    const kind = shape(values[k]!);
+    if (kind === 'file' || pre.includes(kind) || columns.slice(pre.length).includes(kind)) break;
+    columns.push(kind);
+  }
+  return columns;
+}
+
+/** One table row: the value tokens that landed in each column, plus values outside the columns. */
+export type RawRow = Partial<Record<Exclude<ColumnKind, 'any' | 'other'>, Token>>;
+
+/**
+ * Reads value tokens into rows by walking the columns left to right: a token fills the next
+ * column it fits; a token that fits no later column starts the next row. Missing cells (blank
+ * platform, no time) simply leave their column empty; wrapped rows read as one.
+ */
+export function readRows(columns: ColumnKind[], values: Token[]): RawRow[] {
+  const rows: RawRow[] = [];
+  let row: RawRow = {};
+  let last = -1;
+  const place = (t: Token, column: ColumnKind): void => {
+    const key = column === 'any' || column === 'other' ? (t.kind as keyof RawRow) : column;
+    if (t.kind === 'placeholder' || t.kind === 'path') return;
+    if (key in SIMPLE_KEYS && row[key] === undefined) row[key] = t;
+  };
+  for (const t of values) {
+    let idx = -1;
+    for (let c = last + 1; c < columns.length; c++) if (fits(t, columns[c]!)) { idx = c; break; }
+    if (idx < 0) {
+      let restart = -1;
+      for (let c = 0; c < columns.length; c++) if (fits(t, columns[c]!)) { restart = c; break; }
+      if (restart < 0) {
+        // A value the layout has no column for (a platform in a name/version list): keep it on the row.
+        place(t, t.kind as ColumnKind);
+        continue;
+      }
+      rows.push(row);
+      row = {};
+      idx = restart;
+    }
+    place(t, columns[idx]!);
+    last = idx;
+  }
+  rows.push(row);
+  return rows;
+}
+
+const SIMPLE_KEYS = { date: 1, time: 1, version: 1, size: 1, file: 1, platform: 1, language: 1 };

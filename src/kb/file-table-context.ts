@@ -1,0 +1,71 @@
+/**
+ * What the text just before a file table says about it: whether an intro phrase announces it
+ * ("...should have the following file attributes or later"), the language of the fix ("The
+ * Japanese version of this fix"), a `Component:` line, and a platform heading ("Alpha:").
+ */
+import type { Token } from './file-table-tokens.js';
+
+export interface TableContext {
+  intro: boolean;
+  component?: string;
+  language?: string;
+  platform?: string;
+}
+
+/** How far back (in tokens) an intro phrase, language or heading may stand before its table. */
+const INTRO_WINDOW = 60;
+const HEADING_WINDOW = 12;
+/** A later table inherits the previous table's language and component when this close. */
+const CARRY_WINDOW = 80;
+const COMPONENT_WORDS = 6;
+
+/** Words that end a `Component:` name when the line break between them was collapsed. */
+const SENTENCE_STARTS = new Set(['the', 'this', 'after', 'note', 'for', 'if', 'to', 'these', 'when', 'you', 'a', 'an']);
+
+function isIntroAt(tokens: Token[], k: number): boolean {
+  const w = tokens[k]!.lower;
+  if (w === 'attributes' || w === 'attribute' || w === 'stamp' || w === 'stamps' || w === 'timestamp' || w === 'timestamps') return true;
+  if (w === 'following' || w === 'updated' || w === 'new') {
+    const n = tokens[k + 1]?.lower;
+    const n2 = tokens[k + 2]?.lower;
+    return n === 'file' || n === 'files' || n2 === 'file' || n2 === 'files' || n === 'versions' || n === 'version';
+  }
+  if (w === 'information' || w === 'info') return tokens[k - 1]?.lower === 'file';
+  return false;
+}
+
+function componentAt(tokens: Token[], k: number): string | undefined {
+  const words: string[] = [];
+  for (let j = k + 1; j < tokens.length && words.length < COMPONENT_WORDS; j++) {
+    const t = tokens[j]!;
+    if (t.kind !== 'word' && t.kind !== 'language' && !(t.kind === 'header' && words.length === 0)) break;
+    if (words.length > 0 && (SENTENCE_STARTS.has(t.lower) || (t.kind === 'header' && tokens[j + 1]?.kind === 'header'))) break;
+    words.push(t.text);
+    if (t.punct) break;
+  }
+  const name = words.join(' ').replace(/[.,;:]+$/, '');
+  return name.length > 0 ? name : undefined;
+}
+
+/** Context of the table whose first token (header or value) is `start`. */
+export function tableContext(tokens: Token[], start: number, previous?: { end: number; context: TableContext }): TableContext {
+  const from = Math.max(previous?.end ?? 0, start - INTRO_WINDOW);
+  const context: TableContext = { intro: false };
+  const languages = new Set<string>();
+  const platforms = new Set<string>();
+  for (let k = from; k < start; k++) {
+    const t = tokens[k]!;
+    if (isIntroAt(tokens, k)) context.intro = true;
+    if (t.kind === 'language') languages.add(String(t.value));
+    if (t.kind === 'platform' && k >= start - HEADING_WINDOW) platforms.add(String(t.value));
+    if (t.lower === 'component' && t.punct) context.component = componentAt(tokens, k);
+  }
+  if (languages.size === 1) context.language = [...languages][0];
+  if (platforms.size === 1) context.platform = [...platforms][0];
+  if (previous && start - previous.end <= CARRY_WINDOW) {
+    context.language ??= previous.context.language;
+    context.component ??= previous.context.component;
+    if (previous.context.intro && start - previous.end <= HEADING_WINDOW * 2) context.intro = true;
+  }
+  return context;
+}
