@@ -1,0 +1,135 @@
+/**
+ * The embedded state store: no server needed. Mutes, feedback and thread matches live in memory
+ * and in an fsync'd JSON-lines journal under the data directory (`state.jsonl`), replayed on open.
+ * Dedupe claims stay in memory (a bounded TTL cache): they matter for minutes, within one process.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { FeedbackSchema, ThreadMatchSchema, type Feedback, type ThreadMatch } from '../model.js';
+import type { Logger } from '../log.js';
+import { Journal } from './journal.js';
+import { lockDataDir, type DirLock } from './lock.js';
+import { BoundedTtlCache } from './ttl-cache.js';
+import { DEFAULT_LIMITS, threadKey, type StateLimits, type StateStore } from './types.js';
+
+const RecordSchema = z.discriminatedUnion('op', [
+  z.object({ op: z.literal('mute'), channel: z.string().min(1), muted: z.boolean() }),
+  z.object({ op: z.literal('feedback'), feedback: FeedbackSchema }),
+  z.object({ op: z.literal('thread'), thread: ThreadMatchSchema }),
+]);
+type StateRecord = z.infer<typeof RecordSchema>;
+
+export const JOURNAL_FILE = 'state.jsonl';
+export const LOCK_FILE = 'kbbot.lock';
+
+export interface FileStateOptions {
+  dataDir: string;
+  limits?: Partial<StateLimits>;
+  logger?: Logger;
+}
+
+export class FileStateStore implements StateStore {
+  readonly kind = 'file' as const;
+  private readonly claims: BoundedTtlCache<true>;
+  private readonly muted = new Set<string>();
+  private readonly feedback: Feedback[] = [];
+  private readonly threads: BoundedTtlCache<ThreadMatch>;
+  private journal!: Journal<StateRecord>;
+  private lock!: DirLock;
+
+  private constructor(private readonly limits: StateLimits) {
+    this.claims = new BoundedTtlCache(limits.maxClaims);
+    this.threads = new BoundedTtlCache(limits.maxThreads);
+  }
+
+  static async open(options: FileStateOptions): Promise<FileStateStore> {
+    const store = new FileStateStore({ ...DEFAULT_LIMITS, ...options.limits });
+    const dir = resolve(options.dataDir);
+    await mkdir(dir, { recursive: true });
+    store.lock = await lockDataDir(join(dir, LOCK_FILE));
+    try {
+      const { journal, report } = await Journal.open<StateRecord>(join(dir, JOURNAL_FILE), {
+        parse: (value) => {
+          const parsed = RecordSchema.safeParse(value);
+          return parsed.success ? parsed.data : undefined;
+        },
+        apply: (record) => store.apply(record),
+        snapshot: () => store.snapshot(),
+        // Compact once dead lines outnumber live ones several times over.
+        shouldCompact: (lines) => lines > 1_000 && lines > 4 * store.liveRecords(),
+      });
+      store.journal = journal;
+      if (report.skipped > 0 || report.tornBytes > 0) {
+        options.logger?.warn('state journal had damaged lines', { path: journal.path, ...report });
+      }
+      // Start from a compact journal: replay cost stays proportional to live state.
+      if (journal.lines > store.liveRecords()) await journal.compact();
+    } catch (error) {
+      await store.lock.release();
+      throw error;
+    }
+    return store;
+  }
+
+  async claim(key: string, ttlMs: number): Promise<boolean> {
+    return this.claims.setIfAbsent(key, true, ttlMs);
+  }
+
+  async setMuted(channel: string, muted: boolean): Promise<void> {
+    await this.journal.append({ op: 'mute', channel, muted });
+  }
+
+  async isMuted(channel: string): Promise<boolean> {
+    return this.muted.has(channel);
+  }
+
+  async recordFeedback(feedback: Feedback): Promise<void> {
+    await this.journal.append({ op: 'feedback', feedback: FeedbackSchema.parse(feedback) });
+  }
+
+  async listFeedback(): Promise<Feedback[]> {
+    return [...this.feedback];
+  }
+
+  async getThread(channel: string, threadTs: string): Promise<ThreadMatch | undefined> {
+    return this.threads.get(threadKey(channel, threadTs));
+  }
+
+  async putThread(thread: ThreadMatch): Promise<void> {
+    await this.journal.append({ op: 'thread', thread: ThreadMatchSchema.parse(thread) });
+  }
+
+  async close(): Promise<void> {
+    await this.journal.close();
+    await this.lock.release();
+  }
+
+  private apply(record: StateRecord): void {
+    switch (record.op) {
+      case 'mute':
+        if (record.muted) this.muted.add(record.channel);
+        else this.muted.delete(record.channel);
+        break;
+      case 'feedback':
+        this.feedback.push(record.feedback);
+        if (this.feedback.length > this.limits.maxFeedback) this.feedback.splice(0, this.feedback.length - this.limits.maxFeedback);
+        break;
+      case 'thread':
+        this.threads.set(threadKey(record.thread.channel, record.thread.threadTs), record.thread);
+        break;
+    }
+  }
+
+  private liveRecords(): number {
+    return this.muted.size + this.feedback.length + this.threads.size;
+  }
+
+  private snapshot(): StateRecord[] {
+    return [
+      ...[...this.muted].map((channel): StateRecord => ({ op: 'mute', channel, muted: true })),
+      ...this.feedback.map((feedback): StateRecord => ({ op: 'feedback', feedback })),
+      ...this.threads.values().map((thread): StateRecord => ({ op: 'thread', thread })),
+    ];
+  }
+}

@@ -1,0 +1,34 @@
+/**
+ * Persisted bot state. `openStateStore(config)` picks Redis when REDIS_URL is set (several
+ * instances side by side), otherwise the embedded file journal under KBBOT_DATA_DIR.
+ */
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { FileStateStore } from './file-store.js';
+import { RedisStateStore } from './redis-store.js';
+import type { StateLimits, StateStore } from './types.js';
+
+export { FileStateStore, JOURNAL_FILE, LOCK_FILE } from './file-store.js';
+export { RedisStateStore } from './redis-store.js';
+export { BoundedTtlCache } from './ttl-cache.js';
+export { DEFAULT_LIMITS, threadKey, type StateLimits, type StateStore } from './types.js';
+
+export const DEFAULT_DATA_DIR = '.kbbot-data';
+
+export interface OpenStateOptions {
+  logger?: Logger;
+  limits?: Partial<StateLimits>;
+  /** Redis key prefix (default `kbbot:`). */
+  redisPrefix?: string;
+}
+
+export function openStateStore(
+  config: Pick<Config, 'dataDir' | 'redisUrl'>,
+  options: OpenStateOptions = {},
+): Promise<StateStore> {
+  const { logger, limits } = options;
+  if (config.redisUrl) {
+    return RedisStateStore.open({ url: config.redisUrl, logger, limits, ...(options.redisPrefix ? { prefix: options.redisPrefix } : {}) });
+  }
+  return FileStateStore.open({ dataDir: config.dataDir ?? DEFAULT_DATA_DIR, logger, limits });
+}

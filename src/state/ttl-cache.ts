@@ -1,0 +1,62 @@
+/**
+ * A bounded map whose entries expire: the in-process memory for dedupe claims and hot threads.
+ * Insertion order doubles as age order (Map keeps it), so evicting the oldest is O(1).
+ */
+export class BoundedTtlCache<V> {
+  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
+
+  constructor(
+    private readonly maxEntries: number,
+    private readonly now: () => number = Date.now,
+  ) {
+    if (!(maxEntries > 0)) throw new RangeError('maxEntries must be positive');
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  get(key: string): V | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (entry.expiresAt <= this.now()) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    return entry.value;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  /** Stores `value` for `ttlMs` (Infinity: until evicted), evicting the oldest entries past the bound. */
+  set(key: string, value: V, ttlMs = Number.POSITIVE_INFINITY): void {
+    this.entries.delete(key);
+    this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next();
+      if (oldest.done) break;
+      this.entries.delete(oldest.value);
+    }
+  }
+
+  /** Sets the key only when it is absent or expired; true when this call set it. */
+  setIfAbsent(key: string, value: V, ttlMs: number): boolean {
+    if (this.get(key) !== undefined) return false;
+    this.set(key, value, ttlMs);
+    return true;
+  }
+
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
+  /** Live values, oldest first. */
+  values(): V[] {
+    const now = this.now();
+    const out: V[] = [];
+    for (const entry of this.entries.values()) if (entry.expiresAt > now) out.push(entry.value);
+    return out;
+  }
+}
