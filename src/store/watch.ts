@@ -1,0 +1,151 @@
+/**
+ * Live reload of the signature store. A change under the store directory (debounced) or an explicit
+ * `reload()` (the start command wires SIGHUP to it) loads the store again, builds the new knowledge
+ * (e.g. the match index) off to the side and swaps it in with one reference assignment: a request
+ * takes `current()` once and keeps that snapshot to the end, so it never sees a half-loaded store.
+ * A file that turns invalid keeps serving its last good version; every invalid file is logged with why.
+ */
+import { watch, type FSWatcher } from 'node:fs';
+import { basename, extname } from 'node:path';
+import type { Logger } from '../log.js';
+import type { KbId, Signature } from '../model.js';
+import { loadStore, type StoreError } from './load.js';
+
+export interface StoreSnapshot<K> {
+  /** Increases by one with every swap. */
+  version: number;
+  signatures: ReadonlyMap<KbId, Signature>;
+  /** What `build` made from `signatures` (e.g. `{ index }`, or a whole bot). */
+  knowledge: K;
+  /** Files that are invalid right now. */
+  errors: readonly StoreError[];
+  /** Invalid files whose last good version is still being served. */
+  kept: readonly string[];
+  loadedAt: Date;
+}
+
+export interface WatchOptions<K> {
+  build: (signatures: ReadonlyMap<KbId, Signature>) => K | Promise<K>;
+  onSwap?: (snapshot: StoreSnapshot<K>, previous: StoreSnapshot<K> | undefined) => void;
+  onInvalid?: (errors: readonly StoreError[], kept: readonly string[]) => void;
+  logger?: Logger;
+  /** Quiet time after the last change before reloading; editors write files in several steps. */
+  debounceMs?: number;
+  /** Off for a one-shot load that only reloads on demand. */
+  watch?: boolean;
+}
+
+export interface StoreWatcher<K> {
+  current(): StoreSnapshot<K>;
+  /** Loads again now (coalesced with a reload already running); resolves with the snapshot then served. */
+  reload(reason?: string): Promise<StoreSnapshot<K>>;
+  close(): void;
+}
+
+/** The id a file would hold, judging by its name (files must be named after their id). */
+function stemOf(path: string): string {
+  return basename(path, extname(path));
+}
+
+/** Keeps the previous version of every signature whose file is now invalid (not deleted: deleted files just go). */
+function keepLastGood(
+  loaded: Map<KbId, Signature>,
+  errors: readonly StoreError[],
+  previous: ReadonlyMap<KbId, Signature> | undefined,
+): string[] {
+  const kept: string[] = [];
+  for (const path of new Set(errors.map((e) => e.path))) {
+    const id = stemOf(path) as KbId;
+    const before = previous?.get(id);
+    if (before && !loaded.has(id)) {
+      loaded.set(id, before);
+      kept.push(path);
+    }
+  }
+  return kept;
+}
+
+export async function watchStore<K>(dir: string, options: WatchOptions<K>): Promise<StoreWatcher<K>> {
+  const { logger, debounceMs = 250 } = options;
+  let snapshot: StoreSnapshot<K> | undefined;
+  let running: Promise<StoreSnapshot<K>> | undefined;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+  let watcher: FSWatcher | undefined;
+  let closed = false;
+
+  const loadOnce = async (reason: string): Promise<StoreSnapshot<K>> => {
+    const started = performance.now();
+    const { signatures, errors } = await loadStore(dir);
+    const kept = keepLastGood(signatures, errors, snapshot?.signatures);
+    const knowledge = await options.build(signatures);
+    const next: StoreSnapshot<K> = { version: (snapshot?.version ?? 0) + 1, signatures, knowledge, errors, kept, loadedAt: new Date() };
+    const previous = snapshot;
+    snapshot = next;
+    for (const error of errors) {
+      logger?.warn('signature file invalid', { path: error.path, field: error.field, reason: error.message, keptLastGood: kept.includes(error.path) });
+    }
+    logger?.info('signature store loaded', {
+      reason,
+      version: next.version,
+      signatures: signatures.size,
+      invalidFiles: new Set(errors.map((e) => e.path)).size,
+      kept: kept.length,
+      ms: Math.round(performance.now() - started),
+    });
+    options.onSwap?.(next, previous);
+    if (errors.length > 0) options.onInvalid?.(errors, kept);
+    return next;
+  };
+
+  const reload = (reason = 'requested'): Promise<StoreSnapshot<K>> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      try {
+        let result = await loadOnce(reason);
+        while (again && !closed) {
+          again = false;
+          result = await loadOnce('changed during reload');
+        }
+        return result;
+      } catch (error) {
+        if (!snapshot) throw error;
+        // The store directory may be mid-replacement: keep serving what we have and say why.
+        logger?.error('signature store reload failed; still serving the previous version', { reason, err: error });
+        return snapshot;
+      } finally {
+        running = undefined;
+      }
+    })();
+    return running;
+  };
+
+  await reload('start');
+
+  if (options.watch !== false) {
+    const onChange = (): void => {
+      if (closed) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => void reload('file changed'), debounceMs);
+    };
+    try {
+      watcher = watch(dir, { recursive: true, persistent: false }, onChange);
+    } catch {
+      watcher = watch(dir, { persistent: false }, onChange);
+    }
+    watcher.on('error', (error) => logger?.warn('store watch failed; reload with SIGHUP', { dir, err: error }));
+  }
+
+  return {
+    current: () => snapshot as StoreSnapshot<K>,
+    reload,
+    close: () => {
+      closed = true;
+      clearTimeout(timer);
+      watcher?.close();
+    },
+  };
+}
