@@ -1,0 +1,148 @@
+/**
+ * Matching a parsed message against the index: candidates retrieved through the postings
+ * of the pasted frames (rarest first, near the crash point weighing most), scored by
+ * alignment, turned into a confidence and a verdict, and explained frame by frame.
+ */
+import type { Candidate, Clue, FrameAlignment, MatchResult, ParsedMessage, Signature, Trace } from '../model.js';
+import type { MatchIndex } from './build.js';
+import { prepareTrace, type PreparedFrame } from './prepare.js';
+import { resolveFrame } from './resolve.js';
+import { positionWeight, scoreTrace, type QueryFrame, type TraceScore } from './score.js';
+import { checkVersions } from './versions.js';
+
+/** Confidence at or above which the verdict is `match` (calibrated by `npm run bench`). */
+export const MATCH_THRESHOLD = 0.5;
+/** Confidence at or above which candidates are offered as `possible`. */
+export const POSSIBLE_THRESHOLD = 0.25;
+/** Candidates returned by matchMessage. */
+export const MAX_CANDIDATES = 5;
+/** Traces scored by alignment after retrieval. */
+const RETRIEVED_TRACES = 48;
+/** Pasted traces considered per message (a `~*k` dump holds one per thread). */
+const MAX_QUERY_TRACES = 16;
+/** A clue (STOP/exception code, event ID) the article also names nudges the score. */
+const CLUE_BONUS = 0.03;
+
+export interface RankedCandidate {
+  sig: number;
+  confidence: number;
+  score: TraceScore;
+  traceIndex: number;
+  /** Which pasted trace it matched, and that trace's prepared frames. */
+  query: PreparedFrame[];
+  queryFrames: QueryFrame[];
+}
+
+function prepareQuery(index: MatchIndex, trace: Trace): { prepared: PreparedFrame[]; frames: QueryFrame[] } {
+  const prepared = prepareTrace(trace, index.classifier, (module, key) => index.verdicts.get(key) ?? index.classifier.classify(module, key));
+  const frames: QueryFrame[] = [];
+  for (const f of prepared) {
+    if (f.rank < 0) continue;
+    const resolved = resolveFrame(index, f);
+    let weight = f.factor;
+    if (resolved.length > 0) weight = Math.max(...resolved.map((r) => (index.weight[r.id] ?? 0) * r.factor));
+    frames.push({ rank: f.rank, index: f.index, resolved, weight });
+  }
+  return { prepared, frames };
+}
+
+/** Trace ids with the highest retrieval score: sum over shared frames of weight x position weight. */
+function retrieve(index: MatchIndex, frames: QueryFrame[]): number[] {
+  const acc = index.scratch;
+  const touched: number[] = [];
+  const lookups = frames.flatMap((f) => f.resolved.map((r) => ({ r, p: positionWeight(f.rank) })));
+  lookups.sort((a, b) => (index.df[a.r.id] ?? 0) - (index.df[b.r.id] ?? 0));
+  const common = Math.max(1000, index.traces.length / 10);
+  lookups.forEach(({ r, p }, k) => {
+    const postings = index.postings[r.id];
+    if (!postings || (k >= 2 && postings.length > common)) return;
+    const add = (index.weight[r.id] ?? 0) * r.factor * p;
+    for (const t of postings) {
+      if (acc[t] === 0) touched.push(t);
+      acc[t] = (acc[t] ?? 0) + add;
+    }
+  });
+  let chosen = touched;
+  if (touched.length > RETRIEVED_TRACES) {
+    const scores = Float64Array.from(touched, (t) => acc[t] ?? 0).sort();
+    const cut = scores[scores.length - RETRIEVED_TRACES] ?? 0;
+    chosen = touched.filter((t) => (acc[t] ?? 0) >= cut).slice(0, RETRIEVED_TRACES * 2);
+  }
+  for (const t of touched) acc[t] = 0;
+  return chosen;
+}
+
+function clueBonus(sig: Signature, clues: Clue[]): number {
+  let bonus = 0;
+  for (const c of clues) {
+    if (c.kind === 'stop-code' && sig.stopCodes.some((s) => s.toLowerCase() === c.code.toLowerCase())) bonus += CLUE_BONUS;
+    if (c.kind === 'exception-code' && sig.exceptionCodes.includes(c.code.toLowerCase().replace(/^0x/, ''))) bonus += CLUE_BONUS;
+    if (c.kind === 'event-id' && sig.eventIds.includes(c.id)) bonus += CLUE_BONUS;
+  }
+  return bonus;
+}
+
+/** Every candidate with any frame in common, best first (the bench reads ranks below the cut). */
+export function rankCandidates(index: MatchIndex, parsed: ParsedMessage, limit = MAX_CANDIDATES): RankedCandidate[] {
+  const bySig = new Map<number, RankedCandidate>();
+  for (const trace of parsed.traces.slice(0, MAX_QUERY_TRACES)) {
+    const { prepared, frames } = prepareQuery(index, trace);
+    if (!frames.some((f) => f.resolved.length > 0)) continue;
+    for (const t of retrieve(index, frames)) {
+      const indexed = index.traces[t];
+      if (!indexed) continue;
+      const score = scoreTrace(index, frames, indexed);
+      if (score.raw <= 0) continue;
+      const sig = index.signatures[indexed.sig] as Signature;
+      const confidence = Math.min(1, score.raw + clueBonus(sig, parsed.clues));
+      const seen = bySig.get(indexed.sig);
+      if (!seen || confidence > seen.confidence) {
+        bySig.set(indexed.sig, { sig: indexed.sig, confidence, score, traceIndex: indexed.traceIndex, query: prepared, queryFrames: frames });
+      }
+    }
+  }
+  return [...bySig.values()]
+    .sort((a, b) => b.confidence - a.confidence || (index.signatures[a.sig]?.id ?? '').localeCompare(index.signatures[b.sig]?.id ?? ''))
+    .slice(0, limit);
+}
+
+function explain(index: MatchIndex, ranked: RankedCandidate): { alignment: FrameAlignment[]; matchedFrames: string[] } {
+  const trace = index.traces.find((t) => t.sig === ranked.sig && t.traceIndex === ranked.traceIndex);
+  const byRank = new Map(ranked.score.pairs.map((p) => [p.queryRank, p]));
+  const matchedFrames: string[] = [];
+  const alignment = ranked.query.map((f): FrameAlignment => {
+    const base = { queryIndex: f.index, frame: f.display };
+    if (f.rank < 0) return { ...base, status: 'skipped', reason: f.skip ?? 'skipped' };
+    const pair = byRank.get(f.rank);
+    if (!pair || !trace) return { ...base, status: 'unmatched' };
+    matchedFrames.push(index.displays[pair.resolution.id] ?? f.display);
+    const signatureIndex = trace.positions[pair.signatureRank] ?? pair.signatureRank;
+    if (pair.resolution.how === 'exact') return { ...base, status: 'matched', signatureIndex };
+    return { ...base, status: 'fuzzy', signatureIndex, reason: `${pair.resolution.how}: ${index.displays[pair.resolution.id] ?? ''}` };
+  });
+  return { alignment, matchedFrames };
+}
+
+export function toCandidate(index: MatchIndex, ranked: RankedCandidate, clues: Clue[]): Candidate {
+  const sig = index.signatures[ranked.sig] as Signature;
+  const { alignment, matchedFrames } = explain(index, ranked);
+  return {
+    kb: sig.id,
+    score: Math.round(ranked.confidence * 1000) / 1000,
+    title: sig.title,
+    matchedFrames,
+    alignment,
+    traceIndex: ranked.traceIndex,
+    versionChecks: checkVersions(sig, clues),
+  };
+}
+
+export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchResult {
+  const ranked = rankCandidates(index, parsed).filter((c) => c.confidence >= POSSIBLE_THRESHOLD);
+  const top = ranked[0];
+  if (!top) return { verdict: 'none', candidates: [] };
+  return {
+    verdict: top.confidence >= MATCH_THRESHOLD ? 'match' : 'possible',
+    candidates: ranked.map((r) => toCandidate(index, r, parsed.clues)),
+  };
+}

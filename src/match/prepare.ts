@@ -1,0 +1,89 @@
+/**
+ * Turns a trace (crash frame first) into the frames matching reasons about: each frame
+ * normalised, generic frames and frames above an exception-dispatch sentinel marked
+ * skipped (with the rule that said so), repeats collapsed, and the remaining
+ * "informative" frames ranked from the crash point.
+ */
+import type { Frame, Trace } from '../model.js';
+import { normalizeFrame } from '../trace/index.js';
+import type { RuleClassifier } from './rules.js';
+
+/** Informative frames considered per trace; deeper frames carry almost no weight anyway. */
+export const MAX_INFORMATIVE_FRAMES = 40;
+/** Frames read per trace; protects against megabyte pastes of repeated frames. */
+const MAX_FRAMES_READ = 4000;
+
+export interface PreparedFrame {
+  /** Position in the printed trace (0 = crash frame). */
+  index: number;
+  /** Normalised `module!symbol` as the trace module spells it, for people. */
+  display: string;
+  module: string;
+  symbol: string;
+  /** Lower-cased `module!symbol`: the index key. */
+  key: string;
+  /** Why the frame does not count, when it does not. */
+  skip?: string;
+  /** Rule-list weight factor (generic-modules.txt), 1 when none applies. */
+  factor: number;
+  /** Rank among informative frames from the crash point, -1 when skipped. */
+  rank: number;
+}
+
+export interface FrameKey {
+  module: string;
+  symbol: string;
+  key: string;
+  display: string;
+}
+
+/** Looks like an address or a placeholder, not a function name. */
+function isSymbolless(symbol: string): boolean {
+  if (symbol === '') return true;
+  if (/^(0x)?[0-9a-f]{6,16}$/i.test(symbol)) return true;
+  return symbol.startsWith('<') && symbol.endsWith('>');
+}
+
+export function frameKey(frame: Frame): FrameKey {
+  const n = normalizeFrame(frame);
+  const module = n.module.toLowerCase();
+  const symbol = n.symbol.toLowerCase();
+  return { module, symbol, key: `${module}!${symbol}`, display: n.module === '' ? n.symbol : `${n.module}!${n.symbol}` };
+}
+
+type Classify = (module: string, key: string) => ReturnType<RuleClassifier['classify']>;
+
+export function prepareTrace(trace: Trace, classifier: RuleClassifier, classify: Classify = (m, k) => classifier.classify(m, k)): PreparedFrame[] {
+  const frames = trace.slice(0, MAX_FRAMES_READ).map((f, index) => ({ index, ...frameKey(f) }));
+  let sentinelAt = -1;
+  let sentinelRule = '';
+  for (let i = 0; i < frames.length && sentinelAt < 0; i++) {
+    const rule = classifier.sentinel(frames[i]?.key ?? '');
+    if (rule) {
+      sentinelAt = i;
+      sentinelRule = rule;
+    }
+  }
+  const out: PreparedFrame[] = [];
+  let rank = 0;
+  let previousKey = '';
+  for (const f of frames) {
+    const base = { ...f, factor: 1, rank: -1 };
+    if (f.index < sentinelAt) out.push({ ...base, skip: `above the exception dispatcher (${sentinelRule})` });
+    else if (f.index === sentinelAt) out.push({ ...base, skip: sentinelRule });
+    else if (isSymbolless(f.symbol)) out.push({ ...base, skip: 'no symbol' });
+    else if (f.key === previousKey) out.push({ ...base, skip: 'repeats the frame above (recursion)' });
+    else {
+      const verdict = classify(f.module, f.key);
+      previousKey = f.key;
+      if (verdict.action === 'skip') out.push({ ...base, skip: verdict.rule });
+      else if (rank >= MAX_INFORMATIVE_FRAMES) out.push({ ...base, skip: `beyond the first ${MAX_INFORMATIVE_FRAMES} informative frames` });
+      else out.push({ ...base, factor: verdict.action === 'down-weight' ? verdict.factor : 1, rank: rank++ });
+    }
+  }
+  return out;
+}
+
+export function informative(frames: PreparedFrame[]): PreparedFrame[] {
+  return frames.filter((f) => f.rank >= 0);
+}

@@ -1,0 +1,88 @@
+/**
+ * Finds the store keys a pasted frame may stand for: the exact key, else the same symbol
+ * under another module spelling (or none), else a key the pasted name is a cut-short
+ * prefix of (or that is a cut-short prefix of it), else a close spelling within the same
+ * module. fuse.js runs only over one module's distinct symbols, never over traces.
+ */
+import Fuse from 'fuse.js';
+import type { MatchIndex } from './build.js';
+import type { PreparedFrame } from './prepare.js';
+import type { Resolution } from './score.js';
+
+/** Shortest symbol tried as a cut-short prefix or a misspelling. */
+const MIN_FUZZY_SYMBOL = 6;
+/** More completions than this and a cut-short name is too ambiguous to use. */
+const MAX_COMPLETIONS = 3;
+/** Modules with more distinct symbols than this are not searched for misspellings. */
+const MAX_FUZZY_VOCABULARY = 20000;
+const FUSE_THRESHOLD = 0.25;
+/** Longer names are not real symbols; fuzzy lookups stay bounded. */
+const MAX_FUZZY_KEY = 300;
+
+const fuzzyByIndex = new WeakMap<MatchIndex, Map<string, Fuse<string> | null>>();
+
+function lowerBound(sorted: string[], target: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((sorted[mid] ?? '') < target) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function completions(index: MatchIndex, key: string): number[] {
+  const out: number[] = [];
+  for (let i = lowerBound(index.sortedKeys, key); i < index.sortedKeys.length; i++) {
+    if (!(index.sortedKeys[i] ?? '').startsWith(key)) break;
+    out.push(index.sortedKeyIds[i] ?? -1);
+    if (out.length > MAX_COMPLETIONS) break;
+  }
+  return out;
+}
+
+function moduleFuse(index: MatchIndex, module: string): Fuse<string> | null {
+  let cache = fuzzyByIndex.get(index);
+  if (!cache) {
+    cache = new Map();
+    fuzzyByIndex.set(index, cache);
+  }
+  let fuse = cache.get(module);
+  if (fuse === undefined) {
+    const ids = index.moduleKeys.get(module) ?? [];
+    fuse = ids.length === 0 || ids.length > MAX_FUZZY_VOCABULARY ? null : new Fuse(ids.map((id) => index.keySymbols[id] ?? ''), { includeScore: true, threshold: FUSE_THRESHOLD, ignoreLocation: true });
+    cache.set(module, fuse);
+  }
+  return fuse;
+}
+
+function misspelt(index: MatchIndex, frame: PreparedFrame): Resolution[] {
+  const fuse = moduleFuse(index, frame.module);
+  if (!fuse) return [];
+  const ids = index.moduleKeys.get(frame.module) ?? [];
+  const out: Resolution[] = [];
+  for (const hit of fuse.search(frame.symbol, { limit: 3 })) {
+    const symbol = hit.item;
+    if (Math.abs(symbol.length - frame.symbol.length) > 3) continue;
+    const id = ids[hit.refIndex];
+    if (id !== undefined) out.push({ id, factor: 0.8 * (1 - (hit.score ?? 0)), how: 'similar spelling' });
+  }
+  return out.slice(0, 1);
+}
+
+export function resolveFrame(index: MatchIndex, frame: PreparedFrame): Resolution[] {
+  const exact = index.keyIds.get(frame.key);
+  if (exact !== undefined) return [{ id: exact, factor: 1, how: 'exact' }];
+  const sameSymbol = index.symbolKeys.get(frame.symbol);
+  if (sameSymbol && sameSymbol.length <= MAX_COMPLETIONS) return sameSymbol.map((id) => ({ id, factor: 0.9, how: 'module differs' }));
+  if (frame.symbol.length < MIN_FUZZY_SYMBOL || frame.module === '' || frame.key.length > MAX_FUZZY_KEY) return [];
+  const longer = completions(index, frame.key);
+  if (longer.length > 0 && longer.length <= MAX_COMPLETIONS) return longer.map((id) => ({ id, factor: 0.85, how: 'cut short' }));
+  const minLength = frame.module.length + 1 + MIN_FUZZY_SYMBOL;
+  for (let length = frame.key.length - 1; length >= minLength && frame.key.length - length <= 60; length--) {
+    const id = index.keyIds.get(frame.key.slice(0, length));
+    if (id !== undefined) return [{ id, factor: 0.85, how: 'cut short in the article' }];
+  }
+  return misspelt(index, frame);
+}

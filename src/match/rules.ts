@@ -1,0 +1,176 @@
+/**
+ * The generic-frame rule lists (rules/*.txt): loaded and validated line by line, so a
+ * mistake in a hand edit is reported as `file:line` instead of silently changing matches.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ErrorCode, KbBotError } from '../errors.js';
+import { normalizeModule, normalizeSymbol } from '../trace/index.js';
+import { compileGlob, globMatches, isLiteralGlob, type Glob } from './glob.js';
+
+export const FRAME_CATEGORIES = ['thread-start', 'exception', 'heap', 'rpc', 'kernel-trap', 'crt', 'loader', 'wait', 'debug', 'no-symbol'] as const;
+export type FrameCategory = (typeof FRAME_CATEGORIES)[number];
+
+export const RULE_FILES = { frames: 'generic-frames.txt', modules: 'generic-modules.txt', sentinels: 'sentinels.txt' } as const;
+
+interface RuleOrigin {
+  file: string;
+  line: number;
+}
+
+export interface FrameRule extends RuleOrigin {
+  glob: Glob;
+  category?: FrameCategory;
+}
+
+export interface ModuleRule extends RuleOrigin {
+  glob: Glob;
+  factor: number;
+}
+
+export interface Rules {
+  frames: FrameRule[];
+  modules: ModuleRule[];
+  sentinels: FrameRule[];
+}
+
+/** What the rules say about one normalised frame. */
+export type FrameVerdict =
+  | { action: 'keep' }
+  | { action: 'skip'; rule: string }
+  | { action: 'down-weight'; factor: number; rule: string };
+
+export function defaultRulesDir(): string {
+  // src/match/rules.ts and dist/match/rules.js both sit two levels below the package root.
+  return fileURLToPath(new URL('../../rules/', import.meta.url));
+}
+
+function ruleError(origin: RuleOrigin, message: string): KbBotError {
+  return new KbBotError(ErrorCode.RuleListInvalid, `${origin.file}:${origin.line}: ${message}`, { file: origin.file, line: origin.line });
+}
+
+/** The meaningful lines of a list: comments (`#` to end of line) and blank lines dropped. */
+function ruleLines(text: string, file: string): { origin: RuleOrigin; content: string }[] {
+  const out: { origin: RuleOrigin; content: string }[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const hash = raw.indexOf('#');
+    const content = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
+    if (content !== '') out.push({ origin: { file, line: i + 1 }, content });
+  });
+  return out;
+}
+
+function checkFramePattern(pattern: string, origin: RuleOrigin): Glob {
+  if (pattern.length > 300) throw ruleError(origin, 'pattern longer than 300 characters');
+  if (!/^[\x21-\x7e ]+$/.test(pattern)) throw ruleError(origin, `pattern '${pattern}' has characters outside printable ASCII`);
+  const bang = pattern.indexOf('!');
+  if (bang <= 0 || bang === pattern.length - 1 || pattern.indexOf('!', bang + 1) >= 0) {
+    throw ruleError(origin, `expected module!symbol (one '!', both sides non-empty), got '${pattern}'`);
+  }
+  // Patterns are spelt like frames and normalised the same way, so `_chkstk` and `chkstk@0` are one rule.
+  const module = normalizeWildcardPart(pattern.slice(0, bang), normalizeModule);
+  const symbol = normalizeWildcardPart(pattern.slice(bang + 1), normalizeSymbol);
+  if (module === '' || symbol === '') throw ruleError(origin, `'${pattern}' normalises to an empty module or symbol`);
+  return compileGlob(`${module}!${symbol}`);
+}
+
+function normalizeWildcardPart(part: string, normalize: (s: string) => string): string {
+  if (part === '*') return part;
+  const lead = part.startsWith('*') ? '*' : '';
+  const trail = part.length > 1 && part.endsWith('*') ? '*' : '';
+  return lead + normalize(part.slice(lead.length, part.length - trail.length)) + trail;
+}
+
+export function parseFrameRules(text: string, file: string, withCategory: boolean): FrameRule[] {
+  return ruleLines(text, file).map(({ origin, content }) => {
+    if (!withCategory) return { ...origin, glob: checkFramePattern(content, origin) };
+    const split = content.search(/\s\S+$/);
+    if (split < 0) throw ruleError(origin, `expected 'module!symbol  category', got '${content}'`);
+    const category = content.slice(split + 1);
+    if (!(FRAME_CATEGORIES as readonly string[]).includes(category)) {
+      throw ruleError(origin, `unknown category '${category}' (one of ${FRAME_CATEGORIES.join(', ')})`);
+    }
+    return { ...origin, glob: checkFramePattern(content.slice(0, split).trim(), origin), category: category as FrameCategory };
+  });
+}
+
+export function parseModuleRules(text: string, file: string): ModuleRule[] {
+  return ruleLines(text, file).map(({ origin, content }) => {
+    const parts = content.split(/\s+/);
+    if (parts.length !== 2) throw ruleError(origin, `expected 'module factor', got '${content}'`);
+    const [module = '', factorText = ''] = parts;
+    if (!/^[\w.*$-]+$/.test(module)) throw ruleError(origin, `bad module name '${module}'`);
+    const factor = Number(factorText);
+    if (!/^\d*\.?\d+$/.test(factorText) || !(factor > 0 && factor <= 1)) {
+      throw ruleError(origin, `factor must be a number in (0, 1], got '${factorText}'`);
+    }
+    return { ...origin, glob: compileGlob(normalizeWildcardPart(module, normalizeModule)), factor };
+  });
+}
+
+function readList(dir: string, name: string): string {
+  try {
+    return readFileSync(join(dir, name), 'utf8');
+  } catch (error) {
+    throw new KbBotError(ErrorCode.RuleListInvalid, `cannot read rule list ${join(dir, name)}: ${(error as Error).message}`, { file: join(dir, name) }, { cause: error });
+  }
+}
+
+/** Loads and validates rules/generic-frames.txt, generic-modules.txt and sentinels.txt. */
+export function loadRules(dir: string = defaultRulesDir()): Rules {
+  return {
+    frames: parseFrameRules(readList(dir, RULE_FILES.frames), RULE_FILES.frames, true),
+    modules: parseModuleRules(readList(dir, RULE_FILES.modules), RULE_FILES.modules),
+    sentinels: parseFrameRules(readList(dir, RULE_FILES.sentinels), RULE_FILES.sentinels, false),
+  };
+}
+
+function describe(rule: RuleOrigin & { glob: Glob; category?: string }): string {
+  return `${rule.file}:${rule.line} ${rule.glob.source}${rule.category ? ` (${rule.category})` : ''}`;
+}
+
+/** Fast lookup over a rule list: literal patterns by key, globs checked in file order. */
+export class FrameRuleTable {
+  private readonly literal = new Map<string, FrameRule>();
+  private readonly globs: FrameRule[] = [];
+
+  constructor(rules: FrameRule[]) {
+    for (const rule of rules) {
+      if (isLiteralGlob(rule.glob)) {
+        if (!this.literal.has(rule.glob.source)) this.literal.set(rule.glob.source, rule);
+      } else this.globs.push(rule);
+    }
+  }
+
+  /** The rule naming `key` (lower-cased module!symbol), described for explanations. */
+  find(key: string): string | undefined {
+    const hit = this.literal.get(key) ?? this.globs.find((r) => globMatches(r.glob, key));
+    return hit ? describe(hit) : undefined;
+  }
+}
+
+/** Classifies normalised frames against a rule set. */
+export class RuleClassifier {
+  private readonly frames: FrameRuleTable;
+  private readonly sentinels: FrameRuleTable;
+  private readonly modules: ModuleRule[];
+
+  constructor(rules: Rules) {
+    this.frames = new FrameRuleTable(rules.frames);
+    this.sentinels = new FrameRuleTable(rules.sentinels);
+    this.modules = rules.modules;
+  }
+
+  classify(module: string, key: string): FrameVerdict {
+    const skip = this.frames.find(key);
+    if (skip) return { action: 'skip', rule: skip };
+    const mod = this.modules.find((r) => globMatches(r.glob, module));
+    if (mod) return { action: 'down-weight', factor: mod.factor, rule: describe(mod) };
+    return { action: 'keep' };
+  }
+
+  sentinel(key: string): string | undefined {
+    return this.sentinels.find(key);
+  }
+}

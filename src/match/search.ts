@@ -1,0 +1,93 @@
+/**
+ * Free-text search over titles and symptoms: an inverted word index (BM25-style weights,
+ * title words counting triple), with fuse.js over the distinct word vocabulary for
+ * mistyped words. Built on first use.
+ */
+import Fuse from 'fuse.js';
+import type { MatchIndex } from './build.js';
+
+export interface SearchHit {
+  kb: string;
+  title: string;
+  /** Relative relevance in [0, 1] (1 = every query word found in the title). */
+  score: number;
+}
+
+export interface SearchIndex {
+  postings: Map<string, { docs: Int32Array; weights: Float32Array }>;
+  vocabulary: string[];
+  fuse?: Fuse<string>;
+}
+
+const TITLE_WEIGHT = 3;
+/** Symptoms beyond this many characters add little and cost memory. */
+const SYMPTOM_CHARS = 1500;
+const MAX_QUERY_WORDS = 20;
+const STOP_WORDS = new Set('a an and are as at be by for from in is it of on or the this to was when with you your not can may will'.split(' '));
+
+export function words(text: string): string[] {
+  const out: string[] = [];
+  for (const w of text.toLowerCase().split(/[^a-z0-9_]+/)) if (w.length >= 2 && w.length <= 40 && !STOP_WORDS.has(w)) out.push(w);
+  return out;
+}
+
+function buildSearchIndex(index: MatchIndex): SearchIndex {
+  const lists = new Map<string, { docs: number[]; tf: number[] }>();
+  index.signatures.forEach((sig, doc) => {
+    const tf = new Map<string, number>();
+    for (const w of words(sig.title)) tf.set(w, (tf.get(w) ?? 0) + TITLE_WEIGHT);
+    for (const w of words(sig.symptoms.slice(0, SYMPTOM_CHARS))) tf.set(w, (tf.get(w) ?? 0) + 1);
+    for (const [w, f] of tf) {
+      let list = lists.get(w);
+      if (!list) lists.set(w, (list = { docs: [], tf: [] }));
+      list.docs.push(doc);
+      list.tf.push(f);
+    }
+  });
+  const n = index.signatures.length;
+  const postings = new Map<string, { docs: Int32Array; weights: Float32Array }>();
+  for (const [w, { docs, tf }] of lists) {
+    const idf = Math.log(1 + n / docs.length);
+    postings.set(w, { docs: Int32Array.from(docs), weights: Float32Array.from(tf, (f) => (idf * f * 2.2) / (f + 1.2)) });
+  }
+  return { postings, vocabulary: [...postings.keys()] };
+}
+
+/** The vocabulary words a query word stands for: itself, else its closest spellings. */
+function expand(search: SearchIndex, word: string): { word: string; factor: number }[] {
+  if (search.postings.has(word)) return [{ word, factor: 1 }];
+  if (word.length < 4) return [];
+  search.fuse ??= new Fuse(search.vocabulary, { includeScore: true, threshold: 0.3 });
+  return search.fuse
+    .search(word, { limit: 3 })
+    .filter((h) => Math.abs(h.item.length - word.length) <= 2)
+    .map((h) => ({ word: h.item, factor: 1 - (h.score ?? 0) }));
+}
+
+export function searchText(index: MatchIndex, query: string | string[], limit = 10): SearchHit[] {
+  index.search ??= buildSearchIndex(index);
+  const search = index.search;
+  const terms = words(Array.isArray(query) ? query.join(' ') : query).slice(0, MAX_QUERY_WORDS);
+  const scores = new Map<number, number>();
+  let best = 0;
+  for (const term of terms) {
+    let termBest = 0;
+    for (const { word, factor } of expand(search, term)) {
+      const list = search.postings.get(word);
+      if (!list) continue;
+      list.docs.forEach((doc, k) => {
+        const add = (list.weights[k] ?? 0) * factor;
+        scores.set(doc, (scores.get(doc) ?? 0) + add);
+        if (add > termBest) termBest = add;
+      });
+    }
+    best += termBest;
+  }
+  return [...scores.entries()]
+    .sort((a, b) => b[1] - a[1] || a[0] - b[0])
+    .slice(0, limit)
+    .map(([doc, s]) => {
+      const sig = index.signatures[doc];
+      return { kb: sig?.id ?? '', title: sig?.title ?? '', score: best > 0 ? Math.round(Math.min(1, s / best) * 1000) / 1000 : 0 };
+    });
+}
