@@ -1,0 +1,55 @@
+/**
+ * "Why this match": the pasted frames lined up with the signature's, in a monospace block, so a
+ * person can judge the match at a glance. Matched frames are marked, generic frames show the rule
+ * that skipped them, and signature frames the paste lacks are listed at the end.
+ */
+import type { Candidate, Frame, Signature } from '../model.js';
+import { context, section } from './blocks.js';
+import { fitReply } from './limits.js';
+import { clip, escapeMrkdwn, kbLink, kbUrl, percent } from './text.js';
+import type { Reply } from './types.js';
+
+const MARKS = { matched: '✓', fuzzy: '≈', skipped: '–', unmatched: '✗' } as const;
+const FRAME_WIDTH = 44;
+const MAX_ROWS = 40;
+
+function frameText(frame: Frame | undefined): string {
+  return frame ? `${frame.module}!${frame.symbol}` : '?';
+}
+
+/** The why view for one candidate; `candidate.alignment` comes from the matcher. */
+export function buildWhyReply(candidate: Candidate, signature: Signature | undefined): Reply {
+  const trace = signature?.traces[candidate.traceIndex ?? 0] ?? [];
+  const heading = `*Why ${kbLink(candidate.kb)} matched* (confidence ${percent(candidate.score)}${signature && signature.traces.length > 1 ? `, signature trace ${(candidate.traceIndex ?? 0) + 1} of ${signature.traces.length}` : ''})`;
+  if (candidate.alignment.length === 0) {
+    const text = `No frame alignment for ${candidate.kb}: it was named, not matched from a trace.`;
+    return fitReply({ text, blocks: [section(`${heading}\n${escapeMrkdwn(text)}`)] });
+  }
+  const rows: string[] = [` #  ${'pasted frame'.padEnd(FRAME_WIDTH)}    signature frame`];
+  const used = new Set<number>();
+  for (const a of candidate.alignment.slice(0, MAX_ROWS)) {
+    let right = '';
+    if ((a.status === 'matched' || a.status === 'fuzzy') && a.signatureIndex !== undefined) {
+      used.add(a.signatureIndex);
+      right = `${a.signatureIndex} ${frameText(trace[a.signatureIndex])}${a.status === 'fuzzy' && a.reason ? ` (${a.reason})` : ''}`;
+    } else if (a.status === 'skipped') {
+      right = `skipped: ${a.reason ?? 'generic frame'}`;
+    } else {
+      right = 'not in the signature';
+    }
+    rows.push(`${String(a.queryIndex).padStart(2)}  ${clip(a.frame, FRAME_WIDTH).padEnd(FRAME_WIDTH)}  ${MARKS[a.status]} ${clip(right, 80)}`);
+  }
+  if (candidate.alignment.length > MAX_ROWS) rows.push(`    … ${candidate.alignment.length - MAX_ROWS} more pasted frames`);
+  const missing = trace.map((f, i) => ({ f, i })).filter(({ i }) => !used.has(i));
+  for (const { f, i } of missing.slice(0, 10)) rows.push(`    ${''.padEnd(FRAME_WIDTH)}  · ${i} ${clip(frameText(f), 80)} (not in the paste)`);
+  const matched = candidate.alignment.filter((a) => a.status === 'matched' || a.status === 'fuzzy').length;
+  const skipped = candidate.alignment.filter((a) => a.status === 'skipped').length;
+  const block = `\`\`\`\n${escapeMrkdwn(rows.join('\n').replaceAll('```', "'''"))}\n\`\`\``;
+  const blocks = [
+    section(`${heading}\n${matched} of ${trace.length} signature frames found; ${skipped} generic frame${skipped === 1 ? '' : 's'} skipped.`),
+    section(block),
+    context('✓ matched · ≈ close match · – skipped (generic, by rule) · ✗ not in the signature · · signature frame missing from the paste'),
+  ];
+  const text = `Why ${candidate.kb} matched: ${matched} of ${trace.length} frames (${candidate.matchedFrames.slice(0, 3).join(', ')})`;
+  return fitReply({ text: escapeMrkdwn(text), blocks }, { moreHint: `the signature is ${kbUrl(candidate.kb)}` });
+}
