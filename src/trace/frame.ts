@@ -1,0 +1,290 @@
+/**
+ * Reads one stack frame (`module!symbol+0xoff` and its printed variants) starting at a token.
+ * Every loop is bounded by a constant number of tokens or characters, so scanning a text
+ * token by token stays linear however hostile the input.
+ */
+import type { Frame } from '../model.js';
+import type { Token } from './tokens.js';
+
+/** A symbol (with its argument list) may span at most this many tokens / characters. */
+const MAX_SYMBOL_TOKENS = 40;
+const MAX_SYMBOL_CHARS = 600;
+const MAX_MODULE_CHARS = 128;
+/** Wrapped pieces of one mangled name (`?Deal...` / `@WMSG...@@` / `0PAU...@Z`). */
+const MAX_MANGLED_JOINS = 6;
+
+export interface FrameScan {
+  /** The frame read, or undefined when the tokens name a frame without a symbol (`mod!<nosymbols>`, `mod!0x77e6cbe8`). */
+  frame?: Frame;
+  /** Index of the first token after the frame. */
+  next: number;
+}
+
+const MNEMONICS = new Set(['call', 'jmp', 'mov', 'push', 'lea', 'cmp', 'test', 'jz', 'jnz', 'je', 'jne', 'ds:', 'ptr']);
+
+function isHexDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
+}
+
+function isHex(s: string): boolean {
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) if (!isHexDigit(s.charCodeAt(i))) return false;
+  return true;
+}
+
+function isLetter(c: number): boolean {
+  return (c | 32) >= 97 && (c | 32) <= 122;
+}
+
+function isModuleChar(c: number): boolean {
+  return isLetter(c) || (c >= 48 && c <= 57) || c === 95 /* _ */ || c === 46 /* . */ || c === 36 /* $ */ ||
+    c === 64 /* @ */ || c === 126 /* ~ */ || c === 45 /* - */ || c === 92 /* \ */ || c === 47 /* / */ || c === 58 /* : */;
+}
+
+/** A module as printed: `STORE`, `store.exe`, `c:\winnt\system32\ntdll.dll`, `Image@10200000`. */
+function isModuleName(s: string): boolean {
+  if (s.length === 0 || s.length > MAX_MODULE_CHARS) return false;
+  let letters = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isModuleChar(c)) return false;
+    if (isLetter(c)) letters++;
+  }
+  if (letters === 0 || s.includes('//')) return false;
+  const first = s.charCodeAt(0);
+  if (first === 46 || first === 45 || first === 58) return false;
+  if (s.endsWith(':') || s.startsWith('0x') || s.startsWith('0X')) return false;
+  return true;
+}
+
+/** First character a printed symbol can start with: letters, `_`, `?` (mangled), `@` (fastcall), `~`, `$`, backtick, `.`. */
+function isSymbolStart(c: number): boolean {
+  return isLetter(c) || c === 95 || c === 63 || c === 64 || c === 126 || c === 36 || c === 96 || c === 46;
+}
+
+/** A symbol that is really "no symbol": `<nosymbols>`, `nosymbols`, a bare address. */
+function isNoSymbol(s: string): boolean {
+  const lower = s.toLowerCase();
+  if (lower.startsWith('<no') || lower === 'nosymbols' || lower.startsWith('<unknown')) return true;
+  if (lower.startsWith('0x')) return true;
+  return s.length >= 6 && isHex(s) && /\d/.test(s);
+}
+
+/** Strips a trailing call-argument list `(...)` and a trailing ` const`. */
+function stripArguments(symbol: string): string {
+  let s = symbol.trimEnd();
+  if (s.endsWith(' const')) s = s.slice(0, -6).trimEnd();
+  if (!s.endsWith(')')) return s;
+  let depth = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    const c = s[i];
+    if (c === ')') depth++;
+    else if (c === '(') {
+      depth--;
+      if (depth === 0) {
+        // keep `operator()` whole
+        if (s.slice(0, i).endsWith('operator')) return s;
+        return i > 0 ? s.slice(0, i).trimEnd() : s;
+      }
+    }
+  }
+  return s;
+}
+
+/** Sentence punctuation glued to a frame in prose (`crash in store!EcRpc.`, `(see store!EcRpc)`). */
+function trimTrailingPunctuation(symbol: string): string {
+  let end = symbol.length;
+  const mangled = symbol.startsWith('?');
+  for (; end > 0; end--) {
+    const ch = symbol[end - 1];
+    if (ch === '.' || ch === ',' || ch === ';' || ch === '"' || (ch === "'" && !symbol.includes('`')) || ch === '!' || (ch === '?' && !mangled)) continue;
+    if (ch === ')' && unbalancedClose(symbol.slice(0, end))) continue;
+    break;
+  }
+  return symbol.slice(0, end);
+}
+
+function unbalancedClose(s: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] === '(') depth++;
+    else if (s[i] === ')') depth--;
+  }
+  return depth < 0;
+}
+
+interface SymbolRead {
+  symbol: string;
+  /** Offset text that followed a `+` in the same token ('' if the `+` ended the token). */
+  offsetText?: string;
+  /** Token index after the symbol. */
+  next: number;
+}
+
+/**
+ * Reads the symbol starting at character `from` of token i. Brackets `( < [` and backtick quotes may
+ * contain spaces, so the symbol may continue into later tokens while one is open (bounded).
+ */
+function readSymbol(tokens: Token[], i: number, from: number): SymbolRead {
+  let symbol = '';
+  let depth = 0;
+  let quote = false;
+  let t = i;
+  let start = from;
+  for (let used = 0; used < MAX_SYMBOL_TOKENS && t < tokens.length; used++, t++, start = 0) {
+    const text = tokens[t]!.text;
+    for (let k = start; k < text.length; k++) {
+      const ch = text[k]!;
+      if (quote) {
+        if (ch === "'") quote = false;
+      } else if (ch === '`') quote = true;
+      else if (ch === '(' || ch === '[') depth++;
+      else if (ch === '<') {
+        if (!symbol.endsWith('operator') && !symbol.endsWith('operator<')) depth++;
+      } else if (ch === ')' || ch === ']' || ch === '>') {
+        if (ch === '>' && (symbol.endsWith('operator') || symbol.endsWith('-'))) {
+          // operator> / operator->: not a bracket
+        } else if (depth > 0) depth--;
+      } else if (ch === '+' && depth === 0 && !quote && symbol.length > 0 && !symbol.endsWith('operator')) {
+        return { symbol, offsetText: text.slice(k + 1), next: t + 1 };
+      }
+      symbol += ch;
+      if (symbol.length > MAX_SYMBOL_CHARS) return fallback(tokens, i, from);
+    }
+    if (depth === 0 && !quote) return { symbol, next: t + 1 };
+    symbol += ' ';
+  }
+  return fallback(tokens, i, from);
+}
+
+/** An unclosed bracket: keep the first token's text up to the bracket or `+`. */
+function fallback(tokens: Token[], i: number, from: number): SymbolRead {
+  const text = tokens[i]!.text.slice(from);
+  let end = text.length;
+  for (let k = 0; k < text.length; k++) {
+    const ch = text[k];
+    if (ch === '(' || ch === '<' || ch === '[' || ch === '`') {
+      end = k;
+      break;
+    }
+    if (ch === '+' && k > 0) {
+      return { symbol: text.slice(0, k), offsetText: text.slice(k + 1), next: i + 1 };
+    }
+  }
+  return { symbol: text.slice(0, end), next: i + 1 };
+}
+
+/** Joins the wrapped pieces of a mangled name (`?Deal...` / `@WMSG@@...` / `0PAU...@Z+0x127`). */
+function joinMangled(tokens: Token[], read: SymbolRead): SymbolRead {
+  let { symbol, offsetText, next } = read;
+  for (let joins = 0; joins < MAX_MANGLED_JOINS && offsetText === undefined; joins++) {
+    const tok = tokens[next];
+    if (!tok || tok.long || !tok.text.includes('@') || tok.text.includes('!') || tok.text.includes('.')) break;
+    const plus = tok.text.indexOf('+');
+    if (plus >= 0) {
+      symbol += tok.text.slice(0, plus);
+      offsetText = tok.text.slice(plus + 1);
+    } else symbol += tok.text;
+    next++;
+  }
+  return { symbol, offsetText, next };
+}
+
+/** Joins a C++ name wrapped after `::` (`store!MDB_BASE::` / `EcFoo+0x12`). */
+function joinAfterScope(tokens: Token[], read: SymbolRead): SymbolRead {
+  const tok = tokens[read.next];
+  if (!tok || tok.long || tok.text.includes('!') || !isSymbolStart(tok.text.charCodeAt(0))) return read;
+  const plus = tok.text.indexOf('+');
+  if (plus >= 0) return { symbol: read.symbol + tok.text.slice(0, plus), offsetText: tok.text.slice(plus + 1), next: read.next + 1 };
+  return { symbol: read.symbol + tok.text, next: read.next + 1 };
+}
+
+/** Parses offset text (`0xb0`, `b0`, `0x000000FD`, decimal with `bytes`) into `0x…`, or undefined. */
+function offsetValue(text: string, decimal: boolean): string | undefined {
+  let s = text;
+  while (s.endsWith(',') || s.endsWith(';') || s.endsWith('.') || s.endsWith(':')) s = s.slice(0, -1);
+  const paren = s.indexOf('(');
+  if (paren > 0) s = s.slice(0, paren);
+  if (s.startsWith('0x') || s.startsWith('0X')) {
+    const digits = s.slice(2);
+    return isHex(digits) && digits.length <= 16 ? `0x${digits}` : undefined;
+  }
+  if (!isHex(s) || s.length > 16) return undefined;
+  if (decimal && /^\d+$/.test(s)) return `0x${Number(s).toString(16)}`;
+  return `0x${s}`;
+}
+
+/** Reads what may follow a symbol: `Line N`, `+ 0xb0`, `+0xb0`, `+ 9 bytes`. Returns offset and next index. */
+function readOffset(tokens: Token[], read: SymbolRead): { offset?: string; next: number } {
+  let next = read.next;
+  const lineWord = tokens[next]?.text.toLowerCase();
+  if ((lineWord === 'line' || lineWord === 'line:') && /^\d+$/.test(tokens[next + 1]?.text ?? '')) next += 2;
+  let text = read.offsetText;
+  if (text === undefined) {
+    const tok = tokens[next]?.text;
+    if (tok === '+') {
+      text = '';
+      next++;
+    } else if (tok !== undefined && tok.startsWith('+') && tok.length > 1) {
+      text = tok.slice(1);
+      next++;
+    } else return { next };
+  }
+  if (text === '') {
+    const tok = tokens[next]?.text;
+    if (tok === undefined) return { next };
+    text = tok;
+    next++;
+  }
+  const bytes = tokens[next]?.text === 'bytes';
+  const offset = offsetValue(text, bytes);
+  if (bytes) next++;
+  return { offset, next };
+}
+
+/**
+ * Tries to read a frame at token i. Returns undefined when the token does not start a frame
+ * (prose, prompts, URLs, disassembly labels and operands).
+ */
+export function scanFrame(tokens: Token[], i: number): FrameScan | undefined {
+  const tok = tokens[i];
+  if (!tok || tok.long) return undefined;
+  let text = tok.text;
+  let lead = 0;
+  while (lead < text.length && (text[lead] === '>' || text[lead] === '"' || text[lead] === '*' || text[lead] === "'")) lead++;
+  const bang = text.indexOf('!', lead);
+  if (bang < 0) return undefined;
+  const module = text.slice(lead, bang);
+  if (!isModuleName(module)) return undefined;
+  const prev = tokens[i - 1]?.text.toLowerCase();
+  if (prev !== undefined && MNEMONICS.has(prev)) return undefined;
+
+  let read: SymbolRead;
+  if (bang + 1 === text.length) {
+    // `USER32! Func(args)`, `userinit! <nosymbols>`, `module!` wrapped at the end of a line
+    const after = tokens[i + 1];
+    if (!after || after.long) return undefined;
+    const a = after.text;
+    if (isNoSymbol(a) || (a.endsWith('()') && isNoSymbol(a.slice(0, -2)))) return { next: i + 2 };
+    const looksLikeFrame = a.includes('(') || a.includes('::') || a.includes('+0x') || tokens[i + 2]?.text === '+';
+    if (!isSymbolStart(a.charCodeAt(0)) || !looksLikeFrame || a.includes('!')) return undefined;
+    read = readSymbol(tokens, i + 1, 0);
+  } else {
+    read = readSymbol(tokens, i, bang + 1);
+  }
+  if (read.symbol.startsWith('?')) read = joinMangled(tokens, read);
+  else if (read.symbol.endsWith('::') && read.offsetText === undefined) read = joinAfterScope(tokens, read);
+
+  const raw = read.symbol;
+  // A disassembly label (`ntdll!RtlFreeHeap+0x1a:`) or a sentence ending in `!:` is not a frame.
+  const label = read.offsetText !== undefined && read.offsetText.endsWith(':') && !read.offsetText.includes('(');
+  if (label || (raw.endsWith(':') && !raw.endsWith('::'))) return undefined;
+  if (raw.includes('://')) return undefined;
+  const symbol = stripArguments(trimTrailingPunctuation(raw));
+  if (symbol.length === 0) return undefined;
+  if (isNoSymbol(symbol)) return { next: readOffset(tokens, read).next };
+  if (!isSymbolStart(symbol.charCodeAt(0))) return undefined;
+  const { offset, next } = readOffset(tokens, read);
+  const frame: Frame = offset === undefined ? { module, symbol } : { module, symbol, offset };
+  return { frame, next };
+}

@@ -1,0 +1,94 @@
+/**
+ * One frame → the key the matcher indexes on. Spellings of the same function in KB articles,
+ * WinDbg, Dr. Watson and Visual Studio must give the same key: `STORE!@EcRpc@16`, `store.exe!EcRpc()`
+ * and `store!EcRpc+0x12` all become `store!ecrpc`.
+ */
+import type { Frame } from '../model.js';
+import { demangleMsvc } from './demangle.js';
+
+export interface NormalFrame {
+  module: string;
+  symbol: string;
+  /** `module!symbol` */
+  key: string;
+}
+
+const EXTENSIONS = ['.exe', '.dll', '.sys', '.ocx', '.drv', '.cpl'];
+
+/** Kernel images print under several names; the KB articles mix them (`NT!`, `ntkrnlmp!`, `ntoskrnl!`). */
+const MODULE_ALIASES: Record<string, string> = {
+  ntoskrnl: 'nt', ntkrnlmp: 'nt', ntkrnlpa: 'nt', ntkrpamp: 'nt',
+};
+
+export function normalizeModule(module: string): string {
+  let m = module.trim();
+  const slash = Math.max(m.lastIndexOf('\\'), m.lastIndexOf('/'));
+  if (slash >= 0) m = m.slice(slash + 1);
+  m = m.toLowerCase();
+  for (const ext of EXTENSIONS) {
+    if (m.endsWith(ext) && m.length > ext.length) {
+      m = m.slice(0, -ext.length);
+      break;
+    }
+  }
+  return MODULE_ALIASES[m] ?? m;
+}
+
+/** Removes bracketed parts at any depth: `(args)` always, `<T>` unless it belongs to an operator name. */
+function removeBracketed(s: string): string {
+  let out = '';
+  let paren = 0;
+  let angle = 0;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!;
+    const afterOperator = out.endsWith('operator') || out.endsWith('operator<') || out.endsWith('operator>') || out.endsWith('-');
+    if (ch === '(' && !out.endsWith('operator')) paren++;
+    else if (ch === ')' && paren > 0) paren--;
+    else if (ch === '<' && !afterOperator) angle++;
+    else if (ch === '>' && angle > 0 && !afterOperator) angle--;
+    else if (paren === 0 && angle === 0) out += ch;
+  }
+  return out;
+}
+
+/** Drops return type and calling convention: the name is the last space-separated word (`operator new` kept whole). */
+function lastWord(s: string): string {
+  let quote = false;
+  let cut = -1;
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i];
+    if (ch === '`') quote = true;
+    else if (ch === "'") quote = false;
+    else if (ch === ' ' && !quote && !s.endsWith('operator', i)) cut = i;
+  }
+  return s.slice(cut + 1);
+}
+
+/** `_Func@12` → `Func`, `@EcRpc@16` → `EcRpc`, `__imp_X` → `imp_X`. */
+function stripDecoration(s: string): string {
+  let name = s;
+  const at = name.lastIndexOf('@');
+  if (at > 0 && at < name.length - 1 && /^\d+$/.test(name.slice(at + 1))) name = name.slice(0, at);
+  let start = 0;
+  while (start < name.length - 1 && (name[start] === '_' || name[start] === '@')) start++;
+  return name.slice(start);
+}
+
+export function normalizeSymbol(symbol: string): string {
+  let s = symbol.trim();
+  const plus = s.indexOf('+');
+  if (plus > 0 && !s.includes('operator')) s = s.slice(0, plus);
+  if (s.startsWith('?')) s = demangleMsvc(s);
+  s = lastWord(removeBracketed(s).replace(/\s+/g, ' ').trim());
+  if (s.endsWith(' const')) s = s.slice(0, -6);
+  s = stripDecoration(s);
+  // 2000-2002 articles print C++ scopes as `__` (store!OMSG__EcFlushXAI)
+  s = s.split('__').join('::');
+  return s.toLowerCase();
+}
+
+export function normalizeFrame(frame: Frame): NormalFrame {
+  const module = normalizeModule(frame.module);
+  const symbol = normalizeSymbol(frame.symbol);
+  return { module, symbol, key: `${module}!${symbol}` };
+}

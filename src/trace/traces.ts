@@ -1,0 +1,127 @@
+/**
+ * Groups the frames of a text into traces. Works on tokens, not lines, so a trace whose line
+ * breaks were collapsed into spaces reads the same as the formatted original. Between two frames
+ * of one trace only "glue" may appear: addresses, frame numbers, column headers, annotations
+ * (`(FPO: ...)`, `[omap]`, `[x.cpp @ 212]`), argument lists. Prose, a new column header, a debugger
+ * prompt or an "-or-" starts a new trace.
+ */
+import type { Trace } from '../model.js';
+import { scanFrame } from './frame.js';
+import { tokenize, type Token } from './tokens.js';
+
+/** This many prose words between two frames split them into two traces. */
+const PROSE_SPLIT = 3;
+/** Bracketed annotations longer than this (in tokens) are not skipped as one. */
+const MAX_GROUP_TOKENS = 40;
+/** A WinDbg `WARNING:` line is skipped up to this many tokens. */
+const MAX_WARNING_TOKENS = 20;
+/** Output bounds: the matcher reads the top of a stack; pasted junk must not grow the result without limit. */
+export const MAX_FRAMES_PER_TRACE = 256;
+export const MAX_TRACES = 64;
+
+/** Column headers that begin a new trace block. */
+const HEADERS = new Set(['frameptr', 'childebp', 'child-sp', 'callee-sp', 'callee-sp:']);
+
+/** Words of column headers and frame annotations: neither frames nor prose. */
+const GLUE_WORDS = new Set([
+  'retaddr', 'returnad', 'return-ra', 'return', '-ra', 'param#1', 'param#2', 'param#3', 'param#4', 'param1', 'param2',
+  'param3', 'param4', 'function', 'name', 'args', 'to', 'child', 'call', 'site', 'arguments', 'callee', 'dll', 'base',
+  '#', '|', 'bytes', 'line', 'c++', 'c', 'fpo:', 'trapframe', '@', '[omap]', 'stdcall:', 'inline', 'uknown', 'unknown',
+  'fpo', 'type)', 'nosymbols', '<nosymbols>', 'dumpchildebp', 'ret', 'memory', 'frame', 'ip', 'sp',
+]);
+
+const SEPARATORS = new Set(['-or-', 'or', '*or*', 'or:']);
+
+function isGlueChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102) || c === 120 || c === 88 || c === 96 ||
+    c === 44 || c === 40 || c === 41 || c === 91 || c === 93 || c === 58 || c === 45 || c === 46 || c === 42 ||
+    c === 35 || c === 124 || c === 60 || c === 62 || c === 43 || c === 61 || c === 95 || c === 47;
+}
+
+/** Addresses, numbers, argument values, punctuation rules: `0156f6d0`, `00000000`0012f0a8`, `0x0000)`, `*---->`. */
+function isGlueToken(text: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (!isGlueChar(c)) return false;
+    if ((c | 32) >= 97 && (c | 32) <= 102) letters++;
+  }
+  // All-letter words made of a-f ("add", "cafe", "bad") are prose, not hex.
+  return letters < text.length || text.length >= 8;
+}
+
+function isPrompt(text: string): boolean {
+  // `0:000>`, `kd>`, `1:`-prefixed prompts, `0:023:x86>`
+  return text.endsWith('>') && text.length <= 16 && (text === 'kd>' || /^\d+:[\dA-Za-z:]*>$/.test(text));
+}
+
+/** Skips a bracketed annotation starting at i (`(FPO: [0,0,0])`, `[d:\src\x.cpp @ 212]`); returns the index after it. */
+function skipGroup(tokens: Token[], i: number): number {
+  let depth = 0;
+  for (let t = i; t < tokens.length && t < i + MAX_GROUP_TOKENS; t++) {
+    const text = tokens[t]!.text;
+    for (let k = 0; k < text.length; k++) {
+      const ch = text[k];
+      if (ch === '(' || ch === '[') depth++;
+      else if ((ch === ')' || ch === ']') && depth > 0) depth--;
+    }
+    if (depth === 0) return t + 1;
+  }
+  return i + 1;
+}
+
+/** Skips a WinDbg `WARNING: ...` line (to its end, or to "wrong." when line breaks were lost). */
+function skipWarning(tokens: Token[], i: number): number {
+  for (let t = i; t < tokens.length && t < i + MAX_WARNING_TOKENS; t++) {
+    const tok = tokens[t]!;
+    if (tok.lineEnd || tok.text === 'wrong.') return t + 1;
+  }
+  return i + 1;
+}
+
+/** Every stack trace in the text, each crash frame first. */
+export function parseTraces(text: string): Trace[] {
+  const tokens = tokenize(text);
+  const traces: Trace[] = [];
+  let current: Trace = [];
+  let prose = 0;
+  const flush = (): void => {
+    if (current.length > 0 && traces.length < MAX_TRACES) traces.push(current);
+    current = [];
+    prose = 0;
+  };
+  let i = 0;
+  while (i < tokens.length) {
+    const tok = tokens[i]!;
+    const text = tok.text;
+    const lower = text.toLowerCase();
+    if (tok.long) {
+      prose++;
+      i++;
+      continue;
+    }
+    if (HEADERS.has(lower) || isPrompt(text) || SEPARATORS.has(lower)) {
+      if (current.length > 0) flush();
+      i++;
+      continue;
+    }
+    const scan = scanFrame(tokens, i);
+    if (scan) {
+      if (scan.frame) {
+        if (prose >= PROSE_SPLIT) flush();
+        if (current.length < MAX_FRAMES_PER_TRACE) current.push(scan.frame);
+        prose = 0;
+      }
+      i = scan.next;
+      continue;
+    }
+    if (text.startsWith('(') || text.startsWith('[')) i = skipGroup(tokens, i);
+    else if (text === 'WARNING:') i = skipWarning(tokens, i);
+    else {
+      if (!GLUE_WORDS.has(lower) && !isGlueToken(text)) prose++;
+      i++;
+    }
+  }
+  flush();
+  return traces;
+}
