@@ -1,0 +1,92 @@
+/**
+ * `createSlackApp(deps)`: the Bolt app in Socket Mode (bot token + app token) or HTTP mode (bot token +
+ * signing secret, POST /slack/events on PORT) with kbbot's own request verification. `slackApiUrl` points the
+ * Web API client (and Socket Mode's apps.connections.open) at another server: staging, or the test stand-in.
+ */
+import { App, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import type { SlackMode } from '../config.js';
+import type { Logger } from '../log.js';
+import type { StateStore } from '../state/types.js';
+import type { Bot } from '../bot/index.js';
+import { KbHttpReceiver } from './http-receiver.js';
+import { registerListeners } from './listeners/index.js';
+import { snippetOrigins } from './snippets.js';
+import { ThreadMemory } from './threads.js';
+
+export type ConnectedMode = Extract<SlackMode, { kind: 'socket' | 'http' }>;
+
+export interface SlackAppDeps {
+  mode: ConnectedMode;
+  bot: Bot;
+  state: StateStore;
+  logger: Logger;
+  slackApiUrl?: string;
+  /** Web API retries on 5xx and network errors (default 3; tests pass 0). 429s wait for Retry-After. */
+  webApiRetries?: number;
+  /** Socket Mode heartbeat tuning (tests shorten the reconnect delay with a small clientPingTimeout). */
+  socket?: { clientPingTimeout?: number; serverPingTimeout?: number };
+  /** HTTP mode: request body cap and clock (tests of clock skew). */
+  http?: { bodyLimit?: number; now?: () => number };
+}
+
+export interface SlackApp {
+  readonly app: App;
+  /** Starts listening; in HTTP mode resolves with the bound port (PORT, or any free one when PORT=0). */
+  start(): Promise<{ port?: number }>;
+  stop(): Promise<void>;
+}
+
+function buildReceiver(deps: SlackAppDeps): { receiver: Receiver; http?: KbHttpReceiver } {
+  const { mode, logger } = deps;
+  if (mode.kind === 'http') {
+    const http = new KbHttpReceiver({ signingSecret: mode.signingSecret, logger, port: mode.port, ...deps.http });
+    return { receiver: http, http };
+  }
+  const receiver = new SocketModeReceiver({
+    appToken: mode.appToken,
+    logger,
+    ...(deps.socket?.clientPingTimeout !== undefined ? { clientPingTimeout: deps.socket.clientPingTimeout } : {}),
+    ...(deps.socket?.serverPingTimeout !== undefined ? { serverPingTimeout: deps.socket.serverPingTimeout } : {}),
+    installerOptions: { clientOptions: deps.slackApiUrl ? { slackApiUrl: deps.slackApiUrl } : {} },
+  });
+  return { receiver };
+}
+
+export function createSlackApp(deps: SlackAppDeps): SlackApp {
+  const { receiver, http } = buildReceiver(deps);
+  const app = new App({
+    token: deps.mode.botToken,
+    receiver,
+    logger: deps.logger,
+    ignoreSelf: true,
+    clientOptions: {
+      ...(deps.slackApiUrl ? { slackApiUrl: deps.slackApiUrl } : {}),
+      retryConfig: { retries: deps.webApiRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 },
+    },
+  });
+  registerListeners(app, {
+    bot: deps.bot,
+    state: deps.state,
+    threads: new ThreadMemory(deps.state, deps.logger),
+    logger: deps.logger,
+    snippets: { botToken: deps.mode.botToken, allowedOrigins: snippetOrigins(deps.slackApiUrl), logger: deps.logger },
+  });
+  app.error(async (error) => {
+    deps.logger.error('slack listener error', { err: error });
+  });
+
+  return {
+    app,
+    async start() {
+      if (http) {
+        await app.start(deps.mode.kind === 'http' ? deps.mode.port : 3000);
+        return { port: http.port };
+      }
+      await app.start();
+      return {};
+    },
+    async stop() {
+      await app.stop();
+    },
+  };
+}

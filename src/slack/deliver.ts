@@ -1,0 +1,121 @@
+/**
+ * Delivering a BotAnswer the way it asks: `thread` (a reply in the thread, never broadcast), `ephemeral`
+ * (only the asker sees it), `replace` (chat.update of the bot's earlier reply) or `channel` (a shared /kb
+ * answer). The thread's match is remembered in state and written into the reply's metadata. Effects
+ * (mute, unmute, feedback) are applied here, where state lives. Every failure is logged with enough to redo it.
+ */
+import type { RespondFn, webApi } from '@slack/bolt';
+import type { BotAnswer, BotEffect } from '../bot/index.js';
+import type { ThreadMatch } from '../model.js';
+import type { Reply } from '../reply/index.js';
+import type { ListenerDeps } from './deps.js';
+import { matchMetadata } from './threads.js';
+
+type WebClient = webApi.WebClient;
+
+export interface Place {
+  channel: string;
+  /** Thread root for `thread` delivery: the message's thread_ts, else its ts. */
+  threadTs?: string;
+  /** Who asked: ephemeral answers go to them. */
+  user?: string;
+  /** The thread's current memory (`replace` needs its replyTs). */
+  thread?: ThreadMatch;
+  /** response_url of a command, action or shortcut: reaches people in channels the bot is not in. */
+  respond?: RespondFn;
+  /** Deliver a `thread` answer by updating this earlier reply instead (an edited source message). */
+  updateTs?: string;
+}
+
+async function remember(deps: ListenerDeps, match: ThreadMatch | undefined, replyTs: string | undefined): Promise<void> {
+  if (!match) return;
+  await deps.threads.remember(match.replyTs || !replyTs ? match : { ...match, replyTs });
+}
+
+async function post(client: WebClient, place: Place, reply: Reply, match: ThreadMatch | undefined, threaded: boolean): Promise<string | undefined> {
+  const result = await client.chat.postMessage({
+    channel: place.channel,
+    ...(threaded && place.threadTs ? { thread_ts: place.threadTs, reply_broadcast: false } : {}),
+    text: reply.text,
+    blocks: reply.blocks,
+    unfurl_links: false,
+    unfurl_media: false,
+    ...(match ? { metadata: matchMetadata(match) } : {}),
+  });
+  return result.ts;
+}
+
+async function update(client: WebClient, place: Place, ts: string, reply: Reply, match: ThreadMatch | undefined): Promise<void> {
+  await client.chat.update({ channel: place.channel, ts, text: reply.text, blocks: reply.blocks, ...(match ? { metadata: matchMetadata(match) } : {}) });
+}
+
+async function ephemeral(client: WebClient, deps: ListenerDeps, place: Place, reply: Reply): Promise<void> {
+  if (place.user) {
+    try {
+      await client.chat.postEphemeral({ channel: place.channel, user: place.user, text: reply.text, blocks: reply.blocks, ...(place.threadTs ? { thread_ts: place.threadTs } : {}) });
+      return;
+    } catch (error) {
+      if (!place.respond) throw error;
+      deps.logger.debug('chat.postEphemeral failed; answering through response_url', { channel: place.channel, err: error });
+    }
+  }
+  if (!place.respond) throw new Error('no way to answer ephemerally');
+  await place.respond({ response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks });
+}
+
+export async function deliver(client: WebClient, deps: ListenerDeps, answer: BotAnswer, place: Place): Promise<void> {
+  const reply = answer.replies[0];
+  if (!reply) return;
+  const match = answer.threadMatch;
+  try {
+    switch (answer.delivery) {
+      case 'thread': {
+        if (place.updateTs) {
+          await update(client, place, place.updateTs, reply, match);
+          await remember(deps, match, place.updateTs);
+        } else {
+          await remember(deps, match, await post(client, place, reply, match, true));
+        }
+        return;
+      }
+      case 'replace': {
+        const ts = place.thread?.replyTs ?? match?.replyTs;
+        if (ts) {
+          await update(client, place, ts, reply, match);
+          await remember(deps, match, ts);
+        } else {
+          await remember(deps, match, await post(client, place, reply, match, true));
+        }
+        return;
+      }
+      case 'channel': {
+        try {
+          const ts = await post(client, place, reply, match, false);
+          if (match && ts) await remember(deps, { ...match, channel: place.channel, threadTs: ts }, ts);
+        } catch (error) {
+          // The bot may not be in the channel: response_url posts there anyway, visible to everyone.
+          if (!place.respond) throw error;
+          await place.respond({ response_type: 'in_channel', replace_original: false, text: reply.text, blocks: reply.blocks });
+        }
+        return;
+      }
+      case 'ephemeral':
+        await ephemeral(client, deps, place, reply);
+        return;
+    }
+  } catch (error) {
+    deps.logger.error('reply failed', { delivery: answer.delivery, channel: place.channel, threadTs: place.threadTs, user: place.user, text: reply.text, err: error });
+  }
+}
+
+/** Applies what the bot asked for: channel mutes and recorded feedback (durable before this resolves). */
+export async function applyEffect(deps: ListenerDeps, effect: BotEffect | undefined, where: { channel: string; user: string; threadTs?: string }): Promise<void> {
+  if (!effect) return;
+  if (effect.kind === 'mute' || effect.kind === 'unmute') {
+    await deps.state.setMuted(where.channel, effect.kind === 'mute');
+    deps.logger.info('channel mute changed', { event: 'mute', channel: where.channel, user: where.user, muted: effect.kind === 'mute' });
+    return;
+  }
+  deps.logger.info('feedback', { event: 'feedback', verdict: effect.verdict, kb: effect.kb, channel: where.channel, threadTs: where.threadTs, user: where.user });
+  await deps.state.recordFeedback({ channel: where.channel, threadTs: where.threadTs ?? '', kb: effect.kb, user: where.user, verdict: effect.verdict, at: Date.now() });
+}

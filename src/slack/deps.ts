@@ -1,0 +1,28 @@
+/** What every listener is given: the bot, state, thread memory, logger and snippet reader. */
+import type { Bot } from '../bot/index.js';
+import type { Logger } from '../log.js';
+import type { StateStore } from '../state/types.js';
+import type { SnippetReader } from './snippets.js';
+import type { ThreadMemory } from './threads.js';
+
+export interface ListenerDeps {
+  bot: Bot;
+  state: StateStore;
+  threads: ThreadMemory;
+  logger: Logger;
+  snippets: SnippetReader;
+}
+
+/** Retries span about five minutes; an hour of memory covers them with room to spare. */
+export const DEDUPE_TTL_MS = 60 * 60 * 1000;
+
+/**
+ * True only the first time any of these deliveries is seen: the event id (same across Slack's retries)
+ * and the message's channel+ts (same for `message` and `app_mention` of one message). A retry whose first
+ * delivery never arrived holds no claim yet, so it is answered.
+ */
+export async function isFirstDelivery(state: StateStore, eventId: unknown, channel: string, ts: string | undefined): Promise<boolean> {
+  if (typeof eventId === 'string' && !(await state.claim(`event:${eventId}`, DEDUPE_TTL_MS))) return false;
+  if (ts !== undefined && !(await state.claim(`msg:${channel}:${ts}`, DEDUPE_TTL_MS))) return false;
+  return true;
+}

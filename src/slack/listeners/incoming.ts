@@ -1,0 +1,66 @@
+/**
+ * One path for every new message the bot sees (channel message, snippet, mention, thread follow-up):
+ * dedupe → mute check → read text and snippets → ask the bot → reply in the thread.
+ */
+import type { webApi } from '@slack/bolt';
+import type { ChannelType } from '../../bot/index.js';
+import type { ListenerDeps } from '../deps.js';
+import { isFirstDelivery } from '../deps.js';
+import { deliver } from '../deliver.js';
+import { readSnippets } from '../snippets.js';
+import { mentionsUser, messageText, withoutUnfurledLinks } from '../text.js';
+
+export interface IncomingMessage {
+  eventId: unknown;
+  channel: string;
+  /** From the event's channel_type; app_mention events carry none. */
+  channelType: string | undefined;
+  ts: string;
+  threadTs: string | undefined;
+  text?: unknown;
+  blocks?: unknown;
+  files?: unknown;
+  /** True for app_mention events. */
+  mention: boolean;
+  /** The caller already claimed this delivery (edits claim their own event id). */
+  claimed?: boolean;
+}
+
+export interface BotIdentity {
+  botUserId: string | undefined;
+  botId: string | undefined;
+}
+
+/** Slack's channel_type, or a guess from the id's prefix (D = DM, G = private or group DM, C = channel). */
+export function channelTypeOf(channelType: string | undefined, channel: string): ChannelType {
+  if (channelType === 'im' || channelType === 'mpim' || channelType === 'group' || channelType === 'channel') return channelType;
+  if (channel.startsWith('D')) return 'im';
+  return channel.startsWith('G') ? 'group' : 'channel';
+}
+
+/** The text the bot reads: message text (or its rich_text blocks) and any text snippets. */
+export async function readMessage(deps: ListenerDeps, message: { text?: unknown; blocks?: unknown; files?: unknown }): Promise<string> {
+  const snippets = await readSnippets(message.files, deps.snippets);
+  return [withoutUnfurledLinks(messageText(message)), snippets].filter((t) => t.trim() !== '').join('\n\n');
+}
+
+export async function answerIncoming(client: webApi.WebClient, deps: ListenerDeps, identity: BotIdentity, message: IncomingMessage): Promise<void> {
+  const { channel, ts } = message;
+  if (!message.claimed && !(await isFirstDelivery(deps.state, message.eventId, channel, ts))) {
+    deps.logger.debug('duplicate delivery ignored', { channel, ts });
+    return;
+  }
+  const channelType = channelTypeOf(message.channelType, channel);
+  const isMention = message.mention || mentionsUser(messageText(message), identity.botUserId);
+  if (channelType !== 'im' && !isMention && (await deps.state.isMuted(channel))) return;
+
+  const inThread = message.threadTs !== undefined && message.threadTs !== ts;
+  const threadTs = message.threadTs ?? ts;
+  const thread = inThread ? await deps.threads.recover(client, channel, threadTs, identity.botUserId, identity.botId) : undefined;
+  // A thread the bot never answered is someone else's conversation, unless they ask the bot.
+  if (inThread && !thread && !isMention && channelType !== 'im') return;
+
+  const text = await readMessage(deps, message);
+  const answer = deps.bot.answerMessage({ text, channelType, isMention, channel, threadTs, ...(thread ? { threadMatch: thread } : {}) });
+  await deliver(client, deps, answer, { channel, threadTs, ...(thread ? { thread } : {}) });
+}

@@ -1,0 +1,35 @@
+/**
+ * `link_shared` for support.microsoft.com: unfurls each KB link with the article card from the store. Only
+ * store content goes into an unfurl, never text from the message. Links shared while still in the composer
+ * (`channel: COMPOSER`) are unfurled by `unfurl_id` + `source`.
+ */
+import type { App } from '@slack/bolt';
+import { DEDUPE_TTL_MS, type ListenerDeps } from '../deps.js';
+import { UNFURL_DOMAIN } from '../text.js';
+
+const MAX_LINKS = 5;
+
+interface LinkSharedFields {
+  channel: string;
+  message_ts: string;
+  links?: { domain?: string; url?: string }[];
+  unfurl_id?: string;
+  source?: string;
+}
+
+export function registerLinkShared(app: App, deps: ListenerDeps): void {
+  app.event('link_shared', async ({ event, body, client }) => {
+    const e = event as unknown as LinkSharedFields;
+    if (!(await deps.state.claim(`event:${String(body.event_id)}`, DEDUPE_TTL_MS))) return;
+    const links = (e.links ?? []).filter((l) => l.domain?.toLowerCase() === UNFURL_DOMAIN && typeof l.url === 'string').slice(0, MAX_LINKS);
+    const unfurls: Record<string, { blocks: unknown[] }> = {};
+    for (const { url, reply } of deps.bot.answerUnfurl(links.map((l) => l.url!))) unfurls[url] = { blocks: reply.blocks };
+    if (Object.keys(unfurls).length === 0) return;
+    const target = e.unfurl_id && e.source ? { unfurl_id: e.unfurl_id, source: e.source as 'composer' | 'conversations_history' } : { channel: e.channel, ts: e.message_ts };
+    try {
+      await client.chat.unfurl({ ...target, unfurls } as Parameters<typeof client.chat.unfurl>[0]);
+    } catch (error) {
+      deps.logger.warn('unfurl failed', { op: 'chat.unfurl', channel: e.channel, err: error });
+    }
+  });
+}

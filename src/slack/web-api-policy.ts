@@ -1,0 +1,202 @@
+/**
+ * How kbbot talks to Slack's Web API when Slack misbehaves. The WebClient itself never retries
+ * (`webClientOptions`): a blind retry of a `chat.postMessage` that timed out after Slack stored it would
+ * double-post. `deliver` retries instead, per failure kind:
+ *   429            wait Retry-After (all calls to that method wait: Slack limits per method), then retry
+ *   5xx, network   exponential backoff with jitter, bounded attempts and a total time budget
+ *   timeout        idempotent methods retry; a post first checks whether Slack stored it after all
+ *   msg_too_long…  one retry with a shortened message
+ *   other ok:false give up (channel_not_found, not_in_channel, …)
+ * A call that finally fails writes one structured line, `slack call dead-lettered`, carrying everything
+ * needed to redo it (method, channel, thread, text, blocks, metadata; never the token).
+ */
+import { webApi } from '@slack/bolt';
+import type { Logger } from '../log.js';
+
+type WebClient = webApi.WebClient;
+type Args = Record<string, unknown>;
+
+export interface RetryPolicy {
+  /** Attempts in all, the first included. */
+  maxAttempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  /** A Retry-After longer than this is not waited for: the answer would come too late to matter. */
+  maxRetryAfterMs: number;
+  /** Wall-clock budget for one delivery, waits included. */
+  budgetMs: number;
+  /** After a post timed out: how long to let a slow Slack finish before checking whether it landed. */
+  settleMs: number;
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 300, maxDelayMs: 5_000, maxRetryAfterMs: 60_000, budgetMs: 120_000, settleMs: 5_000 };
+
+/** Per-request timeout for every Web API call. */
+export const WEB_API_TIMEOUT_MS = 10_000;
+
+/** Options for the App's `clientOptions`: no hidden retries, rate limits surfaced to `deliver`, a timeout. */
+export function webClientOptions(slackApiUrl?: string): webApi.WebClientOptions {
+  return {
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: WEB_API_TIMEOUT_MS,
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+  };
+}
+
+/** `ok:false` codes that a later attempt can fix. */
+const RETRYABLE_ERRORS = new Set(['ratelimited', 'internal_error', 'fatal_error', 'service_unavailable', 'request_timeout']);
+/** `ok:false` codes that a shorter message can fix. */
+const TOO_LONG_ERRORS = new Set(['msg_too_long', 'msg_blocks_too_long', 'invalid_blocks', 'too_many_attachments']);
+/** Methods that create something new: a retry after an unknown outcome could duplicate it. */
+const CREATING_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral']);
+
+export interface DeliverOptions {
+  logger: Logger;
+  policy?: Partial<RetryPolicy>;
+  /** Shortens a message Slack refused as too long; defaults to `shortenMessage`. */
+  shorten?: (args: Args) => Args | undefined;
+  /** Fields of the dead-letter line besides the call's own (e.g. the source message's ts). */
+  context?: Record<string, unknown>;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export type Delivery<T> =
+  | { ok: true; result: T; attempts: number }
+  | { ok: false; error: string; attempts: number };
+
+type Failure =
+  | { kind: 'rate_limited'; retryAfterMs: number; error: string }
+  | { kind: 'transient'; error: string }
+  | { kind: 'unknown_outcome'; error: string }
+  | { kind: 'too_long'; error: string }
+  | { kind: 'permanent'; error: string };
+
+function classify(error: unknown): Failure {
+  const e = error as { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number; original?: Error };
+  switch (e.code) {
+    case webApi.ErrorCode.RateLimitedError:
+      return { kind: 'rate_limited', retryAfterMs: Math.max(0, Number(e.retryAfter ?? 1)) * 1000, error: 'rate_limited' };
+    case webApi.ErrorCode.HTTPError:
+      return (e.statusCode ?? 0) >= 500 ? { kind: 'transient', error: `http_${e.statusCode}` } : { kind: 'permanent', error: `http_${e.statusCode}` };
+    case webApi.ErrorCode.RequestError: {
+      const name = e.original?.name ?? '';
+      const timedOut = name === 'TimeoutError' || name === 'AbortError';
+      return timedOut ? { kind: 'unknown_outcome', error: 'timeout' } : { kind: 'transient', error: `request_failed: ${e.original?.message ?? ''}` };
+    }
+    case webApi.ErrorCode.PlatformError: {
+      const code = e.data?.error ?? 'unknown_error';
+      if (RETRYABLE_ERRORS.has(code)) return { kind: 'transient', error: code };
+      if (TOO_LONG_ERRORS.has(code)) return { kind: 'too_long', error: code };
+      return { kind: 'permanent', error: code };
+    }
+    default:
+      return { kind: 'permanent', error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+/** Slack's rate limits are per method and workspace: one client's calls to a limited method wait together. */
+const pausedUntil = new WeakMap<WebClient, Map<string, number>>();
+
+function pauseOf(client: WebClient, method: string): number {
+  return pausedUntil.get(client)?.get(method) ?? 0;
+}
+
+function pause(client: WebClient, method: string, until: number): void {
+  let methods = pausedUntil.get(client);
+  if (!methods) pausedUntil.set(client, (methods = new Map()));
+  methods.set(method, Math.max(until, methods.get(method) ?? 0));
+}
+
+/** A smaller message: text cut to 3,000 characters, blocks cut to what fits in 6,000 characters of JSON. */
+export function shortenMessage(args: Args): Args | undefined {
+  const text = typeof args.text === 'string' ? args.text : '';
+  const blocks = Array.isArray(args.blocks) ? (args.blocks as unknown[]) : undefined;
+  const shortText = text.length > 3_000 ? `${text.slice(0, 2_990)}… (cut)` : text;
+  let kept: unknown[] | undefined;
+  if (blocks) {
+    kept = [];
+    let size = 0;
+    for (const block of blocks) {
+      size += JSON.stringify(block).length;
+      if (size > 6_000 || kept.length >= 20) break;
+      kept.push(block);
+    }
+  }
+  if (shortText === text && (kept?.length ?? 0) === (blocks?.length ?? 0)) return undefined;
+  const { blocks: _dropped, ...rest } = args;
+  return { ...rest, text: shortText, ...(kept && kept.length > 0 ? { blocks: kept } : {}) };
+}
+
+/** After a timed-out post: did Slack store it anyway? Looks for the same text from a bot in the thread. */
+async function postLanded(client: WebClient, args: Args): Promise<string | undefined> {
+  if (typeof args.channel !== 'string' || typeof args.thread_ts !== 'string') return undefined;
+  const replies = await client.conversations.replies({ channel: args.channel, ts: args.thread_ts, limit: 50 });
+  const found = (replies.messages ?? []).find((m) => m.bot_id !== undefined && m.text === args.text && m.ts !== args.thread_ts);
+  return found?.ts;
+}
+
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+function deadLetter(logger: Logger, method: string, args: Args, error: string, attempts: number, context: Record<string, unknown> | undefined): void {
+  const { token: _token, ...call } = args;
+  logger.error('slack call dead-lettered', { event: 'dead_letter', method, error, attempts, ...context, call });
+}
+
+/** Calls `method`, retrying per the policy above. Never throws; a final failure is logged once and returned. */
+export async function deliver<T = webApi.WebAPICallResult>(client: WebClient, method: string, args: Args, options: DeliverOptions): Promise<Delivery<T>> {
+  const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
+  const sleep = options.sleep ?? sleepFor;
+  const deadline = Date.now() + policy.budgetMs;
+  let current = args;
+  let shortened = false;
+  let attempts = 0;
+  let last = 'unknown_error';
+  while (attempts < policy.maxAttempts) {
+    const wait = pauseOf(client, method) - Date.now();
+    if (wait > 0) {
+      if (Date.now() + wait > deadline) break;
+      await sleep(wait);
+    }
+    attempts += 1;
+    let failure: Failure;
+    try {
+      return { ok: true, result: (await client.apiCall(method, current)) as T, attempts };
+    } catch (error) {
+      failure = classify(error);
+    }
+    last = failure.error;
+    options.logger.debug('slack call failed', { method, error: failure.error, kind: failure.kind, attempt: attempts });
+    if (failure.kind === 'permanent') break;
+    if (failure.kind === 'too_long') {
+      const smaller = shortened ? undefined : (options.shorten ?? shortenMessage)(current);
+      if (!smaller) break;
+      shortened = true;
+      current = smaller;
+      continue;
+    }
+    if (failure.kind === 'rate_limited') {
+      if (failure.retryAfterMs > policy.maxRetryAfterMs) break;
+      pause(client, method, Date.now() + failure.retryAfterMs);
+      continue;
+    }
+    if (failure.kind === 'unknown_outcome' && CREATING_METHODS.has(method)) {
+      if (Date.now() + policy.settleMs > deadline) break;
+      await sleep(policy.settleMs);
+      try {
+        const ts = await postLanded(client, current);
+        if (ts) return { ok: true, result: { ok: true, ts, channel: current.channel } as T, attempts };
+      } catch (error) {
+        // Cannot tell whether it landed: a second post risks a duplicate, so hand it over for a redo instead.
+        last = `timeout; check failed: ${classify(error).error}`;
+        break;
+      }
+    }
+    const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempts - 1));
+    const delay = backoff / 2 + Math.random() * (backoff / 2);
+    if (Date.now() + delay > deadline) break;
+    await sleep(delay);
+  }
+  deadLetter(options.logger, method, current, last, attempts, options.context);
+  return { ok: false, error: last, attempts };
+}
