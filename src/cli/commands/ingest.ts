@@ -1,0 +1,72 @@
+/**
+ * `kbbot ingest PATH... --out DIR [--report FILE]`: parses KB articles (files, folders, .tar.gz archives)
+ * into one signature file each, prints a summary, and optionally writes one JSON line per article.
+ */
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { resolve } from 'node:path';
+import { runIngest, type IngestSummary } from '../../store/ingest.js';
+import { parseCommandArgs, processIo, type CommandIo, type CommandSpec } from '../args.js';
+import { ErrorCode, KbBotError } from '../../errors.js';
+
+export const ingestSpec = {
+  name: 'ingest',
+  synopsis: 'PATH... --out DIR [--report FILE] [--workers N]',
+  description:
+    'Parses KB articles into signature files (one QNNNNNN.json per article) in DIR.\nPATH is an article file, a folder (searched recursively for *.txt) or a .tar.gz archive.\nA rejected article is counted with its reason and never stops the run.',
+  options: {
+    out: { type: 'string', value: 'DIR', description: 'folder to write the signature files into (created if missing)' },
+    report: { type: 'string', value: 'FILE', description: 'write one JSON line per article: id, path, status, counts, reason' },
+    workers: { type: 'string', value: 'N', description: 'worker threads parsing articles (default 2; 0 = none)' },
+  },
+  positionals: { min: 1, max: Number.POSITIVE_INFINITY },
+  examples: ['kbbot ingest ../shared/kb-corpus.tar.gz --out ./ingested', 'kbbot ingest article.txt txt/272 --out ./ingested --report ingest.jsonl'],
+} satisfies CommandSpec;
+
+export function formatSummary(summary: IngestSummary): string {
+  const perSecond = summary.seconds > 0 ? Math.round(summary.read / summary.seconds) : summary.read;
+  const lines = [
+    `articles read:          ${summary.read}`,
+    `signatures written:     ${summary.written}`,
+    `  with traces:          ${summary.withTrace} (${summary.withTrace2} with 2 or more frames)`,
+    `  with file tables:     ${summary.withFiles}`,
+    `  with rollback notes:  ${summary.withRollback}`,
+    `rejected:               ${summary.rejected}`,
+    `failed:                 ${summary.failed}`,
+  ];
+  const reasons = Object.entries(summary.reasons).sort((a, b) => b[1] - a[1]);
+  for (const [reason, count] of reasons) lines.push(`  ${String(count).padStart(6)}  ${reason}`);
+  lines.push(`time:                   ${summary.seconds.toFixed(1)} s (${perSecond} articles/s)`);
+  return `${lines.join('\n')}\n`;
+}
+
+function workerCount(value: string | undefined): number {
+  if (value === undefined) return 2;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 64) throw new KbBotError(ErrorCode.Usage, `--workers must be a whole number 0-64, got '${value}'`);
+  return n;
+}
+
+export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
+  const args = parseCommandArgs(ingestSpec, argv);
+  if (args.help) {
+    io.out(args.text);
+    return 0;
+  }
+  const out = args.values.out;
+  if (!out) throw new KbBotError(ErrorCode.Usage, 'missing --out DIR (see kbbot ingest --help)');
+  const workers = workerCount(args.values.workers);
+  let report: WriteStream | undefined;
+  if (args.values.report) report = createWriteStream(resolve(args.values.report));
+  try {
+    const summary = await runIngest({
+      paths: args.positionals,
+      outDir: resolve(out),
+      workers,
+      ...(report ? { onResult: (r) => report?.write(`${JSON.stringify(r)}\n`) } : {}),
+    });
+    io.out(formatSummary(summary));
+    return summary.failed > 0 || summary.written === 0 ? 1 : 0;
+  } finally {
+    if (report) await new Promise<void>((done) => report?.end(done));
+  }
+}

@@ -1,0 +1,107 @@
+/**
+ * Article text clean-up shared by every part of the KB parser. Archive files are Latin-1 with CRLF,
+ * `<BR/>` remnants, NBSPs and TABs; pasted copies arrive with every line break collapsed into a space
+ * ("flattened"). Both forms go through the same clean-up so the parsers downstream see the same words.
+ */
+
+/** cp1252 characters that Latin-1 decoding leaves as C1 controls (curly quotes, dashes, bullet). */
+const CP1252: Readonly<Record<string, string>> = {
+  '\u0091': "'",
+  '\u0092': "'",
+  '\u0093': '"',
+  '\u0094': '"',
+  '\u0095': '*',
+  '\u0096': '-',
+  '\u0097': '-',
+  '\u0085': '...',
+};
+
+const ENTITIES: Readonly<Record<string, string>> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+function decodeEntity(_match: string, name: string): string {
+  if (name.startsWith('#')) {
+    const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+    return Number.isFinite(code) && code > 0 && code < 0x110000 ? String.fromCodePoint(code) : ' ';
+  }
+  return ENTITIES[name.toLowerCase()] ?? `&${name};`;
+}
+
+/** Expands TABs to 8-column stops so whitespace-aligned tables keep their columns. */
+function expandTabs(line: string): string {
+  if (!line.includes('\t')) return line;
+  let out = '';
+  for (const ch of line) {
+    if (ch === '\t') out += ' '.repeat(8 - (out.length % 8));
+    else out += ch;
+  }
+  return out;
+}
+
+/**
+ * Normalises raw article text: CRLF/CR to LF, `<BR/>`/`<BR>` removed, the few HTML entities decoded,
+ * cp1252 punctuation mapped, NBSP to space, TABs expanded, other control characters dropped,
+ * trailing whitespace trimmed from every line.
+ */
+export function cleanArticleText(raw: string): string {
+  let text = raw.replace(/\r\n?/g, '\n');
+  text = text.replace(/<br\s?\/?>/gi, '');
+  text = text.replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});/g, decodeEntity);
+  text = text.replace(/[\u0080-\u009f\u00a0]/g, (ch) => (ch === '\u00a0' ? ' ' : (CP1252[ch] ?? '')));
+  text = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  return text
+    .split('\n')
+    .map((line) => expandTabs(line).trimEnd())
+    .join('\n');
+}
+
+/** Collapses every whitespace run (line breaks included) into one space and trims. */
+export function collapseWhitespace(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A flattened article has its header fields on one line: `DOCUMENT:Q272274 08-MAY-2002 [exchange] TITLE :...`.
+ * A real archive file has them on lines 1-6.
+ */
+export function isFlattened(text: string): boolean {
+  const firstBreak = text.indexOf('\n');
+  const firstLine = firstBreak === -1 ? text : text.slice(0, firstBreak);
+  return /\bTITLE\s*:/.test(firstLine.slice(0, 2000)) || (firstBreak === -1 && text.length > 200);
+}
+
+const LEAD_INS = new Set(['NOTE:', 'Note:', 'NOTES:', 'Notes:', 'IMPORTANT:', 'Important:', 'WARNING:', 'Warning:', 'CAUTION:', 'Caution:']);
+
+/**
+ * Splits collapsed prose into sentences: after `.`, `!` or `?` when the next word starts with an upper-case
+ * letter, a digit or a quote; before `NOTE:`-style lead-ins; and at `----`/`====` rules (dropped), so a
+ * table never glues the sentences around it together. One pass over the words.
+ */
+export function splitSentences(prose: string): string[] {
+  const sentences: string[] = [];
+  let current: string[] = [];
+  const flush = () => {
+    if (current.length > 0) sentences.push(current.join(' '));
+    current = [];
+  };
+  const words = prose.split(' ');
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] ?? '';
+    if (!word) continue;
+    if (/^(-{3,}|={3,})$/.test(word)) {
+      flush();
+      continue;
+    }
+    if (LEAD_INS.has(word)) flush();
+    current.push(word);
+    const next = words[i + 1] ?? '';
+    if (/[.!?]$/.test(word) && /^[A-Z0-9"'(]/.test(next) && !isAbbreviation(word)) flush();
+  }
+  flush();
+  return sentences;
+}
+
+/** `U.S.`, `e.g.`, `Dr.` and single initials never end a sentence. */
+function isAbbreviation(word: string): boolean {
+  const bare = word.slice(0, -1).replace(/^[("']+/, '');
+  return /^(U\.S|e\.g|i\.e|Dr|Mr|Ms|No|vs|etc|Inc|Corp|approx)$/i.test(bare) || /^[A-Z]$/.test(bare);
+}

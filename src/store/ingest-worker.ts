@@ -1,0 +1,10 @@
+/** Worker thread for `runIngest`: parses and writes each batch of articles it is sent, answers with the results. */
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ArticleSource } from './archive.js';
+import { ingestArticle } from './ingest-article.js';
+
+const { outDir } = workerData as { outDir: string };
+
+parentPort?.on('message', (batch: ArticleSource[]) => {
+  void Promise.all(batch.map((source) => ingestArticle(source, outDir))).then((results) => parentPort?.postMessage(results));
+});
