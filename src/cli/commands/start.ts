@@ -1,0 +1,113 @@
+/**
+ * `kbbot start [--store DIR]`: runs the bot. With SLACK_BOT_TOKEN + SLACK_APP_TOKEN it connects in Socket
+ * Mode; with SLACK_BOT_TOKEN + SLACK_SIGNING_SECRET it serves HTTP on PORT (POST /slack/events); with no Slack
+ * credentials it opens the offline console. A configuration mistake is one line naming the variable (never
+ * its value) and exit 1. SIGHUP reloads the store; SIGTERM / SIGINT stop taking events and shut down cleanly.
+ */
+import { createBot, type Knowledge } from '../../bot/index.js';
+import { loadConfig, type Config } from '../../config.js';
+import { asKbBotError } from '../../errors.js';
+import { loggerFromConfig, type Logger } from '../../log.js';
+import { buildIndex } from '../../match/index.js';
+import { createSlackApp, type ConnectedMode } from '../../slack/app.js';
+import { openStateStore } from '../../state/index.js';
+import { watchStore, type StoreWatcher } from '../../store/watch.js';
+import { parseCommandArgs, processIo, resolveStoreDir, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
+import { runConsole } from './console.js';
+
+export const startSpec = {
+  name: 'start',
+  synopsis: '[--store DIR]',
+  description:
+    'Start kbbot. Socket Mode with SLACK_BOT_TOKEN and SLACK_APP_TOKEN; HTTP mode (POST /slack/events on PORT,\n' +
+    'default 3000) with SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET; the offline console without Slack credentials.\n' +
+    'SLACK_API_URL points the Web API client elsewhere (staging, tests); REDIS_URL shares state between instances.',
+  options: { store: STORE_OPTION },
+  positionals: { min: 0, max: 0 },
+  examples: ['SLACK_BOT_TOKEN=xoxb-… SLACK_APP_TOKEN=xapp-… kbbot start', 'kbbot start --store ./signatures'],
+} satisfies CommandSpec;
+
+/** How long shutdown waits for in-flight work before closing anyway. */
+const SHUTDOWN_GRACE_MS = 10_000;
+
+function buildKnowledge(signatures: Knowledge['signatures']): Knowledge {
+  return { signatures, index: buildIndex([...signatures.values()]) };
+}
+
+function waitForStopSignal(): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals): void => {
+      process.off('SIGTERM', onSignal);
+      process.off('SIGINT', onSignal);
+      resolve(signal);
+    };
+    process.on('SIGTERM', onSignal);
+    process.on('SIGINT', onSignal);
+  });
+}
+
+async function withDeadline(work: Promise<unknown>, ms: number, logger: Logger, what: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      logger.warn('shutdown step timed out', { step: what, ms });
+      resolve();
+    }, ms);
+  });
+  await Promise.race([work.catch((error: unknown) => logger.warn('shutdown step failed', { step: what, err: error })), deadline]);
+  clearTimeout(timer);
+}
+
+async function runConnected(config: Config, mode: ConnectedMode, storeDir: string): Promise<number> {
+  const logger = loggerFromConfig(config, { name: 'kbbot' });
+  const store: StoreWatcher<Knowledge> = await watchStore(storeDir, { build: buildKnowledge, logger });
+  const state = await openStateStore(config, { logger });
+  const bot = createBot({ getKnowledge: () => store.current().knowledge, answerNoneInChannels: config.answerNoneInChannels });
+  const slack = createSlackApp({ mode, bot, state, logger, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) });
+  const onHangup = (): void => void store.reload('SIGHUP');
+  process.on('SIGHUP', onHangup);
+  try {
+    const { port } = await slack.start();
+    logger.info('kbbot started', { mode: mode.kind, ...(port !== undefined ? { port } : {}), signatures: store.current().signatures.size, state: state.kind });
+    const signal = await waitForStopSignal();
+    logger.info('kbbot stopping', { signal });
+  } finally {
+    process.off('SIGHUP', onHangup);
+    await withDeadline(slack.stop(), SHUTDOWN_GRACE_MS, logger, 'slack');
+    await withDeadline(state.close(), SHUTDOWN_GRACE_MS, logger, 'state');
+    store.close();
+  }
+  logger.info('kbbot stopped');
+  return 0;
+}
+
+export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
+  const parsed = parseCommandArgs(startSpec, argv);
+  if (parsed.help) {
+    io.out(parsed.text);
+    return 0;
+  }
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    // Config errors name the variable and why, never the value.
+    io.err(`kbbot start: ${asKbBotError(error).message}\n`);
+    return 1;
+  }
+  const storeDir = resolveStoreDir(parsed.values.store, config);
+  if (config.slack.kind === 'offline') {
+    const store = await watchStore(storeDir, { build: buildKnowledge, watch: false });
+    await runConsole({
+      input: process.stdin,
+      output: process.stdout,
+      getKnowledge: () => store.current().knowledge,
+      storeDir,
+      offlineReason: config.slack.reason,
+      answerNoneInChannels: config.answerNoneInChannels,
+    });
+    store.close();
+    return 0;
+  }
+  return runConnected(config, config.slack, storeDir);
+}
