@@ -1,4 +1,8 @@
 /** Reading pasted text: stack traces, KB references and other clues. */
+export { parseMessage } from './message.js';
 export { parseTraces } from './traces.js';
+export { decodeSlackText } from './slack.js';
+export { extractKbRefs, parseKbRef } from './kbrefs.js';
+export { extractClues } from './clues.js';
 export { normalizeFrame, normalizeModule, normalizeSymbol, type NormalFrame } from './normalize.js';
 export { demangleMsvc } from './demangle.js';

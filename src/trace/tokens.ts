@@ -10,6 +10,8 @@ export const MAX_TOKEN_LENGTH = 1024;
 export interface Token {
   /** The token's text, or '' when it was longer than MAX_TOKEN_LENGTH. */
   text: string;
+  /** Character index of the token in the text. */
+  start: number;
   /** True when the token was too long to keep. */
   long: boolean;
   /** First token on its line. */
@@ -74,6 +76,7 @@ export function tokenize(text: string): Token[] {
     if (prev && newlines > 0) prev.lineEnd = true;
     tokens.push({
       text: long ? '' : text.slice(start, i),
+      start,
       long,
       lineStart: newlines > 0,
       lineEnd: false,

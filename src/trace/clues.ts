@@ -1,0 +1,154 @@
+/**
+ * Clues other than traces: STOP codes, exception codes, Event IDs (with their source when stated)
+ * and file versions the person reports. Regular expressions here have only bounded quantifiers;
+ * token checks look at most a few neighbours.
+ */
+import type { Clue } from '../model.js';
+import { tokenize, type Token } from './tokens.js';
+
+const STOP_PATTERNS = [
+  /\b(?:stop|bug ?check)(?: error| code)?\s{0,3}[:#]?\s{0,3}(0x[0-9a-f]{1,8}|[0-9a-f]{8})\b/gi,
+  // WinDbg: "BugCheck D1, {0, 2, 0, f8a4c9a1}"
+  /\bbug ?check\s{1,3}([0-9a-f]{1,8}),/gi,
+];
+const EVENT_PATTERN = /\bevent[ _-]?id\s{0,3}[:#=]?\s{0,3}(\d{1,5})\b/gi;
+const SOURCE_PATTERN = /\bsource\s{0,3}[:=]\s{0,3}([A-Za-z][A-Za-z0-9_. -]{0,60})/gi;
+/** Words that end a stated source ("Source: MSExchangeIS Event ID: 1000"). */
+const SOURCE_STOP = new Set(['event', 'category', 'type', 'date', 'time', 'user', 'computer', 'description', 'id', 'and', 'with', 'logged', 'in', 'on']);
+/** An Event ID takes the nearest stated source within this many characters. */
+const SOURCE_WINDOW = 300;
+const FILE_EXTENSIONS = ['.exe', '.dll', '.sys', '.ocx', '.drv', '.cpl', '.com'];
+
+interface Found {
+  at: number;
+  clue: Clue;
+}
+
+function stopCode(hex: string): string {
+  const digits = hex.replace(/^0x/i, '');
+  return `0x${digits.padStart(8, '0').toUpperCase()}`;
+}
+
+function findStopCodes(text: string, out: Found[]): void {
+  for (const pattern of STOP_PATTERNS) {
+    for (const m of text.matchAll(pattern)) out.push({ at: m.index, clue: { kind: 'stop-code', code: stopCode(m[1]!) } });
+  }
+}
+
+function cleanSource(raw: string): string | undefined {
+  const words: string[] = [];
+  for (const word of raw.trim().split(/\s+/)) {
+    if (SOURCE_STOP.has(word.toLowerCase()) || word.endsWith(':')) break;
+    words.push(word.replace(/[.,;]+$/, ''));
+    if (word.endsWith('.') || word.endsWith(',') || word.endsWith(';')) break;
+  }
+  const source = words.join(' ').trim();
+  return source.length > 0 ? source : undefined;
+}
+
+function findEventIds(text: string, out: Found[]): void {
+  const sources: { at: number; source: string }[] = [];
+  for (const m of text.matchAll(SOURCE_PATTERN)) {
+    const source = cleanSource(m[1]!);
+    if (source) sources.push({ at: m.index, source });
+  }
+  // Both lists are in text order: walk them together (the nearest source is just before or after).
+  let k = 0;
+  for (const m of text.matchAll(EVENT_PATTERN)) {
+    while (k + 1 < sources.length && sources[k + 1]!.at <= m.index) k++;
+    let best: { at: number; source: string } | undefined;
+    for (const s of [sources[k], sources[k + 1]]) {
+      if (!s) continue;
+      const distance = Math.abs(s.at - m.index);
+      if (distance <= SOURCE_WINDOW && (!best || distance < Math.abs(best.at - m.index))) best = s;
+    }
+    const id = Number(m[1]);
+    out.push({ at: m.index, clue: best ? { kind: 'event-id', id, source: best.source } : { kind: 'event-id', id } });
+  }
+}
+
+/** Token text without surrounding quotes, brackets and sentence punctuation. */
+function bare(text: string): string {
+  let start = 0;
+  let end = text.length;
+  while (start < end && '([{"\'`'.includes(text[start]!)) start++;
+  while (end > start && ')]}"\'`,.;:!?'.includes(text[end - 1]!)) end--;
+  return text.slice(start, end);
+}
+
+function isHex8(s: string): boolean {
+  return /^[0-9a-f]{8}$/i.test(s);
+}
+
+/** An address column next to the token: the code is then an argument value, not a reported code. */
+function inHexColumns(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1]?.text ?? '';
+  const next = tokens[i + 1]?.text ?? '';
+  return isHex8(prev) || isHex8(next) || prev.includes('`') || next.includes('`');
+}
+
+const CODE_WORDS = new Set(['code', 'exception', 'number:', 'code:', 'status', 'status:', 'exception:']);
+
+function findExceptionCodes(tokens: Token[], out: Found[]): void {
+  tokens.forEach((tok, i) => {
+    if (tok.long || tok.text.length > 16 || tok.text.includes('=')) return;
+    const word = bare(tok.text);
+    const m = /^(0x)?([ce]0[0-9a-f]{6})$/i.exec(word);
+    if (!m) return;
+    const before = (tokens[i - 1]?.text ?? '').toLowerCase();
+    if (before === 'stop' || before === 'stop:' || before === 'bugcheck') return;
+    const stated = CODE_WORDS.has(before);
+    if (!stated && !m[1] && inHexColumns(tokens, i)) return;
+    out.push({ at: tok.start, clue: { kind: 'exception-code', code: m[2]!.toLowerCase() } });
+  });
+}
+
+/** A dotted file version of 3-4 numeric parts that is not an IPv4 address. */
+function asVersion(word: string): string | undefined {
+  if (!/^\d{1,3}(\.\d{1,6}){2,3}$/.test(word)) return undefined;
+  const parts = word.split('.').map(Number);
+  if (parts.length === 4 && parts.every((p) => p <= 255) && parts[0]! >= 10) return undefined;
+  return word;
+}
+
+function asFileName(word: string): string | undefined {
+  if (word.length > 64 || !/^[A-Za-z0-9_.$~-]+$/.test(word)) return undefined;
+  const lower = word.toLowerCase();
+  return FILE_EXTENSIONS.some((ext) => lower.endsWith(ext) && lower.length > ext.length) ? word : undefined;
+}
+
+function findVersions(tokens: Token[], out: Found[]): void {
+  tokens.forEach((tok, i) => {
+    if (tok.long || tok.text.length > 40 || tok.text.includes('!') || tok.text.includes('=')) return;
+    const version = asVersion(bare(tok.text));
+    if (!version) return;
+    let file: string | undefined;
+    for (let back = 1; back <= 3 && !file; back++) {
+      const prev = tokens[i - back];
+      if (!prev || prev.long) break;
+      file = asFileName(bare(prev.text));
+    }
+    out.push({ at: tok.start, clue: file ? { kind: 'file-version', version, file } : { kind: 'file-version', version } });
+  });
+}
+
+/** Every clue in the text in order of appearance, without repeats. */
+export function extractClues(text: string): Clue[] {
+  const found: Found[] = [];
+  const tokens = tokenize(text);
+  findStopCodes(text, found);
+  findExceptionCodes(tokens, found);
+  findEventIds(text, found);
+  findVersions(tokens, found);
+  found.sort((a, b) => a.at - b.at);
+  const seen = new Set<string>();
+  const clues: Clue[] = [];
+  for (const { clue } of found) {
+    const key = JSON.stringify(clue);
+    if (!seen.has(key)) {
+      seen.add(key);
+      clues.push(clue);
+    }
+  }
+  return clues;
+}

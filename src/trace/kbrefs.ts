@@ -1,0 +1,101 @@
+/**
+ * KB article references in free text: `Q272274`, `KB272274`, `KB 272274`, `kb#272274`,
+ * `support.microsoft.com/kb/272274`, `...scid=kb;en-us;Q272274`, `Article ID: 272274`.
+ * A bare number is never a reference in free text (it may be an address in a trace), and
+ * fewer than five digits (`Q3`) is not an article number. One pass, constant work per position.
+ */
+import type { KbId } from '../model.js';
+
+const MIN_DIGITS = 5;
+const MAX_DIGITS = 8;
+/** Characters allowed between `KB` / `Article ID` and the number. */
+const FILLER_CHARS = ' \t#:/-;=.';
+const MAX_FILLER = 16;
+const HOST = 'support.microsoft.com';
+const MAX_URL = 300;
+
+function isDigit(c: string | undefined): boolean {
+  return c !== undefined && c >= '0' && c <= '9';
+}
+
+function isAlnum(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  const code = c.charCodeAt(0);
+  return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
+}
+
+/** The id for the digit run starting at i (5-8 digits, not followed by another digit), or undefined. */
+function digitsAt(text: string, i: number): KbId | undefined {
+  let j = i;
+  while (j < text.length && j - i <= MAX_DIGITS && isDigit(text[j])) j++;
+  const len = j - i;
+  if (len < MIN_DIGITS || len > MAX_DIGITS) return undefined;
+  return `Q${Number(text.slice(i, j))}`;
+}
+
+/** After `KB` or `Article ID`: separators, the words `article`/`id`, a locale `en-us;`, an optional `Q`, then digits. */
+function numberAfter(text: string, i: number): KbId | undefined {
+  let j = i;
+  const stop = Math.min(text.length, i + MAX_FILLER);
+  while (j < stop) {
+    const c = text[j]!;
+    if (FILLER_CHARS.includes(c)) j++;
+    else if (text.startsWith('article', j) || text.startsWith('Article', j)) j += 7;
+    else if (/^[a-z]{2}-[a-z]{2};/i.test(text.slice(j, j + 6))) j += 6;
+    else break;
+  }
+  if (text[j] === 'Q' || text[j] === 'q') j++;
+  return digitsAt(text, j);
+}
+
+/** The article number in a support.microsoft.com URL starting at i: the last 5-8 digit run after `/ = ; Q`. */
+function numberInUrl(text: string, i: number): KbId | undefined {
+  let found: KbId | undefined;
+  const stop = Math.min(text.length, i + MAX_URL);
+  for (let j = i; j < stop; j++) {
+    const c = text[j]!;
+    if (c === ' ' || c === '\n' || c === '\t' || c === '>' || c === ')' || c === '|') break;
+    if (isDigit(c) && !isDigit(text[j - 1]) && '/=;Qq'.includes(text[j - 1] ?? '')) {
+      const id = digitsAt(text, j);
+      if (id !== undefined) found = id;
+    }
+  }
+  return found;
+}
+
+/** Canonical ids of the articles the text names, in order of first mention, no repeats. */
+export function extractKbRefs(text: string): KbId[] {
+  const refs: KbId[] = [];
+  const seen = new Set<string>();
+  const add = (id: KbId | undefined): void => {
+    if (id !== undefined && !seen.has(id)) {
+      seen.add(id);
+      refs.push(id);
+    }
+  };
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    const lower = c.toLowerCase();
+    if (lower === 's' && text.startsWith(HOST, i)) {
+      add(numberInUrl(text, i + HOST.length));
+      continue;
+    }
+    if (isAlnum(text[i - 1])) continue;
+    if (c === 'Q' || c === 'q') {
+      add(digitsAt(text, i + 1));
+    } else if (lower === 'k' && (text[i + 1] === 'b' || text[i + 1] === 'B')) {
+      add(numberAfter(text, i + 2));
+    } else if (lower === 'a' && text.slice(i, i + 10).toLowerCase() === 'article id') {
+      add(numberAfter(text, i + 10));
+    }
+  }
+  return refs;
+}
+
+/** One reference as typed to `/kb`: also a bare number (`272274`) or a URL. */
+export function parseKbRef(ref: string): KbId | undefined {
+  const s = ref.trim();
+  if (s.length === 0 || s.length > 2048) return undefined;
+  if (/^[Qq]?\d{1,8}$/.test(s)) return `Q${Number(s.replace(/^[Qq]/, ''))}`;
+  return extractKbRefs(s)[0];
+}

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { Clue } from '../../src/model.js';
+import { extractClues } from '../../src/trace/index.js';
+
+describe('extractClues', () => {
+  it.each<[string, string, Clue[]]>([
+    ['a full STOP code', 'blue screen: STOP 0x0000000A (0x00000000, 0x00000002)', [{ kind: 'stop-code', code: '0x0000000A' }]],
+    ['a short STOP code', 'we get Stop 0xA on boot', [{ kind: 'stop-code', code: '0x0000000A' }]],
+    ['a STOP code with a colon', 'STOP: 0x0000001e', [{ kind: 'stop-code', code: '0x0000001E' }]],
+    ['a WinDbg bugcheck line', 'BugCheck D1, {0, 2, 0, f8a4c9a1}', [{ kind: 'stop-code', code: '0x000000D1' }]],
+    ['a bare exception code', 'store crashes with c0000005 every night', [{ kind: 'exception-code', code: 'c0000005' }]],
+    ['a 0x exception code', 'exception 0xC0000005 in store', [{ kind: 'exception-code', code: 'c0000005' }]],
+    ['a C++ exception code', 'first chance e0020004', [{ kind: 'exception-code', code: 'e0020004' }]],
+    ['the debugger exception line', '(5d4.618): Access violation - code c0000005 (first chance)', [{ kind: 'exception-code', code: 'c0000005' }]],
+    ['an Event ID with its source', 'Event ID: 1000\nSource: MSExchangeIS\nType: Error', [{ kind: 'event-id', id: 1000, source: 'MSExchangeIS' }]],
+    ['a source before the Event ID', 'Source: MSExchangeIS Mailbox Event ID: 1025', [{ kind: 'event-id', id: 1025, source: 'MSExchangeIS Mailbox' }]],
+    ['an Event ID without source', 'I see event id 7031 in the log', [{ kind: 'event-id', id: 7031 }]],
+    ['a file version with its file', 'store.exe 5.5.2653.12 here', [{ kind: 'file-version', version: '5.5.2653.12', file: 'store.exe' }]],
+    ['a version without file', "we're on 5.5.2650.21.", [{ kind: 'file-version', version: '5.5.2650.21' }]],
+    ['a version named a few words after the file', 'Store.exe is version 5.5.2654.3', [{ kind: 'file-version', version: '5.5.2654.3', file: 'Store.exe' }]],
+  ])('reads %s', (_name, text, clues) => {
+    expect(extractClues(text)).toEqual(clues);
+  });
+
+  it.each([
+    ['addresses in trace columns', '0156f6d0 c0000005 00000000 STORE!EcRpc+0x10\n0156f6e0 00000000 e0020004 c0000040 STORE!EcDoRpc'],
+    ['register values', 'eax=c0000005 ebx=e0020004'],
+    ['an IP address', 'server at 192.168.10.20'],
+    ['a product version with two parts', 'Exchange 5.5 SP4'],
+    ['prose about stopping', 'please stop the service and check the event log'],
+  ])('finds no clue in %s', (_name, text) => {
+    expect(extractClues(text)).toEqual([]);
+  });
+
+  it('lists clues in order of appearance without repeats', () => {
+    const text = 'c0000005 again. Event ID 1000. STOP 0xA, then c0000005 and store.exe 5.5.2653.12';
+    expect(extractClues(text)).toEqual([
+      { kind: 'exception-code', code: 'c0000005' },
+      { kind: 'event-id', id: 1000 },
+      { kind: 'stop-code', code: '0x0000000A' },
+      { kind: 'file-version', version: '5.5.2653.12', file: 'store.exe' },
+    ]);
+  });
+});
