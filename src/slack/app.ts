@@ -3,7 +3,7 @@
  * signing secret, POST /slack/events on PORT) with kbbot's own request verification. `slackApiUrl` points the
  * Web API client (and Socket Mode's apps.connections.open) at another server: staging, or the test stand-in.
  */
-import { App, SocketModeReceiver, type Receiver } from '@slack/bolt';
+import { App, SocketModeReceiver, type LogLevel, type Receiver } from '@slack/bolt';
 import type { SlackMode } from '../config.js';
 import type { Logger } from '../log.js';
 import type { StateStore } from '../state/types.js';
@@ -58,6 +58,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     token: deps.mode.botToken,
     receiver,
     logger: deps.logger,
+    // Bolt resets its logger's level to INFO unless told otherwise; keep LOG_LEVEL's. (Same lower-case names.)
+    logLevel: deps.logger.getLevel() as LogLevel,
     ignoreSelf: true,
     clientOptions: {
       ...(deps.slackApiUrl ? { slackApiUrl: deps.slackApiUrl } : {}),

@@ -27,11 +27,13 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourceFiles(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
 }
 
-/** Every `client.<family>.<method>(` call in src/slack: what the adapter really calls. */
+/** Every `client.<family>.<method>(` and `callSlack(client, '<method>'` call in src/slack: what the adapter really calls. */
 function calledMethods(): string[] {
   const found = new Set<string>();
   for (const file of sourceFiles(join(ROOT, 'src/slack'))) {
-    for (const m of readFileSync(file, 'utf8').matchAll(/client\.([a-z]+)\.([A-Za-z]+)\(/g)) found.add(`${m[1]}.${m[2]}`);
+    const source = readFileSync(file, 'utf8');
+    for (const m of source.matchAll(/client\.([a-z]+)\.([A-Za-z]+)\(/g)) found.add(`${m[1]}.${m[2]}`);
+    for (const m of source.matchAll(/callSlack(?:<[^>]*>)?\(\s*[A-Za-z.]+,\s*'([a-z]+\.[A-Za-z]+)'/g)) found.add(m[1]!);
   }
   return [...found].sort();
 }

@@ -47,7 +47,7 @@ export async function readMessage(deps: ListenerDeps, message: { text?: unknown;
 export async function answerIncoming(client: webApi.WebClient, deps: ListenerDeps, identity: BotIdentity, message: IncomingMessage): Promise<void> {
   const { channel, ts } = message;
   if (!message.claimed && !(await isFirstDelivery(deps.state, message.eventId, channel, ts))) {
-    deps.logger.debug('duplicate delivery ignored', { channel, ts });
+    deps.logger.info('duplicate delivery ignored', { channel, ts, eventId: message.eventId });
     return;
   }
   const channelType = channelTypeOf(message.channelType, channel);
