@@ -13,6 +13,13 @@ const MARKS = { matched: '✓', fuzzy: '≈', skipped: '–', unmatched: '✗' }
 const FRAME_WIDTH = 44;
 const MAX_ROWS = 40;
 
+/** `KERNEL32.dll!BaseThreadStart` and `kernel32!basethreadstart` compare equal. */
+function looseKey(frame: string): string {
+  const bang = frame.indexOf('!');
+  const module = bang === -1 ? '' : frame.slice(0, bang).replace(/\.(?:dll|exe|sys)$/i, '');
+  return `${module}!${frame.slice(bang + 1)}`.toLowerCase();
+}
+
 function frameText(frame: Frame | undefined): string {
   return frame ? `${frame.module}!${frame.symbol}` : '?';
 }
@@ -40,7 +47,9 @@ export function buildWhyReply(candidate: Candidate, signature: Signature | undef
     rows.push(`${String(a.queryIndex).padStart(2)}  ${clip(a.frame, FRAME_WIDTH).padEnd(FRAME_WIDTH)}  ${MARKS[a.status]} ${clip(right, 80)}`);
   }
   if (candidate.alignment.length > MAX_ROWS) rows.push(`    … ${candidate.alignment.length - MAX_ROWS} more pasted frames`);
-  const missing = trace.map((f, i) => ({ f, i })).filter(({ i }) => !used.has(i));
+  // A generic frame skipped in the paste is there, just not counted: only list frames truly absent.
+  const skippedHere = new Set(candidate.alignment.filter((a) => a.status === 'skipped').map((a) => looseKey(a.frame)));
+  const missing = trace.map((f, i) => ({ f, i })).filter(({ f, i }) => !used.has(i) && !skippedHere.has(looseKey(frameText(f))));
   for (const { f, i } of missing.slice(0, 10)) rows.push(`    ${''.padEnd(FRAME_WIDTH)}  · ${i} ${clip(frameText(f), 80)} (not in the paste)`);
   const matched = candidate.alignment.filter((a) => a.status === 'matched' || a.status === 'fuzzy').length;
   const skipped = candidate.alignment.filter((a) => a.status === 'skipped').length;

@@ -1,0 +1,65 @@
+/** Pieces the use cases share: candidate lines with titles, thread-match bookkeeping, the why view's re-match. */
+import { matchMessage } from '../match/index.js';
+import type { Candidate, Frame, KbId, MatchResult, ThreadMatch, Trace } from '../model.js';
+import { buildWhyReply, type CandidateLine, type Reply } from '../reply/index.js';
+import type { Knowledge } from './types.js';
+
+/** Frames kept in a ThreadMatch (and so in message metadata): enough for the why view, bounded. */
+export const KEPT_FRAMES = 32;
+/** Candidates remembered per thread. */
+export const KEPT_CANDIDATES = 10;
+
+export function candidateLines(k: Knowledge, candidates: readonly { kb: KbId; score: number; title?: string }[]): CandidateLine[] {
+  return candidates.map((c) => ({ kb: c.kb, score: c.score, title: k.signatures.get(c.kb)?.title ?? c.title ?? c.kb }));
+}
+
+export function frameStrings(trace: readonly Frame[]): string[] {
+  return trace.map((f) => `${f.module}!${f.symbol}`);
+}
+
+/** `module!symbol` lines back into frames (a line without `!` is a bare symbol). */
+export function framesFromStrings(lines: readonly string[]): Trace {
+  return lines.map((line) => {
+    const bang = line.indexOf('!');
+    return bang === -1 ? { module: '', symbol: line.trim() } : { module: line.slice(0, bang).trim(), symbol: line.slice(bang + 1).trim() };
+  });
+}
+
+/** The pasted trace the result matched best (the longest, when several were pasted). */
+export function pastedTrace(traces: readonly Trace[]): Trace {
+  let best: Trace = [];
+  for (const t of traces) if (t.length > best.length) best = t;
+  return best.slice(0, KEPT_FRAMES);
+}
+
+export function unique<T>(items: readonly T[]): T[] {
+  return [...new Set(items)];
+}
+
+export interface ThreadPlace {
+  channel: string;
+  threadTs: string;
+}
+
+/** The thread's new memory after a trace was matched. */
+export function threadFromResult(place: ThreadPlace, previous: ThreadMatch | undefined, result: MatchResult, trace: Trace, announced: KbId[], now: number): ThreadMatch {
+  return {
+    channel: place.channel,
+    threadTs: place.threadTs,
+    verdict: result.verdict,
+    ...(result.candidates[0] ? { kb: result.candidates[0].kb } : {}),
+    candidates: result.candidates.slice(0, KEPT_CANDIDATES).map((c) => ({ kb: c.kb, score: c.score })),
+    announced: unique([...(previous?.announced ?? []), ...announced]),
+    ...(previous?.replyTs ? { replyTs: previous.replyTs } : {}),
+    ...(trace.length > 0 ? { trace } : {}),
+    updatedAt: now,
+  };
+}
+
+/** Re-runs the matcher on a remembered trace to get the candidate's frame alignment for the why view. */
+export function whyFor(k: Knowledge, kb: KbId, trace: Trace): Reply | undefined {
+  if (trace.length === 0) return undefined;
+  const result = matchMessage(k.index, { traces: [trace], kbRefs: [], clues: [] });
+  const candidate: Candidate | undefined = result.candidates.find((c) => c.kb === kb);
+  return candidate ? buildWhyReply(candidate, k.signatures.get(kb)) : undefined;
+}
