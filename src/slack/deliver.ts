@@ -74,6 +74,8 @@ export async function deliver(client: WebClient, deps: ListenerDeps, answer: Bot
           await update(client, place, place.updateTs, reply, match);
           await remember(deps, match, place.updateTs);
         } else {
+          // Remembered before posting too: a follow-up can arrive the moment the reply shows up.
+          if (match) await deps.threads.remember(match);
           await remember(deps, match, await post(client, place, reply, match, true));
         }
         return;

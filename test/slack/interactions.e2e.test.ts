@@ -1,0 +1,257 @@
+/**
+ * Everything after the first answer, end to end over HTTP: thread follow-ups, edits, /kb variants, mute,
+ * buttons (details, feedback, share), link unfurls, the message shortcut, App Home, and a restart that
+ * recovers a thread's match from the bot's own reply metadata.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActionId } from '../../src/reply/ids.js';
+import { TRACE, nextTs, startHarness, userMessage, type Harness } from './harness.js';
+
+let h: Harness;
+
+beforeAll(async () => {
+  h = await startHarness('http');
+});
+afterAll(() => h?.close());
+
+const CHANNEL = 'C0PUBLIC';
+
+async function sendAndWait(event: Record<string, unknown>, method = 'chat.postMessage'): Promise<Record<string, unknown>> {
+  const before = h.api.okCallsTo(method).length;
+  expect(await h.event(event)).toMatchObject({ status: 200 });
+  const calls = await h.api.waitForCalls(method, before + 1);
+  return calls.at(-1)!.params;
+}
+
+/** Pastes the trace and returns the thread root ts and the bot's reply ts. */
+async function answeredThread(channel = CHANNEL): Promise<{ root: string; replyTs: string }> {
+  const msg = userMessage({ channel, text: TRACE });
+  await sendAndWait(msg);
+  const reply = h.api.messages.find((m) => m.channel === channel && m.thread_ts === msg.ts);
+  await waitForReplyTs(channel, String(msg.ts));
+  return { root: String(msg.ts), replyTs: reply!.ts };
+}
+
+/** The bot stores its reply's ts right after Slack answers the post; edits and feedback need it. */
+async function waitForReplyTs(channel: string, root: string): Promise<void> {
+  await expect.poll(async () => (await h.state.getThread(channel, root))?.replyTs).toBeDefined();
+}
+
+function slashCommand(text: string, id: string, channel = CHANNEL): Record<string, string> {
+  return {
+    token: 'legacy',
+    team_id: 'T0001',
+    channel_id: channel,
+    channel_name: 'support',
+    user_id: 'UHUMAN',
+    user_name: 'pat',
+    command: '/kb',
+    text,
+    response_url: h.api.responseUrl(id),
+    trigger_id: `trigger-${id}`,
+    api_app_id: 'AKBBOT',
+  };
+}
+
+async function runCommand(text: string): Promise<Record<string, unknown>> {
+  const id = `cmd-${nextTs()}`;
+  const res = await h.command(slashCommand(text, id));
+  expect(res).toMatchObject({ status: 200 });
+  await expect.poll(() => h.api.callsTo('response_url').some((c) => c.params.response_url_id === id)).toBe(true);
+  return h.api.callsTo('response_url').find((c) => c.params.response_url_id === id)!.params;
+}
+
+function click(actionId: string, value: string, message: { ts: string; thread_ts?: string }, extra: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    type: 'block_actions',
+    team: { id: 'T0001', domain: 'kbbot' },
+    user: { id: 'UHUMAN', username: 'pat', team_id: 'T0001' },
+    api_app_id: 'AKBBOT',
+    container: { type: 'message', message_ts: message.ts, channel_id: CHANNEL, is_ephemeral: false },
+    trigger_id: 'trigger-click',
+    channel: { id: CHANNEL, name: 'support' },
+    message: { type: 'message', ts: message.ts, ...(message.thread_ts ? { thread_ts: message.thread_ts } : {}), text: 'reply', user: 'UKBBOT', bot_id: 'BKBBOT' },
+    response_url: h.api.responseUrl(`click-${nextTs()}`),
+    actions: [{ type: 'button', action_id: actionId, block_id: 'b1', value, action_ts: nextTs(), text: { type: 'plain_text', text: 'x' } }],
+    ...extra,
+  };
+}
+
+describe('thread follow-ups', () => {
+  it.each([
+    ['files for alpha?', 'Store.exe'],
+    ['can I roll back?', '5.5.2652.68'],
+    ['we run store.exe 5.5.2653.12', '5.5.2653.12'],
+  ])('answers "%s" in the thread from the thread match', async (question, expected) => {
+    const { root } = await answeredThread();
+    const repliesBefore = h.api.callsTo('conversations.replies').length;
+    const reply = await sendAndWait(userMessage({ text: question, thread_ts: root }));
+    expect(reply.thread_ts).toBe(root);
+    expect(String(reply.text)).toContain(expected);
+    // The normal path reads the bot's own memory, never Slack's rate-limited thread history.
+    expect(h.api.callsTo('conversations.replies').length).toBe(repliesBefore);
+  });
+
+  it('stays out of threads it never answered', async () => {
+    const root = nextTs();
+    await h.event(userMessage({ text: 'files for alpha?', thread_ts: root }));
+    const probe = userMessage({ text: 'KB272274' });
+    await sendAndWait(probe);
+    expect(h.api.okCallsTo('chat.postMessage').filter((c) => c.params.thread_ts === root)).toHaveLength(0);
+  });
+
+  it('after a restart with empty state, recovers the match from its reply metadata (once) and answers', async () => {
+    const { root } = await answeredThread();
+    await h.restart();
+    const reply = await sendAndWait(userMessage({ text: 'files for alpha?', thread_ts: root }));
+    expect(String(reply.text)).toContain('Store.exe');
+    expect(h.api.callsTo('conversations.replies').filter((c) => c.params.ts === root)).toHaveLength(1);
+    await sendAndWait(userMessage({ text: 'can I roll back?', thread_ts: root }));
+    expect(h.api.callsTo('conversations.replies').filter((c) => c.params.ts === root)).toHaveLength(1);
+  });
+});
+
+describe('edits', () => {
+  it('updates its earlier reply in place when the source message is edited, without posting again', async () => {
+    const original = userMessage({ text: 'KB272274 looks relevant' });
+    await sendAndWait(original);
+    const reply = h.api.messages.find((m) => m.thread_ts === original.ts)!;
+    await waitForReplyTs(CHANNEL, String(original.ts));
+    const posts = h.api.okCallsTo('chat.postMessage').length;
+    const update = await sendAndWait(
+      {
+        type: 'message',
+        subtype: 'message_changed',
+        channel: CHANNEL,
+        channel_type: 'channel',
+        ts: nextTs(),
+        message: { type: 'message', user: 'UHUMAN', ts: original.ts, text: TRACE, edited: { user: 'UHUMAN', ts: nextTs() } },
+        previous_message: { type: 'message', user: 'UHUMAN', ts: original.ts, text: original.text },
+      },
+      'chat.update',
+    );
+    expect(update).toMatchObject({ channel: CHANNEL, ts: reply.ts });
+    expect(String(update.text)).toContain('Known issue');
+    expect(h.api.okCallsTo('chat.postMessage').length).toBe(posts);
+  });
+});
+
+describe('/kb', () => {
+  it.each([
+    ['Q272274', 'Information Store Stops Responding'],
+    ['KB272274', 'Q272274'],
+    ['272274', 'Q272274'],
+    ['https://support.microsoft.com/kb/272274', 'Q272274'],
+    ['search information store stops responding', 'Q272274'],
+    ['help', '/kb'],
+    [TRACE, 'Q272274'],
+  ])('/kb %s answers ephemerally', async (text, expected) => {
+    const response = await runCommand(text);
+    expect(response.response_type).toBe('ephemeral');
+    expect(String(response.text)).toContain(expected);
+  });
+
+  it('offers a Share button that posts the answer in the channel', async () => {
+    const response = await runCommand('Q272274');
+    const share = (response.blocks as { type: string; elements?: { action_id: string; value: string }[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id === ActionId.Share);
+    expect(share).toBeDefined();
+    const posts = h.api.okCallsTo('chat.postMessage').length;
+    const ephemeral = { ts: nextTs() };
+    await h.interactive(click(ActionId.Share, share!.value, ephemeral, { container: { type: 'message', message_ts: ephemeral.ts, channel_id: CHANNEL, is_ephemeral: true } }));
+    const calls = await h.api.waitForCalls('chat.postMessage', posts + 1);
+    expect(calls.at(-1)!.params).toMatchObject({ channel: CHANNEL });
+    expect(calls.at(-1)!.params.thread_ts).toBeUndefined();
+    expect(String(calls.at(-1)!.params.text)).toContain('Q272274');
+  });
+
+  it('/kb mute silences passive replies in the channel, /kb unmute brings them back', async () => {
+    const channel = 'C0MUTED';
+    await runCommandIn(channel, 'mute');
+    await expect.poll(() => h.state.isMuted(channel)).toBe(true);
+    await h.event(userMessage({ channel, text: TRACE }));
+    await runCommandIn(channel, 'unmute');
+    const after = userMessage({ channel, text: TRACE });
+    await sendAndWait(after);
+    const inChannel = h.api.okCallsTo('chat.postMessage').filter((c) => c.params.channel === channel);
+    expect(inChannel.map((c) => c.params.thread_ts)).toEqual([after.ts]);
+  });
+});
+
+async function runCommandIn(channel: string, text: string): Promise<void> {
+  const id = `cmd-${nextTs()}`;
+  await h.command(slashCommand(text, id, channel));
+  await expect.poll(() => h.api.callsTo('response_url').some((c) => c.params.response_url_id === id)).toBe(true);
+}
+
+describe('buttons', () => {
+  it.each([
+    [ActionId.Files, 'Store.exe'],
+    [ActionId.Rollback, '5.5.2652.68'],
+  ])('%s answers in the thread', async (actionId, expected) => {
+    const { root, replyTs } = await answeredThread();
+    const params = await clickAndWait(click(actionId, 'Q272274', { ts: replyTs, thread_ts: root }), 'chat.postMessage');
+    expect(params).toMatchObject({ channel: CHANNEL, thread_ts: root });
+    expect(String(params.text)).toContain(expected);
+  });
+
+  it('records "right" feedback durably and as one structured log line', async () => {
+    const { root, replyTs } = await answeredThread();
+    await clickAndWait(click(ActionId.FeedbackRight, 'Q272274', { ts: replyTs, thread_ts: root }), 'chat.postEphemeral');
+    expect(await h.state.listFeedback()).toContainEqual(expect.objectContaining({ channel: CHANNEL, threadTs: root, kb: 'Q272274', verdict: 'right', user: 'UHUMAN' }));
+    expect(h.logs).toContainEqual(expect.objectContaining({ event: 'feedback', verdict: 'right', kb: 'Q272274', threadTs: root }));
+  });
+
+  it('"wrong" is recorded and changes the reply in place', async () => {
+    const { root, replyTs } = await answeredThread();
+    const update = await clickAndWait(click(ActionId.FeedbackWrong, 'Q272274', { ts: replyTs, thread_ts: root }), 'chat.update');
+    expect(update).toMatchObject({ channel: CHANNEL, ts: replyTs });
+    expect(await h.state.listFeedback()).toContainEqual(expect.objectContaining({ threadTs: root, verdict: 'wrong' }));
+    await expect.poll(async () => (await h.state.getThread(CHANNEL, root))?.candidates.map((c) => c.kb)).not.toContain('Q272274');
+  });
+});
+
+async function clickAndWait(payload: Record<string, unknown>, method: string): Promise<Record<string, unknown>> {
+  const before = h.api.okCallsTo(method).length;
+  expect(await h.interactive(payload)).toMatchObject({ status: 200 });
+  return (await h.api.waitForCalls(method, before + 1)).at(-1)!.params;
+}
+
+describe('links, shortcut, home', () => {
+  it('unfurls a support.microsoft.com KB link with the article card, and does not also reply in the thread', async () => {
+    const url = 'https://support.microsoft.com/kb/272274';
+    const msg = userMessage({ text: `<${url}>` });
+    await h.event(msg);
+    const unfurl = await sendAndWait({ type: 'link_shared', channel: CHANNEL, user: 'UHUMAN', message_ts: msg.ts, links: [{ domain: 'support.microsoft.com', url }], source: 'conversations_history', ts: nextTs() }, 'chat.unfurl');
+    expect(unfurl).toMatchObject({ channel: CHANNEL, ts: msg.ts });
+    expect(JSON.stringify((unfurl.unfurls as Record<string, unknown>)[url])).toContain('Q272274');
+    expect(h.api.okCallsTo('chat.postMessage').filter((c) => c.params.thread_ts === msg.ts)).toHaveLength(0);
+  });
+
+  it('"Find KB for this trace" answers only the person who asked, in the message thread', async () => {
+    const ts = nextTs();
+    const params = await clickAndWait(
+      {
+        type: 'message_action',
+        callback_id: 'kb_find_for_message',
+        trigger_id: 'trigger-sc',
+        team: { id: 'T0001' },
+        user: { id: 'UASKER', name: 'sam' },
+        channel: { id: CHANNEL, name: 'support' },
+        message: { type: 'message', user: 'UHUMAN', ts, text: TRACE },
+        response_url: h.api.responseUrl('shortcut-1'),
+        message_ts: ts,
+      },
+      'chat.postEphemeral',
+    );
+    expect(params).toMatchObject({ channel: CHANNEL, user: 'UASKER', thread_ts: ts });
+    expect(String(params.text)).toContain('Q272274');
+  });
+
+  it('publishes the App Home tab', async () => {
+    const params = await sendAndWait({ type: 'app_home_opened', user: 'UHUMAN', channel: 'D0HOME', tab: 'home', ts: nextTs() }, 'views.publish');
+    expect(params.user_id).toBe('UHUMAN');
+    expect(JSON.stringify(params.view)).toContain('kb');
+  });
+});
