@@ -1,7 +1,7 @@
 /**
  * How kbbot talks to Slack's Web API when Slack misbehaves. The WebClient itself never retries
  * (`webClientOptions`): a blind retry of a `chat.postMessage` that timed out after Slack stored it would
- * double-post. `deliver` retries instead, per failure kind:
+ * double-post. `callSlack` retries instead, per failure kind:
  *   429            wait Retry-After (all calls to that method wait: Slack limits per method), then retry
  *   5xx, network   exponential backoff with jitter, bounded attempts and a total time budget
  *   timeout        idempotent methods retry; a post first checks whether Slack stored it after all
@@ -23,7 +23,7 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** A Retry-After longer than this is not waited for: the answer would come too late to matter. */
   maxRetryAfterMs: number;
-  /** Wall-clock budget for one delivery, waits included. */
+  /** Wall-clock budget for one call, waits included. */
   budgetMs: number;
   /** After a post timed out: how long to let a slow Slack finish before checking whether it landed. */
   settleMs: number;
@@ -34,7 +34,7 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 
 /** Per-request timeout for every Web API call. */
 export const WEB_API_TIMEOUT_MS = 10_000;
 
-/** Options for the App's `clientOptions`: no hidden retries, rate limits surfaced to `deliver`, a timeout. */
+/** Options for the App's `clientOptions`: no hidden retries, rate limits surfaced to `callSlack`, a timeout. */
 export function webClientOptions(slackApiUrl?: string): webApi.WebClientOptions {
   return {
     retryConfig: { retries: 0 },
@@ -51,7 +51,7 @@ const TOO_LONG_ERRORS = new Set(['msg_too_long', 'msg_blocks_too_long', 'invalid
 /** Methods that create something new: a retry after an unknown outcome could duplicate it. */
 const CREATING_METHODS = new Set(['chat.postMessage', 'chat.postEphemeral']);
 
-export interface DeliverOptions {
+export interface CallSlackOptions {
   logger: Logger;
   policy?: Partial<RetryPolicy>;
   /** Shortens a message Slack refused as too long; defaults to `shortenMessage`. */
@@ -61,7 +61,7 @@ export interface DeliverOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
-export type Delivery<T> =
+export type SlackCallOutcome<T> =
   | { ok: true; result: T; attempts: number }
   | { ok: false; error: string; attempts: number };
 
@@ -144,7 +144,7 @@ function deadLetter(logger: Logger, method: string, args: Args, error: string, a
 }
 
 /** Calls `method`, retrying per the policy above. Never throws; a final failure is logged once and returned. */
-export async function deliver<T = webApi.WebAPICallResult>(client: WebClient, method: string, args: Args, options: DeliverOptions): Promise<Delivery<T>> {
+export async function callSlack<T = webApi.WebAPICallResult>(client: WebClient, method: string, args: Args, options: CallSlackOptions): Promise<SlackCallOutcome<T>> {
   const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
   const sleep = options.sleep ?? sleepFor;
   const deadline = Date.now() + policy.budgetMs;

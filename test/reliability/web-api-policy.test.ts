@@ -1,7 +1,7 @@
 import { webApi } from '@slack/bolt';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
-import { deliver, webClientOptions, type RetryPolicy } from '../../src/slack/web-api-policy.js';
+import { callSlack, webClientOptions, type RetryPolicy } from '../../src/slack/web-api-policy.js';
 import { startSlackWebApi, type Fault, type SlackWebApi } from '../support/slack-web-api.js';
 
 const TOKEN = 'xoxb-reliability-0000-secret';
@@ -31,7 +31,7 @@ function reply(text = 'Q272274: fixed in Exchange 5.5 SP4') {
 const postedTo = (threadTs: unknown) => api.messages.filter((m) => m.thread_ts === threadTs);
 const deadLetters = () => lines.map((l) => JSON.parse(l)).filter((l) => l.event === 'dead_letter');
 
-describe('deliver: Slack Web API faults', () => {
+describe('callSlack: Slack Web API faults', () => {
   it.each<[string, Fault[], number]>([
     ['a 429 with Retry-After', [{ method: 'chat.postMessage', kind: 'rate_limited', retryAfterSec: 1 }], 2],
     ['two 500s', [{ method: 'chat.postMessage', kind: 'server_error', times: 2 }], 3],
@@ -40,7 +40,7 @@ describe('deliver: Slack Web API faults', () => {
   ])('posts exactly one reply after %s', async (_name, faults, attempts) => {
     for (const fault of faults) api.fail(fault);
     const args = reply();
-    const outcome = await deliver(client, 'chat.postMessage', args, { logger, policy: FAST });
+    const outcome = await callSlack(client, 'chat.postMessage', args, { logger, policy: FAST });
     expect(outcome).toMatchObject({ ok: true, attempts });
     expect(postedTo(args.thread_ts)).toHaveLength(1);
     expect(deadLetters()).toEqual([]);
@@ -49,7 +49,7 @@ describe('deliver: Slack Web API faults', () => {
   it('waits at least Retry-After before trying again', async () => {
     api.fail({ method: 'chat.postMessage', kind: 'rate_limited', retryAfterSec: 1 });
     const started = Date.now();
-    await deliver(client, 'chat.postMessage', reply(), { logger, policy: FAST });
+    await callSlack(client, 'chat.postMessage', reply(), { logger, policy: FAST });
     const calls = api.callsTo('chat.postMessage').slice(-2);
     expect((calls[1]?.at ?? 0) - (calls[0]?.at ?? 0)).toBeGreaterThanOrEqual(950);
     expect(Date.now() - started).toBeLessThan(5_000);
@@ -57,13 +57,13 @@ describe('deliver: Slack Web API faults', () => {
 
   it('holds back every call to a rate-limited method, not only the one that got the 429', async () => {
     api.fail({ method: 'chat.postMessage', kind: 'rate_limited', retryAfterSec: 1 });
-    const first = deliver(client, 'chat.postMessage', reply(), { logger, policy: FAST });
+    const first = callSlack(client, 'chat.postMessage', reply(), { logger, policy: FAST });
     const [limited] = (await api.waitForCalls('chat.postMessage', api.callsTo('chat.postMessage').length + 1)).slice(-1);
     // Let the client read the 429 before the second reply is sent.
     await new Promise((r) => setTimeout(r, 150));
     const limitedAt = limited?.at ?? 0;
     const args = reply();
-    await Promise.all([first, deliver(client, 'chat.postMessage', args, { logger, policy: FAST })]);
+    await Promise.all([first, callSlack(client, 'chat.postMessage', args, { logger, policy: FAST })]);
     const second = api.callsTo('chat.postMessage').find((c) => c.params.thread_ts === args.thread_ts);
     expect((second?.at ?? 0) - limitedAt).toBeGreaterThanOrEqual(900);
     expect(postedTo(args.thread_ts)).toHaveLength(1);
@@ -72,7 +72,7 @@ describe('deliver: Slack Web API faults', () => {
   it.each(['channel_not_found', 'not_in_channel', 'is_archived'])('gives up on %s at once with one dead-letter line', async (error) => {
     api.fail({ method: 'chat.postMessage', kind: 'error', error, times: 3 });
     const args = reply();
-    const outcome = await deliver(client, 'chat.postMessage', args, { logger, policy: FAST, context: { sourceTs: '1.2' } });
+    const outcome = await callSlack(client, 'chat.postMessage', args, { logger, policy: FAST, context: { sourceTs: '1.2' } });
     expect(outcome).toEqual({ ok: false, error, attempts: 1 });
     expect(postedTo(args.thread_ts)).toHaveLength(0);
     expect(deadLetters()).toEqual([
@@ -84,7 +84,7 @@ describe('deliver: Slack Web API faults', () => {
   it('sends a shortened reply once after msg_too_long', async () => {
     api.fail({ method: 'chat.postMessage', kind: 'error', error: 'msg_too_long' });
     const args = { ...reply('x'.repeat(5_000)), blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'Q272274' } }] };
-    const outcome = await deliver(client, 'chat.postMessage', args, { logger, policy: FAST });
+    const outcome = await callSlack(client, 'chat.postMessage', args, { logger, policy: FAST });
     expect(outcome.ok).toBe(true);
     const [posted] = postedTo(args.thread_ts);
     expect(posted?.text?.length).toBeLessThanOrEqual(3_000);
@@ -94,7 +94,7 @@ describe('deliver: Slack Web API faults', () => {
   it('dead-letters a reply that is still too long after shortening once', async () => {
     api.fail({ method: 'chat.postMessage', kind: 'error', error: 'msg_too_long', times: 5 });
     const args = reply('y'.repeat(5_000));
-    const outcome = await deliver(client, 'chat.postMessage', args, { logger, policy: FAST });
+    const outcome = await callSlack(client, 'chat.postMessage', args, { logger, policy: FAST });
     expect(outcome).toEqual({ ok: false, error: 'msg_too_long', attempts: 2 });
     expect(deadLetters()).toHaveLength(1);
   });
@@ -102,7 +102,7 @@ describe('deliver: Slack Web API faults', () => {
   it('stops after the bounded number of attempts when Slack keeps failing', async () => {
     api.fail({ method: 'chat.postMessage', kind: 'server_error', times: 50 });
     const args = reply();
-    const outcome = await deliver(client, 'chat.postMessage', args, { logger, policy: { ...FAST, maxAttempts: 4 } });
+    const outcome = await callSlack(client, 'chat.postMessage', args, { logger, policy: { ...FAST, maxAttempts: 4 } });
     expect(outcome).toEqual({ ok: false, error: 'http_500', attempts: 4 });
     expect(api.callsTo('chat.postMessage').filter((c) => c.params.thread_ts === args.thread_ts)).toHaveLength(4);
     expect(deadLetters()).toHaveLength(1);
@@ -111,7 +111,7 @@ describe('deliver: Slack Web API faults', () => {
   it('does not wait for a Retry-After longer than the policy allows', async () => {
     api.fail({ method: 'chat.postMessage', kind: 'rate_limited', retryAfterSec: 120 });
     const started = Date.now();
-    const outcome = await deliver(client, 'chat.postMessage', reply(), { logger, policy: { ...FAST, maxRetryAfterMs: 30_000 } });
+    const outcome = await callSlack(client, 'chat.postMessage', reply(), { logger, policy: { ...FAST, maxRetryAfterMs: 30_000 } });
     expect(outcome).toMatchObject({ ok: false, error: 'rate_limited' });
     expect(Date.now() - started).toBeLessThan(2_000);
     expect(deadLetters()).toHaveLength(1);
@@ -121,18 +121,18 @@ describe('deliver: Slack Web API faults', () => {
     // Slack holds the post past the client's timeout, then stores it.
     api.fail({ method: 'chat.postMessage', kind: 'timeout', delayMs: 300 });
     const args = reply();
-    const outcome = await deliver(client, 'chat.postMessage', args, { logger, policy: FAST });
+    const outcome = await callSlack(client, 'chat.postMessage', args, { logger, policy: FAST });
     expect(outcome.ok).toBe(true);
     await new Promise((r) => setTimeout(r, 100));
     expect(postedTo(args.thread_ts)).toHaveLength(1);
   });
 
   it('retries an idempotent update after a timeout', async () => {
-    const posted = await deliver<{ ts: string }>(client, 'chat.postMessage', reply(), { logger, policy: FAST });
+    const posted = await callSlack<{ ts: string }>(client, 'chat.postMessage', reply(), { logger, policy: FAST });
     expect(posted.ok).toBe(true);
     api.fail({ method: 'chat.update', kind: 'timeout', delayMs: 400 });
     const ts = posted.ok ? posted.result.ts : '';
-    const outcome = await deliver(client, 'chat.update', { channel: 'C1', ts, text: 'updated' }, { logger, policy: FAST });
+    const outcome = await callSlack(client, 'chat.update', { channel: 'C1', ts, text: 'updated' }, { logger, policy: FAST });
     expect(outcome).toMatchObject({ ok: true, attempts: 2 });
   });
 });

@@ -1,0 +1,83 @@
+/**
+ * `runSlackBot(config, logger)`: kbbot connected to Slack, assembled from its parts: the state store
+ * (file journal or Redis), the live-reloading signature store and match index, the bot, the Bolt app with
+ * in-flight tracking, and a bounded clean shutdown. The start command wires signals to it:
+ *   SIGTERM/SIGINT → `shutdown(signal)` then exit;  SIGHUP → `reload('SIGHUP')`.
+ */
+import { createBot, type Knowledge } from '../bot/index.js';
+import type { Config } from '../config.js';
+import type { Logger } from '../log.js';
+import { buildIndex, loadRules } from '../match/index.js';
+import { openStateStore, type StateStore } from '../state/index.js';
+import { defaultStoreDir } from '../store/index.js';
+import { watchStore, type StoreWatcher } from '../store/watch.js';
+import { createSlackApp, type ConnectedMode, type SlackAppDeps } from './app.js';
+import { createShutdown, InFlight, trackListeners, type ShutdownReport } from './lifecycle.js';
+
+export interface RunningBot {
+  /** HTTP mode: the bound port. */
+  port: number | undefined;
+  state: StateStore;
+  store: StoreWatcher<Knowledge>;
+  inFlight: InFlight;
+  /** Loads the signature store again and swaps it in (SIGHUP). */
+  reload(reason: string): Promise<void>;
+  /** Stops taking events, finishes in-flight work (bounded), closes connections and the state store. */
+  shutdown(reason: string): Promise<ShutdownReport>;
+}
+
+export interface RunOptions {
+  /** Bound for in-flight work at shutdown. */
+  graceMs?: number;
+  /** Debounce of store file changes. */
+  reloadDebounceMs?: number;
+  /** Test and bench tuning passed to the Slack app (e.g. Socket Mode ping timeouts). */
+  app?: Partial<Pick<SlackAppDeps, 'socket' | 'http' | 'webApiRetries'>>;
+  /** Redis key prefix (several bots sharing one Redis). */
+  redisPrefix?: string;
+}
+
+export async function runSlackBot(config: Config, mode: ConnectedMode, logger: Logger, options: RunOptions = {}): Promise<RunningBot> {
+  const state = await openStateStore(config, { logger, ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}) });
+  let store: StoreWatcher<Knowledge> | undefined;
+  try {
+    const rules = loadRules();
+    store = await watchStore<Knowledge>(config.storeDir ?? defaultStoreDir(), {
+      build: (signatures) => ({ signatures, index: buildIndex([...signatures.values()], rules) }),
+      logger,
+      ...(options.reloadDebounceMs !== undefined ? { debounceMs: options.reloadDebounceMs } : {}),
+    });
+    const watcher = store;
+    // Each answer reads the knowledge once: a request keeps the snapshot it started with.
+    const bot = createBot({ getKnowledge: () => watcher.current().knowledge, answerNoneInChannels: config.answerNoneInChannels });
+    const slack = createSlackApp({ mode, bot, state, logger, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), ...options.app });
+    const inFlight = new InFlight();
+    trackListeners(slack.app, inFlight);
+    const { port } = await slack.start();
+    logger.info('kbbot connected to Slack', { mode: mode.kind, port, state: state.kind, signatures: watcher.current().signatures.size });
+    const shutdown = createShutdown({
+      stopReceiving: () => slack.stop(),
+      inFlight,
+      closers: [
+        { name: 'store watcher', close: () => watcher.close() },
+        { name: 'state store', close: () => state.close() },
+      ],
+      logger,
+      ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
+    });
+    return {
+      port,
+      state,
+      store: watcher,
+      inFlight,
+      reload: async (reason) => {
+        await watcher.reload(reason);
+      },
+      shutdown,
+    };
+  } catch (error) {
+    store?.close();
+    await state.close();
+    throw error;
+  }
+}
