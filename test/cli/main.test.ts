@@ -25,7 +25,7 @@ describe('kbbot validate and lookup as processes', () => {
   it('looks up the seed from the bundled store whatever the cwd', async () => {
     const { code, stdout } = await kbbot('lookup', 'Q272274');
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Q272274 /);
+    expect(stdout).toMatch(/Q272274 .*PUSH_NOTIFY/);
   });
 
   it('exits 2 with a one-line usage message on a bad option', async () => {
