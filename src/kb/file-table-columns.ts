@@ -15,7 +15,7 @@ export interface Header {
 
 const SIMPLE: Record<string, ColumnKind> = {
   date: 'date', filedate: 'date', time: 'time', filetime: 'time', version: 'version', versions: 'version',
-  ver: 'version', fileversion: 'version', size: 'size', sizes: 'size', filesize: 'size', bytes: 'size',
+  ver: 'version', fileversion: 'version', size: 'size', sizes: 'size', filesize: 'size',
   filename: 'file', filenames: 'file', name: 'file', names: 'file', platform: 'platform', processor: 'platform',
   architecture: 'platform', language: 'language', locale: 'language', description: 'other', folder: 'other',
   directory: 'other', path: 'other', location: 'other',
@@ -39,6 +39,13 @@ export function readHeader(tokens: Token[], i: number): Header | undefined {
   let j = nextContent(tokens, i);
   while (j < tokens.length) {
     const t = tokens[j]!;
+    if (t.lower === 'bytes') {
+      // "Size (bytes)" names one column; a bare "Bytes" column is the size.
+      if (columns[columns.length - 1] !== 'size') columns.push('size');
+      j = nextContent(tokens, j + 1);
+      if (t.punct) break;
+      continue;
+    }
     if (t.kind !== 'header') break;
     let kind: ColumnKind | undefined;
     let last = j;
@@ -56,10 +63,7 @@ export function readHeader(tokens: Token[], i: number): Header | undefined {
       last = j + 1;
     } else kind = SIMPLE[t.lower];
     if (kind === undefined) break;
-    // "Size (bytes)" names one column.
-    if (!(kind === 'size' && t.lower === 'bytes' && columns[columns.length - 1] === 'size')) {
-      columns.push(kind === 'file' && columns.includes('file') ? 'other' : kind);
-    }
+    columns.push(kind === 'file' && columns.includes('file') ? 'other' : kind);
     const endToken = tokens[last]!;
     j = nextContent(tokens, last + 1);
     if (endToken.punct) break;

@@ -25,7 +25,7 @@ const SENTENCE_STARTS = new Set(['the', 'this', 'after', 'note', 'for', 'if', 't
 function isIntroAt(tokens: Token[], k: number): boolean {
   const w = tokens[k]!.lower;
   if (w === 'attributes' || w === 'attribute' || w === 'stamp' || w === 'stamps' || w === 'timestamp' || w === 'timestamps') return true;
-  if (w === 'following' || w === 'updated' || w === 'new') {
+  if (w === 'following') {
     const n = tokens[k + 1]?.lower;
     const n2 = tokens[k + 2]?.lower;
     return n === 'file' || n === 'files' || n2 === 'file' || n2 === 'files' || n === 'versions' || n === 'version';

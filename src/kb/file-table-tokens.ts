@@ -4,7 +4,7 @@
  * were collapsed into spaces reads exactly like the formatted original. One pass, linear.
  */
 import {
-  ampmSuffix, isPlaceholder, monthNumber, parseDateToken, parseFileName, parseGroupedNumber, parseLanguage,
+  ampmSuffix, isPlaceholder, LANGUAGE_NAMES, monthNumber, parseDateToken, parseFileName, parseGroupedNumber,
   parsePlatform, parseSizeWithUnit, parseTimeToken, parseVersionToken, sizeUnit,
 } from './file-table-values.js';
 
@@ -24,13 +24,15 @@ export interface Token {
   altSize?: number;
   /** True when the token ends with sentence or list punctuation (`,` `;` `.` `:`), which prose has and cells rarely do. */
   punct: boolean;
+  /** True when the token ended with a colon (`later:`), as intro phrases and labels do. */
+  colon?: boolean;
 }
 
 /** Column words of header rows (survey §4.1). */
 export const HEADER_WORDS = new Set([
   'date', 'time', 'version', 'versions', 'ver', 'size', 'sizes', 'file', 'files', 'filename', 'filenames', 'name', 'names',
   'platform', 'processor', 'language', 'locale', 'description', 'folder', 'directory', 'destination', 'path',
-  'location', 'filesize', 'filedate', 'filetime', 'fileversion', 'date/time', 'bytes', 'architecture',
+  'location', 'filesize', 'filedate', 'filetime', 'fileversion', 'date/time', 'architecture',
 ]);
 
 const CONNECTORS = new Set(['dated', 'bytes', 'byte', 'at', '&', '/']);
@@ -38,7 +40,7 @@ const CONNECTORS = new Set(['dated', 'bytes', 'byte', 'at', '&', '/']);
 const LEADING = '(["\'[<*';
 const TRAILING = ')]"\',;:>*';
 
-function trimPunctuation(raw: string): { text: string; punct: boolean } {
+function trimPunctuation(raw: string): { text: string; punct: boolean; colon: boolean } {
   let start = 0;
   let end = raw.length;
   while (start < end && LEADING.includes(raw[start]!)) start++;
@@ -47,7 +49,7 @@ function trimPunctuation(raw: string): { text: string; punct: boolean } {
     if (raw[end - 1] !== ')' && raw[end - 1] !== ']') punct = true;
     end--;
   }
-  return { text: raw.slice(start, end), punct };
+  return { text: raw.slice(start, end), punct, colon: end < raw.length && raw.slice(end).includes(':') };
 }
 
 function isRule(t: string): boolean {
@@ -56,37 +58,65 @@ function isRule(t: string): boolean {
   return true;
 }
 
-/** Classify one cleaned token by shape. */
+const WORD: [TokenKind] = ['word'];
+
+/** Kinds of the letters-only words that are not prose: platforms, languages, column words, connectors. */
+const PLAIN_WORDS = new Map<string, [TokenKind, (string | number)?]>();
+for (const w of ['intel', 'alpha', 'axp', 'mips', 'ppc', 'powerpc', 'itanium']) PLAIN_WORDS.set(w, ['platform', parsePlatform(w)!]);
+for (const w of LANGUAGE_NAMES) PLAIN_WORDS.set(w.toLowerCase(), ['language', w]);
+for (const w of HEADER_WORDS) PLAIN_WORDS.set(w, ['header']);
+for (const w of CONNECTORS) PLAIN_WORDS.set(w, ['connector']);
+for (const w of ['none', 'na', 'tbd']) PLAIN_WORDS.set(w, ['placeholder']);
+
+/** Letters only (the shape of most prose words), checked without a regex. */
+function isPlainWord(t: string): boolean {
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k) | 32;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+/** The kind and normalised value of one cleaned token, by shape. */
+function shapeOf(text: string, lower: string): [TokenKind, (string | number)?] {
+  if (isPlainWord(text)) {
+    // Most tokens are prose words: one map look-up, no value parsing.
+    return PLAIN_WORDS.get(lower) ?? WORD;
+  }
+  if (text === '|' || text === '\u00a6') return ['pipe'];
+  if (isRule(text)) return ['rule'];
+  if (isPlaceholder(text)) return ['placeholder'];
+  const first = text.charCodeAt(0);
+  if (first >= 48 && first <= 57) {
+    const date = parseDateToken(text);
+    if (date) return ['date', date];
+    const time = parseTimeToken(text);
+    if (time) return ['time', time];
+    const version = parseVersionToken(text);
+    if (version) return ['version', version];
+    const size = parseGroupedNumber(text) ?? parseSizeWithUnit(text);
+    // One- and two-digit numbers are list numbers or days far more often than file sizes.
+    if (size !== undefined && (text.length >= 3 || !/^\d+$/.test(text))) return ['size', size];
+  } else {
+    const date = parseDateToken(text);
+    if (date) return ['date', date];
+  }
+  const platform = parsePlatform(text);
+  if (platform) return ['platform', platform];
+  const file = parseFileName(text);
+  if (file) return ['file', file];
+  if (text.includes('\\') || /^%\w{1,40}%/.test(text)) return ['path', text];
+  if (HEADER_WORDS.has(lower)) return ['header'];
+  if (CONNECTORS.has(lower)) return ['connector'];
+  return ['word'];
+}
+
 function classify(text: string, punct: boolean): Token {
   const lower = text.toLowerCase();
-  const tok = (kind: TokenKind, value?: string | number): Token => ({ kind, text, lower, value, punct });
-  if (text === '|' || text === '¦') return tok('pipe');
-  if (isRule(text)) return tok('rule');
-  if (isPlaceholder(text)) return tok('placeholder');
-  const date = parseDateToken(text);
-  if (date) return tok('date', date);
-  const time = parseTimeToken(text);
-  if (time) return tok('time', time);
-  const version = parseVersionToken(text);
-  if (version) {
-    const t = tok('version', version);
-    const asSize = /^\d{1,3}(\.\d{3})+$/.test(text) ? parseGroupedNumber(text) : undefined;
-    if (asSize !== undefined) t.altSize = asSize;
-    return t;
-  }
-  const size = parseGroupedNumber(text) ?? parseSizeWithUnit(text);
-  // One- and two-digit numbers are list numbers or days far more often than file sizes.
-  if (size !== undefined && (text.length >= 3 || /[a-z]/i.test(text))) return tok('size', size);
-  const platform = parsePlatform(text);
-  if (platform) return tok('platform', platform);
-  const file = parseFileName(text);
-  if (file) return tok('file', file);
-  if (text.includes('\\') || /^%\w+%/.test(text)) return tok('path', text);
-  const language = parseLanguage(text);
-  if (language) return tok('language', language);
-  if (HEADER_WORDS.has(lower)) return tok('header');
-  if (CONNECTORS.has(lower)) return tok('connector');
-  return tok('word');
+  const [kind, value] = shapeOf(text, lower);
+  const token: Token = { kind, text, lower, value, punct };
+  if (kind === 'version' && /^\d{1,3}(\.\d{3})+$/.test(text)) token.altSize = parseGroupedNumber(text);
+  return token;
 }
 
 /** Raw tokens: whitespace-separated, with `|` split off as its own token. */
@@ -106,12 +136,26 @@ function rawTokens(text: string): string[] {
   return out;
 }
 
+/** Bytes for a number followed by a unit: 221,089 bytes; 1,025 KB; 1.79 MB. */
+function sizeWithUnit(number: string, unit: number): number | undefined {
+  const grouped = parseGroupedNumber(number);
+  if (grouped !== undefined) return grouped * unit;
+  if (unit > 1 && /^\d{1,6}\.\d{1,3}$/.test(number)) return Math.round(Number(number) * unit);
+  return undefined;
+}
+
+function isDosName(name: string, ext: string, after: string): boolean {
+  return /^[A-Z][A-Z0-9_$~-]{0,7}$/.test(name) && /^[A-Z][A-Z0-9_$]{0,2}$/.test(ext) && /^\d{1,9}$/.test(after);
+}
+
 /** Classified tokens of `text`, with multi-token values (221,089 bytes; 3:00 P.M.; May 02 2001) merged. */
 export function tokenize(text: string): Token[] {
   const raws = rawTokens(text);
   const out: Token[] = [];
   for (let i = 0; i < raws.length; i++) {
-    let { text: t, punct } = trimPunctuation(raws[i]!);
+    const trimmed = trimPunctuation(raws[i]!);
+    let t = trimmed.text;
+    const punct = trimmed.punct;
     if (t.length === 0) continue;
     let token = classify(t, punct);
     // A sentence-final period: "... Store.exe." / "version 5.5.2654.3."
@@ -122,13 +166,15 @@ export function tokenize(text: string): Token[] {
     }
     const next = i + 1 < raws.length ? trimPunctuation(raws[i + 1]!) : undefined;
     if (next) {
-      if (token.kind === 'size' && /^[\d,.]+$/.test(t)) {
-        const unit = sizeUnit(next.text);
-        if (unit !== undefined) {
-          token.value = (token.value as number) * unit;
-          token.punct = next.punct;
-          i++;
-        }
+      const unit = /^\d[\d,.]{0,15}$/.test(t) ? sizeUnit(next.text) : undefined;
+      const bytes = unit === undefined ? undefined : sizeWithUnit(t, unit);
+      if (bytes !== undefined) {
+        token = { kind: 'size', text: t, lower: t, value: bytes, punct: next.punct };
+        i++;
+      } else if (token.kind === 'word' && i + 2 < raws.length && isDosName(t, next.text, raws[i + 2]!)) {
+        // DOS dir listings print name and extension in columns: NET      MSG     70629 10-01-92
+        token = { kind: 'file', text: `${t}.${next.text}`, lower: `${t}.${next.text}`.toLowerCase(), value: `${t}.${next.text}`, punct: next.punct };
+        i++;
       } else if (token.kind === 'time' && !/[AP]M$/.test(String(token.value))) {
         const suffix = ampmSuffix(next.text);
         if (suffix) {
@@ -150,6 +196,7 @@ export function tokenize(text: string): Token[] {
         i++;
       }
     }
+    if (trimmed.colon) token.colon = true;
     out.push(token);
   }
   return out;

@@ -4,14 +4,16 @@
  * Every function is a bounded scan of a short string; none backtracks.
  */
 
-const MONTHS: Record<string, number> = {
+const MONTHS = new Map(Object.entries({
   jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
   january: 1, february: 2, march: 3, april: 4, june: 6, july: 7, august: 8, september: 9, october: 10,
   november: 11, december: 12,
-};
+}));
 
 export function monthNumber(word: string): number | undefined {
-  return MONTHS[word.toLowerCase().replace(/\.$/, '')];
+  if (word.length < 3 || word.length > 10) return undefined;
+  const w = word.toLowerCase();
+  return MONTHS.get(w.endsWith('.') ? w.slice(0, -1) : w);
 }
 
 function fullYear(y: string): number {
@@ -108,23 +110,24 @@ export function parseVersionToken(token: string): string | undefined {
   return undefined;
 }
 
-const PLATFORMS: Record<string, string> = {
-  i386: 'i386', x86: 'i386', intel: 'i386', '386': 'i386', alpha: 'alpha', axp: 'alpha', mips: 'mips',
+const PLATFORMS = new Map(Object.entries({
+  i386: 'i386', x86: 'i386', intel: 'i386', alpha: 'alpha', axp: 'alpha', mips: 'mips',
   ppc: 'ppc', powerpc: 'ppc', ia64: 'ia64', 'ia-64': 'ia64', itanium: 'ia64', x64: 'x64', amd64: 'x64',
-};
+}));
 
 /** Normalised processor platform (i386 for x86/Intel/I386, alpha, mips, ppc, ia64, x64), or undefined. */
 export function parsePlatform(token: string): string | undefined {
-  const t = token.toLowerCase().replace(/-based$/, '');
-  return PLATFORMS[t];
+  if (token.length > 14) return undefined;
+  const t = token.toLowerCase();
+  return PLATFORMS.get(t.endsWith('-based') ? t.slice(0, -6) : t);
 }
 
-const LANGUAGES = [
+export const LANGUAGE_NAMES = [
   'English', 'German', 'French', 'Japanese', 'Korean', 'Spanish', 'Italian', 'Dutch', 'Swedish', 'Norwegian',
   'Danish', 'Finnish', 'Portuguese', 'Brazilian', 'Chinese', 'Czech', 'Hungarian', 'Polish', 'Russian',
   'Turkish', 'Greek', 'Hebrew', 'Arabic', 'Thai',
 ];
-const LANGUAGE_SET = new Map(LANGUAGES.map((l) => [l.toLowerCase(), l]));
+const LANGUAGE_SET = new Map(LANGUAGE_NAMES.map((l) => [l.toLowerCase(), l]));
 
 /** Canonical language name (English, Japanese...), or undefined. */
 export function parseLanguage(token: string): string | undefined {
@@ -151,7 +154,8 @@ export function parseFileName(token: string): string | undefined {
   const m = /^([A-Za-z0-9_$~#&@!{}-][A-Za-z0-9_$~#&@!{}.+-]{0,63})\.([A-Za-z0-9_$]{1,4})$/.exec(base);
   if (!m) return undefined;
   const ext = m[2]!;
-  if (!/[A-Za-z_$]/.test(ext) || NOT_EXTENSIONS.has(ext.toLowerCase()) || DOMAINS.has(base.toLowerCase())) return undefined;
+  // 3.30a and 4.0b are versions, not files: extensions start with a letter.
+  if (!/^[A-Za-z_$]/.test(ext) || NOT_EXTENSIONS.has(ext.toLowerCase()) || DOMAINS.has(base.toLowerCase())) return undefined;
   // e.g, i.e, a.m are words, not files; names need two characters or a digit.
   if (m[1]!.length < 2 && !/\d/.test(m[1]!)) return undefined;
   return base;

@@ -20,6 +20,30 @@ function isFiller(t: Token): boolean {
   return t.kind === 'pipe' || t.kind === 'rule' || t.kind === 'connector';
 }
 
+/** Words a text cell may hold before the row's values resume. */
+const MAX_CELL_WORDS = 6;
+const STRONG_VALUES = new Set(['file', 'date', 'time', 'version', 'size']);
+
+/** A column word used as a label inside a row: `Version: 2.0.6108`, `Size: 1025 KB`, `File version 4.0`. */
+function isLabel(tokens: Token[], k: number): boolean {
+  if (tokens[k]!.kind !== 'header') return false;
+  const next = tokens[k + 1];
+  if (next?.kind === 'header' && !tokens[k]!.punct) return tokens[k + 2] !== undefined && STRONG_VALUES.has(tokens[k + 2]!.kind) && tokens[k + 2]!.kind !== 'file';
+  return next !== undefined && STRONG_VALUES.has(next.kind) && next.kind !== 'file';
+}
+
+/** Index of the next file, date, time, version or size within a few words of `k`, or -1. */
+function nextStrongValue(tokens: Token[], k: number): number {
+  let words = 0;
+  for (let j = k; j < tokens.length && words <= MAX_CELL_WORDS; j++) {
+    const t = tokens[j]!;
+    if (STRONG_VALUES.has(t.kind)) return j;
+    if (t.kind === 'platform' || t.kind === 'language' || t.kind === 'path') return -1;
+    if (!isFiller(t)) words++;
+  }
+  return -1;
+}
+
 function attributeCount(row: RawRow): number {
   return (row.date ? 1 : 0) + (row.size ? 1 : 0) + (row.version && versionOf(row.version) ? 1 : 0) + (row.time ? 1 : 0);
 }
@@ -90,14 +114,25 @@ export function parseFileTables(text: string): FileTables {
     for (; end < tokens.length; end++) {
       const v = tokens[end]!;
       if (isValueToken(v)) values.push(v);
-      else if (!isFiller(v)) break;
+      else if (isFiller(v)) continue;
+      else if (values.length > 0 && isLabel(tokens, end)) continue;
+      else if (columns) {
+        // Headed tables may carry text cells (description, source, company): skip a few words
+        // when the row's values go on after them.
+        const resume = nextStrongValue(tokens, end);
+        if (resume < 0) break;
+        end = resume - 1;
+      } else break;
     }
     const layout = columns ?? inferColumns(values);
     const rows = values.length > 0 ? readRows(layout, values).filter(isRow) : [];
     if (rows.length > 0) {
       const context = tableContext(tokens, i, previous);
       const strong = rows.length >= 2 && rows.every((r) => attributeCount(r) >= 2);
-      if (columns || context.intro || strong) {
+      // An intro phrase vouches for a list right after its colon, or for rows that look like a table;
+      // a lone "Foo.dll (version 1.2)" in the prose after it is not a table.
+      const introduced = context.intro && (tokens[i - 1]?.colon === true || rows.length >= 2 || rows.some((r) => attributeCount(r) >= 2));
+      if (columns || introduced || strong) {
         for (const row of rows) {
           const fileRow = toFileRow(row, context);
           (isPackage(fileRow.name, articleNumber) ? packages : files).push(fileRow);
