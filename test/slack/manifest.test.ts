@@ -33,7 +33,7 @@ function calledMethods(): string[] {
   for (const file of sourceFiles(join(ROOT, 'src/slack'))) {
     const source = readFileSync(file, 'utf8');
     for (const m of source.matchAll(/client\.([a-z]+)\.([A-Za-z]+)\(/g)) found.add(`${m[1]}.${m[2]}`);
-    for (const m of source.matchAll(/callSlack(?:<[^>]*>)?\(\s*[A-Za-z.]+,\s*'([a-z]+\.[A-Za-z]+)'/g)) found.add(m[1]!);
+    for (const m of source.matchAll(/callSlack(?:OrThrow)?(?:<[^>]*>)?\(\s*[A-Za-z.]+,\s*'([a-z]+\.[A-Za-z]+)'/g)) found.add(m[1]!);
   }
   return [...found].sort();
 }
