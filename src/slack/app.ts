@@ -12,6 +12,7 @@ import { KbHttpReceiver } from './http-receiver.js';
 import { registerListeners } from './listeners/index.js';
 import { snippetOrigins } from './snippets.js';
 import { ThreadMemory } from './threads.js';
+import { webClientOptions } from './web-api-policy.js';
 
 export type ConnectedMode = Extract<SlackMode, { kind: 'socket' | 'http' }>;
 
@@ -21,7 +22,7 @@ export interface SlackAppDeps {
   state: StateStore;
   logger: Logger;
   slackApiUrl?: string;
-  /** Web API retries on 5xx and network errors (default 3; tests pass 0). 429s wait for Retry-After. */
+  /** Unused: Web API retries follow web-api-policy.ts (callSlack), not the WebClient. */
   webApiRetries?: number;
   /** Socket Mode heartbeat tuning (tests shorten the reconnect delay with a small clientPingTimeout). */
   socket?: { clientPingTimeout?: number; serverPingTimeout?: number };
@@ -61,10 +62,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     // Bolt resets its logger's level to INFO unless told otherwise; keep LOG_LEVEL's. (Same lower-case names.)
     logLevel: deps.logger.getLevel() as LogLevel,
     ignoreSelf: true,
-    clientOptions: {
-      ...(deps.slackApiUrl ? { slackApiUrl: deps.slackApiUrl } : {}),
-      retryConfig: { retries: deps.webApiRetries ?? 3, factor: 2, minTimeout: 500, maxTimeout: 10_000 },
-    },
+    // No hidden WebClient retries (a blind retry of a timed-out post double-posts): deliver.ts retries through callSlack.
+    clientOptions: webClientOptions(deps.slackApiUrl),
   });
   registerListeners(app, {
     bot: deps.bot,

@@ -10,6 +10,7 @@ import type { ThreadMatch } from '../model.js';
 import type { Reply } from '../reply/index.js';
 import type { ListenerDeps } from './deps.js';
 import { matchMetadata } from './threads.js';
+import { callSlackOrThrow, SlackCallFailed } from './web-api-policy.js';
 
 type WebClient = webApi.WebClient;
 
@@ -32,8 +33,9 @@ async function remember(deps: ListenerDeps, match: ThreadMatch | undefined, repl
   await deps.threads.remember(match.replyTs || !replyTs ? match : { ...match, replyTs });
 }
 
-async function post(client: WebClient, place: Place, reply: Reply, match: ThreadMatch | undefined, threaded: boolean): Promise<string | undefined> {
-  const result = await client.chat.postMessage({
+async function post(client: WebClient, deps: ListenerDeps, place: Place, reply: Reply, match: ThreadMatch | undefined, threaded: boolean): Promise<string | undefined> {
+  // Retries, Retry-After, a shortened retry on msg_too_long and the dead-letter line live in callSlack.
+  const result = await callSlackOrThrow<{ ts?: string }>(client, 'chat.postMessage', {
     channel: place.channel,
     ...(threaded && place.threadTs ? { thread_ts: place.threadTs, reply_broadcast: false } : {}),
     text: reply.text,
@@ -41,12 +43,13 @@ async function post(client: WebClient, place: Place, reply: Reply, match: Thread
     unfurl_links: false,
     unfurl_media: false,
     ...(match ? { metadata: matchMetadata(match) } : {}),
-  });
+  }, { logger: deps.logger, deadLetter: threaded || !place.respond });
   return result.ts;
 }
 
-async function update(client: WebClient, place: Place, ts: string, reply: Reply, match: ThreadMatch | undefined): Promise<void> {
-  await client.chat.update({ channel: place.channel, ts, text: reply.text, blocks: reply.blocks, ...(match ? { metadata: matchMetadata(match) } : {}) });
+async function update(client: WebClient, deps: ListenerDeps, place: Place, ts: string, reply: Reply, match: ThreadMatch | undefined): Promise<void> {
+  const args = { channel: place.channel, ts, text: reply.text, blocks: reply.blocks, ...(match ? { metadata: matchMetadata(match) } : {}) };
+  await callSlackOrThrow(client, 'chat.update', args, { logger: deps.logger });
 }
 
 async function ephemeral(client: WebClient, deps: ListenerDeps, place: Place, reply: Reply): Promise<void> {
@@ -71,28 +74,28 @@ export async function deliver(client: WebClient, deps: ListenerDeps, answer: Bot
     switch (answer.delivery) {
       case 'thread': {
         if (place.updateTs) {
-          await update(client, place, place.updateTs, reply, match);
+          await update(client, deps, place, place.updateTs, reply, match);
           await remember(deps, match, place.updateTs);
         } else {
           // Remembered before posting too: a follow-up can arrive the moment the reply shows up.
           if (match) await deps.threads.remember(match);
-          await remember(deps, match, await post(client, place, reply, match, true));
+          await remember(deps, match, await post(client, deps, place, reply, match, true));
         }
         return;
       }
       case 'replace': {
         const ts = place.thread?.replyTs ?? match?.replyTs;
         if (ts) {
-          await update(client, place, ts, reply, match);
+          await update(client, deps, place, ts, reply, match);
           await remember(deps, match, ts);
         } else {
-          await remember(deps, match, await post(client, place, reply, match, true));
+          await remember(deps, match, await post(client, deps, place, reply, match, true));
         }
         return;
       }
       case 'channel': {
         try {
-          const ts = await post(client, place, reply, match, false);
+          const ts = await post(client, deps, place, reply, match, false);
           if (match && ts) await remember(deps, { ...match, channel: place.channel, threadTs: ts }, ts);
         } catch (error) {
           // The bot may not be in the channel: response_url posts there anyway, visible to everyone.
@@ -106,6 +109,8 @@ export async function deliver(client: WebClient, deps: ListenerDeps, answer: Bot
         return;
     }
   } catch (error) {
+    // Already written as one dead-letter line with everything needed to redo it.
+    if (error instanceof SlackCallFailed && error.deadLettered) return;
     deps.logger.error('reply failed', { delivery: answer.delivery, channel: place.channel, threadTs: place.threadTs, user: place.user, text: reply.text, err: error });
   }
 }

@@ -58,6 +58,8 @@ export interface CallSlackOptions {
   shorten?: (args: Args) => Args | undefined;
   /** Fields of the dead-letter line besides the call's own (e.g. the source message's ts). */
   context?: Record<string, unknown>;
+  /** Off when the caller has another way to deliver (e.g. response_url) and logs the outcome itself. */
+  deadLetter?: boolean;
   sleep?: (ms: number) => Promise<void>;
 }
 
@@ -197,6 +199,25 @@ export async function callSlack<T = webApi.WebAPICallResult>(client: WebClient, 
     if (Date.now() + delay > deadline) break;
     await sleep(delay);
   }
-  deadLetter(options.logger, method, current, last, attempts, options.context);
+  if (options.deadLetter !== false) deadLetter(options.logger, method, current, last, attempts, options.context);
   return { ok: false, error: last, attempts };
+}
+
+/** Thrown by `callSlackOrThrow` once the failure has been dead-lettered: callers must not log it again. */
+export class SlackCallFailed extends Error {
+  constructor(
+    readonly method: string,
+    readonly error: string,
+    readonly deadLettered: boolean,
+  ) {
+    super(`${method} failed: ${error}`);
+    this.name = 'SlackCallFailed';
+  }
+}
+
+/** `callSlack` for code written with try/catch: the result, or a SlackCallFailed after the one log line. */
+export async function callSlackOrThrow<T = webApi.WebAPICallResult>(client: WebClient, method: string, args: Args, options: CallSlackOptions): Promise<T> {
+  const outcome = await callSlack<T>(client, method, args, options);
+  if (!outcome.ok) throw new SlackCallFailed(method, outcome.error, options.deadLetter !== false);
+  return outcome.result;
 }
