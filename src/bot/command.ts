@@ -33,7 +33,7 @@ interface Answered {
 }
 
 function search(k: Knowledge, words: string): Answered {
-  if (words === '') return { kind: 'notice', reply: buildNotice('Usage: `/kb search <words>`, e.g. `/kb search information store push_notify`.') };
+  if (words === '') return { kind: 'notice', reply: buildNotice('Usage: `/kb search &lt;words&gt;`, e.g. `/kb search information store push_notify`.') };
   const hits = searchText(k.index, words, SEARCH_LIMIT);
   return { kind: 'search', reply: buildSearchReply(words, hits.map((h) => ({ kb: h.kb, title: h.title }))) };
 }

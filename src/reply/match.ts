@@ -101,5 +101,5 @@ export function buildOthersReply(current: KbId | undefined, candidates: readonly
 /** Nothing known (only where silence would be wrong: DMs, mentions, /kb). */
 export function buildNoneReply(): Reply {
   const text = 'No known KB article matches this.';
-  return fitReply({ text, blocks: [section(`:shrug: ${text} Try \`/kb search <words>\` with the error text or the module name.`)] });
+  return fitReply({ text, blocks: [section(`:shrug: ${text} Try \`/kb search &lt;words&gt;\` with the error text or the module name.`)] });
 }

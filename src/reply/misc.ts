@@ -28,7 +28,7 @@ const HELP_LINES = [
   '*Paste a crash stack trace* in a channel I am in (or a DM): I answer in the thread with the known issue, its fix, the files and rollback warnings.',
   '*Name an article* (Q272274, KB272274, a support.microsoft.com link): I show its card.',
   '*In a thread I answered*, ask in plain words: "files for alpha?", "can I roll back?", "is there a fix?", "related?", "other candidates?", "we run store.exe 5.5.2653.12".',
-  '*`/kb Q272274`* the article · *`/kb search words`* search titles and symptoms · *`/kb <trace>`* match privately · *`/kb mute`* / *`/kb unmute`* this channel · *`/kb help`* this text.',
+  '*`/kb Q272274`* the article · *`/kb search words`* search titles and symptoms · *`/kb &lt;trace&gt;`* match privately · *`/kb mute`* / *`/kb unmute`* this channel · *`/kb help`* this text.',
 ];
 
 export function buildHelpReply(): Reply {
