@@ -3,9 +3,11 @@
  * buttons (details, feedback, share), link unfurls, the message shortcut, App Home, and a restart that
  * recovers a thread's match from the bot's own reply metadata.
  */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActionId } from '../../src/reply/ids.js';
-import { TRACE, nextTs, startHarness, userMessage, type Harness } from './harness.js';
+import { BOT_TOKEN, TRACE, nextTs, startHarness, userMessage, type Harness } from './harness.js';
 
 let h: Harness;
 
@@ -253,5 +255,34 @@ describe('links, shortcut, home', () => {
     const params = await sendAndWait({ type: 'app_home_opened', user: 'UHUMAN', channel: 'D0HOME', tab: 'home', ts: nextTs() }, 'views.publish');
     expect(params.user_id).toBe('UHUMAN');
     expect(JSON.stringify(params.view)).toContain('kb');
+  });
+});
+
+describe('private content stays where it was posted', () => {
+  it('a thread answered in one channel gives nothing away to the same thread ts in another channel', async () => {
+    const { root } = await answeredThread('C0PRIVATE');
+    await h.event(userMessage({ channel: 'C0ELSEWHERE', text: 'files for alpha?', thread_ts: root }));
+    const probe = userMessage({ channel: 'C0ELSEWHERE', text: 'KB272274' });
+    await sendAndWait(probe);
+    const elsewhere = h.api.okCallsTo('chat.postMessage').filter((c) => c.params.channel === 'C0ELSEWHERE');
+    expect(elsewhere.map((c) => c.params.thread_ts)).toEqual([probe.ts]);
+  });
+
+  it('never sends the bot token to a snippet URL outside Slack', async () => {
+    const seen: (string | undefined)[] = [];
+    const foreign = createServer((req, res) => {
+      seen.push(req.headers.authorization);
+      res.end(TRACE);
+    });
+    await new Promise<void>((resolve) => foreign.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(foreign.address() as AddressInfo).port}/files/evil.txt`;
+      const msg = userMessage({ subtype: 'file_share', text: `<@UKBBOT> look`, files: [{ id: 'FEVIL', name: 'evil.txt', filetype: 'text', mimetype: 'text/plain', size: 100, url_private: url }] });
+      await sendAndWait(msg);
+      expect(seen.join()).not.toContain(BOT_TOKEN);
+      expect(seen).toEqual([]);
+    } finally {
+      foreign.close();
+    }
   });
 });
