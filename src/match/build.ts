@@ -5,7 +5,8 @@
  * the postings of its own frames.
  */
 import type { Signature } from '../model.js';
-import { informative, prepareTrace, type FrameKey } from './prepare.js';
+import type { Frame } from '../model.js';
+import { frameKey, informative, prepareTrace, type FrameKey } from './prepare.js';
 import { RuleClassifier, loadRules, type FrameVerdict, type Rules } from './rules.js';
 import type { SearchIndex } from './search.js';
 import { positionWeight } from './score.js';
@@ -52,7 +53,7 @@ export interface MatchIndex {
   search?: SearchIndex;
 }
 
-/** ln(1 + N/df) / ln(1 + N), raised to this power: frames in many signatures say little. */
+/** ln(1 + N/df) / ln(1 + N) over the N signatures with traces, raised to this power: frames in many signatures say little. */
 export const IDF_POWER = 1.5;
 
 export function idfWeight(df: number, signatureCount: number): number {
@@ -72,6 +73,17 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
     }
     return v;
   };
+  // Articles repeat the same frames; normalise each printed spelling once.
+  const normalised = new Map<string, FrameKey>();
+  const keyOf = (frame: Frame): FrameKey => {
+    const printed = `${frame.module}!${frame.symbol}`;
+    let k = normalised.get(printed);
+    if (!k) {
+      k = frameKey(frame);
+      normalised.set(printed, k);
+    }
+    return k;
+  };
   const keyIds = new Map<string, number>();
   const keyInfo: FrameKey[] = [];
   const factors: number[] = [];
@@ -82,7 +94,7 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
   signatures.forEach((sig, s) => {
     const seenInSig = new Set<number>();
     sig.traces.forEach((trace, traceIndex) => {
-      const frames = informative(prepareTrace(trace, classifier, classify));
+      const frames = informative(prepareTrace(trace, classifier, { classify, keyOf }));
       if (frames.length === 0) return;
       const traceId = raw.length;
       const keys: number[] = [];
@@ -111,7 +123,8 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
     });
   });
 
-  const n = signatures.length;
+  // Frames only occur in signatures that have traces: N counts those, not the whole archive.
+  const n = new Set(raw.map((t) => t.sig)).size;
   const df = Int32Array.from(dfCount);
   const weight = Float64Array.from(dfCount, (d, id) => idfWeight(d, n) * (factors[id] ?? 1));
   const traces: IndexedTrace[] = raw.map((t) => {

@@ -34,7 +34,7 @@ export interface RankedCandidate {
 }
 
 function prepareQuery(index: MatchIndex, trace: Trace): { prepared: PreparedFrame[]; frames: QueryFrame[] } {
-  const prepared = prepareTrace(trace, index.classifier, (module, key) => index.verdicts.get(key) ?? index.classifier.classify(module, key));
+  const prepared = prepareTrace(trace, index.classifier, { classify: (module, key) => index.verdicts.get(key) ?? index.classifier.classify(module, key) });
   const frames: QueryFrame[] = [];
   for (const f of prepared) {
     if (f.rank < 0) continue;

@@ -10,6 +10,8 @@ import type { RuleClassifier } from './rules.js';
 
 /** Informative frames considered per trace; deeper frames carry almost no weight anyway. */
 export const MAX_INFORMATIVE_FRAMES = 40;
+/** A sentinel deeper than this is a nested handler, not the dispatcher above the fault. */
+const SENTINEL_DEPTH = 16;
 /** Frames read per trace; protects against megabyte pastes of repeated frames. */
 const MAX_FRAMES_READ = 4000;
 
@@ -53,11 +55,20 @@ export function frameKey(frame: Frame): FrameKey {
 
 type Classify = (module: string, key: string) => ReturnType<RuleClassifier['classify']>;
 
-export function prepareTrace(trace: Trace, classifier: RuleClassifier, classify: Classify = (m, k) => classifier.classify(m, k)): PreparedFrame[] {
-  const frames = trace.slice(0, MAX_FRAMES_READ).map((f, index) => ({ index, ...frameKey(f) }));
+export interface PrepareOptions {
+  /** Rule verdicts, usually cached by key. */
+  classify?: Classify;
+  /** Frame normalisation, usually memoised while building an index. */
+  keyOf?: (frame: Frame) => FrameKey;
+}
+
+export function prepareTrace(trace: Trace, classifier: RuleClassifier, options: PrepareOptions = {}): PreparedFrame[] {
+  const classify = options.classify ?? ((m: string, k: string) => classifier.classify(m, k));
+  const keyOf = options.keyOf ?? frameKey;
+  const frames = trace.slice(0, MAX_FRAMES_READ).map((f, index) => ({ index, ...keyOf(f) }));
   let sentinelAt = -1;
   let sentinelRule = '';
-  for (let i = 0; i < frames.length && sentinelAt < 0; i++) {
+  for (let i = 0; i < Math.min(frames.length, SENTINEL_DEPTH) && sentinelAt < 0; i++) {
     const rule = classifier.sentinel(frames[i]?.key ?? '');
     if (rule) {
       sentinelAt = i;
@@ -68,17 +79,21 @@ export function prepareTrace(trace: Trace, classifier: RuleClassifier, classify:
   let rank = 0;
   let previousKey = '';
   for (const f of frames) {
-    const base = { ...f, factor: 1, rank: -1 };
-    if (f.index < sentinelAt) out.push({ ...base, skip: `above the exception dispatcher (${sentinelRule})` });
-    else if (f.index === sentinelAt) out.push({ ...base, skip: sentinelRule });
-    else if (isSymbolless(f.symbol)) out.push({ ...base, skip: 'no symbol' });
-    else if (f.key === previousKey) out.push({ ...base, skip: 'repeats the frame above (recursion)' });
+    const frame: PreparedFrame = { index: f.index, display: f.display, module: f.module, symbol: f.symbol, key: f.key, factor: 1, rank: -1 };
+    out.push(frame);
+    if (f.index < sentinelAt) frame.skip = `above the exception dispatcher (${sentinelRule})`;
+    else if (f.index === sentinelAt) frame.skip = sentinelRule;
+    else if (isSymbolless(f.symbol)) frame.skip = 'no symbol';
+    else if (f.key === previousKey) frame.skip = 'repeats the frame above (recursion)';
     else {
       const verdict = classify(f.module, f.key);
       previousKey = f.key;
-      if (verdict.action === 'skip') out.push({ ...base, skip: verdict.rule });
-      else if (rank >= MAX_INFORMATIVE_FRAMES) out.push({ ...base, skip: `beyond the first ${MAX_INFORMATIVE_FRAMES} informative frames` });
-      else out.push({ ...base, factor: verdict.action === 'down-weight' ? verdict.factor : 1, rank: rank++ });
+      if (verdict.action === 'skip') frame.skip = verdict.rule;
+      else if (rank >= MAX_INFORMATIVE_FRAMES) frame.skip = `beyond the first ${MAX_INFORMATIVE_FRAMES} informative frames`;
+      else {
+        frame.factor = verdict.action === 'down-weight' ? verdict.factor : 1;
+        frame.rank = rank++;
+      }
     }
   }
   return out;

@@ -11,6 +11,10 @@ import type { Resolution } from './score.js';
 
 /** Shortest symbol tried as a cut-short prefix or a misspelling. */
 const MIN_FUZZY_SYMBOL = 6;
+/** Shorter names are too easily one slip away from another real name. */
+const MIN_MISSPELT_SYMBOL = 10;
+/** A symbol this long is distinctive even under another module's name. */
+const DISTINCTIVE_SYMBOL = 14;
 /** More completions than this and a cut-short name is too ambiguous to use. */
 const MAX_COMPLETIONS = 3;
 /** Modules with more distinct symbols than this are not searched for misspellings. */
@@ -57,25 +61,69 @@ function moduleFuse(index: MatchIndex, module: string): Fuse<string> | null {
   return fuse;
 }
 
+/** Edit distance (insert, delete, substitute, swap neighbours), or limit + 1 once it exceeds limit. */
+export function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
+      row.push(v);
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > limit) return limit + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length] ?? limit + 1;
+}
+
+/**
+ * A typing slip: fuse.js proposes close spellings from the module's symbols, and only a
+ * slip of one edit (two in names over 24 characters) is accepted: `EcLast` is not
+ * `EcArticle`, however similar fuse finds them.
+ */
 function misspelt(index: MatchIndex, frame: PreparedFrame): Resolution[] {
+  if (frame.symbol.length < MIN_MISSPELT_SYMBOL) return [];
   const fuse = moduleFuse(index, frame.module);
   if (!fuse) return [];
   const ids = index.moduleKeys.get(frame.module) ?? [];
-  const out: Resolution[] = [];
-  for (const hit of fuse.search(frame.symbol, { limit: 3 })) {
-    const symbol = hit.item;
-    if (Math.abs(symbol.length - frame.symbol.length) > 3) continue;
+  const limit = frame.symbol.length > 24 ? 2 : 1;
+  for (const hit of fuse.search(frame.symbol, { limit: 5 })) {
     const id = ids[hit.refIndex];
-    if (id !== undefined) out.push({ id, factor: 0.8 * (1 - (hit.score ?? 0)), how: 'similar spelling' });
+    if (id !== undefined && editDistance(frame.symbol, hit.item, limit) <= limit) return [{ id, factor: 0.75, how: 'similar spelling' }];
   }
-  return out.slice(0, 1);
+  return [];
+}
+
+/**
+ * The same symbol under another module: trusted when the paste names no module (Visual
+ * Studio frames without one), when one module name is a cut-short form of the other, or
+ * when the symbol is long enough to be distinctive on its own.
+ */
+function otherModules(index: MatchIndex, frame: PreparedFrame): Resolution[] {
+  const ids = index.symbolKeys.get(frame.symbol);
+  if (!ids || ids.length > MAX_COMPLETIONS) return [];
+  const out: Resolution[] = [];
+  for (const id of ids) {
+    const module = index.keyModules[id] ?? '';
+    const factor =
+      frame.module === '' ? 0.9 : module.startsWith(frame.module) || frame.module.startsWith(module) ? 0.8 : frame.symbol.length >= DISTINCTIVE_SYMBOL ? 0.6 : 0;
+    if (factor > 0) out.push({ id, factor, how: 'module differs' });
+  }
+  return out;
 }
 
 export function resolveFrame(index: MatchIndex, frame: PreparedFrame): Resolution[] {
   const exact = index.keyIds.get(frame.key);
   if (exact !== undefined) return [{ id: exact, factor: 1, how: 'exact' }];
-  const sameSymbol = index.symbolKeys.get(frame.symbol);
-  if (sameSymbol && sameSymbol.length <= MAX_COMPLETIONS) return sameSymbol.map((id) => ({ id, factor: 0.9, how: 'module differs' }));
+  const sameSymbol = otherModules(index, frame);
+  if (sameSymbol.length > 0) return sameSymbol;
   if (frame.symbol.length < MIN_FUZZY_SYMBOL || frame.module === '' || frame.key.length > MAX_FUZZY_KEY) return [];
   const longer = completions(index, frame.key);
   if (longer.length > 0 && longer.length <= MAX_COMPLETIONS) return longer.map((id) => ({ id, factor: 0.85, how: 'cut short' }));

@@ -12,8 +12,12 @@ import type { IndexedTrace, MatchIndex } from './build.js';
 export const ALPHA = 0.7;
 /** Misalignment decay e^(-GAMMA * |rank difference|). */
 export const GAMMA = 0.05;
-/** Unmatched frames counted below the last matched frame, on each side. */
+/** Unmatched frames counted below the last matched frame when one trace ends there (a cut-down quote). */
 export const TAIL = 2;
+/** ... and when both traces go on but differ (they fork: a different call path). */
+export const FORK_TAIL = 6;
+/** How hard a different crash frame (both traces have unmatched frames above the first match) counts. */
+export const CRASH_POINT_PENALTY = 0.7;
 /** Evidence saturation: a few matched rare frames are near-certain, one is not. */
 export const EVIDENCE_SCALE = 0.6;
 
@@ -61,6 +65,20 @@ function resolutionFor(frame: QueryFrame, id: number): Resolution | undefined {
   return undefined;
 }
 
+/**
+ * Both traces have frames of their own above the first frame they share: they crash in
+ * different places (a substitution at the crash point, unlike frames merely missing on
+ * one side), which is the strongest sign of a different bug.
+ */
+function crashPointFactor(index: MatchIndex, query: QueryFrame[], trace: IndexedTrace, first: AlignedPair): number {
+  if (first.queryRank === 0 || first.signatureRank === 0) return 1;
+  let above = 0;
+  for (let i = 0; i < first.queryRank; i++) above += query[i]?.weight ?? 0;
+  let aboveSig = 0;
+  for (let j = 0; j < first.signatureRank; j++) aboveSig += index.weight[trace.keys[j] ?? -1] ?? 0;
+  return Math.exp(-CRASH_POINT_PENALTY * Math.min(above, aboveSig));
+}
+
 /** Weighted in-order alignment (dynamic programming over at most 40 x 40 frames). */
 export function scoreTrace(index: MatchIndex, query: QueryFrame[], trace: IndexedTrace): TraceScore {
   const m = query.length;
@@ -100,13 +118,16 @@ export function scoreTrace(index: MatchIndex, query: QueryFrame[], trace: Indexe
   pairs.reverse();
   const matched = best[m * width + n] ?? 0;
   if (pairs.length === 0) return { similarity: 0, evidence: 0, raw: 0, pairs };
+  const first = pairs[0] as AlignedPair;
   const last = pairs[pairs.length - 1] as AlignedPair;
-  const lq = Math.min(m, last.queryRank + 1 + TAIL);
-  const ls = Math.min(n, last.signatureRank + 1 + TAIL);
+  const forked = m - last.queryRank > 2 && n - last.signatureRank > 2;
+  const tail = forked ? FORK_TAIL : TAIL;
+  const lq = Math.min(m, last.queryRank + 1 + tail);
+  const ls = Math.min(n, last.signatureRank + 1 + tail);
   let wq = 0;
   for (let i = 0; i < lq; i++) wq += (query[i]?.weight ?? 0) * positionWeight(i);
   const ws = trace.cumulative[ls] ?? 0;
   const similarity = Math.min(1, (2 * matched) / (wq + ws));
-  const raw = similarity * (1 - Math.exp(-evidence / EVIDENCE_SCALE));
+  const raw = similarity * (1 - Math.exp(-evidence / EVIDENCE_SCALE)) * crashPointFactor(index, query, trace, first);
   return { similarity, evidence, raw, pairs };
 }

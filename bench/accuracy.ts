@@ -1,0 +1,76 @@
+/**
+ * The accuracy half of the bench: for each article with a trace, queries printed and
+ * damaged from that trace (positives), the same queries against an index without the
+ * article (held-out negatives), and unrelated software (negatives).
+ */
+import { buildIndex, rankCandidates, type Rules } from '../src/match/index.js';
+import type { Frame, ParsedMessage, Signature } from '../src/model.js';
+import { normalizeFrame } from '../src/trace/index.js';
+import { DAMAGES, PRINTERS, damage, printTrace, unrelatedTrace, type Rng } from './eval-queries.js';
+import { parseMessage } from './parse.js';
+
+export interface Outcome {
+  kind: 'positive' | 'held-out' | 'unrelated';
+  split: 'calibration' | 'test';
+  kb: string;
+  damage: string;
+  format: string;
+  /** Top candidate's confidence (0 when none). */
+  confidence: number;
+  /** Rank of the right article (1 = top), 0 when not among the first 20. */
+  rank: number;
+  top?: string;
+}
+
+const FORMATS = Object.keys(PRINTERS);
+const UNRELATED = 1200;
+const OS_MODULES = new Set(['ntdll', 'kernel32', 'user32', 'advapi32', 'ole32', 'oleaut32', 'msvcrt', 'gdi32', 'ws2_32']);
+
+function evaluate(index: ReturnType<typeof buildIndex>, parsed: ParsedMessage, kb: string): { confidence: number; rank: number; top?: string } {
+  const ranked = rankCandidates(index, parsed, 20);
+  const top = ranked[0];
+  const rank = ranked.findIndex((r) => index.signatures[r.sig]?.id === kb) + 1;
+  return { confidence: top?.confidence ?? 0, rank, ...(top ? { top: index.signatures[top.sig]?.id } : {}) };
+}
+
+export function evaluateAccuracy(signatures: Signature[], rules: Rules, rng: Rng) {
+  const index = buildIndex(signatures, rules);
+  const outcomes: Outcome[] = [];
+  const queries: ParsedMessage[] = [];
+  const osFrames: Frame[] = signatures.flatMap((s) => s.traces.flat()).filter((f) => {
+    const n = normalizeFrame(f);
+    return OS_MODULES.has(n.module) && index.classifier.classify(n.module, n.key).action !== 'skip';
+  });
+  const unrelated = (): Frame[] => unrelatedTrace(rng, osFrames);
+  let articles = 0;
+  let genericOnly = 0;
+  signatures.forEach((sig, s) => {
+    const best = index.traces.filter((t) => t.sig === s).sort((a, b) => b.keys.length - a.keys.length)[0];
+    const trace = best ? sig.traces[best.traceIndex] : undefined;
+    if (!trace) {
+      genericOnly++;
+      return;
+    }
+    articles++;
+    const split = Number(sig.id.slice(1)) % 2 === 0 ? 'calibration' : 'test';
+    const mine: { parsed: ParsedMessage; damage: string; format: string }[] = [];
+    DAMAGES.forEach((d, k) => {
+      const format = FORMATS[(k + articles) % FORMATS.length] ?? 'bare';
+      const parsed = parseMessage(printTrace(damage(trace, d, rng, unrelated), format, rng));
+      mine.push({ parsed, damage: d, format });
+      queries.push(parsed);
+      outcomes.push({ kind: 'positive', split, kb: sig.id, damage: d, format, ...evaluate(index, parsed, sig.id) });
+    });
+    const without = buildIndex(signatures.filter((_, i) => i !== s), rules);
+    for (const q of [mine[0], mine[3]]) {
+      if (q) outcomes.push({ kind: 'held-out', split, kb: sig.id, damage: q.damage, format: q.format, ...evaluate(without, q.parsed, '') });
+    }
+  });
+  for (let i = 0; i < UNRELATED; i++) {
+    const format = FORMATS[i % FORMATS.length] ?? 'bare';
+    const parsed = parseMessage(printTrace(unrelated(), format, rng));
+    queries.push(parsed);
+    outcomes.push({ kind: 'unrelated', split: i % 2 === 0 ? 'calibration' : 'test', kb: `unrelated#${i}`, damage: 'none', format, ...evaluate(index, parsed, '') });
+  }
+  return { outcomes, queries, articles, genericOnly };
+}

@@ -1,0 +1,38 @@
+/** Small statistics for the bench: percentiles, timing, heap use. */
+import { performance } from 'node:perf_hooks';
+
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i] ?? NaN;
+}
+
+/** Per-call latency in ms of `fn` over `inputs` (after `warmup` untimed calls), sorted ascending. */
+export function timeEach<T>(inputs: T[], fn: (input: T) => unknown, warmup = 20): number[] {
+  for (let i = 0; i < Math.min(warmup, inputs.length); i++) fn(inputs[i] as T);
+  const times: number[] = [];
+  for (const input of inputs) {
+    const start = performance.now();
+    fn(input);
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b);
+}
+
+function collect(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Runs `build` and reports the retained heap growth in MB (needs --expose-gc to be exact). */
+export function measureHeap<T>(build: () => T): { value: T; mb: number; ms: number } {
+  collect();
+  const before = process.memoryUsage().heapUsed;
+  const start = performance.now();
+  const value = build();
+  const ms = performance.now() - start;
+  collect();
+  return { value, mb: (process.memoryUsage().heapUsed - before) / 1048576, ms };
+}
+
+export const fmt = (n: number, digits = 3): string => (Number.isFinite(n) ? n.toFixed(digits) : 'n/a');
+export const pct = (n: number): string => (Number.isFinite(n) ? `${(100 * n).toFixed(1)}%` : 'n/a');
