@@ -25,11 +25,18 @@ export function framesFromStrings(lines: readonly string[]): Trace {
   });
 }
 
-/** The pasted trace the result matched best (the longest, when several were pasted). */
+/** Longest module and symbol kept: real names are far shorter, and thread memory must stay small. */
+const KEPT_NAME = 200;
+
+/** The pasted trace the result matched best (the longest, when several were pasted), bounded for thread memory. */
 export function pastedTrace(traces: readonly Trace[]): Trace {
   let best: Trace = [];
   for (const t of traces) if (t.length > best.length) best = t;
-  return best.slice(0, KEPT_FRAMES);
+  return best.slice(0, KEPT_FRAMES).map((f) => ({
+    module: f.module.slice(0, KEPT_NAME),
+    symbol: f.symbol.slice(0, KEPT_NAME),
+    ...(f.offset !== undefined ? { offset: f.offset.slice(0, 20) } : {}),
+  }));
 }
 
 export function unique<T>(items: readonly T[]): T[] {
