@@ -91,7 +91,7 @@ const CODE_WORDS = new Set(['code', 'exception', 'number:', 'code:', 'status', '
 
 function findExceptionCodes(tokens: Token[], out: Found[]): void {
   tokens.forEach((tok, i) => {
-    if (tok.long || tok.text.length > 16 || tok.text.includes('=')) return;
+    if (tok.long || tok.text.length < 8 || tok.text.length > 16 || tok.text.includes('=')) return;
     const word = bare(tok.text);
     const m = /^(0x)?([ce]0[0-9a-f]{6})$/i.exec(word);
     if (!m) return;
@@ -119,7 +119,8 @@ function asFileName(word: string): string | undefined {
 
 function findVersions(tokens: Token[], out: Found[]): void {
   tokens.forEach((tok, i) => {
-    if (tok.long || tok.text.length > 40 || tok.text.includes('!') || tok.text.includes('=')) return;
+    if (tok.long || tok.text.length < 5 || tok.text.length > 40 || !tok.text.includes('.')) return;
+    if (tok.text.includes('!') || tok.text.includes('=')) return;
     const version = asVersion(bare(tok.text));
     if (!version) return;
     let file: string | undefined;
@@ -134,8 +135,12 @@ function findVersions(tokens: Token[], out: Found[]): void {
 
 /** Every clue in the text in order of appearance, without repeats. */
 export function extractClues(text: string): Clue[] {
+  return cluesFromTokens(text, tokenize(text));
+}
+
+/** extractClues over tokens already made from `text` (parseMessage tokenizes once). */
+export function cluesFromTokens(text: string, tokens: Token[]): Clue[] {
   const found: Found[] = [];
-  const tokens = tokenize(text);
   findStopCodes(text, found);
   findExceptionCodes(tokens, found);
   findEventIds(text, found);

@@ -7,8 +7,8 @@ import type { Frame } from '../model.js';
 import type { Token } from './tokens.js';
 
 /** A symbol (with its argument list) may span at most this many tokens / characters. */
-const MAX_SYMBOL_TOKENS = 40;
-const MAX_SYMBOL_CHARS = 600;
+const MAX_SYMBOL_TOKENS = 24;
+const MAX_SYMBOL_CHARS = 512;
 const MAX_MODULE_CHARS = 128;
 /** Wrapped pieces of one mangled name (`?Deal...` / `@WMSG...@@` / `0PAU...@Z`). */
 const MAX_MANGLED_JOINS = 6;
@@ -126,33 +126,37 @@ interface SymbolRead {
  * contain spaces, so the symbol may continue into later tokens while one is open (bounded).
  */
 function readSymbol(tokens: Token[], i: number, from: number): SymbolRead {
-  let symbol = '';
+  const pieces: string[] = [];
+  let length = 0;
   let depth = 0;
   let quote = false;
   let t = i;
   let start = from;
   for (let used = 0; used < MAX_SYMBOL_TOKENS && t < tokens.length; used++, t++, start = 0) {
-    const text = tokens[t]!.text;
+    const tok = tokens[t]!;
+    // An argument list never holds another frame: a `!` means the bracket was not closed.
+    if (t > i && (tok.long || tok.text.includes('!'))) break;
+    const text = tok.text;
     for (let k = start; k < text.length; k++) {
       const ch = text[k]!;
       if (quote) {
         if (ch === "'") quote = false;
-      } else if (ch === '`') quote = true;
+      } else if (ch === '`') quote = k < text.length - 1; // a closing inline-code backtick is not a quote
       else if (ch === '(' || ch === '[') depth++;
       else if (ch === '<') {
-        if (!symbol.endsWith('operator') && !symbol.endsWith('operator<')) depth++;
+        if (!text.endsWith('operator', k) && !text.endsWith('operator<', k)) depth++;
       } else if (ch === ')' || ch === ']' || ch === '>') {
-        if (ch === '>' && (symbol.endsWith('operator') || symbol.endsWith('-'))) {
-          // operator> / operator->: not a bracket
-        } else if (depth > 0) depth--;
-      } else if (ch === '+' && depth === 0 && !quote && symbol.length > 0 && !symbol.endsWith('operator')) {
-        return { symbol, offsetText: text.slice(k + 1), next: t + 1 };
+        const operatorChar = ch === '>' && (text.endsWith('operator', k) || text[k - 1] === '-');
+        if (!operatorChar && depth > 0) depth--;
+      } else if (ch === '+' && depth === 0 && (k > start || pieces.length > 0) && !text.endsWith('operator', k)) {
+        pieces.push(text.slice(start, k));
+        return { symbol: pieces.join(' '), offsetText: text.slice(k + 1), next: t + 1 };
       }
-      symbol += ch;
-      if (symbol.length > MAX_SYMBOL_CHARS) return fallback(tokens, i, from);
     }
-    if (depth === 0 && !quote) return { symbol, next: t + 1 };
-    symbol += ' ';
+    pieces.push(text.slice(start));
+    length += text.length - start + 1;
+    if (length > MAX_SYMBOL_CHARS) break;
+    if (depth === 0 && !quote) return { symbol: pieces.join(' '), next: t + 1 };
   }
   return fallback(tokens, i, from);
 }
@@ -270,6 +274,9 @@ export function scanFrame(tokens: Token[], i: number): FrameScan | undefined {
     if (!isSymbolStart(a.charCodeAt(0)) || !looksLikeFrame || a.includes('!')) return undefined;
     read = readSymbol(tokens, i + 1, 0);
   } else {
+    const first = text.charCodeAt(bang + 1);
+    const digit = first >= 48 && first <= 57;
+    if (!isSymbolStart(first) && !digit && first !== 60 /* < */) return undefined;
     read = readSymbol(tokens, i, bang + 1);
   }
   if (read.symbol.startsWith('?')) read = joinMangled(tokens, read);

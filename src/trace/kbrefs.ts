@@ -18,12 +18,6 @@ function isDigit(c: string | undefined): boolean {
   return c !== undefined && c >= '0' && c <= '9';
 }
 
-function isAlnum(c: string | undefined): boolean {
-  if (c === undefined) return false;
-  const code = c.charCodeAt(0);
-  return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
-}
-
 /** The id for the digit run starting at i (5-8 digits, not followed by another digit), or undefined. */
 function digitsAt(text: string, i: number): KbId | undefined {
   let j = i;
@@ -31,6 +25,17 @@ function digitsAt(text: string, i: number): KbId | undefined {
   const len = j - i;
   if (len < MIN_DIGITS || len > MAX_DIGITS) return undefined;
   return `Q${Number(text.slice(i, j))}`;
+}
+
+function isLetterAt(text: string, i: number): boolean {
+  const lower = text.charCodeAt(i) | 32;
+  return lower >= 97 && lower <= 122;
+}
+
+/** `en-us;` as in `scid=kb;en-us;Q272274`. */
+function isLocaleAt(text: string, i: number): boolean {
+  return isLetterAt(text, i) && isLetterAt(text, i + 1) && text[i + 2] === '-' && isLetterAt(text, i + 3) &&
+    isLetterAt(text, i + 4) && text[i + 5] === ';';
 }
 
 /** After `KB` or `Article ID`: separators, the words `article`/`id`, a locale `en-us;`, an optional `Q`, then digits. */
@@ -41,7 +46,7 @@ function numberAfter(text: string, i: number): KbId | undefined {
     const c = text[j]!;
     if (FILLER_CHARS.includes(c)) j++;
     else if (text.startsWith('article', j) || text.startsWith('Article', j)) j += 7;
-    else if (/^[a-z]{2}-[a-z]{2};/i.test(text.slice(j, j + 6))) j += 6;
+    else if (isLocaleAt(text, j)) j += 6;
     else break;
   }
   if (text[j] === 'Q' || text[j] === 'q') j++;
@@ -73,21 +78,18 @@ export function extractKbRefs(text: string): KbId[] {
       refs.push(id);
     }
   };
+  let prevAlnum = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    const lower = c.toLowerCase();
-    if (lower === 's' && text.startsWith(HOST, i)) {
-      add(numberInUrl(text, i + HOST.length));
-      continue;
-    }
-    if (isAlnum(text[i - 1])) continue;
-    if (c === 'Q' || c === 'q') {
-      add(digitsAt(text, i + 1));
-    } else if (lower === 'k' && (text[i + 1] === 'b' || text[i + 1] === 'B')) {
-      add(numberAfter(text, i + 2));
-    } else if (lower === 'a' && text.slice(i, i + 10).toLowerCase() === 'article id') {
-      add(numberAfter(text, i + 10));
-    }
+    const code = text.charCodeAt(i);
+    const lower = code | 32;
+    const alnum = (code >= 48 && code <= 57) || (lower >= 97 && lower <= 122);
+    const afterWord = prevAlnum;
+    prevAlnum = alnum;
+    if (lower === 115 /* s */ && text.startsWith(HOST, i)) add(numberInUrl(text, i + HOST.length));
+    if (afterWord || !alnum) continue;
+    if (lower === 113 /* q */) add(digitsAt(text, i + 1));
+    else if (lower === 107 /* k */ && (text.charCodeAt(i + 1) | 32) === 98 /* b */) add(numberAfter(text, i + 2));
+    else if (lower === 97 /* a */ && text.slice(i, i + 10).toLowerCase() === 'article id') add(numberAfter(text, i + 10));
   }
   return refs;
 }

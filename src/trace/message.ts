@@ -1,16 +1,18 @@
 /** A whole chat message → traces, KB references and other clues. */
 import type { ParsedMessage } from '../model.js';
-import { extractClues } from './clues.js';
+import { cluesFromTokens } from './clues.js';
 import { extractKbRefs } from './kbrefs.js';
 import { decodeSlackText } from './slack.js';
-import { parseTraces } from './traces.js';
+import { tokenize } from './tokens.js';
+import { tracesFromTokens } from './traces.js';
 
 /** Decodes Slack's text encoding first, then reads traces, KB references and clues from the decoded text. */
 export function parseMessage(text: string): ParsedMessage {
   const decoded = decodeSlackText(text);
+  const tokens = tokenize(decoded);
   return {
-    traces: parseTraces(decoded),
+    traces: tracesFromTokens(tokens),
     kbRefs: extractKbRefs(decoded),
-    clues: extractClues(decoded),
+    clues: cluesFromTokens(decoded, tokens),
   };
 }

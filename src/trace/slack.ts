@@ -51,57 +51,46 @@ function decodeEntities(s: string): string {
  * One pass; the position of the next `<`/`>` is cached so hostile runs of `<` stay linear.
  */
 export function decodeSlackText(text: string): string {
-  let out = '';
-  let i = 0;
+  const parts: string[] = [];
+  let run = 0; // start of the current stretch of ordinary characters
   let nextGt = -2; // cached index of the next '>' at or after i (-1: none left)
   let nextLt = -2; // cached index of the next '<' after the current one
   let nextBreak = -2; // cached index of the next line break
   const n = text.length;
+  const emit = (i: number, replacement: string, resume: number): number => {
+    if (i > run) parts.push(text.slice(run, i));
+    parts.push(replacement);
+    run = resume;
+    return resume;
+  };
+  let i = 0;
   while (i < n) {
-    const ch = text[i]!;
-    if (ch === '<') {
+    const code = text.charCodeAt(i);
+    if (code === 60 /* < */) {
       if (nextGt !== -1 && nextGt < i) nextGt = text.indexOf('>', i);
       if (nextLt !== -1 && nextLt <= i) nextLt = text.indexOf('<', i + 1);
       if (nextBreak !== -1 && nextBreak < i) nextBreak = text.indexOf('\n', i);
       const closes = nextGt > i && nextGt - i <= MAX_MARKUP && (nextLt === -1 || nextLt > nextGt) &&
         (nextBreak === -1 || nextBreak > nextGt);
       const inner = closes ? text.slice(i + 1, nextGt) : '';
-      if (closes && isMarkup(inner)) {
-        out += decodeEntities(renderMarkup(inner));
-        i = nextGt + 1;
-        continue;
-      }
-      out += ch;
-      i++;
-      continue;
-    }
-    if (ch === '`' && text.startsWith('```', i)) {
-      out += '\n';
-      i += 3;
-      continue;
-    }
-    if (ch === '&') {
+      i = closes && isMarkup(inner) ? emit(i, decodeEntities(renderMarkup(inner)), nextGt + 1) : i + 1;
+    } else if (code === 96 /* ` */ && text.startsWith('```', i)) {
+      i = emit(i, '\n', i + 3);
+    } else if (code === 38 /* & */) {
       let semi = -1;
       for (let k = i + 1; k < n && k <= i + 6; k++) {
-        if (text[k] === ';') {
+        if (text.charCodeAt(k) === 59 /* ; */) {
           semi = k;
           break;
         }
       }
-      if (semi > i) {
-        const decoded = decodeEntities(text.slice(i, semi + 1));
-        if (decoded.length === 1) {
-          out += decoded;
-          i = semi + 1;
-          continue;
-        }
-      }
-      out += ch;
-      i++;
-      continue;
-    }
-    out += SMART[ch] ?? ch;
-    i++;
+      const decoded = semi > i ? decodeEntities(text.slice(i, semi + 1)) : '';
+      i = decoded.length === 1 ? emit(i, decoded, semi + 1) : i + 1;
+    } else if (code >= 0xa0) {
+      const smart = SMART[text[i]!];
+      i = smart === undefined ? i + 1 : emit(i, smart, i + 1);
+    } else i++;
   }
-  return out;
+  if (run < n) parts.push(text.slice(run));
+  return parts.join('');
 }

@@ -12,7 +12,7 @@ import { tokenize, type Token } from './tokens.js';
 /** This many prose words between two frames split them into two traces. */
 const PROSE_SPLIT = 3;
 /** Bracketed annotations longer than this (in tokens) are not skipped as one. */
-const MAX_GROUP_TOKENS = 40;
+const MAX_GROUP_TOKENS = 16;
 /** A WinDbg `WARNING:` line is skipped up to this many tokens. */
 const MAX_WARNING_TOKENS = 20;
 /** Output bounds: the matcher reads the top of a stack; pasted junk must not grow the result without limit. */
@@ -81,7 +81,11 @@ function skipWarning(tokens: Token[], i: number): number {
 
 /** Every stack trace in the text, each crash frame first. */
 export function parseTraces(text: string): Trace[] {
-  const tokens = tokenize(text);
+  return tracesFromTokens(tokenize(text));
+}
+
+/** parseTraces over tokens already made (parseMessage tokenizes once). */
+export function tracesFromTokens(tokens: Token[]): Trace[] {
   const traces: Trace[] = [];
   let current: Trace = [];
   let prose = 0;
@@ -94,7 +98,8 @@ export function parseTraces(text: string): Trace[] {
   while (i < tokens.length) {
     const tok = tokens[i]!;
     const text = tok.text;
-    const lower = text.toLowerCase();
+    // Header, separator and glue words are short; longer tokens need no lower-case copy.
+    const lower = text.length <= 16 ? text.toLowerCase() : text;
     if (tok.long) {
       prose++;
       i++;
