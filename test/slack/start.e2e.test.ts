@@ -72,8 +72,8 @@ describe('kbbot start', () => {
     const proc = startProcess({ SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET: SIGNING_SECRET, SLACK_API_URL: api.url, PORT: '0', KBBOT_DATA_DIR: dataDir });
     const child = collect(proc);
     try {
-      await expect.poll(() => /"msg":"kbbot started".*"port":(\d+)/.exec(child.err()), { timeout: 20_000 }).not.toBeNull();
-      const port = /"msg":"kbbot started".*"port":(\d+)/.exec(child.err())![1];
+      await expect.poll(() => /"msg":"kbbot connected to Slack".*"port":(\d+)/.exec(child.err()), { timeout: 20_000 }).not.toBeNull();
+      const port = /"msg":"kbbot connected to Slack".*"port":(\d+)/.exec(child.err())![1];
       const msg = userMessage({ text: TRACE });
       const res = await postSigned(`http://127.0.0.1:${port}/slack/events`, eventCallback(msg, 'EvSTART1'), { secret: SIGNING_SECRET });
       expect(res.status).toBe(200);
@@ -81,7 +81,7 @@ describe('kbbot start', () => {
       expect(posts[0]!.params).toMatchObject({ thread_ts: msg.ts });
       proc.kill('SIGTERM');
       expect(await child.exit).toBe(0);
-      expect(child.err()).toContain('"msg":"kbbot stopped"');
+      expect(child.err()).toContain('"msg":"stopped"');
       expect(child.err()).not.toContain(SIGNING_SECRET);
       expect(child.err()).not.toContain(BOT_TOKEN);
     } finally {

@@ -4,14 +4,14 @@
  * credentials it opens the offline console. A configuration mistake is one line naming the variable (never
  * its value) and exit 1. SIGHUP reloads the store; SIGTERM / SIGINT stop taking events and shut down cleanly.
  */
-import { createBot, type Knowledge } from '../../bot/index.js';
+import type { Knowledge } from '../../bot/index.js';
 import { loadConfig, type Config } from '../../config.js';
 import { asKbBotError } from '../../errors.js';
-import { loggerFromConfig, type Logger } from '../../log.js';
+import { loggerFromConfig } from '../../log.js';
 import { buildIndex } from '../../match/index.js';
-import { createSlackApp, type ConnectedMode } from '../../slack/app.js';
-import { openStateStore } from '../../state/index.js';
-import { watchStore, type StoreWatcher } from '../../store/watch.js';
+import type { ConnectedMode } from '../../slack/app.js';
+import { runSlackBot } from '../../slack/run.js';
+import { watchStore } from '../../store/watch.js';
 import { parseCommandArgs, processIo, resolveStoreDir, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
 import { runConsole } from './console.js';
 
@@ -26,9 +26,6 @@ export const startSpec = {
   positionals: { min: 0, max: 0 },
   examples: ['SLACK_BOT_TOKEN=xoxb-… SLACK_APP_TOKEN=xapp-… kbbot start', 'kbbot start --store ./signatures'],
 } satisfies CommandSpec;
-
-/** How long shutdown waits for in-flight work before closing anyway. */
-const SHUTDOWN_GRACE_MS = 10_000;
 
 function buildKnowledge(signatures: Knowledge['signatures']): Knowledge {
   return { signatures, index: buildIndex([...signatures.values()]) };
@@ -46,39 +43,16 @@ function waitForStopSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-async function withDeadline(work: Promise<unknown>, ms: number, logger: Logger, what: string): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<void>((resolve) => {
-    timer = setTimeout(() => {
-      logger.warn('shutdown step timed out', { step: what, ms });
-      resolve();
-    }, ms);
-  });
-  await Promise.race([work.catch((error: unknown) => logger.warn('shutdown step failed', { step: what, err: error })), deadline]);
-  clearTimeout(timer);
-}
-
+/** Connected to Slack through the shared assembly (src/slack/run.ts) until SIGTERM / SIGINT. */
 async function runConnected(config: Config, mode: ConnectedMode, storeDir: string): Promise<number> {
   const logger = loggerFromConfig(config, { name: 'kbbot' });
-  const store: StoreWatcher<Knowledge> = await watchStore(storeDir, { build: buildKnowledge, logger });
-  const state = await openStateStore(config, { logger });
-  const bot = createBot({ getKnowledge: () => store.current().knowledge, answerNoneInChannels: config.answerNoneInChannels });
-  const slack = createSlackApp({ mode, bot, state, logger, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}) });
-  const onHangup = (): void => void store.reload('SIGHUP');
+  const bot = await runSlackBot({ ...config, storeDir }, mode, logger);
+  const onHangup = (): void => void bot.reload('SIGHUP');
   process.on('SIGHUP', onHangup);
-  try {
-    const { port } = await slack.start();
-    logger.info('kbbot started', { mode: mode.kind, ...(port !== undefined ? { port } : {}), signatures: store.current().signatures.size, state: state.kind });
-    const signal = await waitForStopSignal();
-    logger.info('kbbot stopping', { signal });
-  } finally {
-    process.off('SIGHUP', onHangup);
-    await withDeadline(slack.stop(), SHUTDOWN_GRACE_MS, logger, 'slack');
-    await withDeadline(state.close(), SHUTDOWN_GRACE_MS, logger, 'state');
-    store.close();
-  }
-  logger.info('kbbot stopped');
-  return 0;
+  const signal = await waitForStopSignal();
+  process.off('SIGHUP', onHangup);
+  const report = await bot.shutdown(signal);
+  return report.drained ? 0 : 1;
 }
 
 export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
