@@ -49,7 +49,7 @@ describe('hostile input', () => {
     const thread = bot.answerMessage({ text: SEED_TRACE, channelType: 'channel', isMention: false, channel: 'C1', threadTs: '1.1' }).threadMatch!;
     const started = performance.now();
     const answer = bot.answerMessage({ text: `${'roll '.repeat(200_000)}?`, channelType: 'channel', isMention: false, channel: 'C1', threadTs: '1.1', threadMatch: thread });
-    expect(performance.now() - started).toBeLessThan(2000);
+    expect(performance.now() - started).toBeLessThan(5000);
     expectWithinLimits(answer);
   });
 });
