@@ -19,14 +19,19 @@ function reject(reason: string, details: Record<string, unknown> = {}): KbBotErr
   return new KbBotError(ErrorCode.ArticleRejected, `article rejected: ${reason}`, { reason, ...details });
 }
 
+interface ProseSection {
+  key: string;
+  /** The section body, whitespace collapsed. */
+  prose: string;
+}
+
 /** Collapsed text of every section with one of `keys`, in article order. */
-function sectionProse(sections: readonly Section[], ...keys: string[]): string {
-  return collapseWhitespace(
-    sections
-      .filter((s) => keys.includes(s.key))
-      .map((s) => s.body)
-      .join(' '),
-  );
+function sectionProse(sections: readonly ProseSection[], ...keys: string[]): string {
+  let out = '';
+  for (const s of sections) {
+    if (keys.includes(s.key) && s.prose) out = out ? `${out} ${s.prose}` : s.prose;
+  }
+  return out;
 }
 
 function layoutOf(raw: string): { text: string; layout: ArticleLayout } {
@@ -46,13 +51,12 @@ export function parseArticle(raw: string): Signature {
   const title = collapseWhitespace(header.title);
   if (!title) throw reject('no title', { id: header.id });
 
-  const sections: Section[] = layout.sections.length > 0 ? layout.sections : [{ heading: '', key: '', body: layout.body }];
-  const fixProse = sectionProse(sections, 'RESOLUTION', 'STATUS', 'WORKAROUND');
+  const bodySections: Section[] = layout.sections.length > 0 ? layout.sections : [{ heading: '', key: '', body: layout.body }];
+  const sections: ProseSection[] = bodySections.map((s) => ({ key: s.key, prose: collapseWhitespace(s.body) }));
+  const fixProse = sectionProse(sections, 'RESOLUTION', 'STATUS', 'WORKAROUND') || collapseWhitespace(layout.body);
   const { files, packages } = parseFileTables(text);
-  const proseBySection = sections.map((s) => collapseWhitespace(s.body));
-  const rollback: Rollback[] = proseBySection.flatMap((prose) => findRollbackWarnings(prose));
-  const codeText = [title, ...proseBySection.map(withoutCitedTitles)].join(' ');
-  const bodyProse = collapseWhitespace(layout.body);
+  const rollback: Rollback[] = sections.flatMap((s) => findRollbackWarnings(s.prose));
+  const codeText = [title, ...sections.map((s) => withoutCitedTitles(s.prose))].join(' ');
 
   return {
     id: header.id,
@@ -65,11 +69,11 @@ export function parseArticle(raw: string): Signature {
     cause: withoutTraceNoise(sectionProse(sections, 'CAUSE')),
     status: sectionProse(sections, 'STATUS'),
     traces: parseTraces(layout.body),
-    fix: classifyFix({ prose: fixProse || bodyProse, workaround: sectionProse(sections, 'WORKAROUND') }),
+    fix: classifyFix({ prose: fixProse, workaround: sectionProse(sections, 'WORKAROUND') }),
     files,
     packages,
     rollback,
-    related: findArticleIds(bodyProse).filter((id) => id !== header.id),
+    related: findArticleIds(layout.body).filter((id) => id !== header.id),
     eventIds: findEventIds(codeText),
     stopCodes: findStopCodes(codeText),
     exceptionCodes: findExceptionCodes(codeText),

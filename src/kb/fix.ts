@@ -56,7 +56,7 @@ function nameBefore(words: readonly string[], at: number): string[] {
   const name: string[] = [];
   for (let i = at - 1; i >= 0 && name.length < 8; i--) {
     const word = words[i] ?? '';
-    if (!isNameWord(word) || /[.,;:]$/.test(word)) break;
+    if (!isNameWord(word) || (/[.,;:]$/.test(word) && word !== 'U.S.')) break;
     name.unshift(word);
   }
   while (name.length > 0 && /^(the|for|The|For|in|In)$/.test(name[0] ?? '')) name.shift();
@@ -110,8 +110,9 @@ export function classifyFix({ prose, workaround }: FixText): Fix {
   if (workaround && (best === undefined || best.rank > workaroundRank)) {
     best = { rank: workaroundRank, sentence: splitSentences(workaround)[0] ?? workaround };
   }
-  const fixSentences = sentences.filter((s) => /correct|fixed|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer occurs/i.test(s));
-  const servicePack = firstOf(fixSentences, servicePackNamed);
+  const fixSentences = sentences.filter((s) => /correct|fixed|resolv|includ|contain|obtain|wait for|upgrade|no longer occurs/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
+  const packs = fixSentences.map(servicePackNamed).filter((name) => name !== undefined);
+  const servicePack = packs.find((name) => /\d$/.test(name)) ?? packs[0];
   const version = firstOf(
     fixSentences.filter((s) => RULES[3]?.matches(s)),
     versionNamed,

@@ -31,6 +31,14 @@ const ALIASES: Readonly<Record<string, string>> = {
 /** Section names recognised even when underlined with `-`, `*`, `_` or not underlined at all. */
 const KNOWN = new Set(['SYMPTOMS', 'SYMPTOM', 'CAUSE', 'CAUSES', 'RESOLUTION', 'STATUS', 'WORKAROUND', 'WORKAROUNDS', 'MORE INFORMATION', 'SUMMARY', 'REFERENCES']);
 
+/**
+ * `Cause:` / `RESOLUTION:` at the start of a paragraph, the body following on the same line or the next:
+ * found the same way in formatted and flattened text (after a sentence end, followed by a capital).
+ */
+const COLON_NAMES = 'Symptoms?|Causes?|Resolution|Status|Workarounds?|More Information|Summary|References|SYMPTOMS?|CAUSES?|RESOLUTION|STATUS|WORKAROUNDS?|MORE INFORMATION|SUMMARY|REFERENCES';
+const COLON_HEADING = new RegExp(`^((?:${COLON_NAMES}):+) ?`);
+const COLON_HEADING_FLAT = new RegExp(`(?:^|(?<=[.!?:] ))((?:${COLON_NAMES}):+) (?=[A-Z0-9"'(])`, 'g');
+
 /** Rules this long are the header/footer separators, never heading underlines. */
 const MAX_UNDERLINE = 65;
 
@@ -87,6 +95,14 @@ export function layoutFormatted(text: string, documentAt: number): ArticleLayout
     const line = (bodyLines[i] ?? '').trim();
     const next = (bodyLines[i + 1] ?? '').trim();
     if (!line || isRuleOf(line, '=-*_')) continue;
+    const colon = COLON_HEADING.exec(line);
+    const previous = (bodyLines[i - 1] ?? '').trim();
+    if (colon && (previous === '' || /[.!?:]$/.test(previous)) && (colon[0].length < line.length || /^[A-Z0-9"'(]/.test(next))) {
+      close(i);
+      current = { heading: (colon[1] ?? '').trim(), start: i };
+      bodyLines[i] = line.slice(colon[0].length);
+      continue;
+    }
     const underlined = isRuleOf(next, '=') && next.length <= MAX_UNDERLINE && Math.abs(next.length - line.length) <= 2;
     const known = isKnownHeading(line) && (isRuleOf(next, '-*_=') || next === '' || i + 1 === bodyLines.length);
     if (!underlined && !known) continue;
@@ -121,11 +137,15 @@ export function layoutFlattened(text: string, documentAt: number): ArticleLayout
   for (const m of body.matchAll(runs)) {
     const run = m[1] ?? '';
     const afterRun = m.index + run.length;
-    if (run.length < 3 || run.length > MAX_UNDERLINE || /^ ?[=-]/.test(body.slice(afterRun, afterRun + 2))) continue;
+    if (run.length < 3 || run.length > MAX_UNDERLINE || /^ ?(={3}|-{3})/.test(body.slice(afterRun, afterRun + 4))) continue;
     const heading = run[0] === '=' ? exactHeadingBefore(body, m.index, run.length) : knownHeadingBefore(body, m.index);
     if (heading === undefined) continue;
     found.push({ heading, start: m.index - 1 - heading.length, bodyStart: afterRun });
   }
+  for (const m of body.matchAll(COLON_HEADING_FLAT)) {
+    found.push({ heading: m[1] ?? '', start: m.index - 1, bodyStart: m.index + m[0].length });
+  }
+  found.sort((a, b) => a.start - b.start);
   const sections = found.map((f, i) => ({
     heading: f.heading,
     key: sectionKey(f.heading),

@@ -43,14 +43,18 @@ function expandTabs(line: string): string {
  * trailing whitespace trimmed from every line.
  */
 export function cleanArticleText(raw: string): string {
-  let text = raw.replace(/\r\n?/g, '\n');
-  text = text.replace(/<br\s?\/?>/gi, '');
-  text = text.replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});/g, decodeEntity);
-  text = text.replace(/[\u0080-\u009f\u00a0]/g, (ch) => (ch === '\u00a0' ? ' ' : (CP1252[ch] ?? '')));
-  text = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+  let text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
+  if (text.includes('<')) text = text.replace(/<br\s?\/?>/gi, '');
+  if (text.includes('&')) text = text.replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});/g, decodeEntity);
+  // Most articles are plain ASCII: one scan decides whether the character fix-ups are needed at all.
+  if (/[^\n\x20-\x7e]/.test(text)) {
+    text = text.replace(/[\u0080-\u009f\u00a0]/g, (ch) => (ch === '\u00a0' ? ' ' : (CP1252[ch] ?? '')));
+    text = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
+    if (text.includes('\t')) text = text.split('\n').map(expandTabs).join('\n');
+  }
   return text
     .split('\n')
-    .map((line) => expandTabs(line).trimEnd())
+    .map((line) => line.trimEnd())
     .join('\n');
 }
 
@@ -87,14 +91,15 @@ export function splitSentences(prose: string): string[] {
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
     if (!word) continue;
-    if (/^(-{3,}|={3,})$/.test(word)) {
+    const first = word.charCodeAt(0);
+    if ((first === 45 || first === 61) && /^(-{3,}|={3,})$/.test(word)) {
       flush();
       continue;
     }
     if (LEAD_INS.has(word)) flush();
     current.push(word);
-    const next = words[i + 1] ?? '';
-    if (/[.!?]$/.test(word) && /^[A-Z0-9"'(]/.test(next) && !isAbbreviation(word)) flush();
+    const last = word.charCodeAt(word.length - 1);
+    if ((last === 46 || last === 33 || last === 63) && /^[A-Z0-9"'(]/.test(words[i + 1] ?? '') && !isAbbreviation(word)) flush();
   }
   flush();
   return sentences;
