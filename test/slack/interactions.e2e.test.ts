@@ -84,6 +84,11 @@ describe('thread follow-ups', () => {
     ['files for alpha?', 'Store.exe'],
     ['can I roll back?', '5.5.2652.68'],
     ['we run store.exe 5.5.2653.12', '5.5.2653.12'],
+    ['alpha?', 'alpha'],
+    ['is there a fix?', 'service pack'],
+    ['related articles?', 'Q244976'],
+    ['other candidates?', 'No other candidates'],
+    ['why this match?', 'Why Q272274 matched'],
   ])('answers "%s" in the thread from the thread match', async (question, expected) => {
     const { root } = await answeredThread();
     const repliesBefore = h.api.callsTo('conversations.replies').length;
@@ -92,6 +97,14 @@ describe('thread follow-ups', () => {
     expect(String(reply.text)).toContain(expected);
     // The normal path reads the bot's own memory, never Slack's rate-limited thread history.
     expect(h.api.callsTo('conversations.replies').length).toBe(repliesBefore);
+  });
+
+  it('does not announce the same article twice in one thread', async () => {
+    const { root } = await answeredThread();
+    await h.event(userMessage({ text: TRACE, thread_ts: root }));
+    await sendAndWait(userMessage({ text: 'alpha?', thread_ts: root }));
+    const inThread = h.api.okCallsTo('chat.postMessage').filter((c) => c.params.thread_ts === root);
+    expect(inThread.map((c) => String(c.params.text).slice(0, 11))).toEqual(['Known issue', 'Files for Q']);
   });
 
   it('stays out of threads it never answered', async () => {
@@ -110,6 +123,20 @@ describe('thread follow-ups', () => {
     expect(h.api.callsTo('conversations.replies').filter((c) => c.params.ts === root)).toHaveLength(1);
     await sendAndWait(userMessage({ text: 'can I roll back?', thread_ts: root }));
     expect(h.api.callsTo('conversations.replies').filter((c) => c.params.ts === root)).toHaveLength(1);
+  });
+});
+
+describe('when nothing is known', () => {
+  const unknownTrace = '```\nFOO!Bar+0x1\nFOO!Baz+0x2\nFOO!Qux+0x3\n```';
+
+  it('stays silent in a channel but answers in a DM', async () => {
+    const inChannel = userMessage({ text: unknownTrace });
+    await h.event(inChannel);
+    const dm = userMessage({ channel: 'D0DIRECT', channel_type: 'im', text: unknownTrace });
+    const reply = await sendAndWait(dm);
+    expect(reply).toMatchObject({ channel: 'D0DIRECT', thread_ts: dm.ts });
+    expect(String(reply.text)).toContain('No known KB article');
+    expect(h.api.okCallsTo('chat.postMessage').filter((c) => c.params.thread_ts === inChannel.ts)).toHaveLength(0);
   });
 });
 
@@ -198,6 +225,14 @@ describe('buttons', () => {
     expect(String(params.text)).toContain(expected);
   });
 
+  it('"Why this match" shows the clicker the aligned frames', async () => {
+    const { root, replyTs } = await answeredThread();
+    const value = 'Q272274\nSTORE!PUSH_NOTIFY::PushToClient\nSTORE!ScanForOutstandingNotifications';
+    const params = await clickAndWait(click(ActionId.Why, value, { ts: replyTs, thread_ts: root }), 'chat.postEphemeral');
+    expect(params).toMatchObject({ channel: CHANNEL, user: 'UHUMAN', thread_ts: root });
+    expect(String(params.text)).toContain('Why Q272274 matched');
+  });
+
   it('records "right" feedback durably and as one structured log line', async () => {
     const { root, replyTs } = await answeredThread();
     await clickAndWait(click(ActionId.FeedbackRight, 'Q272274', { ts: replyTs, thread_ts: root }), 'chat.postEphemeral');
@@ -229,6 +264,16 @@ describe('links, shortcut, home', () => {
     expect(unfurl).toMatchObject({ channel: CHANNEL, ts: msg.ts });
     expect(JSON.stringify((unfurl.unfurls as Record<string, unknown>)[url])).toContain('Q272274');
     expect(h.api.okCallsTo('chat.postMessage').filter((c) => c.params.thread_ts === msg.ts)).toHaveLength(0);
+  });
+
+  it('unfurls a link still in the composer by unfurl_id', async () => {
+    const url = 'https://support.microsoft.com/kb/272274';
+    const unfurl = await sendAndWait(
+      { type: 'link_shared', channel: 'COMPOSER', user: 'UHUMAN', message_ts: 'COMPOSER-1', unfurl_id: 'U-1', source: 'composer', links: [{ domain: 'support.microsoft.com', url }], ts: nextTs() },
+      'chat.unfurl',
+    );
+    expect(unfurl).toMatchObject({ unfurl_id: 'U-1', source: 'composer' });
+    expect(unfurl.channel).toBeUndefined();
   });
 
   it('"Find KB for this trace" answers only the person who asked, in the message thread', async () => {
