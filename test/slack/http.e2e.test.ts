@@ -84,6 +84,20 @@ describe('channel messages', () => {
   });
 });
 
+describe('acknowledgement', () => {
+  it('acknowledges an event before the Web API answers: a slow chat.postMessage does not delay the 200', async () => {
+    h.api.fail({ method: 'chat.postMessage', kind: 'timeout', delayMs: 2_500 });
+    const msg = userMessage({ text: TRACE });
+    const started = performance.now();
+    const res = await h.event(msg);
+    const ackMs = performance.now() - started;
+    expect(res).toMatchObject({ status: 200 });
+    // Loose sanity bound well under Slack's 3 s and the stand-in's 2.5 s delay.
+    expect(ackMs).toBeLessThan(1_500);
+    await expect.poll(() => postsIn('C0PUBLIC', String(msg.ts)).length, { timeout: 8_000 }).toBe(1);
+  });
+});
+
 describe('retries', () => {
   it('does not answer a retried delivery (X-Slack-Retry-Num, same event id) a second time', async () => {
     const msg = userMessage({ text: TRACE });
