@@ -45,9 +45,13 @@ export function causeLine(sig: Signature, max = 300): string | undefined {
 export function rollbackLine(sig: Signature, max = 360): string | undefined {
   const [first, ...rest] = sig.rollback;
   if (!first) return undefined;
-  const floor = first.minVersion ? ` (keep ${code(first.file ?? 'the file')} at ${code(first.minVersion)} or later)` : '';
+  let text = escapeMrkdwn(summarize(first.text, max));
+  let floor = '';
+  // The floor stands out as code; spelt out separately only when the warning does not name it (no repeats).
+  if (first.minVersion && text.includes(first.minVersion)) text = text.replace(first.minVersion, code(first.minVersion));
+  else if (first.minVersion) floor = ` (keep ${code(first.file ?? 'the file')} at ${code(first.minVersion)} or later)`;
   const more = rest.length > 0 ? ` _+${rest.length} more warning${rest.length > 1 ? 's' : ''}_` : '';
-  return `:warning: *Rollback:* ${escapeMrkdwn(summarize(first.text, max))}${floor}${more}`;
+  return `:warning: *Rollback:* ${text}${floor}${more}`;
 }
 
 export interface PlatformGroup {
