@@ -1,0 +1,141 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { KbBotError } from '../../src/errors.js';
+import { parseArticle } from '../../src/kb/index.js';
+import { SignatureSchema } from '../../src/model.js';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/kb/${name}`, import.meta.url), 'latin1');
+const flatten = (text: string) => text.replace(/\s+/g, ' ');
+
+describe('parseArticle on small article fixtures', () => {
+  it.each([
+    ['sna-hotfix.txt', { id: 'Q190001', published: '2001-12-14', versions: ['3.0', '4.0'], product: 'Microsoft SNA Server' }],
+    ['winnt-stop.txt', { id: 'Q190002', published: '2000-06-03', versions: ['4.0'], keywords: ['kbnetwork'] }],
+    ['word-latin1.txt', { id: 'Q90003', published: '1999-01-22', versions: ['97', '98'], title: 'WD97: Café Names Print as Boxes' }],
+    ['summary-only.txt', { id: 'Q12004', published: '1994-11-03', versions: [], title: 'INFO: Using Timers in Windows Applications' }],
+  ])('reads the header of %s', (name, expected) => {
+    const sig = parseArticle(fixture(name));
+    expect(sig).toMatchObject(expected);
+    expect(SignatureSchema.safeParse(sig).success).toBe(true);
+  });
+
+  it.each(['sna-hotfix.txt', 'winnt-stop.txt', 'word-latin1.txt', 'summary-only.txt'])('gives the same signature for %s with its line breaks collapsed', (name) => {
+    const text = fixture(name);
+    expect(parseArticle(flatten(text))).toEqual(parseArticle(text));
+  });
+
+  it('reads a Dr. Watson trace inside SYMPTOMS and leaves it out of the prose', () => {
+    const sig = parseArticle(fixture('sna-hotfix.txt'));
+    expect(sig.traces).toEqual([
+      [
+        { module: 'snaservr', symbol: 's1pxsnd', offset: '0x2c' },
+        { module: 'snaservr', symbol: 'sbpsched', offset: '0x11' },
+      ],
+    ]);
+    expect(sig.symptoms).toBe('The SNA Server service may stop with an access violation (c0000005). A Dr. Watson log shows the following stack:');
+  });
+
+  it('cites articles in the reference list without taking their titles codes', () => {
+    const sig = parseArticle(fixture('sna-hotfix.txt'));
+    expect(sig.related).toEqual(['Q150001', 'Q150002']);
+    expect(sig.eventIds).toEqual([]);
+    expect(sig.stopCodes).toEqual([]);
+    expect(sig.exceptionCodes).toEqual(['c0000005']);
+  });
+
+  it('reads singular, colon and dash-underlined headings (SYMPTOM, Cause:, Resolution/---)', () => {
+    const sig = parseArticle(fixture('winnt-stop.txt'));
+    expect(sig.symptoms).toMatch(/^Your computer stops with the message STOP: 0xA/);
+    expect(sig.cause).toBe('The driver frees memory at raised IRQL.');
+    expect(sig.fix).toMatchObject({ kind: 'service-pack', servicePack: 'latest Microsoft Windows NT 4.0 U.S. Service Pack' });
+    expect(sig.stopCodes).toEqual(['0x0000000A']);
+    expect(sig.eventIds).toEqual([4097]);
+    expect(sig.exceptionCodes).toEqual(['c000021a']);
+  });
+
+  it('decodes Latin-1, drops <BR/> remnants, NBSP, TABs and cp1252 quotes', () => {
+    const sig = parseArticle(fixture('word-latin1.txt'));
+    expect(sig.title).toBe('WD97: Café Names Print as Boxes');
+    expect(sig.symptoms).toBe('When you print a document named Café Menu.doc, accented characters print as boxes. This happens on PostScript printers.');
+    expect(sig.cause).toBe('The "font map" is incomplete.');
+    expect(sig.fix).toMatchObject({ kind: 'upgrade', version: 'Word 98 Macintosh Edition version 8.0' });
+  });
+
+  it('uses SUMMARY as the symptoms of an article without a SYMPTOMS section', () => {
+    const sig = parseArticle(fixture('summary-only.txt'));
+    expect(sig.symptoms).toBe('An application can create timers with SetTimer. This behavior is by design.');
+    expect(sig.fix.kind).toBe('none');
+    expect(sig.related).toEqual(['Q11005']);
+  });
+});
+
+describe('header variants', () => {
+  const article = (header: string) => `${header}\r\n\r\n${'='.repeat(70)}\r\n\r\nSYMPTOMS\r\n========\r\n\r\nIt fails.\r\n`;
+  it.each([
+    ['platform and one version', 'PROD/VER:WINDOWS:97', ['97']],
+    ['double colon (empty platform)', 'PROD/VER::5.5', ['5.5']],
+    ['several versions', 'PROD/VER:winnt:3.51,4.0', ['3.51', '4.0']],
+    ['empty', 'PROD/VER:', []],
+    ['bare versions separated by spaces', 'PROD/VER:2.00 2.5x', ['2.00', '2.5x']],
+    ['a service pack token', 'PROD/VER:winnt:4.0 SP4', ['4.0 SP4']],
+    ['mixed platforms', 'PROD/VER:WINDOWS:97; MACINTOSH:98', ['97', '98']],
+    ['two columns', 'PROD/VER:2.00 2.5x | 2.5x', ['2.00', '2.5x']],
+  ])('reads PROD/VER with %s', (_name, prodVer, versions) => {
+    const header = ['DOCUMENT:Q123456  01-FEB-2001  [winnt]', 'TITLE   :Something Fails', 'PRODUCT :Microsoft Windows NT', prodVer, 'OPER/SYS:', 'KEYWORDS:kbbug'].join('\r\n');
+    expect(parseArticle(article(header)).versions).toEqual(versions);
+    expect(parseArticle(flatten(article(header))).versions).toEqual(versions);
+  });
+
+  it.each([
+    ['keywords empty', 'KEYWORDS:', []],
+    ['several keywords', 'KEYWORDS:kbbug kbfix  kbExchange', ['kbbug', 'kbfix', 'kbExchange']],
+  ])('reads %s', (_name, keywordLine, keywords) => {
+    const header = ['DOCUMENT:Q123456  01-FEB-2001  [winnt]', 'TITLE   :Something Fails', 'PRODUCT :Microsoft Windows NT', 'PROD/VER:', 'OPER/SYS:WINDOWS', keywordLine].join('\r\n');
+    expect(parseArticle(article(header)).keywords).toEqual(keywords);
+  });
+
+  it('reads an article whose body starts right after the header, without a rule', () => {
+    const text = 'DOCUMENT:Q81446  05-MAR-1999  [winmisc]\nTITLE   :Printing Fails\nPRODUCT :DELETE ME\nPROD/VER:\nOPER/SYS:\nKEYWORDS:\n\nSUMMARY\n=======\n\nPrinting fails on LPT2.\n';
+    expect(parseArticle(text)).toMatchObject({ id: 'Q81446', product: 'DELETE ME', symptoms: 'Printing fails on LPT2.', published: '1999-03-05' });
+  });
+
+  it('finds the header after text pasted in front of it', () => {
+    expect(parseArticle(`see this one: ${flatten(article('DOCUMENT:Q55555 02-JAN-2000 [iis]\nTITLE :IIS Fails\nPRODUCT :IIS'))}`)).toMatchObject({ id: 'Q55555', title: 'IIS Fails' });
+  });
+});
+
+describe('rejections', () => {
+  it.each([
+    ['plain prose', 'My server crashed, any idea?', 'no DOCUMENT header'],
+    ['an empty string', '', 'no DOCUMENT header'],
+    ['a DOCUMENT line without an id', 'DOCUMENT:  08-MAY-2002\nTITLE   :Something\n', 'no article id'],
+    ['an article without a title', 'DOCUMENT:Q272274  08-MAY-2002  [exchange]\nTITLE   :\nPRODUCT :Microsoft Exchange\n', 'no title'],
+  ])('rejects %s with its reason', (_name, text, reason) => {
+    try {
+      parseArticle(text);
+      expect.unreachable('parseArticle should have thrown');
+    } catch (error) {
+      expect(error).toBeInstanceOf(KbBotError);
+      expect((error as KbBotError).code).toBe('article_rejected');
+      expect((error as KbBotError).details.reason).toBe(reason);
+    }
+  });
+
+  it('reads a header-only article as a signature with empty sections', () => {
+    const sig = parseArticle('DOCUMENT:Q1234567  08-MAY-2002  [exchange]\nTITLE   :Only a Title\n');
+    expect(sig).toMatchObject({ id: 'Q1234567', title: 'Only a Title', symptoms: '', traces: [], fix: { kind: 'unknown' } });
+  });
+});
+
+describe('input size', () => {
+  it('parses a 1 MB pasted article in linear time (loose bound: a quadratic scan would take minutes)', () => {
+    const paragraph = 'NOTE: The store stops when you restore an earlier version of Store.exe. See Q244976 XADM: Event ID 1197 for more. ';
+    const body = `SYMPTOMS ======== ${paragraph.repeat(9_000)} CAUSE ===== ${paragraph.repeat(100)}`;
+    const text = `DOCUMENT:Q272274 08-MAY-2002 [exchange] TITLE :Big PRODUCT :Exchange ${body}`;
+    expect(text.length).toBeGreaterThan(1_000_000);
+    const started = performance.now();
+    const sig = parseArticle(text);
+    expect(performance.now() - started).toBeLessThan(5000);
+    expect(sig.related).toEqual(['Q244976']);
+  });
+});
