@@ -110,24 +110,16 @@ function pause(client: WebClient, method: string, until: number): void {
   methods.set(method, Math.max(until, methods.get(method) ?? 0));
 }
 
-/** A smaller message: text cut to 3,000 characters, blocks cut to what fits in 6,000 characters of JSON. */
+/**
+ * A smaller message for one more try: the plain text fallback alone (it carries the cause, fix and rollback
+ * warning), cut to 3,000 characters. Undefined when there is nothing left to cut.
+ */
 export function shortenMessage(args: Args): Args | undefined {
   const text = typeof args.text === 'string' ? args.text : '';
-  const blocks = Array.isArray(args.blocks) ? (args.blocks as unknown[]) : undefined;
-  const shortText = text.length > 3_000 ? `${text.slice(0, 2_990)}… (cut)` : text;
-  let kept: unknown[] | undefined;
-  if (blocks) {
-    kept = [];
-    let size = 0;
-    for (const block of blocks) {
-      size += JSON.stringify(block).length;
-      if (size > 6_000 || kept.length >= 20) break;
-      kept.push(block);
-    }
-  }
-  if (shortText === text && (kept?.length ?? 0) === (blocks?.length ?? 0)) return undefined;
+  const hasBlocks = Array.isArray(args.blocks) && args.blocks.length > 0;
+  if (!hasBlocks && text.length <= 3_000) return undefined;
   const { blocks: _dropped, ...rest } = args;
-  return { ...rest, text: shortText, ...(kept && kept.length > 0 ? { blocks: kept } : {}) };
+  return { ...rest, text: text.length > 3_000 ? `${text.slice(0, 2_990)}… (cut)` : text };
 }
 
 /** After a timed-out post: did Slack store it anyway? Looks for the same text from a bot in the thread. */
