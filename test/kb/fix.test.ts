@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { classifyFix } from '../../src/kb/fix.js';
+
+const fix = (prose: string, workaround = '') => classifyFix({ prose, workaround });
+
+describe('fix availability phrasings (survey §6)', () => {
+  it.each([
+    ['hotfix', 'A supported fix is now available from Microsoft, but it is only intended to correct the problem described in this article.'],
+    ['hotfix', 'To resolve this problem immediately, contact Microsoft Product Support Services to obtain the hotfix.'],
+    ['hotfix', 'This fix is available as a hotfix for Windows NT 4.0.'],
+    ['service-pack', 'To resolve this problem, obtain the latest service pack for Windows NT 4.0.'],
+    ['service-pack', 'This problem was first corrected in Exchange Server 5.5 Service Pack 4.'],
+    ['service-pack', 'This problem was corrected in Word 97 for Windows Service Release 1 (SR-1).'],
+    ['service-pack', 'For information on obtaining the Service Pack, query on the following word in the Microsoft Knowledge Base: S E R V P A C K'],
+    ['service-pack', 'This fix is included in Service Pack 2.'],
+    ['update', 'The updated driver is available for download from the Microsoft Download Center.'],
+    ['update', 'The following file is available in the Microsoft Software Library.'],
+    ['upgrade', 'This problem was corrected in Microsoft FoxPro version 2.6 for Windows.'],
+    ['upgrade', 'This problem no longer occurs in Microsoft Excel 97.'],
+    ['upgrade', 'To resolve this problem, upgrade to version 3.0.'],
+    ['workaround', 'To work around this problem, restart the service.'],
+    ['workaround', 'As a workaround, turn off background printing.'],
+    ['none', 'This behavior is by design.'],
+    ['none', 'Microsoft is researching this problem and will post new information here as it becomes available.'],
+    ['none', 'This is not a bug; it is a product limitation.'],
+    ['unknown', 'Microsoft has confirmed this to be a problem in Windows NT 4.0.'],
+    ['unknown', ''],
+  ])('classifies as %s: "%s"', (kind, prose) => {
+    const result = fix(prose);
+    expect(result.kind).toBe(kind);
+    if (kind !== 'unknown') expect(result.summary).toBe(prose);
+  });
+
+  it('ranks a hotfix above the service pack it will ship in, and still names the pack', () => {
+    const result = fix(
+      'A supported fix is now available from Microsoft. Microsoft recommends that you wait for the next Exchange Server 5.5 service pack that contains this fix.',
+    );
+    expect(result).toMatchObject({ kind: 'hotfix', servicePack: 'next Exchange Server 5.5 service pack' });
+  });
+
+  it.each([
+    ['This problem was first corrected in Exchange Server 5.5 Service Pack 4.', 'Exchange Server 5.5 Service Pack 4'],
+    ['This problem was corrected in the latest Microsoft Windows NT 4.0 U.S. Service Pack.', 'latest Microsoft Windows NT 4.0 U.S. Service Pack'],
+    ['To resolve this problem, obtain the latest service pack for SNA Server 4.0. This problem was first corrected in SNA Server 4.0 Service Pack 4.', 'SNA Server 4.0 Service Pack 4'],
+    ['This problem was fixed in SP3.', 'Service Pack 3'],
+  ])('names the service pack in "%s"', (prose, servicePack) => {
+    expect(fix(prose).servicePack).toBe(servicePack);
+  });
+
+  it('names the fixing product version', () => {
+    expect(fix('This problem was corrected in Microsoft FoxPro version 2.6 for Windows.').version).toBe('Microsoft FoxPro version 2.6');
+  });
+
+  it('counts a WORKAROUND section as a workaround when nothing stronger is said', () => {
+    expect(fix('Microsoft has confirmed this to be a problem.', 'Restart the server. Then retry.')).toMatchObject({
+      kind: 'workaround',
+      summary: 'Restart the server.',
+    });
+  });
+
+  it('does not take the pack from a sentence saying it cannot be uninstalled', () => {
+    expect(fix('Service Pack 6 cannot be uninstalled after you apply it.').servicePack).toBeUndefined();
+  });
+});

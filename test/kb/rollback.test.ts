@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { findRollbackWarnings } from '../../src/kb/rollback.js';
+
+describe('rollback warnings (survey §5)', () => {
+  it.each([
+    [
+      'a rollback floor with the one-way upgrade around it',
+      'NOTE: When you start this version of the information store, the databases are automatically upgraded to a new format. After the databases have been upgraded, you can restore an earlier version of the Store.exe file, but only if it is version 5.5.2651.32 or later.',
+      { file: 'Store.exe', minVersion: '5.5.2651.32' },
+    ],
+    [
+      'a floor stated as "earlier than version"',
+      'If you restore a Store.exe file earlier than version 5.5.2652.68, you cannot start the information store.',
+      { file: 'Store.exe', minVersion: '5.5.2652.68' },
+    ],
+    ['a one-way database upgrade', 'The database is upgraded automatically; after that the databases are converted to the new format.', {}],
+    ['a service pack that cannot be uninstalled', 'Once Service Pack 4 is applied you cannot go back to the earlier service pack.', {}],
+    ['a fix that cannot be removed', 'This hotfix cannot be uninstalled.', {}],
+    ['a backup to take first', 'Back up the entire SMS site server before applying the hotfix.', {}],
+    ['the uninstall folder', 'The hotfix creates an $NtUninstallQ185951$ folder.', {}],
+  ])('reads %s', (_name, prose, fields) => {
+    const warnings = findRollbackWarnings(prose);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toEqual({ text: prose, ...fields });
+  });
+
+  it('keeps separate warnings apart and leaves other sentences out', () => {
+    const prose =
+      'Back up the registry before you install the update. Then restart. This update cannot be uninstalled. For more information, see Q244976.';
+    expect(findRollbackWarnings(prose).map((w) => w.text)).toEqual([
+      'Back up the registry before you install the update.',
+      'This update cannot be uninstalled.',
+    ]);
+  });
+
+  it('finds nothing in prose without a warning', () => {
+    expect(findRollbackWarnings('Restart the computer. The problem no longer occurs.')).toEqual([]);
+  });
+});
