@@ -71,7 +71,8 @@ export function answerAction(k: Knowledge, actionId: string, value: string, thre
     case ActionId.ShowArticle: {
       const answer = inThread('article', withArticle(k, value, buildArticleCard));
       const kb = KbIdSchema.safeParse(value.trim());
-      if (thread && kb.success) answer.threadMatch = { ...thread, announced: unique([...thread.announced, kb.data]), updatedAt: now };
+      // The opened article becomes what the thread's next question is about.
+      if (thread && kb.success && k.signatures.has(kb.data)) answer.threadMatch = { ...thread, kb: kb.data, announced: unique([...thread.announced, kb.data]), updatedAt: now };
       return answer;
     }
     case ActionId.Others: {

@@ -76,7 +76,8 @@ function answerTrace(ctx: MessageContext, input: MessageInput, parsed: ParsedMes
 
 function articleAnswer(ctx: MessageContext, input: MessageInput, cards: { replies: Reply[]; shown: KbId[] }): BotAnswer {
   const previous = input.threadMatch;
-  const kb = previous?.kb ?? cards.shown.find((id) => ctx.k.signatures.has(id));
+  // The article named last is what the next question is about ("compare with Q900003" … "files?").
+  const kb = cards.shown.find((id) => ctx.k.signatures.has(id)) ?? previous?.kb;
   const threadMatch: ThreadMatch = {
     ...(previous ?? { channel: input.channel, threadTs: input.threadTs, verdict: 'none', candidates: [] }),
     announced: unique([...(previous?.announced ?? []), ...cards.shown]),

@@ -14,9 +14,10 @@ import type { Reply } from './types.js';
 
 function fileTable(rows: readonly FileRow[]): string {
   const cells = rows.map((r) => [r.name, r.version ?? '-', r.size === undefined ? '-' : r.size.toLocaleString('en-US'), r.date ?? '-']);
-  const width = [0, 1, 2].map((i) => Math.min(40, Math.max(...cells.map((c) => (c[i] ?? '').length), 4)));
+  const head = ['File', 'Version', 'Size', 'Date'];
+  const width = [0, 1, 2].map((i) => Math.min(40, Math.max(...[head, ...cells].map((c) => (c[i] ?? '').length))));
   const pad = (c: string[]): string => c.map((v, i) => (i < 3 ? v.padEnd(width[i] ?? 0) : v)).join('  ').trimEnd();
-  const body = [pad(['File', 'Version', 'Size', 'Date']), ...cells.map(pad)].join('\n');
+  const body = [pad(head), ...cells.map(pad)].join('\n');
   return `\`\`\`\n${escapeMrkdwn(body.replaceAll('```', "'''"))}\n\`\`\``;
 }
 

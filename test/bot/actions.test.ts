@@ -87,8 +87,8 @@ describe('other buttons', () => {
     expect(renderText(bot.answerAction(actionId, value, thread).replies[0]!)).toContain(shown);
   });
 
-  it('an article opened from a list counts as announced in the thread', () => {
-    expect(bot.answerAction('kb_show_article:2', 'Q900003', thread).threadMatch?.announced).toEqual(['Q272274', 'Q900003']);
+  it('an article opened from a list is announced in the thread and becomes what it asks about', () => {
+    expect(bot.answerAction('kb_show_article:2', 'Q900003', thread).threadMatch).toMatchObject({ kb: 'Q900003', announced: ['Q272274', 'Q900003'] });
   });
 
   it.each([

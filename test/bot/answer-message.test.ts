@@ -85,6 +85,13 @@ describe('a message in a thread the bot answered', () => {
     expect(bot.answerMessage(inThread(text, isEdit)).kind).toBe(kind);
   });
 
+  it('takes the article named last as the subject of the next question', () => {
+    const named = bot.answerMessage(inThread('compare with Q900003'));
+    expect(named.threadMatch).toMatchObject({ kb: 'Q900003', verdict: 'match', announced: ['Q272274', 'Q900003'] });
+    const files = bot.answerMessage({ ...message('files?'), threadMatch: named.threadMatch! });
+    expect(renderText(files.replies[0]!)).toContain('W3svc.dll');
+  });
+
   it('re-matches a new trace and keeps what was announced before', () => {
     const answer = bot.answerMessage(inThread(IIS_TRACE));
     expect(answer.threadMatch).toMatchObject({ kb: 'Q900003', announced: ['Q272274', 'Q900003'] });

@@ -90,6 +90,13 @@ describe('files reply', () => {
     expect(text).toMatch(/Store\.exe\s+5\.5\.2654\.3/);
   });
 
+  it('keeps the table columns aligned when a column is empty (packages have no version)', () => {
+    const text = renderText(buildFilesReply(seed, 'i386'));
+    const table = text.slice(text.indexOf('Packages, i386:'));
+    const [head = '', row = ''] = table.split('\n').slice(2);
+    expect(head.indexOf('Size')).toBe(row.indexOf('3,837,952'));
+  });
+
   it('names the platforms it has when asked for one it lacks', () => {
     const text = renderText(buildFilesReply(iis, 'alpha'));
     expect(text).toContain('lists no files for alpha');
