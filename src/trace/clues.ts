@@ -7,7 +7,7 @@ import type { Clue } from '../model.js';
 import { tokenize, type Token } from './tokens.js';
 
 const STOP_PATTERNS = [
-  /\b(?:stop|bug ?check)(?: error| code)?\s{0,3}[:#]?\s{0,3}(0x[0-9a-f]{1,8}|[0-9a-f]{8})\b/gi,
+  /\b(?:stop|bug ?check)(?:_str|_code| error| code)?\s{0,3}[:#]?\s{0,3}(0x[0-9a-f]{1,8}|[0-9a-f]{8})\b/gi,
   // WinDbg: "BugCheck D1, {0, 2, 0, f8a4c9a1}"
   /\bbug ?check\s{1,3}([0-9a-f]{1,8}),/gi,
 ];

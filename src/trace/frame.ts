@@ -67,7 +67,9 @@ function isNoSymbol(s: string): boolean {
   const lower = s.toLowerCase();
   if (lower.startsWith('<no') || lower === 'nosymbols' || lower.startsWith('<unknown')) return true;
   if (lower.startsWith('0x')) return true;
-  return s.length >= 6 && isHex(s) && /\d/.test(s);
+  // `store!0048A274`: an address printed where the symbol goes (8 or 16 digits)
+  const first = s.charCodeAt(0);
+  return (first >= 48 && first <= 57) || (s.length >= 8 && isHex(s));
 }
 
 /** Strips a trailing call-argument list `(...)` and a trailing ` const`. */
@@ -148,6 +150,10 @@ function readSymbol(tokens: Token[], i: number, from: number): SymbolRead {
       } else if (ch === ')' || ch === ']' || ch === '>') {
         const operatorChar = ch === '>' && (text.endsWith('operator', k) || text[k - 1] === '-');
         if (!operatorChar && depth > 0) depth--;
+      } else if (ch === '-' && depth === 0 && k > start && text.startsWith('0x', k + 1)) {
+        // a negative offset (`HrFindDataRows-0x26`): the symbol ends here; the offset is not kept
+        pieces.push(text.slice(start, k));
+        return { symbol: pieces.join(' '), next: t + 1 };
       } else if (ch === '+' && depth === 0 && (k > start || pieces.length > 0) && !text.endsWith('operator', k)) {
         pieces.push(text.slice(start, k));
         return { symbol: pieces.join(' '), offsetText: text.slice(k + 1), next: t + 1 };
@@ -258,7 +264,10 @@ export function scanFrame(tokens: Token[], i: number): FrameScan | undefined {
   while (lead < text.length && (text[lead] === '>' || text[lead] === '"' || text[lead] === '*' || text[lead] === "'")) lead++;
   const bang = text.indexOf('!', lead);
   if (bang < 0) return undefined;
-  const module = text.slice(lead, bang);
+  let module = text.slice(lead, bang);
+  // `function:STORE!EcFoo` (Dr. Watson field glued to the frame); keep `c:\path\x.dll` drive letters
+  const colon = module.lastIndexOf(':');
+  if (colon >= 0 && !(colon === 1 && (module[2] === '\\' || module[2] === '/'))) module = module.slice(colon + 1);
   if (!isModuleName(module)) return undefined;
   const prev = tokens[i - 1]?.text.toLowerCase();
   if (prev !== undefined && MNEMONICS.has(prev)) return undefined;
@@ -292,6 +301,8 @@ export function scanFrame(tokens: Token[], i: number): FrameScan | undefined {
   if (isNoSymbol(symbol)) return { next: readOffset(tokens, read).next };
   if (!isSymbolStart(symbol.charCodeAt(0))) return undefined;
   const { offset, next } = readOffset(tokens, read);
+  // VB / Access bang syntax in code samples: `rs!Field1 = x`, `y = Me!Text1`
+  if (prev === '=' || tokens[read.next]?.text.startsWith('=')) return undefined;
   const frame: Frame = offset === undefined ? { module, symbol } : { module, symbol, offset };
   return { frame, next };
 }

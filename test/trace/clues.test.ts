@@ -7,6 +7,7 @@ describe('extractClues', () => {
     ['a full STOP code', 'blue screen: STOP 0x0000000A (0x00000000, 0x00000002)', [{ kind: 'stop-code', code: '0x0000000A' }]],
     ['a short STOP code', 'we get Stop 0xA on boot', [{ kind: 'stop-code', code: '0x0000000A' }]],
     ['a STOP code with a colon', 'STOP: 0x0000001e', [{ kind: 'stop-code', code: '0x0000001E' }]],
+    ['an !analyze BUGCHECK_STR field', 'BUGCHECK_STR:  0xD1', [{ kind: 'stop-code', code: '0x000000D1' }]],
     ['a WinDbg bugcheck line', 'BugCheck D1, {0, 2, 0, f8a4c9a1}', [{ kind: 'stop-code', code: '0x000000D1' }]],
     ['a bare exception code', 'store crashes with c0000005 every night', [{ kind: 'exception-code', code: 'c0000005' }]],
     ['a 0x exception code', 'exception 0xC0000005 in store', [{ kind: 'exception-code', code: 'c0000005' }]],

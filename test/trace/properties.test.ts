@@ -4,7 +4,8 @@ import { type Frame, ParsedMessageSchema } from '../../src/model.js';
 import { normalizeFrame, parseMessage, parseTraces } from '../../src/trace/index.js';
 
 const hex = (digits: number) => fc.stringMatching(new RegExp(`^[0-9a-f]{${digits}}$`));
-const identifier = fc.stringMatching(/^[A-Za-z][A-Za-z0-9_]{0,15}$/);
+// starts with g-z so that no generated name is all hex digits (which reads as an address)
+const identifier = fc.stringMatching(/^[G-Zg-z][A-Za-z0-9_]{0,15}$/);
 const moduleName = fc.constantFrom('STORE', 'store.exe', 'ntdll', 'KERNEL32', 'rpcrt4.dll', 'emsmta', 'NT', 'myapp', 'Ntfs.sys');
 const frameArb: fc.Arbitrary<Frame> = fc.record({
   module: moduleName,

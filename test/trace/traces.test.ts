@@ -55,6 +55,14 @@ const layouts: [string, string, string[][]][] = [
   ['several frames on one event-log line with spaces around +', 'eventlog-inline.txt', [[
     'KERNEL32!InterlockedExchangeAdd+0x9', 'OLE32!Ordinal123+0x1a', 'MTXEX!CObjectContext::Release+0x4d',
   ]]],
+  ['!analyze -v output (fields naming the faulting frame, then STACK_TEXT)', 'windbg-analyze.txt', [
+    ['netflx!NetFlexProcessEthRcv+0x64'],
+    ['netflx!NetFlexProcessEthRcv+0x64', 'NDIS!ndisMDpc+0x39', 'nt!KiRetireDpcList+0x46'],
+    ['netflx!NetFlexProcessEthRcv+0x64'],
+  ]],
+  ['x64 kernel stacks with ": Args to Child :" columns, skipping a module+offset frame', 'windbg-x64-kernel.txt', [[
+    'nt!KeBugCheckEx', 'nt!KiBugCheckDispatch+0x69', 'nt!KiPageFault+0x260', 'nt!KiRetireDpcList+0x1bc',
+  ]]],
   ['<BR/> remnants of HTML articles', 'br-remnants.txt', [[
     'STORE!SzDupSz+0xb', 'STORE!IMAPCON::EcServerHostFromServerDN+0x1e',
   ]]],
