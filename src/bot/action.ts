@@ -61,15 +61,17 @@ function wrong(k: Knowledge, kb: KbId, thread: ThreadMatch | undefined, now: num
 }
 
 export function answerAction(k: Knowledge, actionId: string, value: string, thread: ThreadMatch | undefined, now: number): BotAnswer {
+  // Without a thread (a click on an ephemeral /kb answer) details go only to the person who clicked.
+  const details: Delivery = thread ? 'thread' : 'ephemeral';
   switch (baseActionId(actionId)) {
     case ActionId.Files:
-      return inThread('followup', withArticle(k, value, (sig) => buildFilesReply(sig)));
+      return inThread('followup', withArticle(k, value, (sig) => buildFilesReply(sig)), details);
     case ActionId.Rollback:
-      return inThread('followup', withArticle(k, value, buildRollbackReply));
+      return inThread('followup', withArticle(k, value, buildRollbackReply), details);
     case ActionId.Related:
-      return inThread('followup', withArticle(k, value, (sig) => buildRelatedReply(sig, relatedTitles(k, sig))));
+      return inThread('followup', withArticle(k, value, (sig) => buildRelatedReply(sig, relatedTitles(k, sig))), details);
     case ActionId.ShowArticle: {
-      const answer = inThread('article', withArticle(k, value, buildArticleCard));
+      const answer = inThread('article', withArticle(k, value, buildArticleCard), details);
       const kb = KbIdSchema.safeParse(value.trim());
       // The opened article becomes what the thread's next question is about.
       if (thread && kb.success && k.signatures.has(kb.data)) answer.threadMatch = { ...thread, kb: kb.data, announced: unique([...thread.announced, kb.data]), updatedAt: now };
@@ -78,7 +80,7 @@ export function answerAction(k: Knowledge, actionId: string, value: string, thre
     case ActionId.Others: {
       const current = thread?.kb ?? KbIdSchema.safeParse(value).data;
       const others = (thread?.candidates ?? []).filter((c) => c.kb !== current);
-      return inThread('followup', buildOthersReply(current, candidateLines(k, others)));
+      return inThread('followup', buildOthersReply(current, candidateLines(k, others)), details);
     }
     case ActionId.Why: {
       const why = decodeWhyValue(value);

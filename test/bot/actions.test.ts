@@ -50,6 +50,13 @@ describe('buttons on the match reply', () => {
     expectOnlyArticleLinks(answer.replies[0]!);
   });
 
+  it.each([[ActionId.Files], [ActionId.Rollback], [ActionId.Related], [ActionId.ShowArticle]])(
+    '%s clicked on an ephemeral /kb answer (no thread) answers only the person who clicked',
+    (actionId) => {
+      expect(bot.answerAction(actionId, 'Q272274', undefined).delivery).toBe('ephemeral');
+    },
+  );
+
   it('why works from the button alone, without the thread (an ephemeral /kb answer has none)', () => {
     const [, value] = buttons(matchReply).find(([id]) => id === ActionId.Why)!;
     expect(renderText(bot.answerAction(ActionId.Why, value, undefined).replies[0]!)).toContain('✓ 0 STORE!PUSH_NOTIFY::PushToClient');
