@@ -20,6 +20,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { findBlockKitViolation } from './block-kit-limits.js';
+import { StandInWorkspace, type StandInFile, type StoredMessage } from './slack-workspace.js';
+
+export type { StandInFile, StoredMessage } from './slack-workspace.js';
 
 export interface RecordedCall {
   /** Web API method (`chat.postMessage`), `response_url` for response_url posts, `files.download` for url_private GETs. */
@@ -31,17 +34,6 @@ export interface RecordedCall {
   status: number;
   response: Record<string, unknown>;
   at: number;
-}
-
-export interface StoredMessage {
-  channel: string;
-  ts: string;
-  thread_ts?: string;
-  text?: string;
-  blocks?: unknown;
-  metadata?: unknown;
-  user?: string;
-  bot_id?: string;
 }
 
 export type FaultKind = 'rate_limited' | 'server_error' | 'timeout' | 'error';
@@ -69,19 +61,6 @@ export interface RandomFaults {
   seed?: number;
   /** Only these methods fail (default every method but auth.test and apps.connections.open). */
   methods?: string[];
-}
-
-export interface StandInFile {
-  id: string;
-  name: string;
-  title: string;
-  filetype: string;
-  mimetype: string;
-  pretty_type: string;
-  size: number;
-  preview: string;
-  url_private: string;
-  url_private_download: string;
 }
 
 export interface SlackWebApiOptions {
@@ -122,7 +101,6 @@ export interface SlackWebApi {
 }
 
 const JSON_FIELDS = ['blocks', 'metadata', 'unfurls', 'view', 'attachments'];
-const MAX_TEXT = 40_000;
 
 function parseParams(raw: string, contentType: string | undefined): Record<string, unknown> {
   if (raw === '') return {};
@@ -171,18 +149,20 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
   const enforceBlockKit = options.enforceBlockKit ?? true;
   let socketModeUrl = options.socketModeUrl;
   const calls: RecordedCall[] = [];
-  const messages: StoredMessage[] = [];
-  const files = new Map<string, { meta: StandInFile; content: string }>();
   const faults: Fault[] = [];
   let random: (RandomFaults & { next: () => number }) | undefined;
-  let tsCounter = 0;
   let origin = '';
   const waiters = new Set<() => void>();
-
-  const nextTs = (): string => {
-    tsCounter += 1;
-    return `${1_700_000_000 + tsCounter}.${String(tsCounter).padStart(6, '0')}`;
-  };
+  const workspace = new StandInWorkspace({
+    botToken,
+    appToken,
+    botUserId,
+    botId,
+    teamId,
+    enforceBlockKit,
+    socketModeUrl: () => (typeof socketModeUrl === 'function' ? socketModeUrl() : socketModeUrl),
+  });
+  const { messages } = workspace;
 
   function record(call: Omit<RecordedCall, 'at'>): void {
     calls.push({ ...call, at: Date.now() });
@@ -208,94 +188,6 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     return undefined;
   }
 
-  function findMessage(channel: unknown, ts: unknown): StoredMessage | undefined {
-    return messages.find((m) => m.channel === channel && m.ts === ts);
-  }
-
-  function blockError(params: Record<string, unknown>, surface: 'message' | 'view'): Record<string, unknown> | undefined {
-    if (!enforceBlockKit) return undefined;
-    const blocks = surface === 'view' ? (params.view as { blocks?: unknown } | undefined)?.blocks : params.blocks;
-    const violation = findBlockKitViolation(blocks, surface);
-    return violation ? { ok: false, error: violation.error, errors: violation.details } : undefined;
-  }
-
-  function postCheck(params: Record<string, unknown>): Record<string, unknown> | undefined {
-    if (typeof params.channel !== 'string' || params.channel === '') return { ok: false, error: 'channel_not_found' };
-    if (params.text === undefined && params.blocks === undefined && params.attachments === undefined) return { ok: false, error: 'no_text' };
-    if (typeof params.text === 'string' && params.text.length > MAX_TEXT) return { ok: false, error: 'msg_too_long' };
-    return blockError(params, 'message');
-  }
-
-  /** Answers one Web API method as Slack would. */
-  function answer(method: string, params: Record<string, unknown>, token: string | undefined): Record<string, unknown> {
-    if (method === 'apps.connections.open') {
-      if (token !== appToken) return { ok: false, error: token?.startsWith('xoxb-') ? 'not_allowed_token_type' : 'invalid_auth' };
-      const url = typeof socketModeUrl === 'function' ? socketModeUrl() : socketModeUrl;
-      return url ? { ok: true, url } : { ok: false, error: 'internal_error' };
-    }
-    if (token !== botToken) return { ok: false, error: token ? 'invalid_auth' : 'not_authed' };
-    switch (method) {
-      case 'auth.test':
-        return { ok: true, url: 'https://kbbot-test.slack.com/', team: 'kbbot test', user: 'kb-bot', team_id: teamId, user_id: botUserId, bot_id: botId, is_enterprise_install: false };
-      case 'chat.postMessage': {
-        const bad = postCheck(params);
-        if (bad) return bad;
-        const message: StoredMessage = { channel: String(params.channel), ts: nextTs(), text: params.text as string | undefined, blocks: params.blocks, user: botUserId, bot_id: botId };
-        if (typeof params.thread_ts === 'string') message.thread_ts = params.thread_ts;
-        if (params.metadata !== undefined) message.metadata = params.metadata;
-        messages.push(message);
-        return { ok: true, channel: message.channel, ts: message.ts, message: { ...message, type: 'message' } };
-      }
-      case 'chat.postEphemeral': {
-        const bad = postCheck(params);
-        if (bad) return bad;
-        if (typeof params.user !== 'string') return { ok: false, error: 'user_not_in_channel' };
-        return { ok: true, message_ts: nextTs() };
-      }
-      case 'chat.update': {
-        const bad = postCheck(params);
-        if (bad) return bad;
-        const message = findMessage(params.channel, params.ts);
-        if (!message) return { ok: false, error: 'message_not_found' };
-        if (message.user !== botUserId) return { ok: false, error: 'cant_update_message' };
-        if (params.text !== undefined) message.text = params.text as string;
-        if (params.blocks !== undefined) message.blocks = params.blocks;
-        if (params.metadata !== undefined) message.metadata = params.metadata;
-        return { ok: true, channel: message.channel, ts: message.ts, text: message.text };
-      }
-      case 'chat.unfurl': {
-        const byMessage = typeof params.channel === 'string' && typeof params.ts === 'string';
-        const byId = typeof params.unfurl_id === 'string' && typeof params.source === 'string';
-        if (!byMessage && !byId) return { ok: false, error: 'missing_unfurl_id' };
-        if (typeof params.unfurls !== 'object' || params.unfurls === null) return { ok: false, error: 'invalid_unfurls_format' };
-        for (const unfurl of Object.values(params.unfurls as Record<string, { blocks?: unknown }>)) {
-          const violation = enforceBlockKit ? findBlockKitViolation(unfurl?.blocks) : undefined;
-          if (violation) return { ok: false, error: violation.error, errors: violation.details };
-        }
-        return { ok: true };
-      }
-      case 'conversations.replies': {
-        const parent = findMessage(params.channel, params.ts);
-        const thread = messages.filter((m) => m.channel === params.channel && (m.ts === params.ts || m.thread_ts === params.ts));
-        if (!parent && thread.length === 0) return { ok: false, error: 'thread_not_found' };
-        const withMetadata = params.include_all_metadata === true || params.include_all_metadata === 'true';
-        const shown = thread.map(({ metadata, ...rest }) => ({ type: 'message', ...rest, ...(withMetadata && metadata ? { metadata } : {}) }));
-        return { ok: true, messages: shown, has_more: false };
-      }
-      case 'views.publish':
-        if (typeof params.user_id !== 'string') return { ok: false, error: 'invalid_arguments' };
-        return blockError(params, 'view') ?? { ok: true, view: { id: 'V0001', ...(params.view as object) } };
-      case 'files.info': {
-        const file = files.get(String(params.file));
-        return file ? { ok: true, file: file.meta, content: file.content } : { ok: false, error: 'file_not_found' };
-      }
-      case 'reactions.add':
-        return { ok: true };
-      default:
-        return { ok: false, error: 'unknown_method' };
-    }
-  }
-
   function send(res: ServerResponse, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}): void {
     res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
     res.end(JSON.stringify(body));
@@ -318,7 +210,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     }
     if (url.pathname.startsWith('/files/')) {
       const id = url.pathname.split('/')[2] ?? '';
-      const file = files.get(id);
+      const file = workspace.files.get(id);
       const allowed = bearer === botToken && file !== undefined;
       record({ method: 'files.download', params: { id }, token: bearer, status: allowed ? 200 : 403, response: { ok: allowed } });
       if (!allowed) {
@@ -359,7 +251,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
       send(res, 500, response);
       return;
     }
-    const response = fault?.kind === 'error' ? { ok: false, error: fault.error ?? 'internal_error' } : answer(method, params, token);
+    const response = fault?.kind === 'error' ? { ok: false, error: fault.error ?? 'internal_error' } : workspace.answer(method, params, token);
     record({ method, params, token, status: 200, response });
     send(res, 200, response);
   }
@@ -405,23 +297,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     setSocketModeUrl(url) {
       socketModeUrl = url;
     },
-    addFile({ name, content, filetype = 'text' }) {
-      const id = `F${String(files.size + 1).padStart(6, '0')}`;
-      const meta: StandInFile = {
-        id,
-        name,
-        title: name,
-        filetype,
-        mimetype: 'text/plain',
-        pretty_type: 'Plain Text',
-        size: Buffer.byteLength(content),
-        preview: content.slice(0, 200),
-        url_private: `${origin}/files/${id}/${encodeURIComponent(name)}`,
-        url_private_download: `${origin}/files/${id}/download/${encodeURIComponent(name)}`,
-      };
-      files.set(id, { meta, content });
-      return meta;
-    },
+    addFile: (file) => workspace.addFile(file, origin),
     addMessage: (message) => void messages.push(message),
     responseUrl: (id) => `${origin}/respond/${encodeURIComponent(id)}`,
     resetCalls: () => void (calls.length = 0),
