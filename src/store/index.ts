@@ -1,3 +1,4 @@
 /** The store's public surface: one export line per module. */
-export { defaultStoreDir, loadStore, parseSignatureText, validateSignatureFile, type LoadedStore, type StoreError, type ValidatedFile } from './load.js';
+export { defaultStoreDir, loadStore, type LoadedStore } from './load.js';
+export { loadSignatureFile, parseSignatureText, validateSignatureFile, type StoreError, type ValidatedFile } from './signature-file.js';
 export { formatSignature, orderSignature, writeSignature } from './write.js';
