@@ -3,7 +3,8 @@
  * damaged from that trace (positives), the same queries against an index without the
  * article (held-out negatives), and unrelated software (negatives).
  */
-import { buildIndex, rankCandidates, type Rules } from '../src/match/index.js';
+import { buildIndex, rankCandidates, type MatchIndex, type Rules } from '../src/match/index.js';
+import { prepareTrace } from '../src/match/prepare.js';
 import type { Frame, ParsedMessage, Signature } from '../src/model.js';
 import { normalizeFrame } from '../src/trace/index.js';
 import { DAMAGES, PRINTERS, damage, printTrace, unrelatedTrace, type Rng } from './eval-queries.js';
@@ -20,21 +21,49 @@ export interface Outcome {
   /** Rank of the right article (1 = top), 0 when not among the first 20. */
   rank: number;
   top?: string;
+  /** Positive: the top candidate is a twin of the article. Held-out: the article has a twin in the store. */
+  twin: boolean;
+  /** The damaged query kept no informative frame (all generic): `none` is the right answer. */
+  genericOnly: boolean;
+}
+
+/**
+ * Twins: two articles whose traces are the same stack (one's informative frames appear,
+ * in order and contiguous, in the other's). Matching cannot tell them apart, and the
+ * archive has a few such pairs (the same crash documented for two causes).
+ */
+function keySequences(index: MatchIndex): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const t of index.traces) {
+    const id = index.signatures[t.sig]?.id ?? '';
+    out.set(id, [...(out.get(id) ?? []), ` ${[...t.keys].join(' ')} `]);
+  }
+  return out;
+}
+
+function areTwins(seqs: Map<string, string[]>, a: string, b: string): boolean {
+  const sa = seqs.get(a) ?? [];
+  const sb = seqs.get(b) ?? [];
+  const long = (s: string) => s.trim().split(' ').length >= 2;
+  return sa.some((x) => sb.some((y) => (long(x) && y.includes(x)) || (long(y) && x.includes(y))));
 }
 
 const FORMATS = Object.keys(PRINTERS);
 const UNRELATED = 1200;
 const OS_MODULES = new Set(['ntdll', 'kernel32', 'user32', 'advapi32', 'ole32', 'oleaut32', 'msvcrt', 'gdi32', 'ws2_32']);
 
-function evaluate(index: ReturnType<typeof buildIndex>, parsed: ParsedMessage, kb: string): { confidence: number; rank: number; top?: string } {
+function evaluate(index: MatchIndex, parsed: ParsedMessage, kb: string) {
   const ranked = rankCandidates(index, parsed, 20);
   const top = ranked[0];
   const rank = ranked.findIndex((r) => index.signatures[r.sig]?.id === kb) + 1;
-  return { confidence: top?.confidence ?? 0, rank, ...(top ? { top: index.signatures[top.sig]?.id } : {}) };
+  const genericOnly = !parsed.traces.some((t) => prepareTrace(t, index.classifier).some((f) => f.rank >= 0));
+  return { confidence: top?.confidence ?? 0, rank, genericOnly, ...(top ? { top: index.signatures[top.sig]?.id } : {}) };
 }
 
 export function evaluateAccuracy(signatures: Signature[], rules: Rules, rng: Rng) {
   const index = buildIndex(signatures, rules);
+  const seqs = keySequences(index);
+  const hasTwin = (kb: string) => signatures.some((o) => o.id !== kb && areTwins(seqs, kb, o.id));
   const outcomes: Outcome[] = [];
   const queries: ParsedMessage[] = [];
   const osFrames: Frame[] = signatures.flatMap((s) => s.traces.flat()).filter((f) => {
@@ -59,18 +88,21 @@ export function evaluateAccuracy(signatures: Signature[], rules: Rules, rng: Rng
       const parsed = parseMessage(printTrace(damage(trace, d, rng, unrelated), format, rng));
       mine.push({ parsed, damage: d, format });
       queries.push(parsed);
-      outcomes.push({ kind: 'positive', split, kb: sig.id, damage: d, format, ...evaluate(index, parsed, sig.id) });
+      const result = evaluate(index, parsed, sig.id);
+      const twin = result.top !== undefined && result.top !== sig.id && areTwins(seqs, sig.id, result.top);
+      outcomes.push({ kind: 'positive', split, kb: sig.id, damage: d, format, twin, ...result });
     });
     const without = buildIndex(signatures.filter((_, i) => i !== s), rules);
+    const twin = hasTwin(sig.id);
     for (const q of [mine[0], mine[3]]) {
-      if (q) outcomes.push({ kind: 'held-out', split, kb: sig.id, damage: q.damage, format: q.format, ...evaluate(without, q.parsed, '') });
+      if (q) outcomes.push({ kind: 'held-out', split, kb: sig.id, damage: q.damage, format: q.format, twin, ...evaluate(without, q.parsed, '') });
     }
   });
   for (let i = 0; i < UNRELATED; i++) {
     const format = FORMATS[i % FORMATS.length] ?? 'bare';
     const parsed = parseMessage(printTrace(unrelated(), format, rng));
     queries.push(parsed);
-    outcomes.push({ kind: 'unrelated', split: i % 2 === 0 ? 'calibration' : 'test', kb: `unrelated#${i}`, damage: 'none', format, ...evaluate(index, parsed, '') });
+    outcomes.push({ kind: 'unrelated', split: i % 2 === 0 ? 'calibration' : 'test', kb: `unrelated#${i}`, damage: 'none', format, twin: false, ...evaluate(index, parsed, '') });
   }
   return { outcomes, queries, articles, genericOnly };
 }

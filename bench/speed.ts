@@ -8,7 +8,7 @@ import type { ParsedMessage, Signature } from '../src/model.js';
 import { normalizeFrame } from '../src/trace/index.js';
 import { DAMAGES, PRINTERS, damage, pick, printTrace, unrelatedTrace, type Rng } from './eval-queries.js';
 import { parseMessage } from './parse.js';
-import { fmt, measureHeap, percentile, timeEach } from './stats.js';
+import { fmt, measureHeap, percentile, timeEach, timeWithin } from './stats.js';
 
 const keyText = (frames: { module: string; symbol: string }[]): string => frames.map((f) => normalizeFrame(f).key).join(' ');
 
@@ -23,14 +23,15 @@ export function syntheticQueries(store: Signature[], rng: Rng, count: number): P
   return out;
 }
 
-export function compareWithFuse(label: string, signatures: Signature[], rules: Rules, queries: ParsedMessage[], fuseSample: number): void {
+/** `fuseBudgetMs`: how long the fuse.js scan may run (it is sampled, at least 3 queries). */
+export function compareWithFuse(label: string, signatures: Signature[], rules: Rules, queries: ParsedMessage[], fuseBudgetMs: number): void {
   const built = measureHeap(() => buildIndex(signatures, rules));
   const index = built.value;
   const ours = timeEach(queries, (q) => matchMessage(index, q));
   const docs = signatures.flatMap((s) => s.traces.filter((t) => t.length > 0).map((t) => ({ kb: s.id, text: keyText(t) })));
   const fuseBuilt = measureHeap(() => new Fuse(docs, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.6 }));
-  const sample = queries.filter((q) => q.traces.length > 0).slice(0, fuseSample);
-  const theirs = timeEach(sample, (q) => fuseBuilt.value.search(keyText((q.traces[0] ?? []).slice(0, 8)), { limit: 5 }), 2);
+  const sample = queries.filter((q) => q.traces.length > 0);
+  const theirs = timeWithin(sample, (q) => fuseBuilt.value.search(keyText((q.traces[0] ?? []).slice(0, 4)), { limit: 5 }), fuseBudgetMs);
   const p50 = percentile(ours, 50);
   const fuse50 = percentile(theirs, 50);
   console.log(`  ${label}: ${signatures.length.toLocaleString('en-US')} signatures, ${index.traces.length.toLocaleString('en-US')} traces, ${index.keys.length.toLocaleString('en-US')} distinct frames`);

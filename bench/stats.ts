@@ -19,6 +19,19 @@ export function timeEach<T>(inputs: T[], fn: (input: T) => unknown, warmup = 20)
   return times.sort((a, b) => a - b);
 }
 
+/** Like timeEach, but stops once `budgetMs` is spent (after at least `min` calls): for the slow baseline. */
+export function timeWithin<T>(inputs: T[], fn: (input: T) => unknown, budgetMs: number, min = 3): number[] {
+  const times: number[] = [];
+  const started = performance.now();
+  for (const input of inputs) {
+    if (times.length >= min && performance.now() - started > budgetMs) break;
+    const start = performance.now();
+    fn(input);
+    times.push(performance.now() - start);
+  }
+  return times.sort((a, b) => a - b);
+}
+
 function collect(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }

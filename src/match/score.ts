@@ -16,8 +16,8 @@ export const GAMMA = 0.05;
 export const TAIL = 2;
 /** ... and when both traces go on but differ (they fork: a different call path). */
 export const FORK_TAIL = 6;
-/** How hard a different crash frame (both traces have unmatched frames above the first match) counts. */
-export const CRASH_POINT_PENALTY = 0.7;
+/** How hard substituted frames (both traces have their own frames in a gap) count. */
+export const SUBSTITUTION_PENALTY = 0.7;
 /** Evidence saturation: a few matched rare frames are near-certain, one is not. */
 export const EVIDENCE_SCALE = 0.6;
 
@@ -66,17 +66,31 @@ function resolutionFor(frame: QueryFrame, id: number): Resolution | undefined {
 }
 
 /**
- * Both traces have frames of their own above the first frame they share: they crash in
- * different places (a substitution at the crash point, unlike frames merely missing on
- * one side), which is the strongest sign of a different bug.
+ * Between two consecutive matched frames (and above the first), both traces holding frames
+ * of their own is a substitution: a different crash frame, or a different caller on the
+ * way. Frames missing on one side only (a cut-down quote, extra frames in a paste) are
+ * not. Substituted weight, near the crash point most, multiplies the score down.
  */
-function crashPointFactor(index: MatchIndex, query: QueryFrame[], trace: IndexedTrace, first: AlignedPair): number {
-  if (first.queryRank === 0 || first.signatureRank === 0) return 1;
-  let above = 0;
-  for (let i = 0; i < first.queryRank; i++) above += query[i]?.weight ?? 0;
-  let aboveSig = 0;
-  for (let j = 0; j < first.signatureRank; j++) aboveSig += index.weight[trace.keys[j] ?? -1] ?? 0;
-  return Math.exp(-CRASH_POINT_PENALTY * Math.min(above, aboveSig));
+function substitutionFactor(query: QueryFrame[], trace: IndexedTrace, pairs: AlignedPair[], forked: boolean): number {
+  let substituted = 0;
+  let prevQ = -1;
+  let prevS = -1;
+  for (const pair of pairs) {
+    let gapQ = 0;
+    for (let i = prevQ + 1; i < pair.queryRank; i++) gapQ += (query[i]?.weight ?? 0) * positionWeight(i);
+    const gapS = (trace.cumulative[pair.signatureRank] ?? 0) - (trace.cumulative[prevS + 1] ?? 0);
+    if (gapQ > 0 && gapS > 0) substituted += Math.min(gapQ, gapS);
+    prevQ = pair.queryRank;
+    prevS = pair.signatureRank;
+  }
+  if (forked) {
+    // below the last shared frame both go on differently: a different call path into it
+    let tailQ = 0;
+    for (let i = prevQ + 1; i < Math.min(query.length, prevQ + 1 + FORK_TAIL); i++) tailQ += (query[i]?.weight ?? 0) * positionWeight(i);
+    const tailS = (trace.cumulative[Math.min(trace.keys.length, prevS + 1 + FORK_TAIL)] ?? 0) - (trace.cumulative[prevS + 1] ?? 0);
+    substituted += Math.min(tailQ, tailS);
+  }
+  return Math.exp(-SUBSTITUTION_PENALTY * substituted);
 }
 
 /** Weighted in-order alignment (dynamic programming over at most 40 x 40 frames). */
@@ -118,7 +132,6 @@ export function scoreTrace(index: MatchIndex, query: QueryFrame[], trace: Indexe
   pairs.reverse();
   const matched = best[m * width + n] ?? 0;
   if (pairs.length === 0) return { similarity: 0, evidence: 0, raw: 0, pairs };
-  const first = pairs[0] as AlignedPair;
   const last = pairs[pairs.length - 1] as AlignedPair;
   const forked = m - last.queryRank > 2 && n - last.signatureRank > 2;
   const tail = forked ? FORK_TAIL : TAIL;
@@ -128,6 +141,6 @@ export function scoreTrace(index: MatchIndex, query: QueryFrame[], trace: Indexe
   for (let i = 0; i < lq; i++) wq += (query[i]?.weight ?? 0) * positionWeight(i);
   const ws = trace.cumulative[ls] ?? 0;
   const similarity = Math.min(1, (2 * matched) / (wq + ws));
-  const raw = similarity * (1 - Math.exp(-evidence / EVIDENCE_SCALE)) * crashPointFactor(index, query, trace, first);
+  const raw = similarity * (1 - Math.exp(-evidence / EVIDENCE_SCALE)) * substitutionFactor(query, trace, pairs, forked);
   return { similarity, evidence, raw, pairs };
 }

@@ -1,0 +1,51 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { KbBotError } from '../../src/errors.js';
+import { loadRules } from '../../src/match/index.js';
+
+const GOOD = {
+  'generic-frames.txt': '# generic\nkernel32!BaseThreadStart   thread-start\nrpcrt4!*  rpc\n',
+  'generic-modules.txt': 'ntdll 0.5\n',
+  'sentinels.txt': 'ntdll!KiUserExceptionDispatcher\n',
+};
+
+function rulesDir(files: Partial<typeof GOOD>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kbbot-rules-'));
+  for (const [name, text] of Object.entries({ ...GOOD, ...files })) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+describe('loadRules', () => {
+  it('loads the shipped lists', () => {
+    const rules = loadRules();
+    expect(rules.frames.length).toBeGreaterThan(100);
+    expect(rules.sentinels.length).toBeGreaterThan(0);
+    expect(rules.modules.length).toBeGreaterThan(0);
+  });
+
+  it('normalises patterns like frames: case, extension and leading underscores do not matter', () => {
+    const rules = loadRules(rulesDir({ 'generic-frames.txt': 'KERNEL32.DLL!_BaseThreadStart@4  thread-start\n' }));
+    expect(rules.frames[0]?.glob.source).toBe('kernel32!basethreadstart');
+  });
+
+  it.each([
+    ['generic-frames.txt', 'kernel32!BaseThreadStart thread-start\nno-bang-here thread-start\n', 'generic-frames.txt:2:'],
+    ['generic-frames.txt', '\n\nntdll!RtlFreeHeap  heapish\n', 'generic-frames.txt:3: unknown category'],
+    ['generic-frames.txt', 'ntdll!  heap\n', 'generic-frames.txt:1:'],
+    ['generic-frames.txt', 'ntdll!RtlFreeHeap\n', 'generic-frames.txt:1:'],
+    ['generic-modules.txt', 'ntdll 0.5\nkernel32 2\n', 'generic-modules.txt:2: factor'],
+    ['generic-modules.txt', 'ntdll\n', 'generic-modules.txt:1:'],
+    ['sentinels.txt', '# ok\nntdll!a!b\n', 'sentinels.txt:2:'],
+  ])('reports a bad line in %s as file:line', (file, text, where) => {
+    const dir = rulesDir({ [file]: text });
+    expect(() => loadRules(dir)).toThrow(KbBotError);
+    expect(() => loadRules(dir)).toThrow(where);
+    try {
+      loadRules(dir);
+    } catch (error) {
+      expect((error as KbBotError).code).toBe('rule_list_invalid');
+    }
+  });
+});
