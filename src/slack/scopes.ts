@@ -13,6 +13,7 @@ export const METHOD_SCOPES = {
   // The bot reads back threads in every kind of conversation it answers in.
   'conversations.replies': ['channels:history', 'groups:history', 'im:history', 'mpim:history'],
   'views.publish': [],
+  'files.info': ['files:read'],
   url_private: ['files:read'],
   /** response_url posts need no scope: the URL is the credential. */
   respond: [],

@@ -12,6 +12,8 @@ const TEXT_FILETYPES = new Set(['text', 'txt', 'log', 'csv', 'xml', 'json', 'cpp
 
 export interface SlackFile {
   id?: string;
+  /** `check_file_info`: the event carries a stub; files.info has the rest. */
+  file_access?: string;
   name?: string;
   filetype?: string;
   mimetype?: string;
@@ -55,11 +57,34 @@ async function readCapped(response: Response, limit: number): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Looks a file up with files.info (for stubs that carry only an id). */
+export type FileInfo = (id: string) => Promise<SlackFile | undefined>;
+
+/** Stubs (`file_access: check_file_info`, or no url_private) are completed through files.info. */
+async function complete(files: SlackFile[], fileInfo: FileInfo | undefined, logger: Logger): Promise<SlackFile[]> {
+  const out: SlackFile[] = [];
+  for (const file of files.slice(0, MAX_SNIPPETS * 2)) {
+    const stub = file.file_access === 'check_file_info' || (file.url_private === undefined && file.id !== undefined);
+    if (!stub || !fileInfo || !file.id) {
+      out.push(file);
+      continue;
+    }
+    try {
+      const full = await fileInfo(file.id);
+      if (full) out.push(full);
+    } catch (error) {
+      logger.warn('files.info failed', { file: file.id, err: error });
+    }
+  }
+  return out;
+}
+
 /** The text of the message's text snippets (at most a few, each capped), joined by blank lines. */
-export async function readSnippets(files: unknown, reader: SnippetReader): Promise<string> {
-  if (!Array.isArray(files)) return '';
+export async function readSnippets(files: unknown, reader: SnippetReader, fileInfo?: FileInfo): Promise<string> {
+  if (!Array.isArray(files) || files.length === 0) return '';
   const texts: string[] = [];
-  for (const file of (files as SlackFile[]).filter(isTextFile).slice(0, MAX_SNIPPETS)) {
+  const completed = await complete(files as SlackFile[], fileInfo, reader.logger);
+  for (const file of completed.filter(isTextFile).slice(0, MAX_SNIPPETS)) {
     const url = file.url_private;
     if (!url || (file.size ?? 0) > MAX_SNIPPET_BYTES) continue;
     let origin: string;

@@ -51,6 +51,14 @@ describe('channel messages', () => {
     expect(h.api.callsTo('files.download').at(-1)).toMatchObject({ status: 200 });
   });
 
+  it('completes a snippet stub (file_access: check_file_info) through files.info before reading it', async () => {
+    const file = h.api.addFile({ name: 'stub.txt', content: TRACE.replace(/```/g, '') });
+    const msg = userMessage({ subtype: 'file_share', text: '', files: [{ id: file.id, mode: 'hidden_by_limit', file_access: 'check_file_info' }] });
+    await replyTo(msg);
+    expect(h.api.okCallsTo('files.info').at(-1)?.params.file).toBe(file.id);
+    expect(String(postsIn('C0PUBLIC', String(msg.ts))[0]?.params.text)).toContain('Q272274');
+  });
+
   it('reads a trace sent only as rich_text blocks', async () => {
     const lines = TRACE.split('\n').slice(2, 6).join('\n');
     const blocks = [{ type: 'rich_text', elements: [{ type: 'rich_text_preformatted', elements: [{ type: 'text', text: lines }] }] }];

@@ -27,7 +27,7 @@ export async function answerEdit(client: webApi.WebClient, deps: ListenerDeps, i
   }
   const channelType = channelTypeOf(event.channel_type, channel);
   if (channelType !== 'im' && (await deps.state.isMuted(channel))) return;
-  const text = await readMessage(deps, edited);
+  const text = await readMessage(client, deps, edited);
   const answer = deps.bot.answerMessage({ text, channelType, isMention: false, channel, threadTs: edited.ts, threadMatch: thread, isEdit: true });
   await deliver(client, deps, answer, { channel, threadTs: edited.ts, thread, updateTs: thread.replyTs });
 }

@@ -7,7 +7,7 @@ import type { ChannelType } from '../../bot/index.js';
 import type { ListenerDeps } from '../deps.js';
 import { isFirstDelivery } from '../deps.js';
 import { deliver } from '../deliver.js';
-import { readSnippets } from '../snippets.js';
+import { readSnippets, type FileInfo, type SlackFile } from '../snippets.js';
 import { mentionsUser, messageText, withoutUnfurledLinks } from '../text.js';
 
 export interface IncomingMessage {
@@ -38,9 +38,14 @@ export function channelTypeOf(channelType: string | undefined, channel: string):
   return channel.startsWith('G') ? 'group' : 'channel';
 }
 
+/** files.info through the listener's client, for snippet stubs. */
+export function fileInfoVia(client: webApi.WebClient): FileInfo {
+  return async (id) => (await client.files.info({ file: id })).file as SlackFile | undefined;
+}
+
 /** The text the bot reads: message text (or its rich_text blocks) and any text snippets. */
-export async function readMessage(deps: ListenerDeps, message: { text?: unknown; blocks?: unknown; files?: unknown }): Promise<string> {
-  const snippets = await readSnippets(message.files, deps.snippets);
+export async function readMessage(client: webApi.WebClient, deps: ListenerDeps, message: { text?: unknown; blocks?: unknown; files?: unknown }): Promise<string> {
+  const snippets = await readSnippets(message.files, deps.snippets, fileInfoVia(client));
   return [withoutUnfurledLinks(messageText(message)), snippets].filter((t) => t.trim() !== '').join('\n\n');
 }
 
@@ -60,7 +65,7 @@ export async function answerIncoming(client: webApi.WebClient, deps: ListenerDep
   // A thread the bot never answered is someone else's conversation, unless they ask the bot.
   if (inThread && !thread && !isMention && channelType !== 'im') return;
 
-  const text = await readMessage(deps, message);
+  const text = await readMessage(client, deps, message);
   const answer = deps.bot.answerMessage({ text, channelType, isMention, channel, threadTs, ...(thread ? { threadMatch: thread } : {}) });
   await deliver(client, deps, answer, { channel, threadTs, ...(thread ? { thread } : {}) });
 }

@@ -26,7 +26,7 @@ export interface Route {
   register: (app: App, deps: ListenerDeps) => void;
 }
 
-const THREAD_REPLY_CALLS: WebApiMethod[] = ['chat.postMessage', 'conversations.replies', 'url_private'];
+const THREAD_REPLY_CALLS: WebApiMethod[] = ['chat.postMessage', 'conversations.replies', 'files.info', 'url_private'];
 
 export const ROUTES: readonly Route[] = [
   { trigger: { kind: 'event', event: 'message' }, calls: [...THREAD_REPLY_CALLS, 'chat.update'], register: registerMessage },
@@ -40,7 +40,7 @@ export const ROUTES: readonly Route[] = [
     calls: ['chat.postMessage', 'chat.update', 'chat.postEphemeral', 'conversations.replies', 'respond'],
     register: registerActions,
   },
-  { trigger: { kind: 'shortcut', callbackId: SHORTCUT_FIND_KB }, calls: ['chat.postEphemeral', 'url_private', 'respond'], register: registerShortcut },
+  { trigger: { kind: 'shortcut', callbackId: SHORTCUT_FIND_KB }, calls: ['chat.postEphemeral', 'files.info', 'url_private', 'respond'], register: registerShortcut },
 ];
 
 export function registerListeners(app: App, deps: ListenerDeps): void {

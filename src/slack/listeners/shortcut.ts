@@ -14,7 +14,7 @@ export function registerShortcut(app: App, deps: ListenerDeps): void {
     const message = shortcut.message as { ts: string; thread_ts?: string; text?: string; blocks?: unknown; files?: unknown };
     const channel = shortcut.channel.id;
     const threadTs = message.thread_ts ?? message.ts;
-    const text = await readMessage(deps, message);
+    const text = await readMessage(client, deps, message);
     const answer = deps.bot.answerMessage({ text, channelType: channelTypeOf(undefined, channel), isMention: true, channel, threadTs });
     // Asked by one person: whatever the bot would post, only they see it (in the thread, with its buttons).
     await deliver(client, deps, { ...answer, delivery: 'ephemeral' }, { channel, user: shortcut.user.id, threadTs, respond });
