@@ -20,7 +20,25 @@ export interface FrameScan {
   next: number;
 }
 
-const MNEMONICS = new Set(['call', 'jmp', 'mov', 'push', 'lea', 'cmp', 'test', 'jz', 'jnz', 'je', 'jne', 'ds:', 'ptr']);
+/** Disassembly mnemonics and debugger commands whose operands name code, not stack frames. */
+const OPERAND_OF = new Set([
+  'call', 'jmp', 'mov', 'push', 'lea', 'cmp', 'test', 'loop', 'ds:', 'ptr', 'offset',
+  'u', 'ub', 'uf', 'ln', 'bp', 'bu', 'bm', 'x', 'dps', 'dds', 'dd', 'db', 'dc', 'g',
+]);
+
+/** `jz`, `jnz`, `jbe`, `jecxz`...: conditional jumps. */
+function isJump(word: string): boolean {
+  return word.length >= 2 && word.length <= 5 && word[0] === 'j' && /^[a-z]+$/.test(word);
+}
+
+function isOperand(tokens: Token[], i: number): boolean {
+  const prev = tokens[i - 1]?.text.toLowerCase();
+  if (prev === undefined) return false;
+  if (OPERAND_OF.has(prev) || isJump(prev)) return true;
+  // the second operand of `u NT!_IoAllocateMdl NT!_IoAllocateMdl+0x50`
+  const before = tokens[i - 2]?.text.toLowerCase();
+  return before !== undefined && prev.includes('!') && OPERAND_OF.has(before);
+}
 
 function isHexDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 102);
@@ -269,8 +287,8 @@ export function scanFrame(tokens: Token[], i: number): FrameScan | undefined {
   const colon = module.lastIndexOf(':');
   if (colon >= 0 && !(colon === 1 && (module[2] === '\\' || module[2] === '/'))) module = module.slice(colon + 1);
   if (!isModuleName(module)) return undefined;
-  const prev = tokens[i - 1]?.text.toLowerCase();
-  if (prev !== undefined && MNEMONICS.has(prev)) return undefined;
+  if (isOperand(tokens, i)) return undefined;
+  const prev = tokens[i - 1]?.text;
 
   let read: SymbolRead;
   if (bang + 1 === text.length) {

@@ -103,6 +103,9 @@ describe('parseTraces', () => {
     ['register dumps', 'eax=00000000 ebx=0012f3c4 ecx=7c91003d\neip=004012a7 esp=0012f2fc ebp=0012f31c iopl=0 nv up ei pl zr na pe nc'],
     ['a disassembly label', 'ntdll!RtlFreeHeap+0x1a:\n77f6a2b3 8b4608 mov eax,dword ptr [esi+8]'],
     ['a disassembly call operand', '77f6a2b0 e8bbfeffff call ntdll!RtlpFreeToHeapLookaside (77f6a170)'],
+    ['conditional-jump operands', '801144a4 7407 jz NT!_IoAllocateMdl+0x15 (801144ad)\n801144d4 7607 jbe NT!_IoAllocateMdl+0x45 (801144dd)'],
+    ['debugger commands naming code', 'kd> u NT!_IoAllocateMdl NT!_IoAllocateMdl+0x50\n bp KERNEL32!ReadDirectoryChangesW'],
+    ['VB bang syntax in code samples', 'rs!Field1 = intField1\nrs!ContactName = rs!ContactName & "H"'],
     ['frames with no symbol', '0012f0a8 77f5c534 0x77e6cbe8\nspoolss!<nosymbols>\nkernel32.dll!7c80b729()\nstore!0x000000000048A274'],
   ])('finds no frame in %s', (_name, text) => {
     expect(parseTraces(text)).toEqual([]);
