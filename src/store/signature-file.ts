@@ -83,7 +83,7 @@ export function parseSignatureText(path: string, text: string): { ok: true; data
     const data: unknown = extname(path).toLowerCase() === '.json' ? JSON.parse(text) : parseYaml(text);
     return { ok: true, data };
   } catch (error) {
-    const message = (error as Error).message.split('\n')[0] ?? 'unparseable';
+    const message = (error as Error).message.split('\n')[0]?.replace(/:$/, '') ?? 'unparseable';
     return { ok: false, error: { path, field: WHOLE_FILE, message: `cannot parse: ${message}` } };
   }
 }
