@@ -35,16 +35,19 @@ function withArticle(k: Knowledge, value: string, build: (sig: NonNullable<Retur
   return sig ? build(sig) : buildUnknownArticleReply(kb.data);
 }
 
-function shared(k: Knowledge, value: string): BotAnswer {
+function shared(k: Knowledge, value: string, now: number): BotAnswer {
   const payload = decodeShareValue(value);
   if (!payload) return inThread('notice', buildNotice('Nothing to share.'), 'ephemeral');
-  if (payload.kind === 'command') return answerCommand(k, payload.text, false);
+  if (payload.kind === 'command') return answerCommand(k, payload.text, now, false);
   const [top, ...others] = payload.candidates;
+  // Channel and threadTs are filled in by the adapter once it has posted.
+  const threadMatch: ThreadMatch = { channel: '', threadTs: '', verdict: payload.verdict, candidates: payload.candidates, announced: top ? [top.kb] : [], updatedAt: now };
+  if (top) threadMatch.kb = top.kb;
   if (payload.verdict === 'match' && top) {
     const candidate = { ...top, title: k.signatures.get(top.kb)?.title ?? top.kb, matchedFrames: [], alignment: [], versionChecks: [] };
-    return inThread('match', buildMatchReply({ candidate, signature: k.signatures.get(top.kb), otherCount: others.length }), 'channel');
+    return { ...inThread('match', buildMatchReply({ candidate, signature: k.signatures.get(top.kb), otherCount: others.length }), 'channel'), threadMatch };
   }
-  return inThread('possible', buildPossibleReply(candidateLines(k, payload.candidates)), 'channel');
+  return { ...inThread('possible', buildPossibleReply(candidateLines(k, payload.candidates)), 'channel'), threadMatch };
 }
 
 /** "Wrong": recorded, and the reply changes in place to the next candidates. */
@@ -100,7 +103,7 @@ export function answerAction(k: Knowledge, actionId: string, value: string, thre
       return wrong(k, kb.data, thread, now);
     }
     case ActionId.Share:
-      return shared(k, value);
+      return shared(k, value, now);
     case undefined:
       return { kind: 'silent', replies: [], delivery: 'ephemeral' };
   }

@@ -20,7 +20,8 @@ import {
 } from '../reply/index.js';
 import { parseKbRef, parseMessage } from '../trace/index.js';
 import { joinReplies } from './message.js';
-import { candidateLines, frameStrings, pastedTrace } from './shared.js';
+import type { KbId, ThreadMatch } from '../model.js';
+import { candidateLines, frameStrings, pastedTrace, threadFromResult } from './shared.js';
 import type { AnswerKind, BotAnswer, Knowledge } from './types.js';
 
 const SEARCH_LIMIT = 10;
@@ -30,6 +31,15 @@ interface Answered {
   reply: Reply;
   /** What the share button re-answers when the command text is too long to carry. */
   result?: { verdict: 'match' | 'possible' | 'none'; candidates: { kb: string; score: number }[] };
+  /** What a thread started by sharing the answer is about. */
+  thread?: ThreadMatch;
+}
+
+/** Where a shared answer lands is known only once the adapter posted it: it fills in channel and threadTs. */
+const UNPOSTED = { channel: '', threadTs: '' };
+
+export function articleThread(kb: KbId, now: number): ThreadMatch {
+  return { ...UNPOSTED, verdict: 'none', kb, candidates: [], announced: [kb], updatedAt: now };
 }
 
 function search(k: Knowledge, words: string): Answered {
@@ -38,24 +48,26 @@ function search(k: Knowledge, words: string): Answered {
   return { kind: 'search', reply: buildSearchReply(words, hits.map((h) => ({ kb: h.kb, title: h.title }))) };
 }
 
-function lookup(k: Knowledge, text: string): Answered | undefined {
+function lookup(k: Knowledge, text: string, now: number): Answered | undefined {
   const kb = parseKbRef(text);
   if (kb === undefined) return undefined;
   const sig = k.signatures.get(kb);
-  return { kind: 'article', reply: sig ? buildArticleCard(sig) : buildUnknownArticleReply(kb) };
+  return sig ? { kind: 'article', reply: buildArticleCard(sig), thread: articleThread(kb, now) } : { kind: 'article', reply: buildUnknownArticleReply(kb) };
 }
 
-function answerPaste(k: Knowledge, text: string): Answered {
+function answerPaste(k: Knowledge, text: string, now: number): Answered {
   const parsed = parseMessage(text);
   if (parsed.traces.some((t) => t.length > 0) || parsed.clues.some((c) => c.kind !== 'file-version')) {
     const result = matchMessage(k.index, parsed);
     const top = result.candidates[0];
     const digest = { verdict: result.verdict, candidates: result.candidates.map((c) => ({ kb: c.kb, score: c.score })) };
+    const trace = pastedTrace(parsed.traces);
+    const thread = threadFromResult(UNPOSTED, undefined, result, trace, result.candidates.slice(0, 1).map((c) => c.kb), now);
     if (result.verdict === 'match' && top) {
-      const frames = frameStrings(pastedTrace(parsed.traces));
-      return { kind: 'match', reply: buildMatchReply({ candidate: top, signature: k.signatures.get(top.kb), otherCount: result.candidates.length - 1, pastedFrames: frames }), result: digest };
+      const reply = buildMatchReply({ candidate: top, signature: k.signatures.get(top.kb), otherCount: result.candidates.length - 1, pastedFrames: frameStrings(trace) });
+      return { kind: 'match', reply, result: digest, thread };
     }
-    if (result.verdict === 'possible') return { kind: 'possible', reply: buildPossibleReply(candidateLines(k, result.candidates)), result: digest };
+    if (result.verdict === 'possible') return { kind: 'possible', reply: buildPossibleReply(candidateLines(k, result.candidates)), result: digest, thread };
   }
   const cards = parsed.kbRefs.slice(0, 3).map((kb) => {
     const sig = k.signatures.get(kb);
@@ -72,8 +84,11 @@ function verbOf(text: string): { verb: string; rest: string } {
   return space === -1 ? { verb: text.toLowerCase(), rest: '' } : { verb: text.slice(0, space).toLowerCase(), rest: text.slice(space + 1).trim() };
 }
 
-/** The answer to `/kb <text>`; `shareable: false` for the copy posted by "Share in channel". */
-export function answerCommand(k: Knowledge, rawText: string, shareable = true): BotAnswer {
+/**
+ * The answer to `/kb <text>`; `shareable: false` for the copy posted by "Share in channel", which also
+ * carries the thread's match (channel and threadTs blank: the adapter knows where it posted).
+ */
+export function answerCommand(k: Knowledge, rawText: string, now: number, shareable = true): BotAnswer {
   const text = rawText.trim();
   const { verb, rest } = verbOf(text);
   if (text === '' || verb === 'help') return { kind: 'help', replies: [buildHelpReply()], delivery: 'ephemeral' };
@@ -83,8 +98,9 @@ export function answerCommand(k: Knowledge, rawText: string, shareable = true): 
   if (verb === 'unmute' && rest === '') {
     return { kind: 'notice', replies: [buildNotice(':bell: Unmuted: I answer traces in this channel again.')], delivery: 'ephemeral', effect: { kind: 'unmute' } };
   }
-  const answered = verb === 'search' || verb === 'find' ? search(k, rest) : (lookup(k, text) ?? answerPaste(k, text));
-  if (!shareable || answered.kind === 'notice') return { kind: answered.kind, replies: [answered.reply], delivery: shareable ? 'ephemeral' : 'channel' };
+  const answered = verb === 'search' || verb === 'find' ? search(k, rest) : (lookup(k, text, now) ?? answerPaste(k, text, now));
+  if (!shareable) return { kind: answered.kind, replies: [answered.reply], delivery: 'channel', ...(answered.thread ? { threadMatch: answered.thread } : {}) };
+  if (answered.kind === 'notice') return { kind: answered.kind, replies: [answered.reply], delivery: 'ephemeral' };
   const value =
     text.length + 4 <= BUTTON_VALUE_MAX || !answered.result
       ? encodeShareValue({ kind: 'command', text })

@@ -58,7 +58,7 @@ export function createBot(options: BotOptions): Bot {
   const answerNoneInChannels = options.answerNoneInChannels ?? false;
   return {
     answerMessage: (input) => answerMessage({ k: options.getKnowledge(), answerNoneInChannels, now: now() }, input),
-    answerCommand: (text) => answerCommand(options.getKnowledge(), text),
+    answerCommand: (text) => answerCommand(options.getKnowledge(), text, now()),
     answerAction: (actionId, value, threadMatch) => answerAction(options.getKnowledge(), actionId, value, threadMatch, now()),
     answerUnfurl: (urls) => unfurls(options.getKnowledge(), urls),
     homeView: () => buildHomeView(storeStats(options.getKnowledge().signatures)),

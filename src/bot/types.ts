@@ -43,7 +43,10 @@ export interface BotAnswer {
   /** Empty when silent; otherwise one reply (the bot posts at most one per message). */
   replies: Reply[];
   delivery: Delivery;
-  /** The thread's match to remember (and to write into the reply's metadata); absent when unchanged. */
+  /**
+   * The thread's match to remember (and to write into the reply's metadata); absent when unchanged.
+   * On `channel` delivery (a shared /kb answer) `channel` and `threadTs` are blank: the adapter fills in where it posted.
+   */
   threadMatch?: ThreadMatch;
   effect?: BotEffect;
   /** For follow-ups: which question was recognised (logs, tests). */

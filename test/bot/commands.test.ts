@@ -62,6 +62,21 @@ describe('/kb', () => {
     expect(renderText(shared.replies[0]!)).toBe(renderText(bot.answerCommand(text).replies[0]!).replace(/\n\[Share in channel\]$/, ''));
   });
 
+  it.each([
+    ['Q272274', 'Q272274'],
+    [SEED_TRACE, 'Q272274'],
+  ])('a shared /kb %s starts a thread that answers follow-ups', (text, kb) => {
+    const shared = bot.answerAction(ActionId.Share, shareValue(bot.answerCommand(text))!);
+    expect(shared.threadMatch).toMatchObject({ channel: '', threadTs: '', kb, announced: [kb] });
+    const posted = { ...shared.threadMatch!, channel: 'C9', threadTs: '9.9' };
+    const followup = bot.answerMessage({ text: 'can I roll back?', channelType: 'channel', isMention: false, channel: 'C9', threadTs: '9.9', threadMatch: posted });
+    expect(renderText(followup.replies[0]!)).toContain('Before rolling back');
+  });
+
+  it('an ephemeral /kb answer remembers no thread (there is none)', () => {
+    expect(bot.answerCommand('Q272274').threadMatch).toBeUndefined();
+  });
+
   it('shares a trace too long for a button as its result', () => {
     const long = `${SEED_TRACE}\n${'   0156ffd0  00000000  00000000 0156f718 0156f710 KERNEL32!BaseThreadStart+0x64\n'.repeat(40)}`;
     const value = shareValue(bot.answerCommand(long))!;
@@ -71,6 +86,7 @@ describe('/kb', () => {
     expect(decoded?.kind === 'result' && decoded.candidates[0]?.kb).toBe('Q272274');
     const shared = bot.answerAction(ActionId.Share, value);
     expect(shared.kind).toBe('match');
+    expect(shared.threadMatch).toMatchObject({ kb: 'Q272274', verdict: 'match' });
     expect(renderText(shared.replies[0]!)).toContain('XADM: Information Store Stops Responding');
   });
 });
