@@ -6,5 +6,5 @@ import { ingestArticle } from './ingest-article.js';
 const { outDir } = workerData as { outDir: string };
 
 parentPort?.on('message', (batch: ArticleSource[]) => {
-  void Promise.all(batch.map((source) => ingestArticle(source, outDir))).then((results) => parentPort?.postMessage(results));
+  parentPort?.postMessage(batch.map((source) => ingestArticle(source, outDir)));
 });

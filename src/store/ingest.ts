@@ -3,6 +3,7 @@
  * worker threads (the archive has 57,000 articles); the main thread only reads and hands out batches.
  * One bad article never stops the run: it becomes a `rejected` or `failed` result with its reason.
  */
+import { mkdir } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { readArticles, type ArticleSource } from './archive.js';
 import { ingestArticle, type ArticleResult } from './ingest-article.js';
@@ -68,7 +69,7 @@ function startWorker(outDir: string): Worker {
 }
 
 async function ingestInThread(articles: AsyncIterable<ArticleSource>, outDir: string, record: (r: ArticleResult) => void): Promise<void> {
-  for await (const source of articles) record(await ingestArticle(source, outDir));
+  for await (const source of articles) record(ingestArticle(source, outDir));
 }
 
 async function ingestOnWorkers(articles: AsyncIterable<ArticleSource>, outDir: string, count: number, record: (r: ArticleResult) => void): Promise<void> {
@@ -123,6 +124,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     tally(summary, result);
     options.onResult?.(result);
   };
+  await mkdir(options.outDir, { recursive: true });
   const articles = readArticles(options.paths);
   const workers = options.workers ?? 2;
   if (workers <= 0) await ingestInThread(articles, options.outDir, record);
