@@ -3,6 +3,7 @@
  * the local stand-in (which enforces Block Kit limits). What a person in Slack would see: one threaded
  * answer per message, in the right place, with the right article.
  */
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METADATA_EVENT_TYPE } from '../../src/slack/threads.js';
 import { postSigned, signBody } from '../support/sign.js';
@@ -149,6 +150,21 @@ describe('request verification', () => {
   it('refuses an oversized body before reading it', async () => {
     const res = await postSigned(h.eventsUrl!, { ...body(), padding: 'x'.repeat(1_100_000) }, { secret: SIGNING_SECRET });
     expect(res.status).toBe(413);
+  });
+
+  it('refuses an oversized chunked body (no Content-Length) as soon as it passes the limit', async () => {
+    const url = new URL(h.eventsUrl!);
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = request({ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked' } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      });
+      req.on('error', reject);
+      const chunk = 'x'.repeat(64 * 1024);
+      for (let i = 0; i < 20; i += 1) req.write(chunk);
+      req.end();
+    });
+    expect(status).toBe(413);
   });
 
   it.each([
