@@ -2,3 +2,6 @@
 export { defaultStoreDir, loadStore, type LoadedStore } from './load.js';
 export { loadSignatureFile, parseSignatureText, validateSignatureFile, type StoreError, type ValidatedFile } from './signature-file.js';
 export { formatSignature, orderSignature, writeSignature } from './write.js';
+export { readArticles, type ArticleSource } from './archive.js';
+export { runIngest, type IngestOptions, type IngestSummary } from './ingest.js';
+export type { ArticleCounts, ArticleResult } from './ingest-article.js';
