@@ -7,6 +7,8 @@ import type { Token } from './file-table-tokens.js';
 
 export interface TableContext {
   intro: boolean;
+  /** The text before the table talks about a fix (hotfix, update, attributes...), not a disk listing. */
+  aboutFix: boolean;
   component?: string;
   language?: string;
   platform?: string;
@@ -18,6 +20,13 @@ const HEADING_WINDOW = 12;
 /** A later table inherits the previous table's language and component when this close. */
 const CARRY_WINDOW = 80;
 const COMPONENT_WORDS = 6;
+
+/** How far back (in tokens) words about a fix make a table the fix's file list. */
+const FIX_WINDOW = 100;
+const FIX_WORDS = new Set([
+  'attributes', 'attribute', 'hotfix', 'hotfixes', 'fix', 'fixes', 'patch', 'update', 'updated', 'updates',
+  'stamp', 'timestamp', 'replaced', 'replaces', 'newer', 'later', 'pack', 'qfe', 'corrected', 'resolve',
+]);
 
 /** Words that end a `Component:` name when the line break between them was collapsed. */
 const SENTENCE_STARTS = new Set(['the', 'this', 'after', 'note', 'for', 'if', 'to', 'these', 'when', 'you', 'a', 'an']);
@@ -50,7 +59,10 @@ function componentAt(tokens: Token[], k: number): string | undefined {
 /** Context of the table whose first token (header or value) is `start`. */
 export function tableContext(tokens: Token[], start: number, previous?: { end: number; context: TableContext }): TableContext {
   const from = Math.max(previous?.end ?? 0, start - INTRO_WINDOW);
-  const context: TableContext = { intro: false };
+  const context: TableContext = { intro: false, aboutFix: false };
+  for (let k = Math.max(0, start - FIX_WINDOW); k < start && !context.aboutFix; k++) {
+    if (FIX_WORDS.has(tokens[k]!.lower)) context.aboutFix = true;
+  }
   const languages = new Set<string>();
   const platforms = new Set<string>();
   for (let k = from; k < start; k++) {
@@ -66,6 +78,7 @@ export function tableContext(tokens: Token[], start: number, previous?: { end: n
     context.language ??= previous.context.language;
     context.component ??= previous.context.component;
     if (previous.context.intro && start - previous.end <= HEADING_WINDOW * 2) context.intro = true;
+    if (previous.context.aboutFix) context.aboutFix = true;
   }
   return context;
 }

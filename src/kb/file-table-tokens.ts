@@ -7,6 +7,7 @@ import {
   ampmSuffix, isPlaceholder, LANGUAGE_NAMES, monthNumber, parseDateToken, parseFileName, parseGroupedNumber,
   parsePlatform, parseSizeWithUnit, parseTimeToken, parseVersionToken, sizeUnit,
 } from './file-table-values.js';
+import { tableRegions } from './file-table-regions.js';
 
 export type TokenKind =
   | 'date' | 'time' | 'version' | 'size' | 'file' | 'path' | 'platform' | 'language' | 'placeholder'
@@ -95,8 +96,10 @@ function shapeOf(text: string, lower: string): [TokenKind, (string | number)?] {
     const version = parseVersionToken(text);
     if (version) return ['version', version];
     const size = parseGroupedNumber(text) ?? parseSizeWithUnit(text);
-    // One- and two-digit numbers are list numbers or days far more often than file sizes.
+    // One- and two-digit numbers are list numbers or days far more often than file sizes:
+    // they count as sizes only under a Size column (see `smallNumber`).
     if (size !== undefined && (text.length >= 3 || !/^\d+$/.test(text))) return ['size', size];
+    if (size !== undefined) return ['word', size];
   } else {
     const date = parseDateToken(text);
     if (date) return ['date', date];
@@ -152,7 +155,19 @@ function isDosName(name: string, ext: string, after: string): boolean {
 export function tokenize(text: string): Token[] {
   const raws = rawTokens(text);
   const out: Token[] = [];
-  for (let i = 0; i < raws.length; i++) {
+  for (const [start, end] of tableRegions(raws)) {
+    // Skipped prose between regions ends any table, as prose does.
+    if (out.length > 0) out.push(REGION_BREAK);
+    readRegion(raws, start, end, out);
+  }
+  return out;
+}
+
+/** Stands for the prose skipped between two regions. */
+const REGION_BREAK: Token = { kind: 'word', text: '', lower: '', punct: true };
+
+function readRegion(raws: string[], start: number, end: number, out: Token[]): void {
+  for (let i = start; i < end; i++) {
     const trimmed = trimPunctuation(raws[i]!);
     let t = trimmed.text;
     const punct = trimmed.punct;
@@ -199,5 +214,4 @@ export function tokenize(text: string): Token[] {
     if (trimmed.colon) token.colon = true;
     out.push(token);
   }
-  return out;
 }

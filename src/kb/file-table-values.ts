@@ -154,8 +154,9 @@ export function parseFileName(token: string): string | undefined {
   const m = /^([A-Za-z0-9_$~#&@!{}-][A-Za-z0-9_$~#&@!{}.+-]{0,63})\.([A-Za-z0-9_$]{1,4})$/.exec(base);
   if (!m) return undefined;
   const ext = m[2]!;
-  // 3.30a and 4.0b are versions, not files: extensions start with a letter.
-  if (!/^[A-Za-z_$]/.test(ext) || NOT_EXTENSIONS.has(ext.toLowerCase()) || DOMAINS.has(base.toLowerCase())) return undefined;
+  // 3.30a and 4.0b are versions, not files: extensions start with a letter (or are .386 drivers).
+  const numericExt = /^\d{3}$/.test(ext) && /[A-Za-z]/.test(m[1]!);
+  if ((!/^[A-Za-z_$]/.test(ext) && !numericExt) || NOT_EXTENSIONS.has(ext.toLowerCase()) || DOMAINS.has(base.toLowerCase())) return undefined;
   // e.g, i.e, a.m are words, not files; names need two characters or a digit.
   if (m[1]!.length < 2 && !/\d/.test(m[1]!)) return undefined;
   return base;

@@ -32,16 +32,28 @@ function isLabel(tokens: Token[], k: number): boolean {
   return next !== undefined && STRONG_VALUES.has(next.kind) && next.kind !== 'file';
 }
 
-/** Index of the next file, date, time, version or size within a few words of `k`, or -1. */
-function nextStrongValue(tokens: Token[], k: number): number {
+/**
+ * Index of the next value within a few words of `k` that has a column in the table, or -1.
+ * Words underlined by a rule are a sub-heading, not a cell: the table ends there.
+ */
+function nextCellValue(tokens: Token[], k: number, columns: ColumnKind[]): number {
   let words = 0;
   for (let j = k; j < tokens.length && words <= MAX_CELL_WORDS; j++) {
     const t = tokens[j]!;
-    if (STRONG_VALUES.has(t.kind)) return j;
-    if (t.kind === 'platform' || t.kind === 'language' || t.kind === 'path') return -1;
+    if (STRONG_VALUES.has(t.kind)) return columns.includes(t.kind as ColumnKind) ? j : -1;
+    if (t.kind === 'platform' || t.kind === 'language' || t.kind === 'path' || (t.kind === 'rule' && words > 0)) return -1;
     if (!isFiller(t)) words++;
   }
   return -1;
+}
+
+/** Tables that group rows by platform print it on the group's first row only (Q172416). */
+function carryPlatformDown(rows: RawRow[]): void {
+  let platform: Token | undefined;
+  for (const row of rows) {
+    if (row.platform) platform = row.platform;
+    else if (platform) row.platform = platform;
+  }
 }
 
 function attributeCount(row: RawRow): number {
@@ -113,26 +125,34 @@ export function parseFileTables(text: string): FileTables {
     let end = runStart;
     for (; end < tokens.length; end++) {
       const v = tokens[end]!;
-      if (isValueToken(v)) values.push(v);
+      if (isValueToken(v)) {
+        // Under a header, a platform or language with no column is a sub-heading of the next table.
+        if (columns && (v.kind === 'platform' || v.kind === 'language') && !columns.includes(v.kind)) break;
+        values.push(v);
+      }
       else if (isFiller(v)) continue;
+      else if (columns?.includes('size') && v.kind === 'word' && typeof v.value === 'number') values.push({ ...v, kind: 'size' });
       else if (values.length > 0 && isLabel(tokens, end)) continue;
       else if (columns) {
         // Headed tables may carry text cells (description, source, company): skip a few words
         // when the row's values go on after them.
-        const resume = nextStrongValue(tokens, end);
+        const resume = nextCellValue(tokens, end, columns);
         if (resume < 0) break;
         end = resume - 1;
       } else break;
     }
     const layout = columns ?? inferColumns(values);
     const rows = values.length > 0 ? readRows(layout, values).filter(isRow) : [];
+    if (layout.includes('platform')) carryPlatformDown(rows);
     if (rows.length > 0) {
       const context = tableContext(tokens, i, previous);
       const strong = rows.length >= 2 && rows.every((r) => attributeCount(r) >= 2);
       // An intro phrase vouches for a list right after its colon, or for rows that look like a table;
       // a lone "Foo.dll (version 1.2)" in the prose after it is not a table.
       const introduced = context.intro && (tokens[i - 1]?.colon === true || rows.length >= 2 || rows.some((r) => attributeCount(r) >= 2));
-      if (columns || introduced || strong) {
+      // Disk and directory listings are file tables too, but not the files a fix installs.
+      const aboutFix = context.aboutFix || context.intro || layout.includes('version') || layout.includes('platform');
+      if ((columns || introduced || strong) && aboutFix) {
         for (const row of rows) {
           const fileRow = toFileRow(row, context);
           (isPackage(fileRow.name, articleNumber) ? packages : files).push(fileRow);

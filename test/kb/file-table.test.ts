@@ -1,0 +1,136 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseFileTables } from '../../src/kb/file-table.js';
+import type { FileRow } from '../../src/model.js';
+import { FileRowSchema } from '../../src/model.js';
+
+function fixture(name: string): string {
+  return readFileSync(new URL(`../fixtures/kb/file-tables/${name}.txt`, import.meta.url), 'latin1');
+}
+
+type Expected = Partial<FileRow> & { name: string };
+
+/** One fixture per layout family (survey §4.1), each with the rows a user would check. */
+const layouts: [string, string, Expected[], Expected[]?][] = [
+  ['reads Date Time Size File-name Platform columns with a/p times and four platforms', 'whitespace-date-time-size-file-platform', [
+    { name: 'Netdrv.sys', size: 109728, date: '1996-09-26', time: '06:34 PM', platform: 'i386' },
+    { name: 'Netdrv.sys', size: 189584, date: '1996-09-24', platform: 'alpha' },
+    { name: 'Netdrv.sys', size: 175568, platform: 'mips' },
+    { name: 'Netdrv.sys', size: 205392, platform: 'ppc' },
+  ]],
+  ['reads a box-drawn File name / Version table under a Component line', 'box-file-version-component', [
+    { name: 'Perfwiz.exe', version: '996.26', component: 'Performance Wizard', language: 'English' },
+    { name: 'Mapisvc.inf', version: '5.5.1960.6', component: 'Performance Wizard' },
+  ]],
+  ['reads a whitespace Filename / Version list', 'whitespace-file-version-list', [
+    { name: 'IPX.COM', version: '3.1' },
+    { name: 'NETX.COM', version: '3.26' },
+    { name: 'LSL.COM', version: '1.21' },
+  ]],
+  ['takes the platform of each table from its x86 / Alpha heading', 'platform-headings', [
+    { name: 'Admprox.dll', version: '4.2.680.1', size: 27696, platform: 'i386' },
+    { name: 'Aspx.dll', version: '4.2.680.1', size: 327472, platform: 'i386' },
+    { name: 'Admprox.dll', version: '4.2.680.1', size: 45328, platform: 'alpha' },
+    { name: 'Aspx.dll', version: '4.2.680.1', size: 601872, platform: 'alpha' },
+  ]],
+  ['reads a box table with Name Size Date Time Version Platform cells', 'box-name-size-date-time-version-platform', [
+    { name: 'c2xx.dll', version: '12.00.8769.0', size: 1196083, date: '2000-02-08', time: '5:39 AM', platform: 'i386' },
+    { name: 'c2yy.dll', version: '12.00.8769.0', size: 418304, date: '2000-02-08', time: '5:41 AM', platform: 'i386' },
+  ]],
+  ['reads a pipe table with File name Date Time and no size', 'pipe-file-date-time', [
+    { name: 'Winsl32.dll', date: '1998-06-16', time: '8:33 AM' },
+  ]],
+  ['reads dd-Mon-yyyy, dd-Month-yyyy, Mon-dd-yyyy and Mon dd yyyy dates with MB and KB sizes', 'dmy-month-name-dates', [
+    { name: 'VB7.exe', version: '6.0.93.56', size: 1876951, date: '2001-09-18' },
+    { name: 'Vbrun7.dll', version: '6.0.93.57', size: 124928, date: '2001-12-07' },
+    { name: 'Vbext.dll', version: '6.0.93.58', size: 24576, date: '2001-05-02' },
+    { name: 'Vbhelp.dll', version: '6.0.93.59', size: 12288, date: '2000-10-23' },
+  ]],
+  ['reads parenthetical rows (N bytes, dated D, T) and skips a bare file name', 'parenthetical-rows', [
+    { name: 'MAILX.EXE', size: 221089, date: '1993-02-15', time: '3:00 PM' },
+  ]],
+  ['reads name date time "N bytes (version V)" rows under a time-stamp intro', 'name-date-time-size-bytes-version', [
+    { name: 'Dispatx.exe', version: '3.5.34', size: 85245, date: '1998-07-10', time: '5:39 PM' },
+    { name: 'Importx.exe', version: '3.5.34', size: 205905, date: '1998-07-10' },
+  ]],
+  ['keeps the language of each row from a Language column and stops at the next heading', 'language-column', [
+    { name: 'Winfilx.exe', size: 170496, date: '1997-03-17', language: 'English' },
+    { name: 'Winfilx.exe', size: 169824, date: '1997-07-09', language: 'Danish' },
+    { name: 'Winfilx.exe', size: 173728, date: '1997-12-08', language: 'German' },
+  ]],
+  ['joins DOS dir listing names and extensions and skips the description column', 'dos-dir-listing', [
+    { name: 'COMMANDX.COM', size: 47845, date: '1991-04-09', time: '5:00 AM' },
+    { name: 'NETX.MSG', size: 70629, date: '1992-10-01' },
+    { name: 'HIMEMX.SYS', size: 13824, date: '1992-10-01' },
+  ]],
+  ['reads Version: / Size: / Date: labelled rows, not the version named in prose', 'labelled-name-version', [
+    { name: 'Vbx232.dll', version: '2.0.6108', size: 1025 * 1024, date: '1996-03-08' },
+  ]],
+  ['infers the columns of a header-less list after an attributes intro (.386 drivers too)', 'no-header-intro', [
+    { name: 'SERIALX.386', size: 11184, date: '1993-12-01' },
+    { name: 'COMMX.DRV', size: 9280, date: '1993-12-01' },
+  ]],
+  ['skips text cells (Source) around the values of a row', 'description-and-source-cells', [
+    { name: 'Rich20.dll', version: '5.0.122.2', size: 268560 },
+    { name: 'Rich20.dll', version: '5.0.120.8', size: 385536 },
+  ]],
+  ['reads blank Version cells and tiny sizes under a Size column', 'date-version-size-file-platform-blank-cells', [
+    { name: 'Compvex.ini', size: 67, date: '1999-08-23', platform: 'alpha' },
+    { name: 'Wbemsdx.exe', version: '1380.1017', size: 7200879, platform: 'alpha' },
+    { name: 'Compvex.ini', size: 67, platform: 'i386' },
+    { name: 'Wbemsdx.exe', version: '1380.1017', size: 3822227, platform: 'i386' },
+  ]],
+  ['carries a platform printed once per group down to the rows below it', 'platform-once-per-group', [
+    { name: 'Admwprx.dll', platform: 'i386' },
+    { name: 'Aspx.dll', platform: 'i386' },
+    { name: 'Admwprx.dll', platform: 'alpha' },
+    { name: 'Aspx.dll', platform: 'alpha' },
+  ]],
+  ['reads a row whose long file name wrapped onto its own line', 'wrapped-rows', [
+    { name: 'Verylongfilename_for_a_test.dll', size: 118032, date: '1996-03-12', time: '4:20 PM' },
+    { name: 'Short.exe', size: 24576, date: '1996-03-12', time: '4:21 PM' },
+  ]],
+  ['reads day-first dates when the first field cannot be a month', 'day-first-dates', [
+    { name: 'Coredll.dll', size: 155648, date: '2001-08-28', time: '14:05' },
+    { name: 'Coredll.dll', size: 160256, date: '2001-08-30', time: '09:12' },
+  ]],
+  ['keeps each language table apart and lists the packages named after the article separately', 'multi-language-packages', [
+    { name: 'Mtax.exe', version: '5.5.2654.3', size: 621440, language: 'English', component: 'Message Transfer Agent' },
+    { name: 'Mtax.exe', version: '5.5.2654.4', size: 621952, language: 'German', component: 'Message Transfer Agent' },
+  ], [
+    { name: 'Q299999engI.exe', size: 3837952, date: '2000-09-22', platform: 'i386', language: 'English' },
+    { name: 'Q299999gerI.exe', size: 3839000, date: '2000-09-23', platform: 'i386', language: 'German' },
+  ]],
+  ['finds no table in prose that names files, versions and dates', 'prose-not-a-table', []],
+];
+
+describe('parseFileTables layouts', () => {
+  it.each(layouts)('%s', (_title, name, files, packages = []) => {
+    const result = parseFileTables(fixture(name));
+    expect(result.files).toEqual(files.map((f) => expect.objectContaining(f)));
+    expect(result.packages).toEqual(packages.map((p) => expect.objectContaining(p)));
+  });
+
+  it.each(layouts.map(([, name]) => [name]))('reads %s the same with its line breaks collapsed into spaces', (name) => {
+    const text = fixture(name);
+    expect(parseFileTables(text.replace(/\s+/g, ' '))).toEqual(parseFileTables(text));
+  });
+
+  it.each(layouts.map(([, name]) => [name]))('gives schema-valid rows for %s', (name) => {
+    const { files, packages } = parseFileTables(fixture(name));
+    for (const row of [...files, ...packages]) expect(FileRowSchema.safeParse(row).success).toBe(true);
+  });
+
+  it('leaves out the version of a row whose Version cell is a dash', () => {
+    const { packages } = parseFileTables(fixture('multi-language-packages'));
+    expect(packages.map((p) => p.version)).toEqual([undefined, undefined]);
+  });
+
+  it('reads a 1 MB article in well under a second', () => {
+    const text = fixture('platform-once-per-group').repeat(1200).slice(0, 1_000_000);
+    const started = performance.now();
+    const { files } = parseFileTables(text);
+    expect(files.length).toBeGreaterThan(1000);
+    expect(performance.now() - started).toBeLessThan(3000);
+  });
+});
