@@ -11,7 +11,7 @@ const STOP_PATTERNS = [
   // WinDbg: "BugCheck D1, {0, 2, 0, f8a4c9a1}"
   /\bbug ?check\s{1,3}([0-9a-f]{1,8}),/gi,
 ];
-const EVENT_PATTERN = /\bevent[ _-]?id\s{0,3}[:#=]?\s{0,3}(\d{1,5})\b/gi;
+const EVENT_PATTERN = /\bevent(?:[ _-]?id)?\s{0,3}[:#=]?\s{0,3}(\d{1,5})\b/gi;
 const SOURCE_PATTERN = /\bsource\s{0,3}[:=]\s{0,3}([A-Za-z][A-Za-z0-9_. -]{0,60})/gi;
 /** Words that end a stated source ("Source: MSExchangeIS Event ID: 1000"). */
 const SOURCE_STOP = new Set(['event', 'category', 'type', 'date', 'time', 'user', 'computer', 'description', 'id', 'and', 'with', 'logged', 'in', 'on']);
@@ -147,8 +147,11 @@ export function cluesFromTokens(text: string, tokens: Token[]): Clue[] {
   findVersions(tokens, found);
   found.sort((a, b) => a.at - b.at);
   const seen = new Set<string>();
+  // "Event ID 9405" mentioned again elsewhere without its source is the same clue
+  const sourced = new Set(found.flatMap(({ clue }) => (clue.kind === 'event-id' && clue.source ? [clue.id] : [])));
   const clues: Clue[] = [];
   for (const { clue } of found) {
+    if (clue.kind === 'event-id' && !clue.source && sourced.has(clue.id)) continue;
     const key = JSON.stringify(clue);
     if (!seen.has(key)) {
       seen.add(key);

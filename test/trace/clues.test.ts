@@ -15,6 +15,8 @@ describe('extractClues', () => {
     ['the debugger exception line', '(5d4.618): Access violation - code c0000005 (first chance)', [{ kind: 'exception-code', code: 'c0000005' }]],
     ['an Event ID with its source', 'Event ID: 1000\nSource: MSExchangeIS\nType: Error', [{ kind: 'event-id', id: 1000, source: 'MSExchangeIS' }]],
     ['a source before the Event ID', 'Source: MSExchangeIS Mailbox Event ID: 1025', [{ kind: 'event-id', id: 1025, source: 'MSExchangeIS Mailbox' }]],
+    ['an event-log record', 'Event: 9405\nSource: MSExchangeMTA\nType: Error\nCategory: Field Engineering', [{ kind: 'event-id', id: 9405, source: 'MSExchangeMTA' }]],
+    ['an Event ID repeated without its source', 'Event ID 1000 (Source: MSExchangeIS). Then event ID 1000 again.', [{ kind: 'event-id', id: 1000, source: 'MSExchangeIS' }]],
     ['an Event ID without source', 'I see event id 7031 in the log', [{ kind: 'event-id', id: 7031 }]],
     ['a file version with its file', 'store.exe 5.5.2653.12 here', [{ kind: 'file-version', version: '5.5.2653.12', file: 'store.exe' }]],
     ['a version without file', "we're on 5.5.2650.21.", [{ kind: 'file-version', version: '5.5.2650.21' }]],
