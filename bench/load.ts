@@ -1,24 +1,22 @@
 /**
- * `npm run load`: the real kbbot app (HTTP mode, runSlackBot: the same assembly `kbbot start` uses) on
- * loopback, its Web API calls going to the local Slack stand-in. Per scenario: 300 signed message events
- * carrying traces from the bundled store, sent evenly over 10 s, a tenth of them re-delivered by "Slack"
- * with X-Slack-Retry-Num (to the other instance when there are two). Reports acknowledgement latency,
- * replies, duplicates, dead letters and memory before/after (after GC), then checks the goals:
- * every ack < 3 s and p99 < 50 ms, exactly one reply per message, memory back within 20% of the start.
- * Run with --expose-gc (the npm script does).
+ * `npm run load`: the real kbbot app in HTTP mode (test/reliability/run-kbbot.ts: the same runSlackBot assembly
+ * `kbbot start` uses), each instance its own process on loopback, its Web API calls going to the local Slack
+ * stand-in. Per scenario: 300 signed message events carrying traces from the bundled store, sent evenly over
+ * 10 s, a tenth of them re-delivered by "Slack" with X-Slack-Retry-Num (to the other instance when there are
+ * two). Reports acknowledgement latency as the sender sees it, replies, duplicates, dead letters, and the kbbot
+ * processes' memory before/after the run (each after GC), then checks the goals: every ack < 3 s and p99 < 50 ms,
+ * exactly one reply per message, memory back within 20% of the start. `--only 0,3` runs some scenarios.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadConfig } from '../src/config.js';
-import { createLogger } from '../src/log.js';
 import { buildIndex, matchMessage } from '../src/match/index.js';
-import { runSlackBot, type RunningBot } from '../src/slack/run.js';
 import { defaultStoreDir, loadStore } from '../src/store/index.js';
 import { parseMessage } from '../src/trace/index.js';
 import { startRedis, type RedisServer } from '../test/support/redis.js';
 import { postSigned } from '../test/support/sign.js';
 import { startSlackWebApi, type SlackWebApi } from '../test/support/slack-web-api.js';
+import { startKbbot, type KbbotProcess } from '../test/reliability/kbbot-process.js';
 
 const BOT_TOKEN = 'xoxb-load-0000-bench';
 const SECRET = 'load-signing-secret-0123456789';
@@ -50,6 +48,7 @@ interface Result {
   duplicates: number;
   missing: number;
   deadLetters: number;
+  deadLetterErrors: string[];
   faultsServed: number;
   heapBefore: number;
   heapAfter: number;
@@ -75,12 +74,21 @@ async function tracePastes(): Promise<string[]> {
   return pastes;
 }
 
-async function settleMemory(): Promise<NodeJS.MemoryUsage> {
-  for (let i = 0; i < 3; i += 1) {
-    globalThis.gc?.();
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return process.memoryUsage();
+/** Asks each kbbot process to collect garbage and report its memory (SIGUSR2, see run-kbbot.ts). */
+async function memoryOf(processes: KbbotProcess[]): Promise<{ heapUsed: number; rss: number }> {
+  const reports = await Promise.all(
+    processes.map(async (p) => {
+      const seen = p.out.length;
+      p.child.kill('SIGUSR2');
+      for (let i = 0; i < 200; i += 1) {
+        const report = p.out.slice(seen).find((o) => o.memory);
+        if (report) return report.memory as NodeJS.MemoryUsage;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error('kbbot did not report its memory');
+    }),
+  );
+  return { heapUsed: reports.reduce((s, m) => s + m.heapUsed, 0), rss: reports.reduce((s, m) => s + m.rss, 0) };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -101,40 +109,42 @@ function eventBody(channel: string, ts: string, text: string, eventId: string): 
   };
 }
 
-async function runScenario(scenario: Scenario, pastes: string[], redis: RedisServer | undefined, n: number): Promise<Result> {
-  const api: SlackWebApi = await startSlackWebApi({ botToken: BOT_TOKEN });
-  const dirs: string[] = [];
-  let deadLetters = 0;
-  const logger = createLogger({
-    level: 'info',
-    secrets: [BOT_TOKEN, SECRET],
-    sink: (line) => {
-      if (line.includes('"dead_letter"')) deadLetters += 1;
-    },
-  });
-  const bots: RunningBot[] = [];
-  for (let i = 0; i < scenario.instances; i += 1) {
-    const dataDir = await mkdtemp(join(tmpdir(), 'kbbot-load-'));
-    dirs.push(dataDir);
-    const config = loadConfig({
-      SLACK_BOT_TOKEN: BOT_TOKEN,
-      SLACK_SIGNING_SECRET: SECRET,
-      SLACK_API_URL: api.url,
-      PORT: '0',
-      KBBOT_DATA_DIR: dataDir,
-      ...(scenario.redis && redis ? { REDIS_URL: redis.url } : {}),
-    });
-    if (config.slack.kind !== 'http') throw new Error('expected HTTP mode');
-    bots.push(await runSlackBot(config, config.slack, logger.child({ instance: i }), { redisPrefix: `load${n}:` }));
-  }
-  const urls = bots.map((b) => `http://127.0.0.1:${b.port}/slack/events`);
+interface Prepared {
+  scenario: Scenario;
+  api: SlackWebApi;
+  bots: KbbotProcess[];
+  dirs: string[];
+}
 
-  // Warm-up (not counted): first requests compile code paths that then stay loaded.
-  await Promise.all(
-    Array.from({ length: 5 }, (_, i) => postSigned(urls[i % urls.length]!, eventBody('C0WARM', `1700000000.${i}`, pastes[i % pastes.length]!, `EvWarm${n}-${i}`), { secret: SECRET })),
+/** Starts the stand-in and the kbbot process(es) of a scenario; all scenarios start up front, in parallel. */
+async function prepare(scenario: Scenario, redis: RedisServer, n: number): Promise<Prepared> {
+  const api = await startSlackWebApi({ botToken: BOT_TOKEN });
+  const dirs: string[] = [];
+  const bots = await Promise.all(
+    Array.from({ length: scenario.instances }, async () => {
+      const dataDir = await mkdtemp(join(tmpdir(), 'kbbot-load-'));
+      dirs.push(dataDir);
+      return startKbbot({
+        SLACK_BOT_TOKEN: BOT_TOKEN,
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: api.url,
+        KBBOT_DATA_DIR: dataDir,
+        LOG_LEVEL: 'info',
+        ...(scenario.redis ? { REDIS_URL: redis.url, KBBOT_REDIS_PREFIX: `load${n}:` } : {}),
+      });
+    }),
   );
-  await api.waitForCalls('chat.postMessage', 5, 15_000).catch(() => undefined);
-  const before = await settleMemory();
+  return { scenario, api, bots, dirs };
+}
+
+async function runScenario({ scenario, api, bots }: Prepared, pastes: string[], n: number): Promise<Result> {
+  const urls = bots.map((b) => b.eventsUrl);
+  // Warm-up (not counted): the first requests compile code paths that then stay loaded.
+  await Promise.all(
+    Array.from({ length: 6 }, (_, i) => postSigned(urls[i % urls.length]!, eventBody('C0WARM', `1700000000.${i}`, pastes[i % pastes.length]!, `EvWarm${n}-${i}`), { secret: SECRET })),
+  );
+  await api.waitForCalls('chat.postMessage', 6, 15_000).catch(() => undefined);
+  const before = await memoryOf(bots);
   if (scenario.faults) api.failRandomly({ rate: 0.2, kinds: ['rate_limited', 'server_error'], retryAfterSec: 1, seed: 7, methods: ['chat.postMessage'] });
 
   const acks: number[] = [];
@@ -152,6 +162,7 @@ async function runScenario(scenario: Scenario, pastes: string[], redis: RedisSer
     }
     acks.push(performance.now() - started);
   };
+  const startedAt = Date.now();
   const start = performance.now();
   for (let i = 0; i < EVENTS; i += 1) {
     const due = start + (i * SEND_WINDOW_MS) / EVENTS;
@@ -177,23 +188,19 @@ async function runScenario(scenario: Scenario, pastes: string[], redis: RedisSer
     }
     return counts;
   };
+  const deadLetters = () => bots.flatMap((b) => b.logs.filter((l) => l.event === 'dead_letter'));
   const settleStart = performance.now();
   while (performance.now() - settleStart < SETTLE_TIMEOUT_MS) {
     const counts = repliesPer();
-    if (threads.every((t) => (counts.get(t) ?? 0) >= 1) && bots.every((b) => b.inFlight.size === 0)) break;
+    if (threads.filter((t) => (counts.get(t) ?? 0) === 0).length <= deadLetters().length) break;
     await new Promise((r) => setTimeout(r, 100));
   }
-  const lastReplyMs = Math.max(0, ...api.okCallsTo('chat.postMessage').map((c) => c.at)) - (Date.now() - (performance.now() - start));
   await new Promise((r) => setTimeout(r, 300));
   const counts = repliesPer();
+  const lastReplyMs = Math.max(0, ...api.okCallsTo('chat.postMessage').map((c) => c.at)) - startedAt;
   const faultsServed = api.calls.filter((c) => c.status === 429 || c.status >= 500).length;
   api.failRandomly(undefined);
-  const after = await settleMemory();
-  const wallMs = performance.now() - start;
-
-  for (const bot of bots) await bot.shutdown('load done');
-  await api.close();
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
+  const after = await memoryOf(bots);
   return {
     scenario,
     acks: acks.sort((x, y) => x - y),
@@ -201,15 +208,27 @@ async function runScenario(scenario: Scenario, pastes: string[], redis: RedisSer
     replies: [...counts.values()].reduce((s, c) => s + c, 0),
     duplicates: [...counts.values()].reduce((s, c) => s + Math.max(0, c - 1), 0),
     missing: threads.filter((t) => !counts.has(t)).length,
-    deadLetters,
+    deadLetters: deadLetters().length,
+    deadLetterErrors: [...new Set(deadLetters().map((l) => String(l.error)))],
     faultsServed,
     heapBefore: before.heapUsed,
     heapAfter: after.heapUsed,
     rssBefore: before.rss,
     rssAfter: after.rss,
     lastReplyMs,
-    wallMs,
+    wallMs: performance.now() - start,
   };
+}
+
+async function release({ api, bots, dirs }: Prepared): Promise<void> {
+  for (const bot of bots) {
+    if (bot.child.exitCode === null) {
+      bot.child.kill('SIGTERM');
+      await bot.exited;
+    }
+  }
+  await api.close();
+  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
@@ -227,7 +246,7 @@ function table(results: Result[]): string {
     `${r.replies}/${EVENTS}`,
     String(r.duplicates),
     String(r.missing),
-    String(r.deadLetters),
+    r.deadLetters ? `${r.deadLetters} (${r.deadLetterErrors.join(', ')})` : '0',
     String(r.faultsServed),
     mb(r.heapBefore),
     mb(r.heapAfter),
@@ -251,21 +270,24 @@ function goals(r: Result): string[] {
 }
 
 async function main(): Promise<number> {
-  if (typeof globalThis.gc !== 'function') process.stderr.write('load: run with --expose-gc (npm run load does) for meaningful memory figures\n');
   const pastes = await tracePastes();
   const redis = await startRedis();
   const results: Result[] = [];
   const started = performance.now();
+  // `--only 0,3` runs a subset of the scenarios (by position in the table).
+  const only = process.argv.indexOf('--only');
+  const picked = only >= 0 ? new Set((process.argv[only + 1] ?? '').split(',').map(Number)) : undefined;
+  const chosen = [...SCENARIOS.entries()].filter(([n]) => !picked || picked.has(n));
+  const prepared = await Promise.all(chosen.map(([n, scenario]) => prepare(scenario, redis, n)));
+  process.stdout.write(`load: ${prepared.reduce((s, p) => s + p.bots.length, 0)} kbbot processes ready in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   try {
-    // `--only 0,3` runs a subset of the scenarios (by position in the table).
-    const only = process.argv.indexOf('--only');
-    const picked = only >= 0 ? new Set((process.argv[only + 1] ?? '').split(',').map(Number)) : undefined;
-    for (const [n, scenario] of SCENARIOS.entries()) {
-      if (picked && !picked.has(n)) continue;
-      process.stdout.write(`load: ${scenario.name} …\n`);
-      results.push(await runScenario(scenario, pastes, redis, n));
+    for (const [i, p] of prepared.entries()) {
+      process.stdout.write(`load: ${p.scenario.name} …\n`);
+      results.push(await runScenario(p, pastes, chosen[i]![0]));
+      await release(p);
     }
   } finally {
+    await Promise.all(prepared.map(release));
     await redis.stop();
   }
   process.stdout.write(`\n${EVENTS} signed message events over ${SEND_WINDOW_MS / 1000} s per scenario, every ${Math.round(1 / RETRY_SHARE)}th re-delivered with X-Slack-Retry-Num (${pastes.length} distinct traces)\n\n`);

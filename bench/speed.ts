@@ -32,10 +32,10 @@ export function compareWithFuse(label: string, signatures: Signature[], rules: R
   const fuseBuilt = measureHeap(() => new Fuse(docs, { keys: ['text'], includeScore: true, ignoreLocation: true, threshold: 0.6 }));
   const sample = queries.filter((q) => q.traces.length > 0);
   const theirs = timeWithin(sample, (q) => fuseBuilt.value.search(keyText((q.traces[0] ?? []).slice(0, 4)), { limit: 5 }), fuseBudgetMs);
-  const p50 = percentile(ours, 50);
+  const p50 = percentile(ours.wall, 50);
   const fuse50 = percentile(theirs, 50);
   console.log(`  ${label}: ${signatures.length.toLocaleString('en-US')} signatures, ${index.traces.length.toLocaleString('en-US')} traces, ${index.keys.length.toLocaleString('en-US')} distinct frames`);
-  console.log(`    kbbot index : build ${fmt(built.ms, 0)} ms, heap +${fmt(built.mb, 1)} MB; ${ours.length} queries p50 ${fmt(p50)} ms, p99 ${fmt(percentile(ours, 99))} ms, max ${fmt(ours[ours.length - 1] ?? NaN)} ms`);
+  console.log(`    kbbot index : build ${fmt(built.ms, 0)} ms, heap +${fmt(built.mb, 1)} MB; ${ours.wall.length} queries: wall p50 ${fmt(p50)} ms, p99 ${fmt(percentile(ours.wall, 99))} ms; CPU p50 ${fmt(percentile(ours.cpu, 50))} ms, p99 ${fmt(percentile(ours.cpu, 99))} ms, max ${fmt(ours.cpu[ours.cpu.length - 1] ?? NaN)} ms`);
   console.log(`    fuse.js scan: build ${fmt(fuseBuilt.ms, 0)} ms, heap +${fmt(fuseBuilt.mb, 1)} MB; ${theirs.length} sampled queries p50 ${fmt(fuse50)} ms, p99 ${fmt(percentile(theirs, 99))} ms`);
   console.log(`    speed-up at p50: ${fmt(fuse50 / p50, 0)}x`);
 }

@@ -21,12 +21,15 @@ import { loadStore, writeSignature } from '../src/store/index.js';
 const ARTICLES = 57_000;
 const SYNTHETIC_DIR = join(tmpdir(), 'kbbot-bench-store-57000');
 
-/** Deterministic pseudo-random numbers so every run writes the same store. */
+/** Deterministic pseudo-random numbers (mulberry32) so every run writes the same store. */
 function makeRandom(seed: number): () => number {
-  let s = seed;
+  let s = seed >>> 0;
   return () => {
-    s = (s * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return s / 2_147_483_648;
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -28,6 +28,8 @@ export interface RankedCandidate {
   confidence: number;
   score: TraceScore;
   traceIndex: number;
+  /** The index's id of the matched signature trace. */
+  traceId: number;
   /** Which pasted trace it matched, and that trace's prepared frames. */
   query: PreparedFrame[];
   queryFrames: QueryFrame[];
@@ -97,7 +99,7 @@ export function rankCandidates(index: MatchIndex, parsed: ParsedMessage, limit =
       const confidence = Math.min(1, score.raw + clueBonus(sig, parsed.clues));
       const seen = bySig.get(indexed.sig);
       if (!seen || confidence > seen.confidence) {
-        bySig.set(indexed.sig, { sig: indexed.sig, confidence, score, traceIndex: indexed.traceIndex, query: prepared, queryFrames: frames });
+        bySig.set(indexed.sig, { sig: indexed.sig, confidence, score, traceIndex: indexed.traceIndex, traceId: t, query: prepared, queryFrames: frames });
       }
     }
   }
@@ -107,7 +109,7 @@ export function rankCandidates(index: MatchIndex, parsed: ParsedMessage, limit =
 }
 
 function explain(index: MatchIndex, ranked: RankedCandidate): { alignment: FrameAlignment[]; matchedFrames: string[] } {
-  const trace = index.traces.find((t) => t.sig === ranked.sig && t.traceIndex === ranked.traceIndex);
+  const trace = index.traces[ranked.traceId];
   const byRank = new Map(ranked.score.pairs.map((p) => [p.queryRank, p]));
   const matchedFrames: string[] = [];
   const alignment = ranked.query.map((f): FrameAlignment => {
