@@ -53,24 +53,51 @@ export function threadFromReplies(channel: string, threadTs: string, messages: R
   return parsed.success ? parsed.data : undefined;
 }
 
+export const DEFAULT_RECOVERIES_PER_MINUTE = 10;
+
+export interface RecoveryOptions {
+  /** Threads started before this (epoch seconds) may be read back; default: when the memory was created. */
+  startedAtSec?: number;
+  /** conversations.replies calls allowed per minute (default 10). */
+  perMinute?: number;
+}
+
 export class ThreadMemory {
   private readonly triedRecovery = new Set<string>();
+  private readonly startedAtSec: number;
+  private budget = { windowStart: 0, used: 0 };
 
   constructor(
     private readonly state: StateStore,
     private readonly logger: Logger,
-  ) {}
+    private readonly options: RecoveryOptions = {},
+  ) {
+    this.startedAtSec = options.startedAtSec ?? Date.now() / 1000;
+  }
+
+  /**
+   * Worth asking Slack? Only for threads started before this process (a newer thread the bot answered is
+   * in state already), and within a per-minute budget: conversations.replies is Tier 1 for most apps.
+   */
+  private mayRecover(threadTs: string): boolean {
+    if (!(Number(threadTs) < this.startedAtSec)) return false;
+    const now = Date.now();
+    if (now - this.budget.windowStart >= 60_000) this.budget = { windowStart: now, used: 0 };
+    if (this.budget.used >= (this.options.perMinute ?? DEFAULT_RECOVERIES_PER_MINUTE)) return false;
+    this.budget.used += 1;
+    return true;
+  }
 
   async get(channel: string, threadTs: string): Promise<ThreadMatch | undefined> {
     return this.state.getThread(channel, threadTs);
   }
 
-  /** State first; when empty (after a restart), read the bot's reply back once. */
+  /** State first; when empty (after a restart), read the bot's reply back: once per thread, within budget. */
   async recover(client: webApi.WebClient, channel: string, threadTs: string, botUserId: string | undefined, botId: string | undefined): Promise<ThreadMatch | undefined> {
     const known = await this.state.getThread(channel, threadTs);
     if (known) return known;
     const key = `${channel}:${threadTs}`;
-    if (this.triedRecovery.has(key)) return undefined;
+    if (this.triedRecovery.has(key) || !this.mayRecover(threadTs)) return undefined;
     if (this.triedRecovery.size >= MAX_RECOVERY_ATTEMPTS_REMEMBERED) this.triedRecovery.clear();
     this.triedRecovery.add(key);
     try {

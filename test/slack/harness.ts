@@ -77,10 +77,10 @@ export interface Harness {
 let eventCounter = 0;
 let tsCounter = 0;
 
-/** A fresh message ts, as Slack would stamp it. */
+/** A fresh message ts, as Slack would stamp it (in the past: threads older than the running app). */
 export function nextTs(): string {
   tsCounter += 1;
-  return `1800000000.${String(tsCounter).padStart(6, '0')}`;
+  return `1600000000.${String(tsCounter).padStart(6, '0')}`;
 }
 
 export function eventCallback(event: Record<string, unknown>, eventId: string): Record<string, unknown> {

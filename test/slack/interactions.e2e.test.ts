@@ -115,6 +115,14 @@ describe('thread follow-ups', () => {
     expect(h.api.okCallsTo('chat.postMessage').filter((c) => c.params.thread_ts === root)).toHaveLength(0);
   });
 
+  it('does not read back threads started after it came up (it would remember answering them)', async () => {
+    const root = `${Math.floor(Date.now() / 1000) + 60}.000100`;
+    const reads = h.api.callsTo('conversations.replies').length;
+    await h.event(userMessage({ text: 'files for alpha?', thread_ts: root }));
+    await sendAndWait(userMessage({ text: 'KB272274' }));
+    expect(h.api.callsTo('conversations.replies').length).toBe(reads);
+  });
+
   it('after a restart with empty state, recovers the match from its reply metadata (once) and answers', async () => {
     const { root } = await answeredThread();
     await h.restart();
