@@ -10,6 +10,8 @@ import {
 import type { Token } from './tokens.js';
 
 const MAX_MODULE_CHARS = 128;
+const LEADING_NOISE = '>"\'*`(';
+const TRAILING_NOISE = ',;.:`*)"\']';
 
 export interface FrameScan {
   /** The frame read, or undefined when the tokens name a frame without a symbol (`mod!<nosymbols>`, `mod!0x77e6cbe8`). */
@@ -86,7 +88,7 @@ function isNoSymbol(s: string): boolean {
 /** Parses offset text (`0xb0`, `b0`, `0x000000FD`, decimal with `bytes`) into `0x…`, or undefined. */
 function offsetValue(text: string, decimal: boolean): string | undefined {
   let s = text;
-  while (s.endsWith(',') || s.endsWith(';') || s.endsWith('.') || s.endsWith(':')) s = s.slice(0, -1);
+  while (s.length > 0 && TRAILING_NOISE.includes(s[s.length - 1]!)) s = s.slice(0, -1);
   const paren = s.indexOf('(');
   if (paren > 0) s = s.slice(0, paren);
   if (s.startsWith('0x') || s.startsWith('0X')) {
@@ -135,7 +137,8 @@ export function scanFrame(tokens: Token[], i: number): FrameScan | undefined {
   if (!tok || tok.long) return undefined;
   let text = tok.text;
   let lead = 0;
-  while (lead < text.length && (text[lead] === '>' || text[lead] === '"' || text[lead] === '*' || text[lead] === "'")) lead++;
+  // current-frame marker, quotes, inline-code backticks, bold, an opening parenthesis of prose
+  while (lead < text.length && LEADING_NOISE.includes(text[lead]!)) lead++;
   const bang = text.indexOf('!', lead);
   if (bang < 0) return undefined;
   let module = text.slice(lead, bang);

@@ -46,7 +46,7 @@ export function trimTrailingPunctuation(symbol: string): string {
   const mangled = symbol.startsWith('?');
   for (; end > 0; end--) {
     const ch = symbol[end - 1];
-    if (ch === '.' || ch === ',' || ch === ';' || ch === '"' || (ch === "'" && !symbol.includes('`')) || ch === '!' || (ch === '?' && !mangled)) continue;
+    if (ch === '.' || ch === ',' || ch === ';' || ch === '"' || ch === '`' || ch === '*' || (ch === "'" && !symbol.includes('`')) || ch === '!' || (ch === '?' && !mangled)) continue;
     if (ch === ')' && unbalancedClose(symbol.slice(0, end))) continue;
     break;
   }

@@ -60,6 +60,8 @@ function skipGroup(tokens: Token[], i: number): number {
   let depth = 0;
   for (let t = i; t < tokens.length && t < i + MAX_GROUP_TOKENS; t++) {
     const text = tokens[t]!.text;
+    // prose in parentheses may hold a frame: "(see kernel32!HeapFree)"
+    if (t > i && text.includes('!')) return t;
     for (let k = 0; k < text.length; k++) {
       const ch = text[k];
       if (ch === '(' || ch === '[') depth++;

@@ -66,6 +66,10 @@ const layouts: [string, string, string[][]][] = [
   ['<BR/> remnants of HTML articles', 'br-remnants.txt', [[
     'STORE!SzDupSz+0xb', 'STORE!IMAPCON::EcServerHostFromServerDN+0x1e',
   ]]],
+  ['frames in chat prose: inline code, bold, quotes, parentheses, arrows', 'chat-inline.txt', [
+    ['STORE!EcRpc+0x12', 'store!EcDoRpc', 'rpcrt4!Invoke+0x30'],
+    ['ntdll!RtlpFindAndCommitPages+0x12f', 'ntdll!RtlAllocateHeap+0x3e', 'exchmem!ExchMHeapAlloc'],
+  ]],
   ['traces split by prose and by -or-', 'two-traces-prose.txt', [
     ['ntdll!RtlpCoalesceFreeBlocks+0x1a', 'ntdll!RtlFreeHeap+0x3e'],
     ['tcpip!_FreeARPBuffer+0x10', 'tcpip!_ARPSendComplete+0x39'],
