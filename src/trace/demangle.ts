@@ -5,6 +5,9 @@
  * rather than failing, and the scan is linear in the input.
  */
 
+/** Longer "names" are not decorated symbols; leave them alone (and keep the work bounded). */
+const MAX_DECORATED = 1024;
+
 const OPERATORS: Record<string, string> = {
   '2': 'operator new', '3': 'operator delete', '4': 'operator=', '5': 'operator>>', '6': 'operator<<',
   '7': 'operator!', '8': 'operator==', '9': 'operator!=', A: 'operator[]', B: 'operator cast', C: 'operator->',
@@ -136,7 +139,7 @@ function skipNumber(c: Cursor): boolean {
  * not decorated (does not start with `?`) or nothing could be read.
  */
 export function demangleMsvc(symbol: string): string {
-  if (!symbol.startsWith('?')) return symbol;
+  if (!symbol.startsWith('?') || symbol.length > MAX_DECORATED) return symbol;
   const c = new Cursor(symbol);
   c.pos = 1;
   const names: string[] = [];

@@ -66,6 +66,18 @@ describe('parseMessage on any input', () => {
   });
 });
 
+describe('normalizeFrame on any frame', () => {
+  const decorated = fc.array(fc.constantFrom('?', '??', '?$', '@', '@@', '0', '1', '_', 'A', 'V', 'P', 'Q', 'E', 'Z', '$0', 'Name', '?A0x1@', 'X'), { maxLength: 60 })
+    .map((parts) => parts.join(''));
+  it('never throws and always gives a lower-case module!symbol key', () => {
+    fc.assert(fc.property(fc.string({ maxLength: 40 }), fc.oneof(fc.string({ maxLength: 80 }), decorated), (module, symbol) => {
+      const normal = normalizeFrame({ module, symbol });
+      expect(normal.key).toBe(`${normal.module}!${normal.symbol}`);
+      expect(normal.key).toBe(normal.key.toLowerCase());
+    }), { numRuns: 500 });
+  });
+});
+
 /** CPU milliseconds spent by this process in fn (less disturbed by other processes than wall time). */
 function cpuMs(fn: () => void): number {
   const start = process.cpuUsage();
