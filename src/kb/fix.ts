@@ -69,6 +69,7 @@ function stripPunctuation(word: string): string {
 
 /** "the next Exchange Server 5.5 service pack" → "next Exchange Server 5.5 service pack"; "... Service Pack 4." → "... Service Pack 4". */
 export function servicePackNamed(sentence: string): string | undefined {
+  if (!/service (pack|release)|\bSP\d/i.test(sentence)) return undefined;
   const words = sentence.split(' ');
   for (let i = 0; i < words.length - 1; i++) {
     if (!/^service$/i.test(words[i] ?? '') || !/^(pack|release)/i.test(words[i + 1] ?? '')) continue;
@@ -101,9 +102,11 @@ export interface FixText {
 
 export function classifyFix({ prose, workaround }: FixText): Fix {
   const sentences = splitSentences(prose);
+  // Rules that match nowhere in the prose need not be tried sentence by sentence.
+  const live = RULES.map((rule) => rule.matches(prose));
   let best: { rank: number; sentence: string } | undefined;
   for (const sentence of sentences) {
-    const rank = RULES.findIndex((rule) => rule.matches(sentence));
+    const rank = RULES.findIndex((rule, i) => live[i] === true && rule.matches(sentence));
     if (rank !== -1 && (best === undefined || rank < best.rank)) best = { rank, sentence };
   }
   const workaroundRank = RULES.findIndex((r) => r.kind === 'workaround');

@@ -92,10 +92,19 @@ export function layoutFormatted(text: string, documentAt: number): ArticleLayout
     if (current) sections.push({ heading: current.heading, key: sectionKey(current.heading), body: bodyLines.slice(current.start, endLine).join('\n') });
   };
   for (let i = 0; i < bodyLines.length; i++) {
-    const line = (bodyLines[i] ?? '').trim();
-    const next = (bodyLines[i + 1] ?? '').trim();
+    const raw = bodyLines[i] ?? '';
+    const nextRaw = bodyLines[i + 1] ?? '';
+    // Fast path: most lines are prose followed by prose; only a rule or blank next line, or a line
+    // starting like a colon heading, can make a heading.
+    const nextFirst = nextRaw.trimStart().charCodeAt(0);
+    const couldUnderline = Number.isNaN(nextFirst) || nextFirst === 61 || nextFirst === 45 || nextFirst === 42 || nextFirst === 95;
+    const first = raw.trimStart().charCodeAt(0);
+    const couldColon = first === 83 || first === 67 || first === 82 || first === 87 || first === 77;
+    if (!couldUnderline && !couldColon) continue;
+    const line = raw.trim();
+    const next = nextRaw.trim();
     if (!line || isRuleOf(line, '=-*_')) continue;
-    const colon = COLON_HEADING.exec(line);
+    const colon = couldColon ? COLON_HEADING.exec(line) : null;
     const previous = (bodyLines[i - 1] ?? '').trim();
     if (colon && (previous === '' || /[.!?:]$/.test(previous)) && (colon[0].length < line.length || /^[A-Z0-9"'(]/.test(next))) {
       close(i);
@@ -104,7 +113,7 @@ export function layoutFormatted(text: string, documentAt: number): ArticleLayout
       continue;
     }
     const underlined = isRuleOf(next, '=') && next.length <= MAX_UNDERLINE && Math.abs(next.length - line.length) <= 2;
-    const known = isKnownHeading(line) && (isRuleOf(next, '-*_=') || next === '' || i + 1 === bodyLines.length);
+    const known = line.length <= 20 && isKnownHeading(line) && (isRuleOf(next, '-*_=') || next === '' || i + 1 === bodyLines.length);
     if (!underlined && !known) continue;
     close(i);
     const skip = isRuleOf(next, '=-*_') ? 2 : 1;

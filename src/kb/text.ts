@@ -39,8 +39,8 @@ function expandTabs(line: string): string {
 
 /**
  * Normalises raw article text: CRLF/CR to LF, `<BR/>`/`<BR>` removed, the few HTML entities decoded,
- * cp1252 punctuation mapped, NBSP to space, TABs expanded, other control characters dropped,
- * trailing whitespace trimmed from every line.
+ * cp1252 punctuation mapped, NBSP and other Unicode spaces to space, TABs expanded, other control
+ * characters dropped. Afterwards the only whitespace left is space and line feed.
  */
 export function cleanArticleText(raw: string): string {
   let text = raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
@@ -48,19 +48,16 @@ export function cleanArticleText(raw: string): string {
   if (text.includes('&')) text = text.replace(/&(#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z]{2,6});/g, decodeEntity);
   // Most articles are plain ASCII: one scan decides whether the character fix-ups are needed at all.
   if (/[^\n\x20-\x7e]/.test(text)) {
-    text = text.replace(/[\u0080-\u009f\u00a0]/g, (ch) => (ch === '\u00a0' ? ' ' : (CP1252[ch] ?? '')));
+    text = text.replace(/[\u0080-\u009f\u00a0\u2000-\u200b\u3000\ufeff]/g, (ch) => (ch in CP1252 ? (CP1252[ch] ?? '') : ch >= '\u00a0' ? ' ' : ''));
     text = text.replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '');
     if (text.includes('\t')) text = text.split('\n').map(expandTabs).join('\n');
   }
-  return text
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n');
+  return text;
 }
 
 /** Collapses every whitespace run (line breaks included) into one space and trims. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return text.replace(/[ \n]+/g, ' ').trim();
 }
 
 /**
@@ -78,35 +75,61 @@ const LEAD_INS = new Set(['NOTE:', 'Note:', 'NOTES:', 'Notes:', 'IMPORTANT:', 'I
 /**
  * Splits collapsed prose into sentences: after `.`, `!` or `?` when the next word starts with an upper-case
  * letter, a digit or a quote; before `NOTE:`-style lead-ins; and at `----`/`====` rules (dropped), so a
- * table never glues the sentences around it together. One pass over the words.
+ * table never glues the sentences around it together. One scan from space to space.
  */
 export function splitSentences(prose: string): string[] {
   const sentences: string[] = [];
-  let current: string[] = [];
-  const flush = () => {
-    if (current.length > 0) sentences.push(current.join(' '));
-    current = [];
+  const lead = ruleEnd(prose, 0);
+  let start = lead === -1 ? 0 : lead + 1;
+  const push = (end: number) => {
+    if (end > start) sentences.push(prose.slice(start, end));
   };
-  const words = prose.split(' ');
-  for (let i = 0; i < words.length; i++) {
-    const word = words[i] ?? '';
-    if (!word) continue;
-    const first = word.charCodeAt(0);
-    if ((first === 45 || first === 61) && /^(-{3,}|={3,})$/.test(word)) {
-      flush();
-      continue;
+  for (let space = prose.indexOf(' '); space !== -1; space = prose.indexOf(' ', space + 1)) {
+    const before = prose.charCodeAt(space - 1);
+    const after = prose.charCodeAt(space + 1);
+    if (after === 45 || after === 61) {
+      const end = ruleEnd(prose, space + 1);
+      if (end !== -1) {
+        push(space);
+        start = end + 1;
+        space = end;
+        continue;
+      }
     }
-    if (LEAD_INS.has(word)) flush();
-    current.push(word);
-    const last = word.charCodeAt(word.length - 1);
-    if ((last === 46 || last === 33 || last === 63) && /^[A-Z0-9"'(]/.test(words[i + 1] ?? '') && !isAbbreviation(word)) flush();
+    if ((before === 46 || before === 33 || before === 63) && isSentenceStart(after) && !isAbbreviation(prose, space - 1)) {
+      push(space);
+      start = space + 1;
+    } else if (after >= 67 && after <= 87 && LEAD_INS.has(prose.slice(space + 1, prose.indexOf(' ', space + 1) >>> 0))) {
+      push(space);
+      start = space + 1;
+    }
   }
-  flush();
+  if (start < prose.length) {
+    const end = ruleEnd(prose, start) === prose.length ? start : prose.length;
+    push(end);
+  }
   return sentences;
 }
 
-/** `U.S.`, `e.g.`, `Dr.` and single initials never end a sentence. */
-function isAbbreviation(word: string): boolean {
-  const bare = word.slice(0, -1).replace(/^[("']+/, '');
+/** End of a `---`/`===` rule word starting at `at` (the index after it), or -1. */
+function ruleEnd(prose: string, at: number): number {
+  const ch = prose.charCodeAt(at);
+  if (ch !== 45 && ch !== 61) return -1;
+  let i = at;
+  while (prose.charCodeAt(i) === ch) i++;
+  if (i - at < 3 || (i < prose.length && prose.charCodeAt(i) !== 32)) return -1;
+  return i;
+}
+
+function isSentenceStart(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 34 || code === 39 || code === 40;
+}
+
+/** `U.S.`, `e.g.`, `Dr.` and single initials never end a sentence; `dot` is the index of the period. */
+function isAbbreviation(prose: string, dot: number): boolean {
+  if (prose.charCodeAt(dot) !== 46) return false;
+  const wordStart = prose.lastIndexOf(' ', dot - 1) + 1;
+  if (dot - wordStart > 6) return false;
+  const bare = prose.slice(wordStart, dot).replace(/^[("']+/, '');
   return /^(U\.S|e\.g|i\.e|Dr|Mr|Ms|No|vs|etc|Inc|Corp|approx)$/i.test(bare) || /^[A-Z]$/.test(bare);
 }
