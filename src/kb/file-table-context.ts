@@ -25,11 +25,14 @@ const COMPONENT_WORDS = 6;
 const FIX_WINDOW = 100;
 const FIX_WORDS = new Set([
   'attributes', 'attribute', 'hotfix', 'hotfixes', 'fix', 'fixes', 'patch', 'update', 'updated', 'updates',
-  'stamp', 'timestamp', 'replaced', 'replaces', 'newer', 'later', 'pack', 'qfe', 'corrected', 'resolve',
+  'stamp', 'timestamp', 'replaced', 'replaces', 'newer', 'later', 'qfe', 'corrected', 'resolve',
 ]);
 
 /** Words that end a `Component:` name when the line break between them was collapsed. */
 const SENTENCE_STARTS = new Set(['the', 'this', 'after', 'note', 'for', 'if', 'to', 'these', 'when', 'you', 'a', 'an']);
+
+/** "the following files / versions / size and date" */
+const INTRO_NOUNS = new Set(['file', 'files', 'version', 'versions', 'size', 'sizes', 'date', 'dates']);
 
 function isIntroAt(tokens: Token[], k: number): boolean {
   const w = tokens[k]!.lower;
@@ -37,7 +40,7 @@ function isIntroAt(tokens: Token[], k: number): boolean {
   if (w === 'following') {
     const n = tokens[k + 1]?.lower;
     const n2 = tokens[k + 2]?.lower;
-    return n === 'file' || n === 'files' || n2 === 'file' || n2 === 'files' || n === 'versions' || n === 'version';
+    return (n !== undefined && INTRO_NOUNS.has(n)) || (n2 !== undefined && INTRO_NOUNS.has(n2));
   }
   if (w === 'information' || w === 'info') return tokens[k - 1]?.lower === 'file';
   return false;
@@ -61,7 +64,9 @@ export function tableContext(tokens: Token[], start: number, previous?: { end: n
   const from = Math.max(previous?.end ?? 0, start - INTRO_WINDOW);
   const context: TableContext = { intro: false, aboutFix: false };
   for (let k = Math.max(0, start - FIX_WINDOW); k < start && !context.aboutFix; k++) {
-    if (FIX_WORDS.has(tokens[k]!.lower)) context.aboutFix = true;
+    const w = tokens[k]!.lower;
+    // "Service Pack", not "Font Pack" or "Productivity Pack" disk listings.
+    if (FIX_WORDS.has(w) || (w === 'pack' && tokens[k - 1]?.lower === 'service')) context.aboutFix = true;
   }
   const languages = new Set<string>();
   const platforms = new Set<string>();

@@ -7,44 +7,13 @@
 import type { FileRow } from '../model.js';
 import { inferColumns, isValueToken, readHeader, readRows, type ColumnKind, type RawRow } from './file-table-columns.js';
 import { tableContext, type TableContext } from './file-table-context.js';
+import { readRun } from './file-table-run.js';
 import { tokenize, type Token } from './file-table-tokens.js';
 import { normalizeVersion } from './version.js';
 
 export interface FileTables {
   files: FileRow[];
   packages: FileRow[];
-}
-
-/** Tokens that may sit between a table's values without ending it. */
-function isFiller(t: Token): boolean {
-  return t.kind === 'pipe' || t.kind === 'rule' || t.kind === 'connector';
-}
-
-/** Words a text cell may hold before the row's values resume. */
-const MAX_CELL_WORDS = 6;
-const STRONG_VALUES = new Set(['file', 'date', 'time', 'version', 'size']);
-
-/** A column word used as a label inside a row: `Version: 2.0.6108`, `Size: 1025 KB`, `File version 4.0`. */
-function isLabel(tokens: Token[], k: number): boolean {
-  if (tokens[k]!.kind !== 'header') return false;
-  const next = tokens[k + 1];
-  if (next?.kind === 'header' && !tokens[k]!.punct) return tokens[k + 2] !== undefined && STRONG_VALUES.has(tokens[k + 2]!.kind) && tokens[k + 2]!.kind !== 'file';
-  return next !== undefined && STRONG_VALUES.has(next.kind) && next.kind !== 'file';
-}
-
-/**
- * Index of the next value within a few words of `k` that has a column in the table, or -1.
- * Words underlined by a rule are a sub-heading, not a cell: the table ends there.
- */
-function nextCellValue(tokens: Token[], k: number, columns: ColumnKind[]): number {
-  let words = 0;
-  for (let j = k; j < tokens.length && words <= MAX_CELL_WORDS; j++) {
-    const t = tokens[j]!;
-    if (STRONG_VALUES.has(t.kind)) return columns.includes(t.kind as ColumnKind) ? j : -1;
-    if (t.kind === 'platform' || t.kind === 'language' || t.kind === 'path' || (t.kind === 'rule' && words > 0)) return -1;
-    if (!isFiller(t)) words++;
-  }
-  return -1;
 }
 
 /** Tables that group rows by platform print it on the group's first row only (Q172416). */
@@ -81,6 +50,22 @@ function isPackage(name: string, articleNumber: string | undefined): boolean {
   return /^(q|kb)\d{5,7}/.test(lower);
 }
 
+function isPackageTable(rows: FileRow[]): boolean {
+  return rows.length > 0 && rows.every((r) => r.name.toLowerCase().endsWith('.exe'));
+}
+
+/** How close "After the hotfix is installed" must follow the package table. */
+const INSTALL_PHRASE_WINDOW = 30;
+
+function followsInstallPhrase(tokens: Token[], from: number, to: number): boolean {
+  if (to - from > INSTALL_PHRASE_WINDOW) return false;
+  for (let k = from; k < to; k++) {
+    const w = tokens[k]!.lower;
+    if (w === 'installed' || w === 'installing') return true;
+  }
+  return false;
+}
+
 function articleNumberOf(text: string): string | undefined {
   const m = /DOCUMENT:\s*Q(\d{3,8})/.exec(text.slice(0, 300));
   return m?.[1];
@@ -108,7 +93,7 @@ export function parseFileTables(text: string): FileTables {
   const articleNumber = articleNumberOf(text);
   const files: FileRow[] = [];
   const packages: FileRow[] = [];
-  let previous: { end: number; context: TableContext } | undefined;
+  let previous: { end: number; context: TableContext; rows: FileRow[] } | undefined;
   let i = 0;
   while (i < tokens.length) {
     const t = tokens[i]!;
@@ -121,26 +106,7 @@ export function parseFileTables(text: string): FileTables {
       runStart = header.end;
     } else if (!isValueToken(t)) { i++; continue; }
 
-    const values: Token[] = [];
-    let end = runStart;
-    for (; end < tokens.length; end++) {
-      const v = tokens[end]!;
-      if (isValueToken(v)) {
-        // Under a header, a platform or language with no column is a sub-heading of the next table.
-        if (columns && (v.kind === 'platform' || v.kind === 'language') && !columns.includes(v.kind)) break;
-        values.push(v);
-      }
-      else if (isFiller(v)) continue;
-      else if (columns?.includes('size') && v.kind === 'word' && typeof v.value === 'number') values.push({ ...v, kind: 'size' });
-      else if (values.length > 0 && isLabel(tokens, end)) continue;
-      else if (columns) {
-        // Headed tables may carry text cells (description, source, company): skip a few words
-        // when the row's values go on after them.
-        const resume = nextCellValue(tokens, end, columns);
-        if (resume < 0) break;
-        end = resume - 1;
-      } else break;
-    }
+    const { values, end } = readRun(tokens, runStart, columns);
     const layout = columns ?? inferColumns(values);
     const rows = values.length > 0 ? readRows(layout, values).filter(isRow) : [];
     if (layout.includes('platform')) carryPlatformDown(rows);
@@ -153,11 +119,19 @@ export function parseFileTables(text: string): FileTables {
       // Disk and directory listings are file tables too, but not the files a fix installs.
       const aboutFix = context.aboutFix || context.intro || layout.includes('version') || layout.includes('platform');
       if ((columns || introduced || strong) && aboutFix) {
+        if (previous && isPackageTable(previous.rows) && followsInstallPhrase(tokens, previous.end, i)) {
+          // "The Japanese version of this fix..." then "After the hotfix is installed, the following
+          // files...": the first table lists the packages.
+          for (const row of previous.rows) files.splice(files.indexOf(row), 1);
+          packages.push(...previous.rows);
+        }
+        const tableFiles: FileRow[] = [];
         for (const row of rows) {
           const fileRow = toFileRow(row, context);
-          (isPackage(fileRow.name, articleNumber) ? packages : files).push(fileRow);
+          (isPackage(fileRow.name, articleNumber) ? packages : tableFiles).push(fileRow);
         }
-        previous = { end, context };
+        files.push(...tableFiles);
+        previous = { end, context, rows: tableFiles };
       }
     }
     i = Math.max(end, i + 1);

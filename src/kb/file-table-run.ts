@@ -1,0 +1,87 @@
+/**
+ * How far a file table reaches in the token stream: its value tokens, the fillers between
+ * them (pipes, rules, `bytes`, `dated`), labels (`Version: 2.0.6108`) and, under a header,
+ * short text cells (Description, Source) between values. Prose ends the run.
+ */
+import { isValueToken, type ColumnKind } from './file-table-columns.js';
+import type { Token } from './file-table-tokens.js';
+
+/** Tokens that may sit between a table's values without ending it. */
+function isFiller(t: Token): boolean {
+  return t.kind === 'pipe' || t.kind === 'rule' || t.kind === 'connector';
+}
+
+/** Words a text cell may hold before the row's values resume. */
+const MAX_CELL_WORDS = 6;
+const STRONG_VALUES = new Set(['file', 'date', 'time', 'version', 'size']);
+
+/** A column word used as a label inside a row: `Version: 2.0.6108`, `Size: 1025 KB`, `File version 4.0`. */
+function isLabel(tokens: Token[], k: number): boolean {
+  if (tokens[k]!.kind !== 'header') return false;
+  const next = tokens[k + 1];
+  const value = next?.kind === 'header' && !tokens[k]!.punct ? tokens[k + 2] : next;
+  return value !== undefined && STRONG_VALUES.has(value.kind) && value.kind !== 'file';
+}
+
+/**
+ * Index of the next value within a few words of `k` that has a column in the table, or -1.
+ * Words underlined by a rule are a sub-heading, not a cell: the table ends there.
+ */
+function nextCellValue(tokens: Token[], k: number, columns: ColumnKind[]): number {
+  let words = 0;
+  for (let j = k; j < tokens.length && words <= MAX_CELL_WORDS; j++) {
+    const t = tokens[j]!;
+    if (STRONG_VALUES.has(t.kind) && columns.includes(t.kind as ColumnKind)) return j;
+    if (t.kind === 'platform' || t.kind === 'language' || t.kind === 'path' || (t.kind === 'rule' && words > 0)) return -1;
+    if (!isFiller(t)) words++;
+  }
+  return -1;
+}
+
+function hasColumn(columns: ColumnKind[], t: Token): boolean {
+  return t.kind === 'placeholder' || columns.includes(t.kind as ColumnKind) || (t.kind === 'path' && columns.includes('other'));
+}
+
+export interface Run {
+  values: Token[];
+  /** Index of the first token after the run. */
+  end: number;
+}
+
+/**
+ * The value tokens of the table starting at `start`. `columns` are the header's, when the
+ * table has one; a header-less table is values and fillers only.
+ */
+export function readRun(tokens: Token[], start: number, columns: ColumnKind[] | undefined): Run {
+  const values: Token[] = [];
+  let end = start;
+  for (; end < tokens.length; end++) {
+    const v = tokens[end]!;
+    if (isValueToken(v)) {
+      if (!columns || hasColumn(columns, v)) {
+        values.push(v);
+        continue;
+      }
+      // Under a header, a platform or language with no column is a sub-heading of the next table.
+      if (v.kind === 'platform' || v.kind === 'language') break;
+      // Another value with no column ("SMS 1.2 SP3" in a Source cell) reads as text.
+      const resume = nextCellValue(tokens, end + 1, columns);
+      if (resume < 0) break;
+      end = resume - 1;
+    } else if (isFiller(v)) {
+      continue;
+    } else if (columns?.includes('size') && v.kind === 'word' && typeof v.value === 'number') {
+      // One- and two-digit sizes count under a Size column.
+      values.push({ ...v, kind: 'size' });
+    } else if (values.length > 0 && isLabel(tokens, end)) {
+      continue;
+    } else if (columns) {
+      // Headed tables may carry text cells (description, source, company): skip a few words
+      // when the row's values go on after them.
+      const resume = nextCellValue(tokens, end, columns);
+      if (resume < 0) break;
+      end = resume - 1;
+    } else break;
+  }
+  return { values, end };
+}
