@@ -109,7 +109,8 @@ export function readSymbol(tokens: Token[], i: number, from: number): SymbolRead
     pieces.push(text.slice(start));
     length += text.length - start + 1;
     if (length > MAX_SYMBOL_CHARS) break;
-    if (depth === 0 && !quote) return { symbol: pieces.join(' '), next: t + 1 };
+    const operatorWord = text.endsWith('operator') && /^(new|delete)\b/.test(tokens[t + 1]?.text ?? '');
+    if (depth === 0 && !quote && !operatorWord) return { symbol: pieces.join(' '), next: t + 1 };
   }
   return fallback(tokens, i, from);
 }

@@ -100,6 +100,13 @@ describe('parseTraces', () => {
     expect(parseTraces(readArchiveArticle('Q272274'))).toEqual(parseTraces(seed));
   });
 
+  it('keeps `operator delete` and backtick names whole', () => {
+    const text = "0012f0a8 77e6cbe8 rpcrt4!operator delete+0x12\n0012f0b0 77e6cbe8 rpcrt4!WMSG_BINDING_HANDLE::`scalar deleting destructor'+0x8";
+    expect(show(parseTraces(text))).toEqual([[
+      'rpcrt4!operator delete+0x12', "rpcrt4!WMSG_BINDING_HANDLE::`scalar deleting destructor'+0x8",
+    ]]);
+  });
+
   it.each([
     ['an exclamation in prose', 'Help! The store crashed again!! kbbot! any idea?'],
     ['a URL with a bang', 'see http://example.com/a!b and https://x.y/#!/path'],
