@@ -58,6 +58,26 @@ describe('Socket Mode', () => {
     await expect.poll(() => h.api.callsTo('response_url').find((c) => c.params.response_url_id === id)?.params.response_type).toBe('ephemeral');
   });
 
+  it('acks a button click envelope and records the feedback', async () => {
+    const msg = userMessage({ text: TRACE });
+    await h.sm!.sendEvent(eventCallback(msg, 'EvSOCK5'));
+    await expect.poll(() => postsIn(msg.ts).length).toBe(1);
+    const replyTs = h.api.messages.find((m) => m.thread_ts === msg.ts)!.ts;
+    const ack = await h.sm!.sendInteractive({
+      type: 'block_actions',
+      user: { id: 'UHUMAN' },
+      team: { id: 'T0001' },
+      channel: { id: 'C0PUBLIC' },
+      container: { type: 'message', message_ts: replyTs, channel_id: 'C0PUBLIC', is_ephemeral: false },
+      message: { type: 'message', ts: replyTs, thread_ts: msg.ts, user: 'UKBBOT', bot_id: 'BKBBOT', text: 'reply' },
+      response_url: h.api.responseUrl('sock-click'),
+      trigger_id: 't-2',
+      actions: [{ type: 'button', action_id: 'kb_feedback_right', block_id: 'b', value: 'Q272274', action_ts: nextTs() }],
+    });
+    expect(ack.payload).toEqual({});
+    await expect.poll(async () => (await h.state.listFeedback()).some((f) => f.threadTs === msg.ts && f.verdict === 'right')).toBe(true);
+  });
+
   it('reconnects when Slack asks (disconnect: refresh_requested) and keeps answering', async () => {
     const opens = h.api.callsTo('apps.connections.open').length;
     const connections = h.sm!.connectionCount;
