@@ -7,7 +7,7 @@ import type { Clue } from '../model.js';
 import { tokenize, type Token } from './tokens.js';
 
 const STOP_PATTERNS = [
-  /\b(?:stop|bug ?check)(?:_str|_code| error| code)?\s{0,3}[:#]?\s{0,3}(0x[0-9a-f]{1,8}|[0-9a-f]{8})\b/gi,
+  /\b(?:stop|bug ?check|bsod|blue ?screen)(?:_str|_code| error| code)?\s{0,3}[:#]?\s{0,3}(0x[0-9a-f]{1,8}|[0-9a-f]{8})\b/gi,
   // WinDbg: "BugCheck D1, {0, 2, 0, f8a4c9a1}"
   /\bbug ?check\s{1,3}([0-9a-f]{1,8}),/gi,
 ];
@@ -89,15 +89,20 @@ function inHexColumns(tokens: Token[], i: number): boolean {
 
 const CODE_WORDS = new Set(['code', 'exception', 'number:', 'code:', 'status', 'status:', 'exception:']);
 
+/** Named exceptions people report without the code. */
+const ACCESS_VIOLATION = /\baccess violation\b/gi;
+
 function findExceptionCodes(tokens: Token[], out: Found[]): void {
   tokens.forEach((tok, i) => {
     if (tok.long || tok.text.length < 8 || tok.text.length > 16 || tok.text.includes('=')) return;
     const word = bare(tok.text);
-    const m = /^(0x)?([ce]0[0-9a-f]{6})$/i.exec(word);
+    const m = /^(0x)?([ce]0[0-9a-f]{6}|8000000[0-9a-f])$/i.exec(word);
     if (!m) return;
     const before = (tokens[i - 1]?.text ?? '').toLowerCase();
     if (before === 'stop' || before === 'stop:' || before === 'bugcheck') return;
     const stated = CODE_WORDS.has(before);
+    // 8000000x (breakpoint, single step...) only when named as a code: it is also a common address
+    if (m[2]!.startsWith('8') && !stated) return;
     if (!stated && !m[1] && inHexColumns(tokens, i)) return;
     out.push({ at: tok.start, clue: { kind: 'exception-code', code: m[2]!.toLowerCase() } });
   });
@@ -143,6 +148,7 @@ export function cluesFromTokens(text: string, tokens: Token[]): Clue[] {
   const found: Found[] = [];
   findStopCodes(text, found);
   findExceptionCodes(tokens, found);
+  for (const m of text.matchAll(ACCESS_VIOLATION)) found.push({ at: m.index, clue: { kind: 'exception-code', code: 'c0000005' } });
   findEventIds(text, found);
   findVersions(tokens, found);
   found.sort((a, b) => a.at - b.at);

@@ -16,9 +16,7 @@ export interface NormalFrame {
 const EXTENSIONS = ['.exe', '.dll', '.sys', '.ocx', '.drv', '.cpl'];
 
 /** Kernel images print under several names; the KB articles mix them (`NT!`, `ntkrnlmp!`, `ntoskrnl!`). */
-const MODULE_ALIASES: Record<string, string> = {
-  ntoskrnl: 'nt', ntkrnlmp: 'nt', ntkrnlpa: 'nt', ntkrpamp: 'nt',
-};
+const MODULE_ALIASES = new Map([['ntoskrnl', 'nt'], ['ntkrnlmp', 'nt'], ['ntkrnlpa', 'nt'], ['ntkrpamp', 'nt']]);
 
 export function normalizeModule(module: string): string {
   let m = module.trim();
@@ -31,7 +29,7 @@ export function normalizeModule(module: string): string {
       break;
     }
   }
-  return MODULE_ALIASES[m] ?? m;
+  return MODULE_ALIASES.get(m) ?? m;
 }
 
 /** Removes bracketed parts at any depth: `(args)` always, `<T>` unless it belongs to an operator name. */

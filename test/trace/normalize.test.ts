@@ -17,6 +17,7 @@ describe('normalizeFrame', () => {
     ['template arguments', { module: 'myapp', symbol: 'std::vector<int,std::allocator<int> >::push_back' }, 'myapp!std::vector::push_back'],
     ['a return type and calling convention', { module: 'rpcrt4', symbol: 'long __stdcall NdrServerCall(struct _RPC_MESSAGE *)' }, 'rpcrt4!ndrservercall'],
     ['"__" printed for "::"', { module: 'store', symbol: 'OMSG__EcFlushXAI' }, 'store!omsg::ecflushxai'],
+    ['a module named like an Object property', { module: '__proto__', symbol: 'constructor' }, '__proto__!constructor'],
     ['a cut-short name kept as printed', { module: 'store', symbol: 'MDB_BASE::' }, 'store!mdb_base::'],
   ])('normalises %s', (_name, frame, key) => {
     const normal = normalizeFrame(frame);
