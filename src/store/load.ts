@@ -10,7 +10,7 @@
  * structured clone of the results) and was slower on the shared 2-core machine.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join } from 'node:path';
+import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ErrorCode, KbBotError } from '../errors.js';
 import type { KbId, Signature } from '../model.js';
@@ -82,7 +82,7 @@ export async function loadStore(dir: string): Promise<LoadedStore> {
     const id = result.signature.id;
     const earlier = firstPath.get(id);
     if (earlier !== undefined) {
-      errors.push({ path, field: 'id', message: `duplicate id ${id}: already loaded from ${earlier}` });
+      errors.push({ path, field: 'id', message: `duplicate id ${id}: already loaded from ${relative(dir, earlier)}` });
       return;
     }
     firstPath.set(id, path);

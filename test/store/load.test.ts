@@ -31,7 +31,7 @@ describe('loadStore on a good store', () => {
 
 describe('loadStore on a store with one mistake per file', () => {
   it.each([
-    ['Q1.yml', 'id', /duplicate id Q1/],
+    ['Q1.yml', 'id', /duplicate id Q1: already loaded from Q1\.json$/],
     ['Q2.json', 'files.2.size', /expected number/],
     ['Q3.json', 'title', /expected string/],
     ['Q4.json', 'id', /Q followed by digits/],
