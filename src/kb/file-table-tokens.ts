@@ -147,8 +147,10 @@ function sizeWithUnit(number: string, unit: number): number | undefined {
   return undefined;
 }
 
-function isDosName(name: string, ext: string, after: string): boolean {
-  return /^[A-Z][A-Z0-9_$~-]{0,7}$/.test(name) && /^[A-Z][A-Z0-9_$]{0,2}$/.test(ext) && /^\d{1,9}$/.test(after);
+/** DOS `dir` rows: NAME EXT size date (NET MSG 70629 10-01-92). */
+function isDosName(name: string, ext: string, size: string, date: string | undefined): boolean {
+  return /^[A-Z][A-Z0-9_$~-]{1,7}$/.test(name) && /^[A-Z][A-Z0-9_$]{1,2}$/.test(ext) && /^\d{1,9}$/.test(size)
+    && date !== undefined && parseDateToken(date) !== undefined;
 }
 
 /** Classified tokens of `text`, with multi-token values (221,089 bytes; 3:00 P.M.; May 02 2001) merged. */
@@ -166,8 +168,26 @@ export function tokenize(text: string): Token[] {
 /** Stands for the prose skipped between two regions. */
 const REGION_BREAK: Token = { kind: 'word', text: '', lower: '', punct: true };
 
+/** How many tokens an "Additional query words:" keyword line may run before its rule line. */
+const QUERY_WORDS_LIMIT = 80;
+
+/** Index after the keyword line that starts at `i` ("Additional query words: 2.10 disk.tsd ..."), or `i`. */
+function skipQueryWords(raws: string[], i: number): number {
+  if (raws[i] !== 'Additional' || raws[i + 1] !== 'query' || !raws[i + 2]?.startsWith('words')) return i;
+  let j = i + 3;
+  while (j < raws.length && j - i < QUERY_WORDS_LIMIT && !isRule(raws[j]!)) j++;
+  return j;
+}
+
 function readRegion(raws: string[], start: number, end: number, out: Token[]): void {
   for (let i = start; i < end; i++) {
+    const skipped = skipQueryWords(raws, i);
+    if (skipped !== i) {
+      // Search keywords, not a table: "Additional query words: 2.10 1.30 disk.tsd"
+      out.push(REGION_BREAK);
+      i = skipped - 1;
+      continue;
+    }
     const trimmed = trimPunctuation(raws[i]!);
     let t = trimmed.text;
     const punct = trimmed.punct;
@@ -186,7 +206,7 @@ function readRegion(raws: string[], start: number, end: number, out: Token[]): v
       if (bytes !== undefined) {
         token = { kind: 'size', text: t, lower: t, value: bytes, punct: next.punct };
         i++;
-      } else if (token.kind === 'word' && i + 2 < raws.length && isDosName(t, next.text, raws[i + 2]!)) {
+      } else if (token.kind === 'word' && i + 2 < raws.length && isDosName(t, next.text, raws[i + 2]!, raws[i + 3])) {
         // DOS dir listings print name and extension in columns: NET      MSG     70629 10-01-92
         token = { kind: 'file', text: `${t}.${next.text}`, lower: `${t}.${next.text}`.toLowerCase(), value: `${t}.${next.text}`, punct: next.punct };
         i++;

@@ -132,11 +132,11 @@ describe('parseFileTables layouts', () => {
     expect(packages.map((p) => p.version)).toEqual([undefined, undefined]);
   });
 
-  it('reads a 1 MB article in well under a second', () => {
+  it('reads a 1 MB article of tables in linear time (loose bound: a quadratic scan would take minutes)', () => {
     const text = fixture('platform-once-per-group').repeat(1200).slice(0, 1_000_000);
     const started = performance.now();
     const { files } = parseFileTables(text);
     expect(files.length).toBeGreaterThan(1000);
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });
