@@ -53,8 +53,13 @@ function numberAfter(text: string, i: number): KbId | undefined {
   return digitsAt(text, j);
 }
 
+/** Old-style `/support/kb/articles/q247/2/97.asp` → Q247297. */
+const OLD_ARTICLE_URL = /^\/support\/kb\/articles\/q(\d{2,5})\/(\d)\/(\d{2})\./i;
+
 /** The article number in a support.microsoft.com URL starting at i: the last 5-8 digit run after `/ = ; Q`. */
 function numberInUrl(text: string, i: number): KbId | undefined {
+  const old = OLD_ARTICLE_URL.exec(text.slice(i, i + 40));
+  if (old) return `Q${Number(old[1]! + old[2]! + old[3]!)}`;
   let found: KbId | undefined;
   const stop = Math.min(text.length, i + MAX_URL);
   for (let j = i; j < stop; j++) {

@@ -24,6 +24,10 @@ describe('extractClues', () => {
     ['a file version with its file', 'store.exe 5.5.2653.12 here', [{ kind: 'file-version', version: '5.5.2653.12', file: 'store.exe' }]],
     ['a version without file', "we're on 5.5.2650.21.", [{ kind: 'file-version', version: '5.5.2650.21' }]],
     ['a version named a few words after the file', 'Store.exe is version 5.5.2654.3', [{ kind: 'file-version', version: '5.5.2654.3', file: 'Store.exe' }]],
+    ['a Windows Error Reporting event', 'Faulting application store.exe, version 5.5.2653.12, faulting module ntdll.dll, version 5.2.3790.1830, fault address 0x00012345.', [
+      { kind: 'file-version', version: '5.5.2653.12', file: 'store.exe' },
+      { kind: 'file-version', version: '5.2.3790.1830', file: 'ntdll.dll' },
+    ]],
   ])('reads %s', (_name, text, clues) => {
     expect(extractClues(text)).toEqual(clues);
   });

@@ -11,6 +11,8 @@ describe('extractKbRefs', () => {
     ['a /kb/ URL', 'http://support.microsoft.com/kb/272274/EN-US/'],
     ['a scid URL', 'http://support.microsoft.com/default.aspx?scid=kb;en-us;Q272274'],
     ['a scid URL without Q', 'http://support.microsoft.com/default.aspx?scid=kb;EN-US;272274'],
+    ['an old-style articles URL', 'http://support.microsoft.com/support/kb/articles/Q272/2/74.ASP'],
+    ['KB article N', 'per KB article 272274 we need SP4'],
     ['a /help/ URL', 'https://support.microsoft.com/help/272274'],
     ['Article ID', 'Article ID: 272274 - Last Review: May 8, 2002'],
     ['Article ID with Q', 'Article ID : Q272274'],
