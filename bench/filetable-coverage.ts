@@ -4,7 +4,7 @@
  * yield rows (false-positive candidates to spot-check). Also checks that every listed article
  * gives the same rows with its line breaks collapsed into spaces.
  *
- *   node --import tsx bench/filetable-coverage.ts [--corpus DIR | --archive FILE] [--list FILE] [--only-list]
+ *   node --import tsx bench/filetable-coverage.ts [--corpus DIR | --archive FILE] [--list FILE] [--only-list] [--show N]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,6 +21,7 @@ const corpusDir = opt('--corpus', '/tmp/corpus/txt');
 const archive = opt('--archive', new URL('../../shared/kb-corpus.tar.gz', import.meta.url).pathname);
 const listPath = opt('--list', new URL('../../shared/research/filetable-articles.txt', import.meta.url).pathname);
 const onlyList = args.includes('--only-list');
+const show = Number(opt('--show', '40'));
 
 const listed = new Set(readFileSync(listPath, 'utf8').split(/\s+/).filter((s) => /^Q\d+$/.test(s)));
 
@@ -95,6 +96,6 @@ console.log(`  not in the list (spot-check):    ${unlisted.length}`);
 console.log(`articles with >=1 package row:     ${stats.withPackages}`);
 console.log(`files rows: ${stats.rows}  (no version ${stats.noVersion}, no size ${stats.noSize}, no date ${stats.noDate}); package rows: ${stats.packages}`);
 console.log(`listed articles whose flattened text reads differently: ${stats.flatMismatch} ${mismatched.slice(0, 15).join(' ')}`);
-console.log(`listed articles with no files row (${listedEmpty.length}), sample: ${listedEmpty.slice(0, 40).join(' ')}`);
-console.log(`unlisted articles with files rows, sample: ${unlisted.slice(0, 40).join(' ')}`);
+console.log(`listed articles with no files row (${listedEmpty.length}), sample: ${listedEmpty.slice(0, show).join(' ')}`);
+console.log(`unlisted articles with files rows, sample: ${unlisted.slice(0, show).join(' ')}`);
 console.log(`time: ${seconds.toFixed(1)} s total, ${(Number(parseNs) / 1e9).toFixed(1)} s in parseFileTables`);

@@ -8,6 +8,7 @@
  * exactly one reply per message, memory back within 20% of the start. `--only 0,3` runs some scenarios.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildIndex, matchMessage } from '../src/match/index.js';
@@ -55,6 +56,12 @@ interface Result {
   rssBefore: number;
   rssAfter: number;
   lastReplyMs: number;
+  /** CPU time the kbbot process(es) spent per message during the run (user + system). */
+  appCpuMsPerEvent: number;
+  /** Longest the app's event loop was blocked during the run: an ack can wait that long inside the app. */
+  appLoopMaxMs: number;
+  /** Same for the sender (this process, with the stand-in): lateness there inflates measured latencies. */
+  senderLoopMaxMs: number;
   wallMs: number;
 }
 
@@ -75,20 +82,25 @@ async function tracePastes(): Promise<string[]> {
 }
 
 /** Asks each kbbot process to collect garbage and report its memory (SIGUSR2, see run-kbbot.ts). */
-async function memoryOf(processes: KbbotProcess[]): Promise<{ heapUsed: number; rss: number }> {
+async function memoryOf(processes: KbbotProcess[]): Promise<{ heapUsed: number; rss: number; cpuMs: number; loopMaxMs: number }> {
   const reports = await Promise.all(
     processes.map(async (p) => {
       const seen = p.out.length;
       p.child.kill('SIGUSR2');
       for (let i = 0; i < 200; i += 1) {
         const report = p.out.slice(seen).find((o) => o.memory);
-        if (report) return report.memory as NodeJS.MemoryUsage;
+        if (report) return { ...(report.memory as NodeJS.MemoryUsage), cpu: report.cpu as NodeJS.CpuUsage, loop: report.loop as { maxMs: number } };
         await new Promise((r) => setTimeout(r, 25));
       }
       throw new Error('kbbot did not report its memory');
     }),
   );
-  return { heapUsed: reports.reduce((s, m) => s + m.heapUsed, 0), rss: reports.reduce((s, m) => s + m.rss, 0) };
+  return {
+    heapUsed: reports.reduce((s, m) => s + m.heapUsed, 0),
+    rss: reports.reduce((s, m) => s + m.rss, 0),
+    cpuMs: reports.reduce((s, m) => s + (m.cpu.user + m.cpu.system) / 1000, 0),
+    loopMaxMs: Math.max(...reports.map((m) => m.loop.maxMs)),
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -120,7 +132,7 @@ interface Prepared {
 async function prepare(scenario: Scenario, redis: RedisServer, n: number): Promise<Prepared> {
   const api = await startSlackWebApi({ botToken: BOT_TOKEN });
   const dirs: string[] = [];
-  const bots = await Promise.all(
+  const started = await Promise.allSettled(
     Array.from({ length: scenario.instances }, async () => {
       const dataDir = await mkdtemp(join(tmpdir(), 'kbbot-load-'));
       dirs.push(dataDir);
@@ -134,6 +146,12 @@ async function prepare(scenario: Scenario, redis: RedisServer, n: number): Promi
       });
     }),
   );
+  const bots = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) {
+    await release({ scenario, api, bots, dirs });
+    throw failed.reason;
+  }
   return { scenario, api, bots, dirs };
 }
 
@@ -162,6 +180,8 @@ async function runScenario({ scenario, api, bots }: Prepared, pastes: string[], 
     }
     acks.push(performance.now() - started);
   };
+  const senderLoop = monitorEventLoopDelay({ resolution: 10 });
+  senderLoop.enable();
   const startedAt = Date.now();
   const start = performance.now();
   for (let i = 0; i < EVENTS; i += 1) {
@@ -180,6 +200,7 @@ async function runScenario({ scenario, api, bots }: Prepared, pastes: string[], 
     }
   }
   await Promise.all(sends);
+  senderLoop.disable();
 
   const repliesPer = () => {
     const counts = new Map<string, number>();
@@ -216,6 +237,9 @@ async function runScenario({ scenario, api, bots }: Prepared, pastes: string[], 
     rssBefore: before.rss,
     rssAfter: after.rss,
     lastReplyMs,
+    appCpuMsPerEvent: (after.cpuMs - before.cpuMs) / EVENTS,
+    appLoopMaxMs: after.loopMaxMs,
+    senderLoopMaxMs: senderLoop.max / 1e6,
     wallMs: performance.now() - start,
   };
 }
@@ -235,7 +259,7 @@ const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const ms = (value: number) => value.toFixed(1);
 
 function table(results: Result[]): string {
-  const header = ['scenario', 'requests', 'ack p50 ms', 'ack p99 ms', 'ack max ms', 'non-200', 'replies', 'dupes', 'missing', 'dead letters', '429/5xx served', 'heap before MB', 'heap after MB', 'heap Δ', 'rss before/after MB', 'last reply s'];
+  const header = ['scenario', 'requests', 'ack p50 ms', 'ack p99 ms', 'ack max ms', 'non-200', 'replies', 'dupes', 'missing', 'dead letters', '429/5xx served', 'heap before MB', 'heap after MB', 'heap Δ', 'rss before/after MB', 'last reply s', 'app CPU ms/msg', 'loop max ms app/sender'];
   const rows = results.map((r) => [
     r.scenario.name,
     String(r.acks.length),
@@ -253,6 +277,8 @@ function table(results: Result[]): string {
     `${(((r.heapAfter - r.heapBefore) / r.heapBefore) * 100).toFixed(1)}%`,
     `${mb(r.rssBefore)}/${mb(r.rssAfter)}`,
     (r.lastReplyMs / 1000).toFixed(1),
+    r.appCpuMsPerEvent.toFixed(1),
+    `${r.appLoopMaxMs.toFixed(0)}/${r.senderLoopMaxMs.toFixed(0)}`,
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
@@ -278,7 +304,14 @@ async function main(): Promise<number> {
   const only = process.argv.indexOf('--only');
   const picked = only >= 0 ? new Set((process.argv[only + 1] ?? '').split(',').map(Number)) : undefined;
   const chosen = [...SCENARIOS.entries()].filter(([n]) => !picked || picked.has(n));
-  const prepared = await Promise.all(chosen.map(([n, scenario]) => prepare(scenario, redis, n)));
+  const settled = await Promise.allSettled(chosen.map(([n, scenario]) => prepare(scenario, redis, n)));
+  const prepared = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failure) {
+    await Promise.all(prepared.map(release));
+    await redis.stop();
+    throw failure.reason;
+  }
   process.stdout.write(`load: ${prepared.reduce((s, p) => s + p.bots.length, 0)} kbbot processes ready in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   try {
     for (const [i, p] of prepared.entries()) {

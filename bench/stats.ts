@@ -12,7 +12,7 @@ export function percentile(sorted: number[], p: number): number {
  * ascending: wall clock, and CPU time of this process (on a shared, overloaded machine the
  * wall clock's tail is mostly time spent waiting for a core).
  */
-export function timeEach<T>(inputs: T[], fn: (input: T) => unknown, warmup = 20): { wall: number[]; cpu: number[] } {
+export function timeEach<T>(inputs: T[], fn: (input: T) => unknown, warmup = 100): { wall: number[]; cpu: number[] } {
   for (let i = 0; i < Math.min(warmup, inputs.length); i++) fn(inputs[i] as T);
   const wall: number[] = [];
   const cpu: number[] = [];

@@ -17,7 +17,7 @@ export const POSSIBLE_THRESHOLD = 0.25;
 /** Candidates returned by matchMessage. */
 export const MAX_CANDIDATES = 5;
 /** Traces scored by alignment after retrieval. */
-const RETRIEVED_TRACES = 48;
+const RETRIEVED_TRACES = 40;
 /** Pasted traces considered per message (a `~*k` dump holds one per thread). */
 const MAX_QUERY_TRACES = 16;
 /** A clue (STOP/exception code, event ID) the article also names nudges the score. */
@@ -64,14 +64,29 @@ function retrieve(index: MatchIndex, frames: QueryFrame[]): number[] {
       acc[t] = (acc[t] ?? 0) + add;
     }
   });
-  let chosen = touched;
-  if (touched.length > RETRIEVED_TRACES) {
-    const scores = Float64Array.from(touched, (t) => acc[t] ?? 0).sort();
-    const cut = scores[scores.length - RETRIEVED_TRACES] ?? 0;
-    chosen = touched.filter((t) => (acc[t] ?? 0) >= cut).slice(0, RETRIEVED_TRACES * 2);
-  }
+  const chosen = topByScore(touched, acc, RETRIEVED_TRACES);
   for (const t of touched) acc[t] = 0;
   return chosen;
+}
+
+/** The k ids with the highest scores, in one pass (most ids fall below the running minimum). */
+function topByScore(ids: number[], scores: Float64Array, k: number): number[] {
+  if (ids.length <= k) return ids;
+  const top = ids.slice(0, k);
+  let minAt = 0;
+  const findMin = (): void => {
+    minAt = 0;
+    for (let i = 1; i < k; i++) if ((scores[top[i] ?? 0] ?? 0) < (scores[top[minAt] ?? 0] ?? 0)) minAt = i;
+  };
+  findMin();
+  for (let i = k; i < ids.length; i++) {
+    const id = ids[i] ?? 0;
+    if ((scores[id] ?? 0) > (scores[top[minAt] ?? 0] ?? 0)) {
+      top[minAt] = id;
+      findMin();
+    }
+  }
+  return top;
 }
 
 function clueBonus(sig: Signature, clues: Clue[]): number {

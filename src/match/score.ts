@@ -21,9 +21,14 @@ export const SUBSTITUTION_PENALTY = 0.7;
 /** Evidence saturation: a few matched rare frames are near-certain, one is not. */
 export const EVIDENCE_SCALE = 0.6;
 
+const POSITION_WEIGHTS = Float64Array.from({ length: 64 }, (_, r) => 1 / (1 + r) ** ALPHA);
+
 export function positionWeight(rank: number): number {
-  return 1 / (1 + rank) ** ALPHA;
+  return POSITION_WEIGHTS[rank] ?? 1 / (1 + rank) ** ALPHA;
 }
+
+/** The alignment table, reused across calls (matching is synchronous). */
+let table = new Float64Array(41 * 41);
 
 export type MatchHow = 'exact' | 'module differs' | 'cut short' | 'cut short in the article' | 'similar spelling';
 
@@ -98,7 +103,9 @@ export function scoreTrace(index: MatchIndex, query: QueryFrame[], trace: Indexe
   const m = query.length;
   const n = trace.keys.length;
   const width = n + 1;
-  const best = new Float64Array((m + 1) * width);
+  if (table.length < (m + 1) * width) table = new Float64Array((m + 1) * width);
+  const best = table;
+  best.fill(0, 0, (m + 1) * width);
   for (let i = 1; i <= m; i++) {
     const q = query[i - 1] as QueryFrame;
     const pq = positionWeight(i - 1);
