@@ -21,6 +21,8 @@ const SIMPLE: Record<string, ColumnKind> = {
   directory: 'other', path: 'other', location: 'other',
 };
 
+const HEADER_QUALIFIERS = new Set(['current', 'modified', 'product', 'new', 'old', 'original', 'updated', 'last', 'creation', 'created']);
+
 /** `File` qualifies the next header word: File name, File size, File version. */
 const FILE_QUALIFIED = new Set(['name', 'names', 'size', 'date', 'time', 'version']);
 
@@ -44,6 +46,11 @@ export function readHeader(tokens: Token[], i: number): Header | undefined {
       if (columns[columns.length - 1] !== 'size') columns.push('size');
       j = nextContent(tokens, j + 1);
       if (t.punct) break;
+      continue;
+    }
+    if (t.kind === 'word' && HEADER_QUALIFIERS.has(t.lower) && !t.punct && tokens[j + 1]?.kind === 'header') {
+      // "Current version", "Modified Date", "Product version": the column is the noun.
+      j++;
       continue;
     }
     if (t.kind !== 'header') break;
