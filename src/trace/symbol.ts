@@ -14,9 +14,9 @@ function isLetter(c: number): boolean {
   return (c | 32) >= 97 && (c | 32) <= 122;
 }
 
-/** First character a printed symbol can start with: letters, `_`, `?` (mangled), `@` (fastcall), `~`, `$`, backtick, `.`. */
+/** First character a printed symbol can start with: letters, `_`, `?` (mangled), `@` (fastcall), `~`, `$`, backtick. */
 export function isSymbolStart(c: number): boolean {
-  return isLetter(c) || c === 95 || c === 63 || c === 64 || c === 126 || c === 36 || c === 96 || c === 46;
+  return isLetter(c) || c === 95 || c === 63 || c === 64 || c === 126 || c === 36 || c === 96;
 }
 
 /** Strips a trailing call-argument list `(...)` and a trailing ` const`. */
@@ -48,6 +48,7 @@ export function trimTrailingPunctuation(symbol: string): string {
     const ch = symbol[end - 1];
     if (ch === '.' || ch === ',' || ch === ';' || ch === '"' || ch === '`' || ch === '*' || (ch === "'" && !symbol.includes('`')) || ch === '!' || (ch === '?' && !mangled)) continue;
     if (ch === ')' && unbalancedClose(symbol.slice(0, end))) continue;
+    if (ch === ']' && !symbol.includes('[')) continue;
     break;
   }
   return symbol.slice(0, end);
