@@ -6,13 +6,18 @@
 import type { Rollback } from '../model.js';
 import { splitSentences } from './text.js';
 
+/** What a "cannot go back" sentence must be about to count: a fix, a pack, an upgrade, a version. */
+const ABOUT_A_FIX = /service pack|hotfix|\bfix\b|update|upgrade|patch|\bSP\d|(previous|earlier|older) version/i;
+
 const WARNING_PATTERNS: readonly RegExp[] = [
-  /restore an? (earlier|older|previous) version|only if it is version|(earlier|older) than version/i,
+  /(restore|reinstall|revert to|roll ?back to|go back to|downgrade to) an? (earlier|older|previous) version|only if it is version|\brestor\w* .{0,60}(earlier|older) than version/i,
   /automatically (upgraded|converted)|(database|databases) (is|are|will be) (upgraded|converted)|one-way (upgrade|conversion)/i,
-  /(can ?not|can't|unable to|no way to|not possible to|impossible to) (be )?(uninstall|remov|revert|roll ?back|downgrad|go back|return to)/i,
   /\bback ?up\b.{0,120}\bbefore (you )?(apply|install|upgrad|run)/i,
   /\$NtUninstall|hotfix (\/r|-y)\b/i,
 ];
+
+/** "cannot be uninstalled", "not possible to revert" (only about a fix or version, survey W4). */
+const NO_WAY_BACK = /(can ?not|can't|unable to|no way to|not possible to|impossible to) (be )?(uninstall|remov|revert|roll ?back|downgrad|go back|return to)/i;
 
 /** Cheap pre-check: every warning pattern contains one of these words. */
 const CUES = /restore|earlier|older|upgraded|converted|one-way|uninstall|remov|revert|roll ?back|downgrad|go back|return to|back ?up|NtUninstall|hotfix/i;
@@ -22,7 +27,7 @@ const FLOOR = /\b(\d+(?:\.\d+){1,4}) or (later|newer|higher)\b/i;
 const EARLIER_THAN = /\b(?:earlier|older) than version (\d+(?:\.\d+){1,4})/i;
 
 function isWarning(sentence: string): boolean {
-  return WARNING_PATTERNS.some((p) => p.test(sentence));
+  return WARNING_PATTERNS.some((p) => p.test(sentence)) || (NO_WAY_BACK.test(sentence) && ABOUT_A_FIX.test(sentence));
 }
 
 function warningFrom(sentences: readonly string[]): Rollback {

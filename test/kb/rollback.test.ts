@@ -33,7 +33,11 @@ describe('rollback warnings (survey §5)', () => {
     ]);
   });
 
-  it('finds nothing in prose without a warning', () => {
-    expect(findRollbackWarnings('Restart the computer. The problem no longer occurs.')).toEqual([]);
+  it.each([
+    ['prose without a warning', 'Restart the computer. The problem no longer occurs.'],
+    ['a driver older than a version (a cause, not a rollback)', 'This issue occurs if you use a driver that is earlier than version 5.1.0.49979.'],
+    ['an object that cannot be removed', 'The directory cannot be removed. After you make your choice, you cannot go back and choose again.'],
+  ])('finds nothing in %s', (_name, prose) => {
+    expect(findRollbackWarnings(prose)).toEqual([]);
   });
 });
