@@ -45,10 +45,45 @@ export class InFlight {
   }
 }
 
-/** Counts every listener run (events, commands, actions) in `inFlight`. */
-export function trackListeners(app: App, inFlight: InFlight): void {
+/**
+ * Hands out turns for listener work one per event-loop iteration (FIFO). A listener's first stretch of
+ * synchronous work (parse, match, build the reply) runs in its turn; between two turns the loop polls
+ * the network, so requests that arrived are read, verified and acknowledged before more matching runs.
+ * Under a burst the replies queue up, never the acknowledgements (Slack's 3-second rule).
+ */
+export class TurnTaker {
+  private readonly waiting: (() => void)[] = [];
+  private scheduled = false;
+
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  take(): Promise<void> {
+    return new Promise((resolve) => {
+      this.waiting.push(resolve);
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      this.waiting.shift()?.();
+      if (this.waiting.length > 0) this.schedule();
+    });
+  }
+}
+
+/** Counts every listener run (events, commands, actions) in `inFlight`; each starts in its own turn. */
+export function trackListeners(app: App, inFlight: InFlight, turns: TurnTaker = new TurnTaker()): void {
   app.use(async ({ next }) => {
-    await inFlight.track(next);
+    await inFlight.track(async () => {
+      await turns.take();
+      await next();
+    });
   });
 }
 

@@ -29,7 +29,7 @@ export interface RetryPolicy {
   settleMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 300, maxDelayMs: 5_000, maxRetryAfterMs: 60_000, budgetMs: 120_000, settleMs: 5_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 300, maxDelayMs: 5_000, maxRetryAfterMs: 60_000, budgetMs: 120_000, settleMs: 5_000 };
 
 /** Per-request timeout for every Web API call. */
 export const WEB_API_TIMEOUT_MS = 10_000;

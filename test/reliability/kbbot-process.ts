@@ -16,7 +16,9 @@ export interface KbbotProcess {
 }
 
 export async function startKbbot(env: Record<string, string>): Promise<KbbotProcess> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', RUNNER], {
+  // KBBOT_CHILD_NODE_ARGS adds node flags to the child (e.g. --cpu-prof to profile a load run).
+  const extra = process.env.KBBOT_CHILD_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, ['--expose-gc', ...extra, '--import', 'tsx', RUNNER], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

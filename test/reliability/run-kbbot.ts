@@ -3,8 +3,10 @@
  * `runSlackBot` assembly the start command uses, configured from the environment it is given.
  * Prints one `{"ready":…,"port":…}` line on stdout once listening; logs (JSON lines) go to stderr.
  * SIGTERM/SIGINT: clean shutdown, then `{"stopped":…}` and exit 0. SIGHUP: reload the signature store.
+ * SIGUSR2: garbage-collect and print `{"memory":…,"inFlight":…}`.
  * Extra env: KBBOT_GRACE_MS (shutdown bound), KBBOT_REDIS_PREFIX.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../../src/config.js';
 import { loggerFromConfig } from '../../src/log.js';
 import { runSlackBot } from '../../src/slack/run.js';
@@ -29,3 +31,17 @@ const stop = (signal: string) => {
 process.once('SIGTERM', () => stop('SIGTERM'));
 process.once('SIGINT', () => stop('SIGINT'));
 process.on('SIGHUP', () => void bot.reload('SIGHUP'));
+// For the load script: collect garbage, then report memory, CPU time and event-loop delay since the last report.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
+process.on('SIGUSR2', () => {
+  void (async () => {
+    for (let i = 0; i < 3; i += 1) {
+      globalThis.gc?.();
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const loop = { p99Ms: loopDelay.percentile(99) / 1e6, maxMs: loopDelay.max / 1e6 };
+    loopDelay.reset();
+    process.stdout.write(`${JSON.stringify({ memory: process.memoryUsage(), cpu: process.cpuUsage(), loop, inFlight: bot.inFlight.size })}\n`);
+  })();
+});
