@@ -149,7 +149,8 @@ function sizeWithUnit(number: string, unit: number): number | undefined {
 
 /** DOS `dir` rows: NAME EXT size date (NET MSG 70629 10-01-92). */
 function isDosName(name: string, ext: string, size: string, date: string | undefined): boolean {
-  return /^[A-Z][A-Z0-9_$~-]{1,7}$/.test(name) && /^[A-Z][A-Z0-9_$]{1,2}$/.test(ext) && /^\d{1,9}$/.test(size)
+  return /^[A-Z0-9][A-Z0-9_$~-]{1,7}$/.test(name) && /[A-Z]/.test(name + ext) && /^[A-Z_][A-Z0-9_$]{1,2}$/.test(ext)
+    && parseGroupedNumber(size) !== undefined
     && date !== undefined && parseDateToken(date) !== undefined;
 }
 
