@@ -4,9 +4,13 @@
  */
 import type { Token } from './tokens.js';
 
-/** A symbol (with its argument list) may span at most this many tokens / characters. */
-const MAX_SYMBOL_TOKENS = 24;
-const MAX_SYMBOL_CHARS = 512;
+/**
+ * A symbol with its argument list (`kP` prints one argument per line) may span at most this many
+ * tokens / characters. A continuation also stops at any token holding a `!`, so the token ranges
+ * scanned from different frames never overlap and the total work stays linear.
+ */
+const MAX_SYMBOL_TOKENS = 96;
+const MAX_SYMBOL_CHARS = 2048;
 /** Wrapped pieces of one mangled name (`?Deal...` / `@WMSG...@@` / `0PAU...@Z`). */
 const MAX_MANGLED_JOINS = 6;
 

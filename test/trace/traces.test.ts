@@ -33,6 +33,9 @@ const layouts: [string, string, string[][]][] = [
     'ntdll!RtlAllocateHeap+0x1a', 'msvcrt!malloc+0x16', 'myapp!std::vector<int,std::allocator<int> >::push_back+0x22',
     'myapp!main+0x30',
   ]]],
+  ['WinDbg kP with one argument per line', 'windbg-kP-multiline.txt', [[
+    'ntdll!RtlpAllocateFromHeapLookaside+0x1a', 'msvcrt!malloc+0x16', 'myapp!main+0x30',
+  ]]],
   ['a Visual Studio call-stack window', 'vs-callstack.txt', [[
     'store.exe!PUSH_NOTIFY::PushToClient+0xb0', 'store.exe!ScanForOutstandingNotifications+0x1a',
     'store.exe!EcProcessTask+0x1b4', 'RPCRT4!NdrServerCall+0x9',
