@@ -9,6 +9,14 @@ describe('the bundled signatures/', () => {
     expect(curatedWithTraces.length).toBeGreaterThanOrEqual(26);
   });
 
+  it('keeps the frame contract: every frame has a module and a symbol, none a bare address or <nosymbols>', async () => {
+    const store = await loadStore(defaultStoreDir());
+    const bad = [...store.signatures.values()].flatMap((s) =>
+      s.traces.flat().filter((f) => f.module === '' || f.symbol === '' || f.symbol.startsWith('<') || f.symbol.startsWith('0x')).map((f) => `${s.id} ${f.module}!${f.symbol}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
   it('spans several products', async () => {
     const store = await loadStore(defaultStoreDir());
     const products = new Set([...store.signatures.values()].map((s) => s.product));
