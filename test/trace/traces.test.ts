@@ -36,6 +36,14 @@ const layouts: [string, string, string[][]][] = [
   ['WinDbg kP with one argument per line', 'windbg-kP-multiline.txt', [[
     'ntdll!RtlpAllocateFromHeapLookaside+0x1a', 'msvcrt!malloc+0x16', 'myapp!main+0x30',
   ]]],
+  ['~*kb output: one trace per thread', 'windbg-all-threads.txt', [
+    ['ntdll!KiFastSystemCallRet', 'ntdll!NtWaitForSingleObject+0xc', 'store!ServiceMain+0x42'],
+    ['ntdll!KiFastSystemCallRet', 'store!EcProcessTask+0x1b4', 'kernel32!BaseThreadStart+0x37'],
+  ]],
+  ['a Dr. Watson 2000 log: the faulting function line, then the back trace', 'drwatson-2000.txt', [
+    ['STORE!PUSH_NOTIFY::PushToClient'],
+    ['STORE!PUSH_NOTIFY::PushToClient', 'STORE!ScanForOutstandingNotifications', 'KERNEL32!BaseThreadStart'],
+  ]],
   ['a Visual Studio call-stack window', 'vs-callstack.txt', [[
     'store.exe!PUSH_NOTIFY::PushToClient+0xb0', 'store.exe!ScanForOutstandingNotifications+0x1a',
     'store.exe!EcProcessTask+0x1b4', 'RPCRT4!NdrServerCall+0x9',
