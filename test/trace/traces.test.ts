@@ -111,6 +111,17 @@ describe('parseTraces', () => {
     expect(parseTraces(readArchiveArticle('Q272274'))).toEqual(parseTraces(seed));
   });
 
+  it('finds the one trace in a 40,000-character paste of register and raw stack dumps', () => {
+    const dump = '0098fe18  3c fe 98 00 3e 5e f2 77 - c8 af 37 77 5c 6f 71 00  <...>^.w..7w\\oq.\n';
+    const registers = 'eax=00000000 ebx=0012f3c4 ecx=7c91003d edx=00150608 esi=00000000 edi=0012f3a8\n';
+    const half = (dump + registers).repeat(130);
+    const text = `${half}${fixture('kd-frameptr-wrapped.txt')}${half}`;
+    expect(text.length).toBeGreaterThan(40_000);
+    expect(show(parseTraces(text))).toEqual([[
+      'NTFS!NtfsExceptionFilter+0x46e1', 'NTFS!NtfsFspClose+0x10fcc', 'NT!ExpWorkerThread+0x6a', 'NT!KiThreadStartup+0xe',
+    ]]);
+  });
+
   it('keeps `operator delete` and backtick names whole', () => {
     const text = "0012f0a8 77e6cbe8 rpcrt4!operator delete+0x12\n0012f0b0 77e6cbe8 rpcrt4!WMSG_BINDING_HANDLE::`scalar deleting destructor'+0x8";
     expect(show(parseTraces(text))).toEqual([[
