@@ -25,7 +25,7 @@ const RULES: readonly KindRule[] = [
   },
   {
     kind: 'update',
-    matches: (s) => /\bdownload|ftp\.microsoft\.com|Software Library|Windows Update|software update|updated driver/i.test(s),
+    matches: (s) => /\bdownload|software update|updated driver/i.test(s) || /ftp\.microsoft\.com|Software Library|Windows Update\b/.test(s),
   },
   {
     kind: 'upgrade',
@@ -59,7 +59,7 @@ function nameBefore(words: readonly string[], at: number): string[] {
     if (!isNameWord(word) || (/[.,;:]$/.test(word) && word !== 'U.S.')) break;
     name.unshift(word);
   }
-  while (name.length > 0 && /^(the|for|The|For|in|In)$/.test(name[0] ?? '')) name.shift();
+  while (name.length > 0 && /^(the|for|in|apply|install|obtain|use|get|download)$/i.test(name[0] ?? '')) name.shift();
   return name;
 }
 
@@ -77,10 +77,23 @@ export function servicePackNamed(sentence: string): string | undefined {
     name.push(words[i] ?? '', stripPunctuation(words[i + 1] ?? ''));
     const number = words[i + 2] ?? '';
     if (!/[.,;:]$/.test(words[i + 1] ?? '') && /^\d+[.,;:)]*$/.test(number)) name.push(stripPunctuation(number));
+    else if (!/[.,;:]$/.test(words[i + 1] ?? '') && number === 'for') name.push('for', ...productAfter(words, i + 3));
     return name.join(' ');
   }
   const sp = /\bSP(\d)\b/.exec(sentence);
   return sp ? `Service Pack ${sp[1]}` : undefined;
+}
+
+/** "Service Pack for Windows NT version 3.51." → the product words after "for" (at most 8, up to a sentence mark). */
+function productAfter(words: readonly string[], from: number): string[] {
+  const product: string[] = [];
+  for (let i = from; i < words.length && product.length < 8; i++) {
+    const word = words[i] ?? '';
+    if (!isNameWord(word) && !/^(and|or)$/.test(word)) break;
+    product.push(stripPunctuation(word));
+    if (/[.,;:)]$/.test(word)) break;
+  }
+  return product;
 }
 
 /** "corrected in Microsoft FoxPro version 2.6 for Windows" → "Microsoft FoxPro version 2.6". */
@@ -113,9 +126,9 @@ export function classifyFix({ prose, workaround }: FixText): Fix {
   if (workaround && (best === undefined || best.rank > workaroundRank)) {
     best = { rank: workaroundRank, sentence: splitSentences(workaround)[0] ?? workaround };
   }
-  const fixSentences = sentences.filter((s) => /correct|fixed|resolv|includ|contain|obtain|wait for|upgrade|no longer occurs/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
+  const fixSentences = sentences.filter((s) => /correct|fixed|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer occurs/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
   const packs = fixSentences.map(servicePackNamed).filter((name) => name !== undefined);
-  const servicePack = packs.find((name) => /\d$/.test(name)) ?? packs[0];
+  const servicePack = packs.find((name) => /(pack|release) \d+$/i.test(name)) ?? packs[0];
   const version = firstOf(
     fixSentences.filter((s) => RULES[3]?.matches(s)),
     versionNamed,

@@ -25,6 +25,7 @@ describe('fix availability phrasings (survey §6)', () => {
     ['none', 'This is not a bug; it is a product limitation.'],
     ['unknown', 'Microsoft has confirmed this to be a problem in Windows NT 4.0.'],
     ['unknown', ''],
+    ['unknown', 'Windows updates the list periodically.'],
   ])('classifies as %s: "%s"', (kind, prose) => {
     const result = fix(prose);
     expect(result.kind).toBe(kind);
@@ -43,6 +44,8 @@ describe('fix availability phrasings (survey §6)', () => {
     ['This problem was corrected in the latest Microsoft Windows NT 4.0 U.S. Service Pack.', 'latest Microsoft Windows NT 4.0 U.S. Service Pack'],
     ['To resolve this problem, obtain the latest service pack for SNA Server 4.0. This problem was first corrected in SNA Server 4.0 Service Pack 4.', 'SNA Server 4.0 Service Pack 4'],
     ['This problem was fixed in SP3.', 'Service Pack 3'],
+    ['This problem has been corrected in the latest U.S. Service Pack for Windows NT version 3.5.', 'latest U.S. Service Pack for Windows NT version 3.5'],
+    ['Apply Windows NT 3.1 Service Pack 3 and Compaq Support Software.', 'Windows NT 3.1 Service Pack 3'],
   ])('names the service pack in "%s"', (prose, servicePack) => {
     expect(fix(prose).servicePack).toBe(servicePack);
   });
