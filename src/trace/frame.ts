@@ -56,7 +56,7 @@ function isLetter(c: number): boolean {
 
 function isModuleChar(c: number): boolean {
   return isLetter(c) || (c >= 48 && c <= 57) || c === 95 /* _ */ || c === 46 /* . */ || c === 36 /* $ */ ||
-    c === 64 /* @ */ || c === 126 /* ~ */ || c === 45 /* - */ || c === 92 /* \ */ || c === 47 /* / */ || c === 58 /* : */;
+    c === 64 /* @ */ || c === 126 /* ~ */ || c === 45 /* - */ || c === 92 /* \ */ || c === 58 /* : */;
 }
 
 /** A module as printed: `STORE`, `store.exe`, `c:\winnt\system32\ntdll.dll`, `Image@10200000`. */
@@ -144,7 +144,7 @@ export function scanFrame(tokens: Token[], i: number): FrameScan | undefined {
   let module = text.slice(lead, bang);
   // `function:STORE!EcFoo` (Dr. Watson field glued to the frame); keep `c:\path\x.dll` drive letters
   const colon = module.lastIndexOf(':');
-  if (colon >= 0 && !(colon === 1 && (module[2] === '\\' || module[2] === '/'))) module = module.slice(colon + 1);
+  if (colon >= 0 && !(colon === 1 && module[2] === '\\')) module = module.slice(colon + 1);
   if (!isModuleName(module)) return undefined;
   if (isOperand(tokens, i)) return undefined;
   const prev = tokens[i - 1]?.text;

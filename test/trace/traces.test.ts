@@ -131,7 +131,7 @@ describe('parseTraces', () => {
 
   it.each([
     ['an exclamation in prose', 'Help! The store crashed again!! kbbot! any idea?'],
-    ['a URL with a bang', 'see http://example.com/a!b and https://x.y/#!/path'],
+    ['a URL with a bang', 'see http://example.com/a!b and https://x.y/#!/path and example.com/docs!intro'],
     ['debugger prompts and commands', '0:000> !analyze -v\n0:000> !heap -s\nkd> !trap 8019d698'],
     ['register dumps', 'eax=00000000 ebx=0012f3c4 ecx=7c91003d\neip=004012a7 esp=0012f2fc ebp=0012f31c iopl=0 nv up ei pl zr na pe nc'],
     ['a disassembly label', 'ntdll!RtlFreeHeap+0x1a:\n77f6a2b3 8b4608 mov eax,dword ptr [esi+8]'],
