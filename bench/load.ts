@@ -16,7 +16,7 @@ import { defaultStoreDir, loadStore } from '../src/store/index.js';
 import { parseMessage } from '../src/trace/index.js';
 import { startRedis, type RedisServer } from '../test/support/redis.js';
 import { postSigned } from '../test/support/sign.js';
-import { startSlackWebApi, type SlackWebApi } from '../test/support/slack-web-api.js';
+import { startSlackWebApi, type RecordedCall, type SlackWebApi } from '../test/support/slack-web-api.js';
 import { startKbbot, type KbbotProcess } from '../test/reliability/kbbot-process.js';
 
 const BOT_TOKEN = 'xoxb-load-0000-bench';
@@ -121,19 +121,18 @@ function eventBody(channel: string, ts: string, text: string, eventId: string): 
   };
 }
 
-interface Prepared {
-  scenario: Scenario;
+/** kbbot processes sharing one Web API stand-in; scenarios with the same kind of state reuse them. */
+interface Fleet {
   api: SlackWebApi;
   bots: KbbotProcess[];
   dirs: string[];
 }
 
-/** Starts the stand-in and the kbbot process(es) of a scenario; all scenarios start up front, in parallel. */
-async function prepare(scenario: Scenario, redis: RedisServer, n: number): Promise<Prepared> {
+async function startFleet(count: number, redis: RedisServer | undefined): Promise<Fleet> {
   const api = await startSlackWebApi({ botToken: BOT_TOKEN });
   const dirs: string[] = [];
   const started = await Promise.allSettled(
-    Array.from({ length: scenario.instances }, async () => {
+    Array.from({ length: count }, async () => {
       const dataDir = await mkdtemp(join(tmpdir(), 'kbbot-load-'));
       dirs.push(dataDir);
       return startKbbot({
@@ -142,32 +141,37 @@ async function prepare(scenario: Scenario, redis: RedisServer, n: number): Promi
         SLACK_API_URL: api.url,
         KBBOT_DATA_DIR: dataDir,
         LOG_LEVEL: 'info',
-        ...(scenario.redis ? { REDIS_URL: redis.url, KBBOT_REDIS_PREFIX: `load${n}:` } : {}),
+        ...(redis ? { REDIS_URL: redis.url, KBBOT_REDIS_PREFIX: 'load:' } : {}),
       });
     }),
   );
   const bots = started.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
   const failed = started.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   if (failed) {
-    await release({ scenario, api, bots, dirs });
+    await release({ api, bots, dirs });
     throw failed.reason;
   }
-  return { scenario, api, bots, dirs };
+  return { api, bots, dirs };
 }
 
-async function runScenario({ scenario, api, bots }: Prepared, pastes: string[], n: number): Promise<Result> {
+async function runScenario(scenario: Scenario, fleet: Fleet, pastes: string[], n: number): Promise<Result> {
+  const { api } = fleet;
+  const bots = fleet.bots.slice(0, scenario.instances);
   const urls = bots.map((b) => b.eventsUrl);
+  const channel = `C0LOAD${n}`;
+  const inChannel = (calls: RecordedCall[]) => calls.filter((c) => c.params.channel === channel);
   // Warm-up (not counted): the first requests compile code paths that then stay loaded.
   await Promise.all(
-    Array.from({ length: 6 }, (_, i) => postSigned(urls[i % urls.length]!, eventBody('C0WARM', `1700000000.${i}`, pastes[i % pastes.length]!, `EvWarm${n}-${i}`), { secret: SECRET })),
+    Array.from({ length: 6 }, (_, i) => postSigned(urls[i % urls.length]!, eventBody(`C0WARM${n}`, `1700000000.${i}`, pastes[i % pastes.length]!, `EvWarm${n}-${i}`), { secret: SECRET })),
   );
-  await api.waitForCalls('chat.postMessage', 6, 15_000).catch(() => undefined);
+  for (let i = 0; i < 150 && api.okCallsTo('chat.postMessage').filter((c) => c.params.channel === `C0WARM${n}`).length < 6; i += 1) {
+    await new Promise((r) => setTimeout(r, 100));
+  }
   const before = await memoryOf(bots);
   if (scenario.faults) api.failRandomly({ rate: 0.2, kinds: ['rate_limited', 'server_error'], retryAfterSec: 1, seed: 7, methods: ['chat.postMessage'] });
 
   const acks: number[] = [];
   let failedAcks = 0;
-  const channel = 'C0LOAD';
   const threads: string[] = [];
   const sends: Promise<void>[] = [];
   const send = async (url: string, body: unknown, retry: boolean): Promise<void> => {
@@ -204,12 +208,11 @@ async function runScenario({ scenario, api, bots }: Prepared, pastes: string[], 
 
   const repliesPer = () => {
     const counts = new Map<string, number>();
-    for (const call of api.okCallsTo('chat.postMessage')) {
-      if (call.params.channel === channel) counts.set(String(call.params.thread_ts), (counts.get(String(call.params.thread_ts)) ?? 0) + 1);
-    }
+    for (const call of inChannel(api.okCallsTo('chat.postMessage'))) counts.set(String(call.params.thread_ts), (counts.get(String(call.params.thread_ts)) ?? 0) + 1);
     return counts;
   };
-  const deadLetters = () => bots.flatMap((b) => b.logs.filter((l) => l.event === 'dead_letter'));
+  const deadLetters = () =>
+    bots.flatMap((b) => b.logs.filter((l) => l.event === 'dead_letter' && (l.call as Record<string, unknown> | undefined)?.channel === channel));
   const settleStart = performance.now();
   while (performance.now() - settleStart < SETTLE_TIMEOUT_MS) {
     const counts = repliesPer();
@@ -218,8 +221,8 @@ async function runScenario({ scenario, api, bots }: Prepared, pastes: string[], 
   }
   await new Promise((r) => setTimeout(r, 300));
   const counts = repliesPer();
-  const lastReplyMs = Math.max(0, ...api.okCallsTo('chat.postMessage').map((c) => c.at)) - startedAt;
-  const faultsServed = api.calls.filter((c) => c.status === 429 || c.status >= 500).length;
+  const lastReplyMs = Math.max(0, ...inChannel(api.okCallsTo('chat.postMessage')).map((c) => c.at)) - startedAt;
+  const faultsServed = inChannel(api.calls).filter((c) => c.status === 429 || c.status >= 500).length;
   api.failRandomly(undefined);
   const after = await memoryOf(bots);
   return {
@@ -244,7 +247,7 @@ async function runScenario({ scenario, api, bots }: Prepared, pastes: string[], 
   };
 }
 
-async function release({ api, bots, dirs }: Prepared): Promise<void> {
+async function release({ api, bots, dirs }: Fleet): Promise<void> {
   for (const bot of bots) {
     if (bot.child.exitCode === null) {
       bot.child.kill('SIGTERM');
@@ -304,23 +307,20 @@ async function main(): Promise<number> {
   const only = process.argv.indexOf('--only');
   const picked = only >= 0 ? new Set((process.argv[only + 1] ?? '').split(',').map(Number)) : undefined;
   const chosen = [...SCENARIOS.entries()].filter(([n]) => !picked || picked.has(n));
-  const settled = await Promise.allSettled(chosen.map(([n, scenario]) => prepare(scenario, redis, n)));
-  const prepared = settled.flatMap((s) => (s.status === 'fulfilled' ? [s.value] : []));
+  const needs = (redisState: boolean) => Math.max(0, ...chosen.filter(([, sc]) => sc.redis === redisState).map(([, sc]) => sc.instances));
+  const settled = await Promise.allSettled([needs(false) ? startFleet(needs(false), undefined) : undefined, needs(true) ? startFleet(needs(true), redis) : undefined]);
+  const fleets = settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
   const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
-  if (failure) {
-    await Promise.all(prepared.map(release));
-    await redis.stop();
-    throw failure.reason;
-  }
-  process.stdout.write(`load: ${prepared.reduce((s, p) => s + p.bots.length, 0)} kbbot processes ready in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
   try {
-    for (const [i, p] of prepared.entries()) {
-      process.stdout.write(`load: ${p.scenario.name} …\n`);
-      results.push(await runScenario(p, pastes, chosen[i]![0]));
-      await release(p);
+    if (failure) throw failure.reason;
+    const [fileFleet, redisFleet] = fleets;
+    process.stdout.write(`load: ${needs(false) + needs(true)} kbbot processes ready in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+    for (const [n, scenario] of chosen) {
+      process.stdout.write(`load: ${scenario.name} …\n`);
+      results.push(await runScenario(scenario, (scenario.redis ? redisFleet : fileFleet)!, pastes, n));
     }
   } finally {
-    await Promise.all(prepared.map(release));
+    await Promise.all(fleets.map((f) => (f ? release(f) : undefined)));
     await redis.stop();
   }
   process.stdout.write(`\n${EVENTS} signed message events over ${SEND_WINDOW_MS / 1000} s per scenario, every ${Math.round(1 / RETRY_SHARE)}th re-delivered with X-Slack-Retry-Num (${pastes.length} distinct traces)\n\n`);
