@@ -66,6 +66,17 @@ function followsInstallPhrase(tokens: Token[], from: number, to: number): boolea
   return false;
 }
 
+/**
+ * Articles whose title says they list disk or package contents ("Disk Contents: Postoffice Upgrade",
+ * "Contents of Service Pack 5"): their size/date listings are inventories, not a fix's files.
+ */
+function isContentsListing(text: string): boolean {
+  const at = text.indexOf('TITLE');
+  if (at < 0 || at > 400) return false;
+  const title = text.slice(at, at + 160).split(/PRODUCT\s*:|\n/)[0]!;
+  return /\b(contents|disks|diskettes|disk directories|disk directory|disk layout)\b/i.test(title);
+}
+
 function articleNumberOf(text: string): string | undefined {
   const m = /DOCUMENT:\s*Q(\d{3,8})/.exec(text.slice(0, 300));
   return m?.[1];
@@ -91,6 +102,7 @@ function toFileRow(row: RawRow, context: TableContext): FileRow {
 export function parseFileTables(text: string): FileTables {
   const tokens = tokenize(text);
   const articleNumber = articleNumberOf(text);
+  const listing = isContentsListing(text);
   const files: FileRow[] = [];
   const packages: FileRow[] = [];
   let previous: { end: number; context: TableContext; rows: FileRow[] } | undefined;
@@ -117,7 +129,8 @@ export function parseFileTables(text: string): FileTables {
       // a lone "Foo.dll (version 1.2)" in the prose after it is not a table.
       const introduced = context.intro && (tokens[i - 1]?.colon === true || rows.length >= 2 || rows.some((r) => attributeCount(r) >= 2));
       // Disk and directory listings are file tables too, but not the files a fix installs.
-      const aboutFix = context.aboutFix || context.intro || layout.includes('version') || layout.includes('platform');
+      const versioned = layout.includes('version') || layout.includes('platform');
+      const aboutFix = versioned || (!listing && (context.aboutFix || context.intro));
       if ((columns || introduced || strong) && aboutFix) {
         if (previous && isPackageTable(previous.rows) && followsInstallPhrase(tokens, previous.end, i)) {
           // "The Japanese version of this fix..." then "After the hotfix is installed, the following

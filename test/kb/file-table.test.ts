@@ -108,6 +108,7 @@ const layouts: [string, string, Expected[], Expected[]?][] = [
     { name: 'WQFE2999.EXE', version: '4.71.1015.0', size: 3150560, date: '2001-02-12', time: '12:31 PM', platform: 'i386' },
   ]],
   ['finds no table in prose that names files, versions and dates', 'prose-not-a-table', []],
+  ['ignores the size/date inventory of an article titled as disk contents', 'disk-contents-listing', []],
 ];
 
 describe('parseFileTables layouts', () => {
