@@ -1,7 +1,8 @@
 /**
  * Splits article text into classified tokens for the file-table reader. Tables are read from
  * the token stream by value shape, never by character column, so an article whose line breaks
- * were collapsed into spaces reads exactly like the formatted original. One pass, linear.
+ * were collapsed into spaces reads exactly like the formatted original. Linear: a cheap pass
+ * splits the text, and only the regions around file/number clusters are classified in full.
  */
 import {
   ampmSuffix, isPlaceholder, LANGUAGE_NAMES, monthNumber, parseDateToken, parseFileName, parseGroupedNumber,
@@ -97,7 +98,7 @@ function shapeOf(text: string, lower: string): [TokenKind, (string | number)?] {
     if (version) return ['version', version];
     const size = parseGroupedNumber(text) ?? parseSizeWithUnit(text);
     // One- and two-digit numbers are list numbers or days far more often than file sizes:
-    // they count as sizes only under a Size column (see `smallNumber`).
+    // they stay words (carrying their number) and count as sizes only under a Size column.
     if (size !== undefined && (text.length >= 3 || !/^\d+$/.test(text))) return ['size', size];
     if (size !== undefined) return ['word', size];
   } else {
