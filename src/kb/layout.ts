@@ -51,6 +51,13 @@ function isKnownHeading(text: string): boolean {
   return KNOWN.has(text.replace(/:+$/, '').trim().toUpperCase());
 }
 
+/** The first non-space character code of a line, NaN for a blank line. */
+function firstCode(line: string): number {
+  let i = 0;
+  while (line.charCodeAt(i) === 32) i++;
+  return line.charCodeAt(i);
+}
+
 function isRuleOf(line: string, chars: string): boolean {
   const t = line.trim();
   if (t.length < 3) return false;
@@ -96,9 +103,9 @@ export function layoutFormatted(text: string, documentAt: number): ArticleLayout
     const nextRaw = bodyLines[i + 1] ?? '';
     // Fast path: most lines are prose followed by prose; only a rule or blank next line, or a line
     // starting like a colon heading, can make a heading.
-    const nextFirst = nextRaw.trimStart().charCodeAt(0);
+    const nextFirst = firstCode(nextRaw);
     const couldUnderline = Number.isNaN(nextFirst) || nextFirst === 61 || nextFirst === 45 || nextFirst === 42 || nextFirst === 95;
-    const first = raw.trimStart().charCodeAt(0);
+    const first = firstCode(raw);
     const couldColon = first === 83 || first === 67 || first === 82 || first === 87 || first === 77;
     if (!couldUnderline && !couldColon) continue;
     const line = raw.trim();

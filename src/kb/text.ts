@@ -57,7 +57,7 @@ export function cleanArticleText(raw: string): string {
 
 /** Collapses every whitespace run (line breaks included) into one space and trims. */
 export function collapseWhitespace(text: string): string {
-  return text.replace(/[ \n]+/g, ' ').trim();
+  return text.replace(/[ \n]{2,}|\n/g, ' ').trim();
 }
 
 /**
