@@ -58,6 +58,7 @@ export class FileStateStore implements StateStore {
         snapshot: () => store.snapshot(),
         // Compact once dead lines outnumber live ones several times over.
         shouldCompact: (lines) => lines > 1_000 && lines > 4 * store.liveRecords(),
+        onCompactError: (error) => options.logger?.warn('state journal compaction failed; will try again', { err: error }),
       });
       store.journal = journal;
       if (report.skipped > 0 || report.tornBytes > 0) {

@@ -18,6 +18,8 @@ export interface JournalOptions<T> {
   snapshot: () => T[];
   /** Decides after each commit whether the journal has grown enough to compact. */
   shouldCompact?: (lines: number) => boolean;
+  /** A background compaction failed (the journal stays as it was and keeps working). */
+  onCompactError?: (error: unknown) => void;
 }
 
 export interface ReplayReport {
@@ -42,6 +44,8 @@ export class Journal<T> {
   private closed = false;
   /** Lines in the journal file (since the last compaction). */
   lines = 0;
+  /** Bytes of complete lines: a failed write is cut back to this, so no half line stays behind. */
+  private size = 0;
 
   private constructor(
     readonly path: string,
@@ -80,6 +84,7 @@ export class Journal<T> {
     }
     const journal = new Journal(path, handle, options);
     journal.lines = lines;
+    journal.size = (await handle.stat()).size;
     return { journal, report };
   }
 
@@ -114,6 +119,7 @@ export class Journal<T> {
       this.handle = await open(this.path, 'a+');
       await previous.close();
       this.lines = records.length;
+      this.size = (await this.handle.stat()).size;
     });
   }
 
@@ -137,19 +143,22 @@ export class Journal<T> {
     const batch = this.pending;
     this.pending = [];
     if (batch.length === 0) return;
+    const bytes = Buffer.from(batch.map((p) => p.line).join(''));
     try {
-      await this.handle.write(batch.map((p) => p.line).join(''));
+      await this.handle.write(bytes);
       await this.handle.datasync();
     } catch (error) {
+      await this.handle.truncate(this.size).catch(() => undefined);
       for (const p of batch) p.reject(error);
       return;
     }
+    this.size += bytes.length;
     this.lines += batch.length;
     for (const p of batch) {
       this.options.apply(p.record);
       p.resolve();
     }
-    if (this.options.shouldCompact?.(this.lines)) void this.compact().catch(() => undefined);
+    if (this.options.shouldCompact?.(this.lines)) void this.compact().catch((error: unknown) => this.options.onCompactError?.(error));
   }
 }
 

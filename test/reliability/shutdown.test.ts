@@ -51,7 +51,7 @@ describe('SIGTERM', () => {
     expect((await postSigned(bot.eventsUrl, first.body, { secret: SIGNING_SECRET })).status).toBe(200);
     await sleep(400);
     bot.child.kill('SIGTERM');
-    await sleep(100);
+    await expect.poll(() => bot.logs.some((l) => l.msg === 'shutting down'), { timeout: 10_000 }).toBe(true);
 
     // A new event after SIGTERM is not taken: Slack will redeliver it.
     const late = traceEvent('EvShut2');
