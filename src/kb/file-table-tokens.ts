@@ -37,7 +37,8 @@ export const HEADER_WORDS = new Set([
   'location', 'filesize', 'filedate', 'filetime', 'fileversion', 'date/time', 'architecture',
 ]);
 
-const CONNECTORS = new Set(['dated', 'bytes', 'byte', 'at', '&', '/']);
+/** Words that join the values of one row: "221,089 bytes, dated 02-15-93", "4.00.969 or later 12/20/95". */
+const CONNECTORS = new Set(['dated', 'bytes', 'byte', 'at', '&', '/', 'or', 'and', 'later', 'newer']);
 
 const LEADING = '(["\'[<*';
 const TRAILING = ')]"\',;:>*';
