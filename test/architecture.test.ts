@@ -1,0 +1,87 @@
+/**
+ * The layout is the architecture: these rules are checked on every import specifier in src/,
+ * so a shortcut across layers fails the suite instead of waiting for review.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const SRC = fileURLToPath(new URL('../src/', import.meta.url));
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return entry.name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+interface SourceFile {
+  path: string;
+  text: string;
+  imports: string[];
+}
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+const files: SourceFile[] = sourceFiles(SRC).map((path) => {
+  const text = readFileSync(path, 'utf8');
+  const imports = [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? '');
+  return { path: relative(SRC, path).split('\\').join('/'), text, imports };
+});
+
+/** Which top-level folder of src/ a relative import lands in, seen from `from`. */
+function targetFolder(from: string, specifier: string): string | undefined {
+  if (!specifier.startsWith('.')) return undefined;
+  const resolved = join(from.split('/').slice(0, -1).join('/'), specifier).split('\\').join('/');
+  return resolved.includes('/') ? resolved.split('/')[0] : resolved;
+}
+
+const CORE = ['trace', 'kb', 'match', 'store', 'state', 'bot', 'reply'];
+
+describe('architecture', () => {
+  it('reads the source tree', () => {
+    expect(files.length).toBeGreaterThan(30);
+  });
+
+  it.each([
+    ['@slack/bolt', 'slack/'],
+    ['fuse.js', 'match/'],
+  ])('imports %s only from src/%s', (pkg, folder) => {
+    const offenders = files.filter((f) => f.imports.includes(pkg) && !f.path.startsWith(folder)).map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
+  it('reads process.env only in config.ts', () => {
+    const offenders = files.filter((f) => f.path !== 'config.ts' && f.text.includes('process.env')).map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
+  it('exits the process only in the CLI', () => {
+    const offenders = files.filter((f) => !f.path.startsWith('cli/') && /process\.exit\(/.test(f.text)).map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
+  it.each(CORE)('keeps src/%s free of the Slack and CLI adapters', (folder) => {
+    const offenders = files
+      .filter((f) => f.path.startsWith(`${folder}/`))
+      .flatMap((f) => f.imports.filter((s) => ['slack', 'cli'].includes(targetFolder(f.path, s) ?? '')).map((s) => `${f.path} → ${s}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps the parsers below the matcher and the bot', () => {
+    const below = ['trace', 'kb'];
+    const offenders = files
+      .filter((f) => below.some((b) => f.path.startsWith(`${b}/`)))
+      .flatMap((f) => f.imports.filter((s) => ['match', 'bot', 'reply', 'state', 'store'].includes(targetFolder(f.path, s) ?? '')).map((s) => `${f.path} → ${s}`));
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps model.ts and errors.ts free of internal imports other than each other', () => {
+    const offenders = files
+      .filter((f) => f.path === 'model.ts' || f.path === 'errors.ts')
+      .flatMap((f) => f.imports.filter((s) => s.startsWith('.') && s !== './errors.js' && s !== './model.js').map((s) => `${f.path} → ${s}`));
+    expect(offenders).toEqual([]);
+  });
+});
