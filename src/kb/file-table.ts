@@ -119,8 +119,13 @@ export function parseFileTables(text: string): FileTables {
     } else if (!isValueToken(t)) { i++; continue; }
 
     const { values, end } = readRun(tokens, runStart, columns);
-    const layout = columns ?? inferColumns(values);
-    const rows = values.length > 0 ? readRows(layout, values).filter(isRow) : [];
+    let layout = columns ?? inferColumns(values);
+    let rows = values.length > 0 ? readRows(layout, values).filter(isRow) : [];
+    if (columns && rows.length === 0 && values.length > 0) {
+      // Cells that do not follow their header (a version under "File name") still read by shape.
+      layout = inferColumns(values);
+      rows = readRows(layout, values).filter(isRow);
+    }
     if (layout.includes('platform')) carryPlatformDown(rows);
     if (rows.length > 0) {
       const context = tableContext(tokens, i, previous);
