@@ -77,6 +77,30 @@ function isContentsListing(text: string): boolean {
   return /\b(contents|disks|diskettes|disk directories|disk directory|disk layout)\b/i.test(title);
 }
 
+interface Candidate {
+  rows: RawRow[];
+  layout: ColumnKind[];
+  headed: boolean;
+  context: TableContext;
+  /** The table starts right after a colon ("...or later:"). */
+  afterColon: boolean;
+  /** The article is a disk/contents inventory. */
+  listing: boolean;
+}
+
+/** Whether rows read from the text are a fix's file table rather than prose or an inventory. */
+function isFixTable(c: Candidate): boolean {
+  const { rows, layout, context } = c;
+  const strong = rows.length >= 2 && rows.every((r) => attributeCount(r) >= 2);
+  // An intro phrase vouches for a list right after its colon, or for rows that look like a table;
+  // a lone "Foo.dll (version 1.2)" in the prose after it is not a table.
+  const introduced = context.intro && (c.afterColon || rows.length >= 2 || rows.some((r) => attributeCount(r) >= 2));
+  // Disk and directory listings are file tables too, but not the files a fix installs.
+  const versioned = layout.includes('version') || layout.includes('platform');
+  const aboutFix = versioned || (!c.listing && (context.aboutFix || context.intro));
+  return (c.headed || introduced || strong) && aboutFix;
+}
+
 function articleNumberOf(text: string): string | undefined {
   const m = /DOCUMENT:\s*Q(\d{3,8})/.exec(text.slice(0, 300));
   return m?.[1];
@@ -129,14 +153,7 @@ export function parseFileTables(text: string): FileTables {
     if (layout.includes('platform')) carryPlatformDown(rows);
     if (rows.length > 0) {
       const context = tableContext(tokens, i, previous);
-      const strong = rows.length >= 2 && rows.every((r) => attributeCount(r) >= 2);
-      // An intro phrase vouches for a list right after its colon, or for rows that look like a table;
-      // a lone "Foo.dll (version 1.2)" in the prose after it is not a table.
-      const introduced = context.intro && (tokens[i - 1]?.colon === true || rows.length >= 2 || rows.some((r) => attributeCount(r) >= 2));
-      // Disk and directory listings are file tables too, but not the files a fix installs.
-      const versioned = layout.includes('version') || layout.includes('platform');
-      const aboutFix = versioned || (!listing && (context.aboutFix || context.intro));
-      if ((columns || introduced || strong) && aboutFix) {
+      if (isFixTable({ rows, layout, headed: columns !== undefined, context, afterColon: tokens[i - 1]?.colon === true, listing })) {
         if (previous && isPackageTable(previous.rows) && followsInstallPhrase(tokens, previous.end, i)) {
           // "The Japanese version of this fix..." then "After the hotfix is installed, the following
           // files...": the first table lists the packages.
