@@ -72,14 +72,63 @@ function stripDecoration(s: string): string {
   return name.slice(start);
 }
 
+/** Plain identifiers (`PUSH_NOTIFY::PushToClient`), the bulk of any store, need no bracket or word parsing. */
+function isPlainName(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    const plain = (c | 32) >= 97 && (c | 32) <= 122 ? true : (c >= 48 && c <= 57) || c === 95 || c === 58 || c === 64 || c === 36;
+    if (!plain) return false;
+  }
+  return true;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
+function isAlnum(c: number): boolean {
+  return ((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57);
+}
+
+/**
+ * Old articles print symbols through binaries rearranged by BBT/OMAP, which appends `_<number>`
+ * pieces, sometimes with fragments of other names: `HMDestroyUnlockedObject_162`,
+ * `EcProcessCategMessageEvent_1128ool_7571e`, `_ds_search_172ry_139y_146_70own_99`. A pasted
+ * modern symbol has none, so in each `::` part the run of `_`-pieces that each begin with two
+ * digits is dropped (when a name of at least two characters stays). One digit is a real name:
+ * `Msv1_0SubAuthenticationRoutine`.
+ */
+export function stripToolSuffix(symbol: string): string {
+  return symbol.includes('::') ? symbol.split('::').map(stripPartSuffix).join('::') : stripPartSuffix(symbol);
+}
+
+function stripPartSuffix(s: string): string {
+  let cut = s.length;
+  let i = s.length;
+  while (i > 0) {
+    let j = i;
+    while (j > 0 && isAlnum(s.charCodeAt(j - 1))) j--;
+    if (j === 0 || s[j - 1] !== '_' || !isDigit(s.charCodeAt(j)) || !isDigit(s.charCodeAt(j + 1))) break;
+    cut = j - 1;
+    i = j - 1;
+  }
+  if (cut === s.length) return s;
+  const name = s.slice(0, cut);
+  const last = name.charCodeAt(name.length - 1);
+  // `_1_2` or `Foo__12` is not a name followed by a suffix
+  return name.length >= 2 && isAlnum(last) && !isDigit(name.charCodeAt(0)) ? name : s;
+}
+
 export function normalizeSymbol(symbol: string): string {
   let s = symbol.trim();
-  const plus = s.indexOf('+');
-  if (plus > 0 && !s.includes('operator')) s = s.slice(0, plus);
-  if (s.startsWith('?')) s = demangleMsvc(s);
-  s = lastWord(removeBracketed(s).replace(/\s+/g, ' ').trim());
-  if (s.endsWith(' const')) s = s.slice(0, -6);
-  s = stripDecoration(s);
+  if (!isPlainName(s)) {
+    const plus = s.indexOf('+');
+    if (plus > 0 && !s.includes('operator')) s = s.slice(0, plus);
+    if (s.startsWith('?')) s = demangleMsvc(s);
+    s = lastWord(removeBracketed(s).replace(/\s+/g, ' ').trim());
+    if (s.endsWith(' const')) s = s.slice(0, -6);
+  }
+  s = stripToolSuffix(stripDecoration(s));
   // 2000-2002 articles print C++ scopes as `__` (store!OMSG__EcFlushXAI)
   s = s.split('__').join('::');
   return s.toLowerCase();
