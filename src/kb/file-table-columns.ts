@@ -79,6 +79,9 @@ export function readHeader(tokens: Token[], i: number): Header | undefined {
   }
   const attrs = columns.filter((c) => c === 'date' || c === 'time' || c === 'version' || c === 'size').length;
   if (columns.length < 2 || (!columns.includes('file') && attrs < 2)) return undefined;
+  // Two column words in prose ("...MS-DOS version file server name") are no header: a two-column
+  // header is underlined or boxed.
+  if (columns.length === 2 && !tokens.slice(i, j).some((t) => t.kind === 'rule' || t.kind === 'pipe')) return undefined;
   if (!columns.includes('file') && !columns.includes('other')) columns.push('file');
   return { columns, end: j };
 }
