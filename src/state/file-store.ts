@@ -1,7 +1,9 @@
 /**
  * The embedded state store: no server needed. Mutes, feedback and thread matches live in memory
  * and in an fsync'd JSON-lines journal under the data directory (`state.jsonl`), replayed on open.
- * Dedupe claims stay in memory (a bounded TTL cache): they matter for minutes, within one process.
+ * Dedupe claims are answered from memory (a bounded TTL cache) and journaled in the background, without
+ * waiting for the disk: after a restart within Slack's retry window a retry of an answered event is still
+ * recognised; a claim lost in a crash can at worst let one retry through.
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -17,6 +19,7 @@ const RecordSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('mute'), channel: z.string().min(1), muted: z.boolean() }),
   z.object({ op: z.literal('feedback'), feedback: FeedbackSchema }),
   z.object({ op: z.literal('thread'), thread: ThreadMatchSchema }),
+  z.object({ op: z.literal('claim'), key: z.string().min(1), until: z.number() }),
 ]);
 type StateRecord = z.infer<typeof RecordSchema>;
 
@@ -74,7 +77,10 @@ export class FileStateStore implements StateStore {
   }
 
   async claim(key: string, ttlMs: number): Promise<boolean> {
-    return this.claims.setIfAbsent(key, true, ttlMs);
+    if (!this.claims.setIfAbsent(key, true, ttlMs)) return false;
+    // Not awaited: the answer must not wait for the disk, and losing a claim in a crash is harmless.
+    this.journal.append({ op: 'claim', key, until: Date.now() + ttlMs }).catch(() => undefined);
+    return true;
   }
 
   async setMuted(channel: string, muted: boolean): Promise<void> {
@@ -119,11 +125,16 @@ export class FileStateStore implements StateStore {
       case 'thread':
         this.threads.set(threadKey(record.thread.channel, record.thread.threadTs), record.thread);
         break;
+      case 'claim': {
+        const left = record.until - Date.now();
+        if (left > 0) this.claims.set(record.key, true, left);
+        break;
+      }
     }
   }
 
   private liveRecords(): number {
-    return this.muted.size + this.feedback.length + this.threads.size;
+    return this.muted.size + this.feedback.length + this.threads.size + this.claims.size;
   }
 
   private snapshot(): StateRecord[] {
@@ -131,6 +142,7 @@ export class FileStateStore implements StateStore {
       ...[...this.muted].map((channel): StateRecord => ({ op: 'mute', channel, muted: true })),
       ...this.feedback.map((feedback): StateRecord => ({ op: 'feedback', feedback })),
       ...this.threads.values().map((thread): StateRecord => ({ op: 'thread', thread })),
+      ...this.claims.entries().map(({ key, expiresAt }): StateRecord => ({ op: 'claim', key, until: expiresAt })),
     ];
   }
 }

@@ -3,7 +3,7 @@
  * Insertion order doubles as age order (Map keeps it), so evicting the oldest is O(1).
  */
 export class BoundedTtlCache<V> {
-  private readonly entries = new Map<string, { value: V; expiresAt: number }>();
+  private readonly map = new Map<string, { value: V; expiresAt: number }>();
 
   constructor(
     private readonly maxEntries: number,
@@ -13,14 +13,14 @@ export class BoundedTtlCache<V> {
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.map.size;
   }
 
   get(key: string): V | undefined {
-    const entry = this.entries.get(key);
+    const entry = this.map.get(key);
     if (!entry) return undefined;
     if (entry.expiresAt <= this.now()) {
-      this.entries.delete(key);
+      this.map.delete(key);
       return undefined;
     }
     return entry.value;
@@ -32,12 +32,12 @@ export class BoundedTtlCache<V> {
 
   /** Stores `value` for `ttlMs` (Infinity: until evicted), evicting the oldest entries past the bound. */
   set(key: string, value: V, ttlMs = Number.POSITIVE_INFINITY): void {
-    this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: this.now() + ttlMs });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next();
+    this.map.delete(key);
+    this.map.set(key, { value, expiresAt: this.now() + ttlMs });
+    while (this.map.size > this.maxEntries) {
+      const oldest = this.map.keys().next();
       if (oldest.done) break;
-      this.entries.delete(oldest.value);
+      this.map.delete(oldest.value);
     }
   }
 
@@ -49,14 +49,22 @@ export class BoundedTtlCache<V> {
   }
 
   delete(key: string): void {
-    this.entries.delete(key);
+    this.map.delete(key);
+  }
+
+  /** Live entries with their expiry time, oldest first. */
+  entries(): { key: string; value: V; expiresAt: number }[] {
+    const now = this.now();
+    const out: { key: string; value: V; expiresAt: number }[] = [];
+    for (const [key, entry] of this.map) if (entry.expiresAt > now) out.push({ key, ...entry });
+    return out;
   }
 
   /** Live values, oldest first. */
   values(): V[] {
     const now = this.now();
     const out: V[] = [];
-    for (const entry of this.entries.values()) if (entry.expiresAt > now) out.push(entry.value);
+    for (const entry of this.map.values()) if (entry.expiresAt > now) out.push(entry.value);
     return out;
   }
 }

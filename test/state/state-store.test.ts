@@ -79,6 +79,16 @@ describe.each([fileBackend(), redisBackend()])('$name state store', (backend) =>
     expect(await store.claim('event:short', 30)).toBe(true);
   });
 
+  it('still refuses a claimed key after a restart, and frees it once expired', async () => {
+    let store = await openStore();
+    expect(await store.claim('event:EvBeforeRestart', 60_000)).toBe(true);
+    expect(await store.claim('event:Short', 50)).toBe(true);
+    store = await restart(store);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await store.claim('event:EvBeforeRestart', 60_000)).toBe(false);
+    expect(await store.claim('event:Short', 60_000)).toBe(true);
+  });
+
   it('remembers mutes and unmutes across a restart', async () => {
     let store = await openStore();
     await store.setMuted('C1', true);
