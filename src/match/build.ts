@@ -73,6 +73,13 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
     }
     return v;
   };
+  const sentinels = new Map<string, string | undefined>();
+  const sentinel = (key: string): string | undefined => {
+    if (sentinels.has(key)) return sentinels.get(key);
+    const rule = classifier.sentinel(key);
+    sentinels.set(key, rule);
+    return rule;
+  };
   // Articles repeat the same frames; normalise each printed spelling once.
   const normalised = new Map<string, FrameKey>();
   const keyOf = (frame: Frame): FrameKey => {
@@ -88,17 +95,23 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
   const keyInfo: FrameKey[] = [];
   const factors: number[] = [];
   const dfCount: number[] = [];
-  const postingLists: number[][] = [];
-  const raw: { sig: number; traceIndex: number; keys: number[]; positions: number[] }[] = [];
+  // Last signature / trace that counted each key: stamps instead of a Set per trace.
+  const sigStamp: number[] = [];
+  const traceStamp: number[] = [];
+  // (key, trace) pairs, laid out per key at the end (one buffer, not one array per key).
+  const pairKeys: number[] = [];
+  const pairTraces: number[] = [];
+  // Every trace's keys and positions, back to back.
+  const flatKeys: number[] = [];
+  const flatPositions: number[] = [];
+  const raw: { sig: number; traceIndex: number; start: number; end: number }[] = [];
 
   signatures.forEach((sig, s) => {
-    const seenInSig = new Set<number>();
     sig.traces.forEach((trace, traceIndex) => {
-      const frames = informative(prepareTrace(trace, classifier, { classify, keyOf }));
+      const frames = informative(prepareTrace(trace, classifier, { classify, keyOf, sentinel }));
       if (frames.length === 0) return;
       const traceId = raw.length;
-      const keys: number[] = [];
-      const seenInTrace = new Set<number>();
+      const start = flatKeys.length;
       for (const f of frames) {
         let id = keyIds.get(f.key);
         if (id === undefined) {
@@ -107,33 +120,41 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
           keyInfo.push(f);
           factors.push(f.factor);
           dfCount.push(0);
-          postingLists.push([]);
+          sigStamp.push(-1);
+          traceStamp.push(-1);
         }
-        keys.push(id);
-        if (!seenInSig.has(id)) {
-          seenInSig.add(id);
+        flatKeys.push(id);
+        flatPositions.push(f.index);
+        if (sigStamp[id] !== s) {
+          sigStamp[id] = s;
           dfCount[id] = (dfCount[id] ?? 0) + 1;
         }
-        if (!seenInTrace.has(id)) {
-          seenInTrace.add(id);
-          postingLists[id]?.push(traceId);
+        if (traceStamp[id] !== traceId) {
+          traceStamp[id] = traceId;
+          pairKeys.push(id);
+          pairTraces.push(traceId);
         }
       }
-      raw.push({ sig: s, traceIndex, keys, positions: frames.map((f) => f.index) });
+      raw.push({ sig: s, traceIndex, start, end: flatKeys.length });
     });
   });
 
   // Frames only occur in signatures that have traces: N counts those, not the whole archive.
-  const n = new Set(raw.map((t) => t.sig)).size;
+  let n = 0;
+  for (let t = 0; t < raw.length; t++) if (t === 0 || raw[t]!.sig !== raw[t - 1]!.sig) n++;
   const df = Int32Array.from(dfCount);
   const weight = Float64Array.from(dfCount, (d, id) => idfWeight(d, n) * (factors[id] ?? 1));
-  const traces: IndexedTrace[] = raw.map((t) => {
-    const cumulative = new Float64Array(t.keys.length + 1);
-    t.keys.forEach((id, r) => {
-      cumulative[r + 1] = (cumulative[r] ?? 0) + (weight[id] ?? 0) * positionWeight(r);
-    });
-    return { sig: t.sig, traceIndex: t.traceIndex, keys: Int32Array.from(t.keys), positions: Int32Array.from(t.positions), cumulative };
+  const allKeys = Int32Array.from(flatKeys);
+  const allPositions = Int32Array.from(flatPositions);
+  const allCumulative = new Float64Array(allKeys.length + raw.length);
+  const traces: IndexedTrace[] = raw.map((t, traceId) => {
+    const cumulative = allCumulative.subarray(t.start + traceId, t.end + traceId + 1);
+    for (let r = 0; r < t.end - t.start; r++) {
+      cumulative[r + 1] = (cumulative[r] ?? 0) + (weight[allKeys[t.start + r] ?? 0] ?? 0) * positionWeight(r);
+    }
+    return { sig: t.sig, traceIndex: t.traceIndex, keys: allKeys.subarray(t.start, t.end), positions: allPositions.subarray(t.start, t.end), cumulative };
   });
+  const postings = layOutPostings(keyInfo.length, pairKeys, pairTraces);
 
   const symbolKeys = new Map<string, number[]>();
   const moduleKeys = new Map<string, number[]>();
@@ -145,29 +166,40 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
     if (byModule) byModule.push(id);
     else moduleKeys.set(k.module, [id]);
   });
-  const order = keyInfo.map((_, id) => id).sort((a, b) => {
-    const ka = keyInfo[a]?.key ?? '';
-    const kb = keyInfo[b]?.key ?? '';
-    return ka < kb ? -1 : ka > kb ? 1 : 0;
-  });
+  const keys = keyInfo.map((k) => k.key);
+  // The default sort orders by UTF-16 code units, as `<` does; no comparator call per step.
+  const sortedKeys = keys.slice().sort();
 
   return {
     signatures,
     classifier,
     traces,
     keyIds,
-    keys: keyInfo.map((k) => k.key),
+    keys,
     displays: keyInfo.map((k) => k.display),
     keyModules: keyInfo.map((k) => k.module),
     keySymbols: keyInfo.map((k) => k.symbol),
     df,
     weight,
-    postings: postingLists.map((p) => Int32Array.from(p)),
+    postings,
     symbolKeys,
-    sortedKeys: order.map((id) => keyInfo[id]?.key ?? ''),
-    sortedKeyIds: Int32Array.from(order),
+    sortedKeys,
+    sortedKeyIds: Int32Array.from(sortedKeys, (k) => keyIds.get(k) ?? 0),
     moduleKeys,
     verdicts,
     scratch: new Float64Array(traces.length),
   };
+}
+
+/** Postings of each key as views into one buffer, trace ids ascending (a counting sort of the pairs). */
+function layOutPostings(keyCount: number, pairKeys: number[], pairTraces: number[]): Int32Array[] {
+  const offsets = new Int32Array(keyCount + 1);
+  for (const id of pairKeys) offsets[id + 1]!++;
+  for (let id = 0; id < keyCount; id++) offsets[id + 1]! += offsets[id]!;
+  const fill = offsets.slice(0, keyCount);
+  const all = new Int32Array(pairKeys.length);
+  pairKeys.forEach((id, k) => {
+    all[fill[id]!++] = pairTraces[k]!;
+  });
+  return Array.from({ length: keyCount }, (_, id) => all.subarray(offsets[id]!, offsets[id + 1]!));
 }

@@ -58,6 +58,8 @@ type Classify = (module: string, key: string) => ReturnType<RuleClassifier['clas
 export interface PrepareOptions {
   /** Rule verdicts, usually cached by key. */
   classify?: Classify;
+  /** Sentinel rule naming a key, usually memoised while building an index. */
+  sentinel?: (key: string) => string | undefined;
   /** Frame normalisation, usually memoised while building an index. */
   keyOf?: (frame: Frame) => FrameKey;
 }
@@ -65,11 +67,12 @@ export interface PrepareOptions {
 export function prepareTrace(trace: Trace, classifier: RuleClassifier, options: PrepareOptions = {}): PreparedFrame[] {
   const classify = options.classify ?? ((m: string, k: string) => classifier.classify(m, k));
   const keyOf = options.keyOf ?? frameKey;
+  const sentinel = options.sentinel ?? ((k: string) => classifier.sentinel(k));
   const frames = trace.slice(0, MAX_FRAMES_READ).map((f, index) => ({ index, ...keyOf(f) }));
   let sentinelAt = -1;
   let sentinelRule = '';
   for (let i = 0; i < Math.min(frames.length, SENTINEL_DEPTH) && sentinelAt < 0; i++) {
-    const rule = classifier.sentinel(frames[i]?.key ?? '');
+    const rule = sentinel(frames[i]?.key ?? '');
     if (rule) {
       sentinelAt = i;
       sentinelRule = rule;

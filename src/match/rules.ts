@@ -130,10 +130,39 @@ function describe(rule: RuleOrigin & { glob: Glob; category?: string }): string 
   return `${rule.file}:${rule.line} ${rule.glob.source}${rule.category ? ` (${rule.category})` : ''}`;
 }
 
-/** Fast lookup over a rule list: literal patterns by key, globs checked in file order. */
+/** A key's wildcard rules in file order: `*!name` by symbol, `module!pre*` by module, the rest always. */
+interface GlobBuckets {
+  bySymbol: Map<string, number[]>;
+  byModule: Map<string, number[]>;
+  everywhere: number[];
+}
+
+function bucketGlobs(globs: FrameRule[]): GlobBuckets {
+  const buckets: GlobBuckets = { bySymbol: new Map(), byModule: new Map(), everywhere: [] };
+  const add = (map: Map<string, number[]>, name: string, at: number): void => {
+    const list = map.get(name);
+    if (list) list.push(at);
+    else map.set(name, [at]);
+  };
+  globs.forEach((rule, at) => {
+    const bang = rule.glob.source.indexOf('!');
+    const module = bang < 0 ? '*' : rule.glob.source.slice(0, bang);
+    const symbol = bang < 0 ? '' : rule.glob.source.slice(bang + 1);
+    if (module === '*' && bang >= 0 && !symbol.includes('*')) add(buckets.bySymbol, symbol, at);
+    else if (!module.includes('*')) add(buckets.byModule, module, at);
+    else buckets.everywhere.push(at);
+  });
+  return buckets;
+}
+
+/**
+ * Fast lookup over a rule list: literal patterns by key; wildcard patterns bucketed by the
+ * symbol or module they name, so a key is checked against a few globs, the first in file order winning.
+ */
 export class FrameRuleTable {
   private readonly literal = new Map<string, FrameRule>();
   private readonly globs: FrameRule[] = [];
+  private readonly buckets: GlobBuckets;
 
   constructor(rules: FrameRule[]) {
     for (const rule of rules) {
@@ -141,11 +170,25 @@ export class FrameRuleTable {
         if (!this.literal.has(rule.glob.source)) this.literal.set(rule.glob.source, rule);
       } else this.globs.push(rule);
     }
+    this.buckets = bucketGlobs(this.globs);
   }
 
   /** The rule naming `key` (lower-cased module!symbol), described for explanations. */
   find(key: string): string | undefined {
-    const hit = this.literal.get(key) ?? this.globs.find((r) => globMatches(r.glob, key));
+    const literal = this.literal.get(key);
+    if (literal) return describe(literal);
+    const bang = key.indexOf('!');
+    let first = Infinity;
+    const check = (list: number[] | undefined): void => {
+      for (const at of list ?? []) {
+        if (at >= first) return;
+        if (globMatches((this.globs[at] as FrameRule).glob, key)) first = at;
+      }
+    };
+    check(this.buckets.bySymbol.get(key.slice(bang + 1)));
+    check(this.buckets.byModule.get(key.slice(0, Math.max(bang, 0))));
+    check(this.buckets.everywhere);
+    const hit = this.globs[first];
     return hit ? describe(hit) : undefined;
   }
 }
@@ -155,6 +198,7 @@ export class RuleClassifier {
   private readonly frames: FrameRuleTable;
   private readonly sentinels: FrameRuleTable;
   private readonly modules: ModuleRule[];
+  private readonly moduleRules = new Map<string, ModuleRule | null>();
 
   constructor(rules: Rules) {
     this.frames = new FrameRuleTable(rules.frames);
@@ -165,7 +209,12 @@ export class RuleClassifier {
   classify(module: string, key: string): FrameVerdict {
     const skip = this.frames.find(key);
     if (skip) return { action: 'skip', rule: skip };
-    const mod = this.modules.find((r) => globMatches(r.glob, module));
+    let mod = this.moduleRules.get(module);
+    if (mod === undefined) {
+      // few distinct modules, many keys: remember each module's rule (null: none)
+      mod = this.modules.find((r) => globMatches(r.glob, module)) ?? null;
+      this.moduleRules.set(module, mod);
+    }
     if (mod) return { action: 'down-weight', factor: mod.factor, rule: describe(mod) };
     return { action: 'keep' };
   }
