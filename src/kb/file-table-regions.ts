@@ -21,52 +21,94 @@ function isLetter(c: number): boolean {
   return l >= 97 && l <= 122;
 }
 
-/** A number-shaped token: date, time, version or a size of three digits or more. */
-function isNumberLike(raw: string): boolean {
-  const first = raw.charCodeAt(raw[0] === '(' ? 1 : 0);
-  if (!isDigit(first)) return false;
-  return raw.length >= 3;
-}
+/**
+ * The whitespace-separated tokens of a text (with `|` split off as its own token), kept as
+ * offsets: most are never looked at again, so no substring is made until one is asked for.
+ */
+export class TokenSpans {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
 
-/** A name.ext-shaped token (a path is fine), or a DOS listing's upper-case extension column. */
-function isFileLike(raw: string): boolean {
-  let end = raw.length;
-  while (end > 0 && ').,;:'.includes(raw[end - 1]!)) end--;
-  const dot = raw.lastIndexOf('.', end - 1);
-  if (dot <= 0 || end - dot - 1 < 1 || end - dot - 1 > 4) return false;
-  const c = raw.charCodeAt(dot + 1);
-  return isLetter(c) || c === 95 || c === 36 || isDigit(c);
-}
+  constructor(readonly text: string) {
+    let start = -1;
+    for (let i = 0; i <= text.length; i++) {
+      const ch = i < text.length ? text.charCodeAt(i) : 32;
+      const pipe = ch === 124 || ch === 0xa6;
+      if (ch <= 32 || ch === 0xa0 || pipe) {
+        if (start >= 0) this.push(start, i);
+        start = -1;
+        if (pipe) this.push(i, i + 1);
+      } else if (start < 0) start = i;
+    }
+  }
 
-/** A date-shaped token (9/16/2000, 10-01-92): with a size beside it, a DOS listing row. */
-function isDateLike(raw: string): boolean {
-  return isNumberLike(raw) && (raw.includes('/') || raw.includes('-'));
+  private push(start: number, end: number): void {
+    this.starts.push(start);
+    this.ends.push(end);
+  }
+
+  get length(): number {
+    return this.starts.length;
+  }
+
+  at(i: number): string | undefined {
+    return i >= 0 && i < this.starts.length ? this.text.slice(this.starts[i], this.ends[i]) : undefined;
+  }
+
+  /** A number-shaped token: date, time, version or a size of three digits or more. */
+  isNumberLike(i: number): boolean {
+    let s = this.starts[i]!;
+    const e = this.ends[i]!;
+    if (this.text.charCodeAt(s) === 40) s++;
+    return isDigit(this.text.charCodeAt(s)) && e - this.starts[i]! >= 3;
+  }
+
+  /** A date-shaped number (9/16/2000, 10-01-92). */
+  isDateLike(i: number): boolean {
+    if (!this.isNumberLike(i)) return false;
+    for (let k = this.starts[i]!; k < this.ends[i]!; k++) {
+      const c = this.text.charCodeAt(k);
+      if (c === 47 || c === 45) return true;
+    }
+    return false;
+  }
+
+  /** A name.ext-shaped token (a path is fine). */
+  isFileLike(i: number): boolean {
+    const s = this.starts[i]!;
+    let e = this.ends[i]!;
+    while (e > s && ').,;:'.includes(this.text[e - 1]!)) e--;
+    let dot = e - 1;
+    while (dot > s && this.text.charCodeAt(dot) !== 46) dot--;
+    if (dot <= s || e - dot - 1 < 1 || e - dot - 1 > 4) return false;
+    const c = this.text.charCodeAt(dot + 1);
+    return isLetter(c) || c === 95 || c === 36 || isDigit(c);
+  }
 }
 
 /** Token ranges [start, end) worth reading in full, in order, non-overlapping. */
-export function tableRegions(raws: string[]): [number, number][] {
+export function tableRegions(spans: TokenSpans): [number, number][] {
   const regions: [number, number][] = [];
   // A row holds a file name and a number (date, version, size) close together, or a date and a size.
   let lastFile = -PAIR_DISTANCE - 1;
   let lastNumber = -PAIR_DISTANCE - 1;
   let lastDate = -PAIR_DISTANCE - 1;
-  for (let i = 0; i < raws.length; i++) {
-    const raw = raws[i]!;
+  for (let i = 0; i < spans.length; i++) {
     let partner: number | undefined;
-    if (isNumberLike(raw)) {
-      const date = isDateLike(raw);
+    if (spans.isNumberLike(i)) {
+      const date = spans.isDateLike(i);
       if (i - lastFile <= PAIR_DISTANCE) partner = lastFile;
       else if (i - lastDate <= PAIR_DISTANCE) partner = lastDate;
       else if (date && i - lastNumber <= PAIR_DISTANCE) partner = lastNumber;
       lastNumber = i;
       if (date) lastDate = i;
-    } else if (isFileLike(raw)) {
+    } else if (spans.isFileLike(i)) {
       if (i - lastNumber <= PAIR_DISTANCE) partner = lastNumber;
       lastFile = i;
     }
     if (partner === undefined) continue;
     const start = Math.max(0, partner - REGION_BEFORE);
-    const end = Math.min(raws.length, i + REGION_AFTER);
+    const end = Math.min(spans.length, i + REGION_AFTER);
     const last = regions[regions.length - 1];
     if (last && start <= last[1]) last[1] = Math.max(last[1], end);
     else regions.push([start, end]);

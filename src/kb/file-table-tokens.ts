@@ -8,7 +8,7 @@ import {
   ampmSuffix, isPlaceholder, LANGUAGE_NAMES, monthNumber, parseDateToken, parseFileName, parseGroupedNumber,
   parsePlatform, parseSizeWithUnit, parseTimeToken, parseVersionToken, sizeUnit,
 } from './file-table-values.js';
-import { tableRegions } from './file-table-regions.js';
+import { tableRegions, TokenSpans } from './file-table-regions.js';
 
 export type TokenKind =
   | 'date' | 'time' | 'version' | 'size' | 'file' | 'path' | 'platform' | 'language' | 'placeholder'
@@ -124,23 +124,6 @@ function classify(text: string, punct: boolean): Token {
   return token;
 }
 
-/** Raw tokens: whitespace-separated, with `|` split off as its own token. */
-function rawTokens(text: string): string[] {
-  const out: string[] = [];
-  let start = -1;
-  for (let i = 0; i <= text.length; i++) {
-    const ch = i < text.length ? text.charCodeAt(i) : 32;
-    const space = ch <= 32 || ch === 0xa0;
-    const pipe = ch === 124 || ch === 0xa6;
-    if (space || pipe) {
-      if (start >= 0) out.push(text.slice(start, i));
-      start = -1;
-      if (pipe) out.push('|');
-    } else if (start < 0) start = i;
-  }
-  return out;
-}
-
 /** Bytes for a number followed by a unit: 221,089 bytes; 1,025 KB; 1.79 MB. */
 function sizeWithUnit(number: string, unit: number): number | undefined {
   const grouped = parseGroupedNumber(number);
@@ -158,7 +141,7 @@ function isDosName(name: string, ext: string, size: string, date: string | undef
 
 /** Classified tokens of `text`, with multi-token values (221,089 bytes; 3:00 P.M.; May 02 2001) merged. */
 export function tokenize(text: string): Token[] {
-  const raws = rawTokens(text);
+  const raws = new TokenSpans(text);
   const out: Token[] = [];
   for (const [start, end] of tableRegions(raws)) {
     // Skipped prose between regions ends any table, as prose does.
@@ -175,14 +158,14 @@ const REGION_BREAK: Token = { kind: 'word', text: '', lower: '', punct: true };
 const QUERY_WORDS_LIMIT = 80;
 
 /** Index after the keyword line that starts at `i` ("Additional query words: 2.10 disk.tsd ..."), or `i`. */
-function skipQueryWords(raws: string[], i: number): number {
-  if (raws[i] !== 'Additional' || raws[i + 1] !== 'query' || !raws[i + 2]?.startsWith('words')) return i;
+function skipQueryWords(raws: TokenSpans, i: number): number {
+  if (raws.at(i) !== 'Additional' || raws.at(i + 1) !== 'query' || !raws.at(i + 2)?.startsWith('words')) return i;
   let j = i + 3;
-  while (j < raws.length && j - i < QUERY_WORDS_LIMIT && !isRule(raws[j]!)) j++;
+  while (j < raws.length && j - i < QUERY_WORDS_LIMIT && !isRule(raws.at(j)!)) j++;
   return j;
 }
 
-function readRegion(raws: string[], start: number, end: number, out: Token[]): void {
+function readRegion(raws: TokenSpans, start: number, end: number, out: Token[]): void {
   for (let i = start; i < end; i++) {
     const skipped = skipQueryWords(raws, i);
     if (skipped !== i) {
@@ -191,7 +174,7 @@ function readRegion(raws: string[], start: number, end: number, out: Token[]): v
       i = skipped - 1;
       continue;
     }
-    const trimmed = trimPunctuation(raws[i]!);
+    const trimmed = trimPunctuation(raws.at(i)!);
     let t = trimmed.text;
     const punct = trimmed.punct;
     if (t.length === 0) continue;
@@ -202,14 +185,14 @@ function readRegion(raws: string[], start: number, end: number, out: Token[]): v
       const retry = classify(t, true);
       if (retry.kind !== 'word') token = retry;
     }
-    const next = i + 1 < raws.length ? trimPunctuation(raws[i + 1]!) : undefined;
+    const next = i + 1 < raws.length ? trimPunctuation(raws.at(i + 1)!) : undefined;
     if (next) {
       const unit = /^\d[\d,.]{0,15}$/.test(t) ? sizeUnit(next.text) : undefined;
       const bytes = unit === undefined ? undefined : sizeWithUnit(t, unit);
       if (bytes !== undefined) {
         token = { kind: 'size', text: t, lower: t, value: bytes, punct: next.punct };
         i++;
-      } else if (token.kind === 'word' && i + 2 < raws.length && isDosName(t, next.text, raws[i + 2]!, raws[i + 3])) {
+      } else if (token.kind === 'word' && i + 2 < raws.length && isDosName(t, next.text, raws.at(i + 2)!, raws.at(i + 3))) {
         // DOS dir listings print name and extension in columns: NET      MSG     70629 10-01-92
         token = { kind: 'file', text: `${t}.${next.text}`, lower: `${t}.${next.text}`.toLowerCase(), value: `${t}.${next.text}`, punct: next.punct };
         i++;
@@ -223,7 +206,7 @@ function readRegion(raws: string[], start: number, end: number, out: Token[]): v
       } else if (token.kind === 'word' && monthNumber(t) && i + 2 < raws.length) {
         // Mon dd yyyy / Mon dd, yyyy
         const day = next.text;
-        const year = trimPunctuation(raws[i + 2]!);
+        const year = trimPunctuation(raws.at(i + 2)!);
         const date = /^\d{1,2}$/.test(day) && /^\d{4}$/.test(year.text) ? parseDateToken(`${t}-${day}-${year.text}`) : undefined;
         if (date) {
           token = { kind: 'date', text: `${t} ${day} ${year.text}`, lower: t.toLowerCase(), value: date, punct: year.punct };
