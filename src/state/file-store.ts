@@ -12,14 +12,17 @@ import { FeedbackSchema, ThreadMatchSchema, type Feedback, type ThreadMatch } fr
 import type { Logger } from '../log.js';
 import { Journal } from './journal.js';
 import { lockDataDir, type DirLock } from './lock.js';
+import { OwedWorkSchema } from './owed.js';
 import { BoundedTtlCache } from './ttl-cache.js';
-import { DEFAULT_LIMITS, threadKey, type StateLimits, type StateStore } from './types.js';
+import { DEFAULT_LIMITS, threadKey, type OwedWork, type StateLimits, type StateStore } from './types.js';
 
 const RecordSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('mute'), channel: z.string().min(1), muted: z.boolean() }),
   z.object({ op: z.literal('feedback'), feedback: FeedbackSchema }),
   z.object({ op: z.literal('thread'), thread: ThreadMatchSchema }),
   z.object({ op: z.literal('claim'), key: z.string().min(1), until: z.number() }),
+  z.object({ op: z.literal('owe'), work: OwedWorkSchema }),
+  z.object({ op: z.literal('settle'), id: z.string().min(1) }),
 ]);
 type StateRecord = z.infer<typeof RecordSchema>;
 
@@ -38,6 +41,8 @@ export class FileStateStore implements StateStore {
   private readonly muted = new Set<string>();
   private readonly feedback: Feedback[] = [];
   private readonly threads: BoundedTtlCache<ThreadMatch>;
+  /** Owed work by id, oldest first (Map order). */
+  private readonly owed = new Map<string, OwedWork>();
   private journal!: Journal<StateRecord>;
   private lock!: DirLock;
 
@@ -107,6 +112,19 @@ export class FileStateStore implements StateStore {
     await this.journal.append({ op: 'thread', thread: ThreadMatchSchema.parse(thread) });
   }
 
+  async owe(work: OwedWork): Promise<void> {
+    await this.journal.append({ op: 'owe', work: OwedWorkSchema.parse(work) });
+  }
+
+  async settle(id: string): Promise<void> {
+    if (!this.owed.has(id)) return;
+    await this.journal.append({ op: 'settle', id });
+  }
+
+  async listOwed(): Promise<OwedWork[]> {
+    return [...this.owed.values()];
+  }
+
   async close(): Promise<void> {
     await this.journal.close();
     await this.lock.release();
@@ -125,6 +143,18 @@ export class FileStateStore implements StateStore {
       case 'thread':
         this.threads.set(threadKey(record.thread.channel, record.thread.threadTs), record.thread);
         break;
+      case 'owe':
+        // A rewrite (new attempt count) keeps the entry's place: age order is when it was first owed.
+        this.owed.set(record.work.id, record.work);
+        while (this.owed.size > this.limits.maxOwed) {
+          const oldest = this.owed.keys().next();
+          if (oldest.done) break;
+          this.owed.delete(oldest.value);
+        }
+        break;
+      case 'settle':
+        this.owed.delete(record.id);
+        break;
       case 'claim': {
         const left = record.until - Date.now();
         if (left > 0) this.claims.set(record.key, true, left);
@@ -134,7 +164,7 @@ export class FileStateStore implements StateStore {
   }
 
   private liveRecords(): number {
-    return this.muted.size + this.feedback.length + this.threads.size + this.claims.size;
+    return this.muted.size + this.feedback.length + this.threads.size + this.claims.size + this.owed.size;
   }
 
   private snapshot(): StateRecord[] {
@@ -143,6 +173,7 @@ export class FileStateStore implements StateStore {
       ...this.feedback.map((feedback): StateRecord => ({ op: 'feedback', feedback })),
       ...this.threads.values().map((thread): StateRecord => ({ op: 'thread', thread })),
       ...this.claims.entries().map(({ key, expiresAt }): StateRecord => ({ op: 'claim', key, until: expiresAt })),
+      ...[...this.owed.values()].map((work): StateRecord => ({ op: 'owe', work })),
     ];
   }
 }

@@ -11,7 +11,7 @@ import type { StateLimits, StateStore } from './types.js';
 export { FileStateStore, JOURNAL_FILE, LOCK_FILE } from './file-store.js';
 export { RedisStateStore } from './redis-store.js';
 export { BoundedTtlCache } from './ttl-cache.js';
-export { DEFAULT_LIMITS, threadKey, type StateLimits, type StateStore } from './types.js';
+export { DEFAULT_LIMITS, threadKey, type OwedWork, type StateLimits, type StateStore } from './types.js';
 
 export const DEFAULT_DATA_DIR = '.kbbot-data';
 

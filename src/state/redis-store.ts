@@ -8,8 +8,9 @@ import { Redis } from 'ioredis';
 import { ErrorCode, KbBotError } from '../errors.js';
 import { FeedbackSchema, ThreadMatchSchema, type Feedback, type ThreadMatch } from '../model.js';
 import type { Logger } from '../log.js';
+import { OwedWorkSchema } from './owed.js';
 import { BoundedTtlCache } from './ttl-cache.js';
-import { DEFAULT_LIMITS, threadKey, type StateLimits, type StateStore } from './types.js';
+import { DEFAULT_LIMITS, threadKey, type OwedWork, type StateLimits, type StateStore } from './types.js';
 
 export interface RedisStateOptions {
   url: string;
@@ -101,6 +102,37 @@ export class RedisStateStore implements StateStore {
   async putThread(thread: ThreadMatch): Promise<void> {
     const value = JSON.stringify(ThreadMatchSchema.parse(thread));
     await this.redis.set(this.key('thread', threadKey(thread.channel, thread.threadTs)), value, 'PX', this.limits.threadTtlMs);
+  }
+
+  /** A hash of entries (id → JSON) plus a sorted set of ids by first-owed time, for age order and the bound. */
+  async owe(work: OwedWork): Promise<void> {
+    const value = JSON.stringify(OwedWorkSchema.parse(work));
+    await this.redis
+      .multi()
+      .hset(this.key('owed'), work.id, value)
+      .zadd(this.key('owed-order'), 'NX', work.at, work.id)
+      .exec()
+      .then(throwOnFailedStep);
+    const excess = (await this.redis.zcard(this.key('owed-order'))) - this.limits.maxOwed;
+    if (excess > 0) {
+      const dropped = await this.redis.zrange(this.key('owed-order'), 0, excess - 1);
+      if (dropped.length > 0) await this.redis.multi().hdel(this.key('owed'), ...dropped).zrem(this.key('owed-order'), ...dropped).exec();
+    }
+  }
+
+  async settle(id: string): Promise<void> {
+    await this.redis.multi().hdel(this.key('owed'), id).zrem(this.key('owed-order'), id).exec().then(throwOnFailedStep);
+  }
+
+  async listOwed(): Promise<OwedWork[]> {
+    const ids = await this.redis.zrange(this.key('owed-order'), 0, -1);
+    if (ids.length === 0) return [];
+    const raw = await this.redis.hmget(this.key('owed'), ...ids);
+    return raw.flatMap((line) => {
+      if (line === null) return [];
+      const parsed = OwedWorkSchema.safeParse(safeJson(line));
+      return parsed.success ? [parsed.data] : [];
+    });
   }
 
   async close(): Promise<void> {

@@ -4,6 +4,31 @@
  */
 import type { Feedback, ThreadMatch } from '../model.js';
 
+/**
+ * Work the bot owes a person: written right after a message is acknowledged, settled once its reply is
+ * posted (or dead-lettered). Slack never redelivers an acknowledged event, so after a crash this entry is
+ * the only trace of the answer still owed: `runSlackBot` replays what is left on start.
+ */
+export interface OwedWork {
+  /** `msg:<channel>:<ts>`: one entry per message, like the message claim. */
+  id: string;
+  /** `message` (a channel message, snippet or thread follow-up) or `mention` (always answered). */
+  kind: 'message' | 'mention';
+  eventId?: string;
+  channel: string;
+  channelType?: string;
+  ts: string;
+  threadTs?: string;
+  /** The message text as the bot read it (rich_text blocks already flattened). */
+  text: string;
+  /** Snippet file ids, read again through files.info on a replay. */
+  fileIds: string[];
+  /** When it was owed (ms since the epoch). */
+  at: number;
+  /** Replays tried so far: bounded, so a message that crashes the bot cannot loop. */
+  attempts: number;
+}
+
 export interface StateStore {
   /** `file` (journal under KBBOT_DATA_DIR) or `redis` (REDIS_URL). */
   readonly kind: 'file' | 'redis';
@@ -22,6 +47,12 @@ export interface StateStore {
   getThread(channel: string, threadTs: string): Promise<ThreadMatch | undefined>;
   /** Remembers a thread's match (bounded: the oldest threads are forgotten first). */
   putThread(thread: ThreadMatch): Promise<void>;
+  /** Records (or rewrites, e.g. with a new attempt count) work owed; resolves once durable. */
+  owe(work: OwedWork): Promise<void>;
+  /** The owed work is done (replied or dead-lettered): forgets it. */
+  settle(id: string): Promise<void>;
+  /** Owed work not settled yet, oldest first. */
+  listOwed(): Promise<OwedWork[]>;
   close(): Promise<void>;
 }
 
@@ -34,6 +65,8 @@ export interface StateLimits {
   maxFeedback: number;
   /** How long Redis keeps a thread match. */
   threadTtlMs: number;
+  /** Owed entries kept (the oldest are dropped, with a log line, past this). */
+  maxOwed: number;
 }
 
 export const DEFAULT_LIMITS: StateLimits = {
@@ -41,6 +74,7 @@ export const DEFAULT_LIMITS: StateLimits = {
   maxThreads: 20_000,
   maxFeedback: 50_000,
   threadTtlMs: 30 * 24 * 3600 * 1000,
+  maxOwed: 10_000,
 };
 
 export function threadKey(channel: string, threadTs: string): string {

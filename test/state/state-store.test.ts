@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Feedback, ThreadMatch } from '../../src/model.js';
-import type { StateStore } from '../../src/state/index.js';
+import type { OwedWork, StateStore } from '../../src/state/index.js';
 import { fileBackend, redisBackend, type Backend } from './backends.js';
 
 const WRITER = fileURLToPath(new URL('./state-writer.ts', import.meta.url));
@@ -13,6 +13,10 @@ function feedback(i: number, verdict: Feedback['verdict'] = 'right'): Feedback {
 
 function thread(ts: string, kb = 'Q272274'): ThreadMatch {
   return { channel: 'C1', threadTs: ts, verdict: 'match', kb, candidates: [{ kb, score: 0.9 }], announced: [kb], replyTs: `${ts}9`, updatedAt: 1 };
+}
+
+function owed(ts: string, fields: Partial<OwedWork> = {}): OwedWork {
+  return { id: `msg:C1:${ts}`, kind: 'message', eventId: `Ev${ts}`, channel: 'C1', channelType: 'channel', ts, text: 'STORE!EcProcessTask+0x1b4', fileIds: [], at: Number(ts) * 1000, attempts: 0, ...fields };
 }
 
 /** Runs the writer child, SIGKILLs it right after it acknowledged write `killAfter`, returns the last acked index seen. */
@@ -128,6 +132,38 @@ describe.each([fileBackend(), redisBackend()])('$name state store', (backend) =>
     const store = await openStore();
     await expect(store.putThread({ ...thread('3.0003'), kb: 'KB1' } as ThreadMatch)).rejects.toThrow();
     expect(await store.getThread('C1', '3.0003')).toBeUndefined();
+  });
+
+  it('keeps owed work until it is settled, oldest first, also across a restart', async () => {
+    let store = await openStore();
+    await store.owe(owed('1.0001'));
+    await store.owe(owed('2.0002', { kind: 'mention', fileIds: ['F1'], threadTs: '1.0001' }));
+    await store.owe(owed('3.0003'));
+    await store.settle('msg:C1:2.0002');
+    await store.settle('msg:C1:never-owed');
+    store = await restart(store);
+    expect(await store.listOwed()).toEqual([owed('1.0001'), owed('3.0003')]);
+  });
+
+  it('rewrites an owed entry in place when its attempt count changes', async () => {
+    let store = await openStore();
+    await store.owe(owed('1.0001'));
+    await store.owe(owed('2.0002'));
+    await store.owe(owed('1.0001', { attempts: 2 }));
+    store = await restart(store);
+    expect(await store.listOwed()).toEqual([owed('1.0001', { attempts: 2 }), owed('2.0002')]);
+  });
+
+  it('keeps only the most recent owed work past the bound', async () => {
+    const store = await openStore({ maxOwed: 2 });
+    for (const ts of ['1.0001', '2.0002', '3.0003']) await store.owe(owed(ts));
+    expect((await store.listOwed()).map((w) => w.ts)).toEqual(['2.0002', '3.0003']);
+  });
+
+  it('refuses owed work that breaks the schema, storing nothing', async () => {
+    const store = await openStore();
+    await expect(store.owe({ ...owed('4.0004'), kind: 'reaction' } as unknown as OwedWork)).rejects.toThrow();
+    expect(await store.listOwed()).toEqual([]);
   });
 
   it.each([3, 11, 27])('loses no acknowledged mute or feedback when SIGKILLed after write %i', async (killAfter) => {
