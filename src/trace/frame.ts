@@ -24,6 +24,8 @@ export interface FrameScan {
 const OPERAND_OF = new Set([
   'call', 'jmp', 'mov', 'push', 'lea', 'cmp', 'test', 'loop', 'ds:', 'ptr', 'offset',
   'u', 'ub', 'uf', 'ln', 'bp', 'bu', 'bm', 'x', 'dps', 'dds', 'dd', 'db', 'dc', 'g',
+  // edit / display memory at a variable: `ed query!vqinfolevel ffffffff`
+  'ed', 'eb', 'ew', 'eq', 'ea', 'eu', 'dw', 'dq', 'da', 'du', 'dt', 'dv',
 ]);
 
 /** `jz`, `jnz`, `jbe`, `jecxz`...: conditional jumps. */

@@ -5,7 +5,7 @@
  * (`(FPO: ...)`, `[omap]`, `[x.cpp @ 212]`), argument lists. Prose, a new column header, a debugger
  * prompt or an "-or-" starts a new trace.
  */
-import type { Trace } from '../model.js';
+import type { Frame, Trace } from '../model.js';
 import { scanFrame } from './frame.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -81,6 +81,74 @@ function skipWarning(tokens: Token[], i: number): number {
   return i + 1;
 }
 
+/** An address printed this many tokens before a frame is that frame's (`0012f0a8 77e6cbe8 STORE!Foo`). */
+const ADDRESS_REACH = 8;
+const MODULE_EXTENSIONS = ['.exe', '.dll', '.sys', '.ocx', '.drv', '.cpl', '.com'];
+
+/** An address column value: 8 or 16 hex digits, or a backtick-split 64-bit address. */
+function isAddress(text: string): boolean {
+  if (text.includes('`')) return text.length >= 9 && isGlueToken(text);
+  return (text.length === 8 || text.length === 16) && isGlueToken(text) && /^[0-9a-fA-F]+$/.test(text);
+}
+
+/** Annotations only debuggers print: `(FPO: ...)`, `[omap]`, `[d:\src\x.cpp @ 212]`. */
+function isDebuggerAnnotation(text: string): boolean {
+  const lower = text.toLowerCase();
+  return lower.startsWith('(fpo') || lower.startsWith('[omap') || (lower.startsWith('[') && lower.includes(':\\'));
+}
+
+function hasUpperAndNoLower(s: string): boolean {
+  return s !== s.toLowerCase() && s === s.toUpperCase();
+}
+
+/**
+ * What only a stack frame shows: an offset, a module file name or path, an upper-case module as
+ * debuggers print them (`STORE!`, `NT!`), a C/C++ shape (`::`, decoration, mangling, arguments,
+ * a leading underscore) or a Win32-style name (isApiShaped). `db!table` references in SQL (`tastrade!customer`) and VB field
+ * references (`rs!EmployeeID`) show none of these.
+ */
+function isUpperLetter(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isLowerLetter(c: number): boolean {
+  return c >= 97 && c <= 122;
+}
+
+function hasCamelStep(s: string): boolean {
+  for (let i = 1; i < s.length; i++) if (isLowerLetter(s.charCodeAt(i - 1)) && isUpperLetter(s.charCodeAt(i))) return true;
+  return false;
+}
+
+/**
+ * `kernel32!CreateFileW`: a Win32-style function name in a module named as modules are (one case,
+ * three or more characters). VB variables (`rs!EmployeeID`, `rsInvoices!ProductID`) are short or camelCase.
+ */
+function isApiShaped(frame: Frame, token: string): boolean {
+  const { module, symbol } = frame;
+  if (module.length < 3 || hasCamelStep(module) || token.indexOf(':') >= 0) return false;
+  return symbol.length >= 5 && isUpperLetter(symbol.charCodeAt(0)) && hasCamelStep(symbol);
+}
+
+function frameShowsStack(frame: Frame, token: string): boolean {
+  if (isApiShaped(frame, token)) return true;
+  if (frame.offset !== undefined) return true;
+  const module = frame.module.toLowerCase();
+  if (module.includes('\\') || MODULE_EXTENSIONS.some((ext) => module.endsWith(ext))) return true;
+  if (hasUpperAndNoLower(frame.module)) return true;
+  const symbol = frame.symbol;
+  return symbol.includes('::') || symbol.includes('@') || symbol.includes('?') || symbol.includes('(') ||
+    symbol.includes('<') || symbol.includes('~') || symbol.startsWith('_');
+}
+
+/** The frame in tokens [start, next) fills its line (after a list bullet): one frame a line is a stack's layout. */
+function aloneOnLine(tokens: Token[], start: number, next: number): boolean {
+  const first = tokens[start]!;
+  const bullet = tokens[start - 1];
+  const starts = first.lineStart || (bullet !== undefined && bullet.lineStart && (bullet.text === '-' || bullet.text === '*'));
+  return starts && tokens[next - 1]!.lineEnd;
+}
+
 /** Every stack trace in the text, each crash frame first. */
 export function parseTraces(text: string): Trace[] {
   return tracesFromTokens(tokenize(text));
@@ -91,10 +159,17 @@ export function tracesFromTokens(tokens: Token[]): Trace[] {
   const traces: Trace[] = [];
   let current: Trace = [];
   let prose = 0;
+  // A trace of several frames must show it is a stack (see frameShowsStack), or come with
+  // addresses, a column header, a prompt or debugger annotations.
+  let evidence = false;
+  let lastAddress = -Infinity;
+  let stackedLines = 0;
   const flush = (): void => {
-    if (current.length > 0 && traces.length < MAX_TRACES) traces.push(current);
+    if (current.length > 0 && traces.length < MAX_TRACES && (evidence || current.length === 1)) traces.push(current);
     current = [];
     prose = 0;
+    evidence = false;
+    stackedLines = 0;
   };
   let i = 0;
   while (i < tokens.length) {
@@ -109,6 +184,7 @@ export function tracesFromTokens(tokens: Token[]): Trace[] {
     }
     if (HEADERS.has(lower) || isPrompt(text) || SEPARATORS.has(lower)) {
       if (current.length > 0) flush();
+      if (!SEPARATORS.has(lower)) evidence = true;
       i++;
       continue;
     }
@@ -116,16 +192,22 @@ export function tracesFromTokens(tokens: Token[]): Trace[] {
     if (scan) {
       if (scan.frame) {
         if (prose >= PROSE_SPLIT) flush();
+        const alone = aloneOnLine(tokens, i, scan.next);
+        stackedLines = alone ? stackedLines + 1 : 0;
+        if (i - lastAddress <= ADDRESS_REACH || frameShowsStack(scan.frame, text) || stackedLines >= 2) evidence = true;
         if (current.length < MAX_FRAMES_PER_TRACE) current.push(scan.frame);
         prose = 0;
       }
       i = scan.next;
       continue;
     }
-    if (text.startsWith('(') || text.startsWith('[')) i = skipGroup(tokens, i);
-    else if (text === 'WARNING:') i = skipWarning(tokens, i);
+    if (text.startsWith('(') || text.startsWith('[')) {
+      if (current.length > 0 && isDebuggerAnnotation(text)) evidence = true;
+      i = skipGroup(tokens, i);
+    } else if (text === 'WARNING:') i = skipWarning(tokens, i);
     else {
-      if (!GLUE_WORDS.has(lower) && !isGlueToken(text)) prose++;
+      if (isAddress(text)) lastAddress = i;
+      else if (!GLUE_WORDS.has(lower) && !isGlueToken(text)) prose++;
       i++;
     }
   }

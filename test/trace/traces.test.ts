@@ -143,4 +143,24 @@ describe('parseTraces', () => {
   ])('finds no frame in %s', (_name, text) => {
     expect(parseTraces(text)).toEqual([]);
   });
+
+  it.each([
+    ['a SQL FROM list of database!table names', 'SELECT * FROM shopdb!customer, shopdb!orders ;'],
+    ['a SQL join of database!table names', 'FROM  demo!tablea tablea LEFT JOIN demo!tableb tableb ON a.id = b.id'],
+    ['VB field references in a print statement', 'Debug.Print rs!EmployeeID, rs!LastName, Len(rs!Notes)'],
+    ['VB field references of a camelCase recordset', 'Write #1, rsOrders!ProductID, rsOrders!Quantity'],
+    ['mail addresses with a bang path', 'Address: [SMTP:gateway!username] or [SMTP:Gatename!JohnS]'],
+    ['variables edited in the debugger', '- ed search!vqinfolevel ffffffff\n- ed search!ciinfolevel ffffffff'],
+  ])('reads no stack from %s', (_name, text) => {
+    expect(parseTraces(text).filter((t) => t.length >= 2)).toEqual([]);
+  });
+
+  it.each([
+    ['lower-case frames one a line, without offsets', '- snalm!QueueBuffer\n- ntdll!RtlAllocateHeap\n  snalm!GetReadBuffer', 3],
+    ['Win32-style names on one line', 'it hangs in kernel32!WaitForSingleObject ntdll!NtWaitForSingleObject', 2],
+    ['upper-case modules without offsets', 'STORE!EcGetProps STORE!EcRpc', 2],
+    ['lower-case frames with addresses', '0012f0a8 77e6cbe8 shopdb!customer 0012f0b0 77e6cbe8 shopdb!orders', 2],
+  ])('still reads a stack of %s', (_name, text, frames) => {
+    expect(parseTraces(text).map((t) => t.length)).toEqual([frames]);
+  });
 });
