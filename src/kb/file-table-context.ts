@@ -80,7 +80,9 @@ export function tableContext(tokens: Token[], start: number, previous?: { end: n
   if (languages.size === 1) context.language = [...languages][0];
   if (platforms.size === 1) context.platform = [...platforms][0];
   if (previous && start - previous.end <= CARRY_WINDOW) {
-    context.language ??= previous.context.language;
+    // A table with an intro of its own ("After the hotfix is installed, the following files...") names its own
+    // language: the seed's installed files are not Japanese because the package table above them was.
+    if (!context.intro) context.language ??= previous.context.language;
     context.component ??= previous.context.component;
     if (previous.context.intro && start - previous.end <= HEADING_WINDOW * 2) context.intro = true;
     if (previous.context.aboutFix) context.aboutFix = true;

@@ -8,7 +8,7 @@ const articles: [string, string, { files: number; packages?: number; first: Reco
   ['box File name / Version under Component:', 'Q153947', { files: 1, first: { name: 'Perfwiz.exe', version: '996.26', component: 'Performance Wizard' } }],
   ['box Name Size Date Time Version Platform', 'Q167359', { files: 1, first: { name: 'c1xx.dll', version: '12.00.8769.0', size: 1196083, time: '5:39 AM' } }],
   ['blank Version cells and a 67-byte file', 'Q238141', { files: 4, first: { name: 'Compver.ini', size: 67, date: '1999-08-23', platform: 'alpha' } }],
-  ['package table, then "After the hotfix is installed"', 'Q286032', { files: 2, packages: 1, first: { name: 'Winword.exe', version: '8.0.0.8529', language: 'Swedish' } }],
+  ['package table, then "After the hotfix is installed"', 'Q286032', { files: 2, packages: 1, first: { name: 'Winword.exe', version: '8.0.0.8529' } }],
   ['platform printed once per group', 'Q172416', { files: 45, first: { name: 'Admwprox.dll', version: '4.2.680.1', platform: 'i386' } }],
 ];
 

@@ -22,6 +22,11 @@ describe('parseFileTables on the seed article Q272274', () => {
     expect(files).toEqual(expectedFiles.map((f) => expect.objectContaining({ ...f, component: 'Information Store' })));
   });
 
+  it('does not give the installed files the language of the package table above them', () => {
+    const { files } = parseFileTables(flattened);
+    for (const f of files) expect(f.language).toBeUndefined();
+  });
+
   it('keeps the Japanese hotfix packages apart, without a version', () => {
     const { packages } = parseFileTables(flattened);
     expect(packages).toEqual(expectedPackages.map((p) => expect.objectContaining(p)));
