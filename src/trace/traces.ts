@@ -131,7 +131,8 @@ function isApiShaped(frame: Frame, token: string): boolean {
 }
 
 function frameShowsStack(frame: Frame, token: string): boolean {
-  if (isApiShaped(frame, token)) return true;
+  // Visual Studio prints `myapp!Foo()`; a call's argument list follows the name, not the module
+  if (isApiShaped(frame, token) || token.indexOf('(', token.indexOf('!')) > 0) return true;
   if (frame.offset !== undefined) return true;
   const module = frame.module.toLowerCase();
   if (module.includes('\\') || MODULE_EXTENSIONS.some((ext) => module.endsWith(ext))) return true;
@@ -141,12 +142,15 @@ function frameShowsStack(frame: Frame, token: string): boolean {
     symbol.includes('<') || symbol.includes('~') || symbol.startsWith('_');
 }
 
-/** The frame in tokens [start, next) fills its line (after a list bullet): one frame a line is a stack's layout. */
+/**
+ * The frame in tokens [start, next) is an item of a list: it fills its line, or follows a list
+ * bullet (`- store!Foo - store!Bar`, also when the line breaks were collapsed). One frame an item is
+ * a stack's layout; SQL and code put several references on one line between other words.
+ */
 function aloneOnLine(tokens: Token[], start: number, next: number): boolean {
-  const first = tokens[start]!;
-  const bullet = tokens[start - 1];
-  const starts = first.lineStart || (bullet !== undefined && bullet.lineStart && (bullet.text === '-' || bullet.text === '*'));
-  return starts && tokens[next - 1]!.lineEnd;
+  const bullet = tokens[start - 1]?.text;
+  if (bullet === '-' || bullet === '*') return true;
+  return tokens[start]!.lineStart && tokens[next - 1]!.lineEnd;
 }
 
 /** Every stack trace in the text, each crash frame first. */
