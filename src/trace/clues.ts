@@ -1,6 +1,7 @@
 /**
  * Clues other than traces: STOP codes, exception codes, Event IDs (with their source when stated)
- * and file versions the person reports. Regular expressions here have only bounded quantifiers;
+ * and file versions the person reports (not the rows of a pasted file table, nor an article's
+ * `or later` bounds). Regular expressions here have only bounded quantifiers;
  * token checks look at most a few neighbours.
  */
 import type { Clue } from '../model.js';
@@ -122,12 +123,49 @@ function asFileName(word: string): string | undefined {
   return FILE_EXTENSIONS.some((ext) => lower.endsWith(ext) && lower.length > ext.length) ? word : undefined;
 }
 
+/** Tokens either side of a version read for the columns of a file-table row. */
+const ROW_REACH = 4;
+const PLATFORMS = new Set(['i386', 'x86', 'alpha', 'ia64', 'x64', 'amd64', 'arm64']);
+const DATE = /^(\d{1,2}[-/.](\d{1,2}|[a-z]{3})[-/.]\d{2,4}|\d{4}-\d{2}-\d{2})$/i;
+const TIME = /^\d{1,2}:\d{2}(:\d{2})?$/;
+/** A file size as tables print it: `2,621,440`. */
+const SIZE = /^\d{1,3}(,\d{3}){1,4}$/;
+
+/**
+ * A version in a row of a pasted file table (`9/16/2000 6:26:35 5.5.2654.3 2,621,440 Store.exe i386`)
+ * is what a fix installs, not what the person runs: a size column, or two of date / time /
+ * platform, within a few tokens says so. Works on tokens, so a table collapsed onto one line reads the same.
+ */
+function inFileTableRow(tokens: Token[], i: number): boolean {
+  let date = false;
+  let time = false;
+  let platform = false;
+  for (let k = Math.max(0, i - ROW_REACH); k <= i + ROW_REACH && k < tokens.length; k++) {
+    if (k === i || tokens[k]!.long) continue;
+    const word = bare(tokens[k]!.text);
+    if (SIZE.test(word)) return true;
+    date ||= DATE.test(word);
+    time ||= TIME.test(word);
+    platform ||= PLATFORMS.has(word.toLowerCase());
+  }
+  return Number(date) + Number(time) + Number(platform) >= 2;
+}
+
+/** `version 5.5.2652.68 or later`, `earlier than 5.5.2652.68`: a bound an article states, not a version someone runs. */
+function isStatedBound(tokens: Token[], i: number): boolean {
+  const after = `${tokens[i + 1]?.text ?? ''} ${tokens[i + 2]?.text ?? ''}`.toLowerCase();
+  if (/^(or|and) (later|earlier|higher|lower|newer|older|above|greater)\b/.test(after)) return true;
+  const before = (tokens[i - 1]?.text ?? '').toLowerCase();
+  const twoBefore = `${tokens[i - 2]?.text ?? ''} ${before}`.toLowerCase();
+  return before === 'than' || twoBefore === 'prior to' || (before === 'version' && /^(than|to) version$/.test(twoBefore));
+}
+
 function findVersions(tokens: Token[], out: Found[]): void {
   tokens.forEach((tok, i) => {
     if (tok.long || tok.text.length < 5 || tok.text.length > 40 || !tok.text.includes('.')) return;
     if (tok.text.includes('!') || tok.text.includes('=')) return;
     const version = asVersion(bare(tok.text));
-    if (!version) return;
+    if (!version || inFileTableRow(tokens, i) || isStatedBound(tokens, i)) return;
     let file: string | undefined;
     for (let back = 1; back <= 3 && !file; back++) {
       const prev = tokens[i - back];

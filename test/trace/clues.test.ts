@@ -23,6 +23,8 @@ describe('extractClues', () => {
     ['an Event ID without source', 'I see event id 7031 in the log', [{ kind: 'event-id', id: 7031 }]],
     ['a file version with its file', 'store.exe 5.5.2653.12 here', [{ kind: 'file-version', version: '5.5.2653.12', file: 'store.exe' }]],
     ['a version without file', "we're on 5.5.2650.21.", [{ kind: 'file-version', version: '5.5.2650.21' }]],
+    ['a version the person runs, with a date nearby', 'we run store.exe 5.5.2653.12 since 10/12/2000', [{ kind: 'file-version', version: '5.5.2653.12', file: 'store.exe' }]],
+    ['a version the person names before a pasted table', 'store.exe version 5.5.2653.12 here; the article lists 9/16/2000 6:26:35 5.5.2654.3 2,621,440 Store.exe i386', [{ kind: 'file-version', version: '5.5.2653.12', file: 'store.exe' }]],
     ['a version named a few words after the file', 'Store.exe is version 5.5.2654.3', [{ kind: 'file-version', version: '5.5.2654.3', file: 'Store.exe' }]],
     ['a Windows Error Reporting event', 'Faulting application store.exe, version 5.5.2653.12, faulting module ntdll.dll, version 5.2.3790.1830, fault address 0x00012345.', [
       { kind: 'file-version', version: '5.5.2653.12', file: 'store.exe' },
@@ -38,6 +40,12 @@ describe('extractClues', () => {
     ['an IP address', 'server at 192.168.10.20'],
     ['a product version with two parts', 'Exchange 5.5 SP4'],
     ['prose about stopping', 'please stop the service and check the event log'],
+    ['a pasted file table', '   Date      Time    Version     Size       File name\n   9/16/2000 6:26:35 5.5.2654.3 2,621,440 Store.exe     i386\n   9/16/2000 6:46:52 5.5.2654.3   561,152 Emsmdb32.dll  i386'],
+    ['a file table collapsed onto one line', 'Date Time Version Size File name 9/16/2000 6:26:35 5.5.2654.3 2,621,440 Store.exe i386 9/16/2000 5:56:01 5.5.2654.3 3,682,304 Store.exe alpha'],
+    ['a table of file, version and size', 'Store.exe 5.5.2654.3 2,621,440\nEmsmdb32.dll 5.5.2654.3 561,152'],
+    ['a table row with date and platform', '12-Oct-2000 5.5.2653.43 Store.exe x86'],
+    ['an article\'s "or later" bound', 'restore it only if it is version 5.5.2652.68 or later.'],
+    ['an article\'s "earlier than" bound', 'a Store.exe file earlier than version 5.5.2652.68 corrupts the database'],
   ])('finds no clue in %s', (_name, text) => {
     expect(extractClues(text)).toEqual([]);
   });
