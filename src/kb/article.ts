@@ -11,6 +11,7 @@ import { classifyFix } from './fix.js';
 import { parseHeader } from './header.js';
 import { layoutFlattened, layoutFormatted, type ArticleLayout, type Section } from './layout.js';
 import { findArticleIds, findEventIds, findExceptionCodes, findStopCodes, withoutCitedTitles } from './references.js';
+import { mayHoldStackFrame } from './prechecks.js';
 import { findRollbackWarnings } from './rollback.js';
 import { cleanArticleText, collapseWhitespace, isFlattened } from './text.js';
 import { withoutTraceNoise } from './prose.js';
@@ -68,7 +69,7 @@ export function parseArticle(raw: string): Signature {
     symptoms: withoutTraceNoise(sectionProse(sections, 'SYMPTOMS') || sectionProse(sections, 'SUMMARY')),
     cause: withoutTraceNoise(sectionProse(sections, 'CAUSE')),
     status: sectionProse(sections, 'STATUS'),
-    traces: parseTraces(layout.body),
+    traces: mayHoldStackFrame(layout.body) ? parseTraces(layout.body) : [],
     fix: classifyFix({ prose: fixProse, workaround: sectionProse(sections, 'WORKAROUND') }),
     files,
     packages,
