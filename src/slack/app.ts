@@ -9,7 +9,9 @@ import type { Logger } from '../log.js';
 import type { StateStore } from '../state/types.js';
 import type { Bot } from '../bot/index.js';
 import { KbHttpReceiver } from './http-receiver.js';
+import type { ListenerDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
+import { replayOwed, type OwedReplayOptions, type OwedReplayReport } from './owed-replay.js';
 import { snippetOrigins } from './snippets.js';
 import { ThreadMemory } from './threads.js';
 import { webClientOptions } from './web-api-policy.js';
@@ -35,6 +37,8 @@ export interface SlackApp {
   /** Starts listening; in HTTP mode resolves with the bound port (PORT, or any free one when PORT=0). */
   start(): Promise<{ port?: number }>;
   stop(): Promise<void>;
+  /** Redoes replies a dead process still owed (see owed-replay.ts); call once started. */
+  replayOwed(options: OwedReplayOptions): Promise<OwedReplayReport>;
 }
 
 function buildReceiver(deps: SlackAppDeps): { receiver: Receiver; http?: KbHttpReceiver } {
@@ -65,13 +69,14 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     // No hidden WebClient retries (a blind retry of a timed-out post double-posts): deliver.ts retries through callSlack.
     clientOptions: webClientOptions(deps.slackApiUrl),
   });
-  registerListeners(app, {
+  const listenerDeps: ListenerDeps = {
     bot: deps.bot,
     state: deps.state,
     threads: new ThreadMemory(deps.state, deps.logger),
     logger: deps.logger,
     snippets: { botToken: deps.mode.botToken, allowedOrigins: snippetOrigins(deps.slackApiUrl), logger: deps.logger },
-  });
+  };
+  registerListeners(app, listenerDeps);
   app.error(async (error) => {
     deps.logger.error('slack listener error', { err: error });
   });
@@ -89,5 +94,6 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     async stop() {
       await app.stop();
     },
+    replayOwed: (options) => replayOwed(app.client, listenerDeps, options),
   };
 }

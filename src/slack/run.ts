@@ -13,6 +13,7 @@ import { defaultStoreDir } from '../store/index.js';
 import { watchStore, type StoreWatcher } from '../store/watch.js';
 import { createSlackApp, type ConnectedMode, type SlackAppDeps } from './app.js';
 import { createShutdown, InFlight, trackListeners, type ShutdownReport } from './lifecycle.js';
+import { DEFAULT_MAX_REPLAYS, FILE_STORE_GRACE_MS, SHARED_STORE_GRACE_MS, type OwedReplayOptions } from './owed-replay.js';
 
 export interface RunningBot {
   /** HTTP mode: the bound port. */
@@ -35,6 +36,8 @@ export interface RunOptions {
   app?: Partial<Pick<SlackAppDeps, 'socket' | 'http' | 'webApiRetries'>>;
   /** Redis key prefix (several bots sharing one Redis). */
   redisPrefix?: string;
+  /** Replaying replies a dead process owed (defaults: grace by state kind, 3 attempts). */
+  owedReplay?: Partial<OwedReplayOptions>;
 }
 
 export async function runSlackBot(config: Config, mode: ConnectedMode, logger: Logger, options: RunOptions = {}): Promise<RunningBot> {
@@ -55,10 +58,25 @@ export async function runSlackBot(config: Config, mode: ConnectedMode, logger: L
     trackListeners(slack.app, inFlight);
     const { port } = await slack.start();
     logger.info('kbbot connected to Slack', { mode: mode.kind, port, state: state.kind, signatures: watcher.current().signatures.size });
+    const replayOptions: OwedReplayOptions = {
+      graceMs: state.kind === 'file' ? FILE_STORE_GRACE_MS : SHARED_STORE_GRACE_MS,
+      maxAttempts: DEFAULT_MAX_REPLAYS,
+      ...options.owedReplay,
+    };
+    // In the background, counted as in-flight work so a shutdown waits for it; entries too young to
+    // touch at start are looked at once more when the grace period has passed.
+    let replayTimer: NodeJS.Timeout | undefined;
+    const replay = () =>
+      void inFlight.track(async () => {
+        const report = await slack.replayOwed(replayOptions);
+        if (report.deferred > 0 && replayTimer === undefined) replayTimer = setTimeout(replay, replayOptions.graceMs).unref();
+      });
+    replay();
     const shutdown = createShutdown({
       stopReceiving: () => slack.stop(),
       inFlight,
       closers: [
+        { name: 'owed replay timer', close: async () => clearTimeout(replayTimer) },
         { name: 'store watcher', close: () => watcher.close() },
         { name: 'state store', close: () => state.close() },
       ],

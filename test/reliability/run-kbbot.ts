@@ -4,7 +4,7 @@
  * Prints one `{"ready":…,"port":…}` line on stdout once listening; logs (JSON lines) go to stderr.
  * SIGTERM/SIGINT: clean shutdown, then `{"stopped":…}` and exit 0. SIGHUP: reload the signature store.
  * SIGUSR2: garbage-collect and print `{"memory":…,"inFlight":…}`.
- * Extra env: KBBOT_GRACE_MS (shutdown bound), KBBOT_REDIS_PREFIX.
+ * Extra env: KBBOT_GRACE_MS (shutdown bound), KBBOT_REDIS_PREFIX, KBBOT_OWED_GRACE_MS (owed-reply replay grace).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../../src/config.js';
@@ -19,6 +19,7 @@ const bot = await runSlackBot(config, config.slack, logger, {
   ...(grace ? { graceMs: Number(grace) } : {}),
   ...(process.env.KBBOT_REDIS_PREFIX ? { redisPrefix: process.env.KBBOT_REDIS_PREFIX } : {}),
   reloadDebounceMs: 50,
+  ...(process.env.KBBOT_OWED_GRACE_MS ? { owedReplay: { graceMs: Number(process.env.KBBOT_OWED_GRACE_MS) } } : {}),
 });
 process.stdout.write(`${JSON.stringify({ ready: true, port: bot.port, pid: process.pid })}\n`);
 

@@ -4,9 +4,11 @@
  */
 import type { webApi } from '@slack/bolt';
 import type { ChannelType } from '../../bot/index.js';
+import type { OwedWork } from '../../state/types.js';
 import type { ListenerDeps } from '../deps.js';
 import { isFirstDelivery } from '../deps.js';
 import { deliver } from '../deliver.js';
+import { owedId } from '../../state/owed.js';
 import { readSnippets, type FileInfo, type SlackFile } from '../snippets.js';
 import { mentionsUser, messageText, withoutUnfurledLinks } from '../text.js';
 
@@ -24,6 +26,8 @@ export interface IncomingMessage {
   mention: boolean;
   /** The caller already claimed this delivery (edits claim their own event id). */
   claimed?: boolean;
+  /** A replay of owed work after a restart: already in the journal, settled when answered. */
+  replay?: OwedWork;
 }
 
 export interface BotIdentity {
@@ -49,12 +53,52 @@ export async function readMessage(client: webApi.WebClient, deps: ListenerDeps, 
   return [withoutUnfurledLinks(messageText(message)), snippets].filter((t) => t.trim() !== '').join('\n\n');
 }
 
+/** What to write down so the answer can be redone after a crash: the message as the bot will read it. */
+export function owedWorkOf(message: IncomingMessage): OwedWork {
+  const files = Array.isArray(message.files) ? (message.files as { id?: unknown }[]) : [];
+  return {
+    id: owedId(message.channel, message.ts),
+    kind: message.mention ? 'mention' : 'message',
+    ...(typeof message.eventId === 'string' ? { eventId: message.eventId } : {}),
+    channel: message.channel,
+    ...(message.channelType ? { channelType: message.channelType } : {}),
+    ts: message.ts,
+    ...(message.threadTs ? { threadTs: message.threadTs } : {}),
+    text: messageText(message),
+    fileIds: files.flatMap((f) => (typeof f?.id === 'string' ? [f.id] : [])),
+    at: Date.now(),
+    attempts: 0,
+  };
+}
+
+/**
+ * Answers a new message once: claim it, write down that a reply is owed (after the ack, alongside the
+ * matching: never in the ack's way), answer, then settle the debt. A crash before the settle leaves the
+ * entry for `replayOwed` on the next start.
+ */
 export async function answerIncoming(client: webApi.WebClient, deps: ListenerDeps, identity: BotIdentity, message: IncomingMessage): Promise<void> {
   const { channel, ts } = message;
   if (!message.claimed && !(await isFirstDelivery(deps.state, message.eventId, channel, ts))) {
     deps.logger.info('duplicate delivery ignored', { channel, ts, eventId: message.eventId });
     return;
   }
+  const work = message.replay ?? owedWorkOf(message);
+  const owing = message.replay
+    ? Promise.resolve(true)
+    : deps.state.owe(work).then(
+        () => true,
+        (error: unknown) => {
+          deps.logger.warn('owed reply not recorded', { channel, ts, err: error });
+          return false;
+        },
+      );
+  await answerClaimed(client, deps, identity, message);
+  // Reached once the reply is posted, dead-lettered (deliver logs it) or not needed (muted, nothing to say).
+  if (await owing) await deps.state.settle(work.id).catch((error: unknown) => deps.logger.warn('owed reply not settled', { channel, ts, err: error }));
+}
+
+async function answerClaimed(client: webApi.WebClient, deps: ListenerDeps, identity: BotIdentity, message: IncomingMessage): Promise<void> {
+  const { channel, ts } = message;
   const channelType = channelTypeOf(message.channelType, channel);
   const isMention = message.mention || mentionsUser(messageText(message), identity.botUserId);
   if (channelType !== 'im' && !isMention && (await deps.state.isMuted(channel))) return;

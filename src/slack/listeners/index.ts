@@ -26,7 +26,8 @@ export interface Route {
   register: (app: App, deps: ListenerDeps) => void;
 }
 
-const THREAD_REPLY_CALLS: WebApiMethod[] = ['chat.postMessage', 'conversations.replies', 'files.info', 'url_private'];
+/** auth.test: a replay of owed replies after a restart learns the bot's identity to find its own posts. */
+const THREAD_REPLY_CALLS: WebApiMethod[] = ['chat.postMessage', 'conversations.replies', 'files.info', 'url_private', 'auth.test'];
 
 export const ROUTES: readonly Route[] = [
   { trigger: { kind: 'event', event: 'message' }, calls: [...THREAD_REPLY_CALLS, 'chat.update'], register: registerMessage },
