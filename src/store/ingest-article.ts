@@ -41,13 +41,22 @@ export function countsOf(sig: Signature): ArticleCounts {
 }
 
 /**
- * `writeSignature`'s file (same text, same temp-file-and-rename), written synchronously: an ingest run
- * writes 57,000 files from worker threads, and a round trip through the libuv pool per file costs more
- * than the write. `outDir` must exist.
+ * `writeSignature`'s file (same text), written synchronously: an ingest run writes 57,000 files from
+ * worker threads, and a round trip through the libuv pool per file costs more than the write. Into a
+ * folder that was empty when the run began nobody else is reading, so the file is written in place;
+ * otherwise through a temp file and a rename, so a loader never sees half a file. `outDir` must exist.
  */
-function writeSignatureNow(outDir: string, sig: Signature): void {
+function writeSignatureNow(outDir: string, sig: Signature, freshDir: boolean): void {
   const text = formatSignature(sig);
   const target = join(outDir, `${sig.id}.json`);
+  if (freshDir) {
+    try {
+      writeFileSync(target, text, 'utf8');
+    } catch (error) {
+      throw new KbBotError(ErrorCode.StoreUnreadable, `cannot write ${target}: ${(error as Error).message}`, { path: target }, { cause: error });
+    }
+    return;
+  }
   const temp = join(outDir, `.${sig.id}.json.${process.pid}.${threadTag}.tmp`);
   try {
     writeFileSync(temp, text, 'utf8');
@@ -64,8 +73,11 @@ function writeSignatureNow(outDir: string, sig: Signature): void {
 
 const threadTag = Math.random().toString(36).slice(2, 10);
 
-/** Parses and writes one article into the existing folder `outDir`; never throws. */
-export function ingestArticle(source: ArticleSource, outDir: string): ArticleResult {
+/**
+ * Parses and writes one article into the existing folder `outDir`; never throws. `freshDir`: the folder
+ * was empty when the run began (files are then written in place, see writeSignatureNow).
+ */
+export function ingestArticle(source: ArticleSource, outDir: string, freshDir = false): ArticleResult {
   let sig: Signature;
   try {
     sig = parseArticle(source.text);
@@ -75,7 +87,7 @@ export function ingestArticle(source: ArticleSource, outDir: string): ArticleRes
     return { path: source.path, status: 'failed', reason: `parser error: ${coded.message}` };
   }
   try {
-    writeSignatureNow(outDir, sig);
+    writeSignatureNow(outDir, sig, freshDir);
   } catch (error) {
     const coded = asKbBotError(error);
     const status = coded.code === ErrorCode.SignatureInvalid ? 'rejected' : 'failed';

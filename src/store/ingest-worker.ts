@@ -3,8 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ArticleSource } from './archive.js';
 import { ingestArticle } from './ingest-article.js';
 
-const { outDir } = workerData as { outDir: string };
+const { outDir, freshDir } = workerData as { outDir: string; freshDir: boolean };
 
 parentPort?.on('message', (batch: ArticleSource[]) => {
-  parentPort?.postMessage(batch.map((source) => ingestArticle(source, outDir)));
+  parentPort?.postMessage(batch.map((source) => ingestArticle(source, outDir, freshDir)));
 });

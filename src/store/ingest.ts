@@ -3,7 +3,7 @@
  * worker threads (the archive has 57,000 articles); the main thread only reads and hands out batches.
  * One bad article never stops the run: it becomes a `rejected` or `failed` result with its reason.
  */
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readdir } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
 import { readArticles, type ArticleSource } from './archive.js';
 import { ingestArticle, type ArticleResult } from './ingest-article.js';
@@ -60,20 +60,23 @@ function tally(summary: IngestSummary, result: ArticleResult): void {
  * The worker script beside this module. Built (`.js`) it runs as is; from source (tsx, vitest) a tiny
  * bootstrap registers tsx in the worker first, since loader hooks do not carry over into worker threads.
  */
-function startWorker(outDir: string): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./ingest-worker.js', import.meta.url), { workerData: { outDir } });
+function startWorker(outDir: string, freshDir: boolean): Worker {
+  const workerData = { outDir, freshDir };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./ingest-worker.js', import.meta.url), { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
   const script = new URL('./ingest-worker.ts', import.meta.url).href;
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script)}); });`;
-  return new Worker(boot, { eval: true, workerData: { outDir } });
+  return new Worker(boot, { eval: true, workerData });
 }
 
-async function ingestInThread(articles: AsyncIterable<ArticleSource>, outDir: string, record: (r: ArticleResult) => void): Promise<void> {
-  for await (const source of articles) record(ingestArticle(source, outDir));
+async function ingestInThread(articles: AsyncIterable<ArticleSource>, outDir: string, freshDir: boolean, record: (r: ArticleResult) => void): Promise<void> {
+  for await (const source of articles) record(ingestArticle(source, outDir, freshDir));
 }
 
-async function ingestOnWorkers(articles: AsyncIterable<ArticleSource>, outDir: string, count: number, record: (r: ArticleResult) => void): Promise<void> {
-  const workers = Array.from({ length: count }, () => ({ worker: startWorker(outDir), inFlight: 0 }));
+async function ingestOnWorkers(
+  articles: AsyncIterable<ArticleSource>, outDir: string, freshDir: boolean, count: number, record: (r: ArticleResult) => void,
+): Promise<void> {
+  const workers = Array.from({ length: count }, () => ({ worker: startWorker(outDir, freshDir), inFlight: 0 }));
   let wake: (() => void) | undefined;
   let failure: Error | undefined;
   for (const w of workers) {
@@ -125,10 +128,12 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
     options.onResult?.(result);
   };
   await mkdir(options.outDir, { recursive: true });
+  // An empty folder needs no temp file + rename per signature (57,000 renames are seconds of system time).
+  const freshDir = (await readdir(options.outDir)).length === 0;
   const articles = readArticles(options.paths);
   const workers = options.workers ?? 2;
-  if (workers <= 0) await ingestInThread(articles, options.outDir, record);
-  else await ingestOnWorkers(articles, options.outDir, workers, record);
+  if (workers <= 0) await ingestInThread(articles, options.outDir, freshDir, record);
+  else await ingestOnWorkers(articles, options.outDir, freshDir, workers, record);
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

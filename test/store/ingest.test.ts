@@ -38,4 +38,17 @@ describe.each([
     expect(seedResult).toMatchObject({ status: 'written', counts: { traces: 1, maxFrames: 4, files: 4, packages: 2, rollback: 1, related: 1 } });
     expect(results.find((r) => r.path.endsWith('untitled.txt'))).toMatchObject({ status: 'rejected', reason: 'no title' });
   });
+
+  it('re-ingesting into a folder that holds signatures replaces them with the same text and leaves no temp files', async () => {
+    const input = inputFolder();
+    const fresh = mkdtempSync(join(tmpdir(), 'kbbot-ingest-out-'));
+    await runIngest({ paths: [input], outDir: fresh, workers });
+    const again = mkdtempSync(join(tmpdir(), 'kbbot-ingest-out-'));
+    writeFileSync(join(again, 'Q272274.json'), '{"stale": true}\n');
+    const summary = await runIngest({ paths: [input], outDir: again, workers });
+
+    expect(summary.written).toBe(4);
+    expect(readdirSync(again).sort()).toEqual(readdirSync(fresh).sort());
+    for (const name of readdirSync(fresh)) expect(readFileSync(join(again, name), 'utf8')).toBe(readFileSync(join(fresh, name), 'utf8'));
+  });
 });
