@@ -95,11 +95,21 @@ function isAlnum(c: number): boolean {
  * pieces, sometimes with fragments of other names: `HMDestroyUnlockedObject_162`,
  * `EcProcessCategMessageEvent_1128ool_7571e`, `_ds_search_172ry_139y_146_70own_99`. A pasted
  * modern symbol has none, so in each `::` part the run of `_`-pieces that each begin with two
- * digits is dropped (when a name of at least two characters stays). One digit is a real name:
+ * digits is dropped, with any parts after it, (when a name of at least two characters stays). One digit is a real name:
  * `Msv1_0SubAuthenticationRoutine`.
  */
 export function stripToolSuffix(symbol: string): string {
-  return symbol.includes('::') ? symbol.split('::').map(stripPartSuffix).join('::') : stripPartSuffix(symbol);
+  if (!symbol.includes('::')) return stripPartSuffix(symbol);
+  const parts = symbol.split('::');
+  const out: string[] = [];
+  for (const part of parts) {
+    const stripped = stripPartSuffix(part);
+    out.push(stripped);
+    // a scope never ends in such a suffix: what follows is a fragment of another name
+    // (`otpmmain_897nThread::HrGetListenPort_26ad` is otpmmain)
+    if (stripped !== part) break;
+  }
+  return out.join('::');
 }
 
 function stripPartSuffix(s: string): string {

@@ -22,7 +22,7 @@ describe('normalizeFrame', () => {
     ['a BBT/OMAP number suffix', { module: 'win32k', symbol: 'HMDestroyUnlockedObject_162' }, 'win32k!hmdestroyunlockedobject'],
     ['a suffix with name fragments', { module: 'store', symbol: 'EcProcessCategMessageEvent_1128ool_7571e' }, 'store!ecprocesscategmessageevent'],
     ['a suffix after a scope', { module: 'store', symbol: 'OMSG::EcSaveChanges_9910gs_22p_14862091e' }, 'store!omsg::ecsavechanges'],
-    ['a suffix inside a scope name', { module: 'emsmta', symbol: 'otpmmain_897nThread::HrGetListenPort_26ad' }, 'emsmta!otpmmain::hrgetlistenport'],
+    ['a suffix inside a scope name, before fragments of other names', { module: 'emsmta', symbol: 'otpmmain_897nThread::HrGetListenPort_26ad' }, 'emsmta!otpmmain'],
     ['a suffix after a leading underscore', { module: 'dsamain', symbol: '_ds_search_172ry_139y_146_70own_99' }, 'dsamain!ds_search'],
     ['a one-digit part that belongs to the name', { module: 'MSV1_0', symbol: 'Msv1_0SubAuthenticationRoutine' }, 'msv1_0!msv1_0subauthenticationroutine'],
     ['a digit inside the name', { module: 'RPCRT4', symbol: '_local_unwind2_50' }, 'rpcrt4!local_unwind2'],
