@@ -3,7 +3,7 @@
  * of the pasted frames (rarest first, near the crash point weighing most), scored by
  * alignment, turned into a confidence and a verdict, and explained frame by frame.
  */
-import type { Candidate, Clue, FrameAlignment, MatchResult, ParsedMessage, Signature, Trace } from '../model.js';
+import type { Candidate, Clue, FrameAlignment, MatchResult, ParsedMessage, Signature, Trace, Verdict } from '../model.js';
 import type { MatchIndex } from './build.js';
 import { prepareTrace, type PreparedFrame } from './prepare.js';
 import { resolveFrame } from './resolve.js';
@@ -14,6 +14,12 @@ import { checkVersions } from './versions.js';
 export const MATCH_THRESHOLD = 0.5;
 /** Confidence at or above which candidates are offered as `possible`. */
 export const POSSIBLE_THRESHOLD = 0.25;
+/**
+ * Top two candidates closer than this are a tie: the pasted trace cannot tell their articles
+ * apart (twins print the same stack for two causes). Below the 0.03 a shared STOP/exception
+ * code or event ID adds, so such a clue still breaks a tie.
+ */
+export const TIE_MARGIN = 0.01;
 /** Candidates returned by matchMessage. */
 export const MAX_CANDIDATES = 5;
 /** Traces scored by alignment after retrieval. */
@@ -154,12 +160,23 @@ export function toCandidate(index: MatchIndex, ranked: RankedCandidate, clues: C
   };
 }
 
+/**
+ * The verdict for candidates' confidences, best first. A tie at the top is `possible`, with the
+ * tied articles offered side by side: naming one as "the" match would state one cause and fix
+ * where the trace supports two equally (see rules/README.md, "Ties").
+ */
+export function decideVerdict(confidences: number[], matchThreshold = MATCH_THRESHOLD): Verdict {
+  const [top, second] = confidences;
+  if (top === undefined || top < POSSIBLE_THRESHOLD) return 'none';
+  if (top < matchThreshold) return 'possible';
+  return second !== undefined && top - second < TIE_MARGIN ? 'possible' : 'match';
+}
+
 export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchResult {
   const ranked = rankCandidates(index, parsed).filter((c) => c.confidence >= POSSIBLE_THRESHOLD);
-  const top = ranked[0];
-  if (!top) return { verdict: 'none', candidates: [] };
+  if (ranked.length === 0) return { verdict: 'none', candidates: [] };
   return {
-    verdict: top.confidence >= MATCH_THRESHOLD ? 'match' : 'possible',
+    verdict: decideVerdict(ranked.map((r) => r.confidence)),
     candidates: ranked.map((r) => toCandidate(index, r, parsed.clues)),
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchMessage } from '../../src/match/index.js';
+import { MATCH_THRESHOLD, TIE_MARGIN, decideVerdict, matchMessage } from '../../src/match/index.js';
 import { SignatureSchema } from '../../src/model.js';
 import { parseMessage } from '../../src/trace/index.js';
 import { fixtureIndex } from './fixtures.js';
@@ -81,6 +81,28 @@ describe('matchMessage', () => {
     const withTwin = fixtureIndex([twin]);
     const text = 'STOP 0x0000000A\nNT!KiTrap0E+0x1\nibmsync!SyncPutDPCQueueTail+0x58\nibmsync!EntryPointIsr+0x10';
     expect(matchMessage(withTwin, parseMessage(text)).candidates.map((c) => c.kb).slice(0, 2)).toEqual(['Q900005', 'Q900099']);
+  });
+
+  it('offers both articles as possible when two print the same stack and nothing else tells them apart', () => {
+    const twin = SignatureSchema.parse({ id: 'Q900099', title: 'Same driver frames, another cause', traces: [[{ module: 'NT', symbol: '_KiTrap0E' }, { module: 'ibmsync', symbol: 'SyncPutDPCQueueTail' }, { module: 'ibmsync', symbol: 'EntryPointIsr' }, { module: 'NT', symbol: 'KiInterruptDispatch' }]] });
+    const withTwin = fixtureIndex([twin]);
+    const result = matchMessage(withTwin, parseMessage('NT!KiTrap0E+0x1\nibmsync!SyncPutDPCQueueTail+0x58\nibmsync!EntryPointIsr+0x10'));
+    expect(result.verdict).toBe('possible');
+    expect(result.candidates.slice(0, 2).map((c) => c.kb).sort()).toEqual(['Q900005', 'Q900099']);
+    expect(result.candidates[0]!.score).toBeGreaterThanOrEqual(MATCH_THRESHOLD);
+  });
+
+  it.each([
+    ['one clear candidate', [0.9, 0.4], 'match'],
+    ['a clear lead over the second', [0.9, 0.85], 'match'],
+    ['an exact tie', [0.9, 0.9], 'possible'],
+    ['a tie within the margin', [0.9, 0.9 - TIE_MARGIN / 2], 'possible'],
+    ['a tie broken by a shared STOP code (+0.03)', [0.93, 0.9], 'match'],
+    ['a lone candidate below the match threshold', [0.3], 'possible'],
+    ['nothing above the possible threshold', [0.1], 'none'],
+    ['no candidate', [], 'none'],
+  ])('decides the verdict for %s', (_name, confidences, verdict) => {
+    expect(decideVerdict(confidences, 0.5)).toBe(verdict);
   });
 
   it('gives the same answer when the store also holds thousands of unrelated signatures', () => {
