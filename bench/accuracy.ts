@@ -3,7 +3,7 @@
  * damaged from that trace (positives), the same queries against an index without the
  * article (held-out negatives), and unrelated software (negatives).
  */
-import { buildIndex, rankCandidates, type MatchIndex, type Rules } from '../src/match/index.js';
+import { TIE_MARGIN, buildIndex, rankCandidates, type MatchIndex, type Rules } from '../src/match/index.js';
 import { prepareTrace } from '../src/match/prepare.js';
 import type { Frame, ParsedMessage, Signature } from '../src/model.js';
 import { normalizeFrame } from '../src/trace/index.js';
@@ -18,6 +18,10 @@ export interface Outcome {
   format: string;
   /** Top candidate's confidence (0 when none). */
   confidence: number;
+  /** Confidences of the first candidates, best first (what decideVerdict reads). */
+  confidences: number[];
+  /** The right article is among the candidates tied with the top one (TIE_MARGIN). */
+  inTopTie: boolean;
   /** Rank of the right article (1 = top), 0 when not among the first 20. */
   rank: number;
   top?: string;
@@ -57,7 +61,9 @@ function evaluate(index: MatchIndex, parsed: ParsedMessage, kb: string) {
   const top = ranked[0];
   const rank = ranked.findIndex((r) => index.signatures[r.sig]?.id === kb) + 1;
   const genericOnly = !parsed.traces.some((t) => prepareTrace(t, index.classifier).some((f) => f.rank >= 0));
-  return { confidence: top?.confidence ?? 0, rank, genericOnly, ...(top ? { top: index.signatures[top.sig]?.id } : {}) };
+  const confidences = ranked.slice(0, 2).map((r) => r.confidence);
+  const inTopTie = rank > 0 && top !== undefined && top.confidence - (ranked[rank - 1]?.confidence ?? 0) < TIE_MARGIN;
+  return { confidence: top?.confidence ?? 0, confidences, inTopTie, rank, genericOnly, ...(top ? { top: index.signatures[top.sig]?.id } : {}) };
 }
 
 export function evaluateAccuracy(signatures: Signature[], rules: Rules, rng: Rng) {
