@@ -9,6 +9,7 @@ import type { BotAnswer, BotEffect } from '../bot/index.js';
 import type { ThreadMatch } from '../model.js';
 import type { Reply } from '../reply/index.js';
 import type { ListenerDeps } from './deps.js';
+import { respondWithRetry, RespondFailed } from './respond-policy.js';
 import { matchMetadata } from './threads.js';
 import { callSlackOrThrow, SlackCallFailed } from './web-api-policy.js';
 
@@ -54,8 +55,10 @@ async function update(client: WebClient, deps: ListenerDeps, place: Place, ts: s
 
 async function ephemeral(client: WebClient, deps: ListenerDeps, place: Place, reply: Reply): Promise<void> {
   if (place.user) {
+    const args = { channel: place.channel, user: place.user, text: reply.text, blocks: reply.blocks, ...(place.threadTs ? { thread_ts: place.threadTs } : {}) };
     try {
-      await client.chat.postEphemeral({ channel: place.channel, user: place.user, text: reply.text, blocks: reply.blocks, ...(place.threadTs ? { thread_ts: place.threadTs } : {}) });
+      // With a response_url to fall back on, a final failure is not dead-lettered: the fallback answers.
+      await callSlackOrThrow(client, 'chat.postEphemeral', args, { logger: deps.logger, deadLetter: !place.respond });
       return;
     } catch (error) {
       if (!place.respond) throw error;
@@ -63,7 +66,7 @@ async function ephemeral(client: WebClient, deps: ListenerDeps, place: Place, re
     }
   }
   if (!place.respond) throw new Error('no way to answer ephemerally');
-  await place.respond({ response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks });
+  await respondWithRetry(place.respond, { response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks }, { logger: deps.logger });
 }
 
 export async function deliver(client: WebClient, deps: ListenerDeps, answer: BotAnswer, place: Place): Promise<void> {
@@ -100,7 +103,7 @@ export async function deliver(client: WebClient, deps: ListenerDeps, answer: Bot
         } catch (error) {
           // The bot may not be in the channel: response_url posts there anyway, visible to everyone.
           if (!place.respond) throw error;
-          await place.respond({ response_type: 'in_channel', replace_original: false, text: reply.text, blocks: reply.blocks });
+          await respondWithRetry(place.respond, { response_type: 'in_channel', replace_original: false, text: reply.text, blocks: reply.blocks }, { logger: deps.logger });
         }
         return;
       }
@@ -110,7 +113,7 @@ export async function deliver(client: WebClient, deps: ListenerDeps, answer: Bot
     }
   } catch (error) {
     // Already written as one dead-letter line with everything needed to redo it.
-    if (error instanceof SlackCallFailed && error.deadLettered) return;
+    if ((error instanceof SlackCallFailed && error.deadLettered) || error instanceof RespondFailed) return;
     deps.logger.error('reply failed', { delivery: answer.delivery, channel: place.channel, threadTs: place.threadTs, user: place.user, text: reply.text, err: error });
   }
 }

@@ -64,6 +64,21 @@ describe('Slack Web API stand-in', () => {
     ]);
   });
 
+  it('fails response_url posts only when a fault names response_url, not for a catch-all fault', async () => {
+    const post = async () => {
+      const res = await fetch(api.responseUrl('r-1'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'hi' }) });
+      return [res.status, res.headers.get('retry-after')];
+    };
+    api.fail({ kind: 'server_error' });
+    expect(await post()).toEqual([200, null]);
+    api.clearFaults();
+    api.fail({ method: 'response_url', kind: 'rate_limited', retryAfterSec: 3 });
+    api.fail({ method: 'response_url', kind: 'server_error' });
+    api.fail({ method: 'response_url', kind: 'error', error: 'expired_url' });
+    const statuses = [await post(), await post(), await post(), await post()];
+    expect(statuses).toEqual([[429, '3'], [500, null], [404, null], [200, null]]);
+  });
+
   it('serves a snippet only with the bot token', async () => {
     const file = api.addFile({ name: 'trace.txt', content: 'STORE!PUSH_NOTIFY::PushToClient+0xb0' });
     const anonymous = await fetch(file.url_private);

@@ -39,7 +39,7 @@ export interface RecordedCall {
 export type FaultKind = 'rate_limited' | 'server_error' | 'timeout' | 'error';
 
 export interface Fault {
-  /** A method name, or '*' for every Web API method (not response_url or file downloads). Default '*'. */
+  /** A method name, or '*' for every Web API method (not file downloads; response_url posts only when named: 'response_url'). Default '*'. */
   method?: string;
   kind: FaultKind;
   /** For kind 'error': the ok:false code, e.g. channel_not_found, not_in_channel, msg_too_long. */
@@ -169,8 +169,9 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
     for (const wake of [...waiters]) wake();
   }
 
-  function takeFault(method: string): Fault | undefined {
-    const index = faults.findIndex((f) => (f.method ?? '*') === '*' || f.method === method);
+  /** `named`: only faults (and random methods) that name this method, not '*' (response_url posts). */
+  function takeFault(method: string, named = false): Fault | undefined {
+    const index = faults.findIndex((f) => (!named && (f.method ?? '*') === '*') || f.method === method);
     if (index >= 0) {
       const fault = faults[index]!;
       const left = (fault.times ?? 1) - 1;
@@ -178,7 +179,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
       else faults[index] = { ...fault, times: left };
       return fault;
     }
-    if (random && method !== 'auth.test' && method !== 'apps.connections.open') {
+    if (random && method !== 'auth.test' && method !== 'apps.connections.open' && (!named || random.methods?.includes(method))) {
       if (random.methods && !random.methods.includes(method)) return undefined;
       if (random.next() < random.rate) {
         const kind = random.kinds[Math.floor(random.next() * random.kinds.length)] ?? 'server_error';
@@ -201,6 +202,14 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
 
     if (url.pathname.startsWith('/respond/')) {
       const params: Record<string, unknown> = { ...parseParams(raw, req.headers['content-type'] ?? 'application/json'), response_url_id: url.pathname.slice(9) };
+      const fault = takeFault('response_url', true);
+      if (fault && fault.kind !== 'timeout') {
+        const status = fault.kind === 'rate_limited' ? 429 : fault.kind === 'server_error' ? 500 : 404;
+        const response = { ok: false, error: fault.kind === 'error' ? (fault.error ?? 'expired_url') : fault.kind };
+        record({ method: 'response_url', params, token: bearer, status, response });
+        send(res, status, response, fault.kind === 'rate_limited' ? { 'retry-after': String(fault.retryAfterSec ?? 1) } : {});
+        return;
+      }
       const violation = enforceBlockKit ? findBlockKitViolation(params.blocks) : undefined;
       const response = violation ? { ok: false, error: violation.error } : { ok: true };
       const status = violation ? 400 : 200;

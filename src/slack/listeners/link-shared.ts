@@ -6,6 +6,7 @@
 import type { App } from '@slack/bolt';
 import { DEDUPE_TTL_MS, type ListenerDeps } from '../deps.js';
 import { UNFURL_DOMAIN } from '../text.js';
+import { callSlack } from '../web-api-policy.js';
 
 const MAX_LINKS = 5;
 
@@ -26,10 +27,7 @@ export function registerLinkShared(app: App, deps: ListenerDeps): void {
     for (const { url, reply } of deps.bot.answerUnfurl(links.map((l) => l.url!))) unfurls[url] = { blocks: reply.blocks };
     if (Object.keys(unfurls).length === 0) return;
     const target = e.unfurl_id && e.source ? { unfurl_id: e.unfurl_id, source: e.source as 'composer' | 'conversations_history' } : { channel: e.channel, ts: e.message_ts };
-    try {
-      await client.chat.unfurl({ ...target, unfurls } as Parameters<typeof client.chat.unfurl>[0]);
-    } catch (error) {
-      deps.logger.warn('unfurl failed', { op: 'chat.unfurl', channel: e.channel, err: error });
-    }
+    // Retried like a reply (429, 5xx); a final failure is one dead-letter line with the unfurls.
+    await callSlack(client, 'chat.unfurl', { ...target, unfurls }, { logger: deps.logger });
   });
 }
