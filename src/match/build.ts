@@ -53,6 +53,12 @@ export interface MatchIndex {
   search?: SearchIndex;
 }
 
+/** A normalised frame with its rule verdict and sentinel rule (null: none) once looked up. */
+interface MemoKey extends FrameKey {
+  verdict?: FrameVerdict;
+  sentinel?: string | null;
+}
+
 /** ln(1 + N/df) / ln(1 + N) over the N signatures with traces, raised to this power: frames in many signatures say little. */
 export const IDF_POWER = 1.5;
 
@@ -65,29 +71,29 @@ export function idfWeight(df: number, signatureCount: number): number {
 export function buildIndex(signatures: Signature[], rules: Rules = loadRules()): MatchIndex {
   const classifier = new RuleClassifier(rules);
   const verdicts = new Map<string, FrameVerdict>();
-  const classify = (module: string, key: string): FrameVerdict => {
-    let v = verdicts.get(key);
-    if (!v) {
-      v = classifier.classify(module, key);
-      verdicts.set(key, v);
+  // Each printed spelling is normalised, classified and checked for a sentinel once; the
+  // results ride on its memo record, so a frame costs two small map lookups (module, symbol).
+  const classify = (k: FrameKey): FrameVerdict => {
+    const memo = k as MemoKey;
+    if (!memo.verdict) {
+      memo.verdict = verdicts.get(k.key) ?? classifier.classify(k.module, k.key);
+      verdicts.set(k.key, memo.verdict);
     }
-    return v;
+    return memo.verdict;
   };
-  const sentinels = new Map<string, string | undefined>();
-  const sentinel = (key: string): string | undefined => {
-    if (sentinels.has(key)) return sentinels.get(key);
-    const rule = classifier.sentinel(key);
-    sentinels.set(key, rule);
-    return rule;
+  const sentinel = (k: FrameKey): string | undefined => {
+    const memo = k as MemoKey;
+    if (memo.sentinel === undefined) memo.sentinel = classifier.sentinel(k.key) ?? null;
+    return memo.sentinel ?? undefined;
   };
-  // Articles repeat the same frames; normalise each printed spelling once.
-  const normalised = new Map<string, FrameKey>();
+  const byModule = new Map<string, Map<string, MemoKey>>();
   const keyOf = (frame: Frame): FrameKey => {
-    const printed = `${frame.module}!${frame.symbol}`;
-    let k = normalised.get(printed);
+    let bySymbol = byModule.get(frame.module);
+    if (!bySymbol) byModule.set(frame.module, (bySymbol = new Map()));
+    let k = bySymbol.get(frame.symbol);
     if (!k) {
       k = frameKey(frame);
-      normalised.set(printed, k);
+      bySymbol.set(frame.symbol, k);
     }
     return k;
   };

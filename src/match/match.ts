@@ -42,7 +42,7 @@ export interface RankedCandidate {
 }
 
 function prepareQuery(index: MatchIndex, trace: Trace): { prepared: PreparedFrame[]; frames: QueryFrame[] } {
-  const prepared = prepareTrace(trace, index.classifier, { classify: (module, key) => index.verdicts.get(key) ?? index.classifier.classify(module, key) });
+  const prepared = prepareTrace(trace, index.classifier, { classify: (k) => index.verdicts.get(k.key) ?? index.classifier.classify(k.module, k.key) });
   const frames: QueryFrame[] = [];
   for (const f of prepared) {
     if (f.rank < 0) continue;

@@ -53,26 +53,26 @@ export function frameKey(frame: Frame): FrameKey {
   return { module, symbol, key: `${module}!${symbol}`, display: n.module === '' ? n.symbol : `${n.module}!${n.symbol}` };
 }
 
-type Classify = (module: string, key: string) => ReturnType<RuleClassifier['classify']>;
+type Verdict = ReturnType<RuleClassifier['classify']>;
 
 export interface PrepareOptions {
-  /** Rule verdicts, usually cached by key. */
-  classify?: Classify;
-  /** Sentinel rule naming a key, usually memoised while building an index. */
-  sentinel?: (key: string) => string | undefined;
+  /** Rule verdict of a normalised frame, usually cached. */
+  classify?: (frame: FrameKey) => Verdict;
+  /** Sentinel rule naming a normalised frame, usually cached while building an index. */
+  sentinel?: (frame: FrameKey) => string | undefined;
   /** Frame normalisation, usually memoised while building an index. */
   keyOf?: (frame: Frame) => FrameKey;
 }
 
 export function prepareTrace(trace: Trace, classifier: RuleClassifier, options: PrepareOptions = {}): PreparedFrame[] {
-  const classify = options.classify ?? ((m: string, k: string) => classifier.classify(m, k));
+  const classify = options.classify ?? ((k: FrameKey) => classifier.classify(k.module, k.key));
   const keyOf = options.keyOf ?? frameKey;
-  const sentinel = options.sentinel ?? ((k: string) => classifier.sentinel(k));
-  const frames = trace.slice(0, MAX_FRAMES_READ).map((f, index) => ({ index, ...keyOf(f) }));
+  const sentinel = options.sentinel ?? ((k: FrameKey) => classifier.sentinel(k.key));
+  const frames = trace.slice(0, MAX_FRAMES_READ).map(keyOf);
   let sentinelAt = -1;
   let sentinelRule = '';
   for (let i = 0; i < Math.min(frames.length, SENTINEL_DEPTH) && sentinelAt < 0; i++) {
-    const rule = sentinel(frames[i]?.key ?? '');
+    const rule = sentinel(frames[i] as FrameKey);
     if (rule) {
       sentinelAt = i;
       sentinelRule = rule;
@@ -81,15 +81,15 @@ export function prepareTrace(trace: Trace, classifier: RuleClassifier, options: 
   const out: PreparedFrame[] = [];
   let rank = 0;
   let previousKey = '';
-  for (const f of frames) {
-    const frame: PreparedFrame = { index: f.index, display: f.display, module: f.module, symbol: f.symbol, key: f.key, factor: 1, rank: -1 };
+  frames.forEach((f, index) => {
+    const frame: PreparedFrame = { index, display: f.display, module: f.module, symbol: f.symbol, key: f.key, factor: 1, rank: -1 };
     out.push(frame);
-    if (f.index < sentinelAt) frame.skip = `above the exception dispatcher (${sentinelRule})`;
-    else if (f.index === sentinelAt) frame.skip = sentinelRule;
+    if (index < sentinelAt) frame.skip = `above the exception dispatcher (${sentinelRule})`;
+    else if (index === sentinelAt) frame.skip = sentinelRule;
     else if (isSymbolless(f.symbol)) frame.skip = 'no symbol';
     else if (f.key === previousKey) frame.skip = 'repeats the frame above (recursion)';
     else {
-      const verdict = classify(f.module, f.key);
+      const verdict = classify(f);
       previousKey = f.key;
       if (verdict.action === 'skip') frame.skip = verdict.rule;
       else if (rank >= MAX_INFORMATIVE_FRAMES) frame.skip = `beyond the first ${MAX_INFORMATIVE_FRAMES} informative frames`;
@@ -98,7 +98,7 @@ export function prepareTrace(trace: Trace, classifier: RuleClassifier, options: 
         frame.rank = rank++;
       }
     }
-  }
+  });
   return out;
 }
 
