@@ -28,23 +28,30 @@ function isLetter(c: number): boolean {
 export class TokenSpans {
   private readonly starts: number[] = [];
   private readonly ends: number[] = [];
+  /** Whether the token has a `.` after its first character: a file name needs one, and most words have none. */
+  private readonly dotted: boolean[] = [];
 
   constructor(readonly text: string) {
     let start = -1;
+    let dot = false;
     for (let i = 0; i <= text.length; i++) {
       const ch = i < text.length ? text.charCodeAt(i) : 32;
       const pipe = ch === 124 || ch === 0xa6;
       if (ch <= 32 || ch === 0xa0 || pipe) {
-        if (start >= 0) this.push(start, i);
+        if (start >= 0) this.push(start, i, dot);
         start = -1;
-        if (pipe) this.push(i, i + 1);
-      } else if (start < 0) start = i;
+        if (pipe) this.push(i, i + 1, false);
+      } else if (start < 0) {
+        start = i;
+        dot = false;
+      } else if (ch === 46) dot = true;
     }
   }
 
-  private push(start: number, end: number): void {
+  private push(start: number, end: number, dotted: boolean): void {
     this.starts.push(start);
     this.ends.push(end);
+    this.dotted.push(dotted);
   }
 
   get length(): number {
@@ -53,6 +60,11 @@ export class TokenSpans {
 
   at(i: number): string | undefined {
     return i >= 0 && i < this.starts.length ? this.text.slice(this.starts[i], this.ends[i]) : undefined;
+  }
+
+  /** Whether token i is exactly `word`, compared in place. */
+  equals(i: number, word: string): boolean {
+    return i >= 0 && i < this.starts.length && this.ends[i]! - this.starts[i]! === word.length && this.text.startsWith(word, this.starts[i]);
   }
 
   /** A number-shaped token: date, time, version or a size of three digits or more. */
@@ -75,6 +87,7 @@ export class TokenSpans {
 
   /** A name.ext-shaped token (a path is fine). */
   isFileLike(i: number): boolean {
+    if (!this.dotted[i]) return false;
     const s = this.starts[i]!;
     let e = this.ends[i]!;
     while (e > s && ').,;:'.includes(this.text[e - 1]!)) e--;

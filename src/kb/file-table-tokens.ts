@@ -43,7 +43,13 @@ const CONNECTORS = new Set(['dated', 'bytes', 'byte', 'at', '&', '/', 'or', 'and
 const LEADING = '(["\'[<*';
 const TRAILING = ')]"\',;:>*';
 
-function trimPunctuation(raw: string): { text: string; punct: boolean; colon: boolean } {
+interface Trimmed {
+  text: string;
+  punct: boolean;
+  colon: boolean;
+}
+
+function trimPunctuation(raw: string): Trimmed {
   let start = 0;
   let end = raw.length;
   while (start < end && LEADING.includes(raw[start]!)) start++;
@@ -53,6 +59,10 @@ function trimPunctuation(raw: string): { text: string; punct: boolean; colon: bo
     end--;
   }
   return { text: raw.slice(start, end), punct, colon: end < raw.length && raw.slice(end).includes(':') };
+}
+
+function trimmedAt(raws: TokenSpans, i: number): Trimmed {
+  return trimPunctuation(raws.at(i)!);
 }
 
 function isRule(t: string): boolean {
@@ -86,6 +96,8 @@ function shapeOf(text: string, lower: string): [TokenKind, (string | number)?] {
     // Most tokens are prose words: one map look-up, no value parsing.
     return PLAIN_WORDS.get(lower) ?? WORD;
   }
+  // A sentence-final word ("installed."): letters and a period are none of the shapes below.
+  if (text.length > 1 && text.charCodeAt(text.length - 1) === 46 && isPlainWord(text.slice(0, -1))) return WORD;
   if (text === '|' || text === '\u00a6') return ['pipe'];
   if (isRule(text)) return ['rule'];
   if (isPlaceholder(text)) return ['placeholder'];
@@ -132,6 +144,12 @@ function sizeWithUnit(number: string, unit: number): number | undefined {
   return undefined;
 }
 
+/** The cheap part of isDosName's name test (2-8 characters, the first an upper-case letter or digit), to try before it. */
+function mayBeDosName(name: string): boolean {
+  const c = name.charCodeAt(0);
+  return name.length >= 2 && name.length <= 8 && ((c >= 65 && c <= 90) || (c >= 48 && c <= 57));
+}
+
 /** DOS `dir` rows: NAME EXT size date (NET MSG 70629 10-01-92). */
 function isDosName(name: string, ext: string, size: string, date: string | undefined): boolean {
   return /^[A-Z0-9][A-Z0-9_$~-]{1,7}$/.test(name) && /[A-Z]/.test(name + ext) && /^[A-Z_][A-Z0-9_$]{1,2}$/.test(ext)
@@ -159,7 +177,7 @@ const QUERY_WORDS_LIMIT = 80;
 
 /** Index after the keyword line that starts at `i` ("Additional query words: 2.10 disk.tsd ..."), or `i`. */
 function skipQueryWords(raws: TokenSpans, i: number): number {
-  if (raws.at(i) !== 'Additional' || raws.at(i + 1) !== 'query' || !raws.at(i + 2)?.startsWith('words')) return i;
+  if (!raws.equals(i, 'Additional') || raws.at(i + 1) !== 'query' || !raws.at(i + 2)?.startsWith('words')) return i;
   let j = i + 3;
   while (j < raws.length && j - i < QUERY_WORDS_LIMIT && !isRule(raws.at(j)!)) j++;
   return j;
@@ -185,18 +203,22 @@ function readRegion(raws: TokenSpans, start: number, end: number, out: Token[]):
       const retry = classify(t, true);
       if (retry.kind !== 'word') token = retry;
     }
-    const next = i + 1 < raws.length ? trimPunctuation(raws.at(i + 1)!) : undefined;
-    if (next) {
-      const unit = /^\d[\d,.]{0,15}$/.test(t) ? sizeUnit(next.text) : undefined;
+    if (i + 1 < raws.length) {
+      // The next token, trimmed, is only made for the few tokens that may join it.
+      let trimmedNext: Trimmed | undefined;
+      const unit = /^\d[\d,.]{0,15}$/.test(t) ? sizeUnit((trimmedNext ??= trimmedAt(raws, i + 1)).text) : undefined;
       const bytes = unit === undefined ? undefined : sizeWithUnit(t, unit);
       if (bytes !== undefined) {
+        const next = (trimmedNext ??= trimmedAt(raws, i + 1));
         token = { kind: 'size', text: t, lower: t, value: bytes, punct: next.punct };
         i++;
-      } else if (token.kind === 'word' && i + 2 < raws.length && isDosName(t, next.text, raws.at(i + 2)!, raws.at(i + 3))) {
+      } else if (token.kind === 'word' && i + 2 < raws.length && mayBeDosName(t) && isDosName(t, (trimmedNext ??= trimmedAt(raws, i + 1)).text, raws.at(i + 2)!, raws.at(i + 3))) {
+        const next = (trimmedNext ??= trimmedAt(raws, i + 1));
         // DOS dir listings print name and extension in columns: NET      MSG     70629 10-01-92
         token = { kind: 'file', text: `${t}.${next.text}`, lower: `${t}.${next.text}`.toLowerCase(), value: `${t}.${next.text}`, punct: next.punct };
         i++;
       } else if (token.kind === 'time' && !/[AP]M$/.test(String(token.value))) {
+        const next = (trimmedNext ??= trimmedAt(raws, i + 1));
         const suffix = ampmSuffix(next.text);
         if (suffix) {
           token.value = String(token.value) + suffix;
@@ -205,15 +227,15 @@ function readRegion(raws: TokenSpans, start: number, end: number, out: Token[]):
         }
       } else if (token.kind === 'word' && monthNumber(t) && i + 2 < raws.length) {
         // Mon dd yyyy / Mon dd, yyyy
-        const day = next.text;
+        const day = (trimmedNext ??= trimmedAt(raws, i + 1)).text;
         const year = trimPunctuation(raws.at(i + 2)!);
         const date = /^\d{1,2}$/.test(day) && /^\d{4}$/.test(year.text) ? parseDateToken(`${t}-${day}-${year.text}`) : undefined;
         if (date) {
           token = { kind: 'date', text: `${t} ${day} ${year.text}`, lower: t.toLowerCase(), value: date, punct: year.punct };
           i += 2;
         }
-      } else if (token.kind === 'word' && token.lower === 'not' && next.text.toLowerCase() === 'applicable') {
-        token = { kind: 'placeholder', text: 'not applicable', lower: 'not applicable', punct: next.punct };
+      } else if (token.kind === 'word' && token.lower === 'not' && (trimmedNext ??= trimmedAt(raws, i + 1)).text.toLowerCase() === 'applicable') {
+        token = { kind: 'placeholder', text: 'not applicable', lower: 'not applicable', punct: (trimmedNext ??= trimmedAt(raws, i + 1)).punct };
         i++;
       }
     }
