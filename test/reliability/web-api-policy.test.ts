@@ -10,7 +10,8 @@ const FAST: Partial<RetryPolicy> = { baseDelayMs: 20, maxDelayMs: 100, settleMs:
 let api: SlackWebApi;
 let client: webApi.WebClient;
 let lines: string[];
-const logger = createLogger({ level: 'info', sink: (l) => lines.push(l) });
+// Debug: the 'slack call failed' line tells a test when callSlack has read a failure.
+const logger = createLogger({ level: 'debug', sink: (l) => lines.push(l) });
 
 beforeAll(async () => {
   api = await startSlackWebApi({ botToken: TOKEN });
@@ -59,8 +60,8 @@ describe('callSlack: Slack Web API faults', () => {
     api.fail({ method: 'chat.postMessage', kind: 'rate_limited', retryAfterSec: 1 });
     const first = callSlack(client, 'chat.postMessage', reply(), { logger, policy: FAST });
     const [limited] = (await api.waitForCalls('chat.postMessage', api.callsTo('chat.postMessage').length + 1)).slice(-1);
-    // Let the client read the 429 before the second reply is sent.
-    await new Promise((r) => setTimeout(r, 150));
+    // Once callSlack has read the 429 (it logs the failure and pauses the method in one step), send the second.
+    await expect.poll(() => lines.some((l) => l.includes('"slack call failed"'))).toBe(true);
     const limitedAt = limited?.at ?? 0;
     const args = reply();
     await Promise.all([first, callSlack(client, 'chat.postMessage', args, { logger, policy: FAST })]);
