@@ -107,13 +107,15 @@ export class RedisStateStore implements StateStore {
   /** A hash of entries (id → JSON) plus a sorted set of ids by first-owed time, for age order and the bound. */
   async owe(work: OwedWork): Promise<void> {
     const value = JSON.stringify(OwedWorkSchema.parse(work));
-    await this.redis
+    // One round trip on the hot path: the count comes back with the write; trimming is the rare extra trip.
+    const results = await this.redis
       .multi()
       .hset(this.key('owed'), work.id, value)
       .zadd(this.key('owed-order'), 'NX', work.at, work.id)
-      .exec()
-      .then(throwOnFailedStep);
-    const excess = (await this.redis.zcard(this.key('owed-order'))) - this.limits.maxOwed;
+      .zcard(this.key('owed-order'))
+      .exec();
+    throwOnFailedStep(results);
+    const excess = Number(results?.[2]?.[1] ?? 0) - this.limits.maxOwed;
     if (excess > 0) {
       const dropped = await this.redis.zrange(this.key('owed-order'), 0, excess - 1);
       if (dropped.length > 0) await this.redis.multi().hdel(this.key('owed'), ...dropped).zrem(this.key('owed-order'), ...dropped).exec();
