@@ -5,7 +5,9 @@ import { callSlack, webClientOptions, type RetryPolicy } from '../../src/slack/w
 import { startSlackWebApi, type Fault, type SlackWebApi } from '../support/slack-web-api.js';
 
 const TOKEN = 'xoxb-reliability-0000-secret';
-const FAST: Partial<RetryPolicy> = { baseDelayMs: 20, maxDelayMs: 100, settleMs: 400 };
+const FAST: Partial<RetryPolicy> = { baseDelayMs: 20, maxDelayMs: 100, settleMs: 600 };
+// Long enough that a busy shared machine doesn't turn an ordinary call into a timeout.
+const CLIENT_TIMEOUT_MS = 1_000;
 
 let api: SlackWebApi;
 let client: webApi.WebClient;
@@ -21,7 +23,7 @@ beforeEach(() => {
   api.clearFaults();
   lines = [];
   // A fresh client per test: rate-limit pauses are remembered per client.
-  client = new webApi.WebClient(TOKEN, { ...webClientOptions(api.url), timeout: 250 });
+  client = new webApi.WebClient(TOKEN, { ...webClientOptions(api.url), timeout: CLIENT_TIMEOUT_MS });
 });
 
 let n = 0;
@@ -120,7 +122,7 @@ describe('callSlack: Slack Web API faults', () => {
 
   it('does not post twice when a timed-out post landed after all', async () => {
     // Slack holds the post past the client's timeout, then stores it.
-    api.fail({ method: 'chat.postMessage', kind: 'timeout', delayMs: 300 });
+    api.fail({ method: 'chat.postMessage', kind: 'timeout', delayMs: CLIENT_TIMEOUT_MS + 200 });
     const args = reply();
     const outcome = await callSlack(client, 'chat.postMessage', args, { logger, policy: FAST });
     expect(outcome.ok).toBe(true);
@@ -131,7 +133,7 @@ describe('callSlack: Slack Web API faults', () => {
   it('retries an idempotent update after a timeout', async () => {
     const posted = await callSlack<{ ts: string }>(client, 'chat.postMessage', reply(), { logger, policy: FAST });
     expect(posted.ok).toBe(true);
-    api.fail({ method: 'chat.update', kind: 'timeout', delayMs: 400 });
+    api.fail({ method: 'chat.update', kind: 'timeout', delayMs: CLIENT_TIMEOUT_MS + 300 });
     const ts = posted.ok ? posted.result.ts : '';
     const outcome = await callSlack(client, 'chat.update', { channel: 'C1', ts, text: 'updated' }, { logger, policy: FAST });
     expect(outcome).toMatchObject({ ok: true, attempts: 2 });
