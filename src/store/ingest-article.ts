@@ -43,20 +43,13 @@ export function countsOf(sig: Signature): ArticleCounts {
 /**
  * `writeSignature`'s file (same text), written synchronously: an ingest run writes 57,000 files from
  * worker threads, and a round trip through the libuv pool per file costs more than the write. Into a
- * folder that was empty when the run began nobody else is reading, so the file is written in place;
+ * folder that was empty when the run began nobody else is reading, so a new file is written in place;
  * otherwise through a temp file and a rename, so a loader never sees half a file. `outDir` must exist.
  */
 function writeSignatureNow(outDir: string, sig: Signature, freshDir: boolean): void {
   const text = formatSignature(sig);
   const target = join(outDir, `${sig.id}.json`);
-  if (freshDir) {
-    try {
-      writeFileSync(target, text, 'utf8');
-    } catch (error) {
-      throw new KbBotError(ErrorCode.StoreUnreadable, `cannot write ${target}: ${(error as Error).message}`, { path: target }, { cause: error });
-    }
-    return;
-  }
+  if (freshDir && createNew(target, text)) return;
   const temp = join(outDir, `.${sig.id}.json.${process.pid}.${threadTag}.tmp`);
   try {
     writeFileSync(temp, text, 'utf8');
@@ -67,6 +60,20 @@ function writeSignatureNow(outDir: string, sig: Signature, freshDir: boolean): v
     } catch {
       // the temp file was never created
     }
+    throw new KbBotError(ErrorCode.StoreUnreadable, `cannot write ${target}: ${(error as Error).message}`, { path: target }, { cause: error });
+  }
+}
+
+/**
+ * Writes a file that must not exist yet; false when it does (the same article twice in one run, maybe
+ * on another thread at this moment), which then goes through the temp file and rename instead.
+ */
+function createNew(target: string, text: string): boolean {
+  try {
+    writeFileSync(target, text, { encoding: 'utf8', flag: 'wx' });
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
     throw new KbBotError(ErrorCode.StoreUnreadable, `cannot write ${target}: ${(error as Error).message}`, { path: target }, { cause: error });
   }
 }

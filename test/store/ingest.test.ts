@@ -51,4 +51,16 @@ describe.each([
     expect(readdirSync(again).sort()).toEqual(readdirSync(fresh).sort());
     for (const name of readdirSync(fresh)) expect(readFileSync(join(again, name), 'utf8')).toBe(readFileSync(join(fresh, name), 'utf8'));
   });
+
+  it('an article given twice into an empty folder leaves one whole signature', async () => {
+    const input = inputFolder();
+    const once = mkdtempSync(join(tmpdir(), 'kbbot-ingest-out-'));
+    await runIngest({ paths: [input], outDir: once, workers });
+    const twice = mkdtempSync(join(tmpdir(), 'kbbot-ingest-out-'));
+    const summary = await runIngest({ paths: [input, input], outDir: twice, workers: workers === 0 ? 0 : 2 });
+
+    expect(summary.written).toBe(8);
+    expect(readdirSync(twice).sort()).toEqual(readdirSync(once).sort());
+    for (const name of readdirSync(once)) expect(readFileSync(join(twice, name), 'utf8')).toBe(readFileSync(join(once, name), 'utf8'));
+  });
 });
