@@ -5,20 +5,10 @@
  * software as negatives.
  */
 import type { Frame, Trace } from '../src/model.js';
+import { seededRng, type Rng } from '../test/support/seeded-random.js';
 
-export type Rng = () => number;
-
-/** mulberry32: a small seeded generator so every run asks the same questions. */
-export function seededRng(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export type { Rng };
+export { seededRng };
 
 export function pick<T>(rng: Rng, items: readonly T[]): T {
   return items[Math.floor(rng() * items.length)] as T;

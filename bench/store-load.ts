@@ -17,21 +17,11 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import type { SignatureInput } from '../src/model.js';
 import { loadStore, writeSignature } from '../src/store/index.js';
+import { seededRng as makeRandom } from '../test/support/seeded-random.js';
 
 const ARTICLES = 57_000;
 const SYNTHETIC_DIR = join(tmpdir(), 'kbbot-bench-store-57000');
 
-/** Deterministic pseudo-random numbers (mulberry32) so every run writes the same store. */
-function makeRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const WORDS = 'the information store server may stop responding when a message with an attachment is delivered to a mailbox because of a problem in the service pack hotfix file version database upgrade client connector access violation'.split(' ');
 

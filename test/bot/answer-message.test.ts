@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createBot, type Bot, type ChannelType, type MessageInput } from '../../src/bot/index.js';
+import { createBot, type Bot, type ChannelType, type Knowledge, type MessageInput } from '../../src/bot/index.js';
 import { renderText } from '../../src/reply/index.js';
 import { loadFixtureKnowledge } from './knowledge.js';
 import { IIS_TRACE, SEED_TRACE, SHARED_FRAMES_TRACE, UNKNOWN_TRACE } from './traces.js';
@@ -64,7 +64,7 @@ describe('a message outside a thread', () => {
 
   it('reads the store through the getter on every answer (a swapped store is used at once)', async () => {
     const full = await loadFixtureKnowledge();
-    let current = { ...full, signatures: new Map([...full.signatures].filter(([id]) => id !== 'Q900003')) };
+    let current: Knowledge = { ...full, signatures: new Map([...full.signatures].filter(([id]) => id !== 'Q900003')) };
     const swapping = createBot({ getKnowledge: () => current });
     expect(swapping.answerMessage(message('KB900003', 'im')).replies.map(renderText).join()).toContain('not in kbbot');
     current = full;

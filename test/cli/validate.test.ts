@@ -26,7 +26,7 @@ describe('kbbot validate', () => {
       ['Q7.yml', '(file)'],
       ['Q8.json', 'id'],
     ]) {
-      expect(out).toMatch(new RegExp(`${file}\\n(  .*\\n)*  ${field.replace(/[.()]/g, '\\$&')}: `));
+      expect(out).toMatch(new RegExp(`${file}\\n(  .*\\n)*  ${(field ?? '').replace(/[.()]/g, '\\$&')}: `));
     }
     expect(out).toMatch(/10 files, 1 valid \(0 with traces\), 9 invalid\n$/);
   });

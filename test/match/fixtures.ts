@@ -58,7 +58,7 @@ const inputs: SignatureInput[] = [
   },
 ];
 
-export const FIXTURE_SIGNATURES: Signature[] = inputs.map((s) => SignatureSchema.parse({ title: s.id, ...s }));
+export const FIXTURE_SIGNATURES: Signature[] = inputs.map((s) => SignatureSchema.parse({ ...s, title: s.title ?? s.id }));
 
 export function fixtureIndex(extra: Signature[] = []): MatchIndex {
   return buildIndex([...FIXTURE_SIGNATURES, ...extra], loadRules());

@@ -5,15 +5,13 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Fault } from '../support/slack-web-api.js';
-import { CHANNEL, conversation } from '../slack/e2e-helpers.js';
+import { CHANNEL } from '../slack/e2e-helpers.js';
 import { nextTs, startHarness, TRACE, type Harness } from '../slack/harness.js';
 
 let h: Harness;
-let c: ReturnType<typeof conversation>;
 
 beforeAll(async () => {
   h = await startHarness('http');
-  c = conversation(h);
 });
 afterAll(() => h?.close());
 beforeEach(() => h.api.clearFaults());

@@ -21,6 +21,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { findBlockKitViolation } from './block-kit-limits.js';
 import { StandInWorkspace, type StandInFile, type StoredMessage } from './slack-workspace.js';
+import { seededRng as seededRandom } from './seeded-random.js';
 
 export type { StandInFile, StoredMessage } from './slack-workspace.js';
 
@@ -122,17 +123,6 @@ function parseParams(raw: string, contentType: string | undefined): Record<strin
   return params;
 }
 
-/** A small deterministic generator (mulberry32) for repeatable random faults. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function readBody(req: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
