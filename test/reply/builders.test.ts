@@ -11,6 +11,7 @@ import {
   type Reply,
 } from '../../src/reply/index.js';
 import { fixtureSignature } from '../bot/knowledge.js';
+import { renderedTexts } from '../bot/slack-text.js';
 
 let seed: Signature;
 let iis: Signature;
@@ -22,16 +23,7 @@ beforeAll(async () => {
   hostile = await fixtureSignature('Q900004');
 });
 
-/** Every text string Slack would render from the blocks and the fallback. */
-function texts(reply: Reply): string[] {
-  const out: string[] = [reply.text];
-  const walk = (v: unknown): void => {
-    if (Array.isArray(v)) v.forEach(walk);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) k === 'text' && typeof x === 'string' ? out.push(x) : walk(x);
-  };
-  walk(reply.blocks);
-  return out;
-}
+const texts = renderedTexts;
 
 const candidate = (over: Partial<Candidate> = {}): Candidate => ({
   kb: 'Q272274',
