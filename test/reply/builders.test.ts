@@ -8,7 +8,6 @@ import {
   buildVersionCheckReply,
   buildWhyReply,
   renderText,
-  type Reply,
 } from '../../src/reply/index.js';
 import { fixtureSignature } from '../bot/knowledge.js';
 import { renderedTexts } from '../bot/slack-text.js';
