@@ -2,7 +2,8 @@
  * How kbbot talks to Slack's Web API when Slack misbehaves. The WebClient itself never retries
  * (`webClientOptions`): a blind retry of a `chat.postMessage` that timed out after Slack stored it would
  * double-post. `callSlack` retries instead, per failure kind:
- *   429            wait Retry-After (all calls to that method wait: Slack limits per method), then retry
+ *   429            wait Retry-After (all calls to that method wait: Slack limits per method), then retry,
+ *                  the waiters released a few ms apart so they don't all fire (and stall the loop) in one tick
  *   5xx, network   exponential backoff with jitter, bounded attempts and a total time budget
  *   timeout        idempotent methods retry; a post first checks whether Slack stored it after all
  *   msg_too_long…  one retry with a shortened message
@@ -104,6 +105,19 @@ function pauseOf(client: WebClient, method: string): number {
   return pausedUntil.get(client)?.get(method) ?? 0;
 }
 
+/** Gap between calls released from one pause: a burst of waiters fired in one tick stalls the event loop (acks wait). */
+const RELEASE_SPACING_MS = 5;
+const lastRelease = new WeakMap<WebClient, Map<string, number>>();
+
+/** When this waiter may go: the pause's end, or one spacing after the waiter released before it. */
+function releaseSlot(client: WebClient, method: string, pausedTill: number): number {
+  let methods = lastRelease.get(client);
+  if (!methods) lastRelease.set(client, (methods = new Map()));
+  const slot = Math.max(pausedTill, (methods.get(method) ?? 0) + RELEASE_SPACING_MS);
+  methods.set(method, slot);
+  return slot;
+}
+
 function pause(client: WebClient, method: string, until: number): void {
   let methods = pausedUntil.get(client);
   if (!methods) pausedUntil.set(client, (methods = new Map()));
@@ -147,8 +161,9 @@ export async function callSlack<T = webApi.WebAPICallResult>(client: WebClient, 
   let attempts = 0;
   let last = 'unknown_error';
   while (attempts < policy.maxAttempts) {
-    const wait = pauseOf(client, method) - Date.now();
-    if (wait > 0) {
+    const pausedTill = pauseOf(client, method);
+    if (pausedTill > Date.now()) {
+      const wait = releaseSlot(client, method, pausedTill) - Date.now();
       if (Date.now() + wait > deadline) break;
       await sleep(wait);
     }

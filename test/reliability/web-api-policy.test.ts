@@ -72,6 +72,23 @@ describe('callSlack: Slack Web API faults', () => {
     expect(postedTo(args.thread_ts)).toHaveLength(1);
   });
 
+  it('releases the calls held back by one 429 a few ms apart, not all in one burst', async () => {
+    api.fail({ method: 'chat.postMessage', kind: 'rate_limited', retryAfterSec: 1 });
+    const first = callSlack(client, 'chat.postMessage', reply(), { logger, policy: FAST });
+    await expect.poll(() => lines.some((l) => l.includes('"slack call failed"'))).toBe(true);
+    const held = [reply(), reply(), reply(), reply()];
+    // The waits each call asks for, in call order (all four start in this tick, so a busy machine can't blur them).
+    const waits: number[] = [];
+    const sleep = (ms: number) => {
+      waits.push(ms);
+      return new Promise<void>((resolve) => setTimeout(resolve, ms));
+    };
+    await Promise.all([first, ...held.map((args) => callSlack(client, 'chat.postMessage', args, { logger, policy: FAST, sleep }))]);
+    expect(waits).toHaveLength(held.length);
+    for (let i = 1; i < waits.length; i += 1) expect((waits[i] ?? 0) - (waits[i - 1] ?? 0)).toBeGreaterThanOrEqual(4);
+    for (const args of held) expect(postedTo(args.thread_ts)).toHaveLength(1);
+  });
+
   it.each(['channel_not_found', 'not_in_channel', 'is_archived'])('gives up on %s at once with one dead-letter line', async (error) => {
     api.fail({ method: 'chat.postMessage', kind: 'error', error, times: 3 });
     const args = reply();
