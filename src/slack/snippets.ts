@@ -4,7 +4,7 @@
  * configured Web API host, for staging and tests), and only text files up to a size limit are read.
  */
 import type { Logger } from '../log.js';
-import { escapeEntities } from './text.js';
+import { escapeMrkdwn } from '../reply/text.js';
 
 export const MAX_SNIPPET_BYTES = 1024 * 1024;
 export const MAX_SNIPPETS = 3;
@@ -104,7 +104,7 @@ export async function readSnippets(files: unknown, reader: SnippetReader, fileIn
         continue;
       }
       // Escaped like message text, so the one Slack-text decoder reads both the same way.
-      texts.push(escapeEntities(await readCapped(response, MAX_SNIPPET_BYTES)));
+      texts.push(escapeMrkdwn(await readCapped(response, MAX_SNIPPET_BYTES)));
     } catch (error) {
       reader.logger.warn('snippet fetch failed', { file: file.id, err: error });
     }

@@ -3,6 +3,7 @@
  * usable text), mentions of the bot, and support.microsoft.com links (unfurled rather than answered twice).
  * Every scan is a single pass over bounded input; no backtracking patterns.
  */
+import { escapeMrkdwn } from '../reply/text.js';
 
 /** Longest message text considered (Slack caps text at 40,000; snippets are read separately). */
 export const MAX_TEXT = 40_000;
@@ -13,16 +14,12 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function escapeEntities(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
 /** Flattens rich_text elements to text, entity-escaped like `event.text` so one decoder serves both. */
 function richTextOf(element: unknown, out: string[], depth: number): void {
   if (depth > 8 || !isObject(element)) return;
   switch (element.type) {
     case 'text':
-      if (typeof element.text === 'string') out.push(escapeEntities(element.text));
+      if (typeof element.text === 'string') out.push(escapeMrkdwn(element.text));
       return;
     case 'link':
       if (typeof element.url === 'string') out.push(`<${element.url}${typeof element.text === 'string' ? `|${element.text}` : ''}>`);
