@@ -218,8 +218,3 @@ export function configSecrets(config: Config): string[] {
 export function loggerFromConfig(config: Config, options: Omit<LoggerOptions, 'level' | 'secrets'> = {}): Logger {
   return createLogger({ ...options, level: config.logLevel, secrets: configSecrets(config) });
 }
-
-/** A logger that drops everything (tests and library defaults). */
-export function silentLogger(): Logger {
-  return createLogger({ level: 'error', sink: () => {} });
-}

@@ -127,12 +127,6 @@ export const LANGUAGE_NAMES = [
   'Danish', 'Finnish', 'Portuguese', 'Brazilian', 'Chinese', 'Czech', 'Hungarian', 'Polish', 'Russian',
   'Turkish', 'Greek', 'Hebrew', 'Arabic', 'Thai',
 ];
-const LANGUAGE_SET = new Map(LANGUAGE_NAMES.map((l) => [l.toLowerCase(), l]));
-
-/** Canonical language name (English, Japanese...), or undefined. */
-export function parseLanguage(token: string): string | undefined {
-  return LANGUAGE_SET.get(token.toLowerCase());
-}
 
 /** Placeholder cells: a version or time that does not apply or is not yet known. */
 export function isPlaceholder(token: string): boolean {
