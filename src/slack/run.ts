@@ -4,10 +4,10 @@
  * in-flight tracking, and a bounded clean shutdown. The start command wires signals to it:
  *   SIGTERM/SIGINT → `shutdown(signal)` then exit;  SIGHUP → `reload('SIGHUP')`.
  */
-import { createBot, type Knowledge } from '../bot/index.js';
+import { buildKnowledge, createBot, type Knowledge } from '../bot/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import { buildIndex, loadRules } from '../match/index.js';
+import { loadRules } from '../match/index.js';
 import { openStateStore, type StateStore } from '../state/index.js';
 import { defaultStoreDir } from '../store/index.js';
 import { watchStore, type StoreWatcher } from '../store/watch.js';
@@ -46,7 +46,7 @@ export async function runSlackBot(config: Config, mode: ConnectedMode, logger: L
   try {
     const rules = loadRules();
     store = await watchStore<Knowledge>(config.storeDir ?? defaultStoreDir(), {
-      build: (signatures) => ({ signatures, index: buildIndex([...signatures.values()], rules) }),
+      build: (signatures) => buildKnowledge(signatures, rules),
       logger,
       ...(options.reloadDebounceMs !== undefined ? { debounceMs: options.reloadDebounceMs } : {}),
     });

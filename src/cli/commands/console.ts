@@ -2,9 +2,8 @@
  * `kbbot console [--store DIR] [--channel]`: talk to the bot offline. The same bot and the same
  * replies as in Slack, rendered as text; `kbbot start` falls back to it without Slack credentials.
  */
-import { buildIndex } from '../../match/index.js';
 import { loadStore } from '../../store/index.js';
-import type { Knowledge } from '../../bot/index.js';
+import { buildKnowledge, type Knowledge } from '../../bot/index.js';
 import { parseCommandArgs, processIo, resolveStoreDir, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
 import { runConsole } from '../console/run-console.js';
 
@@ -30,7 +29,7 @@ export async function loadKnowledge(dir: string, io: CommandIo = processIo): Pro
   const store = await loadStore(dir);
   for (const e of store.errors.slice(0, 10)) io.err(`kbbot console: skipped ${e.path}: ${e.field}: ${e.message}\n`);
   if (store.errors.length > 10) io.err(`kbbot console: ${store.errors.length - 10} more invalid files skipped\n`);
-  return { signatures: store.signatures, index: buildIndex([...store.signatures.values()]) };
+  return buildKnowledge(store.signatures);
 }
 
 export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {

@@ -4,11 +4,10 @@
  * credentials it opens the offline console. A configuration mistake is one line naming the variable (never
  * its value) and exit 1. SIGHUP reloads the store; SIGTERM / SIGINT stop taking events and shut down cleanly.
  */
-import type { Knowledge } from '../../bot/index.js';
+import { buildKnowledge } from '../../bot/index.js';
 import { loadConfig, type Config } from '../../config.js';
 import { asKbBotError } from '../../errors.js';
 import { loggerFromConfig } from '../../log.js';
-import { buildIndex } from '../../match/index.js';
 import type { ConnectedMode } from '../../slack/app.js';
 import { runSlackBot } from '../../slack/run.js';
 import { watchStore } from '../../store/watch.js';
@@ -26,10 +25,6 @@ export const startSpec = {
   positionals: { min: 0, max: 0 },
   examples: ['SLACK_BOT_TOKEN=xoxb-… SLACK_APP_TOKEN=xapp-… kbbot start', 'kbbot start --store ./signatures'],
 } satisfies CommandSpec;
-
-function buildKnowledge(signatures: Knowledge['signatures']): Knowledge {
-  return { signatures, index: buildIndex([...signatures.values()]) };
-}
 
 function waitForStopSignal(): Promise<NodeJS.Signals> {
   return new Promise((resolve) => {
