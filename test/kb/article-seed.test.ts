@@ -7,8 +7,7 @@ import { archiveAvailable, readArchiveArticle } from '../support/archive.js';
 const flattenedText = readFileSync(new URL('../fixtures/Q272274-flattened.txt', import.meta.url), 'latin1');
 
 const forms: [string, () => Signature][] = [['flattened paste', () => parseArticle(flattenedText)]];
-if (archiveAvailable()) forms.push(['formatted archive file', () => parseArticle(readArchiveArticle('Q272274'))]);
-else console.warn('skipping the formatted Q272274: ../shared/kb-corpus.tar.gz is absent');
+if (archiveAvailable('the formatted Q272274')) forms.push(['formatted archive file', () => parseArticle(readArchiveArticle('Q272274'))]);
 
 describe.each(forms)('the seed article Q272274 as a %s', (_form, parse) => {
   const sig = parse();

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formBody, postSigned } from '../support/sign.js';
 import { startRedis, type RedisServer } from '../support/redis.js';
+import { skipWithout } from '../support/services.js';
 import { startSlackWebApi, type SlackWebApi } from '../support/slack-web-api.js';
 import { BOT_TOKEN, eventCallback, nextTs, SIGNING_SECRET, TRACE } from '../slack/harness.js';
 import { startKbbot, type KbbotProcess } from './kbbot-process.js';
@@ -19,7 +20,10 @@ let a: KbbotProcess;
 let b: KbbotProcess;
 const dirs: string[] = [];
 
+const withoutRedis = skipWithout('redis', 'the two-instance tests');
+
 beforeAll(async () => {
+  if (withoutRedis) return;
   [redis, api] = await Promise.all([startRedis(), startSlackWebApi({ botToken: BOT_TOKEN })]);
   const env = async () => {
     const dir = await mkdtemp(join(tmpdir(), 'kbbot-multi-'));
@@ -49,7 +53,7 @@ const send = (to: KbbotProcess, body: unknown, retryNum?: number) =>
 const repliesIn = (channel: string, threadTs: string) => api.okCallsTo('chat.postMessage').filter((c) => c.params.channel === channel && c.params.thread_ts === threadTs);
 const message = (channel: string, text: string, extra: Record<string, unknown> = {}) => ({ type: 'message', channel, channel_type: 'channel', user: 'UHUMAN', ts: nextTs(), text, ...extra });
 
-describe('two instances sharing Redis', () => {
+describe.skipIf(withoutRedis)('two instances sharing Redis', () => {
   it('answers each message once when deliveries and retries race across instances', async () => {
     const channel = 'C0MULTI';
     const messages = Array.from({ length: 20 }, () => message(channel, TRACE));

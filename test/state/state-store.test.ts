@@ -4,6 +4,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Feedback, ThreadMatch } from '../../src/model.js';
 import type { OwedWork, StateStore } from '../../src/state/index.js';
 import { fileBackend, redisBackend, type Backend } from './backends.js';
+import { skipWithout } from '../support/services.js';
 
 const WRITER = fileURLToPath(new URL('./state-writer.ts', import.meta.url));
 
@@ -44,7 +45,9 @@ function writeUntilKilled(backend: Backend, killAfter: number): Promise<number> 
   });
 }
 
-describe.each([fileBackend(), redisBackend()])('$name state store', (backend) => {
+const withoutRedis = skipWithout('redis', 'the Redis state store tests');
+
+describe.each(withoutRedis ? [fileBackend()] : [fileBackend(), redisBackend()])('$name state store', (backend) => {
   const open: StateStore[] = [];
   const openStore = async (...args: Parameters<Backend['open']>) => {
     const store = await backend.open(...args);
@@ -178,7 +181,7 @@ describe.each([fileBackend(), redisBackend()])('$name state store', (backend) =>
   });
 });
 
-describe('redis state store shared by two instances', () => {
+describe.skipIf(withoutRedis)('redis state store shared by two instances', () => {
   const backend = redisBackend();
   afterAll(() => backend.teardown());
 

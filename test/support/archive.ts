@@ -1,15 +1,13 @@
 /**
  * Access to the shared KB archive (../shared/kb-corpus.tar.gz) for tests. The archive is never
- * committed; tests that need it call `archiveAvailable()` and skip when it is absent.
+ * committed; tests that need it call `archiveAvailable()` and skip when it is absent (fail under CI).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { ARCHIVE_PATH, skipWithout } from './services.js';
 
-export const ARCHIVE_PATH = fileURLToPath(new URL('../../../shared/kb-corpus.tar.gz', import.meta.url));
-
-export function archiveAvailable(): boolean {
-  return existsSync(ARCHIVE_PATH);
+/** True when the archive is here; otherwise says the tests of `what` are skipped (or fails under CI). */
+export function archiveAvailable(what = 'tests that read the KB archive'): boolean {
+  return !skipWithout('archive', what);
 }
 
 const cache = new Map<string, string>();

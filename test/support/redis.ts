@@ -1,18 +1,15 @@
 /**
  * A real `redis-server` (Debian's package) for tests: started on a free loopback port with no
- * persistence, stopped afterwards. CI installs it (.ci/run); missing, the test fails with a clear message.
+ * persistence, stopped afterwards. CI installs it (.ci/run); tests check `skipWithout('redis', …)` first.
  */
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { hasService } from './services.js';
 
 export interface RedisServer {
   url: string;
   port: number;
   stop(): Promise<void>;
-}
-
-export function redisServerInstalled(): boolean {
-  return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
 export function freePort(): Promise<number> {
@@ -50,7 +47,7 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
 
 /** Starts a throwaway redis-server; retries on another port if the chosen one was taken meanwhile. */
 export async function startRedis(): Promise<RedisServer> {
-  if (!redisServerInstalled()) {
+  if (!hasService('redis')) {
     throw new Error('redis-server is not installed: apt-get install -y redis-server (.ci/run does this in CI)');
   }
   let lastError: unknown;
