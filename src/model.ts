@@ -5,8 +5,13 @@
  */
 import { z } from 'zod';
 
-/** Canonical article id: `Q` followed by digits (Q272274). */
-export const KbIdSchema = z.string().regex(/^Q\d{1,8}$/, 'must be Q followed by digits, e.g. Q272274');
+/**
+ * A signature's id: a KB article, `Q` followed by digits (Q272274), or a team's own known issue,
+ * `KI-` followed by digits (KI-12). Both answer pastes; cards say which kind they are.
+ */
+export const KbIdSchema = z.string().regex(/^(Q\d{1,8}|KI-[1-9]\d{0,6})$/, 'must be Q followed by digits (Q272274) or KI- followed by digits (KI-12)');
+/** True when the id names a team's known issue rather than a KB article. */
+export const isTeamId = (id: string): boolean => id.startsWith('KI-');
 export type KbId = z.infer<typeof KbIdSchema>;
 
 /** ISO calendar date, yyyy-mm-dd. */
