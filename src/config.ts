@@ -62,6 +62,14 @@ function chooseMode(env: Env): SlackMode {
   return { kind: 'offline', reason: 'no Slack credentials: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)' };
 }
 
+/**
+ * `KBBOT_STORE` alone, for the commands that never talk to Slack (validate, lookup, match, search, console):
+ * a mistake in a Slack setting is not theirs to fail on.
+ */
+export function loadStoreSetting(source: Record<string, string | undefined> = process.env): Pick<Config, 'storeDir'> {
+  return { storeDir: EnvSchema.shape.KBBOT_STORE.parse(source.KBBOT_STORE) };
+}
+
 /** Reads and validates the environment; throws one KbBotError naming every bad variable. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(source);

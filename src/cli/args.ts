@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig, type Config } from '../config.js';
+import { loadStoreSetting, type Config } from '../config.js';
 import { ErrorCode, KbBotError } from '../errors.js';
 import { defaultStoreDir } from '../store/index.js';
 
@@ -93,9 +93,12 @@ export function parseCommandArgs<O extends Record<string, OptionSpec>>(spec: Com
   return { help: false, values: values as OptionValues<O>, positionals: parsed.positionals };
 }
 
-/** `--store DIR` when given, else `KBBOT_STORE`, else the bundled signatures/. */
+/**
+ * `--store DIR` when given, else `KBBOT_STORE`, else the bundled signatures/. Without a `config` only
+ * `KBBOT_STORE` is read, so Slack settings never stop a command that does not talk to Slack.
+ */
 export function resolveStoreDir(flag: string | undefined, config?: Pick<Config, 'storeDir'>): string {
   if (flag !== undefined) return resolve(flag);
-  const fromEnv = (config ?? loadConfig()).storeDir;
+  const fromEnv = (config ?? loadStoreSetting()).storeDir;
   return fromEnv === undefined ? defaultStoreDir() : resolve(fromEnv);
 }

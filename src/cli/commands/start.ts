@@ -4,14 +4,13 @@
  * credentials it opens the offline console. A configuration mistake is one line naming the variable (never
  * its value) and exit 1. SIGHUP reloads the store; SIGTERM / SIGINT stop taking events and shut down cleanly.
  */
-import { buildKnowledge } from '../../bot/index.js';
 import { loadConfig, type Config } from '../../config.js';
 import { asKbBotError } from '../../errors.js';
 import { loggerFromConfig } from '../../log.js';
 import type { ConnectedMode } from '../../slack/app.js';
 import { runSlackBot } from '../../slack/run.js';
-import { watchStore } from '../../store/watch.js';
 import { parseCommandArgs, processIo, resolveStoreDir, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
+import { openKnowledge } from '../store.js';
 import { runConsole } from './console.js';
 
 export const startSpec = {
@@ -64,19 +63,18 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     io.err(`kbbot start: ${asKbBotError(error).message}\n`);
     return 1;
   }
-  const storeDir = resolveStoreDir(parsed.values.store, config);
   if (config.slack.kind === 'offline') {
-    const store = await watchStore(storeDir, { build: buildKnowledge, watch: false });
+    const { store, knowledge } = await openKnowledge({ command: 'start', flag: parsed.values.store, io, config });
     await runConsole({
       input: process.stdin,
       output: process.stdout,
-      getKnowledge: () => store.current().knowledge,
-      storeDir,
+      getKnowledge: () => knowledge,
+      storeDir: store.dir,
       offlineReason: config.slack.reason,
       answerNoneInChannels: config.answerNoneInChannels,
     });
-    store.close();
     return 0;
   }
-  return runConnected(config, config.slack, storeDir);
+  // Connected, the store is watched and reloaded (src/slack/run.ts): the same folder, the same checks, logged.
+  return runConnected(config, config.slack, resolveStoreDir(parsed.values.store, config));
 }
