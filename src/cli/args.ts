@@ -40,11 +40,16 @@ export type ParsedCommand<O extends Record<string, OptionSpec>> =
 export interface CommandIo {
   out(text: string): void;
   err(text: string): void;
+  /** The terminal's width when `err` goes to one (progress bars redraw there); undefined otherwise. */
+  readonly errColumns?: number | undefined;
 }
 
 export const processIo: CommandIo = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
+  get errColumns() {
+    return process.stderr.isTTY ? process.stderr.columns : undefined;
+  },
 };
 
 /** The `--store DIR` option, shared by every command that reads signatures. */
