@@ -17,6 +17,8 @@ export const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_API_URL: optionalText.pipe(z.url('must be a URL such as https://slack.com/api/').optional()),
   PORT: optionalText.transform((v) => (v === undefined ? 3000 : Number(v))).pipe(z.number().int('must be a port number').min(0).max(65535)),
+  /** Serves /healthz, /readyz and /metrics on a port of their own (Socket Mode has no other HTTP port). */
+  METRICS_PORT: optionalText.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number().int('must be a port number').min(0).max(65535).optional()),
   KBBOT_STORE: optionalText,
   KBBOT_DATA_DIR: optionalText,
   REDIS_URL: optionalText.pipe(z.url('must be a redis:// URL').optional()),
@@ -41,6 +43,7 @@ export interface Config {
   readonly logLevel: Env['LOG_LEVEL'];
   readonly slackApiUrl: string | undefined;
   readonly answerNoneInChannels: boolean;
+  readonly metricsPort: number | undefined;
 }
 
 function chooseMode(env: Env): SlackMode {
@@ -89,5 +92,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     slackApiUrl: env.SLACK_API_URL,
     answerNoneInChannels: env.KBBOT_ANSWER_NONE_IN_CHANNELS,
+    metricsPort: env.METRICS_PORT,
   });
 }

@@ -48,6 +48,7 @@ describe('architecture', () => {
   it.each([
     ['@slack/bolt', 'slack/'],
     ['fuse.js', 'match/'],
+    ['prom-client', 'slack/metrics.ts'],
   ])('imports %s only from src/%s', (pkg, folder) => {
     const offenders = files.filter((f) => f.imports.includes(pkg) && !f.path.startsWith(folder)).map((f) => f.path);
     expect(offenders).toEqual([]);
