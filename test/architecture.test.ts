@@ -40,6 +40,36 @@ function targetFolder(from: string, specifier: string): string | undefined {
 
 const CORE = ['trace', 'kb', 'match', 'store', 'state', 'bot', 'reply'];
 
+/** src/-relative path of the module a relative import names (`.js` written, `.ts` on disk). */
+function resolveModule(from: string, specifier: string): string {
+  return join(from.split('/').slice(0, -1).join('/'), specifier).split('\\').join('/').replace(/\.js$/, '.ts');
+}
+
+/** Every import cycle among src/ modules (type-only imports included: they tie the modules' designs as much), each once. */
+function importCycles(): string[][] {
+  const graph = new Map(files.map((f) => [f.path, f.imports.filter((s) => s.startsWith('.')).map((s) => resolveModule(f.path, s))]));
+  const cycles = new Map<string, string[]>();
+  const visit = (node: string, stack: string[], onStack: Set<string>, done: Set<string>) => {
+    if (onStack.has(node)) {
+      const cycle = stack.slice(stack.indexOf(node));
+      const first = [...cycle].sort()[0]!;
+      const rotated = [...cycle.slice(cycle.indexOf(first)), ...cycle.slice(0, cycle.indexOf(first))];
+      cycles.set(rotated.join(' → '), rotated);
+      return;
+    }
+    if (done.has(node)) return;
+    onStack.add(node);
+    stack.push(node);
+    for (const next of graph.get(node) ?? []) visit(next, stack, onStack, done);
+    stack.pop();
+    onStack.delete(node);
+    done.add(node);
+  };
+  const done = new Set<string>();
+  for (const node of graph.keys()) visit(node, [], new Set(), done);
+  return [...cycles.values()];
+}
+
 describe('architecture', () => {
   it('reads the source tree', () => {
     expect(files.length).toBeGreaterThan(30);
@@ -52,6 +82,10 @@ describe('architecture', () => {
   ])('imports %s only from src/%s', (pkg, folder) => {
     const offenders = files.filter((f) => f.imports.includes(pkg) && !f.path.startsWith(folder)).map((f) => f.path);
     expect(offenders).toEqual([]);
+  });
+
+  it('has no import cycles between modules', () => {
+    expect(importCycles().map((c) => [...c, c[0]].join(' → '))).toEqual([]);
   });
 
   it('reads process.env only in config.ts', () => {

@@ -8,8 +8,8 @@ import type { Signature } from '../model.js';
 import type { Frame } from '../model.js';
 import { frameKey, informative, prepareTrace, type FrameKey } from './prepare.js';
 import { RuleClassifier, loadRules, type FrameVerdict, type Rules } from './rules.js';
-import type { SearchIndex } from './search.js';
-import { positionWeight } from './score.js';
+import { positionWeight } from './position.js';
+import type { SearchIndex } from './search-index.js';
 
 /** One signature trace, reduced to its informative frames. */
 export interface IndexedTrace {
