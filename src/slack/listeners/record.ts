@@ -142,9 +142,10 @@ export function registerRecordView(app: App, deps: ListenerDeps): void {
       await ack({ response_action: 'errors', errors: { title: `Could not save: ${(error as Error).message.slice(0, 200)}` } });
       return;
     }
+    // Live before the modal closes: the next paste, here or anywhere, is answered with it.
+    await team.refresh().catch((error: unknown) => deps.logger.warn('team layer refresh failed', { err: error }));
     await ack();
     deps.logger.info(meta.id ? 'known issue edited' : 'known issue recorded', { event: 'record', id: saved.id, user, channel: meta.channel, threadTs: meta.threadTs });
-    await team.refresh().catch((error: unknown) => deps.logger.warn('team layer refresh failed', { err: error }));
     const notice = buildRecordedNotice(saved, user, meta.id !== undefined);
     if (meta.channel && meta.threadTs) {
       const args = { channel: meta.channel, thread_ts: meta.threadTs, reply_broadcast: false, text: notice.text, blocks: notice.blocks, unfurl_links: false, unfurl_media: false };
@@ -199,6 +200,7 @@ export async function voteOnFeedback(
   try {
     await team.store.vote({ fingerprint, user: context.user, kb: effect.kb, verdict: effect.verdict, at: Date.now() });
     await team.refresh();
+    deps.logger.info('vote counted', { event: 'vote', fingerprint, kb: effect.kb, verdict: effect.verdict, user: context.user });
   } catch (error) {
     deps.logger.warn('vote not recorded', { err: error, kb: effect.kb, user: context.user });
     return;
@@ -247,14 +249,17 @@ export function registerCorrectionView(app: App, deps: ListenerDeps): void {
       await ack({ response_action: 'errors', errors: { [CorrectionBlock.Other]: `${kb} is the answer you marked wrong.` } });
       return;
     }
-    await ack();
-    if (kb === undefined) return;
-    try {
-      await team.store.vote({ fingerprint: meta.fingerprint, user: body.user.id, kb, verdict: 'right', at: Date.now() });
-      await team.refresh();
-      deps.logger.info('feedback', { event: 'feedback', verdict: 'right', kb, corrects: meta.rejected, channel: meta.channel, threadTs: meta.threadTs, user: body.user.id });
-    } catch (error) {
-      deps.logger.warn('vote not recorded', { err: error, kb, user: body.user.id });
+    if (kb !== undefined) {
+      try {
+        await team.store.vote({ fingerprint: meta.fingerprint, user: body.user.id, kb, verdict: 'right', at: Date.now() });
+        await team.refresh();
+        deps.logger.info('feedback', { event: 'feedback', verdict: 'right', kb, corrects: meta.rejected, channel: meta.channel, threadTs: meta.threadTs, user: body.user.id });
+      } catch (error) {
+        deps.logger.warn('vote not recorded', { err: error, kb, user: body.user.id });
+        await ack({ response_action: 'errors', errors: { [CorrectionBlock.Other]: 'Could not save that just now; try again.' } });
+        return;
+      }
     }
+    await ack();
   });
 }
