@@ -8,19 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startSlackWebApi, type SlackWebApi } from '../support/slack-web-api.js';
 import { startSocketModeServer, type SocketModeServer } from '../support/socket-mode-server.js';
 import { APP_TOKEN, BOT_TOKEN, BOT_USER, BOT_ID, TEAM, TRACE, nextTs } from './harness.js';
-import { ackPayload, click, findButton, removeTempDirs, slashCommand, startTeamBot, submission, type TeamBot, type View } from './team-harness.js';
+import { ackPayload, click, findButton, removeTempDirs, slashCommand, startTeamBot, submission, UNKNOWN_TRACE, type TeamBot, type View } from './team-harness.js';
 
-/** A crash none of the bundled signatures knows. */
-export const UNKNOWN_TRACE = [
-  'Our billing service fell over again:',
-  '```',
-  'BILLSVC!LedgerCache::Evict+0x3c',
-  'BILLSVC!LedgerCache::Insert+0x112',
-  'BILLSVC!PostingWorker::Run+0x8e',
-  'NTDLL!RtlpWorkerThread+0x5a',
-  'KERNEL32!BaseThreadStart+0x37',
-  '```',
-].join('\n');
 
 const FILLED = {
   title: 'Billing service crashes evicting from the ledger cache',
@@ -121,6 +110,7 @@ describe.each(['http', 'socket'] as const)('recording known issues (%s)', (mode)
     // Another channel, the same crash: the recorded cause and fix, labelled as the team's.
     const next = await paste('C0OTHER', UNKNOWN_TRACE);
     const elapsed = Date.now() - submitted;
+    console.info(`${mode}: KI-1 answered in another channel ${elapsed} ms after the submission`);
     const shown = JSON.stringify(next.params.blocks);
     expect(String(next.params.text)).toContain('KI-1');
     expect(shown).toContain('LedgerCache::Evict frees an entry');
@@ -135,6 +125,38 @@ describe.each(['http', 'socket'] as const)('recording known issues (%s)', (mode)
     expect(saved).toMatchObject({ id: 'KI-1', author: 'UHUMAN', files: [{ name: 'billsvc.exe', version: '7.2.1.0' }], rollback: [{ file: 'billsvc.exe', minVersion: '7.1.0.4' }], links: ['https://tickets.example.com/BILL-42'] });
     expect(saved!.traces[0]!.map((f) => f.symbol)).not.toContain('BaseThreadStart');
     expect(saved!.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+  });
+
+  it('the message shortcut records any message, also a reply inside a thread, and /kb offers recording too', async () => {
+    await start();
+    const root = nextTs();
+    const inThread = nextTs();
+    const opens = api.okCallsTo('views.open').length;
+    await kb.interactive({
+      type: 'message_action',
+      callback_id: 'kb_record_message',
+      trigger_id: 'trig-shortcut',
+      team: { id: 'T0001', domain: 'kbbot' },
+      user: { id: 'UHUMAN', name: 'pat' },
+      channel: { id: 'C0WAR', name: 'war-room' },
+      message: { type: 'message', user: 'UOTHER', ts: inThread, thread_ts: root, text: UNKNOWN_TRACE },
+      response_url: api.responseUrl('shortcut'),
+    });
+    const view = await openedView(opens);
+    expect(view.blocks[0]!.element!.options!.map((o) => o.text.text)[0]).toBe('BILLSVC!LedgerCache::Evict');
+    const posts = api.okCallsTo('chat.postMessage').length;
+    expect(ackPayload(await kb.interactive(submission('UHUMAN', view, FILLED))).response_action).toBeUndefined();
+    const told = (await api.waitForCalls('chat.postMessage', posts + 1)).at(-1)!.params;
+    expect(told).toMatchObject({ channel: 'C0WAR', thread_ts: root });
+    expect(String(told.text)).toMatch(/Recorded as KI-1 by <@UHUMAN>/);
+    expect((await kb.bot.teamStore.get('KI-1'))?.thread).toBe(`https://kbbot-test.slack.com/archives/C0WAR/p${root.replace('.', '')}`);
+
+    const privately = slashCommand(api, 'UHUMAN', 'C0WAR', ['ZIPLIB!InflateWindow::Slide+0x21', 'ZIPLIB!InflateStream::Read+0x9c', 'ARCHIVER!Extract+0x40'].join('\n'));
+    await kb.command(privately.fields);
+    await expect.poll(() => api.callsTo('response_url').find((c) => c.params.response_url_id === privately.id)).toBeDefined();
+    const answer = api.callsTo('response_url').find((c) => c.params.response_url_id === privately.id)!.params;
+    expect(String(answer.text)).toMatch(/No known KB article/);
+    expect(findButton(answer.blocks, 'kb_record')?.value).toContain('ZIPLIB!InflateWindow::Slide');
   });
 
   it('after a restart: /kb KI-1 shows it, edit changes the answer, retire stops it matching but keeps it', async () => {

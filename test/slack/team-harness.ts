@@ -36,6 +36,18 @@ export interface TeamBotOptions {
   teamPollMs?: number;
 }
 
+/** A crash none of the bundled signatures knows. */
+export const UNKNOWN_TRACE = [
+  'Our billing service fell over again:',
+  '```',
+  'BILLSVC!LedgerCache::Evict+0x3c',
+  'BILLSVC!LedgerCache::Insert+0x112',
+  'BILLSVC!PostingWorker::Run+0x8e',
+  'NTDLL!RtlpWorkerThread+0x5a',
+  'KERNEL32!BaseThreadStart+0x37',
+  '```',
+].join('\n');
+
 let events = 0;
 const tempDirs: string[] = [];
 
