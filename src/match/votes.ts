@@ -77,6 +77,11 @@ export function applyVotes(result: MatchResult, tallies: ReadonlyMap<KbId, Tally
   candidates.sort((a, b) => rank(b) - rank(a) || net(tallies.get(b.kb)) - net(tallies.get(a.kb)) || (order.get(a.kb) ?? 0) - (order.get(b.kb) ?? 0));
   const top = candidates[0];
   if (!top) return result;
-  const verdict = net(tallies.get(top.kb)) > 0 ? 'match' : decideVerdict(candidates.map((c) => c.score)) === 'none' ? 'none' : 'possible';
+  // Confirmed: a match. The matcher's top still on top: its verdict stands. Another on top (the matcher's was
+  // rejected): not sure enough to call it a match.
+  let verdict: MatchResult['verdict'];
+  if (net(tallies.get(top.kb)) > 0) verdict = 'match';
+  else if (top.kb === result.candidates[0]?.kb) verdict = result.verdict;
+  else verdict = decideVerdict(candidates.map((c) => c.score)) === 'none' ? 'none' : 'possible';
   return { verdict, candidates };
 }
