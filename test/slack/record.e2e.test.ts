@@ -225,6 +225,18 @@ describe.each(['http', 'socket'] as const)('recording known issues (%s)', (mode)
     const accepted = ackPayload(await kb.interactive(submission('UEDITOR', view, FILLED)));
     expect(accepted.response_action).toBeUndefined();
     expect((await kb.bot.teamStore.list()).map((s) => s.author)).toEqual(['UEDITOR']);
+
+    // Retiring and editing are checked the same way.
+    const retire = slashCommand(api, 'UHUMAN', 'C0OTHER', 'retire KI-1');
+    await kb.command(retire.fields);
+    await expect.poll(() => api.callsTo('response_url').find((c) => c.params.response_url_id === retire.id)).toBeDefined();
+    expect(String(api.callsTo('response_url').find((c) => c.params.response_url_id === retire.id)!.params.text)).toMatch(/KBBOT_EDITORS/);
+    expect((await kb.bot.teamStore.get('KI-1'))?.retired).toBeUndefined();
+    const edit = slashCommand(api, 'UHUMAN', 'C0OTHER', 'edit KI-1');
+    const opensBefore = api.okCallsTo('views.open').length;
+    await kb.command(edit.fields);
+    await expect.poll(() => api.callsTo('response_url').find((c) => c.params.response_url_id === edit.id)).toBeDefined();
+    expect(api.okCallsTo('views.open').length).toBe(opensBefore);
   });
 
   it('feedback re-ranks the same crash for everyone, shows who confirmed it, and one person counts once', async () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KbBotError } from '../../src/errors.js';
 import { loadStore } from '../../src/store/index.js';
 import { FolderTeamStore, RedisTeamStore, type TeamDraft, type TeamStore } from '../../src/store/team.js';
+import { watchTeam } from '../../src/store/team-watch.js';
 import { startRedis, type RedisServer } from '../support/redis.js';
 import { skipWithout } from '../support/services.js';
 
@@ -134,5 +135,27 @@ describe('folder team store files', () => {
     const { writeFile } = await import('node:fs/promises');
     await writeFile(join(dir, 'KI-2.yml'), 'id: KI-2\ntitle: from git\n');
     expect((await store.create(draft('three'))).id).toBe('KI-3');
+  });
+});
+
+describe('watchTeam', () => {
+  it('picks up a file edited by hand (a git pull) and a write by another process, without being told', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kbbot-team-'));
+    dirs.push(dir);
+    const store = await FolderTeamStore.open(dir);
+    const watcher = await watchTeam(store, { build: (sigs, votes) => ({ ids: sigs.map((s) => `${s.id} ${s.title}`), votes: votes.length }), pollMs: 50 });
+    try {
+      expect(watcher.current().ids).toEqual([]);
+      const other = await FolderTeamStore.open(dir);
+      await other.create(draft('from another process'));
+      await expect.poll(() => watcher.current().ids, { timeout: 2_000 }).toEqual(['KI-1 from another process']);
+      const { writeFile } = await import('node:fs/promises');
+      await writeFile(join(dir, 'KI-1.yml'), 'id: KI-1\ntitle: edited by hand\n');
+      await expect.poll(() => watcher.current().ids, { timeout: 2_000 }).toEqual(['KI-1 edited by hand']);
+      await other.vote({ fingerprint: 'fp', user: 'UA', kb: 'KI-1', verdict: 'right', at: 1 });
+      await expect.poll(() => watcher.current().votes, { timeout: 2_000 }).toBe(1);
+    } finally {
+      watcher.close();
+    }
   });
 });
