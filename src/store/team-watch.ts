@@ -61,13 +61,21 @@ export async function watchTeam<L>(store: TeamStore, options: TeamWatchOptions<L
   };
 
   await refresh();
+  // Logged once when the store stops answering and once when it is back, not on every poll.
+  let failing = false;
+  const failed = (error: unknown): void => {
+    if (!failing) logger?.warn('team store unreachable; still serving the last version read', { err: error });
+    failing = true;
+  };
   const timer = setInterval(() => {
     if (closed || running) return;
     store.version().then(
       (version) => {
-        if (version !== seen && !closed) void refresh().catch((error: unknown) => logger?.warn('team store reload failed; still serving the previous version', { err: error }));
+        if (failing) logger?.info('team store reachable again');
+        failing = false;
+        if (version !== seen && !closed) void refresh().catch(failed);
       },
-      (error: unknown) => logger?.warn('team store version check failed', { err: error }),
+      failed,
     );
   }, pollMs);
   timer.unref();
