@@ -11,7 +11,7 @@ import type { Bot } from '../bot/index.js';
 import { KbHttpReceiver } from './http-receiver.js';
 import { instrumentDeliveries, instrumentedFetch, type BotMetrics } from './metrics.js';
 import { handleOpsRequest, type OpsProbe } from './ops-endpoints.js';
-import type { ListenerDeps } from './deps.js';
+import type { ListenerDeps, TeamDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { replayOwed, type OwedReplayOptions, type OwedReplayReport } from './owed-replay.js';
 import { snippetOrigins } from './snippets.js';
@@ -30,6 +30,8 @@ export interface SlackAppDeps {
   webApiRetries?: number;
   /** Socket Mode heartbeat tuning (tests shorten the reconnect delay with a small clientPingTimeout). */
   socket?: { clientPingTimeout?: number; serverPingTimeout?: number };
+  /** The team store (recording known issues, votes); without it those features say they are not set up. */
+  team?: TeamDeps;
   /** HTTP mode: request body cap and clock (tests of clock skew). */
   http?: { bodyLimit?: number; now?: () => number };
   /** Counts deliveries, acks and Web API calls (src/slack/metrics.ts). */
@@ -89,6 +91,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     threads: new ThreadMemory(deps.state, deps.logger),
     logger: deps.logger,
     snippets: { botToken: deps.mode.botToken, allowedOrigins: snippetOrigins(deps.slackApiUrl), logger: deps.logger },
+    ...(deps.team ? { team: deps.team } : {}),
   };
   registerListeners(app, listenerDeps);
   app.error(async (error) => {
