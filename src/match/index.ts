@@ -4,3 +4,4 @@ export { MATCH_THRESHOLD, POSSIBLE_THRESHOLD, TIE_MARGIN, decideVerdict, matchMe
 export { defaultRulesDir, loadRules, parseFrameRules, parseModuleRules, type Rules } from './rules.js';
 export { searchText, type SearchHit } from './search.js';
 export { checkVersions } from './versions.js';
+export { identifyingTraces, IDENTIFYING_FRAMES, IDENTIFYING_TRACES } from './identify.js';

@@ -3,7 +3,7 @@
  * Slack wants only `&`, `<` and `>` escaped (more would show as entities), and escaping `<` `>` also
  * defuses `<!here>`, `<@U…>` and link injection.
  */
-import type { KbId } from '../model.js';
+import { isTeamId, type KbId } from '../model.js';
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
 
@@ -56,6 +56,8 @@ export function link(url: string, label: string): string {
 }
 
 export function kbLink(kb: KbId): string {
+  // a team's known issue has no page on support.microsoft.com
+  if (isTeamId(kb)) return kb;
   return link(kbUrl(kb), kb);
 }
 
