@@ -63,13 +63,16 @@ function js({ module, symbol }: ForeignName): ForeignName {
   let m = module.replace(/[?#].*$/, '').replace(/^(?:webpack|file|https?|blob|chrome-extension|moz-extension|app):\/{2,3}[^/]*\/?/, '');
   if (/^node:|^internal\//.test(m) || m === '<native>') m = 'node:internal';
   else {
-    m = lastParts(m);
+    // a package's file is named from the package on (`tapable/lib/hook`), an app's by its last two parts
+    const pkg = m.replace(/\\/g, '/').lastIndexOf('node_modules/');
+    m = pkg >= 0 ? m.replace(/\\/g, '/').slice(pkg + 13) : lastParts(m);
     // bundle hashes: `main.3f2a1b9c.js`, `chunk-4KJ2LQ.js`, `index-BdQ1a2b3.js`
     m = m.replace(/[.-][0-9a-zA-Z_]{6,20}(?=\.(?:m?js|cjs)$)/, (h) => (/\d/.test(h) ? '' : h));
     m = stripExtension(m, /\.(?:m?js|cjs|tsx?|jsx|coffee|vue|svelte)$/);
   }
   let s = symbol.replace(/^async\s/, '').replace(/^new\s/, '').replace(/\s\[as\s[^\]]{1,200}\]$/, '').replace(/\/<+$/, '').replace(/[*<]+$/, '');
-  if (s === 'Object.<anonymous>' || s === '' || s === 'global code' || s === 'eval code') s = '<anonymous>';
+  // an anonymous function is still code: it is named by its file (the module), as Sentry does
+  if (s === 'Object.<anonymous>' || s === '' || s === 'global code' || s === 'eval code' || s === '<anonymous>') s = 'anonymous';
   return { module: m, symbol: s };
 }
 

@@ -10,7 +10,8 @@ import { Traces, type Reader } from './reader.js';
 const GOROUTINE = /^\s*goroutine\s\d{1,9}(?:\s[^[\n]{0,200})?\s\[[^\]]{1,200}\]:\s*$/;
 const PANIC = /^\s*(?:panic|fatal error):\s?(.{0,1000})$/;
 const CREATED = /^\s*created by\s(\S{1,800}?)(?:\sin goroutine\s\d{1,9})?\s*$/;
-const FILE = /^\s*(\S{1,1000}\.(?:go|s)):\d{1,7}(?:\s\+0x[0-9a-f]{1,16})?\s*$/;
+/** `\t/p/f.go:12 +0x1d`, with `fp=0x.. sp=0x.. pc=0x..` when the runtime prints them (fatal errors). */
+const FILE = /^\s*(\S{1,1000}\.(?:go|s)):\d{1,7}(?:\s\+0x[0-9a-f]{1,16})?(?:\s[a-z]{1,3}=0x[0-9a-f]{1,16}){0,4}\s*$/;
 
 /** `github.com/a/b.(*T).M` → [`github.com/a/b`, `(*T).M`]: the package path ends at the first dot after the last slash. */
 export function splitGoName(name: string): [string, string] {

@@ -57,5 +57,7 @@ export const readKernel: Reader = (lines: Line[], claimed: Uint8Array) => {
     out.end();
     inTrace = false;
   }
+  // an oops cut before its Call Trace still names the faulting function
+  if (rip && !inTrace) out.frame(lines.length, rip.module, rip.symbol);
   return out.output();
 };

@@ -41,7 +41,8 @@ const PREFIX_PASSES = 4;
 const SPLIT_BEFORE = new RegExp(
   [
     // Java / .NET / JavaScript `at X(...)`, localised .NET `bei`/`à`/`ved`, JS `at file:1:2`
-    '\\s(?=(?:at|bei|à|ved|в|en)\\s(?:async\\s)?(?:new\\s)?[^\\s()]{1,300}\\s?\\()',
+    // (not V8's `eval at create (...)`, which is a location inside one frame)
+    '(?<!eval)\\s(?=(?:at|bei|à|ved|в|en)\\s(?:async\\s)?(?:new\\s)?[^\\s()]{1,300}\\s?\\()',
     '\\s(?=at\\s[^\\s()]{1,300}:\\d{1,7}:\\d{1,7})',
     '\\s(?=Caused by:\\s)',
     '\\s(?=Suppressed:\\s)',

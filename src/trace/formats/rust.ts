@@ -15,11 +15,14 @@ const AT = /^\s*at\s\S{1,1000}:\d{1,7}(?::\d{1,7})?\s*$/;
 
 /** `<alloc::boxed::Box<F> as core::ops::FnOnce<A>>::call_once` → crate `alloc`; `myapp::run` → `myapp`. */
 export function splitRustName(name: string): [string, string] {
-  let s = name;
-  if (s.startsWith('<')) s = s.slice(1);
-  const sep = s.indexOf('::');
+  if (name.startsWith('<')) {
+    // `<F as threadpool::FnBox>::call_box`: the crate is the first path named inside
+    const crate = /([A-Za-z_]\w{0,100})::/.exec(name);
+    return crate ? [crate[1]!, name] : ['?', name];
+  }
+  const sep = name.indexOf('::');
   if (sep <= 0) return ['?', name];
-  return [s.slice(0, sep), name.startsWith('<') ? name : s.slice(sep + 2)];
+  return [name.slice(0, sep), name.slice(sep + 2)];
 }
 
 export const readRust: Reader = (lines: Line[], claimed: Uint8Array) => {
