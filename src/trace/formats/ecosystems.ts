@@ -104,7 +104,8 @@ function native({ symbol }: ForeignName): ForeignName {
   // Swift decorations: `closure #1 in`, `specialized`, `@objc`, `merged`, return types
   s = s.replace(/\s->\s.*$/, '').replace(/^(?:(?:closure|implicit closure) #\d{1,4} in |specialized |@objc |merged |partial apply for |thunk for |reabstraction thunk helper from )+/g, '');
   // the module of a native frame is spelt differently by every tool (libc.so.6, libc-2.31.so, libc): symbols alone
-  return { module: '', symbol: normalizeSymbol(s) };
+  // normalizeSymbol reads `__` as a C++ scope (old KB articles print `A__B`); native names keep theirs
+  return { module: '', symbol: normalizeSymbol(s).replace(/:{3,}/g, '::').replace(/^:+|:+$/g, '') };
 }
 
 function kernel({ module, symbol }: ForeignName): ForeignName {

@@ -30,7 +30,7 @@ const PREFIX = new RegExp(
       '\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,6})?', // 12:23:29.016
       '[VDIWEF]/[\\w.$-]{1,64}\\(\\s{0,6}\\d{1,7}\\):', // E/AndroidRuntime( 1234):
       '\\d{1,7}\\s{1,6}\\d{1,7}\\s[VDIWEF]\\s[\\w.$-]{1,64}\\s{0,4}:', // logcat threadtime: 1234  1234 E AndroidRuntime:
-      '(?:INFO|WARN|WARNING|ERROR|FATAL|DEBUG|TRACE|SEVERE|CRITICAL|ERR!?)\\b:?', // level words
+      '(?:INFO|WARN|ERROR|FATAL|DEBUG|TRACE|SEVERE|CRITICAL|ERR!?)\\b:?', // level words (not WARNING: the kernel's warnings start so)
       'kernel:', // syslog remnant
     ].join('|') +
     ')[ \\t]*',

@@ -6,7 +6,7 @@
 import type { Line } from './lines.js';
 import { Traces, type Reader } from './reader.js';
 
-const FRAME = /^\s*(?:from\s+)?(\S{1,1000}?\.(?:rb|erb|rake|haml|slim|ru|jbuilder)|<internal:[\w/]{1,200}>|\(irb\)|-e):(\d{1,7}):in\s[`'](.{1,500}?)'(?::\s(.{0,1000}))?\s*$/;
+const FRAME = /^\s*(?:from\s+)?(\S{1,1000}?\.(?:rb|erb|rake|haml|slim|ru|jbuilder)|<internal:[\w/]{1,200}>|\(irb\)|\(eval\)|-e):(\d{1,7}):in\s[`'](.{1,500}?)'(?::\s(.{0,1000}))?\s*$/;
 
 export const readRuby: Reader = (lines: Line[], claimed: Uint8Array) => {
   const out = new Traces('ruby');
