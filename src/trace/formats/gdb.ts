@@ -32,8 +32,13 @@ function gdbCall(rest: string): { name: string; library?: string } | undefined {
   return from ? { name, library: from[1] } : { name };
 }
 
+/** gdb wraps long argument lists: an indented line after a frame continues it (`    argc@entry=1, ...) at f.c:72`). */
+const CONTINUATION = /^\s+\S/;
+const MAX_CONTINUATIONS = 3;
+
 export const readGdb: Reader = (lines: Line[], claimed: Uint8Array) => {
   const out = new Traces('native');
+  let continuations = 0;
   for (let i = 0; i < lines.length; i++) {
     if (claimed[i]) {
       out.end();
@@ -63,6 +68,11 @@ export const readGdb: Reader = (lines: Line[], claimed: Uint8Array) => {
       if (gdb[1] === '0') out.end();
       if (call) out.frame(i, call.library ?? '?', call.name);
       else out.open(i);
+      continuations = 0;
+      continue;
+    }
+    if (out.isOpen && CONTINUATION.test(text) && !text.trimStart().startsWith('#') && continuations++ < MAX_CONTINUATIONS) {
+      claimed[i] = 1;
       continue;
     }
     const signal = SIGNAL.exec(text);

@@ -8,7 +8,8 @@ import type { Line } from './lines.js';
 import { Traces, type Reader } from './reader.js';
 
 const V8_CALL = /^\s*at\s+(?:async\s+)?(?:new\s+)?(.{1,400}?)\s\((.{1,1000})\)\s*$/;
-const V8_BARE = /^\s*at\s+(?:async\s+)?(\S{1,1000}:\d{1,7}(?::\d{1,7})?)\s*$/;
+/** V8 prints a location without a function as `file:line:column` (gdb's wrapped `at f.c:12` has no column). */
+const V8_BARE = /^\s*at\s+(?:async\s+)?(\S{1,1000}:\d{1,7}:\d{1,7})\s*$/;
 const GECKO = /^\s*([^\s@]{0,400})@(\S{1,1000}?):(\d{1,7})(?::\d{1,7})?\s*$/;
 const HEADER = /^\s*(?:Uncaught\s+(?:\(in promise\)\s+)?|Unhandled(?:Promise)?Rejection:?\s+)?((?:[A-Z][\w$]{0,60})?(?:Error|Exception)|AbortError|DOMException)(?::\s?(.{0,1000}))?$/;
 
