@@ -44,11 +44,8 @@ export interface ForeignStacks {
   claimedLines: Set<number>;
 }
 
-/** Quick test so a Windows-only paste (or plain chat) costs one scan: every format has one of these words. */
-const ANY_FORMAT = /(?:^|\s)(?:at|bei|à|ved|в|en|w)\s|File "|goroutine |panicked|stack backtrace|#\d|:in\s|Call Trace|Call trace|Thread \d|frame #|@\S+:\d+|RIP:|\t\d+\t/m;
 
 export function readForeignStacks(text: string): ForeignStacks {
-  if (!ANY_FORMAT.test(text)) return { traces: [], clues: [], claimedLines: new Set() };
   const lines = cleanLines(text);
   const claimed = new Uint8Array(lines.length);
   const found: FoundTrace[] = [];
