@@ -26,6 +26,7 @@ const PREFIX = new RegExp(
       '\\[[^\\]<>]{1,40}\\]:?', // [12/29/2021, 3:22:05 PM], [ 1234.567890], [main], [ERROR]
       '\\d{4}-\\d\\d-\\d\\d[T ]\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,9})?(?:Z|[+-]\\d\\d:?\\d\\d)?', // ISO timestamps
       '\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{1,6}', // logcat 09-12 10:00:00.123
+      '\\d{4}/\\d\\d/\\d\\d \\d\\d:\\d\\d:\\d\\d(?:\\.\\d{1,9})?', // Go's log: 2016/03/11 13:08:48
       '[A-Z][a-z]{2} [ \\d]\\d \\d\\d:\\d\\d:\\d\\d(?: [\\w.-]{1,64})?(?: kernel:)?', // syslog Jan  2 10:00:00 host kernel:
       '\\d\\d:\\d\\d:\\d\\d(?:[.,]\\d{1,6})?', // 12:23:29.016
       '[VDIWEF]/[\\w.$-]{1,64}\\(\\s{0,6}\\d{1,7}\\):', // E/AndroidRuntime( 1234):
@@ -106,14 +107,30 @@ function unbalanced(s: string): boolean {
 
 const FRAME_START = /^\s*(?:at\s|File\s"|#\d|from\s|\d{1,4}[:\s]|Caused by|\.\.\.\s\d|---)/;
 
+/** `terraform-provider-aws: `, `gopls stderr: `: a tag a program's log puts before each line of another's output. */
+const TAG = /^[\w.-]{1,60}(?: [\w.-]{1,30})?: /;
+
+/**
+ * Removes a tag that starts this line and a neighbouring one alike (a log wrapping a child's stderr);
+ * one line starting `panic: ` or `Caused by: ` alone is content, not a tag.
+ */
+function stripSharedTags(lines: Line[]): void {
+  const tags = lines.map((l) => TAG.exec(l.text.trimStart())?.[0]);
+  for (let i = 0; i < lines.length; i++) {
+    const tag = tags[i];
+    if (tag === undefined || (tags[i - 1] !== tag && tags[i + 1] !== tag)) continue;
+    const text = lines[i]!.text.trimStart();
+    lines[i] = { text: text.slice(tag.length), source: lines[i]!.source };
+  }
+}
+
 /** The pasted text as clean lines (see the file comment). */
 export function cleanLines(text: string): Line[] {
   const raw = text.split(/\r\n|\r|\n|\u2028|\u2029/, MAX_LINES);
+  const stripped: Line[] = raw.map((line, source) => ({ text: stripPrefixes(stripQuote(line.length > MAX_LINE * 50 ? line.slice(0, MAX_LINE * 50) : line)), source }));
+  stripSharedTags(stripped);
   const out: Line[] = [];
-  for (let source = 0; source < raw.length; source++) {
-    let line = raw[source]!;
-    if (line.length > MAX_LINE * 50) line = line.slice(0, MAX_LINE * 50);
-    line = stripPrefixes(stripQuote(line));
+  for (const { text: line, source } of stripped) {
     const pieces = line.length > 80 ? line.split(SPLIT_BEFORE) : [line];
     for (const piece of pieces) {
       if (piece === undefined || (pieces.length > 1 && piece.trim() === '')) continue;
