@@ -17,6 +17,8 @@ import { knownIssueSignature, loadStore } from '../src/store/index.js';
 import { parseMessage } from '../src/trace/index.js';
 
 const ROOT = fileURLToPath(new URL('../test/fixtures/traces/', import.meta.url));
+/** Pastes collected after the readers and rules were written and never used to tune them. */
+const HELD_OUT = fileURLToPath(new URL('../test/fixtures/traces-heldout/', import.meta.url));
 
 export interface TraceFixture {
   format: string;
@@ -134,6 +136,34 @@ export async function runTraceBench(): Promise<void> {
   }
   console.log(`      ${fixtures.length} queries: answered match ${falseMatch} (${pct(falseMatch, fixtures.length)}), possible ${possible} (${pct(possible, fixtures.length)}); a Windows KB signature among the candidates: ${windowsHits}`);
   for (const m of falses) console.log(`      false match: ${m}`);
+
+  const heldOut = loadTraceFixtures(HELD_OUT);
+  // each held-out paste recorded too, and queried against the store without its own issue (so they meet each other)
+  const heldRecorded = new Map<string, Signature>();
+  for (const f of heldOut) {
+    const sig = recordKnownIssue(`KI-${next}`, f, rules);
+    if (sig) {
+      heldRecorded.set(f.file, sig);
+      next++;
+    }
+  }
+  let heldMatch = 0;
+  const heldThin: string[] = [];
+  const heldFalse: string[] = [];
+  for (const f of heldOut) {
+    const parsed = parseMessage(f.text);
+    const frames = parsed.traces.reduce((n, t) => n + t.length, 0);
+    if (frames < 2) heldThin.push(`${f.file} (${frames})`);
+    const others = [...heldRecorded.entries()].filter(([file]) => file !== f.file).map(([, sig]) => sig);
+    const result = matchMessage(buildIndex([...all, ...others], rules), parsed);
+    if (result.verdict === 'match') {
+      heldMatch++;
+      heldFalse.push(`${f.file} -> ${result.candidates[0]?.kb} ${result.candidates[0]?.score}`);
+    }
+  }
+  console.log(`  (4) held out (test/fixtures/traces-heldout/, not used to write readers or rules): ${heldOut.length} pastes, ${heldOut.length - heldThin.length} read with >= 2 frames; each (${heldRecorded.size} recordable) queried against the store plus the other held-out issues: answered match ${heldMatch}`);
+  for (const m of heldThin) console.log(`      fewer than 2 frames: ${m}`);
+  for (const m of heldFalse) console.log(`      false match: ${m}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await runTraceBench();
