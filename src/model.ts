@@ -95,6 +95,17 @@ export const SignatureSchema = z.object({
   exceptionCodes: z.array(z.string().regex(/^[0-9a-f]{8}$/, 'must be 8 lower-case hex digits')).default([]),
   /** Where the signature came from: `ingest` (parsed) or `curated` (hand-written). */
   source: z.enum(['ingest', 'curated']).default('ingest'),
+  /** Team known issues (KI-N): the Slack user who recorded it. */
+  author: z.string().optional(),
+  /** Team known issues: permalink of the thread the issue was worked out in. */
+  thread: z.string().optional(),
+  /** Team known issues: further links (runbooks, tickets, KB pages), as written. */
+  links: z.array(z.string()).optional(),
+  /** Team known issues: ISO timestamps of the first recording and the last edit. */
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+  /** Retired: kept for history (`/kb KI-3` shows it) but no longer matched. */
+  retired: z.boolean().optional(),
 });
 /** A signature as stored and used (defaults applied). */
 export type Signature = z.infer<typeof SignatureSchema>;
@@ -185,6 +196,8 @@ export const ThreadMatchSchema = z.object({
   replyTs: z.string().optional(),
   /** The pasted trace's first frames, so "why this match" can be rebuilt from a button or after a restart. */
   trace: TraceSchema.optional(),
+  /** The crash's fingerprint (normalised frames, else clues): feedback is counted per fingerprint. */
+  fingerprint: z.string().optional(),
   updatedAt: z.number().int(),
 });
 export type ThreadMatch = z.infer<typeof ThreadMatchSchema>;
@@ -198,3 +211,16 @@ export const FeedbackSchema = z.object({
   at: z.number().int(),
 });
 export type Feedback = z.infer<typeof FeedbackSchema>;
+
+/**
+ * One person's say on one answer for one crash: `right` (confirmed, or named as the right answer after
+ * a thumbs-down) or `wrong`. Keyed by (fingerprint, user, kb): clicking again replaces, never adds.
+ */
+export const VoteSchema = z.object({
+  fingerprint: z.string().min(1),
+  user: z.string().min(1),
+  kb: KbIdSchema,
+  verdict: z.enum(['right', 'wrong']),
+  at: z.number().int(),
+});
+export type Vote = z.infer<typeof VoteSchema>;

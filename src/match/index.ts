@@ -5,3 +5,4 @@ export { defaultRulesDir, loadRules, parseFrameRules, parseModuleRules, type Rul
 export { searchText, type SearchHit } from './search.js';
 export { checkVersions } from './versions.js';
 export { identifyingTraces, IDENTIFYING_FRAMES, IDENTIFYING_TRACES } from './identify.js';
+export { applyVotes, crashFingerprint, tallyVotes, traceFingerprint, FINGERPRINT_FRAMES, type Tally, type VoteBook } from './votes.js';

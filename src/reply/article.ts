@@ -10,6 +10,7 @@ import { fitReply } from './limits.js';
 import { normalizePlatform } from './platforms.js';
 import { code, escapeMrkdwn, kbLink, kbUrl, link, summarize } from './text.js';
 import type { Reply } from './types.js';
+import { originLine } from './record.js';
 
 const FIX_LABELS: Record<Fix['kind'], string> = {
   hotfix: ':wrench: Hotfix available',
@@ -111,11 +112,10 @@ export function titleLine(sig: Signature): string {
 }
 
 export function productLine(sig: Signature): string | undefined {
-  const parts: string[] = [];
-  if (isTeamId(sig.id)) parts.push(':busts_in_silhouette: Team known issue (recorded by your team, not a Microsoft KB article)');
+  const parts: string[] = [originLine(sig)];
   if (sig.product) parts.push(escapeMrkdwn(sig.product) + (sig.versions.length > 0 ? ` ${escapeMrkdwn(sig.versions.join(', '))}` : ''));
   if (sig.published) parts.push(`published ${sig.published}`);
-  return parts.length > 0 ? parts.join(' · ') : undefined;
+  return parts.join(' · ');
 }
 
 /** The plain fallback: id, title, fix and the rollback warning (the part nobody should miss). */
