@@ -82,10 +82,26 @@ function formatAs(format: 'json' | 'yaml', sig: SignatureInput): string {
   return `# Team known issue recorded with kbbot add.\n${stringify(data, { lineWidth: 0 })}`;
 }
 
+/** The team store's id markers (store/team.ts), shared so `kbbot add` and the Slack record flow never take one id twice. */
+const IDS_DIR = '.ids';
+
+async function claimMarker(dir: string, id: KbId): Promise<void> {
+  try {
+    await (await open(join(dir, IDS_DIR, id), 'wx')).close();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new KbBotError(ErrorCode.SignatureInvalid, `${id} was just recorded by someone else in ${dir}; run again for the next id`, { id });
+    }
+    throw new KbBotError(ErrorCode.StoreUnreadable, `cannot claim ${id} in ${dir}: ${(error as Error).message}`, { id }, { cause: error });
+  }
+}
+
 /** Writes the known issue into dir and returns its id and path. */
 export async function addKnownIssue(dir: string, input: KnownIssueInput): Promise<{ id: KbId; path: string }> {
   const files = await signatureFiles(dir);
-  const taken = new Set(files.map((f) => f.replace(/\.(json|ya?ml)$/, '')));
+  // a team store (store/team.ts) claims ids by markers in `.ids/`: those are taken too, and ours is claimed there
+  const claims = await readdir(join(dir, IDS_DIR)).catch(() => undefined);
+  const taken = new Set([...files.map((f) => f.replace(/\.(json|ya?ml)$/, '')), ...(claims ?? [])]);
   let id: KbId;
   if (input.id !== undefined) {
     const parsed = KbIdSchema.safeParse(input.id);
@@ -96,6 +112,7 @@ export async function addKnownIssue(dir: string, input: KnownIssueInput): Promis
     id = input.id;
   } else id = nextTeamId(taken);
   const sig = knownIssueSignature(id, input);
+  if (claims !== undefined) await claimMarker(dir, id);
   const format = storeFormatOf(files);
   const path = join(dir, `${id}.${format === 'json' ? 'json' : 'yml'}`);
   const { mkdir } = await import('node:fs/promises');

@@ -68,3 +68,15 @@ describe('addKnownIssue', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('addKnownIssue in a team store', () => {
+  it("takes no id the team store's markers hold, and leaves a marker for its own", async () => {
+    const { mkdirSync, existsSync } = await import('node:fs');
+    const dir = tempStore();
+    mkdirSync(join(dir, '.ids'));
+    writeFileSync(join(dir, '.ids', 'KI-4'), '');
+    const { id } = await addKnownIssue(dir, { title: 'after the Slack-recorded KI-4', traces: [TRACE] });
+    expect(id).toBe('KI-5');
+    expect(existsSync(join(dir, '.ids', 'KI-5'))).toBe(true);
+  });
+});
