@@ -20,11 +20,20 @@ export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an
 /** Dotted numeric file version as printed (5.5.2654.3, 4.0.1381.133). */
 export const VersionSchema = z.string().regex(/^\d+(\.\d+){1,4}$/, 'must be a dotted numeric version, e.g. 5.5.2654.3');
 
+/**
+ * The ecosystem a frame comes from, when it is not a Windows debugger's (those carry none). Frames of
+ * different ecosystems never share a match key, so a Java paste cannot match a Windows signature by accident.
+ */
+export const LangSchema = z.enum(['java', 'dotnet', 'python', 'go', 'js', 'rust', 'ruby', 'php', 'native', 'kernel']);
+export type Lang = z.infer<typeof LangSchema>;
+
 /** One stack frame as printed: module as printed (`STORE`), symbol (`PUSH_NOTIFY::PushToClient`), offset (`0xb0`). */
 export const FrameSchema = z.object({
   module: z.string(),
   symbol: z.string(),
   offset: z.string().optional(),
+  /** Set on frames read from other stacks than Windows debuggers' (Java, Python, Go, ...). */
+  lang: LangSchema.optional(),
 });
 export type Frame = z.infer<typeof FrameSchema>;
 
@@ -109,6 +118,8 @@ export const ClueSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('exception-code'), code: z.string() }),
   z.object({ kind: z.literal('event-id'), id: z.number().int(), source: z.string().optional() }),
   z.object({ kind: z.literal('file-version'), version: VersionSchema, file: z.string().optional() }),
+  /** An exception, panic or oops named with a trace (`java.lang.NullPointerException`, `panic`, `BUG`), with its message. */
+  z.object({ kind: z.literal('exception'), lang: LangSchema, type: z.string(), message: z.string().optional() }),
 ]);
 export type Clue = z.infer<typeof ClueSchema>;
 

@@ -3,7 +3,7 @@
  * warning and files, each a line or two, so the whole answer fits on one screen.
  */
 import type { KnownBlock } from '@slack/types';
-import type { FileRow, Fix, KbId, Signature } from '../model.js';
+import { isTeamId, type FileRow, type Fix, type KbId, type Signature } from '../model.js';
 import { actions, context, section, type ButtonSpec } from './blocks.js';
 import { ActionId } from './ids.js';
 import { fitReply } from './limits.js';
@@ -136,5 +136,6 @@ export function buildArticleCard(sig: Signature): Reply {
 /** A reference to an article the store does not hold: say so, and link it. */
 export function buildUnknownArticleReply(kb: KbId): Reply {
   const text = `${kb} is not in kbbot's store.`;
+  if (isTeamId(kb)) return fitReply({ text, blocks: [section(`:grey_question: ${kb} is not among your team's known issues in kbbot's store.`)] });
   return fitReply({ text, blocks: [section(`:grey_question: ${kb} is not in kbbot's store. ${link(kbUrl(kb), 'Open it on support.microsoft.com')}`)] });
 }
