@@ -8,7 +8,8 @@ import type { Rollback, Signature } from '../model.js';
 import { parseTraces } from '../trace/index.js';
 import { parseFileTables } from './file-table.js';
 import { classifyFix } from './fix.js';
-import { parseHeader } from './header.js';
+import { footerFields, parseHeader } from './header.js';
+import { classifyArticleKind } from './kind.js';
 import { layoutFlattened, layoutFormatted, type ArticleLayout, type Section } from './layout.js';
 import { findArticleIds, findEventIds, findExceptionCodes, findStopCodes, withoutCitedTitles } from './references.js';
 import { mayHoldStackFrame } from './prechecks.js';
@@ -55,8 +56,11 @@ export function parseArticle(raw: string): Signature {
   const bodySections: Section[] = layout.sections.length > 0 ? layout.sections : [{ heading: '', key: '', body: layout.body }];
   const sections: ProseSection[] = bodySections.map((s) => ({ key: s.key, prose: collapseWhitespace(s.body) }));
   const fixProse = sectionProse(sections, 'RESOLUTION', 'STATUS', 'WORKAROUND') || collapseWhitespace(layout.body);
+
   const { files, packages } = parseFileTables(text);
   const rollback: Rollback[] = sections.flatMap((s) => findRollbackWarnings(s.prose));
+  const body = collapseWhitespace(layout.body);
+  const issueType = footerFields(layout.footer).get('Issue type')?.split(' ')[0]?.toLowerCase();
   const codeText = [title, ...sections.map((s) => withoutCitedTitles(s.prose))].join(' ');
 
   return {
@@ -70,7 +74,14 @@ export function parseArticle(raw: string): Signature {
     cause: withoutTraceNoise(sectionProse(sections, 'CAUSE')),
     status: sectionProse(sections, 'STATUS'),
     traces: mayHoldStackFrame(layout.body) ? parseTraces(layout.body) : [],
-    fix: classifyFix({ prose: fixProse, workaround: sectionProse(sections, 'WORKAROUND') }),
+    articleKind: classifyArticleKind({
+      title,
+      sections: sections.map((s) => s.key),
+      ...(issueType ? { issueType } : {}),
+      keywords: header.keywords,
+      opening: (sectionProse(sections, 'SUMMARY') || body).slice(0, 400),
+    }),
+    fix: classifyFix({ prose: fixProse, workaround: sectionProse(sections, 'WORKAROUND'), resolution: sectionProse(sections, 'RESOLUTION'), body }),
     files,
     packages,
     rollback,
