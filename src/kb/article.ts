@@ -55,7 +55,10 @@ export function parseArticle(raw: string): Signature {
 
   const bodySections: Section[] = layout.sections.length > 0 ? layout.sections : [{ heading: '', key: '', body: layout.body }];
   const sections: ProseSection[] = bodySections.map((s) => ({ key: s.key, prose: collapseWhitespace(s.body) }));
-  const fixProse = sectionProse(sections, 'RESOLUTION', 'STATUS', 'WORKAROUND') || collapseWhitespace(layout.body);
+  // Cited titles ("Q191014 XGEN: How to Obtain the Latest ... Service Pack") name no fix; each section is cleaned
+  // apart, as a title ends at its section's end.
+  const fixSections = sections.filter((s) => ['RESOLUTION', 'STATUS', 'WORKAROUND'].includes(s.key)).map((s) => ({ ...s, prose: withoutCitedTitles(s.prose) }));
+  const fixProse = sectionProse(fixSections, 'RESOLUTION', 'STATUS', 'WORKAROUND') || withoutCitedTitles(collapseWhitespace(layout.body));
 
   const { files, packages } = parseFileTables(text);
   const rollback: Rollback[] = sections.flatMap((s) => findRollbackWarnings(s.prose));
@@ -81,7 +84,7 @@ export function parseArticle(raw: string): Signature {
       keywords: header.keywords,
       opening: (sectionProse(sections, 'SUMMARY') || body).slice(0, 400),
     }),
-    fix: classifyFix({ prose: fixProse, workaround: sectionProse(sections, 'WORKAROUND'), resolution: sectionProse(sections, 'RESOLUTION'), body }),
+    fix: classifyFix({ prose: fixProse, workaround: sectionProse(sections, 'WORKAROUND'), resolution: sectionProse(fixSections, 'RESOLUTION'), body }),
     files,
     packages,
     rollback,

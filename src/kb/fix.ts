@@ -4,7 +4,6 @@
  * The service pack or product version the article names is captured whatever the kind.
  */
 import type { Fix, FixKind } from '../model.js';
-import { withoutCitedTitles } from './references.js';
 import { splitSentences } from './text.js';
 
 interface KindRule {
@@ -24,6 +23,7 @@ const RULES: readonly KindRule[] = [
     kind: 'service-pack',
     matches: (s) =>
       !FUTURE_PACK.test(s) &&
+      !/hotfix rollup/i.test(s) &&
       ((/\bservice (pack|release)\b|\bSP\d\b|\bSR-?\d\b/i.test(s) &&
         /(corrected|fixed|resolved|addressed|included|contained) in|obtain the latest|(install|apply|obtain|upgrade to) (the )?(latest )?[\w .]{0,60}(service (pack|release)|SP\d)|contains? (a |the )?fix/i.test(s) &&
         !/\b(re-?apply|re-?install|uninstall|remov)/i.test(s)) ||
@@ -32,7 +32,7 @@ const RULES: readonly KindRule[] = [
   {
     kind: 'hotfix',
     matches: (s) =>
-      /supported (hot)?fix (that corrects this problem )?is (now )?available|(hot)?fix is available to correct|available as a hotfix|obtain the (hot)?fix|hotfix is (now )?available|Product Support Services to obtain the (hot)?fix|this hotfix has been posted|(apply|install) the (hot)?fix/i.test(s),
+      /supported (hot)?fix (that corrects this problem )?is (now )?available|(hot)?fix is available to correct|available as a hotfix|obtain the (hot)?fix|hotfix is (now )?available|Product Support Services to obtain the (hot)?fix|this hotfix has been posted|(apply|install) the (hot)?fix|immediately, contact (Microsoft )?(Product|Technical) Support|(hotfix|security) rollup/i.test(s),
   },
   {
     kind: 'update',
@@ -44,7 +44,7 @@ const RULES: readonly KindRule[] = [
   {
     kind: 'upgrade',
     matches: (s) =>
-      !/confirmed this to be a problem/i.test(s) &&
+      !/confirmed this to be a problem|service (pack|release)|\bSP\d/i.test(s) &&
       (/(corrected|fixed|resolved) in .{0,80}\bversions? \d/i.test(s) ||
         /upgrade to (version|the (latest|current|new) version)|no longer occurs in|does not occur in .{0,60}\d/i.test(s)),
   },
@@ -56,12 +56,12 @@ const RULES: readonly KindRule[] = [
   },
   {
     kind: 'none',
-    matches: (s) => /by design|is not a bug|product limitation|no fix (is|will be)|will not be fixed|not planned|expected behavior/i.test(s),
+    matches: (s) => /by (product )?design|is not a bug|product limitation|no fix (is|will be)|will not be fixed|not planned|expected behavior/i.test(s),
   },
   { kind: 'workaround', matches: (s) => /to work ?around|as a work ?around|work ?around (this|the) (problem|issue|behavior)/i.test(s) },
   {
     kind: 'not-yet',
-    matches: (s) => /researching this (problem|issue)|will post (new |more )?information|investigating this (problem|issue)|as it becomes available/i.test(s),
+    matches: (s) => /researching this (problem|issue)|fix (to|for) this (problem|issue) is in development|will post (new |more )?information|investigating this (problem|issue)|as it becomes available/i.test(s),
   },
 ];
 
@@ -161,12 +161,26 @@ export function servicePacksNamed(sentence: string): string[] {
     const numbered = !/[.,;:]$/.test(words[i + 1] ?? '') && /^\d+[a-z]?[.,;:)]*$/.test(next);
     // "the latest service pack for Exchange Server" names no pack; "SNA Server 3.0 U.S. Service Pack" does.
     const product = name.filter((w) => !/^(latest|next|newest|most|recent)$/i.test(w));
-    if (!numbered && !(capital && product.length > 0 && /^[A-Z0-9]/.test(product[0] ?? ''))) continue;
-    if (/^next$/i.test(name[0] ?? '') && !numbered) continue;
+    // Only a numbered pack is named: "the latest Windows NT 4.0 U.S. Service Pack" is whichever is current.
+    if (!numbered || !capital) continue;
     const full = [...product, word, stripPunctuation(words[i + 1] ?? '')];
     if (numbered) full.push(stripPunctuation(next));
     out.push(full.join(' '));
   }
+  return out;
+}
+
+/**
+ * A product named as fixing the problem ("fixed in the Microsoft FrontPage 2000 Server Extensions") or the
+ * download that does ("download the latest version of DirectX"); service packs are read by servicePacksNamed.
+ */
+function productsNamed(sentence: string): string[] {
+  const out: string[] = [];
+  const fixedIn = /\b(?:fixed|corrected|resolved) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*|for|and))*)/.exec(sentence);
+  const name = fixedIn?.[1]?.replace(/[.,;:]+$/, '');
+  if (name && !/service (pack|release)|\bSP\d|\bversions?\b/i.test(name) && /\d|[A-Z]\w+ [A-Z]/.test(name)) out.push(name);
+  const latest = /\b(?:download|obtain|install|upgrade to) (?:and install )?the ((?:latest|newest|current|updated) version of (?:Microsoft )?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)*)/i.exec(sentence);
+  if (latest?.[1]) out.push(latest[1].replace(/[.,;:]+$/, ''));
   return out;
 }
 
@@ -221,27 +235,24 @@ function withoutDanglingStep(sentence: string): string {
   return sentence.replace(/\s\d{1,2}[.)]$/, '').trim();
 }
 
+/** Each name once; a name inside a longer one ("... Service Pack 4" inside "... Service Pack 4 Hotfix Rollup Package") goes. */
 function dedupe(names: readonly string[]): string[] {
-  const seen = new Set<string>();
+  const key = (name: string) => name.toLowerCase().replace(/^(the|microsoft) /g, '');
   const out: string[] = [];
   for (const name of names) {
-    const key = name.toLowerCase().replace(/^(the|microsoft) /g, '');
-    if (!name || seen.has(key) || out.some((o) => o.toLowerCase().includes(key))) continue;
-    seen.add(key);
+    if (!name || out.some((o) => key(o) === key(name))) continue;
     out.push(name);
   }
-  return out;
+  return out.filter((name) => !out.some((o) => o !== name && key(o).includes(key(name))));
 }
 
 export function classifyFix({ prose, workaround, resolution = '', body = '' }: FixText): Fix {
-  const cleanProse = withoutCitedTitles(prose);
+  const cleanProse = prose;
   const sentences = splitSentences(cleanProse);
-  // Rules that match nowhere in the prose need not be tried sentence by sentence.
-  const live = RULES.map((rule) => rule.matches(cleanProse));
   const found = new Map<number, string>();
   for (const sentence of sentences) {
     for (let rank = 0; rank < RULES.length; rank++) {
-      if (live[rank] === true && !found.has(rank) && RULES[rank]?.matches(sentence)) found.set(rank, sentence);
+      if (!found.has(rank) && RULES[rank]?.matches(sentence)) found.set(rank, sentence);
     }
   }
   const rankOf = (kind: FixKind) => RULES.findIndex((r) => r.kind === kind);
@@ -261,10 +272,15 @@ export function classifyFix({ prose, workaround, resolution = '', body = '' }: F
   const servicePack = packs.find((name) => /(pack|release) \d+$/i.test(name)) ?? packs[0];
   const upgradeSentences = fixSentences.filter((s) => RULES[rankOf('upgrade')]?.matches(s));
   const version = firstOf(upgradeSentences, versionNamed);
-  const after = fixesAfter(cleanProse);
-  const carrierSentences = fixSentences.filter((s) => !AFFECTED.test(s) && !/\b(re-?apply|re-?install)/i.test(s));
+  const after = fixesAfter(cleanProse.replace(/\b(ftp|https?):\/\/\S+/g, ' '));
+  // Not carriers: the versions a fix is for ("Updates to SNA Server versions 2.11, 2.11 Service Pack 1 ... are
+  // available"), packs to reapply, and prerequisites ("Service Pack 2 must be installed before you install this fix").
+  const carrierSentences = fixSentences.filter(
+    (s) => !AFFECTED.test(s) && !/\b(re-?apply|re-?install)|must be installed (before|first)|prerequisite|\bversions [\d.]+,/i.test(s),
+  );
   const carriers = dedupe([
     ...carrierSentences.flatMap(servicePacksNamed),
+    ...carrierSentences.flatMap(productsNamed),
     ...carrierSentences.flatMap((s) => [...s.matchAll(/((?:[A-Z][\w.]*\s){1,10}(?:Hotfix|Security) Rollup Package(?: \(\w+\))?)/g)].map((m) => (m[1] ?? '').trim())),
     ...(version ? [version] : []),
     ...packagesNamed(cleanProse, body),
