@@ -10,6 +10,7 @@ import { parseFileTables } from './file-table.js';
 import { classifyFix } from './fix.js';
 import { footerFields, parseHeader } from './header.js';
 import { classifyArticleKind } from './kind.js';
+import { withStackEvidence } from './stack-evidence.js';
 import { layoutFlattened, layoutFormatted, type ArticleLayout, type Section } from './layout.js';
 import { findArticleIds, findEventIds, findExceptionCodes, findStopCodes, withoutCitedTitles } from './references.js';
 import { mayHoldStackFrame } from './prechecks.js';
@@ -64,6 +65,13 @@ export function parseArticle(raw: string): Signature {
   const rollback: Rollback[] = sections.flatMap((s) => findRollbackWarnings(s.prose));
   const body = collapseWhitespace(layout.body);
   const issueType = footerFields(layout.footer).get('Issue type')?.split(' ')[0]?.toLowerCase();
+  const articleKind = classifyArticleKind({
+    title,
+    sections: sections.map((s) => s.key),
+    ...(issueType ? { issueType } : {}),
+    keywords: header.keywords,
+    opening: (sectionProse(sections, 'SUMMARY') || body).slice(0, 400),
+  });
   const codeText = [title, ...sections.map((s) => withoutCitedTitles(s.prose))].join(' ');
 
   return {
@@ -76,14 +84,8 @@ export function parseArticle(raw: string): Signature {
     symptoms: withoutTraceNoise(sectionProse(sections, 'SYMPTOMS') || sectionProse(sections, 'SUMMARY')),
     cause: withoutTraceNoise(sectionProse(sections, 'CAUSE')),
     status: sectionProse(sections, 'STATUS'),
-    traces: mayHoldStackFrame(layout.body) ? parseTraces(layout.body) : [],
-    articleKind: classifyArticleKind({
-      title,
-      sections: sections.map((s) => s.key),
-      ...(issueType ? { issueType } : {}),
-      keywords: header.keywords,
-      opening: (sectionProse(sections, 'SUMMARY') || body).slice(0, 400),
-    }),
+    traces: mayHoldStackFrame(layout.body) ? withStackEvidence(parseTraces(layout.body), body, articleKind) : [],
+    articleKind,
     fix: classifyFix({ prose: fixProse, workaround: sectionProse(sections, 'WORKAROUND'), resolution: sectionProse(fixSections, 'RESOLUTION'), body }),
     files,
     packages,
