@@ -179,7 +179,7 @@ function productsNamed(sentence: string): string[] {
   const fixedIn = /\b(?:fixed|corrected|resolved) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*|for|and))*)/.exec(sentence);
   const name = fixedIn?.[1]?.replace(/[.,;:]+$/, '');
   if (name && !/service (pack|release)|\bSP\d|\bversions?\b/i.test(name) && /\d|[A-Z]\w+ [A-Z]/.test(name)) out.push(name);
-  const latest = /\b(?:download|obtain|install|upgrade to) (?:and install )?the ((?:latest|newest|current|updated) version of (?:Microsoft )?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)*)/i.exec(sentence);
+  const latest = /\b(?:[Dd]ownload|[Oo]btain|[Ii]nstall|[Uu]pgrade to) (?:and install )?the ((?:latest|newest|current|updated) version of (?:Microsoft )?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)*)/.exec(sentence);
   if (latest?.[1]) out.push(latest[1].replace(/[.,;:]+$/, ''));
   return out;
 }
@@ -208,7 +208,7 @@ function packagesNamed(fixProse: string, body: string): string[] {
 export function numberedSteps(prose: string): { count: number; first: string[] } | undefined {
   const marks: { n: number; at: number; end: number }[] = [];
   let want = 1;
-  for (const m of prose.matchAll(/(?:^|[\s:])(\d{1,2})[.)] (?=["'(\w])/g)) {
+  for (const m of prose.matchAll(/(?<=^|[\s:])(\d{1,2})[.)] (?=["'(\w])/g)) {
     const n = Number(m[1]);
     if (n === want) {
       marks.push({ n, at: m.index, end: m.index + m[0].length });
@@ -232,7 +232,7 @@ function clipWords(text: string, max: number): string {
 
 /** The lead-in of a procedure without its first step number: "...follow these steps: 1." → "...follow these steps:". */
 function withoutDanglingStep(sentence: string): string {
-  return sentence.replace(/\s\d{1,2}[.)]$/, '').trim();
+  return sentence.replace(/(?<=:)\s\d{1,2}[.)]$/, '').trim();
 }
 
 /** Each name once; a name inside a longer one ("... Service Pack 4" inside "... Service Pack 4 Hotfix Rollup Package") goes. */
