@@ -53,7 +53,7 @@ export interface Scored {
 
 /** Everything as strings (failsafe schema): versions like 4.10 and dates stay as written. */
 export function readGolden(text: string, source: string): Golden {
-  const raw = parseYaml(text, { schema: 'failsafe' }) as Record<string, unknown> | null;
+  const raw = parseYaml(text.replace(/\r\n/g, '\n').replace(/\r/g, ''), { schema: 'failsafe' }) as Record<string, unknown> | null;
   if (!raw || typeof raw !== 'object' || typeof raw.id !== 'string') throw new Error(`${source}: not a golden file (no id)`);
   const num = (v: unknown): number | undefined => (v === undefined ? undefined : Number(v));
   const fix = raw.fix as Record<string, unknown> | undefined;

@@ -51,7 +51,7 @@ const RULES: readonly KindRule[] = [
   {
     kind: 'configuration',
     matches: (s) =>
-      /^(to (resolve|correct|fix) this (problem|issue|behavior)|to prevent this)/i.test(s) ||
+      (/^(to (resolve|correct|fix) this (problem|issue|behavior)|to prevent this)/i.test(s) && !/\b(contact|obtain|download|service pack|hotfix|upgrade)/i.test(s)) ||
       /\bregistry editor\b|\bHKEY_[A-Z_]+|\bregedt32|\bregedit\b/i.test(s),
   },
   {
