@@ -62,7 +62,7 @@ export function parseArticle(raw: string): Signature {
   const fixProse = sectionProse(fixSections, 'RESOLUTION', 'STATUS', 'WORKAROUND') || withoutCitedTitles(collapseWhitespace(layout.body));
 
   const { files, packages } = parseFileTables(text);
-  const rollback: Rollback[] = sections.flatMap((s) => findRollbackWarnings(s.prose));
+  const rollback: Rollback[] = sections.flatMap((s) => findRollbackWarnings(withoutCitedTitles(s.prose)));
   const body = collapseWhitespace(layout.body);
   const issueType = footerFields(layout.footer).get('Issue type')?.split(' ')[0]?.toLowerCase();
   const articleKind = classifyArticleKind({
