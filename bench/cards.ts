@@ -30,12 +30,12 @@ function memberOf(id: string): string {
 }
 
 /** The article texts (Latin-1) of `ids`, from the unpacked corpus or the archive. */
-export async function loadArticles(ids: readonly string[], archive = ARCHIVE): Promise<Map<string, string>> {
+export async function loadArticles(ids: readonly string[], archive = ARCHIVE, unpacked = UNPACKED): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   const wanted = new Map(ids.map((id) => [memberOf(id), id]));
-  if (existsSync(join(UNPACKED, 'txt'))) {
+  if (existsSync(join(unpacked, 'txt'))) {
     for (const [member, id] of wanted) {
-      const path = join(UNPACKED, member);
+      const path = join(unpacked, member);
       if (existsSync(path)) out.set(id, (await readFile(path)).toString('latin1'));
     }
   }

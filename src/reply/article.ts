@@ -58,16 +58,20 @@ export function fixLine(sig: Signature, max = 300): string {
   const parts = [`*Fix:* ${fixLabel(sig.fix)}`];
   if (sig.fix.summary) parts.push(escapeMrkdwn(shortened(sig.fix.summary, max)));
   const extra: string[] = [];
-  const carriers = sig.fix.carriers ?? [sig.fix.servicePack, sig.fix.version].filter((c): c is string => c !== undefined);
+  const carriers = sig.fix.carriers ?? [];
   if (sig.fix.after) extra.push(`Fixes released after ${escapeMrkdwn(sig.fix.after)}`);
-  if (carriers.length > 0) extra.push(`${sig.fix.kind === 'upgrade' ? 'Fixed in' : 'Carried by'}: ${carriers.slice(0, 4).map(escapeMrkdwn).join(' · ')}${carriers.length > 4 ? ` … (+${carriers.length - 4} more)` : ''}`);
+  if (sig.fix.carriers === undefined) {
+    // Files written before carriers were read (curated ones) name the pack and the fixing version.
+    if (sig.fix.servicePack) extra.push(`Service pack: ${escapeMrkdwn(sig.fix.servicePack)}`);
+    if (sig.fix.version) extra.push(`Fixed in ${code(sig.fix.version)}`);
+  } else if (carriers.length > 0) extra.push(`${sig.fix.kind === 'upgrade' ? 'Fixed in' : 'Carried by'}: ${carriers.slice(0, 4).map(escapeMrkdwn).join(' · ')}${carriers.length > 4 ? ` … (+${carriers.length - 4} more)` : ''}`);
   const steps = sig.fix.steps;
   if (steps) {
     const shown = steps.first.map((s, i) => `${i + 1}. ${escapeMrkdwn(s)}`).join(' ');
     const left = steps.count - steps.first.length;
     extra.push(`${steps.count} steps: ${shown}${left > 0 ? ` … (+${left} more step${left === 1 ? '' : 's'} in the article)` : ''}`);
   }
-  return `${parts.join(' — ')}${extra.length > 0 ? `\n${extra.join('\n')}` : ''}`;
+  return `${parts.join(' — ')}${extra.length > 0 ? `\n${extra.join(sig.fix.carriers === undefined ? ' · ' : '\n')}` : ''}`;
 }
 
 export function causeLine(sig: Signature, max = 300): string | undefined {
@@ -109,17 +113,44 @@ export function groupByPlatform(rows: readonly FileRow[]): PlatformGroup[] {
   return [...groups.values()];
 }
 
-/** One line per platform: `i386`: Store.exe `5.5.2654.3` · Emsmdb32.dll `5.5.2654.3`. */
+/** The attributes that tell rows of one file apart (date, language, product, size), for the rows that need it. */
+export function distinguishing(rows: readonly FileRow[]): Map<FileRow, string> {
+  const out = new Map<FileRow, string>();
+  const byName = new Map<string, FileRow[]>();
+  for (const row of rows) byName.set(row.name.toLowerCase(), [...(byName.get(row.name.toLowerCase()) ?? []), row]);
+  const fields: ((r: FileRow) => string | undefined)[] = [
+    (r) => r.version,
+    (r) => r.language,
+    (r) => r.product ?? r.component,
+    (r) => r.date,
+    (r) => r.sizeText ?? r.size?.toLocaleString('en-US'),
+  ];
+  for (const same of byName.values()) {
+    if (same.length < 2) continue;
+    const differing = fields.slice(1).filter((f) => new Set(same.map(f)).size > 1);
+    for (const row of same) {
+      const label = differing.map((f) => f(row)).filter((v): v is string => v !== undefined).join(', ');
+      if (label) out.set(row, label);
+    }
+  }
+  return out;
+}
+
+/** One line per platform: `i386`: Store.exe `5.5.2654.3` · Emsmdb32.dll `5.5.2654.3`; rows of one file told apart. */
 export function filesSummary(sig: Signature, perPlatform = 4, platforms = 4): string | undefined {
   if (sig.files.length === 0) return undefined;
   const groups = groupByPlatform(sig.files);
   const lines = groups.slice(0, platforms).map((g) => {
-    const shown = g.rows.slice(0, perPlatform).map((r) => `${escapeMrkdwn(r.name)}${r.version ? ` ${code(r.version)}` : ''}`);
-    const more = g.rows.length > perPlatform ? ` _+${g.rows.length - perPlatform} more_` : '';
+    const apart = distinguishing(g.rows);
+    const shown = g.rows.slice(0, perPlatform).map((r) => {
+      const tell = apart.get(r);
+      return `${escapeMrkdwn(r.name)}${r.version ? ` ${code(r.version)}` : ''}${tell ? ` (${escapeMrkdwn(tell)})` : ''}`;
+    });
+    const more = g.rows.length > perPlatform ? ` … _+${g.rows.length - perPlatform} more_` : '';
     return `${code(g.printed)} ${shown.join(' · ')}${more}`;
   });
-  if (groups.length > platforms) lines.push(`_+${groups.length - platforms} more platforms_`);
-  return `*Files the fix installs:*\n${lines.join('\n')}`;
+  if (groups.length > platforms) lines.push(`… _+${groups.length - platforms} more platforms_`);
+  return `*Files the fix installs (${sig.files.length}):*\n${lines.join('\n')}`;
 }
 
 /** Cause, fix, rollback warning and files: the body both the match reply and the card show. */
