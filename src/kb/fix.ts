@@ -23,7 +23,7 @@ const RULES: readonly KindRule[] = [
     kind: 'service-pack',
     matches: (s) =>
       !FUTURE_PACK.test(s) &&
-      !/hotfix rollup/i.test(s) &&
+      !/hotfix rollup|before (you )?(install|apply)/i.test(s) &&
       ((/\bservice (pack|release)\b|\bSP\d\b|\bSR-?\d\b/i.test(s) &&
         /(corrected|fixed|resolved|addressed|included|contained) in|obtain the latest|(install|apply|obtain|upgrade to) (the )?(latest )?[\w .]{0,60}(service (pack|release)|SP\d)|contains? (a |the )?fix/i.test(s) &&
         !/\b(re-?apply|re-?install|uninstall|remov)/i.test(s)) ||
@@ -32,7 +32,7 @@ const RULES: readonly KindRule[] = [
   {
     kind: 'hotfix',
     matches: (s) =>
-      /supported (hot)?fix (that corrects this problem )?is (now )?available|(hot)?fix is available to correct|available as a hotfix|obtain the (hot)?fix|hotfix is (now )?available|Product Support Services to obtain the (hot)?fix|this hotfix has been posted|(apply|install) the (hot)?fix|immediately, contact (Microsoft )?(Product|Technical) Support|(hotfix|security) rollup/i.test(s),
+      /supported (hot)?fix (that corrects this problem )?is (now )?available|(hot)?fix is available to correct|available as a hotfix|obtain the (hot)?fix|hotfix is (now )?available|Product Support Services to obtain the (hot)?fix|this hotfix has been posted|\b(apply|install) the (hot)?fix|immediately, contact (Microsoft )?(Product|Technical) Support|(hotfix|security) rollup/i.test(s),
   },
   {
     kind: 'update',
@@ -52,7 +52,8 @@ const RULES: readonly KindRule[] = [
     kind: 'configuration',
     matches: (s) =>
       (/^(to (resolve|correct|fix) this (problem|issue|behavior)|to prevent this)/i.test(s) && !/\b(contact|obtain|download|service pack|hotfix|upgrade)/i.test(s)) ||
-      /\bregistry editor\b|\bHKEY_[A-Z_]+|\bregedt32|\bregedit\b/i.test(s),
+      /\bregistry editor\b|\bHKEY_[A-Z_]+|\bregedt32|\bregedit\b/i.test(s) ||
+      /\b(can|may) be (corrected|resolved|fixed|avoided|prevented) by \w+ing\b/i.test(s),
   },
   {
     kind: 'none',
@@ -140,6 +141,8 @@ export interface FixText {
   resolution?: string;
   /** Collapsed body, where hotfix package names (Q305399i.exe) are looked for. */
   body?: string;
+  /** RESOLUTION and WORKAROUND as printed (cited titles kept), where numbered steps are counted. */
+  stepsText?: { resolution: string; workaround: string };
 }
 
 /** Every "... Service Pack N" / "... SPn" / "... Service Release N" named in a sentence, product words kept. */
@@ -210,6 +213,8 @@ export function numberedSteps(prose: string): { count: number; first: string[] }
   let want = 1;
   for (const m of prose.matchAll(/(?<=^|[\s:])(\d{1,2})[.)] (?=["'(\w])/g)) {
     const n = Number(m[1]);
+    // "the file you downloaded in step 1." refers to a step; it starts nothing.
+    if (/\bsteps?\s*$/i.test(prose.slice(Math.max(0, m.index - 6), m.index))) continue;
     if (n === want) {
       marks.push({ n, at: m.index, end: m.index + m[0].length });
       want++;
@@ -246,13 +251,16 @@ function dedupe(names: readonly string[]): string[] {
   return out.filter((name) => !out.some((o) => o !== name && key(o).includes(key(name))));
 }
 
-export function classifyFix({ prose, workaround, resolution = '', body = '' }: FixText): Fix {
+export function classifyFix({ prose, workaround, resolution = '', body = '', stepsText }: FixText): Fix {
   const cleanProse = prose;
   const sentences = splitSentences(cleanProse);
   const found = new Map<number, string>();
   for (const sentence of sentences) {
     for (let rank = 0; rank < RULES.length; rank++) {
-      if (!found.has(rank) && RULES[rank]?.matches(sentence)) found.set(rank, sentence);
+      const rule = RULES[rank];
+      // Steps of a WORKAROUND (a registry change among them) are the workaround, not a resolution.
+      if (rule?.kind === 'configuration' && workaround && workaround.includes(sentence)) continue;
+      if (!found.has(rank) && rule?.matches(sentence)) found.set(rank, sentence);
     }
   }
   const rankOf = (kind: FixKind) => RULES.findIndex((r) => r.kind === kind);
@@ -262,6 +270,11 @@ export function classifyFix({ prose, workaround, resolution = '', body = '' }: F
     found.set(rankOf('configuration'), splitSentences(resolution)[0] ?? resolution);
   }
   if (workaround && !found.has(rankOf('workaround'))) found.set(rankOf('workaround'), splitSentences(workaround)[0] ?? workaround);
+  if (found.size === 0 && !resolution && !workaround) {
+    // No fix section: a procedure in the article (MORE INFORMATION) is how the problem is resolved.
+    const lead = sentences.find((s) => /follow these steps|do the following|use the following (steps|procedure)|:\s1\.$/i.test(s));
+    if (lead && numberedSteps(cleanProse)) found.set(rankOf('configuration'), lead);
+  }
   const ranks = [...found.keys()].sort((a, b) => a - b);
   const best = ranks[0];
   const kind: FixKind = best === undefined ? 'unknown' : (RULES[best]?.kind ?? 'unknown');
@@ -285,7 +298,8 @@ export function classifyFix({ prose, workaround, resolution = '', body = '' }: F
     ...(version ? [version] : []),
     ...packagesNamed(cleanProse, body),
   ]).filter((c) => !(after && sameName(c, after)));
-  const source = kind === 'workaround' && workaround ? workaround : kind === 'configuration' && resolution ? resolution : resolution || workaround;
+  const raw = stepsText ?? { resolution, workaround };
+  const source = kind === 'workaround' && raw.workaround ? raw.workaround : kind === 'configuration' && raw.resolution ? raw.resolution : raw.resolution || raw.workaround;
   const steps = numberedSteps(source) ?? numberedSteps(cleanProse);
   const summary = best === undefined ? '' : clip(withoutDanglingStep(found.get(best) ?? ''));
   return {
