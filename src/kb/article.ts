@@ -15,7 +15,7 @@ import { layoutFlattened, layoutFormatted, type ArticleLayout, type Section } fr
 import { findArticleIds, findEventIds, findExceptionCodes, findStopCodes, withoutCitedTitles } from './references.js';
 import { mayHoldStackFrame } from './prechecks.js';
 import { findRollbackWarnings } from './rollback.js';
-import { cleanArticleText, collapseWhitespace, isFlattened } from './text.js';
+import { cleanArticleText, collapseWhitespace, isFlattened, splitSentences } from './text.js';
 import { withoutTraceNoise } from './prose.js';
 
 function reject(reason: string, details: Record<string, unknown> = {}): KbBotError {
@@ -47,6 +47,17 @@ function layoutOf(raw: string): { text: string; layout: ArticleLayout } {
   return { text: article, layout: flattened ? layoutFlattened(article, 0) : layoutFormatted(article, 0) };
 }
 
+/** A cause said outside a CAUSE section: "This error may occur if ...", "... is caused by ...", "Because ...". */
+const CAUSE_SENTENCE = /\b(occurs?|happens?|appears?|is generated|is displayed) (only )?(because|if|when)\b|\b(is|are) caused by\b|^Because\b/;
+
+function statedCause(sections: readonly ProseSection[]): string {
+  for (const key of ['SYMPTOMS', 'SUMMARY', 'MORE INFORMATION']) {
+    const sentence = splitSentences(sectionProse(sections, key)).find((s) => CAUSE_SENTENCE.test(s));
+    if (sentence) return withoutTraceNoise(sentence);
+  }
+  return '';
+}
+
 export function parseArticle(raw: string): Signature {
   const { text, layout } = layoutOf(raw);
   const header = parseHeader(layout.header, layout.footer);
@@ -59,7 +70,9 @@ export function parseArticle(raw: string): Signature {
   // Cited titles ("Q191014 XGEN: How to Obtain the Latest ... Service Pack") name no fix; each section is cleaned
   // apart, as a title ends at its section's end.
   const fixSections = sections.filter((s) => ['RESOLUTION', 'STATUS', 'WORKAROUND'].includes(s.key)).map((s) => ({ ...s, prose: withoutCitedTitles(s.prose) }));
-  const fixProse = sectionProse(fixSections, 'RESOLUTION', 'STATUS', 'WORKAROUND') || withoutCitedTitles(collapseWhitespace(layout.body));
+  // Without fix sections the body is read for the fix; its first 64 KB hold it in any real article, and a hostile
+  // paste costs no more.
+  const fixProse = sectionProse(fixSections, 'RESOLUTION', 'STATUS', 'WORKAROUND') || withoutCitedTitles(collapseWhitespace(layout.body.slice(0, 65_536)));
 
   const { files, packages } = parseFileTables(text);
   const rollback: Rollback[] = sections.flatMap((s) => findRollbackWarnings(withoutCitedTitles(s.prose)));
@@ -82,7 +95,7 @@ export function parseArticle(raw: string): Signature {
     ...(header.published ? { published: header.published } : {}),
     keywords: header.keywords,
     symptoms: withoutTraceNoise(sectionProse(sections, 'SYMPTOMS') || sectionProse(sections, 'SUMMARY')),
-    cause: withoutTraceNoise(sectionProse(sections, 'CAUSE')),
+    cause: withoutTraceNoise(sectionProse(sections, 'CAUSE')) || (articleKind === 'problem' ? statedCause(sections) : ''),
     status: sectionProse(sections, 'STATUS'),
     traces: mayHoldStackFrame(layout.body) ? withStackEvidence(parseTraces(layout.body), body, articleKind) : [],
     articleKind,

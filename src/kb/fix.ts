@@ -267,7 +267,8 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const stronger = [...found.keys()].some((r) => r < rankOf('configuration'));
   // A RESOLUTION that names no pack, fix, download or upgrade is itself the fix: a setting, a change, steps.
   if (resolution && !stronger && !found.has(rankOf('configuration')) && !/^(none|n\/a)\.?$/i.test(resolution)) {
-    found.set(rankOf('configuration'), splitSentences(resolution)[0] ?? resolution);
+    const said = splitSentences(resolution);
+    found.set(rankOf('configuration'), said.find((s) => /\b(to (resolve|correct|fix)|follow these|the following (steps|procedure)|do the following)\b/i.test(s)) ?? said[0] ?? resolution);
   }
   if (workaround && !found.has(rankOf('workaround'))) found.set(rankOf('workaround'), splitSentences(workaround)[0] ?? workaround);
   if (found.size === 0 && !resolution && !workaround) {
@@ -294,7 +295,7 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const carriers = dedupe([
     ...carrierSentences.flatMap(servicePacksNamed),
     ...carrierSentences.flatMap(productsNamed),
-    ...carrierSentences.flatMap((s) => [...s.matchAll(/((?:[A-Z][\w.]*\s){1,10}(?:Hotfix|Security) Rollup Package(?: \(\w+\))?)/g)].map((m) => (m[1] ?? '').trim())),
+    ...carrierSentences.flatMap((s) => [...s.matchAll(/((?:[A-Z][\w.]*\s)(?:[A-Z0-9][\w.]*\s){0,10}(?:Hotfix|Security) Rollup Package(?: \(\w+\))?)/g)].map((m) => (m[1] ?? '').trim())),
     ...(version ? [version] : []),
     ...packagesNamed(cleanProse, body),
   ]).filter((c) => !(after && sameName(c, after)));
