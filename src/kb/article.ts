@@ -28,11 +28,16 @@ interface ProseSection {
   prose: string;
 }
 
-/** Collapsed text of every section with one of `keys`, in article order. */
+/**
+ * Collapsed text of every section with one of `keys`, in article order; a section that ends without a sentence
+ * mark ("Users: Read") gets one, so its last sentence does not run on into the next section.
+ */
 function sectionProse(sections: readonly ProseSection[], ...keys: string[]): string {
   let out = '';
   for (const s of sections) {
-    if (keys.includes(s.key) && s.prose) out = out ? `${out} ${s.prose}` : s.prose;
+    if (!keys.includes(s.key) || !s.prose) continue;
+    if (out && !/[.!?:]$/.test(out)) out += '.';
+    out = out ? `${out} ${s.prose}` : s.prose;
   }
   return out;
 }

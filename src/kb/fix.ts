@@ -57,7 +57,7 @@ const RULES: readonly KindRule[] = [
   },
   {
     kind: 'none',
-    matches: (s) => /by (product )?design|is not a bug|product limitation|no fix (is|will be)|will not be fixed|not planned|expected behavior/i.test(s),
+    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not a bug|product limitation|no fix (is|will be)|will not be fixed|not planned|expected behavior/i.test(s),
   },
   { kind: 'workaround', matches: (s) => /to work ?around|as a work ?around|work ?around (this|the) (problem|issue|behavior)/i.test(s) },
   {
@@ -266,7 +266,10 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const rankOf = (kind: FixKind) => RULES.findIndex((r) => r.kind === kind);
   const stronger = [...found.keys()].some((r) => r < rankOf('configuration'));
   // A RESOLUTION that names no pack, fix, download or upgrade is itself the fix: a setting, a change, steps.
-  if (resolution && !stronger && !found.has(rankOf('configuration')) && !/^(none|n\/a)\.?$/i.test(resolution)) {
+  // ...unless the RESOLUTION itself says it works around the problem, or that nothing is to be done.
+  // (A sentence may run on into the next section when the section ends without a period: compare its start.)
+  const saidInResolution = (kind: FixKind) => found.has(rankOf(kind)) && resolution.includes((found.get(rankOf(kind)) ?? '\u0000').slice(0, 60));
+  if (resolution && !stronger && !found.has(rankOf('configuration')) && !saidInResolution('workaround') && !saidInResolution('none') && !/^(none|n\/a)\.?$/i.test(resolution)) {
     const said = splitSentences(resolution);
     found.set(rankOf('configuration'), said.find((s) => /\b(to (resolve|correct|fix)|follow these|the following (steps|procedure)|do the following)\b/i.test(s)) ?? said[0] ?? resolution);
   }
