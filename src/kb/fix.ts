@@ -182,6 +182,8 @@ function productsNamed(sentence: string): string[] {
   const fixedIn = /\b(?:fixed|corrected|resolved) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*|for|and))*)/.exec(sentence);
   const name = fixedIn?.[1]?.replace(/[.,;:]+$/, '');
   if (name && !/service (pack|release)|\bSP\d|\bversions?\b/i.test(name) && /\d|[A-Z]\w+ [A-Z]/.test(name)) out.push(name);
+  const noLonger = /\bno longer occurs in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*))*)/.exec(sentence);
+  if (noLonger?.[1]) out.push(noLonger[1].replace(/[.,;:]+$/, ''));
   const latest = /\b(?:[Dd]ownload|[Oo]btain|[Ii]nstall|[Uu]pgrade to) (?:and install )?the ((?:latest|newest|current|updated) version of (?:Microsoft )?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)*)/.exec(sentence);
   if (latest?.[1]) out.push(latest[1].replace(/[.,;:]+$/, ''));
   return out;
@@ -251,11 +253,15 @@ function dedupe(names: readonly string[]): string[] {
   return out.filter((name) => !out.some((o) => o !== name && key(o).includes(key(name))));
 }
 
+const BOILERPLATE = /Registry Editor incorrectly|at your own risk|cannot guarantee that (any )?problems|how to edit the registry|(back up|restore) the registry|before you (modify|edit) (it|the registry)/i;
+
 export function classifyFix({ prose, workaround, resolution = '', body = '', stepsText }: FixText): Fix {
   const cleanProse = prose;
   const sentences = splitSentences(cleanProse);
   const found = new Map<number, string>();
   for (const sentence of sentences) {
+    // The registry-editing disclaimer states no fix.
+    if (BOILERPLATE.test(sentence)) continue;
     for (let rank = 0; rank < RULES.length; rank++) {
       const rule = RULES[rank];
       // Steps of a WORKAROUND (a registry change among them) are the workaround, not a resolution.
@@ -271,7 +277,8 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const saidInResolution = (kind: FixKind) => found.has(rankOf(kind)) && resolution.includes((found.get(rankOf(kind)) ?? '\u0000').slice(0, 60));
   if (resolution && !stronger && !found.has(rankOf('configuration')) && !saidInResolution('workaround') && !saidInResolution('none') && !/^(none|n\/a)\.?$/i.test(resolution)) {
     const said = splitSentences(resolution);
-    found.set(rankOf('configuration'), said.find((s) => /\b(to (resolve|correct|fix)|follow these|the following (steps|procedure)|do the following)\b/i.test(s)) ?? said[0] ?? resolution);
+    const plain = said.filter((s) => !BOILERPLATE.test(s));
+    found.set(rankOf('configuration'), plain.find((s) => /\b(to (resolve|correct|fix)|follow these|the following (steps|procedure)|do the following)\b/i.test(s)) ?? plain[0] ?? said[0] ?? resolution);
   }
   if (workaround && !found.has(rankOf('workaround'))) found.set(rankOf('workaround'), splitSentences(workaround)[0] ?? workaround);
   if (found.size === 0 && !resolution && !workaround) {
