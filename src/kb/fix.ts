@@ -38,7 +38,8 @@ const RULES: readonly KindRule[] = [
     kind: 'update',
     matches: (s) =>
       !AFFECTED.test(s) &&
-      (/\bdownload|software update|updated (driver|version of|file)|updates? to [\w .,]{0,80} (is|are) available|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
+      (/\bdownload|software update|updates? to [\w .,]{0,80} (is|are) available|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
+        (/updated (driver|version of|file)/i.test(s) && /\b(available|obtain|install the|contact)\b/i.test(s)) ||
         /ftp\.microsoft\.com|Software Library|Windows Update\b/.test(s)),
   },
   {
@@ -57,7 +58,7 @@ const RULES: readonly KindRule[] = [
   },
   {
     kind: 'none',
-    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not a bug|product limitation|no fix (is|will be)|will not be fixed|not planned|expected behavior/i.test(s),
+    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not designed to be|is not a bug|product limitation|no fix (is|will be)|will not be fixed|not planned|expected behavior/i.test(s),
   },
   { kind: 'workaround', matches: (s) => /to work ?around|as a work ?around|work ?around (this|the) (problem|issue|behavior)/i.test(s) },
   {
