@@ -152,4 +152,10 @@ describe('files exactly as printed (issue 8)', () => {
     const { files } = parseFileTables('This fix should have the following time stamp:\n\n   03/27/98 09:12p 170,208 Dns.exe(Intel)\n   03/27/98 09:11p 345,872 Dns.exe(Alpha)\n');
     expect(files.map((f) => [f.name, f.platform])).toEqual([['Dns.exe', 'i386'], ['Dns.exe', 'alpha']]);
   });
+
+  it('takes the platform from a heading further up the intro, "Alpha-based computers:"', () => {
+    const intro = 'For Alpha-based computers: the English version of this fix should have the following file attributes or later, as installed by the package that you download from the site named in this article:';
+    const { files } = parseFileTables(`${intro}\n\n   Date      Time    Size     File name\n   ---------------------------------------\n   09/16/00  6:26a   921,600  Emsmdb32.dll\n`);
+    expect(files.map((f) => [f.name, f.platform])).toEqual([['Emsmdb32.dll', 'alpha']]);
+  });
 });
