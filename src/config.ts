@@ -82,6 +82,14 @@ export function loadStoreSetting(source: Record<string, string | undefined> = pr
   return { storeDir: EnvSchema.shape.KBBOT_STORE.parse(source.KBBOT_STORE) };
 }
 
+/**
+ * Where the team's recorded known issues live for the offline commands (console, match, search, lookup):
+ * `KBBOT_TEAM_STORE`, else `team/` under `KBBOT_DATA_DIR` (or the default data folder). Redis is Slack's.
+ */
+export function loadTeamFolderSetting(source: Record<string, string | undefined> = process.env): Pick<Config, 'teamStoreDir' | 'dataDir'> {
+  return { teamStoreDir: source.KBBOT_TEAM_STORE || undefined, dataDir: source.KBBOT_DATA_DIR || undefined };
+}
+
 /** Reads and validates the environment; throws one KbBotError naming every bad variable. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(source);

@@ -3,10 +3,14 @@
  * signatures/ (resolveStoreDir); invalid files are skipped and reported on stderr in one line naming how
  * many and what to run, so lookup, match, search, console and start all say the same thing.
  */
-import { buildKnowledge, type Knowledge } from '../bot/index.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { buildKnowledge, buildTeamLayer, layerKnowledge, type Knowledge } from '../bot/index.js';
+import { loadTeamFolderSetting, type Config } from '../config.js';
+import type { Signature } from '../model.js';
+import { DEFAULT_DATA_DIR } from '../state/index.js';
 import { loadStore, type LoadedStore } from '../store/index.js';
 import { resolveStoreDir, type CommandIo } from './args.js';
-import type { Config } from '../config.js';
 
 export interface OpenStoreOptions {
   /** `--store DIR` as given. */
@@ -29,8 +33,32 @@ export async function openStore(options: OpenStoreOptions): Promise<LoadedStore>
   return store;
 }
 
-/** The store and its match index, built once: what match, search, console and the offline start answer from. */
-export async function openKnowledge(options: OpenStoreOptions): Promise<{ store: LoadedStore; knowledge: Knowledge }> {
+/** The team folder the offline commands read, when there is one: KBBOT_TEAM_STORE, else team/ under the data folder. */
+export function teamFolder(setting = loadTeamFolderSetting()): string | undefined {
+  const dir = setting.teamStoreDir ?? join(setting.dataDir ?? DEFAULT_DATA_DIR, 'team');
+  return existsSync(dir) ? dir : undefined;
+}
+
+/** One of the team's recorded known issues, read from the team folder (for `kbbot lookup KI-3`). */
+export async function teamSignature(id: string, dir = teamFolder()): Promise<Signature | undefined> {
+  if (dir === undefined || !id.startsWith('KI-')) return undefined;
+  const { FolderTeamStore } = await import('../store/team.js');
+  return new FolderTeamStore(dir).get(id);
+}
+
+/**
+ * The store and its match index, built once, with the team's recorded known issues (and votes) layered on
+ * top when a team folder exists: what match, search, lookup, console and the offline start answer from,
+ * so an issue recorded with `kbbot add` or from Slack answers offline too.
+ */
+export async function openKnowledge(options: OpenStoreOptions & { teamDir?: string | undefined }): Promise<{ store: LoadedStore; knowledge: Knowledge }> {
   const store = await openStore(options);
-  return { store, knowledge: buildKnowledge(store.signatures) };
+  const knowledge = buildKnowledge(store.signatures);
+  const dir = 'teamDir' in options ? options.teamDir : teamFolder();
+  if (dir === undefined || dir === store.dir) return { store, knowledge };
+  // Imported here: the team store module brings ioredis, which commands without a team folder never need.
+  const { FolderTeamStore } = await import('../store/team.js');
+  const team = new FolderTeamStore(dir);
+  const [signatures, votes] = await Promise.all([team.list(), team.votes()]);
+  return { store, knowledge: layerKnowledge(knowledge, buildTeamLayer(signatures, votes)) };
 }

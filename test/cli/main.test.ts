@@ -74,3 +74,30 @@ describe('exit codes and settings as the README documents them', () => {
     expect(run.stderr.split('\n')[0]).toBe(`kbbot ${command}: warning: 9 invalid signature file(s) skipped; run kbbot validate --store ${bad}`);
   });
 });
+
+describe('a team folder layered on the store for the offline commands', () => {
+  it('answers a paste recorded with kbbot add from KBBOT_TEAM_STORE, and looks the issue up', async () => {
+    const { mkdtemp, rm } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const team = await mkdtemp(join(tmpdir(), 'kbbot-team-cli-'));
+    const paste = `${root}test/fixtures/traces/java/droidbeard-show-fragment.a.txt`;
+    try {
+      const added = await kbbot('add', '--store', team, '--title', 'Show fragment crashes on rotate', '--cause', 'the fragment outlives its activity', paste);
+      expect(added.code).toBe(0);
+      const id = added.stdout.trim();
+      expect(id).toMatch(/^KI-\d+$/);
+
+      const bundledOnly = await kbbot('match', paste);
+      expect(bundledOnly.stdout).toMatch(/^verdict: none$/m);
+      const layered = await kbbotWith({ KBBOT_TEAM_STORE: team }, 'match', `${root}test/fixtures/traces/java/droidbeard-show-fragment.b.txt`);
+      expect(layered.stdout).toMatch(/^verdict: match$/m);
+      expect(layered.stdout).toContain(`1. ${id} `);
+      const looked = await kbbotWith({ KBBOT_TEAM_STORE: team }, 'lookup', id);
+      expect(looked.code).toBe(0);
+      expect(looked.stdout).toContain('the fragment outlives its activity');
+    } finally {
+      await rm(team, { recursive: true, force: true });
+    }
+  });
+});

@@ -8,7 +8,7 @@ import { buildArticleCard, buildFilesReply, buildRelatedReply, renderText } from
 import { orderSignature } from '../../store/index.js';
 import { parseKbRef } from '../../trace/index.js';
 import { parseCommandArgs, processIo, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
-import { openStore } from '../store.js';
+import { openStore, teamSignature } from '../store.js';
 
 export const lookupSpec = {
   name: 'lookup',
@@ -45,7 +45,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     throw new KbBotError(ErrorCode.BadReference, `'${ref}' is not a KB reference (try Q272274, KB272274, 272274 or a support.microsoft.com URL)`, { ref });
   }
   const store = await openStore({ command: 'lookup', flag: args.values.store, io });
-  const sig = store.signatures.get(id);
+  const sig = store.signatures.get(id) ?? (await teamSignature(id));
   if (!sig) {
     io.err(`${id} is not in the store (${store.dir}, ${store.signatures.size} signatures)\n`);
     return 1;

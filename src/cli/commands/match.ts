@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { ErrorCode, KbBotError } from '../../errors.js';
 import type { Candidate, FrameAlignment, MatchResult, ParsedMessage } from '../../model.js';
-import { matchMessage, type MatchIndex } from '../../match/index.js';
+import { matchKnowledge, type Knowledge } from '../../bot/index.js';
 import { parseMessage } from '../../trace/index.js';
 import { parseCommandArgs, processIo, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
 import { openKnowledge } from '../store.js';
@@ -43,8 +43,9 @@ async function readInput(path: string | undefined): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function openIndex(storeFlag: string | undefined, io: CommandIo): Promise<MatchIndex> {
-  return (await openKnowledge({ command: 'match', flag: storeFlag, io })).knowledge.index;
+/** The store with the team's known issues layered on top, as the bot answers from. */
+async function openMatchKnowledge(storeFlag: string | undefined, io: CommandIo): Promise<Knowledge> {
+  return (await openKnowledge({ command: 'match', flag: storeFlag, io })).knowledge;
 }
 
 function alignmentLine(a: FrameAlignment): string {
@@ -85,7 +86,7 @@ export function matchJson(parsed: ParsedMessage, result: MatchResult): object {
   };
 }
 
-function batchLine(index: MatchIndex, line: string, lineNo: number): string {
+function batchLine(knowledge: Knowledge, line: string, lineNo: number): string {
   let input: unknown;
   try {
     input = JSON.parse(line);
@@ -94,17 +95,17 @@ function batchLine(index: MatchIndex, line: string, lineNo: number): string {
   }
   const { id, text } = (input ?? {}) as { id?: unknown; text?: unknown };
   if (typeof text !== 'string') return JSON.stringify({ id: id ?? null, line: lineNo, error: 'missing "text" string' });
-  const result = matchMessage(index, parseMessage(text));
+  const result = matchKnowledge(knowledge, parseMessage(text));
   return JSON.stringify({ id, verdict: result.verdict, candidates: result.candidates.slice(0, 5).map((c) => ({ kb: c.kb, score: c.score })) });
 }
 
-async function runBatch(path: string, index: MatchIndex, io: CommandIo): Promise<number> {
+async function runBatch(path: string, knowledge: Knowledge, io: CommandIo): Promise<number> {
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
   let lineNo = 0;
   for await (const line of lines) {
     lineNo++;
     if (line.trim() === '') continue;
-    io.out(`${batchLine(index, line, lineNo)}\n`);
+    io.out(`${batchLine(knowledge, line, lineNo)}\n`);
   }
   return 0;
 }
@@ -117,12 +118,12 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   }
   if (args.values.batch !== undefined) {
     if (args.positionals.length > 0) throw new KbBotError(ErrorCode.Usage, '--batch reads its own file; give no FILE argument (see kbbot match --help)');
-    return runBatch(args.values.batch, await openIndex(args.values.store, io), io);
+    return runBatch(args.values.batch, await openMatchKnowledge(args.values.store, io), io);
   }
   const text = await readInput(args.positionals[0]);
-  const index = await openIndex(args.values.store, io);
+  const knowledge = await openMatchKnowledge(args.values.store, io);
   const parsed = parseMessage(text);
-  const result = matchMessage(index, parsed);
+  const result = matchKnowledge(knowledge, parsed);
   io.out(args.values.json ? `${JSON.stringify(matchJson(parsed, result), null, 2)}\n` : renderMatchText(parsed, result));
   return 0;
 }
