@@ -6,7 +6,7 @@
  */
 import type { Signature } from '../model.js';
 import type { Frame } from '../model.js';
-import { frameKey, informative, prepareTrace, type FrameKey } from './prepare.js';
+import { frameKey, informative, MAX_INFORMATIVE_FRAMES, prepareTrace, type FrameKey } from './prepare.js';
 import { RuleClassifier, loadRules, type FrameVerdict, type Rules } from './rules.js';
 import type { SearchIndex } from './search.js';
 import { positionWeight } from './score.js';
@@ -104,12 +104,18 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
   // Last signature / trace that counted each key: stamps instead of a Set per trace.
   const sigStamp: number[] = [];
   const traceStamp: number[] = [];
+  // Typed buffers sized once from an upper bound on informative frames: growing plain arrays of
+  // 1M+ numbers left ~100 MB of discarded copies for the collector on a 100,000-signature store.
+  let capacity = 0;
+  for (const sig of signatures) for (const trace of sig.traces) capacity += Math.min(trace.length, MAX_INFORMATIVE_FRAMES);
   // (key, trace) pairs, laid out per key at the end (one buffer, not one array per key).
-  const pairKeys: number[] = [];
-  const pairTraces: number[] = [];
+  const pairKeys = new Int32Array(capacity);
+  const pairTraces = new Int32Array(capacity);
+  let pairCount = 0;
   // Every trace's keys and positions, back to back.
-  const flatKeys: number[] = [];
-  const flatPositions: number[] = [];
+  const flatKeys = new Int32Array(capacity);
+  const flatPositions = new Int32Array(capacity);
+  let flatCount = 0;
   const raw: { sig: number; traceIndex: number; start: number; end: number }[] = [];
 
   signatures.forEach((sig, s) => {
@@ -117,7 +123,7 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
       const frames = informative(prepareTrace(trace, classifier, { classify, keyOf, sentinel }));
       if (frames.length === 0) return;
       const traceId = raw.length;
-      const start = flatKeys.length;
+      const start = flatCount;
       for (const f of frames) {
         let id = keyIds.get(f.key);
         if (id === undefined) {
@@ -129,19 +135,19 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
           sigStamp.push(-1);
           traceStamp.push(-1);
         }
-        flatKeys.push(id);
-        flatPositions.push(f.index);
+        flatKeys[flatCount] = id;
+        flatPositions[flatCount++] = f.index;
         if (sigStamp[id] !== s) {
           sigStamp[id] = s;
           dfCount[id] = (dfCount[id] ?? 0) + 1;
         }
         if (traceStamp[id] !== traceId) {
           traceStamp[id] = traceId;
-          pairKeys.push(id);
-          pairTraces.push(traceId);
+          pairKeys[pairCount] = id;
+          pairTraces[pairCount++] = traceId;
         }
       }
-      raw.push({ sig: s, traceIndex, start, end: flatKeys.length });
+      raw.push({ sig: s, traceIndex, start, end: flatCount });
     });
   });
 
@@ -150,8 +156,8 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
   for (let t = 0; t < raw.length; t++) if (t === 0 || raw[t]!.sig !== raw[t - 1]!.sig) n++;
   const df = Int32Array.from(dfCount);
   const weight = Float64Array.from(dfCount, (d, id) => idfWeight(d, n) * (factors[id] ?? 1));
-  const allKeys = Int32Array.from(flatKeys);
-  const allPositions = Int32Array.from(flatPositions);
+  const allKeys = flatKeys.subarray(0, flatCount);
+  const allPositions = flatPositions.subarray(0, flatCount);
   const allCumulative = new Float64Array(allKeys.length + raw.length);
   const traces: IndexedTrace[] = raw.map((t, traceId) => {
     const cumulative = allCumulative.subarray(t.start + traceId, t.end + traceId + 1);
@@ -160,7 +166,7 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
     }
     return { sig: t.sig, traceIndex: t.traceIndex, keys: allKeys.subarray(t.start, t.end), positions: allPositions.subarray(t.start, t.end), cumulative };
   });
-  const postings = layOutPostings(keyInfo.length, pairKeys, pairTraces);
+  const postings = layOutPostings(keyInfo.length, pairKeys.subarray(0, pairCount), pairTraces);
 
   const symbolKeys = new Map<string, number[]>();
   const moduleKeys = new Map<string, number[]>();
@@ -198,7 +204,7 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
 }
 
 /** Postings of each key as views into one buffer, trace ids ascending (a counting sort of the pairs). */
-function layOutPostings(keyCount: number, pairKeys: number[], pairTraces: number[]): Int32Array[] {
+function layOutPostings(keyCount: number, pairKeys: Int32Array, pairTraces: Int32Array): Int32Array[] {
   const offsets = new Int32Array(keyCount + 1);
   for (const id of pairKeys) offsets[id + 1]!++;
   for (let id = 0; id < keyCount; id++) offsets[id + 1]! += offsets[id]!;

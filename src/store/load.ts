@@ -15,6 +15,7 @@ import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ErrorCode, KbBotError } from '../errors.js';
 import type { KbId, Signature } from '../model.js';
+import { createCompactor } from './compact.js';
 import { isPackPath, readPack } from './pack.js';
 import { loadSignatureFile, type StoreError, type ValidatedFile } from './signature-file.js';
 
@@ -83,6 +84,7 @@ export async function loadStore(dir: string): Promise<LoadedStore> {
   const signatures = new Map<KbId, Signature>();
   const firstPath = new Map<KbId, string>();
   const errors: StoreError[] = [];
+  const compact = createCompactor();
   results.forEach((result, i) => {
     const path = paths[i] as string;
     if (!result.ok) {
@@ -96,7 +98,7 @@ export async function loadStore(dir: string): Promise<LoadedStore> {
       return;
     }
     firstPath.set(id, path);
-    signatures.set(id, result.signature);
+    signatures.set(id, compact(result.signature));
   });
   return { dir, signatures, errors };
 }

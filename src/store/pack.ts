@@ -20,6 +20,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { ErrorCode, KbBotError } from '../errors.js';
 import type { KbId, Signature } from '../model.js';
+import { createCompactor } from './compact.js';
 import { validateSignatureData, type StoreError } from './signature-file.js';
 import { orderSignature } from './write.js';
 
@@ -73,6 +74,7 @@ export async function readPack(path: string): Promise<PackContents> {
   const signatures = new Map<KbId, Signature>();
   const firstLine = new Map<KbId, number>();
   const errors: StoreError[] = [];
+  const compact = createCompactor();
   const packError = (message: string, truncated = false): void => {
     errors.push({ path, field: PACK_FIELD, message, ...(truncated ? { truncated } : {}) });
   };
@@ -120,7 +122,7 @@ export async function readPack(path: string): Promise<PackContents> {
       return;
     }
     firstLine.set(id, lineNo);
-    signatures.set(id, result.signature);
+    signatures.set(id, compact(result.signature));
   };
 
   const source = createReadStream(path, { highWaterMark: 1 << 20 });
