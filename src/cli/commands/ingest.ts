@@ -13,7 +13,7 @@ export const ingestSpec = {
   synopsis: 'PATH... --out DIR|PACK [--report FILE] [--workers N]',
   description:
     'Parses KB articles into signature files (one QNNNNNN.json per article) in DIR, or into one packed store\n' +
-    'when --out ends in .jsonl or .jsonl.gz (every command reads it with --store PACK; loads ~3x faster than a folder).\n' +
+    'when --out ends in .jsonl or .jsonl.gz (every command reads it with --store PACK; loads ~1.8x faster than a folder).\n' +
     'PATH is an article file, a folder (searched recursively for *.txt) or a .tar.gz archive.\nA rejected article is counted with its reason and never stops the run.',
   options: {
     out: { type: 'string', value: 'DIR|PACK', description: 'folder to write the signature files into (created if missing), or a pack FILE.jsonl[.gz]' },
