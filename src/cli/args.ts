@@ -56,7 +56,7 @@ export const processIo: CommandIo = {
 export const STORE_OPTION = {
   type: 'string',
   value: 'DIR',
-  description: 'signature store folder (default: $KBBOT_STORE, else the bundled signatures/)',
+  description: 'signature store folder, or a pack FILE.jsonl[.gz] (default: $KBBOT_STORE, else the bundled signatures/)',
 } as const satisfies OptionSpec;
 
 const HELP_OPTION: OptionSpec = { type: 'boolean', short: 'h', description: 'show this help' };

@@ -4,12 +4,16 @@
  * (e.g. the match index) off to the side and swaps it in with one reference assignment: a request
  * takes `current()` once and keeps that snapshot to the end, so it never sees a half-loaded store.
  * A file that turns invalid keeps serving its last good version; every invalid file is logged with why.
+ * A packed store (one `*.jsonl[.gz]` file, pack.ts) is watched through its folder, since it is replaced by
+ * a rename; a signature line that turns invalid keeps its last good version, and a pack cut short keeps
+ * every signature it lost.
  */
-import { watch, type FSWatcher } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { statSync, watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, extname } from 'node:path';
 import type { Logger } from '../log.js';
 import type { KbId, Signature } from '../model.js';
 import { loadStore, type StoreError } from './load.js';
+import { isPackPath } from './pack.js';
 
 export interface StoreSnapshot<K> {
   /** Increases by one with every swap. */
@@ -47,22 +51,37 @@ function stemOf(path: string): string {
   return basename(path, extname(path));
 }
 
-/** Keeps the previous version of every signature whose file is now invalid (not deleted: deleted files just go). */
+/**
+ * Keeps the previous version of every signature whose file (or pack line) is now invalid; deleted files
+ * just go. A pack cut short cannot tell lost lines from deleted ones, so it keeps every one it lost.
+ */
 function keepLastGood(
   loaded: Map<KbId, Signature>,
   errors: readonly StoreError[],
   previous: ReadonlyMap<KbId, Signature> | undefined,
 ): string[] {
   const kept: string[] = [];
-  for (const path of new Set(errors.map((e) => e.path))) {
-    const id = stemOf(path) as KbId;
-    const before = previous?.get(id);
+  if (!previous) return kept;
+  const keep = (id: KbId, path: string): void => {
+    const before = previous.get(id);
     if (before && !loaded.has(id)) {
       loaded.set(id, before);
       kept.push(path);
     }
+  };
+  for (const error of errors) keep((error.id ?? stemOf(error.path)) as KbId, error.path);
+  const cut = errors.find((e) => e.truncated);
+  if (cut) for (const id of previous.keys()) keep(id, `${cut.path}#${id}`);
+  return [...new Set(kept)];
+}
+
+/** A pack file is a path that names one; anything else (a folder, or nothing yet) is watched as a folder. */
+function isPackFile(path: string): boolean {
+  try {
+    return isPackPath(path) && statSync(path).isFile();
+  } catch {
+    return false;
   }
-  return kept;
 }
 
 /** One line per invalid file (with whether its last good version is still served), then one for the load. */
@@ -108,13 +127,24 @@ function singleFlight<T>(load: (reason: string) => Promise<T>, stopped: () => bo
   };
 }
 
-/** Calls `onChange` for changes anywhere under `dir` (recursive where the platform allows, else the top folder). */
+/**
+ * Calls `onChange` for changes anywhere under `dir` (recursive where the platform allows, else the top folder),
+ * or, for a pack, for changes of that file.
+ */
 function watchFolder(dir: string, onChange: () => void, logger: Logger | undefined): FSWatcher {
   let watcher: FSWatcher;
-  try {
-    watcher = watch(dir, { recursive: true, persistent: false }, onChange);
-  } catch {
-    watcher = watch(dir, { persistent: false }, onChange);
+  if (isPackFile(dir)) {
+    // The pack is replaced by a rename, which ends a watch on the file itself: watch its folder.
+    const name = basename(dir);
+    watcher = watch(dirname(dir), { persistent: false }, (_event, file) => {
+      if (file === null || file === name) onChange();
+    });
+  } else {
+    try {
+      watcher = watch(dir, { recursive: true, persistent: false }, onChange);
+    } catch {
+      watcher = watch(dir, { persistent: false }, onChange);
+    }
   }
   watcher.on('error', (error) => logger?.warn('store watch failed; reload with SIGHUP', { dir, err: error }));
   return watcher;

@@ -12,18 +12,20 @@ import { ErrorCode, KbBotError } from '../../errors.js';
 
 export const ingestSpec = {
   name: 'ingest',
-  synopsis: 'PATH... --out DIR [--report FILE] [--workers N]',
+  synopsis: 'PATH... --out DIR|PACK [--report FILE] [--workers N]',
   description:
-    'Parses KB articles into signature files (one QNNNNNN.json per article) in DIR.\nPATH is an article file, a folder (searched recursively for *.txt), a .tar.gz or .zip archive, or the\nhttp(s) URL of one, streamed as it downloads. Progress goes to stderr: a bar on a terminal, a line every\n10 s otherwise. A rejected article is counted with its reason and never stops the run.',
+    'Parses KB articles into signature files (one QNNNNNN.json per article) in DIR, or into one packed store\n' +
+    'when --out ends in .jsonl or .jsonl.gz (every command reads it with --store PACK; loads ~1.8x faster than a folder).\n' +
+    'PATH is an article file, a folder (searched recursively for *.txt), a .tar.gz or .zip archive, or the\nhttp(s) URL of one, streamed as it downloads. Progress goes to stderr: a bar on a terminal, a line every\n10 s otherwise. A rejected article is counted with its reason and never stops the run.',
   options: {
-    out: { type: 'string', value: 'DIR', description: 'folder to write the signature files into (created if missing)' },
+    out: { type: 'string', value: 'DIR|PACK', description: 'folder to write the signature files into (created if missing), or a pack FILE.jsonl[.gz]' },
     report: { type: 'string', value: 'FILE', description: 'write one JSON line per article: id, path, status, counts, reason' },
     workers: { type: 'string', value: 'N', description: 'worker threads parsing articles (default 2; 0 = none)' },
   },
   positionals: { min: 1, max: Number.POSITIVE_INFINITY },
   examples: [
     'kbbot ingest https://github.com/jeffpar/kbarchive/archive/refs/heads/master.tar.gz --out ./ingested',
-    'kbbot ingest kb-corpus.tar.gz --out ./ingested',
+    'kbbot ingest kb-corpus.tar.gz --out ./archive.jsonl.gz',
     'kbbot ingest article.txt txt/272 --out ./ingested --report ingest.jsonl',
   ],
 } satisfies CommandSpec;

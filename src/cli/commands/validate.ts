@@ -3,7 +3,7 @@
  * prints each invalid file with its bad fields, then a summary; exits 1 on any invalid file.
  */
 import { relative } from 'node:path';
-import type { StoreError } from '../../store/index.js';
+import { isPackPath, type StoreError } from '../../store/index.js';
 import { parseCommandArgs, processIo, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
 import { openStore } from '../store.js';
 
@@ -48,7 +48,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     return 1;
   }
   io.out(
-    `${invalid.size > 0 ? '\n' : ''}${displayPath(dir)}: ${valid + invalid.size} files, ${valid} valid (${withTraces} with traces), ${invalid.size} invalid\n`,
+    `${invalid.size > 0 ? '\n' : ''}${displayPath(dir)}: ${valid + invalid.size} ${isPackPath(dir) ? 'entries' : 'files'}, ${valid} valid (${withTraces} with traces), ${invalid.size} invalid\n`,
   );
   return invalid.size > 0 ? 1 : 0;
 }
