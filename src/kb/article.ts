@@ -10,6 +10,7 @@ import { parseFileTables } from './file-table.js';
 import { classifyFix } from './fix.js';
 import { parseHeader } from './header.js';
 import { layoutFlattened, layoutFormatted, type ArticleLayout, type Section } from './layout.js';
+import { findArticleBugchecks, findArticleEvents, findFaultModules, withoutReferenceLines } from './clue-facts.js';
 import { findArticleIds, findEventIds, findExceptionCodes, findStopCodes, withoutCitedTitles } from './references.js';
 import { mayHoldStackFrame } from './prechecks.js';
 import { findRollbackWarnings } from './rollback.js';
@@ -58,6 +59,8 @@ export function parseArticle(raw: string): Signature {
   const { files, packages } = parseFileTables(text);
   const rollback: Rollback[] = sections.flatMap((s) => findRollbackWarnings(s.prose));
   const codeText = [title, ...sections.map((s) => withoutCitedTitles(s.prose))].join(' ');
+  const clueText = `${title}\n\n${withoutReferenceLines(layout.body)}`;
+  const bugchecks = findArticleBugchecks(clueText);
 
   return {
     id: header.id,
@@ -78,6 +81,9 @@ export function parseArticle(raw: string): Signature {
     eventIds: findEventIds(codeText),
     stopCodes: findStopCodes(codeText),
     exceptionCodes: findExceptionCodes(codeText),
+    events: findArticleEvents(clueText),
+    bugchecks,
+    faultModules: findFaultModules(title, clueText, bugchecks),
     source: 'ingest',
   };
 }
