@@ -9,6 +9,7 @@ import type { Frame } from '../model.js';
 import { frameKey, informative, prepareTrace, type FrameKey } from './prepare.js';
 import { RuleClassifier, loadRules, type FrameVerdict, type Rules } from './rules.js';
 import type { SearchIndex } from './search.js';
+import { buildClueIndex, type ClueIndex } from './clue-index.js';
 import { positionWeight } from './score.js';
 
 /** One signature trace, reduced to its informative frames. */
@@ -49,6 +50,8 @@ export interface MatchIndex {
   verdicts: Map<string, FrameVerdict>;
   /** Scratch accumulator for retrieval, one slot per trace. */
   scratch: Float64Array;
+  /** Event, STOP and faulting-module indexes (clue-index.ts). */
+  clues: ClueIndex;
   /** Built on first use (free-text search is rarer than matching). */
   search?: SearchIndex;
 }
@@ -194,6 +197,7 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
     moduleKeys,
     verdicts,
     scratch: new Float64Array(traces.length),
+    clues: buildClueIndex(signatures),
   };
 }
 
