@@ -33,7 +33,8 @@ function shortDescription(text: string): string {
 export function findArticleEvents(text: string): ArticleEvent[] {
   const events: ArticleEvent[] = [];
   for (const e of readEvents(text)) {
-    if (e.source === undefined && e.description === undefined) continue;
+    // "LaserJet 500" in a hardware list is no event: a provider name next to a number is read in pastes only
+    if ((e.source === undefined && e.description === undefined) || e.how === 'name') continue;
     const description = e.description !== undefined ? shortDescription(e.description) : undefined;
     const same = events.find((x) => x.id === e.id && (x.source === undefined || e.source === undefined || sourceAgreement(x.source, e.source) > 0));
     if (same) {

@@ -45,7 +45,8 @@ function descriptionAgreement(index: ClueIndex, entry: EventEntry, pasted: strin
   const shared = known.filter((w) => article.has(w));
   const a = sumIdf(index, shared) / (sumIdf(index, entry.words) || 1);
   const b = sumIdf(index, shared) / (sumIdf(index, known) || 1);
-  return { sim: a + b > 0 ? (2 * a * b) / (a + b) : 0, shared };
+  // the paste's words found in the article count most: a paste cut to its first sentence still fits
+  return { sim: 0.6 * b + 0.4 * a, shared };
 }
 
 function showEvent(id: number, source: string | undefined, description: string | undefined): string {
@@ -67,7 +68,11 @@ function scoreEvent(index: ClueIndex, clue: EventClue, entry: EventEntry, pasted
   if (desc) details.push(desc.shared.length > 0 ? `description words shared: ${desc.shared.slice(0, 8).join(', ')} (${desc.shared.length} of the article's ${entry.words.length})` : 'descriptions share no telling word');
   let score: number;
   const sim = desc?.sim;
-  if (agreement !== undefined) score = sim !== undefined ? (0.45 + 0.55 * sim) * (agreement === 1 ? 1 : 0.9) : agreement === 1 ? 0.6 : 0.5;
+  if (agreement !== undefined) {
+    // without both descriptions only id and source agree; a description the article lacks cannot be checked
+    const unchecked = pastedWords.length > 0 ? 0.55 : 0.6;
+    score = (sim !== undefined ? 0.4 + 0.6 * sim : unchecked) * (agreement === 1 ? 1 : 0.9);
+  }
   else if (entry.source !== undefined) score = sim !== undefined ? 0.3 + 0.5 * sim : 0.3;
   else score = sim !== undefined ? 0.3 + 0.45 * sim : 0.26;
   if (entry.inTitle) score += TITLE_BONUS;

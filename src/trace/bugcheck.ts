@@ -45,7 +45,7 @@ const CODE = /\b(?:\*{0,3}\s{0,2}STOP|stop|Stop|bug ?check(?:_code|_str)?|BugChe
 /** Kernel-Power 41: `BugcheckCode 126` (decimal), `<Data Name="BugcheckCode">126</Data>`. */
 const DECIMAL_CODE = /BugcheckCode["']?\s{0,3}(?:>|:|=)?\s{0,3}(\d{1,10})\b/gi;
 /** A symbolic name: upper-case words joined by underscores. */
-const NAME = /\b([A-Z][A-Z0-9]{1,20}(?:_[A-Z0-9]{1,20}){1,8})\b(?!\s{0,2}[:(])/g;
+const NAME = /\b([A-Z][A-Z0-9]{1,20}(?:_[A-Z0-9]{1,20}){1,8})\b(?!\s{0,2}:)/g;
 /** A STOP keyword within this many characters before a name makes it a bug check name. */
 const NAME_REACH = 160;
 const STOP_WORD = /\b(?:stop|bug ?check|bsod|blue ?screen|crash(?:ed|es)?|stop code|bugcheck_str|failure_bucket_id)\b/i;
@@ -84,6 +84,11 @@ function collect(text: string): Found[] {
     const keyword = m[0].slice(0, m[0].indexOf(raw)).trim().toLowerCase();
     // a bare word after "stop" must look like a code: digits and 8 long, or a short form after STOP/Trap
     if (!raw.toLowerCase().startsWith('0x')) {
+      // `BUGCHECK_CODE:  a`, `BUGCHECK_STR:  0xa` label the code: any hex will do
+      if (/^bugcheck_(?:code|str)/.test(keyword) && raw.length <= 8) {
+        found.push({ at: m.index, kind: 'code', value: stopCodeOf(raw)! });
+        continue;
+      }
       const shortOk = /^(?:\*{0,3}\s{0,2}stop|trap|bugcheck|bug check)/.test(keyword) && raw.length <= 3 && /\d/.test(raw);
       const longOk = raw.length === 8 && /\d/.test(raw);
       if (!shortOk && !longOk) continue;
@@ -112,7 +117,9 @@ function collect(text: string): Found[] {
   if (argsAt !== -1) found.push({ at: argsAt, kind: 'params', value: Array.from(args, (a) => a ?? '0') });
   for (const m of text.matchAll(NAME)) {
     const before = text.slice(Math.max(0, m.index - NAME_REACH), m.index);
-    if (!STOP_WORD.test(before) && !/\)\s{0,3}$/.test(before) && !/\*\*\*\s{0,3}$/.test(text.slice(m.index + m[0].length, m.index + m[0].length + 4))) continue;
+    const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
+    // `!analyze -v` heads its summary with `NAME (a)`; NT 4.0 glues `***` to the name
+    if (!STOP_WORD.test(before) && !/\)\s{0,3}$/.test(before) && !/^\s{0,3}\*\*\*/.test(after) && !/^ {1,2}\([0-9a-f]{1,8}\)/.test(after)) continue;
     found.push({ at: m.index, kind: 'name', value: m[1]! });
   }
   for (const pattern of DRIVER_PATTERNS) {
@@ -140,21 +147,28 @@ const BLOCK_REACH = 1500;
 export function readBugchecks(text: string): BugcheckRecord[] {
   const records: BugcheckRecord[] = [];
   let current: BugcheckRecord | undefined;
+  // `!analyze -v` prints the name and arguments before BUGCHECK_CODE: held until a code comes
+  let pending: { at: number; params?: string[] } | undefined;
   for (const f of collect(text)) {
     const near = current !== undefined && f.at - current.at <= BLOCK_REACH;
     if (f.kind === 'code') {
       const code = f.value as string;
       if (current && near && (current.code === undefined || current.code === code)) {
         current.code = code;
+        if (pending?.params && current.parameters === undefined) current.parameters = pending.params;
+        pending = undefined;
         continue;
       }
       current = { at: f.at, code };
+      if (pending?.params && f.at - pending.at <= BLOCK_REACH) current.parameters = pending.params;
+      pending = undefined;
       records.push(current);
     } else if (f.kind === 'name') {
       if (current && near && current.name === undefined) current.name = f.value as string;
       else if (!current || !near || current.name !== f.value) records.push((current = { at: f.at, name: f.value as string }));
     } else if (f.kind === 'params') {
       if (current && near && current.parameters === undefined) current.parameters = f.value as string[];
+      else if (!current || !near) pending = { at: f.at, params: f.value as string[] };
     } else if (current && near) {
       current.driver ??= f.value as string;
     } else {

@@ -182,7 +182,7 @@ function findVersions(tokens: Token[], out: Found[]): void {
 /** Event-log entries, bug checks and application errors read as whole records (events.ts, bugcheck.ts, app-error.ts). */
 function findRecords(text: string, out: Found[]): void {
   for (const e of readEvents(text)) {
-    const { at, ...rest } = e;
+    const { at, how: _how, ...rest } = e;
     out.push({ at, clue: { kind: 'event-id', ...rest } });
   }
   for (const b of readBugchecks(text)) {

@@ -15,6 +15,8 @@ export interface EventRecord {
   source?: string;
   description?: string;
   level?: string;
+  /** How it was read: labelled fields, the XML view, a sentence, or a provider name next to a number ("Kernel-Power 41"). */
+  how: 'fields' | 'xml' | 'sentence' | 'name';
 }
 
 type Field = 'id' | 'instance' | 'source' | 'level' | 'description' | 'other';
@@ -99,9 +101,11 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\#-]/g, '\\$&')
 const byLength = (a: string, b: string): number => b.length - a.length;
 /** A label: at a line start (any known label) or after a space (inline labels), then spaces and a colon. */
 const LABEL = new RegExp(
-  `(^|\\n)[ \\t]{0,12}(${[...LINE.keys()].sort(byLength).map(escape).join('|')}|[A-Z][A-Za-z]{1,24}(?: [A-Za-z]{1,12}){0,2})[ \\t]{0,24}[:=](?![\\\\/])|(?<=[ \\t;,.)])(${[...INLINE.keys()].sort(byLength).map(escape).join('|')})[ \\t]{0,4}[:=](?![\\\\/])`,
+  `(^|\\n)[ \\t]{0,12}(${[...LINE.keys()].sort(byLength).map(escape).join('|')})[ \\t]{0,24}[:=](?![\\\\/])|(?<=[ \\t;,.)])(${[...INLINE.keys()].sort(byLength).map(escape).join('|')})[ \\t]{0,4}[:=](?![\\\\/])`,
   'gi',
 );
+
+const OTHER_LABEL_LINE = /(^|\n)[ \t]{0,12}[A-Z][A-Za-z]{1,24}(?: [A-Z][A-Za-z]{1,12}){0,2}[ \t]{0,24}:[^\n]{0,200}/g;
 
 interface Label {
   field: Field;
@@ -165,13 +169,14 @@ function labelledRecords(text: string, out: EventRecord[]): void {
       const source = cleanSourceValue(current.fields.get('source') ?? '');
       const description = current.fields.get('description');
       const level = current.fields.get('level');
-      out.push({ at: current.at, id, ...(source ? { source } : {}), ...(description ? { description } : {}), ...(level ? { level } : {}) });
+      out.push({ at: current.at, id, how: 'fields', ...(source ? { source } : {}), ...(description ? { description } : {}), ...(level ? { level } : {}) });
     }
     current = undefined;
   };
   labels.forEach((label, i) => {
     const next = labels[i + 1]?.start ?? text.length;
-    const gap = text.slice(lastEnd, label.start);
+    // lines of labels this reader does not know (`MatchedQueryIds : {}`) do not end a record
+    const gap = text.slice(lastEnd, label.start).replace(OTHER_LABEL_LINE, '');
     const repeated = current !== undefined && label.field !== 'other' && current.fields.has(label.field);
     if (current && (repeated || gap.trim() !== '')) flush();
     if (!current) current = { at: label.start, fields: new Map(), instance: false };
@@ -203,14 +208,14 @@ function xmlRecords(text: string, out: EventRecord[]): void {
     while (k + 1 < providers.length && (providers[k + 1]?.index ?? Infinity) < m.index) k++;
     const provider = providers[k];
     const source = provider && m.index - provider.index < 2000 ? provider[1] : undefined;
-    out.push({ at: m.index, id: Number(m[1]), ...(source ? { source } : {}) });
+    out.push({ at: m.index, id: Number(m[1]), how: 'xml', ...(source ? { source } : {}) });
   }
 }
 
 /** "The description for Event ID ( 8015 ) in Source ( BROWSER ) could not be found." */
 function missingDescription(text: string, out: EventRecord[]): void {
   for (const m of text.matchAll(/description for event id \(\s{0,3}(\d{1,5})\s{0,3}\) in source \(\s{0,3}([^()\n]{1,60}?)\s{0,3}\)/gi)) {
-    out.push({ at: m.index, id: Number(m[1]), source: m[2]! });
+    out.push({ at: m.index, id: Number(m[1]), how: 'sentence', source: m[2]! });
   }
 }
 
@@ -236,7 +241,8 @@ function sourceWords(words: string[]): string | undefined {
 
 /** Chat: "event 1197 from MSExchangeIS Private", "event ID 7024 (Service Control Manager)", "Kernel-Power 41", "MSExchangeIS event 1197: text". */
 function chatRecords(text: string, out: EventRecord[]): void {
-  for (const m of text.matchAll(/\bevent(?:[ _-]?id)?[ \t]{0,3}[:#]?[ \t]{0,3}(\d{1,5})\b([^\n]{0,160})/gi)) {
+  // "Event ID: 1197" is a labelled field (labelledRecords); a sentence says "event 1197" or "event ID 1197"
+  for (const m of text.matchAll(/\bevent(?:[ _-]?id)?[ \t]{1,3}(\d{1,5})\b([^\n]{0,160})/gi)) {
     const id = Number(m[1]);
     const after = m[2] ?? '';
     let source: string | undefined;
@@ -253,10 +259,12 @@ function chatRecords(text: string, out: EventRecord[]): void {
       // one capitalised word before "event" is often a sentence start ("Logging event 1197"): take it only when it looks like a name
       if (rev.length > 1 || (rev.length === 1 && /[A-Z].*[A-Z]|-|[a-z][A-Z]/.test(rev[0]!))) source = rev.join(' ');
     }
-    const quoted = /["“]([^"”\n]{8,300})["”]/.exec(after);
-    const colon = /:\s{1,3}([^\n]{8,300})/.exec(after);
-    const description = quoted?.[1] ?? colon?.[1];
-    out.push({ at: m.index, id, ...(source ? { source } : {}), ...(description ? { description: description.trim() } : {}) });
+    const quoted = /["“]([^"”]{8,300})["”]/.exec(text.slice(m.index, m.index + m[0].length + 300));
+    const colon = /^[^:\n]{0,80}:\s{1,3}(?=\S)/.exec(after);
+    // a description after a colon runs on to the end of its paragraph
+    const afterAt = m.index + m[0].length - after.length;
+    const description = quoted?.[1]?.replace(/\s+/g, ' ') ?? (colon ? descriptionValue(text, afterAt + colon[0].length, afterAt + colon[0].length + 300) : undefined);
+    out.push({ at: m.index, id, how: 'sentence', ...(source ? { source } : {}), ...(description && description.length >= 8 ? { description: description.trim() } : {}) });
   }
   // "Kernel-Power 41", "DistributedCOM 10016", "Microsoft-Windows-Kernel-Power/41": a hyphenated or camel-case name right before a number
   for (const m of text.matchAll(/\b((?:Microsoft-Windows-)?[A-Z][A-Za-z]{1,30}(?:-[A-Z][A-Za-z]{1,30}){0,3})[ \t]{0,2}[/ ]?[ \t]{0,2}(?:event[ \t]{1,2}(?:id[ \t]{0,2})?)?(\d{2,5})\b(?![.:/\d])/g)) {
@@ -264,7 +272,7 @@ function chatRecords(text: string, out: EventRecord[]): void {
     const id = Number(m[2]);
     // a camel-case product name before a year or release ("MapPoint 2000", "FrontPage 98") is not an event
     if (!name.includes('-') && (!/[a-z][A-Z]/.test(name) || id < 100 || (id >= 1980 && id <= 2030))) continue;
-    out.push({ at: m.index, id, source: name });
+    out.push({ at: m.index, id, how: 'name', source: name });
   }
 }
 
