@@ -15,6 +15,7 @@ import { seededRng } from './eval-queries.js';
 import { compareWithFuse, syntheticQueries } from './speed.js';
 import { syntheticStore } from './synthetic.js';
 import { fmt, pct } from './stats.js';
+import { runClueBench } from './clues.js';
 
 const args = process.argv.slice(2);
 const syntheticSize = args.includes('--no-synthetic') ? 0 : Number(args[args.indexOf('--synthetic') + 1] ?? 0) || 100_000;
@@ -125,4 +126,5 @@ if (syntheticSize > 0) {
   const store = syntheticStore(syntheticSize, rng);
   compareWithFuse(`synthetic ${syntheticSize.toLocaleString('en-US')}`, store, rules, syntheticQueries(store, rng, 1000), 60_000, 1);
 }
+await runClueBench(args.includes('--clue-store') ? args[args.indexOf('--clue-store') + 1] : undefined);
 console.log(`\ndone in ${fmt((performance.now() - started) / 1000, 1)} s`);

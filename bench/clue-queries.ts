@@ -17,6 +17,8 @@ export interface RenderedQuery {
   damage: string;
   /** What the paste still says: used to find the articles that print the same thing. */
   keeps: { source: boolean; description: boolean; driver: boolean; parameters: boolean };
+  /** The article's description as far as the paste carries it (before insertion strings were changed), and whether it was cut. */
+  pasted?: { description: string; cut: boolean };
 }
 
 const SERVERS = ['EXCH02', 'SRV-DC01', 'MAILHUB', 'NTSRV4', 'PRODSQL7', 'WEB03'];
@@ -74,14 +76,22 @@ const EVENT_LAYOUTS: Record<string, EventLayout> = {
 export function renderEvent(e: ArticleEvent, rng: Rng): RenderedQuery[] {
   const out: RenderedQuery[] = [];
   const filled = e.description !== undefined ? fillInsertions(e.description, rng) : undefined;
+  const whole = e.description !== undefined ? { description: e.description, cut: false } : undefined;
+  const first = e.description !== undefined ? { description: firstSentence(e.description), cut: firstSentence(e.description) !== e.description } : undefined;
   for (const [layout, render] of Object.entries(EVENT_LAYOUTS)) {
     const describes = layout !== 'xml' && layout !== 'chat-id' && filled !== undefined;
-    out.push({ text: render(e.id, e.source, describes ? filled : undefined, rng), layout, damage: 'insertion strings changed', keeps: { source: e.source !== undefined, description: describes, driver: false, parameters: false } });
+    out.push({
+      text: render(e.id, e.source, describes ? filled : undefined, rng),
+      layout,
+      damage: 'insertion strings changed',
+      keeps: { source: e.source !== undefined, description: describes, driver: false, parameters: false },
+      ...(describes ? { pasted: layout === 'chat' ? first : whole } : {}),
+    });
   }
   if (filled !== undefined && e.source !== undefined) {
     const layout = pick(rng, ['nt4', 'viewer', 'wevtutil', 'get-winevent']);
-    out.push({ text: EVENT_LAYOUTS[layout]!(e.id, undefined, filled, rng), layout, damage: 'source dropped', keeps: { source: false, description: true, driver: false, parameters: false } });
-    out.push({ text: EVENT_LAYOUTS[layout]!(e.id, e.source, firstSentence(filled), rng), layout, damage: 'first sentence only', keeps: { source: true, description: true, driver: false, parameters: false } });
+    out.push({ text: EVENT_LAYOUTS[layout]!(e.id, undefined, filled, rng), layout, damage: 'source dropped', keeps: { source: false, description: true, driver: false, parameters: false }, ...(whole ? { pasted: whole } : {}) });
+    out.push({ text: EVENT_LAYOUTS[layout]!(e.id, e.source, firstSentence(filled), rng), layout, damage: 'first sentence only', keeps: { source: true, description: true, driver: false, parameters: false }, ...(first ? { pasted: first } : {}) });
     out.push({ text: EVENT_LAYOUTS[layout]!(e.id, e.source, undefined, rng), layout, damage: 'description dropped', keeps: { source: true, description: false, driver: false, parameters: false } });
   }
   return out;

@@ -30,8 +30,12 @@ const ARCHIVE = fileURLToPath(new URL('../../shared/kb-corpus.tar.gz', import.me
 const HELD_OUT = 0.1;
 /** Goal for false `match` on negatives; the threshold is fitted for half of it on the calibration half. */
 const FALSE_MATCH_GOAL = 0.02;
-/** Two descriptions whose telling words overlap this much (Jaccard) print the same thing. */
-const SAME_DESCRIPTION = 0.9;
+/**
+ * Two descriptions whose template words overlap this much (Jaccard) print the same thing. Template
+ * words are those found in two or more articles' event descriptions; a word one article alone prints
+ * (a user, domain or server name, a message id) is an insertion string.
+ */
+const SAME_DESCRIPTION = 0.75;
 
 /** Articles that may print an event, a STOP screen or a crash report. */
 const MAY_HOLD_CLUES = /event|stop|bug ?check|blue screen|exception|faulting|app:|invalid page fault|instruction at/i;
@@ -90,12 +94,28 @@ function jaccard(a: string[], b: string[]): number {
   return inter / (a.length + b.length - inter || 1);
 }
 
-/** Articles in the store printing what this event paste still says: same id, same source (if kept), same description (if kept). */
-function eventGroup(index: MatchIndex, id: number, source: string | undefined, words: string[], q: RenderedQuery): Set<string> {
+/** Share of `a`'s words found in `b`. */
+function containment(a: string[], b: string[]): number {
+  if (a.length === 0) return 1;
+  const sb = new Set(b);
+  return a.filter((w) => sb.has(w)).length / a.length;
+}
+
+/**
+ * Articles in the store printing what this event paste still says: same id, same source (if kept),
+ * same description (if kept: the same telling words; a description cut short only needs its words in the article's).
+ */
+function eventGroup(index: MatchIndex, id: number, source: string | undefined, q: RenderedQuery): Set<string> {
   const group = new Set<string>();
+  const template = (ws: string[]) => ws.filter((w) => (templateDf.get(w) ?? 0) >= 2);
+  const words = template(q.pasted ? descriptionWords(q.pasted.description) : []);
   for (const entry of index.clues.events.get(id) ?? []) {
     if (q.keeps.source && (entry.source === undefined || source === undefined || sourceAgreement(entry.source, source) === 0)) continue;
-    if (q.keeps.description && (entry.words.length === 0 || jaccard(entry.words, words) < SAME_DESCRIPTION)) continue;
+    if (q.keeps.description) {
+      if (entry.words.length === 0) continue;
+      const same = q.pasted?.cut ? containment(words, template(entry.words)) >= SAME_DESCRIPTION : jaccard(template(entry.words), words) >= SAME_DESCRIPTION;
+      if (!same) continue;
+    }
     if (!q.keeps.source && !q.keeps.description) continue;
     group.add(index.signatures[entry.sig]!.id);
   }
@@ -111,6 +131,9 @@ function stopGroup(index: MatchIndex, code: string, driver: string | undefined, 
   }
   return group;
 }
+
+/** Articles whose event descriptions hold each word (the whole archive, held-out articles included). */
+const templateDf = new Map<string, number>();
 
 function outcomeOf(index: MatchIndex, text: string): { ids: string[]; confidences: number[] } {
   const ranked = rankClueCandidates(index, parseMessage(text), 10);
@@ -131,10 +154,24 @@ function rightVerdict(o: Outcome, t: number): boolean {
   return v !== 'match';
 }
 
-function fitThreshold(negatives: Outcome[]): number {
-  const scores = negatives.map((o) => o.confidences[0] ?? 0).sort((a, b) => b - a);
-  const allowed = Math.floor((FALSE_MATCH_GOAL / 2) * scores.length);
-  return Math.max(0.3, (scores[allowed] ?? 0) + 1e-6);
+/** False `match` allowed on the calibration half when fitting: under the goal, as a margin for a small sample. */
+const FIT_FALSE_MATCH = 0.75 * FALSE_MATCH_GOAL;
+
+/** The threshold (0.40 to 0.95, by 0.01) that gets the most verdicts right on the calibration half while answering at most FIT_FALSE_MATCH of its negatives `match`. */
+function fitThreshold(calibration: Outcome[]): number {
+  const pos = calibration.filter((o) => o.kind === 'positive' || o.kind === 'ambiguous');
+  const neg = calibration.filter((o) => o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated');
+  let best = 0.95;
+  let bestRight = -1;
+  for (let t = 0.4; t <= 0.95 + 1e-9; t += 0.01) {
+    if (share(neg, (o) => verdictAt(o, t) === 'match') > FIT_FALSE_MATCH) continue;
+    const right = share(pos, (o) => rightVerdict(o, t));
+    if (right > bestRight) {
+      bestRight = right;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
 }
 
 const share = (os: Outcome[], test: (o: Outcome) => boolean): number => (os.length === 0 ? NaN : os.filter(test).length / os.length);
@@ -171,6 +208,10 @@ export async function runClueBench(storeDir?: string): Promise<void> {
   const withClues = signatures.filter((s) => (s.events?.length ?? 0) > 0 || (s.bugchecks?.length ?? 0) > 0);
   console.log(`\n(c) event-log entries and STOP screens  [${how}; ${fmt((performance.now() - started) / 1000, 1)} s]`);
   console.log(`  articles printing an event entry: ${signatures.filter((s) => (s.events?.length ?? 0) > 0).length}; a STOP: ${signatures.filter((s) => (s.bugchecks?.length ?? 0) > 0).length}; naming a faulting module: ${signatures.filter((s) => (s.faultModules?.length ?? 0) > 0).length}`);
+  for (const sig of withClues) {
+    const words = new Set((sig.events ?? []).flatMap((e) => (e.description !== undefined ? descriptionWords(e.description) : [])));
+    for (const w of words) templateDf.set(w, (templateDf.get(w) ?? 0) + 1);
+  }
   const heldOut = new Set(withClues.filter(() => rng() < HELD_OUT).map((s) => s.id));
   const split = new Map(withClues.map((s) => [s.id, rng() < 0.5 ? 'calibration' : 'test'] as const));
   const stored = signatures.filter((s) => !heldOut.has(s.id));
@@ -187,8 +228,7 @@ export async function runClueBench(storeDir?: string): Promise<void> {
     const half = split.get(sig.id) ?? 'test';
     const queries: { q: RenderedQuery; family: 'event' | 'stop'; group: Set<string> }[] = [];
     for (const e of sig.events ?? []) {
-      const words = e.description !== undefined ? descriptionWords(e.description) : [];
-      for (const q of renderEvent(e, rng)) queries.push({ q, family: 'event', group: eventGroup(index, e.id, e.source, words, q) });
+      for (const q of renderEvent(e, rng)) queries.push({ q, family: 'event', group: eventGroup(index, e.id, e.source, q) });
     }
     for (const b of sig.bugchecks ?? []) {
       for (const q of renderBugcheck(b, names.byCode.get(b.code), rng)) queries.push({ q, family: 'stop', group: stopGroup(index, b.code, b.driver, b.parameters, q) });
@@ -223,12 +263,21 @@ export async function runClueBench(storeDir?: string): Promise<void> {
 
   const calibration = outcomes.filter((o) => o.split === 'calibration');
   const test = outcomes.filter((o) => o.split === 'test');
-  const fitted = fitThreshold(calibration.filter((o) => o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated'));
+  const fitted = fitThreshold(calibration);
+  if (process.env.CLUE_BENCH_DEBUG) for (const o of calibration.filter((x) => (x.kind === 'held-out' || x.kind === 'unrelated') && (x.confidences[0] ?? 0) >= 0.55)) console.log('   debug', o.kb, o.kind, o.layout, o.damage, o.ids[0], fmt(o.confidences[0] ?? 0), o.text.slice(0, 160).replace(/\n/g, ' | '));
   report('calibration half, fitted threshold', calibration, fitted);
   report('test half, threshold fitted on calibration', test, fitted);
   report('test half, shipped threshold', test, CLUE_MATCH_THRESHOLD);
   breakdown(outcomes, CLUE_MATCH_THRESHOLD, 'layout');
   breakdown(outcomes, CLUE_MATCH_THRESHOLD, 'damage');
+  const bands = [0.25, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9, 1.0001];
+  const cells: string[] = [];
+  for (let b = 0; b + 1 < bands.length; b++) {
+    const inBand = outcomes.filter((o) => (o.confidences[0] ?? 0) >= bands[b]! && (o.confidences[0] ?? 0) < bands[b + 1]!);
+    const right = inBand.filter((o) => (o.kind === 'positive' || o.kind === 'ambiguous') && o.group.has(o.ids[0] ?? '')).length;
+    cells.push(`[${bands[b]}, ${Math.min(1, bands[b + 1]!)}) ${inBand.length} pastes, top right ${pct(inBand.length ? right / inBand.length : NaN)}`);
+  }
+  console.log(`    top confidence vs share right: ${cells.join(';  ')}`);
   const modern = outcomes.filter((o) => o.kind === 'modern');
   console.log(`    today's events and bug checks (shipped threshold): ${modern.map((o) => `${o.kb} -> ${verdictAt(o, CLUE_MATCH_THRESHOLD)}${o.ids[0] ? ` ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)}` : ''}`).join('; ')}`);
   const misses = test.filter((o) => o.kind === 'positive' && !rightVerdict(o, CLUE_MATCH_THRESHOLD));

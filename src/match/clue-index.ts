@@ -43,6 +43,8 @@ export interface ClueIndex {
   bugchecks: Map<string, BugcheckEntry[]>;
   /** Articles naming each driver stem in a STOP, for its rarity. */
   driverDf: Map<string, number>;
+  /** Articles printing each STOP parameter at each position (`0:b`), for its rarity. */
+  parameterDf: Map<string, number>;
   modules: Map<string, ModuleEntry[]>;
   names: BugcheckNames;
 }
@@ -69,6 +71,7 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
   let described = 0;
   const bugchecks = new Map<string, BugcheckEntry[]>();
   const driverDf = new Map<string, number>();
+  const parameterDf = new Map<string, number>();
   const modules = new Map<string, ModuleEntry[]>();
 
   signatures.forEach((sig, s) => {
@@ -96,6 +99,7 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
       const drivers = [...new Set([...(b.driver ? [moduleStem(b.driver)] : []), ...faulting])];
       for (const d of drivers) seenDrivers.add(d);
       codes.set(b.code, { sig: s, code: b.code, drivers, parameters: b.parameters, inTitle: titleCodes.has(b.code) });
+      b.parameters.forEach((p, i) => parameterDf.set(`${i}:${p}`, (parameterDf.get(`${i}:${p}`) ?? 0) + 1));
     }
     for (const code of sig.stopCodes) if (!codes.has(code)) codes.set(code, { sig: s, code, drivers: faulting, parameters: [], inTitle: titleCodes.has(code) });
     for (const d of faulting) seenDrivers.add(d);
@@ -105,5 +109,5 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
 
   const wordIdf = new Map<string, number>();
   for (const [w, df] of wordDf) wordIdf.set(w, Math.log(1 + described / df));
-  return { events, wordIdf, bugchecks, driverDf, modules, names };
+  return { events, wordIdf, bugchecks, driverDf, parameterDf, modules, names };
 }

@@ -12,10 +12,14 @@ import { descriptionWords, sourceAgreement } from '../trace/events.js';
 import type { ClueIndex, EventEntry } from './clue-index.js';
 
 /** Confidence at or above which a clue match is `match` (fitted on the bench's calibration half). */
-export const CLUE_MATCH_THRESHOLD = 0.55;
+export const CLUE_MATCH_THRESHOLD = 0.61;
 
-/** Added when the article's title names the event id or STOP code: the article is about it, not passing by. */
-const TITLE_BONUS = 0.03;
+/**
+ * Added when the article's title names the event id or STOP code: the article is about it, not
+ * passing by. Below the tie margin (0.01), so it orders articles printing the same thing without
+ * turning their tie (`possible`, all offered) into a `match` naming one.
+ */
+const TITLE_BONUS = 0.005;
 
 export interface ClueRanked {
   sig: number;
@@ -70,11 +74,15 @@ function scoreEvent(index: ClueIndex, clue: EventClue, entry: EventEntry, pasted
   const sim = desc?.sim;
   if (agreement !== undefined) {
     // without both descriptions only id and source agree; a description the article lacks cannot be checked
-    const unchecked = pastedWords.length > 0 ? 0.55 : 0.6;
-    score = (sim !== undefined ? 0.4 + 0.6 * sim : unchecked) * (agreement === 1 ? 1 : 0.9);
+    const unchecked = pastedWords.length > 0 ? 0.5 : 0.66;
+    // a description that differs (another message under the same id: the text inserted into a template) counts steeply against
+    score = (sim !== undefined ? 0.3 + 0.7 * sim ** 3 : unchecked) * (agreement === 1 ? 1 : 0.9);
   }
-  else if (entry.source !== undefined) score = sim !== undefined ? 0.3 + 0.5 * sim : 0.3;
-  else score = sim !== undefined ? 0.3 + 0.45 * sim : 0.26;
+  // the paste names no source: id and description must carry it
+  else if (entry.source !== undefined) score = sim !== undefined ? 0.3 + 0.5 * sim ** 3 : 0.3;
+  // the article prints no source: the same when the paste has none either, weaker against a stated one it cannot confirm
+  else if (clue.source === undefined) score = sim !== undefined ? 0.25 + 0.65 * sim ** 3 : 0.26;
+  else score = sim !== undefined ? 0.28 + 0.25 * sim * sim : 0.26;
   if (entry.inTitle) score += TITLE_BONUS;
   return {
     score: Math.min(1, score),
@@ -124,21 +132,31 @@ function scoreBugchecks(index: ClueIndex, pasted: PastedBugcheck, add: (sig: num
     if (driver !== undefined && entry.drivers.length > 0) {
       if (entry.drivers.includes(driver)) {
         const r = rarity(index.driverDf.get(driver) ?? 1);
-        score += 0.45 * r;
+        score += 0.35 * r;
         details.push(`driver ${pasted.driver}${r < 1 ? ` (named in ${index.driverDf.get(driver)} articles)` : ''}`);
       } else {
-        score -= 0.05;
+        score -= 0.1;
         details.push(`driver differs: pasted ${pasted.driver}, the article names ${entry.drivers.join(', ')}`);
       }
     }
     let paramScore = 0;
     const same: string[] = [];
+    let telling = false;
     pasted.parameters.forEach((p, i) => {
       if (p === '0' || entry.parameters[i] !== p) return;
-      paramScore += p.length >= 5 ? 0.2 : 0.05;
+      // an address or a status few articles print says much; 1 or 2 (an IRQL, a flag) says little
+      const df = index.parameterDf.get(`${i}:${p}`) ?? 1;
+      const weight = p.length < 5 ? 0.03 : df <= 2 ? 0.25 : df <= 5 ? 0.12 : 0.04;
+      telling ||= weight >= 0.12;
+      paramScore += weight;
       same.push(`0x${p}`);
     });
     if (same.length > 0) details.push(`parameters ${same.join(', ')} as in the article`);
+    // both print parameters and none of the article's addresses or statuses is pasted: another crash with this code
+    if (!telling && pasted.parameters.some((p) => p.length >= 5) && entry.parameters.some((p) => p.length >= 5)) {
+      score -= 0.15;
+      details.push('parameters differ from the article\'s');
+    }
     score += Math.min(0.45, paramScore);
     if (entry.inTitle) score += TITLE_BONUS;
     add(entry.sig, {

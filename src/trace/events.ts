@@ -224,6 +224,7 @@ const NOT_SOURCE = new Set([
   'the', 'a', 'an', 'and', 'or', 'on', 'in', 'at', 'every', 'each', 'after', 'when', 'with', 'about', 'again', 'since', 'today', 'now',
   'our', 'my', 'we', 'it', 'this', 'that', 'all', 'since', 'log', 'logs', 'server', 'keeps', 'is', 'was', 'are', 'id', 'event', 'events',
   'error', 'errors', 'warning', 'warnings', 'source', 'hi', 'hey', 'help', 'got', 'get', 'getting', 'see', 'seeing', 'also', 'then',
+  'yesterday', 'last', 'tonight', 'morning', 'night', 'users', 'user', 'clients', 'client', 'machine', 'machines', 'host', 'hosts', 'several', 'many', 'some',
   'i', 'you', 'any', 'anyone', 'why', 'what', 'how', 'please', 'ideas', 'idea', 'here', 'there', 'for', 'to', 'of', 'from', 'by',
 ]);
 
@@ -232,7 +233,8 @@ function sourceWords(words: string[]): string | undefined {
   const taken: string[] = [];
   for (const raw of words) {
     const w = raw.replace(/^["'(]+|["'),.;:!?]+$/g, '');
-    if (w === '' || NOT_SOURCE.has(w.toLowerCase()) || !/^[A-Za-z][A-Za-z0-9_.-]{0,40}$/.test(w) || !/[A-Z]/.test(w)) break;
+    // many NT sources are lower-case (`nbf`, `atapi`): the first word after "from" may be
+    if (w === '' || NOT_SOURCE.has(w.toLowerCase()) || !/^[A-Za-z][A-Za-z0-9_.-]{0,40}$/.test(w) || (taken.length > 0 && !/[A-Z]/.test(w))) break;
     taken.push(w);
     if (taken.length === 4 || /[),.;:!?]$/.test(raw)) break;
   }
@@ -332,7 +334,7 @@ const STOPWORDS = new Set(
  */
 export function descriptionWords(description: string): string[] {
   const text = description
-    .replace(/<[^<>\n]{0,60}>/g, ' ')
+    .replace(/<[^<>\n]{0,60}>|\[[^[\]\n]{0,40}\]/g, ' ')
     .replace(/%%?\d{1,5}/g, ' ')
     .replace(/\b[a-z]:\\[^\s]{0,200}/gi, ' ')
     .replace(/\\\\[^\s]{0,200}/g, ' ')
