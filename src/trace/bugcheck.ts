@@ -119,7 +119,9 @@ function collect(text: string): Found[] {
     const before = text.slice(Math.max(0, m.index - NAME_REACH), m.index);
     const after = text.slice(m.index + m[0].length, m.index + m[0].length + 14);
     // `!analyze -v` heads its summary with `NAME (a)`; NT 4.0 glues `***` to the name
-    if (!STOP_WORD.test(before) && !/\)\s{0,3}$/.test(before) && !/^\s{0,3}\*\*\*/.test(after) && !/^ {1,2}\([0-9a-f]{1,8}\)/.test(after)) continue;
+    // XP prints the name on a line of its own above "Technical information"
+    const ownLine = /(^|\n)[ \t]{0,8}$/.test(before) && /^[ \t]{0,8}(\r?\n|$)/.test(after);
+    if (!STOP_WORD.test(before) && !ownLine && !/\)\s{0,3}$/.test(before) && !/^\s{0,3}\*\*\*/.test(after) && !/^ {1,2}\([0-9a-f]{1,8}\)/.test(after)) continue;
     found.push({ at: m.index, kind: 'name', value: m[1]! });
   }
   for (const pattern of DRIVER_PATTERNS) {
