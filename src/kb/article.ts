@@ -59,7 +59,7 @@ export function parseArticle(raw: string): Signature {
   const { files, packages } = parseFileTables(text);
   const rollback: Rollback[] = sections.flatMap((s) => findRollbackWarnings(s.prose));
   const codeText = [title, ...sections.map((s) => withoutCitedTitles(s.prose))].join(' ');
-  const clueText = `${title}\n\n${withoutReferenceLines(layout.body)}`;
+  const clueText = `${title}\n\n${layout.body.includes('\n') ? withoutReferenceLines(layout.body) : withoutCitedTitles(layout.body)}`;
   const bugchecks = findArticleBugchecks(clueText);
 
   return {
