@@ -16,6 +16,7 @@ import { compareWithFuse, syntheticQueries } from './speed.js';
 import { syntheticStore } from './synthetic.js';
 import { fmt, pct } from './stats.js';
 import { runClueBench } from './clues.js';
+import { runTraceBench } from './traces.js';
 
 const args = process.argv.slice(2);
 const syntheticSize = args.includes('--no-synthetic') ? 0 : Number(args[args.indexOf('--synthetic') + 1] ?? 0) || 100_000;
@@ -126,5 +127,7 @@ if (syntheticSize > 0) {
   const store = syntheticStore(syntheticSize, rng);
   compareWithFuse(`synthetic ${syntheticSize.toLocaleString('en-US')}`, store, rules, syntheticQueries(store, rng, 1000), 60_000, 1);
 }
+console.log('\n(c) other ecosystems: real pastes from public bug trackers (bench/traces.ts)');
+await runTraceBench();
 await runClueBench(args.includes('--clue-store') ? args[args.indexOf('--clue-store') + 1] : undefined);
 console.log(`\ndone in ${fmt((performance.now() - started) / 1000, 1)} s`);

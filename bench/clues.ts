@@ -206,7 +206,7 @@ export async function runClueBench(storeDir?: string): Promise<void> {
   const { signatures, how } = await loadSignatures(storeDir);
   const rng: Rng = seededRng(244976);
   const withClues = signatures.filter((s) => (s.events?.length ?? 0) > 0 || (s.bugchecks?.length ?? 0) > 0);
-  console.log(`\n(c) event-log entries and STOP screens  [${how}; ${fmt((performance.now() - started) / 1000, 1)} s]`);
+  console.log(`\n(d) event-log entries and STOP screens  [${how}; ${fmt((performance.now() - started) / 1000, 1)} s]`);
   console.log(`  articles printing an event entry: ${signatures.filter((s) => (s.events?.length ?? 0) > 0).length}; a STOP: ${signatures.filter((s) => (s.bugchecks?.length ?? 0) > 0).length}; naming a faulting module: ${signatures.filter((s) => (s.faultModules?.length ?? 0) > 0).length}`);
   for (const sig of withClues) {
     const words = new Set((sig.events ?? []).flatMap((e) => (e.description !== undefined ? descriptionWords(e.description) : [])));

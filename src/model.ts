@@ -20,11 +20,20 @@ export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an
 /** Dotted numeric file version as printed (5.5.2654.3, 4.0.1381.133). */
 export const VersionSchema = z.string().regex(/^\d+(\.\d+){1,4}$/, 'must be a dotted numeric version, e.g. 5.5.2654.3');
 
+/**
+ * The ecosystem a frame comes from, when it is not a Windows debugger's (those carry none). Frames of
+ * different ecosystems never share a match key, so a Java paste cannot match a Windows signature by accident.
+ */
+export const LangSchema = z.enum(['java', 'dotnet', 'python', 'go', 'js', 'rust', 'ruby', 'php', 'native', 'kernel']);
+export type Lang = z.infer<typeof LangSchema>;
+
 /** One stack frame as printed: module as printed (`STORE`), symbol (`PUSH_NOTIFY::PushToClient`), offset (`0xb0`). */
 export const FrameSchema = z.object({
   module: z.string(),
   symbol: z.string(),
   offset: z.string().optional(),
+  /** Set on frames read from other stacks than Windows debuggers' (Java, Python, Go, ...). */
+  lang: LangSchema.optional(),
 });
 export type Frame = z.infer<typeof FrameSchema>;
 
@@ -109,6 +118,17 @@ export const SignatureSchema = z.object({
   faultModules: z.array(z.string()).optional(),
   /** Where the signature came from: `ingest` (parsed) or `curated` (hand-written). */
   source: z.enum(['ingest', 'curated']).default('ingest'),
+  /** Team known issues (KI-N): the Slack user who recorded it. */
+  author: z.string().optional(),
+  /** Team known issues: permalink of the thread the issue was worked out in. */
+  thread: z.string().optional(),
+  /** Team known issues: further links (runbooks, tickets, KB pages), as written. */
+  links: z.array(z.string()).optional(),
+  /** Team known issues: ISO timestamps of the first recording and the last edit. */
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+  /** Retired: kept for history (`/kb KI-3` shows it) but no longer matched. */
+  retired: z.boolean().optional(),
 });
 /** A signature as stored and used (defaults applied). */
 export type Signature = z.infer<typeof SignatureSchema>;
@@ -133,6 +153,8 @@ export const ClueSchema = z.discriminatedUnion('kind', [
     code: z.string().optional(),
     offset: z.string().optional(),
   }),
+  /** An exception, panic or oops named with a trace (`java.lang.NullPointerException`, `panic`, `BUG`), with its message. */
+  z.object({ kind: z.literal('exception'), lang: LangSchema, type: z.string(), message: z.string().optional() }),
 ]);
 export type Clue = z.infer<typeof ClueSchema>;
 
@@ -223,6 +245,8 @@ export const ThreadMatchSchema = z.object({
   trace: TraceSchema.optional(),
   /** The pasted event, STOP and application-error clues, so "why this match" can be rebuilt for a clue match. */
   clues: z.array(ClueSchema).optional(),
+  /** The crash's fingerprint (normalised frames, else clues): feedback is counted per fingerprint. */
+  fingerprint: z.string().optional(),
   updatedAt: z.number().int(),
 });
 export type ThreadMatch = z.infer<typeof ThreadMatchSchema>;
@@ -236,3 +260,16 @@ export const FeedbackSchema = z.object({
   at: z.number().int(),
 });
 export type Feedback = z.infer<typeof FeedbackSchema>;
+
+/**
+ * One person's say on one answer for one crash: `right` (confirmed, or named as the right answer after
+ * a thumbs-down) or `wrong`. Keyed by (fingerprint, user, kb): clicking again replaces, never adds.
+ */
+export const VoteSchema = z.object({
+  fingerprint: z.string().min(1),
+  user: z.string().min(1),
+  kb: KbIdSchema,
+  verdict: z.enum(['right', 'wrong']),
+  at: z.number().int(),
+});
+export type Vote = z.infer<typeof VoteSchema>;

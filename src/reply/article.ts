@@ -3,13 +3,14 @@
  * warning and files, each a line or two, so the whole answer fits on one screen.
  */
 import type { KnownBlock } from '@slack/types';
-import type { FileRow, Fix, KbId, Signature } from '../model.js';
+import { isTeamId, type FileRow, type Fix, type KbId, type Signature } from '../model.js';
 import { actions, context, section, type ButtonSpec } from './blocks.js';
 import { ActionId } from './ids.js';
 import { fitReply } from './limits.js';
 import { normalizePlatform } from './platforms.js';
 import { code, escapeMrkdwn, kbLink, kbUrl, link, summarize } from './text.js';
 import type { Reply } from './types.js';
+import { originLine } from './record.js';
 
 const FIX_LABELS: Record<Fix['kind'], string> = {
   hotfix: ':wrench: Hotfix available',
@@ -111,10 +112,10 @@ export function titleLine(sig: Signature): string {
 }
 
 export function productLine(sig: Signature): string | undefined {
-  const parts: string[] = [];
+  const parts: string[] = [originLine(sig)];
   if (sig.product) parts.push(escapeMrkdwn(sig.product) + (sig.versions.length > 0 ? ` ${escapeMrkdwn(sig.versions.join(', '))}` : ''));
   if (sig.published) parts.push(`published ${sig.published}`);
-  return parts.length > 0 ? parts.join(' · ') : undefined;
+  return parts.join(' · ');
 }
 
 /** The plain fallback: id, title, fix and the rollback warning (the part nobody should miss). */
@@ -135,5 +136,6 @@ export function buildArticleCard(sig: Signature): Reply {
 /** A reference to an article the store does not hold: say so, and link it. */
 export function buildUnknownArticleReply(kb: KbId): Reply {
   const text = `${kb} is not in kbbot's store.`;
+  if (isTeamId(kb)) return fitReply({ text, blocks: [section(`:grey_question: ${kb} is not among your team's known issues in kbbot's store.`)] });
   return fitReply({ text, blocks: [section(`:grey_question: ${kb} is not in kbbot's store. ${link(kbUrl(kb), 'Open it on support.microsoft.com')}`)] });
 }

@@ -9,7 +9,7 @@ import type { Logger } from '../log.js';
 import type { StateStore } from '../state/types.js';
 import type { Bot } from '../bot/index.js';
 import { KbHttpReceiver } from './http-receiver.js';
-import type { ListenerDeps } from './deps.js';
+import type { ListenerDeps, TeamDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { replayOwed, type OwedReplayOptions, type OwedReplayReport } from './owed-replay.js';
 import { snippetOrigins } from './snippets.js';
@@ -28,6 +28,8 @@ export interface SlackAppDeps {
   webApiRetries?: number;
   /** Socket Mode heartbeat tuning (tests shorten the reconnect delay with a small clientPingTimeout). */
   socket?: { clientPingTimeout?: number; serverPingTimeout?: number };
+  /** The team store (recording known issues, votes); without it those features say they are not set up. */
+  team?: TeamDeps;
   /** HTTP mode: request body cap and clock (tests of clock skew). */
   http?: { bodyLimit?: number; now?: () => number };
 }
@@ -75,6 +77,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     threads: new ThreadMemory(deps.state, deps.logger),
     logger: deps.logger,
     snippets: { botToken: deps.mode.botToken, allowedOrigins: snippetOrigins(deps.slackApiUrl), logger: deps.logger },
+    ...(deps.team ? { team: deps.team } : {}),
   };
   registerListeners(app, listenerDeps);
   app.error(async (error) => {

@@ -1,5 +1,7 @@
 /** What every listener is given: the bot, state, thread memory, logger and snippet reader. */
-import type { Bot } from '../bot/index.js';
+import type { Bot, Knowledge } from '../bot/index.js';
+import type { TeamStore } from '../store/team.js';
+import type { EditorPolicy } from './editors.js';
 import type { Logger } from '../log.js';
 import type { StateStore } from '../state/types.js';
 import type { SnippetReader } from './snippets.js';
@@ -11,6 +13,18 @@ export interface ListenerDeps {
   threads: ThreadMemory;
   logger: Logger;
   snippets: SnippetReader;
+  /** The team store (recording known issues, votes); absent, those buttons and commands say it is not set up. */
+  team?: TeamDeps;
+}
+
+export interface TeamDeps {
+  store: TeamStore;
+  /** Re-reads the team store and swaps the new layer in (after a write here; other instances poll). */
+  refresh(): Promise<void>;
+  /** Who may record, edit and retire (KBBOT_EDITORS). */
+  editors: EditorPolicy;
+  /** What the bot knows right now (to check an answer someone names). */
+  knowledge(): Knowledge;
 }
 
 /** Retries span about five minutes; an hour of memory covers them with room to spare. */
