@@ -146,14 +146,14 @@ function scoreBugchecks(index: ClueIndex, pasted: PastedBugcheck, add: (sig: num
       if (p === '0' || entry.parameters[i] !== p) return;
       // an address or a status few articles print says much; 1 or 2 (an IRQL, a flag) says little
       const df = index.parameterDf.get(`${i}:${p}`) ?? 1;
-      const weight = p.length < 5 ? 0.03 : df <= 2 ? 0.25 : df <= 5 ? 0.12 : 0.04;
+      const weight = p.length < 4 ? 0.03 : df <= 2 ? 0.32 : df <= 5 ? 0.12 : 0.04;
       telling ||= weight >= 0.12;
       paramScore += weight;
       same.push(`0x${p}`);
     });
     if (same.length > 0) details.push(`parameters ${same.join(', ')} as in the article`);
     // both print parameters and none of the article's addresses or statuses is pasted: another crash with this code
-    if (!telling && pasted.parameters.some((p) => p.length >= 5) && entry.parameters.some((p) => p.length >= 5)) {
+    if (!telling && pasted.parameters.some((p) => p.length >= 4) && entry.parameters.some((p) => p.length >= 4)) {
       score -= 0.15;
       details.push('parameters differ from the article\'s');
     }
