@@ -41,7 +41,11 @@ export type Frame = z.infer<typeof FrameSchema>;
 export const TraceSchema = z.array(FrameSchema);
 export type Trace = z.infer<typeof TraceSchema>;
 
-export const FixKindSchema = z.enum(['hotfix', 'service-pack', 'update', 'upgrade', 'workaround', 'none', 'unknown']);
+/**
+ * How the article says the problem is resolved: `configuration` (a setting, registry change or steps that make it
+ * go away), `not-yet` (confirmed and being researched, no fix named today), `none` (by design, a limitation).
+ */
+export const FixKindSchema = z.enum(['hotfix', 'service-pack', 'update', 'upgrade', 'configuration', 'workaround', 'none', 'not-yet', 'unknown']);
 export type FixKind = z.infer<typeof FixKindSchema>;
 
 export const FixSchema = z.object({
@@ -51,6 +55,14 @@ export const FixSchema = z.object({
   servicePack: z.string().optional(),
   /** A product version the article names as fixing the problem. */
   version: z.string().optional(),
+  /** Other kinds the article also offers (a hotfix and a workaround). */
+  also: z.array(FixKindSchema).optional(),
+  /** What carries the fix as the article names it: service packs, packages or articles, fixing product versions (never an affected one). */
+  carriers: z.array(z.string()).optional(),
+  /** For lists of fixes released after a service pack ("post-SP4 fixes"): that service pack, which is not the fix. */
+  after: z.string().optional(),
+  /** A numbered procedure: how many steps, and the first ones summarised. */
+  steps: z.object({ count: z.number().int().positive(), first: z.array(z.string()) }).optional(),
 });
 export type Fix = z.infer<typeof FixSchema>;
 
@@ -64,6 +76,10 @@ export const FileRowSchema = z.object({
   platform: z.string().optional(),
   component: z.string().optional(),
   language: z.string().optional(),
+  /** The size exactly as printed when it is not a byte count (`1.3 MB`, `122 KB`); `size` is then left out. */
+  sizeText: z.string().optional(),
+  /** What tells this row from another row of the same file: product, service pack level, table heading. */
+  product: z.string().optional(),
 });
 export type FileRow = z.infer<typeof FileRowSchema>;
 
@@ -91,6 +107,13 @@ export const ArticleBugcheckSchema = z.object({
 });
 export type ArticleBugcheck = z.infer<typeof ArticleBugcheckSchema>;
 
+/**
+ * What an article is: a problem (symptoms, cause, resolution), a how-to, information, or an index of other
+ * articles, bugs, fixes or files. Only problem articles have fix fields on their card.
+ */
+export const ArticleKindSchema = z.enum(['problem', 'howto', 'info', 'index']);
+export type ArticleKind = z.infer<typeof ArticleKindSchema>;
+
 export const SignatureSchema = z.object({
   id: KbIdSchema,
   title: z.string().min(1),
@@ -102,6 +125,8 @@ export const SignatureSchema = z.object({
   cause: z.string().default(''),
   status: z.string().default(''),
   traces: z.array(TraceSchema).default([]),
+  /** The article's kind; absent in older files, read as `problem`. */
+  articleKind: ArticleKindSchema.optional(),
   fix: FixSchema.default({ kind: 'unknown', summary: '' }),
   files: z.array(FileRowSchema).default([]),
   packages: z.array(FileRowSchema).default([]),
