@@ -15,6 +15,7 @@ import { seededRng } from './eval-queries.js';
 import { compareWithFuse, syntheticQueries } from './speed.js';
 import { syntheticStore } from './synthetic.js';
 import { fmt, pct } from './stats.js';
+import { runClueBench } from './clues.js';
 import { runTraceBench } from './traces.js';
 
 const args = process.argv.slice(2);
@@ -128,4 +129,5 @@ if (syntheticSize > 0) {
 }
 console.log('\n(c) other ecosystems: real pastes from public bug trackers (bench/traces.ts)');
 await runTraceBench();
+await runClueBench(args.includes('--clue-store') ? args[args.indexOf('--clue-store') + 1] : undefined);
 console.log(`\ndone in ${fmt((performance.now() - started) / 1000, 1)} s`);

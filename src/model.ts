@@ -90,6 +90,23 @@ export const RollbackSchema = z.object({
 });
 export type Rollback = z.infer<typeof RollbackSchema>;
 
+/** One event-log entry as an article prints it. */
+export const ArticleEventSchema = z.object({
+  id: z.number().int().nonnegative(),
+  source: z.string().optional(),
+  description: z.string().optional(),
+});
+export type ArticleEvent = z.infer<typeof ArticleEventSchema>;
+
+/** One STOP screen or bug check an article names. */
+export const ArticleBugcheckSchema = z.object({
+  code: z.string().regex(/^0x[0-9A-F]{8}$/, 'must be 0x followed by 8 upper-case hex digits'),
+  driver: z.string().optional(),
+  /** Parameters as lower-case hex without 0x and leading zeros (`b`, `80013693`). */
+  parameters: z.array(z.string()).default([]),
+});
+export type ArticleBugcheck = z.infer<typeof ArticleBugcheckSchema>;
+
 /**
  * What an article is: a problem (symptoms, cause, resolution), a how-to, information, or an index of other
  * articles, bugs, fixes or files. Only problem articles have fix fields on their card.
@@ -118,6 +135,12 @@ export const SignatureSchema = z.object({
   eventIds: z.array(z.number().int().nonnegative()).default([]),
   stopCodes: z.array(z.string().regex(/^0x[0-9A-F]{8}$/, 'must be 0x followed by 8 upper-case hex digits')).default([]),
   exceptionCodes: z.array(z.string().regex(/^[0-9a-f]{8}$/, 'must be 8 lower-case hex digits')).default([]),
+  /** Event-log entries the article prints: id with its source and description (insertion strings as the article shows them). */
+  events: z.array(ArticleEventSchema).optional(),
+  /** STOP screens the article prints or names: code, parameters and the driver it names. */
+  bugchecks: z.array(ArticleBugcheckSchema).optional(),
+  /** Programs and modules the article names as crashing or faulting (Dr. Watson `App:`, `in module`, a STOP's driver, a file in the title). */
+  faultModules: z.array(z.string()).optional(),
   /** Where the signature came from: `ingest` (parsed) or `curated` (hand-written). */
   source: z.enum(['ingest', 'curated']).default('ingest'),
   /** Team known issues (KI-N): the Slack user who recorded it. */
@@ -141,8 +164,20 @@ export type SignatureInput = z.input<typeof SignatureSchema>;
 export const ClueSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('stop-code'), code: z.string() }),
   z.object({ kind: z.literal('exception-code'), code: z.string() }),
-  z.object({ kind: z.literal('event-id'), id: z.number().int(), source: z.string().optional() }),
+  z.object({ kind: z.literal('event-id'), id: z.number().int(), source: z.string().optional(), description: z.string().optional(), level: z.string().optional() }),
   z.object({ kind: z.literal('file-version'), version: VersionSchema, file: z.string().optional() }),
+  /** A STOP screen or bug check: code and/or symbolic name (resolved against rules/bugcheck-codes.txt by match/), parameters, driver. */
+  z.object({ kind: z.literal('bugcheck'), code: z.string().optional(), name: z.string().optional(), driver: z.string().optional(), parameters: z.array(z.string()).optional() }),
+  /** An application crash report: Dr. Watson, Application Error 1000 / APPCRASH, the "instruction at" popup, a Win9x fault line. */
+  z.object({
+    kind: z.literal('app-error'),
+    app: z.string().optional(),
+    appVersion: VersionSchema.optional(),
+    module: z.string().optional(),
+    moduleVersion: VersionSchema.optional(),
+    code: z.string().optional(),
+    offset: z.string().optional(),
+  }),
   /** An exception, panic or oops named with a trace (`java.lang.NullPointerException`, `panic`, `BUG`), with its message. */
   z.object({ kind: z.literal('exception'), lang: LangSchema, type: z.string(), message: z.string().optional() }),
 ]);
@@ -188,6 +223,16 @@ export const VersionCheckSchema = z.object({
 });
 export type VersionCheck = z.infer<typeof VersionCheckSchema>;
 
+/** How one pasted clue met the article: what was pasted, what the article holds, and which parts agreed. */
+export const ClueMatchSchema = z.object({
+  kind: z.enum(['event', 'bugcheck', 'app-error']),
+  pasted: z.string(),
+  article: z.string(),
+  /** Parts that agreed or differed, in words (`source MSExchangeIS Private`, `description words: database, upgraded`). */
+  details: z.array(z.string()).default([]),
+});
+export type ClueMatch = z.infer<typeof ClueMatchSchema>;
+
 export const CandidateSchema = z.object({
   kb: KbIdSchema,
   score: z.number().min(0).max(1),
@@ -198,6 +243,8 @@ export const CandidateSchema = z.object({
   /** Index of the signature trace that matched best. */
   traceIndex: z.number().int().optional(),
   versionChecks: z.array(VersionCheckSchema).default([]),
+  /** Clues other than frames that matched the article (event, STOP, application error), for the why view. */
+  clueMatches: z.array(ClueMatchSchema).optional(),
 });
 export type Candidate = z.infer<typeof CandidateSchema>;
 
@@ -221,6 +268,8 @@ export const ThreadMatchSchema = z.object({
   replyTs: z.string().optional(),
   /** The pasted trace's first frames, so "why this match" can be rebuilt from a button or after a restart. */
   trace: TraceSchema.optional(),
+  /** The pasted event, STOP and application-error clues, so "why this match" can be rebuilt for a clue match. */
+  clues: z.array(ClueSchema).optional(),
   /** The crash's fingerprint (normalised frames, else clues): feedback is counted per fingerprint. */
   fingerprint: z.string().optional(),
   updatedAt: z.number().int(),

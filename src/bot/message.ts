@@ -71,7 +71,7 @@ function answerTrace(ctx: MessageContext, input: MessageInput, parsed: ParsedMes
       ? buildMatchReply({ candidate: top, signature: ctx.k.signatures.get(top.kb), otherCount: result.candidates.length - 1, pastedFrames: frameStrings(trace) })
       : withRecordButton(buildPossibleReply(candidateLines(ctx.k, result.candidates)), recordParts(parsed));
   const cards = cardsFor(ctx, input, parsed.kbRefs, answerKbs);
-  const threadMatch = threadFromResult(input, input.threadMatch, result, trace, [...answerKbs, ...cards.shown], ctx.now);
+  const threadMatch = threadFromResult(input, input.threadMatch, result, trace, [...answerKbs, ...cards.shown], ctx.now, parsed.clues);
   return { kind: result.verdict, replies: [joinReplies([main, ...cards.replies])], delivery: 'thread', threadMatch };
 }
 

@@ -1,6 +1,6 @@
 /** Pieces the use cases share: candidate lines with titles, thread-match bookkeeping, the why view's re-match. */
 import { applyVotes, crashFingerprint, decideVerdict, matchMessage, searchText, type SearchHit, type Tally } from '../match/index.js';
-import type { Candidate, Frame, KbId, MatchResult, ParsedMessage, ThreadMatch, Trace } from '../model.js';
+import type { Candidate, Clue, Frame, KbId, MatchResult, ParsedMessage, ThreadMatch, Trace } from '../model.js';
 import { buildWhyReply, type CandidateLine, type Reply } from '../reply/index.js';
 import type { Knowledge } from './types.js';
 
@@ -49,7 +49,16 @@ export interface ThreadPlace {
 }
 
 /** The thread's new memory after a trace was matched. */
-export function threadFromResult(place: ThreadPlace, previous: ThreadMatch | undefined, result: MatchResult, trace: Trace, announced: KbId[], now: number): ThreadMatch {
+/** Event, STOP and application-error clues kept for the why view of a clue match: few, descriptions cut short. */
+export function keptClues(clues: readonly Clue[]): Clue[] {
+  return clues
+    .filter((c) => c.kind === 'event-id' || c.kind === 'bugcheck' || c.kind === 'app-error' || c.kind === 'stop-code' || c.kind === 'exception-code')
+    .slice(0, 8)
+    .map((c) => (c.kind === 'event-id' && c.description !== undefined ? { ...c, description: c.description.slice(0, 300) } : c));
+}
+
+export function threadFromResult(place: ThreadPlace, previous: ThreadMatch | undefined, result: MatchResult, trace: Trace, announced: KbId[], now: number, clues: readonly Clue[] = []): ThreadMatch {
+  const kept = trace.length === 0 ? keptClues(clues) : [];
   return {
     channel: place.channel,
     threadTs: place.threadTs,
@@ -59,6 +68,7 @@ export function threadFromResult(place: ThreadPlace, previous: ThreadMatch | und
     announced: unique([...(previous?.announced ?? []), ...announced]),
     ...(previous?.replyTs ? { replyTs: previous.replyTs } : {}),
     ...(trace.length > 0 ? { trace } : {}),
+    ...(kept.length > 0 ? { clues: kept } : {}),
     ...('fingerprint' in result && typeof result.fingerprint === 'string' ? { fingerprint: result.fingerprint } : {}),
     updatedAt: now,
   };
@@ -96,9 +106,10 @@ export function searchKnowledge(k: Knowledge, words: string, limit: number): Sea
 }
 
 /** Re-runs the matcher on a remembered trace to get the candidate's frame alignment for the why view. */
-export function whyFor(k: Knowledge, kb: KbId, trace: Trace): Reply | undefined {
-  if (trace.length === 0) return undefined;
-  const result = matchKnowledge(k, { traces: [trace], kbRefs: [], clues: [] });
+export function whyFor(k: Knowledge, kb: KbId, trace: Trace, clues: readonly Clue[] = []): Reply | undefined {
+  if (trace.length === 0 && clues.length === 0) return undefined;
+  // a clue match (no trace) is explained from the remembered clues
+  const result = matchKnowledge(k, trace.length > 0 ? { traces: [trace], kbRefs: [], clues: [] } : { traces: [], kbRefs: [], clues: [...clues] });
   const candidate: Candidate | undefined = result.candidates.find((c) => c.kb === kb);
   return candidate ? buildWhyReply(candidate, k.signatures.get(kb), tallyFor(k, result.fingerprint, kb)) : undefined;
 }

@@ -12,6 +12,7 @@ import { footerFields, parseHeader } from './header.js';
 import { classifyArticleKind } from './kind.js';
 import { withStackEvidence } from './stack-evidence.js';
 import { layoutFlattened, layoutFormatted, type ArticleLayout, type Section } from './layout.js';
+import { findArticleBugchecks, findArticleEvents, findFaultModules, withoutReferenceLines } from './clue-facts.js';
 import { findArticleIds, findEventIds, findExceptionCodes, findStopCodes, withoutCitedTitles } from './references.js';
 import { mayHoldStackFrame } from './prechecks.js';
 import { findRollbackWarnings } from './rollback.js';
@@ -91,6 +92,8 @@ export function parseArticle(raw: string): Signature {
     opening: (sectionProse(sections, 'SUMMARY') || body).slice(0, 400),
   });
   const codeText = [title, ...sections.map((s) => withoutCitedTitles(s.prose))].join(' ');
+  const clueText = `${title}\n\n${layout.body.includes('\n') ? withoutReferenceLines(layout.body) : withoutCitedTitles(layout.body)}`;
+  const bugchecks = findArticleBugchecks(clueText);
 
   return {
     id: header.id,
@@ -113,6 +116,9 @@ export function parseArticle(raw: string): Signature {
     eventIds: findEventIds(codeText),
     stopCodes: findStopCodes(codeText),
     exceptionCodes: findExceptionCodes(codeText),
+    events: findArticleEvents(clueText),
+    bugchecks,
+    faultModules: findFaultModules(title, clueText, bugchecks),
     source: 'ingest',
   };
 }

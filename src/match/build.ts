@@ -10,6 +10,7 @@ import { frameKey, informative, prepareTrace, type FrameKey } from './prepare.js
 import { RuleClassifier, loadRules, type FrameVerdict, type Rules } from './rules.js';
 import { positionWeight } from './position.js';
 import type { SearchIndex } from './search-index.js';
+import { buildClueIndex, type ClueIndex } from './clue-index.js';
 
 /** One signature trace, reduced to its informative frames. */
 export interface IndexedTrace {
@@ -49,6 +50,8 @@ export interface MatchIndex {
   verdicts: Map<string, FrameVerdict>;
   /** Scratch accumulator for retrieval, one slot per trace. */
   scratch: Float64Array;
+  /** Event, STOP and faulting-module indexes (clue-index.ts). */
+  clues: ClueIndex;
   /** Built on first use (free-text search is rarer than matching). */
   search?: SearchIndex;
 }
@@ -213,6 +216,7 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
     postings: layOutPostings(keyInfo.length, collected.pairKeys, collected.pairTraces),
     verdicts: memo.verdicts,
     scratch: new Float64Array(traces.length),
+    clues: buildClueIndex(signatures),
   };
 }
 

@@ -9,6 +9,7 @@ import { prepareTrace, type PreparedFrame } from './prepare.js';
 import { resolveFrame } from './resolve.js';
 import { positionWeight, scoreTrace, type QueryFrame, type TraceScore } from './score.js';
 import { checkVersions } from './versions.js';
+import { matchClues } from './clue-answer.js';
 
 /** Confidence at or above which the verdict is `match` (calibrated by `npm run bench`). */
 export const MATCH_THRESHOLD = 0.5;
@@ -174,7 +175,8 @@ export function decideVerdict(confidences: number[], matchThreshold = MATCH_THRE
 
 export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchResult {
   const ranked = rankCandidates(index, parsed).filter((c) => c.confidence >= POSSIBLE_THRESHOLD);
-  if (ranked.length === 0) return { verdict: 'none', candidates: [] };
+  // no trace fits: the paste's event-log entries, STOP screens and application errors may
+  if (ranked.length === 0) return matchClues(index, parsed, decideVerdict);
   return {
     verdict: decideVerdict(ranked.map((r) => r.confidence)),
     candidates: ranked.map((r) => toCandidate(index, r, parsed.clues)),

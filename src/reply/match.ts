@@ -61,6 +61,8 @@ export function buildMatchReply(input: MatchReplyInput): Reply {
     const more = candidate.matchedFrames.length > 4 ? ` +${candidate.matchedFrames.length - 4}` : '';
     blocks.push(context(`matched on ${shown}${more}`));
   }
+  const clue = candidate.clueMatches?.[0];
+  if (candidate.matchedFrames.length === 0 && clue) blocks.push(context(`matched on ${escapeMrkdwn(clue.details.slice(0, 3).join(' · '))}`));
   const lead = `Known issue (${percent(candidate.score)}): `;
   const text = signature ? fallbackText(signature, lead) : escapeMrkdwn(`${lead}${candidate.kb}: ${candidate.title}`);
   return fitReply({ text, blocks }, { moreHint: `the full article is at ${kbUrl(candidate.kb)}` });

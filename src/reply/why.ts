@@ -3,7 +3,8 @@
  * person can judge the match at a glance. Matched frames are marked, generic frames show the rule
  * that skipped them, and signature frames the paste lacks are listed at the end.
  */
-import type { Candidate, Frame, Signature } from '../model.js';
+import type { KnownBlock } from '@slack/types';
+import type { Candidate, ClueMatch, Frame, Signature } from '../model.js';
 import { context, section } from './blocks.js';
 import { fitReply } from './limits.js';
 import { clip, escapeMrkdwn, kbLink, kbUrl, percent } from './text.js';
@@ -30,6 +31,7 @@ export function buildWhyReply(candidate: Candidate, signature: Signature | undef
   const voted = votesLine(votes);
   const trace = signature?.traces[candidate.traceIndex ?? 0] ?? [];
   const heading = `*Why ${kbLink(candidate.kb)} matched* (confidence ${percent(candidate.score)}${signature && signature.traces.length > 1 ? `, signature trace ${(candidate.traceIndex ?? 0) + 1} of ${signature.traces.length}` : ''})`;
+  if (candidate.alignment.length === 0 && (candidate.clueMatches?.length ?? 0) > 0) return buildClueWhy(candidate);
   if (candidate.alignment.length === 0) {
     const text = `No frame alignment for ${candidate.kb}: it was named, not matched from a trace.`;
     return fitReply({ text, blocks: [section(`${heading}\n${escapeMrkdwn(text)}${voted ? `\n${voted}` : ''}`)] });
@@ -63,4 +65,29 @@ export function buildWhyReply(candidate: Candidate, signature: Signature | undef
   ];
   const text = `Why ${candidate.kb} matched: ${matched} of ${trace.length} frames (${candidate.matchedFrames.slice(0, 3).join(', ')})`;
   return fitReply({ text: escapeMrkdwn(text), blocks }, { moreHint: `the signature is ${kbUrl(candidate.kb)}` });
+}
+
+const CLUE_KINDS: Record<ClueMatch['kind'], string> = { event: 'Event-log entry', bugcheck: 'STOP screen', 'app-error': 'Application error' };
+
+/**
+ * The why view of a match made from clues other than frames: for each pasted event, STOP screen or
+ * application error, what was pasted, what the article prints, and which parts agreed (id and source,
+ * description words, STOP code, driver, parameters, module, exception code), then the version checks.
+ */
+function buildClueWhy(candidate: Candidate): Reply {
+  const matches = candidate.clueMatches ?? [];
+  const heading = `*Why ${kbLink(candidate.kb)} matched* (confidence ${percent(candidate.score)})`;
+  const blocks: KnownBlock[] = [section(heading)];
+  for (const m of matches.slice(0, 6)) {
+    const lines = [`*${CLUE_KINDS[m.kind]}*`, `pasted: ${escapeMrkdwn(clip(m.pasted, 300))}`, `article: ${escapeMrkdwn(clip(m.article, 300))}`, ...m.details.map((d) => `• ${escapeMrkdwn(clip(d, 200))}`)];
+    blocks.push(section(lines.join('\n')));
+  }
+  const checks = candidate.versionChecks.map(
+    (c) => `• ${c.file} ${c.reported} ${c.installed ? 'is at or above' : 'is below'} the fix ${c.fixed}${c.rollbackFloor ? `; rollback floor ${c.rollbackFloor} (${c.rollbackAllowed ? 'allowed' : 'not allowed'})` : ''}`,
+  );
+  if (checks.length > 0) blocks.push(section(`*Version check*\n${escapeMrkdwn(checks.join('\n'))}`));
+  blocks.push(context('Event ids count only with their source; insertion strings (names, paths, numbers) are ignored, description words weigh by how rare they are.'));
+  const first = matches[0];
+  const text = `Why ${candidate.kb} matched: ${first ? `${first.pasted} ~ ${first.article} (${first.details.join('; ')})` : 'clues'}`;
+  return fitReply({ text: escapeMrkdwn(clip(text, 2900)), blocks }, { moreHint: `the article is ${kbUrl(candidate.kb)}` });
 }

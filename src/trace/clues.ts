@@ -5,6 +5,9 @@
  * token checks look at most a few neighbours.
  */
 import type { Clue } from '../model.js';
+import { readAppErrors } from './app-error.js';
+import { readBugchecks } from './bugcheck.js';
+import { readEvents, sourceAgreement } from './events.js';
 import { tokenize, type Token } from './tokens.js';
 
 const STOP_PATTERNS = [
@@ -176,6 +179,37 @@ function findVersions(tokens: Token[], out: Found[]): void {
   });
 }
 
+/** Event-log entries, bug checks and application errors read as whole records (events.ts, bugcheck.ts, app-error.ts). */
+function findRecords(text: string, out: Found[]): void {
+  for (const e of readEvents(text)) {
+    const { at, how: _how, ...rest } = e;
+    out.push({ at, clue: { kind: 'event-id', ...rest } });
+  }
+  for (const b of readBugchecks(text)) {
+    const { at, ...rest } = b;
+    // a code alone is already a stop-code clue (findStopCodes)
+    if (rest.name === undefined && rest.driver === undefined && rest.parameters === undefined) continue;
+    out.push({ at, clue: { kind: 'bugcheck', ...rest } });
+  }
+  for (const a of readAppErrors(text)) {
+    const { at, ...rest } = a;
+    out.push({ at, clue: { kind: 'app-error', ...rest } });
+  }
+}
+
+type EventClue = Extract<Clue, { kind: 'event-id' }>;
+
+/** `a` says all that `b` says and more: same id, a source agreeing with b's (or b has none), and a's description when b has one. */
+function covers(a: EventClue, b: EventClue): boolean {
+  if (a.id !== b.id) return false;
+  if (b.source !== undefined && (a.source === undefined || sourceAgreement(a.source, b.source) === 0)) return false;
+  if (b.description !== undefined && a.description === undefined) return false;
+  const richer = Number(a.source !== undefined) + Number(a.description !== undefined) + Number(a.level !== undefined);
+  const poorer = Number(b.source !== undefined) + Number(b.description !== undefined) + Number(b.level !== undefined);
+  // two equally rich readings: keep the first (JSON repeats are removed below)
+  return richer > poorer || (richer === poorer && (a.source?.length ?? 0) > (b.source?.length ?? 0));
+}
+
 /** Every clue in the text in order of appearance, without repeats. */
 export function extractClues(text: string): Clue[] {
   return cluesFromTokens(text, tokenize(text));
@@ -189,13 +223,16 @@ export function cluesFromTokens(text: string, tokens: Token[]): Clue[] {
   for (const m of text.matchAll(ACCESS_VIOLATION)) found.push({ at: m.index, clue: { kind: 'exception-code', code: 'c0000005' } });
   findEventIds(text, found);
   findVersions(tokens, found);
+  findRecords(text, found);
   found.sort((a, b) => a.at - b.at);
   const seen = new Set<string>();
   // "Event ID 9405" mentioned again elsewhere without its source is the same clue
   const sourced = new Set(found.flatMap(({ clue }) => (clue.kind === 'event-id' && clue.source ? [clue.id] : [])));
   const clues: Clue[] = [];
+  const events = found.flatMap(({ clue }) => (clue.kind === 'event-id' ? [clue] : []));
   for (const { clue } of found) {
     if (clue.kind === 'event-id' && !clue.source && sourced.has(clue.id)) continue;
+    if (clue.kind === 'event-id' && events.some((e) => e !== clue && covers(e, clue))) continue;
     const key = JSON.stringify(clue);
     if (!seen.has(key)) {
       seen.add(key);

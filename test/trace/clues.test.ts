@@ -4,11 +4,11 @@ import { extractClues } from '../../src/trace/index.js';
 
 describe('extractClues', () => {
   it.each<[string, string, Clue[]]>([
-    ['a full STOP code', 'blue screen: STOP 0x0000000A (0x00000000, 0x00000002)', [{ kind: 'stop-code', code: '0x0000000A' }]],
+    ['a full STOP code', 'blue screen: STOP 0x0000000A (0x00000000, 0x00000002)', [{ kind: 'stop-code', code: '0x0000000A' }, { kind: 'bugcheck', code: '0x0000000A', parameters: ['0', '2'] }]],
     ['a short STOP code', 'we get Stop 0xA on boot', [{ kind: 'stop-code', code: '0x0000000A' }]],
     ['a STOP code with a colon', 'STOP: 0x0000001e', [{ kind: 'stop-code', code: '0x0000001E' }]],
     ['an !analyze BUGCHECK_STR field', 'BUGCHECK_STR:  0xD1', [{ kind: 'stop-code', code: '0x000000D1' }]],
-    ['a WinDbg bugcheck line', 'BugCheck D1, {0, 2, 0, f8a4c9a1}', [{ kind: 'stop-code', code: '0x000000D1' }]],
+    ['a WinDbg bugcheck line', 'BugCheck D1, {0, 2, 0, f8a4c9a1}', [{ kind: 'stop-code', code: '0x000000D1' }, { kind: 'bugcheck', code: '0x000000D1', parameters: ['0', '2', '0', 'f8a4c9a1'] }]],
     ['a bare exception code', 'store crashes with c0000005 every night', [{ kind: 'exception-code', code: 'c0000005' }]],
     ['a 0x exception code', 'exception 0xC0000005 in store', [{ kind: 'exception-code', code: 'c0000005' }]],
     ['a C++ exception code', 'first chance e0020004', [{ kind: 'exception-code', code: 'e0020004' }]],
@@ -16,7 +16,7 @@ describe('extractClues', () => {
     ['an access violation named in words', 'the store gets an Access Violation at startup', [{ kind: 'exception-code', code: 'c0000005' }]],
     ['a BSOD code', 'BSOD 0x7B after the update', [{ kind: 'stop-code', code: '0x0000007B' }]],
     ['the debugger exception line', '(5d4.618): Access violation - code c0000005 (first chance)', [{ kind: 'exception-code', code: 'c0000005' }]],
-    ['an Event ID with its source', 'Event ID: 1000\nSource: MSExchangeIS\nType: Error', [{ kind: 'event-id', id: 1000, source: 'MSExchangeIS' }]],
+    ['an Event ID with its source', 'Event ID: 1000\nSource: MSExchangeIS\nType: Error', [{ kind: 'event-id', id: 1000, source: 'MSExchangeIS', level: 'Error' }]],
     ['a source before the Event ID', 'Source: MSExchangeIS Mailbox Event ID: 1025', [{ kind: 'event-id', id: 1025, source: 'MSExchangeIS Mailbox' }]],
     ['an event-log record', 'Event: 9405\nSource: MSExchangeMTA\nType: Error\nCategory: Field Engineering', [{ kind: 'event-id', id: 9405, source: 'MSExchangeMTA' }]],
     ['an Event ID repeated without its source', 'Event ID 1000 (Source: MSExchangeIS). Then event ID 1000 again.', [{ kind: 'event-id', id: 1000, source: 'MSExchangeIS' }]],
@@ -27,6 +27,7 @@ describe('extractClues', () => {
     ['a version the person names before a pasted table', 'store.exe version 5.5.2653.12 here; the article lists 9/16/2000 6:26:35 5.5.2654.3 2,621,440 Store.exe i386', [{ kind: 'file-version', version: '5.5.2653.12', file: 'store.exe' }]],
     ['a version named a few words after the file', 'Store.exe is version 5.5.2654.3', [{ kind: 'file-version', version: '5.5.2654.3', file: 'Store.exe' }]],
     ['a Windows Error Reporting event', 'Faulting application store.exe, version 5.5.2653.12, faulting module ntdll.dll, version 5.2.3790.1830, fault address 0x00012345.', [
+      { kind: 'app-error', app: 'store.exe', appVersion: '5.5.2653.12', module: 'ntdll.dll', moduleVersion: '5.2.3790.1830', offset: '00012345' },
       { kind: 'file-version', version: '5.5.2653.12', file: 'store.exe' },
       { kind: 'file-version', version: '5.2.3790.1830', file: 'ntdll.dll' },
     ]],

@@ -61,17 +61,31 @@ function candidateText(c: Candidate, rank: number): string[] {
     const floor = v.rollbackFloor ? `; rollback floor ${v.rollbackFloor} (${v.rollbackAllowed ? 'reported version is at or above it' : 'reported version is below it'})` : '';
     lines.push(`   ${v.file}: reported ${v.reported}, fix ships ${v.fixed}: ${installed}${floor}`);
   }
-  if (rank === 1) lines.push('   frames:', ...c.alignment.map(alignmentLine));
+  // a clue match explains itself clue by clue instead of frame by frame
+  if (rank === 1 && c.alignment.length === 0 && c.clueMatches) for (const m of c.clueMatches) lines.push(`   ${m.kind}: ${m.details.join('; ')}`);
+  else if (rank === 1) lines.push('   frames:', ...c.alignment.map(alignmentLine));
   return lines;
 }
 
 export function renderMatchText(parsed: ParsedMessage, result: MatchResult): string {
   const frames = parsed.traces.reduce((n, t) => n + t.length, 0);
   const lines = [`${parsed.traces.length} trace(s), ${frames} frame(s); KB references: ${parsed.kbRefs.join(', ') || 'none'}`];
-  const clues = parsed.clues.map((c) => (c.kind === 'event-id' ? `event ${c.id}` : c.kind === 'file-version' ? `${c.file ?? 'version'} ${c.version}` : c.kind === 'exception' ? `${c.type}${c.message ? `: ${c.message}` : ''}` : c.code));
+  const clues = parsed.clues.map((c) =>
+    c.kind === 'event-id'
+      ? `event ${c.id}${c.source ? ` from ${c.source}` : ''}`
+      : c.kind === 'file-version'
+        ? `${c.file ?? 'version'} ${c.version}`
+        : c.kind === 'exception'
+          ? `${c.type}${c.message ? `: ${c.message}` : ''}`
+          : c.kind === 'bugcheck'
+            ? `STOP ${c.code ?? c.name ?? '?'}${c.driver ? ` in ${c.driver}` : ''}`
+            : c.kind === 'app-error'
+              ? `${c.app ?? c.module ?? 'application'} error${c.code ? ` ${c.code}` : ''}`
+              : c.code,
+  );
   if (clues.length > 0) lines.push(`clues: ${clues.join(', ')}`);
   lines.push(`verdict: ${result.verdict}`);
-  if (result.verdict === 'none') lines.push(frames > 0 ? 'no known issue matches these frames' : 'no stack trace to match');
+  if (result.verdict === 'none') lines.push(frames > 0 ? 'no known issue matches these frames' : clues.length > 0 ? 'no known issue matches these clues' : 'no stack trace to match');
   result.candidates.forEach((c, i) => lines.push(...candidateText(c, i + 1)));
   return `${lines.join('\n')}\n`;
 }
@@ -82,7 +96,7 @@ export function matchJson(parsed: ParsedMessage, result: MatchResult): object {
     kbRefs: parsed.kbRefs,
     clues: parsed.clues,
     verdict: result.verdict,
-    candidates: result.candidates.map((c) => ({ kb: c.kb, score: c.score, title: c.title, matchedFrames: c.matchedFrames, alignment: c.alignment, versionChecks: c.versionChecks })),
+    candidates: result.candidates.map((c) => ({ kb: c.kb, score: c.score, title: c.title, matchedFrames: c.matchedFrames, alignment: c.alignment, versionChecks: c.versionChecks, ...(c.clueMatches ? { clueMatches: c.clueMatches } : {}) })),
   };
 }
 

@@ -1,0 +1,298 @@
+/**
+ * The clue bench (run by `npm run bench`, or alone: `node --import tsx bench/clues.ts [--store DIR]`):
+ * event-log entries and STOP screens from the archive's own articles pasted in every layout
+ * (bench/clue-queries.ts), matched against the whole archive's clue indexes. Articles held out of
+ * the store are negatives, with today's events and bug checks no article knows. The match
+ * threshold is fitted on one half (articles split at random) and reported on the other.
+ * Reports top-1, verdict accuracy, false `match` rate, p50/p99 latency (parse + match) and misses.
+ * Without --store the archive is parsed here (articles that name an event, a STOP or a crash).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArticle } from '../src/kb/index.js';
+import { buildIndex, decideVerdict, loadRules, matchMessage, rankClueCandidates, CLUE_MATCH_THRESHOLD, type MatchIndex } from '../src/match/index.js';
+import { buildClueIndex } from '../src/match/clue-index.js';
+import type { Signature, Verdict } from '../src/model.js';
+import { loadStore } from '../src/store/index.js';
+import { descriptionWords, sourceAgreement } from '../src/trace/events.js';
+import { moduleStem } from '../src/trace/app-error.js';
+import { parseMessage } from '../src/trace/index.js';
+import { seededRng, type Rng } from '../test/support/seeded-random.js';
+import { MODERN_PASTES, renderBugcheck, renderEvent, type RenderedQuery } from './clue-queries.js';
+import { fmt, measureHeap, pct, percentile, timeEach } from './stats.js';
+
+const ARCHIVE = fileURLToPath(new URL('../../shared/kb-corpus.tar.gz', import.meta.url));
+/** Share of articles held out of the store as negatives. */
+const HELD_OUT = 0.1;
+/** Goal for false `match` on negatives; the threshold is fitted for half of it on the calibration half. */
+const FALSE_MATCH_GOAL = 0.02;
+/**
+ * Two descriptions whose template words overlap this much (Jaccard) print the same thing. Template
+ * words are those found in two or more articles' event descriptions; a word one article alone prints
+ * (a user, domain or server name, a message id) is an insertion string.
+ */
+const SAME_DESCRIPTION = 0.75;
+
+/** Articles that may print an event, a STOP screen or a crash report. */
+const MAY_HOLD_CLUES = /event|stop|bug ?check|blue screen|exception|faulting|app:|invalid page fault|instruction at/i;
+
+function corpusTxt(): string {
+  for (const dir of ['/tmp/kb/txt', '/tmp/corpus/txt']) if (existsSync(dir)) return dir;
+  if (!existsSync(ARCHIVE)) throw new Error(`no archive: neither /tmp/kb/txt, /tmp/corpus/txt nor ${ARCHIVE}`);
+  const dir = mkdtempSync(join(tmpdir(), 'kbbot-clue-bench-'));
+  execFileSync('tar', ['-xzf', ARCHIVE, '-C', dir]);
+  return join(dir, 'txt');
+}
+
+async function loadSignatures(storeDir: string | undefined): Promise<{ signatures: Signature[]; how: string }> {
+  if (storeDir) {
+    const store = await loadStore(storeDir);
+    return { signatures: [...store.signatures.values()], how: `store ${storeDir} (${store.signatures.size} signatures, ${store.errors.length} invalid)` };
+  }
+  const root = corpusTxt();
+  const signatures: Signature[] = [];
+  let read = 0;
+  for (const folder of readdirSync(root).sort()) {
+    for (const name of readdirSync(join(root, folder)).sort()) {
+      read++;
+      const text = readFileSync(join(root, folder, name)).toString('latin1');
+      if (!MAY_HOLD_CLUES.test(text)) continue;
+      try {
+        signatures.push(parseArticle(text));
+      } catch {
+        // rejected articles are reported by `kbbot ingest`, not here
+      }
+    }
+  }
+  return { signatures, how: `${root}: ${read} articles read, ${signatures.length} that may hold clues parsed` };
+}
+
+type Kind = 'positive' | 'ambiguous' | 'held-out' | 'modern' | 'unrelated';
+
+interface Outcome {
+  kind: Kind;
+  family: 'event' | 'stop' | 'other';
+  kb: string;
+  split: 'calibration' | 'test';
+  layout: string;
+  damage: string;
+  group: Set<string>;
+  /** Top candidates' ids and confidences, best first. */
+  ids: string[];
+  confidences: number[];
+  text: string;
+}
+
+function jaccard(a: string[], b: string[]): number {
+  if (a.length === 0 && b.length === 0) return 1;
+  const sb = new Set(b);
+  const inter = a.filter((w) => sb.has(w)).length;
+  return inter / (a.length + b.length - inter || 1);
+}
+
+/** Share of `a`'s words found in `b`. */
+function containment(a: string[], b: string[]): number {
+  if (a.length === 0) return 1;
+  const sb = new Set(b);
+  return a.filter((w) => sb.has(w)).length / a.length;
+}
+
+/**
+ * Articles in the store printing what this event paste still says: same id, same source (if kept),
+ * same description (if kept: the same telling words; a description cut short only needs its words in the article's).
+ */
+function eventGroup(index: MatchIndex, id: number, source: string | undefined, q: RenderedQuery): Set<string> {
+  const group = new Set<string>();
+  const template = (ws: string[]) => ws.filter((w) => (templateDf.get(w) ?? 0) >= 2);
+  const words = template(q.pasted ? descriptionWords(q.pasted.description) : []);
+  for (const entry of index.clues.events.get(id) ?? []) {
+    if (q.keeps.source && (entry.source === undefined || source === undefined || sourceAgreement(entry.source, source) === 0)) continue;
+    if (q.keeps.description) {
+      if (entry.words.length === 0) continue;
+      const same = q.pasted?.cut ? containment(words, template(entry.words)) >= SAME_DESCRIPTION : jaccard(template(entry.words), words) >= SAME_DESCRIPTION;
+      if (!same) continue;
+    }
+    if (!q.keeps.source && !q.keeps.description) continue;
+    group.add(index.signatures[entry.sig]!.id);
+  }
+  return group;
+}
+
+function stopGroup(index: MatchIndex, code: string, driver: string | undefined, params: string[], q: RenderedQuery): Set<string> {
+  const group = new Set<string>();
+  for (const entry of index.clues.bugchecks.get(code) ?? []) {
+    if (q.keeps.driver && (driver === undefined || !entry.drivers.includes(moduleStem(driver)))) continue;
+    if (q.keeps.parameters && params.some((p, i) => entry.parameters[i] !== p)) continue;
+    group.add(index.signatures[entry.sig]!.id);
+  }
+  return group;
+}
+
+/** Articles whose event descriptions hold each word (the whole archive, held-out articles included). */
+const templateDf = new Map<string, number>();
+
+function outcomeOf(index: MatchIndex, text: string): { ids: string[]; confidences: number[] } {
+  const ranked = rankClueCandidates(index, parseMessage(text), 10);
+  return { ids: ranked.map((r) => index.signatures[r.sig]!.id), confidences: ranked.map((r) => r.confidence) };
+}
+
+const verdictAt = (o: Outcome, t: number): Verdict => decideVerdict(o.confidences.filter((c) => c >= 0.25), t);
+
+/** Right verdict: one article → `match` naming it; two → `match` naming one or `possible` with it in the tie; more → `possible` with one of them on top. */
+function rightVerdict(o: Outcome, t: number): boolean {
+  const v = verdictAt(o, t);
+  const topRight = o.group.has(o.ids[0] ?? '');
+  if (o.kind === 'positive') {
+    if (o.group.size === 1) return v === 'match' && topRight;
+    return topRight && (v === 'match' || (v === 'possible' && (o.confidences[0] ?? 0) >= t));
+  }
+  if (o.kind === 'ambiguous') return v === 'possible' && topRight;
+  return v !== 'match';
+}
+
+/** False `match` allowed on the calibration half when fitting: under the goal, as a margin for a small sample. */
+const FIT_FALSE_MATCH = 0.75 * FALSE_MATCH_GOAL;
+
+/** The threshold (0.40 to 0.95, by 0.01) that gets the most verdicts right on the calibration half while answering at most FIT_FALSE_MATCH of its negatives `match`. */
+function fitThreshold(calibration: Outcome[]): number {
+  const pos = calibration.filter((o) => o.kind === 'positive' || o.kind === 'ambiguous');
+  const neg = calibration.filter((o) => o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated');
+  let best = 0.95;
+  let bestRight = -1;
+  for (let t = 0.4; t <= 0.95 + 1e-9; t += 0.01) {
+    if (share(neg, (o) => verdictAt(o, t) === 'match') > FIT_FALSE_MATCH) continue;
+    const right = share(pos, (o) => rightVerdict(o, t));
+    if (right > bestRight) {
+      bestRight = right;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
+}
+
+const share = (os: Outcome[], test: (o: Outcome) => boolean): number => (os.length === 0 ? NaN : os.filter(test).length / os.length);
+
+function report(label: string, outcomes: Outcome[], t: number): void {
+  const pos = outcomes.filter((o) => o.kind === 'positive');
+  const amb = outcomes.filter((o) => o.kind === 'ambiguous');
+  const neg = outcomes.filter((o) => o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated');
+  const isMatch = (o: Outcome) => verdictAt(o, t) === 'match';
+  console.log(`  ${label} (match threshold ${fmt(t)}): ${pos.length} pastes pointing at 1-2 articles, ${amb.length} pointing at more, ${neg.length} negatives`);
+  for (const family of ['event', 'stop'] as const) {
+    const p = pos.filter((o) => o.family === family);
+    console.log(`    ${family.padEnd(5)} right article first ${fmt(share(p, (o) => o.group.has(o.ids[0] ?? '')))}   right verdict ${pct(share(p, (o) => rightVerdict(o, t)))}   (${p.length})`);
+  }
+  console.log(`    all   right article first ${fmt(share(pos, (o) => o.group.has(o.ids[0] ?? '')))}   right verdict ${pct(share(pos, (o) => rightVerdict(o, t)))}   [goals >= 0.95, >= 90%]`);
+  console.log(`    pastes pointing at 3+ articles: one of them first ${fmt(share(amb, (o) => o.group.has(o.ids[0] ?? '')))}, answered possible ${pct(share(amb, (o) => verdictAt(o, t) === 'possible'))}, match ${pct(share(amb, isMatch))}`);
+  const held = neg.filter((o) => o.kind === 'held-out');
+  const modern = neg.filter((o) => o.kind === 'modern');
+  const unrelated = neg.filter((o) => o.kind === 'unrelated');
+  console.log(`    negatives answered match: ${pct(share(neg, isMatch))} (held-out ${pct(share(held, isMatch))} of ${held.length}, today's ${pct(share(modern, isMatch))} of ${modern.length}, unrelated ${pct(share(unrelated, isMatch))} of ${unrelated.length}) [goal <= 2%]; possible ${pct(share(neg, (o) => verdictAt(o, t) === 'possible'))}`);
+}
+
+function breakdown(outcomes: Outcome[], t: number, key: 'layout' | 'damage'): void {
+  const groups = new Map<string, Outcome[]>();
+  for (const o of outcomes.filter((x) => x.kind === 'positive')) groups.set(`${o.family}:${o[key]}`, [...(groups.get(`${o.family}:${o[key]}`) ?? []), o]);
+  const cells = [...groups.entries()].sort().map(([k, os]) => `${k} ${fmt(share(os, (o) => o.group.has(o.ids[0] ?? '')), 2)}/${fmt(share(os, (o) => rightVerdict(o, t)), 2)} (${os.length})`);
+  console.log(`    by ${key} (first/verdict): ${cells.join('  ')}`);
+}
+
+export async function runClueBench(storeDir?: string): Promise<void> {
+  const started = performance.now();
+  const { signatures, how } = await loadSignatures(storeDir);
+  const rng: Rng = seededRng(244976);
+  const withClues = signatures.filter((s) => (s.events?.length ?? 0) > 0 || (s.bugchecks?.length ?? 0) > 0);
+  console.log(`\n(d) event-log entries and STOP screens  [${how}; ${fmt((performance.now() - started) / 1000, 1)} s]`);
+  console.log(`  articles printing an event entry: ${signatures.filter((s) => (s.events?.length ?? 0) > 0).length}; a STOP: ${signatures.filter((s) => (s.bugchecks?.length ?? 0) > 0).length}; naming a faulting module: ${signatures.filter((s) => (s.faultModules?.length ?? 0) > 0).length}`);
+  for (const sig of withClues) {
+    const words = new Set((sig.events ?? []).flatMap((e) => (e.description !== undefined ? descriptionWords(e.description) : [])));
+    for (const w of words) templateDf.set(w, (templateDf.get(w) ?? 0) + 1);
+  }
+  const heldOut = new Set(withClues.filter(() => rng() < HELD_OUT).map((s) => s.id));
+  const split = new Map(withClues.map((s) => [s.id, rng() < 0.5 ? 'calibration' : 'test'] as const));
+  const stored = signatures.filter((s) => !heldOut.has(s.id));
+  const rules = loadRules();
+  const built = measureHeap(() => buildIndex(stored, rules));
+  const index = built.value;
+  const clueOnly = measureHeap(() => buildClueIndex(stored));
+  console.log(`  store: ${stored.length} signatures (${heldOut.size} articles held out); whole match index ${fmt(built.ms / 1000, 2)} s, clue indexes alone ${fmt(clueOnly.ms, 0)} ms, +${fmt(clueOnly.mb, 1)} MB`);
+
+  const outcomes: Outcome[] = [];
+  const names = index.clues.names;
+  for (const sig of withClues) {
+    const held = heldOut.has(sig.id);
+    const half = split.get(sig.id) ?? 'test';
+    const queries: { q: RenderedQuery; family: 'event' | 'stop'; group: Set<string> }[] = [];
+    for (const e of sig.events ?? []) {
+      for (const q of renderEvent(e, rng)) queries.push({ q, family: 'event', group: eventGroup(index, e.id, e.source, q) });
+    }
+    for (const b of sig.bugchecks ?? []) {
+      for (const q of renderBugcheck(b, names.byCode.get(b.code), rng)) queries.push({ q, family: 'stop', group: stopGroup(index, b.code, b.driver, b.parameters, q) });
+    }
+    for (const { q, family, group } of queries) {
+      if (!q.keeps.source && !q.keeps.description && !q.keeps.driver && !q.keeps.parameters) continue;
+      let kind: Kind;
+      if (held) {
+        // held out, but another article in the store prints the same thing: not a negative
+        if (group.size > 0) continue;
+        kind = 'held-out';
+      } else {
+        if (!group.has(sig.id)) continue;
+        kind = group.size <= 2 ? 'positive' : 'ambiguous';
+      }
+      outcomes.push({ kind, family, kb: sig.id, split: half, layout: q.layout, damage: q.damage, group, text: q.text, ...outcomeOf(index, q.text) });
+    }
+  }
+  // unrelated: an archive event id under a source that never logs it
+  const sources = [...new Set(withClues.flatMap((s) => (s.events ?? []).flatMap((e) => (e.source ? [e.source] : []))))];
+  for (const sig of withClues.slice(0, 600)) {
+    const e = sig.events?.[0];
+    if (!e) continue;
+    const source = sources[Math.floor(rng() * sources.length)]!;
+    if ((index.clues.events.get(e.id) ?? []).some((x) => x.source !== undefined && sourceAgreement(x.source, source) > 0)) continue;
+    const text = `Event ID: ${e.id}\nSource: ${source}\nType: Error\nDescription: The operation completed with status ${Math.floor(rng() * 9999)}.`;
+    outcomes.push({ kind: 'unrelated', family: 'other', kb: sig.id, split: rng() < 0.5 ? 'calibration' : 'test', layout: 'nt4', damage: 'source swapped', group: new Set(), text, ...outcomeOf(index, text) });
+  }
+  MODERN_PASTES.forEach((m, i) => {
+    outcomes.push({ kind: 'modern', family: 'other', kb: m.what, split: i % 2 === 0 ? 'calibration' : 'test', layout: 'today', damage: '', group: new Set(), text: m.text, ...outcomeOf(index, m.text) });
+  });
+
+  const calibration = outcomes.filter((o) => o.split === 'calibration');
+  const test = outcomes.filter((o) => o.split === 'test');
+  const fitted = fitThreshold(calibration);
+  if (process.env.CLUE_BENCH_DEBUG) for (const o of calibration.filter((x) => (x.kind === 'held-out' || x.kind === 'unrelated') && (x.confidences[0] ?? 0) >= 0.55)) console.log('   debug', o.kb, o.kind, o.layout, o.damage, o.ids[0], fmt(o.confidences[0] ?? 0), o.text.slice(0, 160).replace(/\n/g, ' | '));
+  report('calibration half, fitted threshold', calibration, fitted);
+  report('test half, threshold fitted on calibration', test, fitted);
+  report('test half, shipped threshold', test, CLUE_MATCH_THRESHOLD);
+  breakdown(outcomes, CLUE_MATCH_THRESHOLD, 'layout');
+  breakdown(outcomes, CLUE_MATCH_THRESHOLD, 'damage');
+  const bands = [0.25, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9, 1.0001];
+  const cells: string[] = [];
+  for (let b = 0; b + 1 < bands.length; b++) {
+    const inBand = outcomes.filter((o) => (o.confidences[0] ?? 0) >= bands[b]! && (o.confidences[0] ?? 0) < bands[b + 1]!);
+    const right = inBand.filter((o) => (o.kind === 'positive' || o.kind === 'ambiguous') && o.group.has(o.ids[0] ?? '')).length;
+    cells.push(`[${bands[b]}, ${Math.min(1, bands[b + 1]!)}) ${inBand.length} pastes, top right ${pct(inBand.length ? right / inBand.length : NaN)}`);
+  }
+  console.log(`    top confidence vs share right: ${cells.join(';  ')}`);
+  const modern = outcomes.filter((o) => o.kind === 'modern');
+  console.log(`    today's events and bug checks (shipped threshold): ${modern.map((o) => `${o.kb} -> ${verdictAt(o, CLUE_MATCH_THRESHOLD)}${o.ids[0] ? ` ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)}` : ''}`).join('; ')}`);
+  const misses = test.filter((o) => o.kind === 'positive' && !rightVerdict(o, CLUE_MATCH_THRESHOLD));
+  console.log(`    misses in the test half (${misses.length}): ${misses.slice(0, 15).map((o) => `${o.kb}(${o.family} ${o.layout}, ${o.damage}) -> ${verdictAt(o, CLUE_MATCH_THRESHOLD)} ${o.ids.slice(0, 2).map((id, i) => `${id} ${fmt(o.confidences[i] ?? 0, 2)}`).join(', ') || 'nothing'} [want ${[...o.group].join('/')}]`).join('; ')}`);
+  const falseMatches = test.filter((o) => (o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated') && verdictAt(o, CLUE_MATCH_THRESHOLD) === 'match');
+  console.log(`    negatives answered match in the test half (${falseMatches.length}): ${falseMatches.slice(0, 12).map((o) => `${o.kb}(${o.kind} ${o.layout}) -> ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)}`).join('; ')}`);
+
+  // speed: the whole answer path, parse + match, on the whole store
+  const texts = outcomes.map((o) => o.text);
+  const times = timeEach(texts, (t) => matchMessage(index, parseMessage(t)));
+  console.log(`  speed per paste (parse + match, ${texts.length} pastes): p50 ${fmt(percentile(times.wall, 50))} ms, p99 ${fmt(percentile(times.wall, 99))} ms wall; p99 CPU ${fmt(percentile(times.cpu, 99))} ms; max ${fmt(times.wall[times.wall.length - 1] ?? NaN)} ms [goal p99 < 5 ms]`);
+  console.log(`  clue bench done in ${fmt((performance.now() - started) / 1000, 1)} s`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const at = process.argv.indexOf('--store');
+  await runClueBench(at > 0 ? process.argv[at + 1] : undefined);
+}

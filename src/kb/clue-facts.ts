@@ -1,0 +1,87 @@
+/**
+ * What an article prints that people paste back: its event-log entries (id, source, description),
+ * its STOP screens (code, parameters, driver) and the programs or modules it names as faulting.
+ * Read with the same readers as pastes (trace/events.ts, bugcheck.ts, app-error.ts), so both sides
+ * of a match are read alike.
+ */
+import type { ArticleBugcheck, ArticleEvent } from '../model.js';
+import { readAppErrors } from '../trace/app-error.js';
+import { readBugchecks } from '../trace/bugcheck.js';
+import { readEvents, sourceAgreement } from '../trace/events.js';
+
+/** Lines of reference lists (`   Q244976 XADM: Event ID 1197 ...`, `TITLE :`) name other articles' events: left out. */
+export function withoutReferenceLines(body: string): string {
+  return body
+    .split('\n')
+    .map((line) => (/^\s{0,12}(?:Q\d{5,7}:?\s|ARTICLE-ID:|TITLE\s{0,3}:)/.test(line) ? '' : line))
+    .join('\n');
+}
+
+/** Descriptions are kept to this many characters (the first sentences carry the message). */
+const MAX_DESCRIPTION = 400;
+const MAX_EVENTS = 24;
+const MAX_BUGCHECKS = 12;
+
+function shortDescription(text: string): string {
+  if (text.length <= MAX_DESCRIPTION) return text;
+  const cut = text.slice(0, MAX_DESCRIPTION);
+  const end = cut.lastIndexOf('. ');
+  return end > 80 ? cut.slice(0, end + 1) : cut;
+}
+
+/** Event-log entries with a source or a description (a bare "Event ID 1197" is in `eventIds`). */
+export function findArticleEvents(text: string): ArticleEvent[] {
+  const events: ArticleEvent[] = [];
+  for (const e of readEvents(text)) {
+    // "LaserJet 500" in a hardware list is no event: a provider name next to a number is read in pastes only
+    if ((e.source === undefined && e.description === undefined) || e.how === 'name') continue;
+    const description = e.description !== undefined ? shortDescription(e.description) : undefined;
+    const same = events.find((x) => x.id === e.id && (x.source === undefined || e.source === undefined || sourceAgreement(x.source, e.source) > 0));
+    if (same) {
+      // one entry read twice (a dump and the sentence about it): keep the richer reading
+      if (same.source === undefined && e.source !== undefined) same.source = e.source;
+      if (same.description === undefined && description !== undefined) same.description = description;
+      if (same.description !== undefined && description !== undefined && same.description !== description && events.length < MAX_EVENTS) {
+        events.push({ id: e.id, ...(same.source ? { source: same.source } : {}), description });
+      }
+      continue;
+    }
+    if (events.length >= MAX_EVENTS) break;
+    events.push({ id: e.id, ...(e.source ? { source: e.source } : {}), ...(description ? { description } : {}) });
+  }
+  return events;
+}
+
+/** STOP screens and codes with what the article says about them. */
+export function findArticleBugchecks(text: string): ArticleBugcheck[] {
+  const out: ArticleBugcheck[] = [];
+  for (const b of readBugchecks(text)) {
+    if (b.code === undefined) continue;
+    const same = out.find((x) => x.code === b.code);
+    if (same) {
+      if (same.driver === undefined && b.driver !== undefined) same.driver = b.driver;
+      if (same.parameters.length === 0 && b.parameters) same.parameters = b.parameters;
+      continue;
+    }
+    if (out.length >= MAX_BUGCHECKS) break;
+    out.push({ code: b.code, ...(b.driver ? { driver: b.driver } : {}), parameters: b.parameters ?? [] });
+  }
+  return out;
+}
+
+const FILE_IN_TITLE = /\b([A-Za-z0-9_$~-]{1,40}\.(?:sys|exe|dll|drv|ocx|dbg))\b/gi;
+
+/** Programs and modules named as faulting: Dr. Watson / popup / fault-line apps and modules, STOP drivers, files in the title. */
+export function findFaultModules(title: string, text: string, bugchecks: ArticleBugcheck[]): string[] {
+  const names: string[] = [];
+  const add = (name: string | undefined): void => {
+    if (name && !names.some((n) => n.toLowerCase() === name.toLowerCase())) names.push(name);
+  };
+  for (const m of title.matchAll(FILE_IN_TITLE)) add(m[1]);
+  for (const a of readAppErrors(text)) {
+    add(a.app);
+    add(a.module);
+  }
+  for (const b of bugchecks) add(b.driver);
+  return names.slice(0, 16);
+}

@@ -1,0 +1,47 @@
+/** A paste with no matching trace, answered from its event-log, STOP and application-error clues. */
+import type { Candidate, Clue, MatchResult, ParsedMessage, Signature } from '../model.js';
+import type { MatchIndex } from './build.js';
+import { CLUE_MATCH_THRESHOLD, rankClues, type ClueRanked } from './clue-match.js';
+import { checkVersions } from './versions.js';
+
+/** Candidates offered, as for traces. */
+const MAX_CANDIDATES = 5;
+/** Below this a clue candidate is not offered at all (the trace matcher's POSSIBLE_THRESHOLD). */
+const POSSIBLE = 0.25;
+
+/** Versions an application error reports, as the version clues checkVersions reads. */
+function withReportedVersions(clues: Clue[]): Clue[] {
+  const extra: Clue[] = [];
+  for (const c of clues) {
+    if (c.kind !== 'app-error') continue;
+    if (c.app && c.appVersion) extra.push({ kind: 'file-version', file: c.app, version: c.appVersion });
+    if (c.module && c.moduleVersion) extra.push({ kind: 'file-version', file: c.module, version: c.moduleVersion });
+  }
+  const seen = new Set(clues.map((c) => JSON.stringify(c)));
+  return [...clues, ...extra.filter((c) => !seen.has(JSON.stringify(c)))];
+}
+
+/** Every clue candidate, best first (the bench reads ranks and confidences below the cut). */
+export function rankClueCandidates(index: MatchIndex, parsed: ParsedMessage, limit = MAX_CANDIDATES): ClueRanked[] {
+  return rankClues(index.clues, parsed.clues, (sig) => index.signatures[sig]?.exceptionCodes ?? [], limit);
+}
+
+/** The verdict over clue candidates: the same rule as traces (a tie at the top is `possible`), at the clue threshold. */
+export function matchClues(index: MatchIndex, parsed: ParsedMessage, decide: (confidences: number[], threshold: number) => MatchResult['verdict'], threshold = CLUE_MATCH_THRESHOLD): MatchResult {
+  const ranked = rankClueCandidates(index, parsed).filter((r) => r.confidence >= POSSIBLE);
+  if (ranked.length === 0) return { verdict: 'none', candidates: [] };
+  const clues = withReportedVersions(parsed.clues);
+  const candidates = ranked.map((r): Candidate => {
+    const sig = index.signatures[r.sig] as Signature;
+    return {
+      kb: sig.id,
+      score: Math.round(r.confidence * 1000) / 1000,
+      title: sig.title,
+      matchedFrames: [],
+      alignment: [],
+      versionChecks: checkVersions(sig, clues),
+      clueMatches: r.matches,
+    };
+  });
+  return { verdict: decide(ranked.map((r) => r.confidence), threshold), candidates };
+}

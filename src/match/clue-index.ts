@@ -1,0 +1,113 @@
+/**
+ * Indexes over what articles print besides stacks, built once at load: event-log entries by id
+ * (with source and description words), STOP codes with their drivers and parameters, and the
+ * modules articles name as faulting. A paste's clues touch only the postings of their own id,
+ * code or module; description words weigh by how rare they are among the articles' events.
+ */
+import type { Signature } from '../model.js';
+import { moduleStem } from '../trace/app-error.js';
+import { readBugchecks } from '../trace/bugcheck.js';
+import { descriptionWords } from '../trace/events.js';
+import { loadBugcheckNames, type BugcheckNames } from './bugchecks.js';
+
+export interface EventEntry {
+  sig: number;
+  id: number;
+  source?: string;
+  description?: string;
+  /** Description words (placeholders, numbers and stop words left out). */
+  words: string[];
+  /** The article's title names this event id: the event is what the article is about. */
+  inTitle: boolean;
+}
+
+export interface BugcheckEntry {
+  sig: number;
+  code: string;
+  /** Driver stem (`tcpip`), the article's own or a faulting module it names. */
+  drivers: string[];
+  parameters: string[];
+  inTitle: boolean;
+}
+
+export interface ModuleEntry {
+  sig: number;
+  /** The module as the article prints it. */
+  printed: string;
+}
+
+export interface ClueIndex {
+  events: Map<number, EventEntry[]>;
+  /** IDF of description words over the articles' event entries. */
+  wordIdf: Map<string, number>;
+  bugchecks: Map<string, BugcheckEntry[]>;
+  /** Articles naming each driver stem in a STOP, for its rarity. */
+  driverDf: Map<string, number>;
+  /** Articles printing each STOP parameter at each position (`0:b`), for its rarity. */
+  parameterDf: Map<string, number>;
+  modules: Map<string, ModuleEntry[]>;
+  names: BugcheckNames;
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** Event ids a title names ("XADM: Event ID 1197 and 1005 When …"). */
+function titleEventIds(title: string): Set<number> {
+  const ids = new Set<number>();
+  for (const m of title.matchAll(/\bevent(?:\s{0,2}ids?)?[\s:#]{0,3}(\d{1,5})((?:\s{0,2}(?:,|and|or|\/)\s{0,2}\d{1,5}){0,6})/gi)) {
+    ids.add(Number(m[1]));
+    for (const n of (m[2] ?? '').matchAll(/\d{1,5}/g)) ids.add(Number(n[0]));
+  }
+  return ids;
+}
+
+export function buildClueIndex(signatures: readonly Signature[], names: BugcheckNames = loadBugcheckNames()): ClueIndex {
+  const events = new Map<number, EventEntry[]>();
+  const wordDf = new Map<string, number>();
+  let described = 0;
+  const bugchecks = new Map<string, BugcheckEntry[]>();
+  const driverDf = new Map<string, number>();
+  const parameterDf = new Map<string, number>();
+  const modules = new Map<string, ModuleEntry[]>();
+
+  signatures.forEach((sig, s) => {
+    const inTitle = sig.eventIds.length > 0 || (sig.events?.length ?? 0) > 0 ? titleEventIds(sig.title) : new Set<number>();
+    const listed = new Set<number>();
+    for (const e of sig.events ?? []) {
+      const words = e.description !== undefined ? descriptionWords(e.description) : [];
+      if (words.length > 0) {
+        described++;
+        for (const w of words) wordDf.set(w, (wordDf.get(w) ?? 0) + 1);
+      }
+      listed.add(e.id);
+      push(events, e.id, { sig: s, id: e.id, ...(e.source ? { source: e.source } : {}), ...(e.description ? { description: e.description } : {}), words, inTitle: inTitle.has(e.id) });
+    }
+    // an id the article names without printing the entry: id alone
+    for (const id of sig.eventIds) if (!listed.has(id)) push(events, id, { sig: s, id, words: [], inTitle: inTitle.has(id) });
+
+    const faulting = (sig.faultModules ?? []).map(moduleStem);
+    for (const [k, stem] of faulting.entries()) push(modules, stem, { sig: s, printed: sig.faultModules?.[k] ?? stem });
+    if (sig.stopCodes.length === 0 && (sig.bugchecks?.length ?? 0) === 0) return;
+    const titleCodes = new Set(readBugchecks(sig.title).flatMap((b) => (b.code ? [b.code] : [])));
+    const seenDrivers = new Set<string>();
+    const codes = new Map<string, BugcheckEntry>();
+    for (const b of sig.bugchecks ?? []) {
+      const drivers = [...new Set([...(b.driver ? [moduleStem(b.driver)] : []), ...faulting])];
+      for (const d of drivers) seenDrivers.add(d);
+      codes.set(b.code, { sig: s, code: b.code, drivers, parameters: b.parameters, inTitle: titleCodes.has(b.code) });
+      b.parameters.forEach((p, i) => parameterDf.set(`${i}:${p}`, (parameterDf.get(`${i}:${p}`) ?? 0) + 1));
+    }
+    for (const code of sig.stopCodes) if (!codes.has(code)) codes.set(code, { sig: s, code, drivers: faulting, parameters: [], inTitle: titleCodes.has(code) });
+    for (const d of faulting) seenDrivers.add(d);
+    for (const d of seenDrivers) driverDf.set(d, (driverDf.get(d) ?? 0) + 1);
+    for (const entry of codes.values()) push(bugchecks, entry.code, entry);
+  });
+
+  const wordIdf = new Map<string, number>();
+  for (const [w, df] of wordDf) wordIdf.set(w, Math.log(1 + described / df));
+  return { events, wordIdf, bugchecks, driverDf, parameterDf, modules, names };
+}

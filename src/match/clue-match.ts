@@ -1,0 +1,235 @@
+/**
+ * Matching a paste's event-log entries, STOP screens and application errors against the clue
+ * indexes. An event is its id with its source: a different source is a different event, a missing
+ * one caps the confidence below `match`; description words decide between articles, insertion
+ * strings (words no article's events use) are ignored. A STOP code alone is at best `possible`;
+ * its driver or its parameters make it one article's. Confidences in [0, 1], read by the same
+ * verdict rule as traces (decideVerdict) at a threshold fitted by `npm run bench`.
+ */
+import type { Clue, ClueMatch } from '../model.js';
+import { moduleStem } from '../trace/app-error.js';
+import { descriptionWords, sourceAgreement } from '../trace/events.js';
+import type { ClueIndex, EventEntry } from './clue-index.js';
+
+/** Confidence at or above which a clue match is `match` (fitted on the bench's calibration half). */
+export const CLUE_MATCH_THRESHOLD = 0.61;
+
+/**
+ * Added when the article's title names the event id or STOP code: the article is about it, not
+ * passing by. Below the tie margin (0.01), so it orders articles printing the same thing without
+ * turning their tie (`possible`, all offered) into a `match` naming one.
+ */
+const TITLE_BONUS = 0.005;
+
+export interface ClueRanked {
+  sig: number;
+  confidence: number;
+  matches: ClueMatch[];
+}
+
+type EventClue = Extract<Clue, { kind: 'event-id' }>;
+type BugcheckClue = Extract<Clue, { kind: 'bugcheck' }>;
+type AppClue = Extract<Clue, { kind: 'app-error' }>;
+
+interface Scored {
+  score: number;
+  match: ClueMatch;
+}
+
+function sumIdf(index: ClueIndex, words: Iterable<string>): number {
+  let total = 0;
+  for (const w of words) total += index.wordIdf.get(w) ?? 0;
+  return total;
+}
+
+/** How much of the article's description the paste holds, and of the paste's known words the article holds (harmonic mean). */
+function descriptionAgreement(index: ClueIndex, entry: EventEntry, pasted: string[]): { sim: number; shared: string[] } {
+  const known = pasted.filter((w) => index.wordIdf.has(w));
+  const article = new Set(entry.words);
+  const shared = known.filter((w) => article.has(w));
+  const a = sumIdf(index, shared) / (sumIdf(index, entry.words) || 1);
+  const b = sumIdf(index, shared) / (sumIdf(index, known) || 1);
+  // the paste's words found in the article count most: a paste cut to its first sentence still fits
+  return { sim: 0.6 * b + 0.4 * a, shared };
+}
+
+function showEvent(id: number, source: string | undefined, description: string | undefined): string {
+  const text = description !== undefined ? `: ${description.length > 120 ? `${description.slice(0, 117)}…` : description}` : '';
+  return `event ${id}${source ? ` from ${source}` : ''}${text}`;
+}
+
+function scoreEvent(index: ClueIndex, clue: EventClue, entry: EventEntry, pastedWords: string[]): Scored | undefined {
+  const details = [`event id ${clue.id}`];
+  let agreement: number | undefined;
+  if (clue.source !== undefined && entry.source !== undefined) {
+    agreement = sourceAgreement(clue.source, entry.source);
+    // the same id under another source is another event
+    if (agreement === 0) return undefined;
+    details.push(agreement === 1 ? `source ${entry.source}` : `source ${clue.source} is of ${entry.source}'s family`);
+  } else if (clue.source === undefined) details.push(entry.source ? `no source pasted (the article's: ${entry.source})` : 'no source on either side');
+  else details.push(`the article names no source (pasted: ${clue.source})`);
+  const desc = pastedWords.length > 0 && entry.words.length > 0 ? descriptionAgreement(index, entry, pastedWords) : undefined;
+  if (desc) details.push(desc.shared.length > 0 ? `description words shared: ${desc.shared.slice(0, 8).join(', ')} (${desc.shared.length} of the article's ${entry.words.length})` : 'descriptions share no telling word');
+  let score: number;
+  const sim = desc?.sim;
+  if (agreement !== undefined) {
+    // without both descriptions only id and source agree; a description the article lacks cannot be checked
+    const unchecked = pastedWords.length > 0 ? 0.5 : 0.66;
+    // a description that differs (another message under the same id: the text inserted into a template) counts steeply against
+    score = (sim !== undefined ? 0.3 + 0.7 * sim ** 3 : unchecked) * (agreement === 1 ? 1 : 0.9);
+  }
+  // the paste names no source: id and description must carry it
+  else if (entry.source !== undefined) score = sim !== undefined ? 0.3 + 0.5 * sim ** 3 : 0.3;
+  // the article prints no source: the same when the paste has none either, weaker against a stated one it cannot confirm
+  else if (clue.source === undefined) score = sim !== undefined ? 0.25 + 0.65 * sim ** 3 : 0.26;
+  else score = sim !== undefined ? 0.28 + 0.25 * sim * sim : 0.26;
+  if (entry.inTitle) score += TITLE_BONUS;
+  return {
+    score: Math.min(1, score),
+    match: { kind: 'event', pasted: showEvent(clue.id, clue.source, clue.description), article: showEvent(entry.id, entry.source, entry.description), details },
+  };
+}
+
+/** Rarity of a driver or module among the articles: 1 for one or two, less for common ones (ntoskrnl, ntdll). */
+function rarity(df: number): number {
+  if (df <= 2) return 1;
+  if (df <= 5) return 0.75;
+  if (df <= 15) return 0.5;
+  return 0.25;
+}
+
+interface PastedBugcheck {
+  code: string;
+  name?: string;
+  driver?: string;
+  parameters: string[];
+}
+
+function pastedBugchecks(index: ClueIndex, clues: Clue[]): PastedBugcheck[] {
+  const out: PastedBugcheck[] = [];
+  for (const c of clues) {
+    if (c.kind !== 'bugcheck') continue;
+    const b = c as BugcheckClue;
+    const code = b.code ?? (b.name !== undefined ? index.names.byName.get(b.name) : undefined);
+    if (code === undefined) continue;
+    out.push({ code, ...(b.name ? { name: b.name } : {}), ...(b.driver ? { driver: b.driver } : {}), parameters: b.parameters ?? [] });
+  }
+  for (const c of clues) if (c.kind === 'stop-code' && !out.some((b) => b.code === c.code)) out.push({ code: c.code, parameters: [] });
+  return out;
+}
+
+function showStop(index: ClueIndex, code: string, driver: string | undefined, parameters: string[]): string {
+  const name = index.names.byCode.get(code);
+  return `STOP ${code}${name ? ` ${name}` : ''}${parameters.length > 0 ? ` (${parameters.map((p) => `0x${p}`).join(', ')})` : ''}${driver ? ` in ${driver}` : ''}`;
+}
+
+function scoreBugchecks(index: ClueIndex, pasted: PastedBugcheck, add: (sig: number, s: Scored) => void): void {
+  const driver = pasted.driver !== undefined ? moduleStem(pasted.driver) : undefined;
+  for (const entry of index.bugchecks.get(pasted.code) ?? []) {
+    const name = index.names.byCode.get(pasted.code);
+    const details = [`STOP code ${pasted.code}${name ? ` (${name})` : ''}`];
+    let score = 0.3;
+    if (driver !== undefined && entry.drivers.length > 0) {
+      if (entry.drivers.includes(driver)) {
+        const r = rarity(index.driverDf.get(driver) ?? 1);
+        score += 0.35 * r;
+        details.push(`driver ${pasted.driver}${r < 1 ? ` (named in ${index.driverDf.get(driver)} articles)` : ''}`);
+      } else {
+        score -= 0.1;
+        details.push(`driver differs: pasted ${pasted.driver}, the article names ${entry.drivers.join(', ')}`);
+      }
+    }
+    let paramScore = 0;
+    const same: string[] = [];
+    let telling = false;
+    pasted.parameters.forEach((p, i) => {
+      if (p === '0' || entry.parameters[i] !== p) return;
+      // an address or a status few articles print says much; 1 or 2 (an IRQL, a flag) says little
+      const df = index.parameterDf.get(`${i}:${p}`) ?? 1;
+      const weight = p.length < 4 ? 0.03 : df <= 2 ? 0.32 : df <= 5 ? 0.12 : 0.04;
+      telling ||= weight >= 0.12;
+      paramScore += weight;
+      same.push(`0x${p}`);
+    });
+    if (same.length > 0) details.push(`parameters ${same.join(', ')} as in the article`);
+    // both print parameters and none of the article's addresses or statuses is pasted: another crash with this code
+    if (!telling && pasted.parameters.some((p) => p.length >= 4) && entry.parameters.some((p) => p.length >= 4)) {
+      score -= 0.15;
+      details.push('parameters differ from the article\'s');
+    }
+    score += Math.min(0.45, paramScore);
+    if (entry.inTitle) score += TITLE_BONUS;
+    add(entry.sig, {
+      score: Math.min(1, score),
+      match: { kind: 'bugcheck', pasted: showStop(index, pasted.code, pasted.driver, pasted.parameters), article: showStop(index, entry.code, entry.drivers[0], entry.parameters), details },
+    });
+  }
+}
+
+function scoreAppError(index: ClueIndex, clue: AppClue, exceptionCodes: (sig: number) => string[], add: (sig: number, s: Scored) => void): void {
+  const parts = new Map<number, { score: number; details: string[]; printed: string[] }>();
+  const named: [string | undefined, string][] = [
+    [clue.app, 'application'],
+    [clue.module, 'faulting module'],
+  ];
+  const seen = new Set<string>();
+  for (const [name, role] of named) {
+    if (name === undefined) continue;
+    const stem = moduleStem(name);
+    if (seen.has(stem)) continue;
+    seen.add(stem);
+    const entries = index.modules.get(stem) ?? [];
+    const r = rarity(new Set(entries.map((e) => e.sig)).size);
+    const counted = new Set<number>();
+    for (const e of entries) {
+      const p = parts.get(e.sig) ?? { score: 0, details: [], printed: [] };
+      // one article naming the module twice (Snaexp.exe, snaexp.dbg) counts once
+      if (counted.has(e.sig)) continue;
+      counted.add(e.sig);
+      p.score += 0.3 * r;
+      p.details.push(`${role} ${name} (the article names ${e.printed})`);
+      p.printed.push(e.printed);
+      parts.set(e.sig, p);
+    }
+  }
+  for (const [sig, p] of parts) {
+    if (clue.code !== undefined && exceptionCodes(sig).includes(clue.code)) {
+      p.score += 0.15;
+      p.details.push(`exception code ${clue.code}`);
+    }
+    const pasted = [clue.app, clue.module].filter(Boolean).join(' / ') + (clue.code ? ` (${clue.code})` : '');
+    add(sig, { score: Math.min(0.8, p.score), match: { kind: 'app-error', pasted, article: p.printed.join(', '), details: p.details } });
+  }
+}
+
+/** Per article, the best score of each pasted clue, combined: the best counts fully, further clues add a little. */
+export function rankClues(index: ClueIndex, clues: Clue[], exceptionCodes: (sig: number) => string[], limit: number): ClueRanked[] {
+  const perSig = new Map<number, Map<string, Scored>>();
+  const add = (key: string) => (sig: number, s: Scored) => {
+    let byClue = perSig.get(sig);
+    if (!byClue) perSig.set(sig, (byClue = new Map()));
+    const seen = byClue.get(key);
+    if (!seen || s.score > seen.score) byClue.set(key, s);
+  };
+  clues.forEach((c, k) => {
+    if (c.kind !== 'event-id') return;
+    const words = c.description !== undefined ? descriptionWords(c.description) : [];
+    const put = add(`event:${k}`);
+    for (const entry of index.events.get(c.id) ?? []) {
+      const s = scoreEvent(index, c, entry, words);
+      if (s) put(entry.sig, s);
+    }
+  });
+  pastedBugchecks(index, clues).forEach((b, k) => scoreBugchecks(index, b, add(`stop:${k}`)));
+  clues.forEach((c, k) => {
+    if (c.kind === 'app-error') scoreAppError(index, c, exceptionCodes, add(`app:${k}`));
+  });
+  const ranked: ClueRanked[] = [];
+  for (const [sig, byClue] of perSig) {
+    const scored = [...byClue.values()].sort((a, b) => b.score - a.score);
+    const confidence = Math.min(1, scored.reduce((sum, s, i) => sum + s.score * (i === 0 ? 1 : i === 1 ? 0.25 : 0.1), 0));
+    ranked.push({ sig, confidence, matches: scored.map((s) => s.match) });
+  }
+  ranked.sort((a, b) => b.confidence - a.confidence || a.sig - b.sig);
+  return ranked.slice(0, limit);
+}

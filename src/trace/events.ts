@@ -1,0 +1,349 @@
+/**
+ * Event-log entries in the layouts people copy them in (ops-pastes.md §1): NT 4.0 dumps
+ * (`Event ID: / Source: / Type: / Category: / Description:`), the Windows 2000 viewer
+ * (`Event Type: / Event Source: / …`), today's "Copy details as text", `wevtutil qe /f:text`,
+ * PowerShell `Format-List` (`Id :`, `ProviderName :`, `Message :`), the XML view, the "description
+ * could not be found" form, and a sentence in chat ("keeps logging event 1197 from MSExchangeIS
+ * Private"). Read the same way from pastes and from article text, so both sides agree.
+ * Regular expressions have bounded quantifiers; each label is visited once.
+ */
+
+export interface EventRecord {
+  /** Offset of the record in the text. */
+  at: number;
+  id: number;
+  source?: string;
+  description?: string;
+  level?: string;
+  /** How it was read: labelled fields, the XML view, a sentence, or a provider name next to a number ("Kernel-Power 41"). */
+  how: 'fields' | 'xml' | 'sentence' | 'name';
+}
+
+type Field = 'id' | 'instance' | 'source' | 'level' | 'description' | 'other';
+
+/** Labels that may also appear mid-line (an article's dump collapsed onto one line). */
+const INLINE_LABELS: [string, Field][] = [
+  ['event id', 'id'],
+  ['eventid', 'id'],
+  ['event id#', 'id'],
+  ['event-id', 'id'],
+  ['ereignis-id', 'id'],
+  ['event source', 'source'],
+  ['source', 'source'],
+  ['quelle', 'source'],
+  ['event type', 'level'],
+  ['type', 'level'],
+  ['level', 'level'],
+  ['ebene', 'level'],
+  ['event category', 'other'],
+  ['category', 'other'],
+  ['task category', 'other'],
+  ['description', 'description'],
+  ['beschreibung', 'description'],
+  ['computer', 'other'],
+  ['user', 'other'],
+  ['date', 'other'],
+  ['time', 'other'],
+  ['log name', 'other'],
+  ['keywords', 'other'],
+  ['event xml', 'other'],
+];
+
+/** Labels only read at the start of a line (short or common words: PowerShell, wevtutil). */
+const LINE_LABELS: [string, Field][] = [
+  ['id', 'id'],
+  ['instanceid', 'instance'],
+  ['providername', 'source'],
+  ['provider name', 'source'],
+  ['provider', 'source'],
+  ['entrytype', 'level'],
+  ['leveldisplayname', 'level'],
+  ['message', 'description'],
+  ['task', 'other'],
+  ['keyword', 'other'],
+  ['opcode', 'other'],
+  ['user name', 'other'],
+  ['machinename', 'other'],
+  ['timecreated', 'other'],
+  ['timegenerated', 'other'],
+  ['timewritten', 'other'],
+  ['index', 'other'],
+  ['logname', 'other'],
+  ['recordid', 'other'],
+  ['record number', 'other'],
+  ['categorynumber', 'other'],
+  ['replacementstrings', 'other'],
+  ['data', 'other'],
+  ['container', 'other'],
+  ['processid', 'other'],
+  ['threadid', 'other'],
+  ['userid', 'other'],
+  ['version', 'other'],
+  ['qualifiers', 'other'],
+  ['activityid', 'other'],
+  ['relatedactivityid', 'other'],
+  ['providerid', 'other'],
+  ['keywordsdisplaynames', 'other'],
+  ['taskdisplayname', 'other'],
+  ['opcodedisplayname', 'other'],
+  ['properties', 'other'],
+  ['containerlog', 'other'],
+  ['site', 'other'],
+  ['category', 'other'],
+  ['matchedqueryids', 'other'],
+  ['bookmark', 'other'],
+];
+
+const INLINE = new Map(INLINE_LABELS);
+const LINE = new Map([...LINE_LABELS, ...INLINE_LABELS]);
+
+const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\#-]/g, '\\$&').replace(/ /g, '[ \\t]');
+const byLength = (a: string, b: string): number => b.length - a.length;
+/** A label: at a line start (any known label) or after a space (inline labels), then spaces and a colon. */
+const LABEL = new RegExp(
+  `(^|\\n)[ \\t]{0,12}(${[...LINE.keys()].sort(byLength).map(escape).join('|')})[ \\t]{0,24}[:=](?![\\\\/])|(?<=[ \\t;,.)])(${[...INLINE.keys()].sort(byLength).map(escape).join('|')})[ \\t]{0,4}[:=](?![\\\\/])`,
+  'gi',
+);
+
+const OTHER_LABEL_LINE = /(^|\n)[ \t]{0,12}[A-Z][A-Za-z]{1,24}(?: [A-Z][A-Za-z]{1,12}){0,2}[ \t]{0,24}:[^\n]{0,200}/g;
+
+interface Label {
+  field: Field;
+  start: number;
+  /** Where the value starts (after the colon). */
+  valueAt: number;
+}
+
+function findLabels(text: string): Label[] {
+  const labels: Label[] = [];
+  for (const m of text.matchAll(LABEL)) {
+    const name = (m[2] ?? m[3] ?? '').toLowerCase().replace(/[ \t]+/g, ' ');
+    const field = (m[2] !== undefined ? LINE.get(name) : INLINE.get(name)) ?? 'other';
+    labels.push({ field, start: m.index + (m[1]?.length ?? 0), valueAt: m.index + m[0].length });
+  }
+  return labels;
+}
+
+/** A description runs on until a blank line (after its first text), the next label, or this many characters. */
+const MAX_DESCRIPTION = 600;
+
+function descriptionValue(text: string, from: number, to: number): string {
+  const raw = text.slice(from, Math.min(to, from + MAX_DESCRIPTION));
+  const lead = /^\s*/.exec(raw)?.[0].length ?? 0;
+  const blank = /\n[ \t]*\r?\n/.exec(raw.slice(lead));
+  const body = blank ? raw.slice(lead, lead + blank.index) : raw.slice(lead);
+  return body.replace(/\s+/g, ' ').trim();
+}
+
+function lineValue(text: string, from: number, to: number): string {
+  const raw = text.slice(from, Math.min(to, from + 200));
+  const eol = raw.indexOf('\n');
+  return (eol === -1 ? raw : raw.slice(0, eol)).replace(/\s+/g, ' ').trim();
+}
+
+/** `1197`, `1197 (0x4AD)`; the InstanceId's severity and customer bits masked off. */
+function asEventId(value: string, instance: boolean): number | undefined {
+  const m = /^\(?\s{0,2}(\d{1,10})\b/.exec(value);
+  if (!m) return undefined;
+  let id = Number(m[1]);
+  if (instance) id = id & 0xffff;
+  return id <= 65535 ? id : undefined;
+}
+
+function cleanSourceValue(value: string): string | undefined {
+  const v = value.replace(/^["'(]+|["'),.;]+$/g, '').trim();
+  if (v === '' || /^n\/?a$/i.test(v) || v.length > 80) return undefined;
+  return v;
+}
+
+/** Records from labelled fields: a record ends where a field repeats or unlabelled text intervenes. */
+function labelledRecords(text: string, out: EventRecord[]): void {
+  const labels = findLabels(text);
+  let current: { at: number; fields: Map<Field, string>; instance: boolean } | undefined;
+  let lastEnd = 0;
+  const flush = (): void => {
+    if (!current) return;
+    const idText = current.fields.get('id') ?? current.fields.get('instance');
+    const id = idText !== undefined ? asEventId(idText, !current.fields.has('id')) : undefined;
+    if (id !== undefined) {
+      const source = cleanSourceValue(current.fields.get('source') ?? '');
+      const description = current.fields.get('description');
+      const level = current.fields.get('level');
+      out.push({ at: current.at, id, how: 'fields', ...(source ? { source } : {}), ...(description ? { description } : {}), ...(level ? { level } : {}) });
+    }
+    current = undefined;
+  };
+  labels.forEach((label, i) => {
+    const next = labels[i + 1]?.start ?? text.length;
+    // lines of labels this reader does not know (`MatchedQueryIds : {}`) do not end a record
+    const gap = text.slice(lastEnd, label.start).replace(OTHER_LABEL_LINE, '');
+    const repeated = current !== undefined && label.field !== 'other' && current.fields.has(label.field);
+    if (current && (repeated || gap.trim() !== '')) flush();
+    if (!current) current = { at: label.start, fields: new Map(), instance: false };
+    const value = label.field === 'description' ? descriptionValue(text, label.valueAt, next) : lineValue(text, label.valueAt, next);
+    if (label.field !== 'other' && !current.fields.has(label.field)) current.fields.set(label.field, value);
+    // where this field's text ends: the rest of its line, or the description's paragraph
+    if (label.field === 'description') {
+      const raw = text.slice(label.valueAt, Math.min(next, label.valueAt + MAX_DESCRIPTION));
+      const lead = /^\s*/.exec(raw)?.[0].length ?? 0;
+      const blank = /\n[ \t]*\r?\n/.exec(raw.slice(lead));
+      lastEnd = blank ? label.valueAt + lead + blank.index : Math.min(next, label.valueAt + MAX_DESCRIPTION);
+      if (lastEnd < next && text.slice(lastEnd, next).trim() !== '') {
+        flush();
+        lastEnd = next;
+      }
+    } else {
+      const eol = text.indexOf('\n', label.valueAt);
+      lastEnd = Math.min(next, eol === -1 ? text.length : eol);
+    }
+  });
+  flush();
+}
+
+/** The XML view: `<Provider Name="…"/>` … `<EventID Qualifiers="…">41</EventID>` … `<Level>1</Level>`. */
+function xmlRecords(text: string, out: EventRecord[]): void {
+  const providers = [...text.matchAll(/<Provider\s{1,4}Name\s{0,2}=\s{0,2}["']([^"'<>]{1,100})["']/gi)];
+  let k = -1;
+  for (const m of text.matchAll(/<EventID\b[^>]{0,60}>\s{0,4}(\d{1,5})\s{0,4}<\/EventID>/gi)) {
+    while (k + 1 < providers.length && (providers[k + 1]?.index ?? Infinity) < m.index) k++;
+    const provider = providers[k];
+    const source = provider && m.index - provider.index < 2000 ? provider[1] : undefined;
+    out.push({ at: m.index, id: Number(m[1]), how: 'xml', ...(source ? { source } : {}) });
+  }
+}
+
+/** "The description for Event ID ( 8015 ) in Source ( BROWSER ) could not be found." */
+function missingDescription(text: string, out: EventRecord[]): void {
+  for (const m of text.matchAll(/description for event id \(\s{0,3}(\d{1,5})\s{0,3}\) in source \(\s{0,3}([^()\n]{1,60}?)\s{0,3}\)/gi)) {
+    out.push({ at: m.index, id: Number(m[1]), how: 'sentence', source: m[2]! });
+  }
+}
+
+/** Words that cannot be part of a source named in a sentence. */
+const NOT_SOURCE = new Set([
+  'the', 'a', 'an', 'and', 'or', 'on', 'in', 'at', 'every', 'each', 'after', 'when', 'with', 'about', 'again', 'since', 'today', 'now',
+  'our', 'my', 'we', 'it', 'this', 'that', 'all', 'since', 'log', 'logs', 'server', 'keeps', 'is', 'was', 'are', 'id', 'event', 'events',
+  'error', 'errors', 'warning', 'warnings', 'source', 'hi', 'hey', 'help', 'got', 'get', 'getting', 'see', 'seeing', 'also', 'then',
+  'yesterday', 'last', 'tonight', 'morning', 'night', 'users', 'user', 'clients', 'client', 'machine', 'machines', 'host', 'hosts', 'several', 'many', 'some',
+  'i', 'you', 'any', 'anyone', 'why', 'what', 'how', 'please', 'ideas', 'idea', 'here', 'there', 'for', 'to', 'of', 'from', 'by',
+]);
+
+/** Up to 4 words naming a source: capitalised or with capitals or hyphens inside (`MSExchangeIS Private`, `Service Control Manager`, `Microsoft-Windows-Kernel-Power`). */
+function sourceWords(words: string[]): string | undefined {
+  const taken: string[] = [];
+  for (const raw of words) {
+    const w = raw.replace(/^["'(]+|["'),.;:!?]+$/g, '');
+    // many NT sources are lower-case (`nbf`, `atapi`): the first word after "from" may be
+    if (w === '' || NOT_SOURCE.has(w.toLowerCase()) || !/^[A-Za-z][A-Za-z0-9_.-]{0,40}$/.test(w) || (taken.length > 0 && !/[A-Z]/.test(w))) break;
+    taken.push(w);
+    if (taken.length === 4 || /[),.;:!?]$/.test(raw)) break;
+  }
+  return taken.length > 0 ? taken.join(' ') : undefined;
+}
+
+/** Chat: "event 1197 from MSExchangeIS Private", "event ID 7024 (Service Control Manager)", "Kernel-Power 41", "MSExchangeIS event 1197: text". */
+function chatRecords(text: string, out: EventRecord[]): void {
+  // "Event ID: 1197" is a labelled field (labelledRecords); a sentence says "event 1197" or "event ID 1197"
+  for (const m of text.matchAll(/\bevent(?:[ _-]?id)?[ \t]{1,3}(\d{1,5})\b([^\n]{0,160})/gi)) {
+    const id = Number(m[1]);
+    const after = m[2] ?? '';
+    let source: string | undefined;
+    const from = /^\s{0,3}(?:\(|from\s{1,3}|logged by\s{1,3}|by\s{1,3}|source\s{1,3}|in\s{1,3}source\s{1,3})(.{0,80})/i.exec(after);
+    if (from) source = sourceWords(from[1]!.split(/\s+/));
+    if (!source) {
+      const before = text.slice(Math.max(0, m.index - 80), m.index).split(/\s+/).filter(Boolean);
+      const rev: string[] = [];
+      for (let i = before.length - 1; i >= 0 && rev.length < 4; i--) {
+        const w = before[i]!;
+        if (NOT_SOURCE.has(w.toLowerCase()) || !/^[A-Za-z][A-Za-z0-9_.-]{0,40}$/.test(w) || !/[A-Z]/.test(w)) break;
+        rev.unshift(w);
+      }
+      // one capitalised word before "event" is often a sentence start ("Logging event 1197"): take it only when it looks like a name
+      if (rev.length > 1 || (rev.length === 1 && /[A-Z].*[A-Z]|-|[a-z][A-Z]/.test(rev[0]!))) source = rev.join(' ');
+    }
+    const quoted = /["“]([^"”]{8,300})["”]/.exec(text.slice(m.index, m.index + m[0].length + 300));
+    const colon = /^[^:\n]{0,80}:\s{1,3}(?=\S)/.exec(after);
+    // a description after a colon runs on to the end of its paragraph
+    const afterAt = m.index + m[0].length - after.length;
+    const description = quoted?.[1]?.replace(/\s+/g, ' ') ?? (colon ? descriptionValue(text, afterAt + colon[0].length, afterAt + colon[0].length + 300) : undefined);
+    out.push({ at: m.index, id, how: 'sentence', ...(source ? { source } : {}), ...(description && description.length >= 8 ? { description: description.trim() } : {}) });
+  }
+  // "Kernel-Power 41", "DistributedCOM 10016", "Microsoft-Windows-Kernel-Power/41": a hyphenated or camel-case name right before a number
+  for (const m of text.matchAll(/\b((?:Microsoft-Windows-)?[A-Z][A-Za-z]{1,30}(?:-[A-Z][A-Za-z]{1,30}){0,3})[ \t]{0,2}[/ ]?[ \t]{0,2}(?:event[ \t]{1,2}(?:id[ \t]{0,2})?)?(\d{2,5})\b(?![.:/\d])/g)) {
+    const name = m[1]!;
+    const id = Number(m[2]);
+    // a camel-case product name before a year or release ("MapPoint 2000", "FrontPage 98") is not an event
+    if (!name.includes('-') && (!/[a-z][A-Z]/.test(name) || id < 100 || (id >= 1980 && id <= 2030))) continue;
+    out.push({ at: m.index, id, how: 'name', source: name });
+  }
+}
+
+/** Every event-log entry in the text, in order; several readings of one entry are merged by the caller. */
+export function readEvents(text: string): EventRecord[] {
+  const out: EventRecord[] = [];
+  labelledRecords(text, out);
+  xmlRecords(text, out);
+  missingDescription(text, out);
+  chatRecords(text, out);
+  out.sort((a, b) => a.at - b.at);
+  return out;
+}
+
+/** Source spellings reduced to one key: `Microsoft-Windows-Kernel-Power` → `kernelpower`, `Service Control Manager` / `ServiceControlManager` → `servicecontrolmanager`. */
+export function sourceKey(source: string): string {
+  return source
+    .toLowerCase()
+    .replace(/^microsoft-windows-/, '')
+    .replace(/[^a-z0-9]/g, '');
+}
+
+/** Source words with spaces kept (for `MSExchangeIS` vs `MSExchangeIS Private`). */
+function sourceTokens(source: string): string[] {
+  return source
+    .toLowerCase()
+    .replace(/^microsoft-windows-/, '')
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
+}
+
+/** Known short forms of sources the archive spells several ways. */
+const SOURCE_ALIASES: Record<string, string> = { scm: 'servicecontrolmanager', dcom: 'distributedcom', savedump: 'bugcheck', drwatson: 'drwatson' };
+
+/**
+ * How well two sources agree: 1 the same, 0.8 one names the other's family (`MSExchangeIS` vs
+ * `MSExchangeIS Private`), 0 different.
+ */
+export function sourceAgreement(a: string, b: string): number {
+  const ka = SOURCE_ALIASES[sourceKey(a)] ?? sourceKey(a);
+  const kb = SOURCE_ALIASES[sourceKey(b)] ?? sourceKey(b);
+  if (ka === kb) return 1;
+  const ta = sourceTokens(a);
+  const tb = sourceTokens(b);
+  const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  if (short.length > 0 && short.every((w, i) => long[i] === w)) return 0.8;
+  return 0;
+}
+
+const STOPWORDS = new Set(
+  'the a an and or of to in on at for from by with was were is are be been being this that these those it its not no has have had will would could should may might can cannot did does do than then there their which who whom what when where why how all any each following because into onto over under about after before while during as if so such also only other more most some same own very you your we our us they them he she his her i me my microsoft windows nt server event id source type category description error information warning'.split(' '),
+);
+
+/**
+ * The words of a description that can tell events apart: placeholders (`<server name>`, `%1`,
+ * `%%1721`), numbers, hex and paths left out; lower-case; no repeats.
+ */
+export function descriptionWords(description: string): string[] {
+  const text = description
+    .replace(/<[^<>\n]{0,60}>|\[[^[\]\n]{0,40}\]/g, ' ')
+    .replace(/%%?\d{1,5}/g, ' ')
+    .replace(/\b[a-z]:\\[^\s]{0,200}/gi, ' ')
+    .replace(/\\\\[^\s]{0,200}/g, ' ')
+    .replace(/\b\w*\d\w*\b/g, ' ');
+  const words: string[] = [];
+  for (const w of text.toLowerCase().split(/[^a-z]+/)) {
+    if (w.length < 3 || STOPWORDS.has(w) || words.includes(w)) continue;
+    words.push(w);
+    if (words.length >= 80) break;
+  }
+  return words;
+}

@@ -1,0 +1,54 @@
+/** What an article prints that people paste back, read at ingest: events, STOP screens, faulting modules. */
+import { describe, expect, it } from 'vitest';
+import { findArticleBugchecks, findArticleEvents, findFaultModules, withoutReferenceLines } from '../../src/kb/clue-facts.js';
+
+const body = [
+  'SYMPTOMS',
+  '========',
+  '',
+  'The information store does not start and these events are logged:',
+  '',
+  '   Event ID: 1197',
+  '   Source: MSExchangeIS Private',
+  '   Type: Error',
+  '   Description: Database is too new to be',
+  '   upgraded.',
+  '',
+  'On the server the following STOP message appears:',
+  '',
+  '   STOP: 0x0000000A (0x0000000B,0x00000011,0x00000000,0x80013693)',
+  '   IRQL_NOT_LESS_OR_EQUAL*** Address 80013693 has base at 80010000 -',
+  '   aic78xx.sys',
+  '',
+  'Dr. Watson reports:',
+  '   App: exe\\store.dbg (pid=88)',
+  '   Exception number: c0000005 (access violation)',
+  '',
+  'For more information, see:',
+  '   Q123456 XADM: Event ID 9999 Source: MSExchangeMTA Logged Daily',
+].join('\n');
+
+describe('clue facts read from an article', () => {
+  const text = withoutReferenceLines(body);
+
+  it('reads the event-log entry with its source and its description across lines', () => {
+    expect(findArticleEvents(text)).toEqual([{ id: 1197, source: 'MSExchangeIS Private', description: 'Database is too new to be upgraded.' }]);
+  });
+
+  it('leaves out events named in the titles of cited articles', () => {
+    expect(findArticleEvents(text).map((e) => e.id)).not.toContain(9999);
+  });
+
+  it('reads the STOP screen with its parameters and the driver on the wrapped line', () => {
+    expect(findArticleBugchecks(text)).toEqual([{ code: '0x0000000A', driver: 'aic78xx.sys', parameters: ['b', '11', '0', '80013693'] }]);
+  });
+
+  it('names the faulting modules: the file in the title, the Dr. Watson program, the STOP driver', () => {
+    const bugchecks = findArticleBugchecks(text);
+    expect(findFaultModules('STOP 0x0000000A in Aic78xx.sys', text, bugchecks)).toEqual(['Aic78xx.sys', 'store.dbg']);
+  });
+
+  it('does not read a hardware list ("LaserJet 500") as an event', () => {
+    expect(findArticleEvents('Printers: HP LaserJet 500, QMS-PS 810, DeskJet 500C')).toEqual([]);
+  });
+});

@@ -1,0 +1,158 @@
+/**
+ * Answering event-log entries, STOP screens and application errors from a small made-up store in
+ * the shapes ingested articles have (events with source and description, STOPs with driver and
+ * parameters, faulting modules, a fix table), through the same parse + match path as the bot.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildIndex, loadRules, matchMessage } from '../../src/match/index.js';
+import { SignatureSchema, type SignatureInput } from '../../src/model.js';
+import { buildWhyReply, renderText } from '../../src/reply/index.js';
+import { parseMessage } from '../../src/trace/index.js';
+
+const inputs: SignatureInput[] = [
+  {
+    id: 'Q910001',
+    title: 'Event ID 1197 When Starting the Information Store',
+    eventIds: [1197, 1005],
+    events: [
+      { id: 1197, source: 'MSExchangeIS Private', description: 'Database is too new to be upgraded.' },
+      { id: 1005, source: 'MSExchangeIS Private', description: 'Unable to start the Microsoft Exchange Information Store. Error 0x451.' },
+    ],
+    files: [{ name: 'Store.exe', version: '5.5.2654.3' }],
+  },
+  {
+    id: 'Q910002',
+    title: 'Server service runs out of nonpaged pool',
+    eventIds: [2019],
+    events: [{ id: 2019, source: 'Srv', description: 'The server was unable to allocate from the system nonpaged pool because the pool was empty.' }],
+  },
+  {
+    id: 'Q910003',
+    title: 'Event ID 2019 with an antivirus filter driver',
+    eventIds: [2019],
+    events: [{ id: 2019, source: 'Srv', description: 'The server was unable to allocate from the system nonpaged pool because the pool was empty.' }],
+  },
+  {
+    id: 'Q910004',
+    title: 'Replication of a public folder fails',
+    eventIds: [2019],
+    events: [{ id: 2019, source: 'MSExchangeAdmin', description: 'A replication error occurred while writing the directory.' }],
+  },
+  {
+    id: 'Q910005',
+    title: 'STOP 0x0000000A in Aic78xx.sys with a bus-mastering video card',
+    stopCodes: ['0x0000000A'],
+    bugchecks: [{ code: '0x0000000A', driver: 'aic78xx.sys', parameters: ['b', '11', '0', '80013693'] }],
+    faultModules: ['aic78xx.sys'],
+  },
+  {
+    id: 'Q910006',
+    title: 'STOP 0x0000000A in Tcpip.sys when a route is removed',
+    stopCodes: ['0x0000000A'],
+    bugchecks: [{ code: '0x0000000A', driver: 'tcpip.sys', parameters: [] }],
+    faultModules: ['tcpip.sys'],
+  },
+  {
+    id: 'Q910007',
+    title: 'Access violation in Snaexp.exe when inserting a range',
+    exceptionCodes: ['c0000005'],
+    faultModules: ['Snaexp.exe'],
+    files: [{ name: 'Snaexp.exe', version: '4.0.0.310' }],
+  },
+];
+
+const signatures = inputs.map((s) => SignatureSchema.parse(s));
+const index = buildIndex(signatures, loadRules());
+const answer = (text: string) => matchMessage(index, parseMessage(text));
+
+describe('answering pasted event-log entries', () => {
+  it.each([
+    ['an NT 4.0 dump', 'Event ID: 1197\nSource: MSExchangeIS Private\nType: Error\nDescription: Database is too new to be upgraded.'],
+    ['a chat sentence with the source', 'EXCH02 keeps logging event 1197 from MSExchangeIS Private'],
+    ['a PowerShell Format-List copy', 'Message      : Database is too new to be upgraded.\nId           : 1197\nProviderName : MSExchangeIS Private'],
+  ])('answers %s with the article that prints it', (_name, text) => {
+    const result = answer(text);
+    expect(result.verdict).toBe('match');
+    expect(result.candidates[0]?.kb).toBe('Q910001');
+  });
+
+  it('lets insertion strings differ: placeholders and numbers filled with a site\'s values', () => {
+    const result = answer('Event ID: 1005\nSource: MSExchangeIS Private\nDescription: Unable to start the Microsoft Exchange Information Store. Error 0x4bf on EXCH02.');
+    expect(result.verdict).toBe('match');
+    expect(result.candidates[0]?.kb).toBe('Q910001');
+  });
+
+  it('offers both articles as possible when two print the same event', () => {
+    const result = answer('Event Type:\tError\nEvent Source:\tSrv\nEvent ID:\t2019\nDescription:\nThe server was unable to allocate from the system nonpaged pool because the pool was empty.');
+    expect(result.verdict).toBe('possible');
+    expect(result.candidates.slice(0, 2).map((c) => c.kb).sort()).toEqual(['Q910002', 'Q910003']);
+  });
+
+  it('does not answer an event id under another source with the article of that id', () => {
+    const result = answer('Event ID: 2019\nSource: Disk\nDescription: The driver detected a controller error on \\Device\\Harddisk0.');
+    expect(result.candidates.map((c) => c.kb)).not.toContain('Q910002');
+    expect(result.verdict).not.toBe('match');
+  });
+
+  it('does not call an event id without its source a match', () => {
+    expect(answer('we see event 1197 on EXCH02').verdict).not.toBe('match');
+  });
+
+  it.each([
+    ['Kernel-Power 41', 'Log Name: System\nSource: Microsoft-Windows-Kernel-Power\nEvent ID: 41\nLevel: Critical\nDescription:\nThe system has rebooted without cleanly shutting down first.'],
+    ['DistributedCOM 10016', 'Source: Microsoft-Windows-DistributedCOM\nEvent ID: 10016\nDescription: The application-specific permission settings do not grant Local Activation permission.'],
+    ['CRITICAL_PROCESS_DIED', 'Your PC ran into a problem and needs to restart.\nStop code: CRITICAL_PROCESS_DIED'],
+  ])('answers none for %s, which no article describes', (_name, text) => {
+    expect(answer(text).verdict).toBe('none');
+  });
+});
+
+describe('answering STOP screens', () => {
+  it('matches a blue screen by its code, parameters and driver', () => {
+    const result = answer('*** STOP: 0x0000000A (0x0000000B,0x00000011,0x00000000,0x80013693)\nIRQL_NOT_LESS_OR_EQUAL*** Address 80013693 has base at 80010000 - aic78xx.sys');
+    expect(result.verdict).toBe('match');
+    expect(result.candidates[0]?.kb).toBe('Q910005');
+  });
+
+  it.each([
+    ['chat', 'bluescreen 0xA in tcpip.sys'],
+    ['a Windows 10 screen naming the stop code and driver', 'Stop code: IRQL_NOT_LESS_OR_EQUAL\nWhat failed: tcpip.sys'],
+  ])('matches %s by the code in any spelling and the driver', (_name, text) => {
+    const result = answer(text);
+    expect(result.verdict).toBe('match');
+    expect(result.candidates[0]?.kb).toBe('Q910006');
+  });
+
+  it('offers the articles with that code as possible when only the code is pasted', () => {
+    const result = answer('we got STOP 0x0000000A on two servers');
+    expect(result.verdict).toBe('possible');
+    expect(result.candidates.map((c) => c.kb).sort()).toEqual(['Q910005', 'Q910006']);
+  });
+});
+
+describe('answering application errors', () => {
+  it('offers the article naming the faulting program, and says whether the reported version has the fix', () => {
+    const result = answer('Faulting application name: snaexp.exe, version: 4.0.0.300, time stamp: 0x35f2a1b2\nException code: 0xc0000005\nFault offset: 0x0001a2b3');
+    expect(result.candidates[0]?.kb).toBe('Q910007');
+    expect(result.candidates[0]?.versionChecks).toContainEqual(expect.objectContaining({ file: 'Snaexp.exe', reported: '4.0.0.300', fixed: '4.0.0.310', installed: false }));
+  });
+});
+
+describe('explaining a clue match', () => {
+  it('says which event id, source and description words matched', () => {
+    const result = answer('Event ID: 1197\nSource: MSExchangeIS Private\nDescription: Database is too new to be upgraded.');
+    const top = result.candidates[0]!;
+    const text = renderText(buildWhyReply(top, signatures[0]));
+    expect(text).toContain('event id 1197');
+    expect(text).toContain('source MSExchangeIS Private');
+    expect(text).toMatch(/description words shared: .*database/);
+  });
+
+  it('says which STOP code, driver and parameters matched', () => {
+    const result = answer('*** STOP: 0x0000000A (0x0000000B,0x00000011,0x00000000,0x80013693)\n*** Address 80013693 has base at 80010000 - aic78xx.sys');
+    const text = renderText(buildWhyReply(result.candidates[0]!, signatures[4]));
+    expect(text).toContain('STOP code 0x0000000A (IRQL_NOT_LESS_OR_EQUAL)');
+    expect(text).toContain('driver aic78xx.sys');
+    expect(text).toContain('0x80013693');
+  });
+});
