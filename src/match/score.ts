@@ -20,6 +20,10 @@ export const FORK_TAIL = 6;
 export const SUBSTITUTION_PENALTY = 0.7;
 /** Evidence saturation: a few matched rare frames are near-certain, one is not. */
 export const EVIDENCE_SCALE = 0.6;
+/** A paste aligned from deep inside a signature's stack lacks its crash frame: a little less sure. */
+export const DEEP_FACTOR = 0.85;
+/** ... and only when a few frames are missing above it (a paste that lost its top lines). */
+export const MAX_DEEP_START = 1;
 
 /** The alignment table, reused across calls (matching is synchronous). */
 let table = new Float64Array(41 * 41);
@@ -65,19 +69,33 @@ function resolutionFor(frame: QueryFrame, id: number): Resolution | undefined {
 }
 
 /**
+ * The signature trace's cumulative weights as if its stack began at `offset` (a paste that
+ * starts deep inside it): position weights counted from there. Offset 0 is the index's own.
+ */
+let shifted = new Float64Array(41);
+function cumulativeFrom(index: MatchIndex, trace: IndexedTrace, offset: number): Float64Array {
+  if (offset === 0) return trace.cumulative;
+  const n = trace.keys.length;
+  if (shifted.length < n + 1) shifted = new Float64Array(n + 1);
+  shifted.fill(0, 0, n + 1);
+  for (let j = offset; j < n; j++) shifted[j + 1] = (shifted[j] ?? 0) + (index.weight[trace.keys[j] ?? -1] ?? 0) * positionWeight(j - offset);
+  return shifted;
+}
+
+/**
  * Between two consecutive matched frames (and above the first), both traces holding frames
  * of their own is a substitution: a different crash frame, or a different caller on the
  * way. Frames missing on one side only (a cut-down quote, extra frames in a paste) are
  * not. Substituted weight, near the crash point most, multiplies the score down.
  */
-function substitutionFactor(query: QueryFrame[], trace: IndexedTrace, pairs: AlignedPair[], forked: boolean): number {
+function substitutionFactor(query: QueryFrame[], trace: IndexedTrace, cumulative: Float64Array, offset: number, pairs: AlignedPair[], forked: boolean): number {
   let substituted = 0;
   let prevQ = -1;
-  let prevS = -1;
+  let prevS = offset - 1;
   for (const pair of pairs) {
     let gapQ = 0;
     for (let i = prevQ + 1; i < pair.queryRank; i++) gapQ += (query[i]?.weight ?? 0) * positionWeight(i);
-    const gapS = (trace.cumulative[pair.signatureRank] ?? 0) - (trace.cumulative[prevS + 1] ?? 0);
+    const gapS = (cumulative[pair.signatureRank] ?? 0) - (cumulative[prevS + 1] ?? 0);
     if (gapQ > 0 && gapS > 0) substituted += Math.min(gapQ, gapS);
     prevQ = pair.queryRank;
     prevS = pair.signatureRank;
@@ -86,14 +104,17 @@ function substitutionFactor(query: QueryFrame[], trace: IndexedTrace, pairs: Ali
     // below the last shared frame both go on differently: a different call path into it
     let tailQ = 0;
     for (let i = prevQ + 1; i < Math.min(query.length, prevQ + 1 + FORK_TAIL); i++) tailQ += (query[i]?.weight ?? 0) * positionWeight(i);
-    const tailS = (trace.cumulative[Math.min(trace.keys.length, prevS + 1 + FORK_TAIL)] ?? 0) - (trace.cumulative[prevS + 1] ?? 0);
+    const tailS = (cumulative[Math.min(trace.keys.length, prevS + 1 + FORK_TAIL)] ?? 0) - (cumulative[prevS + 1] ?? 0);
     substituted += Math.min(tailQ, tailS);
   }
   return Math.exp(-SUBSTITUTION_PENALTY * substituted);
 }
 
-/** Weighted in-order alignment (dynamic programming over at most 40 x 40 frames). */
-export function scoreTrace(index: MatchIndex, query: QueryFrame[], trace: IndexedTrace): TraceScore {
+/**
+ * Weighted in-order alignment (dynamic programming over at most 40 x 40 frames), with the
+ * signature's stack read from `offset` on: its frames above are neither matched nor counted.
+ */
+function scoreFrom(index: MatchIndex, query: QueryFrame[], trace: IndexedTrace, offset: number): TraceScore {
   const m = query.length;
   const n = trace.keys.length;
   const width = n + 1;
@@ -103,13 +124,13 @@ export function scoreTrace(index: MatchIndex, query: QueryFrame[], trace: Indexe
   for (let i = 1; i <= m; i++) {
     const q = query[i - 1] as QueryFrame;
     const pq = positionWeight(i - 1);
-    for (let j = 1; j <= n; j++) {
+    for (let j = offset + 1; j <= n; j++) {
       const up = best[(i - 1) * width + j] ?? 0;
       const left = best[i * width + j - 1] ?? 0;
       let value = up > left ? up : left;
       const r = q.resolved.length > 0 ? resolutionFor(q, trace.keys[j - 1] ?? -1) : undefined;
       if (r) {
-        const w = (index.weight[r.id] ?? 0) * r.factor * Math.sqrt(pq * positionWeight(j - 1)) * Math.exp(-GAMMA * Math.abs(i - j));
+        const w = (index.weight[r.id] ?? 0) * r.factor * Math.sqrt(pq * positionWeight(j - 1 - offset)) * Math.exp(-GAMMA * Math.abs(i - (j - offset)));
         const diag = (best[(i - 1) * width + j - 1] ?? 0) + w;
         if (diag > value) value = diag;
       }
@@ -118,7 +139,7 @@ export function scoreTrace(index: MatchIndex, query: QueryFrame[], trace: Indexe
   }
   const pairs: AlignedPair[] = [];
   let evidence = 0;
-  for (let i = m, j = n; i > 0 && j > 0; ) {
+  for (let i = m, j = n; i > 0 && j > offset; ) {
     const here = best[i * width + j] ?? 0;
     if (here === (best[(i - 1) * width + j] ?? 0)) i--;
     else if (here === (best[i * width + j - 1] ?? 0)) j--;
@@ -133,6 +154,7 @@ export function scoreTrace(index: MatchIndex, query: QueryFrame[], trace: Indexe
   pairs.reverse();
   const matched = best[m * width + n] ?? 0;
   if (pairs.length === 0) return { similarity: 0, evidence: 0, raw: 0, pairs };
+  const cumulative = cumulativeFrom(index, trace, offset);
   const last = pairs[pairs.length - 1] as AlignedPair;
   const forked = m - last.queryRank > 2 && n - last.signatureRank > 2;
   const tail = forked ? FORK_TAIL : TAIL;
@@ -140,8 +162,25 @@ export function scoreTrace(index: MatchIndex, query: QueryFrame[], trace: Indexe
   const ls = Math.min(n, last.signatureRank + 1 + tail);
   let wq = 0;
   for (let i = 0; i < lq; i++) wq += (query[i]?.weight ?? 0) * positionWeight(i);
-  const ws = trace.cumulative[ls] ?? 0;
+  const ws = (cumulative[ls] ?? 0) - (cumulative[offset] ?? 0);
   const similarity = Math.min(1, (2 * matched) / (wq + ws));
-  const raw = similarity * (1 - Math.exp(-evidence / EVIDENCE_SCALE)) * substitutionFactor(query, trace, pairs, forked);
+  const raw = similarity * (1 - Math.exp(-evidence / EVIDENCE_SCALE)) * substitutionFactor(query, trace, cumulative, offset, pairs, forked);
   return { similarity, evidence, raw, pairs };
+}
+
+/**
+ * The pasted trace against one signature trace. When the paste's first informative frame
+ * sits deeper in the signature's stack (the paste lost the frames above it, or quotes a
+ * caller's part of a long stack), the alignment is also tried from that position, and the
+ * better fit kept: the signature's frames above the paste's start are not counted against it.
+ */
+export function scoreTrace(index: MatchIndex, query: QueryFrame[], trace: IndexedTrace): TraceScore {
+  const whole = scoreFrom(index, query, trace, 0);
+  const first = whole.pairs[0];
+  // only a paste that begins with that frame: one whose own top frames were skipped (an
+  // anonymous function, a generic frame) may have crashed elsewhere
+  if (!first || first.queryRank !== 0 || query[0]?.index !== 0 || first.signatureRank === 0 || first.signatureRank > MAX_DEEP_START) return whole;
+  const deep = scoreFrom(index, query, trace, first.signatureRank);
+  deep.raw *= DEEP_FACTOR;
+  return deep.raw > whole.raw ? deep : whole;
 }
