@@ -56,11 +56,20 @@ const FORMATS = Object.keys(PRINTERS);
 const UNRELATED = 1200;
 const OS_MODULES = new Set(['ntdll', 'kernel32', 'user32', 'advapi32', 'ole32', 'oleaut32', 'msvcrt', 'gdi32', 'ws2_32']);
 
+/**
+ * A trace with a frame that is not generic. Generic-only traces (matched through the
+ * fallback to skipped frames, answered `possible` at most) are left out of the bench:
+ * test/match/verdicts.test.ts covers them.
+ */
+function hasInformative(trace: Frame[], index: MatchIndex): boolean {
+  return prepareTrace(trace, index.classifier).some((f) => f.rank >= 0 && !f.fallback);
+}
+
 function evaluate(index: MatchIndex, parsed: ParsedMessage, kb: string) {
   const ranked = rankCandidates(index, parsed, 20);
   const top = ranked[0];
   const rank = ranked.findIndex((r) => index.signatures[r.sig]?.id === kb) + 1;
-  const genericOnly = !parsed.traces.some((t) => prepareTrace(t, index.classifier).some((f) => f.rank >= 0));
+  const genericOnly = !parsed.traces.some((t) => hasInformative(t, index));
   const confidences = ranked.slice(0, 2).map((r) => r.confidence);
   const inTopTie = rank > 0 && top !== undefined && top.confidence - (ranked[rank - 1]?.confidence ?? 0) < TIE_MARGIN;
   return { confidence: top?.confidence ?? 0, confidences, inTopTie, rank, genericOnly, ...(top ? { top: index.signatures[top.sig]?.id } : {}) };
@@ -80,7 +89,7 @@ export function evaluateAccuracy(signatures: Signature[], rules: Rules, rng: Rng
   let articles = 0;
   let genericOnly = 0;
   signatures.forEach((sig, s) => {
-    const best = index.traces.filter((t) => t.sig === s).sort((a, b) => b.keys.length - a.keys.length)[0];
+    const best = index.traces.filter((t) => t.sig === s && hasInformative(sig.traces[t.traceIndex] ?? [], index)).sort((a, b) => b.keys.length - a.keys.length)[0];
     const trace = best ? sig.traces[best.traceIndex] : undefined;
     if (!trace) {
       genericOnly++;

@@ -18,7 +18,8 @@ export function identifyingTraces(traces: Trace[], rules: Rules = loadRules()): 
   for (const trace of traces) {
     if (out.length >= IDENTIFYING_TRACES) break;
     const kept = prepareTrace(trace, classifier)
-      .filter((f) => f.rank >= 0)
+      // a trace of generic frames only identifies nothing worth recording (prepare.ts fallback)
+      .filter((f) => f.rank >= 0 && !f.fallback)
       .slice(0, IDENTIFYING_FRAMES)
       .map((f) => {
         const { offset: _offset, ...frame } = trace[f.index]!;

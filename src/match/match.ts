@@ -29,6 +29,12 @@ const RETRIEVED_TRACES = 40;
 const MAX_QUERY_TRACES = 16;
 /** A clue (STOP/exception code, event ID) the article also names nudges the score. */
 const CLUE_BONUS = 0.03;
+/**
+ * Ceiling of a candidate found only through generic frames (a paste of heap, RPC runtime,
+ * kernel frames: prepare.ts FALLBACK_FACTOR): offered as `possible`, never named the match,
+ * since countless crashes pass through the same system frames.
+ */
+export const FALLBACK_CEILING = 0.45;
 
 export interface RankedCandidate {
   sig: number;
@@ -40,6 +46,8 @@ export interface RankedCandidate {
   /** Which pasted trace it matched, and that trace's prepared frames. */
   query: PreparedFrame[];
   queryFrames: QueryFrame[];
+  /** Found through generic frames only (FALLBACK_CEILING). */
+  fallback: boolean;
 }
 
 function prepareQuery(index: MatchIndex, trace: Trace): { prepared: PreparedFrame[]; frames: QueryFrame[] } {
@@ -106,22 +114,32 @@ function clueBonus(sig: Signature, clues: Clue[]): number {
   return bonus;
 }
 
+/**
+ * A paste of generic frames only meets an article only by following its stack frame for
+ * frame: every pasted frame matched, one after the other in the article.
+ */
+function followsExactly(frames: QueryFrame[], score: TraceScore): boolean {
+  return score.pairs.length === frames.length && score.pairs.every((p, k) => k === 0 || p.signatureRank === (score.pairs[k - 1]?.signatureRank ?? -2) + 1);
+}
+
 /** Every candidate with any frame in common, best first (the bench reads ranks below the cut). */
 export function rankCandidates(index: MatchIndex, parsed: ParsedMessage, limit = MAX_CANDIDATES): RankedCandidate[] {
   const bySig = new Map<number, RankedCandidate>();
   for (const trace of parsed.traces.slice(0, MAX_QUERY_TRACES)) {
     const { prepared, frames } = prepareQuery(index, trace);
     if (!frames.some((f) => f.resolved.length > 0)) continue;
+    const ceiling = prepared.some((f) => f.fallback) ? FALLBACK_CEILING : 1;
     for (const t of retrieve(index, frames)) {
       const indexed = index.traces[t];
       if (!indexed) continue;
       const score = scoreTrace(index, frames, indexed);
       if (score.raw <= 0) continue;
+      if (ceiling < 1 && !followsExactly(frames, score)) continue;
       const sig = index.signatures[indexed.sig] as Signature;
-      const confidence = Math.min(1, score.raw + clueBonus(sig, parsed.clues));
+      const confidence = Math.min(ceiling, score.raw + clueBonus(sig, parsed.clues));
       const seen = bySig.get(indexed.sig);
       if (!seen || confidence > seen.confidence) {
-        bySig.set(indexed.sig, { sig: indexed.sig, confidence, score, traceIndex: indexed.traceIndex, traceId: t, query: prepared, queryFrames: frames });
+        bySig.set(indexed.sig, { sig: indexed.sig, confidence, score, traceIndex: indexed.traceIndex, traceId: t, query: prepared, queryFrames: frames, fallback: ceiling < 1 });
       }
     }
   }
@@ -177,6 +195,11 @@ export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchRes
   const ranked = rankCandidates(index, parsed).filter((c) => c.confidence >= POSSIBLE_THRESHOLD);
   // no trace fits: the paste's event-log entries, STOP screens and application errors may
   if (ranked.length === 0) return matchClues(index, parsed, decideVerdict);
+  // system frames alone say less than a STOP code or event entry the paste also holds
+  if (ranked.every((r) => r.fallback)) {
+    const byClues = matchClues(index, parsed, decideVerdict);
+    if (byClues.verdict !== 'none') return byClues;
+  }
   return {
     verdict: decideVerdict(ranked.map((r) => r.confidence)),
     candidates: ranked.map((r) => toCandidate(index, r, parsed.clues)),

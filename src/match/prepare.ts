@@ -12,6 +12,12 @@ import type { RuleClassifier } from './rules.js';
 export const MAX_INFORMATIVE_FRAMES = 40;
 /** A sentinel deeper than this is a nested handler, not the dispatcher above the fault. */
 const SENTINEL_DEPTH = 16;
+/**
+ * Weight factor of generic frames read when a trace holds nothing else (Mozilla's signature
+ * generation does the same: with every frame on the skip list, the skipped frames are the
+ * signature). Such a trace and an article printing the same system frames can still meet.
+ */
+export const FALLBACK_FACTOR = 0.5;
 /** Frames read per trace; protects against megabyte pastes of repeated frames. */
 const MAX_FRAMES_READ = 4000;
 
@@ -30,6 +36,8 @@ export interface PreparedFrame {
   factor: number;
   /** Rank among informative frames from the crash point, -1 when skipped. */
   rank: number;
+  /** A generic frame counted because the trace holds no other (FALLBACK_FACTOR). */
+  fallback?: true;
 }
 
 export interface FrameKey {
@@ -79,6 +87,7 @@ export function prepareTrace(trace: Trace, classifier: RuleClassifier, options: 
     }
   }
   const out: PreparedFrame[] = [];
+  const generic: PreparedFrame[] = [];
   let rank = 0;
   let previousKey = '';
   frames.forEach((f, index) => {
@@ -91,14 +100,24 @@ export function prepareTrace(trace: Trace, classifier: RuleClassifier, options: 
     else {
       const verdict = classify(f);
       previousKey = f.key;
-      if (verdict.action === 'skip') frame.skip = verdict.rule;
-      else if (rank >= MAX_INFORMATIVE_FRAMES) frame.skip = `beyond the first ${MAX_INFORMATIVE_FRAMES} informative frames`;
+      if (verdict.action === 'skip') {
+        frame.skip = verdict.rule;
+        generic.push(frame);
+      } else if (rank >= MAX_INFORMATIVE_FRAMES) frame.skip = `beyond the first ${MAX_INFORMATIVE_FRAMES} informative frames`;
       else {
         frame.factor = verdict.action === 'down-weight' ? verdict.factor : 1;
         frame.rank = rank++;
       }
     }
   });
+  if (rank === 0) {
+    for (const frame of generic.slice(0, MAX_INFORMATIVE_FRAMES)) {
+      delete frame.skip;
+      frame.factor = FALLBACK_FACTOR;
+      frame.fallback = true;
+      frame.rank = rank++;
+    }
+  }
   return out;
 }
 

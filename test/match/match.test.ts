@@ -46,9 +46,9 @@ describe('matchMessage', () => {
   });
 
   it.each([
-    ['thread start, heap and exception frames only', 'ntdll!KiUserExceptionDispatcher+0x4\nntdll!RtlFreeHeap+0x30\nKERNEL32!BaseThreadStart+0x64'],
     ['RPC runtime frames only', 'RPCRT4!Invoke+0x30\nRPCRT4!NdrStubCall+0x10\nRPCRT4!DispatchToStubInC+0x20\nKERNEL32!BaseThreadStart'],
-  ])('answers none for a trace of generic frames: %s', (_label, text) => {
+    ['heap frames no article prints', 'ntdll!RtlAllocateHeap+0x30\nntdll!RtlpAllocateHeap+0x10\nKERNEL32!BaseThreadStart+0x64'],
+  ])('answers none for a trace of generic frames no article prints: %s', (_label, text) => {
     expect(match(text)).toEqual({ verdict: 'none', candidates: [] });
   });
 

@@ -23,6 +23,21 @@ const match = (text: string) => matchMessage(index, parseMessage(text));
 const lines = (frames: string[]) => frames.map((f, i) => `${f}+0x${(16 * (i + 1)).toString(16)}`).join('\n');
 
 describe('trace verdicts', () => {
+  // Q900007 (fixtures.ts) prints only system frames: ntdll!RtlFreeHeap above KERNEL32!BaseThreadStart
+  it.each([
+    ['heap and thread start', 'ntdll!RtlFreeHeap+0x30\nKERNEL32!BaseThreadStart+0x64'],
+    ['under the exception dispatcher', 'ntdll!KiUserExceptionDispatcher+0x4\nntdll!RtlFreeHeap+0x30\nKERNEL32!BaseThreadStart+0x64'],
+  ])('answers a paste of system frames only that follows an article of system frames, as possible: %s', (_label, text) => {
+    const result = match(text);
+    expect(result.verdict).toBe('possible');
+    expect(result.candidates[0]?.kb).toBe('Q900007');
+  });
+
+  it('does not reach product articles through system frames when the paste has nothing else', () => {
+    const result = match('RPCRT4!Invoke+0x30\nRPCRT4!NdrStubCall+0x10\nKERNEL32!BaseThreadStart+0x64');
+    expect(result.candidates.map((c) => c.kb)).not.toContain('Q900003');
+  });
+
   it.each([
     ['the crash site alone', lines(SHARED_SITE)],
     ['the crash site under exception-dispatch frames', lines(['ntdll!KiUserExceptionDispatcher', ...SHARED_SITE])],
