@@ -47,7 +47,9 @@ const RULES: readonly KindRule[] = [
     matches: (s) =>
       !/confirmed this to be a problem|service (pack|release)|\bSP\d/i.test(s) &&
       (/(corrected|fixed|resolved) in .{0,80}\bversions? \d/i.test(s) ||
-        /upgrade to (version|the (latest|current|new) version)|no longer occurs in|does not occur in .{0,60}\d/i.test(s)),
+        /upgrade to (version|the (latest|current|new) version)|no longer occurs in|does not occur in .{0,60}\d/i.test(s) ||
+        // "This problem has been fixed in Visual FoxPro 5.0 for Windows": a named product release, no pack.
+        /\b(has been|was|is) (first )?(fixed|corrected|resolved) in (the )?(Microsoft )?[A-Z][\w.+-]*( [A-Z][\w.+-]*){0,4} \d/.test(s)),
   },
   {
     kind: 'configuration',
@@ -58,12 +60,12 @@ const RULES: readonly KindRule[] = [
   },
   {
     kind: 'none',
-    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not designed to be|is not a bug|product limitation|no fix (is|will be)|will not be fixed|not planned|expected behavior/i.test(s),
+    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not designed to be|is not a bug|product limitation|^this is a (known )?limitation\b|is (caused by )?a limitation (of|in)\b|no fix (is|will be)|will not be fixed|not planned|expected behavior/i.test(s),
   },
   { kind: 'workaround', matches: (s) => /to work ?around|as a work ?around|work ?around (this|the) (problem|issue|behavior)/i.test(s) },
   {
     kind: 'not-yet',
-    matches: (s) => /researching this (problem|issue)|fix (to|for) this (problem|issue) is in development|will post (new |more )?information|investigating this (problem|issue)|as it becomes available/i.test(s),
+    matches: (s) => /researching this (problem|issue)|fix (to|for) this (problem|issue) is in development|will post (new |more )?information|investigating this (problem|issue)|(is|are) (still )?(under|being) investigat|as it becomes available/i.test(s),
   },
 ];
 
@@ -300,8 +302,10 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const after = fixesAfter(cleanProse.replace(/\b(ftp|https?):\/\/\S+/g, ' '));
   // Not carriers: the versions a fix is for ("Updates to SNA Server versions 2.11, 2.11 Service Pack 1 ... are
   // available"), packs to reapply, and prerequisites ("Service Pack 2 must be installed before you install this fix").
+  // Nor what a WORKAROUND names: the problem remains, so a pack it mentions (as a heading or a source of files) carries no fix.
+  const inWorkaroundOnly = (s: string) => workaround !== '' && workaround.includes(s.slice(0, 60)) && !(resolution && resolution.includes(s.slice(0, 60)));
   const carrierSentences = fixSentences.filter(
-    (s) => !AFFECTED.test(s) && !/\b(re-?apply|re-?install)|must be installed (before|first)|prerequisite|\bversions [\d.]+,/i.test(s),
+    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !/\b(re-?apply|re-?install)|must be installed (before|first)|prerequisite|\bversions [\d.]+,/i.test(s),
   );
   const carriers = dedupe([
     ...carrierSentences.flatMap(servicePacksNamed),

@@ -18,6 +18,10 @@ describe('fix availability phrasings (survey §6)', () => {
     ['upgrade', 'This problem was corrected in Microsoft FoxPro version 2.6 for Windows.'],
     ['upgrade', 'This problem no longer occurs in Microsoft Excel 97.'],
     ['upgrade', 'To resolve this problem, upgrade to version 3.0.'],
+    ['upgrade', 'This problem has been fixed in Visual Widget 5.0 for Windows.'],
+    ['not-yet', 'This problem is still under investigation.'],
+    ['none', 'This is a limitation of the watch firmware.'],
+    ['none', 'This behavior is caused by a limitation in the printer driver.'],
     ['workaround', 'To work around this problem, restart the service.'],
     ['workaround', 'As a workaround, turn off background printing.'],
     ['none', 'This behavior is by design.'],
@@ -50,6 +54,12 @@ describe('fix availability phrasings (survey §6)', () => {
     ['Apply Windows NT 3.1 Service Pack 3 and Compaq Support Software.', 'Windows NT 3.1 Service Pack 3'],
   ])('names the service pack in "%s"', (prose, servicePack) => {
     expect(fix(prose).servicePack).toBe(servicePack);
+  });
+
+  it('takes no carrier from a WORKAROUND: a pack it takes files from does not fix the problem', () => {
+    const workaround = 'To work around this problem, follow these steps. Installation Instructions for Widget Server 1.1 Service Pack 1 1. From the expanded copy of Widget Server 1.1 Service Pack 1, copy the file.';
+    const result = classifyFix({ prose: `Microsoft has confirmed this to be a problem. ${workaround}`, workaround });
+    expect(result).toMatchObject({ kind: 'workaround', carriers: [] });
   });
 
   it('names the fixing product version', () => {
