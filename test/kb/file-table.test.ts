@@ -153,6 +153,30 @@ describe('files exactly as printed (issue 8)', () => {
     expect(files.map((f) => [f.name, f.platform])).toEqual([['Dns.exe', 'i386'], ['Dns.exe', 'alpha']]);
   });
 
+  it('gives every row under a language sub-heading that language, two-word names kept ("Simplified Chinese")', () => {
+    const table = [
+      'This fix should have the following file attributes or later:',
+      '',
+      '   Date      Time        Size    File name     Platform',
+      '   ---------------------------------------------------',
+      '   Pan-Chinese',
+      '   03/18/99  05:08p    69,136 Widget.dll   (x86)',
+      '   03/18/99  05:08p   104,720 Widget.dll   (Alpha)',
+      '',
+      '   Simplified Chinese',
+      '   03/18/99  05:08p    64,272 Widget.dll   (x86)',
+      '   03/18/99  05:08p   104,720 Widget.dll   (Alpha)',
+      '',
+      '   Korean',
+      '   03/18/99  05:08p    64,272 Widget.dll   (x86)',
+      '',
+    ].join('\n');
+    const { files } = parseFileTables(table);
+    expect(files.map((f) => [f.platform, f.language])).toEqual([
+      ['i386', 'Pan-Chinese'], ['alpha', 'Pan-Chinese'], ['i386', 'Simplified Chinese'], ['alpha', 'Simplified Chinese'], ['i386', 'Korean'],
+    ]);
+  });
+
   it('takes the platform from a heading further up the intro, "Alpha-based computers:"', () => {
     const intro = 'For Alpha-based computers: the English version of this fix should have the following file attributes or later, as installed by the package that you download from the site named in this article:';
     const { files } = parseFileTables(`${intro}\n\n   Date      Time    Size     File name\n   ---------------------------------------\n   09/16/00  6:26a   921,600  Emsmdb32.dll\n`);
