@@ -23,7 +23,7 @@ const RULES: readonly KindRule[] = [
     kind: 'service-pack',
     matches: (s) =>
       !FUTURE_PACK.test(s) &&
-      !/hotfix rollup|before (you )?(install|apply)/i.test(s) &&
+      !/hotfix rollup|before (you )?(install|apply)|even if (it|you|the service pack) (was|were|has|have|had) (already )?(been )?(applied|installed)|information (about|on|regarding) how to (obtain|install|get)/i.test(s) &&
       ((/\bservice (pack|release)\b|\bSP\d\b|\bSR-?\d\b/i.test(s) &&
         /(corrected|fixed|resolved|addressed|included|contained) in|obtain the latest|(install|apply|obtain|upgrade to) (the )?(latest )?[\w .]{0,60}(service (pack|release)|SP\d)|contains? (a |the )?fix/i.test(s) &&
         !/\b(re-?apply|re-?install|uninstall|remov)/i.test(s)) ||
@@ -85,7 +85,9 @@ function nameBefore(words: readonly string[], at: number): string[] {
   const name: string[] = [];
   for (let i = at - 1; i >= 0 && name.length < 8; i--) {
     const word = words[i] ?? '';
-    if (!isNameWord(word) || (/[.,;:]$/.test(word) && word !== 'U.S.')) break;
+    // "Windows NT Server 4.0, Terminal Server Edition": an edition's comma belongs to the product name.
+    const editionComma = /^\d[\d.]*,$/.test(word) && name.includes('Edition');
+    if (!isNameWord(word) || (/[.,;:]$/.test(word) && word !== 'U.S.' && !editionComma)) break;
     name.unshift(word);
   }
   while (name.length > 0 && /^(the|for|in|apply|install|obtain|use|get|download)$/i.test(name[0] ?? '')) name.shift();
@@ -164,7 +166,7 @@ export function servicePacksNamed(sentence: string): string[] {
     const name = nameBefore(words, i);
     const capital = /^Service$/.test(word);
     const next = words[i + 2] ?? '';
-    const numbered = !/[.,;:]$/.test(words[i + 1] ?? '') && /^\d+[a-z]?[.,;:)]*$/.test(next);
+    const numbered = !/[.,;:]$/.test(words[i + 1] ?? '') && /^\d+(\.0)?[a-z]?[.,;:)]*$/.test(next);
     // "the latest service pack for Exchange Server" names no pack; "SNA Server 3.0 U.S. Service Pack" does.
     const product = name.filter((w) => !/^(latest|next|newest|most|recent)$/i.test(w));
     // Only a numbered pack is named: "the latest Windows NT 4.0 U.S. Service Pack" is whichever is current.
@@ -205,7 +207,8 @@ function packagesNamed(fixProse: string, body: string): string[] {
   for (const m of body.matchAll(/\b(Q\d{5,7}[A-Za-z0-9_]{0,8}\.exe)\b/g)) out.push(m[1] ?? '');
   for (const sentence of splitSentences(fixProse)) {
     if (!/\bdownload|self-extracting|Software Library|\bftp\b|Download Center/i.test(sentence)) continue;
-    for (const m of sentence.matchAll(/\b([A-Za-z][\w-]{1,30}\.exe)\b/g)) out.push(m[1] ?? '');
+    // A name followed by its date, time or size is a row of the file table the package installs, not the package.
+    for (const m of sentence.matchAll(/\b([A-Za-z][\w-]{1,30}\.exe)\b(?!\s+(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}:\d\d|\d{1,3}(?:,\d{3})+|\d+ bytes))/g)) out.push(m[1] ?? '');
     // ftp://.../hotfixes-postSP2/sfmsrv-fix: the fix's folder names it.
     for (const m of sentence.matchAll(/ftp:\/\/\S*?fixes\S*\/([\w.-]+?)\/?(?=[\s]|$)/gi)) if (!/^hotfixes-post/i.test(m[1] ?? '')) out.push(m[1] ?? '');
   }
@@ -305,7 +308,7 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   // Nor what a WORKAROUND names: the problem remains, so a pack it mentions (as a heading or a source of files) carries no fix.
   const inWorkaroundOnly = (s: string) => workaround !== '' && workaround.includes(s.slice(0, 60)) && !(resolution && resolution.includes(s.slice(0, 60)));
   const carrierSentences = fixSentences.filter(
-    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !/\b(re-?apply|re-?install)|must be installed (before|first)|prerequisite|\bversions [\d.]+,/i.test(s),
+    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be installed (before|first)|prerequisite|\bversions [\d.]+,/i.test(s),
   );
   const carriers = dedupe([
     ...carrierSentences.flatMap(servicePacksNamed),

@@ -102,6 +102,18 @@ describe('fix availability as the article states it (issue 8)', () => {
     expect(result.carriers).toEqual(['Windows NT 4.0 Service Pack 5']);
   });
 
+  it.each([
+    ['an edition after a comma and a pack numbered 4.0', 'This problem was first corrected in Widget NT 4.0 Service Pack 4.0 and Widget NT Server 4.0, Terminal Server Edition Service Pack 4.', ['Widget NT 4.0 Service Pack 4.0', 'Widget NT Server 4.0, Terminal Server Edition Service Pack 4']],
+    ['the package, not the files of its table', 'This fix should have the following time stamp: Dispatch.exe 7/10/98 5:39p 85,245 bytes Import.exe 7/10/98 5:39p 205,905 bytes This hotfix has been posted to the following Internet location as Widy2k.exe: ftp://ftp.example.invalid/fixes/', ['Widy2k.exe']],
+  ])('names the carriers as printed: %s', (_what, prose, carriers) => {
+    expect(fix(prose).carriers).toEqual(carriers);
+  });
+
+  it('reads a pack to apply again after a hotfix, and a pointer to how to obtain packs, as no service-pack fix', () => {
+    const prose = 'A supported fix is now available from Microsoft. When the installation process is finished, apply the latest service pack for Widget Server 5.5, even if it was already applied previously. For additional information about how to obtain the latest service pack for Widget Server 5.5, click the article number below.';
+    expect(fix(prose)).toMatchObject({ kind: 'hotfix', carriers: [] });
+  });
+
   it('names the package and the fixing product', () => {
     expect(fix('This problem has been fixed in the Microsoft FrontPage 2000 Server Extensions.').carriers).toEqual(['Microsoft FrontPage 2000 Server Extensions']);
     expect(fix('To resolve this issue, download the latest version of DirectX from the Microsoft Web site.').carriers).toEqual(['latest version of DirectX']);
