@@ -208,7 +208,7 @@ function packagesNamed(fixProse: string, body: string): string[] {
   for (const sentence of splitSentences(fixProse)) {
     if (!/\bdownload|self-extracting|Software Library|\bftp\b|Download Center/i.test(sentence)) continue;
     // A name followed by its date, time or size is a row of the file table the package installs, not the package.
-    for (const m of sentence.matchAll(/\b([A-Za-z][\w-]{1,30}\.exe)\b(?!\s+(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}:\d\d|\d{1,3}(?:,\d{3})+|\d+ bytes))/g)) out.push(m[1] ?? '');
+    for (const m of sentence.matchAll(/\b([A-Za-z][\w-]{1,30}\.exe)\b(?!\s+(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}:\d\d|\d{1,3}(?:,\d{3})+|\d+ bytes|\d+(?:\.\d+){2,}))/g)) out.push(m[1] ?? '');
     // ftp://.../hotfixes-postSP2/sfmsrv-fix: the fix's folder names it.
     for (const m of sentence.matchAll(/ftp:\/\/\S*?fixes\S*\/([\w.-]+?)\/?(?=[\s]|$)/gi)) if (!/^hotfixes-post/i.test(m[1] ?? '')) out.push(m[1] ?? '');
   }
