@@ -14,6 +14,9 @@ interface KindRule {
 /** A service pack that is not out yet ("the next service pack") carries nothing today. */
 const FUTURE_PACK = /\b(next|upcoming|future|forthcoming)\b[^.]{0,60}service (pack|release)|service pack[^.]{0,40}\b(will (be|contain|include)|scheduled)/i;
 
+/** A pack as a condition of a step ("If SP4 is installed, you can use ..."), not as the fix. */
+const CONDITION = /^if\b[^,]{0,100}\b(is|are) (installed|running)\b|\bor later, you can\b/i;
+
 /** Sentences about what causes or meets the problem, never what fixes it. */
 const AFFECTED = /confirmed this to be a problem|problem (occurs|exists)|(after|when|if) (you )?(install|apply|upgrad|run)\w*|this (problem|behavior) (occurs|happens)/i;
 
@@ -90,7 +93,8 @@ function nameBefore(words: readonly string[], at: number): string[] {
     if (!isNameWord(word) || (/[.,;:]$/.test(word) && word !== 'U.S.' && !editionComma)) break;
     name.unshift(word);
   }
-  while (name.length > 0 && /^(the|for|in|apply|install|obtain|use|get|download)$/i.test(name[0] ?? '')) name.shift();
+  // Sentence openers are capitalised but name nothing: "If SP4 is installed", "When Service Pack 2 ...".
+  while (name.length > 0 && /^(the|for|in|apply|install|obtain|use|get|download|if|when|after|before|once|although|because|note|with|without|on|since|until|unless)$/i.test(name[0] ?? '')) name.shift();
   return name;
 }
 
@@ -308,7 +312,7 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   // Nor what a WORKAROUND names: the problem remains, so a pack it mentions (as a heading or a source of files) carries no fix.
   const inWorkaroundOnly = (s: string) => workaround !== '' && workaround.includes(s.slice(0, 60)) && !(resolution && resolution.includes(s.slice(0, 60)));
   const carrierSentences = fixSentences.filter(
-    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be installed (before|first)|prerequisite|\bversions [\d.]+,/i.test(s),
+    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !CONDITION.test(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be installed (before|first)|prerequisite|\bversions [\d.]+,/i.test(s),
   );
   const carriers = dedupe([
     ...carrierSentences.flatMap(servicePacksNamed),
