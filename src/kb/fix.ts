@@ -301,7 +301,7 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const kind: FixKind = best === undefined ? 'unknown' : (RULES[best]?.kind ?? 'unknown');
   const also = ranks.slice(1).map((r) => RULES[r]?.kind).filter((k): k is FixKind => k !== undefined);
 
-  const fixSentences = sentences.filter((s) => /correct|fixed|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer occurs/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
+  const fixSentences = sentences.filter((s) => /correct|fixed|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer occurs|does not occur in/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
   const packs = fixSentences.map(servicePackNamed).filter((name) => name !== undefined);
   const servicePack = packs.find((name) => /(pack|release) \d+$/i.test(name)) ?? packs[0];
   const upgradeSentences = fixSentences.filter((s) => RULES[rankOf('upgrade')]?.matches(s));

@@ -105,6 +105,7 @@ describe('fix availability as the article states it (issue 8)', () => {
   it.each([
     ['an edition after a comma and a pack numbered 4.0', 'This problem was first corrected in Widget NT 4.0 Service Pack 4.0 and Widget NT Server 4.0, Terminal Server Edition Service Pack 4.', ['Widget NT 4.0 Service Pack 4.0', 'Widget NT Server 4.0, Terminal Server Edition Service Pack 4']],
     ['the package, not the files of its table', 'This fix should have the following time stamp: Dispatch.exe 7/10/98 5:39p 85,245 bytes Import.exe 7/10/98 5:39p 205,905 bytes This hotfix has been posted to the following Internet location as Widy2k.exe: ftp://ftp.example.invalid/fixes/', ['Widy2k.exe']],
+    ['the later version it does not occur in', 'We are researching this problem. This problem does not occur in Widget Server version 5.0.', ['Widget Server version 5.0']],
     ['no pack that is a condition of a step', 'To resolve this problem, delete the mapping. If SP4 is installed, you can use the NBTSTAT -RR command to re-register it.', []],
   ])('names the carriers as printed: %s', (_what, prose, carriers) => {
     expect(fix(prose).carriers).toEqual(carriers);
