@@ -153,6 +153,12 @@ describe('files exactly as printed (issue 8)', () => {
     expect(files.map((f) => [f.name, f.platform])).toEqual([['Dns.exe', 'i386'], ['Dns.exe', 'alpha']]);
   });
 
+  it('gives the expanded size when compressed and expanded sizes are both printed', () => {
+    const table = 'the following files are expanded to the WINDOWS\\SYSTEM directory:\n\nCompressed    Expanded  File\nFile            Version  Size          Size      Date\n----            -------  ----          ----      ----\n\nWIDGET.COM      3.26     38642        52443     3/10/92\nWIDGET.386      n/a      8864         19197     3/10/92\n';
+    const { files } = parseFileTables(table);
+    expect(files.map((f) => [f.name, f.size])).toEqual([['WIDGET.COM', 52443], ['WIDGET.386', 19197]]);
+  });
+
   it('gives every row under a language sub-heading that language, two-word names kept ("Simplified Chinese")', () => {
     const table = [
       'This fix should have the following file attributes or later:',
