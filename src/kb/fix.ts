@@ -168,13 +168,12 @@ export function servicePacksNamed(sentence: string): string[] {
     }
     if (!/^service$/i.test(word) || !/^(pack|release)/i.test(words[i + 1] ?? '')) continue;
     const name = nameBefore(words, i);
-    const capital = /^Service$/.test(word);
     const next = words[i + 2] ?? '';
     const numbered = !/[.,;:]$/.test(words[i + 1] ?? '') && /^\d+(\.0)?[a-z]?[.,;:)]*$/.test(next);
     // "the latest service pack for Exchange Server" names no pack; "SNA Server 3.0 U.S. Service Pack" does.
     const product = name.filter((w) => !/^(latest|next|newest|most|recent)$/i.test(w));
-    // Only a numbered pack is named: "the latest Windows NT 4.0 U.S. Service Pack" is whichever is current.
-    if (!numbered || !capital) continue;
+    // Only a numbered pack is named ("service pack 3" too): "the latest Windows NT 4.0 U.S. Service Pack" is whichever is current.
+    if (!numbered) continue;
     const full = [...product, word, stripPunctuation(words[i + 1] ?? '')];
     if (numbered) full.push(stripPunctuation(next));
     out.push(full.join(' '));
@@ -301,7 +300,7 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const kind: FixKind = best === undefined ? 'unknown' : (RULES[best]?.kind ?? 'unknown');
   const also = ranks.slice(1).map((r) => RULES[r]?.kind).filter((k): k is FixKind => k !== undefined);
 
-  const fixSentences = sentences.filter((s) => /correct|fixed|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer occurs|does not occur in/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
+  const fixSentences = sentences.filter((s) => /correct|fixed|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
   const packs = fixSentences.map(servicePackNamed).filter((name) => name !== undefined);
   const servicePack = packs.find((name) => /(pack|release) \d+$/i.test(name)) ?? packs[0];
   const upgradeSentences = fixSentences.filter((s) => RULES[rankOf('upgrade')]?.matches(s));
