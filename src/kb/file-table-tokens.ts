@@ -251,6 +251,11 @@ function readRegion(raws: TokenSpans, start: number, end: number, out: Token[]):
           token = { kind: 'date', text: `${t} ${day} ${year.text}`, lower: t.toLowerCase(), value: date, punct: year.punct };
           i += 2;
         }
+      } else if (token.kind === 'language' && /^\((simplified|traditional)\)[,;.]?$/i.test(raws.at(i + 1)!)) {
+        // "Chinese (Simplified)": the qualifier in parentheses tells two languages apart.
+        const name = `${t} ${raws.at(i + 1)!.replace(/[,;.]$/, '')}`;
+        token = { kind: 'language', text: name, lower: name.toLowerCase(), value: name, punct: /[,;.]$/.test(raws.at(i + 1)!) };
+        i++;
       } else if (token.kind === 'word' && LANGUAGE_QUALIFIERS.has(token.lower) && PLAIN_WORDS.get((trimmedNext ??= trimmedAt(raws, i + 1)).text.toLowerCase())?.[0] === 'language') {
         // "Simplified Chinese" and "Traditional Chinese" are two languages, not one Chinese.
         const next = (trimmedNext ??= trimmedAt(raws, i + 1));

@@ -159,6 +159,11 @@ describe('files exactly as printed (issue 8)', () => {
     expect(files.map((f) => [f.name, f.size])).toEqual([['WIDGET.COM', 52443], ['WIDGET.386', 19197]]);
   });
 
+  it('keeps a language qualifier printed in parentheses, "Chinese (Simplified)"', () => {
+    const { files } = parseFileTables('The fix should have the following file attributes or later:\n\n    5/21/98    5:05pm   146,048   Widget.exe   Chinese (Simplified)\n    5/21/98    4:44pm   146,064   Widget.exe   Chinese (Traditional)\n    5/21/98    4:49pm   150,224   Widget.exe   Korean\n');
+    expect(files.map((f) => f.language)).toEqual(['Chinese (Simplified)', 'Chinese (Traditional)', 'Korean']);
+  });
+
   it('gives every row under a language sub-heading that language, two-word names kept ("Simplified Chinese")', () => {
     const table = [
       'This fix should have the following file attributes or later:',
