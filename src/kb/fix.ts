@@ -57,7 +57,7 @@ const RULES: readonly KindRule[] = [
   {
     kind: 'configuration',
     matches: (s) =>
-      (/^(to (resolve|correct|fix) this (problem|issue|behavior)|to prevent this)/i.test(s) && !/\b(contact|obtain|download|service pack|hotfix|upgrade)/i.test(s)) ||
+      (/^(to (resolve|correct|fix) this (problem|issue|behavior)|to prevent this)/i.test(s) && !/\b(contact|obtain|download|service pack|hotfix|upgrade)|\binstall (the )?(current|latest|newest|updated) version/i.test(s)) ||
       /\bregistry editor\b|\bHKEY_[A-Z_]+|\bregedt32|\bregedit\b/i.test(s) ||
       /\b(can|may) be (corrected|resolved|fixed|avoided|prevented) by \w+ing\b/i.test(s),
   },

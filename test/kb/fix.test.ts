@@ -56,6 +56,12 @@ describe('fix availability phrasings (survey §6)', () => {
     expect(fix(prose).servicePack).toBe(servicePack);
   });
 
+  it('reads "install the current version" as the upgrade, not as a change of settings', () => {
+    const result = fix('This problem no longer occurs in Widget 98. To resolve this problem, install the current version of Widget.');
+    expect(result.kind).toBe('upgrade');
+    expect(result.also).toBeUndefined();
+  });
+
   it('takes no carrier from a WORKAROUND: a pack it takes files from does not fix the problem', () => {
     const workaround = 'To work around this problem, follow these steps. Installation Instructions for Widget Server 1.1 Service Pack 1 1. From the expanded copy of Widget Server 1.1 Service Pack 1, copy the file.';
     const result = classifyFix({ prose: `Microsoft has confirmed this to be a problem. ${workaround}`, workaround });
