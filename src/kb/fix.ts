@@ -65,7 +65,10 @@ const RULES: readonly KindRule[] = [
     kind: 'none',
     matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not designed to be|is not a bug|product limitation|^this is a (known )?limitation\b|is (caused by )?a limitation (of|in)\b|no fix (is|will be)|will not be fixed|not planned|expected behavior/i.test(s),
   },
-  { kind: 'workaround', matches: (s) => /to work ?around|as a work ?around|work ?around (this|the) (problem|issue|behavior)/i.test(s) },
+  {
+    kind: 'workaround',
+    matches: (s) => /to work ?around|as a work ?around|work ?around (this|the) (problem|issue|behavior)|\b(the following|one possible|a possible|another possible|one) workaround\b|\bworkarounds? (is|are|for this)\b/i.test(s),
+  },
   {
     kind: 'not-yet',
     matches: (s) => /researching this (problem|issue)|fix (to|for) this (problem|issue) is in development|will post (new |more )?information|investigating this (problem|issue)|(is|are) (still )?(under|being) investigat|as it becomes available/i.test(s),

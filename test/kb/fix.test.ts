@@ -56,6 +56,12 @@ describe('fix availability phrasings (survey §6)', () => {
     expect(fix(prose).servicePack).toBe(servicePack);
   });
 
+  it('reads a RESOLUTION that calls itself a workaround as one, not as a change of settings', () => {
+    const resolution = 'The following workaround avoids setting up two data sources. Use the following commands to set each packet size.';
+    const result = classifyFix({ prose: `${resolution} This behavior is by design.`, workaround: '', resolution });
+    expect(result).toMatchObject({ kind: 'none', also: ['workaround'] });
+  });
+
   it('reads "install the current version" as the upgrade, not as a change of settings', () => {
     const result = fix('This problem no longer occurs in Widget 98. To resolve this problem, install the current version of Widget.');
     expect(result.kind).toBe('upgrade');
