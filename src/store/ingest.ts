@@ -5,7 +5,7 @@
  */
 import { mkdir, readdir } from 'node:fs/promises';
 import { Worker } from 'node:worker_threads';
-import { readArticles, type ArticleSource } from './archive.js';
+import { readArticles, type ArticleSource, type ReadProgress } from './archive.js';
 import { ingestArticle, type ArticleResult } from './ingest-article.js';
 
 export interface IngestOptions {
@@ -15,6 +15,8 @@ export interface IngestOptions {
   workers?: number;
   /** Called once per article, in completion order. */
   onResult?: (result: ArticleResult) => void;
+  /** Called as an archive's bytes are read (a download's progress). */
+  onProgress?: (progress: ReadProgress) => void;
 }
 
 export interface IngestSummary {
@@ -130,7 +132,7 @@ export async function runIngest(options: IngestOptions): Promise<IngestSummary> 
   await mkdir(options.outDir, { recursive: true });
   // An empty folder needs no temp file + rename per signature (57,000 renames are seconds of system time).
   const freshDir = (await readdir(options.outDir)).length === 0;
-  const articles = readArticles(options.paths);
+  const articles = readArticles(options.paths, options.onProgress ? { onProgress: options.onProgress } : {});
   const workers = options.workers ?? 2;
   if (workers <= 0) await ingestInThread(articles, options.outDir, freshDir, record);
   else await ingestOnWorkers(articles, options.outDir, freshDir, workers, record);

@@ -45,14 +45,17 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
   });
 }
 
-/** Starts a throwaway redis-server; retries on another port if the chosen one was taken meanwhile. */
-export async function startRedis(): Promise<RedisServer> {
+/**
+ * Starts a throwaway redis-server; retries on another port if the chosen one was taken meanwhile.
+ * `port`: this one (a Redis coming back where it was, for outage tests), no retry elsewhere.
+ */
+export async function startRedis(options: { port?: number } = {}): Promise<RedisServer> {
   if (!hasService('redis')) {
     throw new Error('redis-server is not installed: apt-get install -y redis-server (.ci/run does this in CI)');
   }
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const child = spawn(
       'redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'notice'],

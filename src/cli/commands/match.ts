@@ -7,10 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { ErrorCode, KbBotError } from '../../errors.js';
 import type { Candidate, FrameAlignment, MatchResult, ParsedMessage } from '../../model.js';
-import { buildIndex, loadRules, matchMessage, type MatchIndex } from '../../match/index.js';
-import { loadStore } from '../../store/index.js';
+import { matchMessage, type MatchIndex } from '../../match/index.js';
 import { parseMessage } from '../../trace/index.js';
-import { parseCommandArgs, processIo, resolveStoreDir, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
+import { parseCommandArgs, processIo, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
+import { openKnowledge } from '../store.js';
 
 export const matchSpec = {
   name: 'match',
@@ -30,18 +30,21 @@ export const matchSpec = {
 } satisfies CommandSpec;
 
 async function readInput(path: string | undefined): Promise<string> {
-  if (path !== undefined && path !== '-') return readFile(path, 'utf8');
+  if (path !== undefined && path !== '-') {
+    try {
+      return await readFile(path, 'utf8');
+    } catch (error) {
+      const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+      throw new KbBotError(ErrorCode.NotFound, `cannot read ${path}: ${why}`, { path }, { cause: error });
+    }
+  }
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
 
 async function openIndex(storeFlag: string | undefined, io: CommandIo): Promise<MatchIndex> {
-  const store = await loadStore(resolveStoreDir(storeFlag));
-  if (store.errors.length > 0) {
-    io.err(`warning: ${new Set(store.errors.map((e) => e.path)).size} invalid signature file(s) skipped; run kbbot validate\n`);
-  }
-  return buildIndex([...store.signatures.values()], loadRules());
+  return (await openKnowledge({ command: 'match', flag: storeFlag, io })).knowledge.index;
 }
 
 function alignmentLine(a: FrameAlignment): string {
