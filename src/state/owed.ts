@@ -14,6 +14,9 @@ export const OwedWorkSchema = z.object({
   fileIds: z.array(z.string()),
   at: z.number(),
   attempts: z.number().int().min(0),
+  retryAt: z.number().optional(),
+  deferrals: z.number().int().min(0).optional(),
+  notPosted: z.boolean().optional(),
 }) satisfies z.ZodType<OwedWork>;
 
 /** The owed-work id of a message: the same channel+ts its dedupe claim uses. */

@@ -10,6 +10,8 @@ export interface RedisServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or an OOM kill would: no goodbye to clients. */
+  kill(): Promise<void>;
 }
 
 export function freePort(): Promise<number> {
@@ -45,14 +47,17 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
   });
 }
 
-/** Starts a throwaway redis-server; retries on another port if the chosen one was taken meanwhile. */
-export async function startRedis(): Promise<RedisServer> {
+/**
+ * Starts a throwaway redis-server; retries on another port if the chosen one was taken meanwhile.
+ * `port`: that port only (a server brought back where a killed one was).
+ */
+export async function startRedis(options: { port?: number } = {}): Promise<RedisServer> {
   if (!hasService('redis')) {
     throw new Error('redis-server is not installed: apt-get install -y redis-server (.ci/run does this in CI)');
   }
   let lastError: unknown;
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const child = spawn(
       'redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--protected-mode', 'yes', '--loglevel', 'notice'],
@@ -66,15 +71,17 @@ export async function startRedis(): Promise<RedisServer> {
       continue;
     }
     child.stdout?.resume();
+    const end = (signal: NodeJS.Signals) =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      });
     return {
       url: `redis://127.0.0.1:${port}`,
       port,
-      stop: () =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
+      stop: () => end('SIGTERM'),
+      kill: () => end('SIGKILL'),
     };
   }
   throw lastError;
