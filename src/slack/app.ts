@@ -37,8 +37,8 @@ export interface SlackApp {
   /** Starts listening; in HTTP mode resolves with the bound port (PORT, or any free one when PORT=0). */
   start(): Promise<{ port?: number }>;
   stop(): Promise<void>;
-  /** Redoes replies a dead process still owed (see owed-replay.ts); call once started. */
-  replayOwed(options: OwedReplayOptions): Promise<OwedReplayReport>;
+  /** Redoes replies still owed (see owed-replay.ts); call once started. `quiet`: no log line when nothing is owed. */
+  replayOwed(options: OwedReplayOptions, quiet?: boolean): Promise<OwedReplayReport>;
 }
 
 function buildReceiver(deps: SlackAppDeps): { receiver: Receiver; http?: KbHttpReceiver } {
@@ -75,6 +75,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     threads: new ThreadMemory(deps.state, deps.logger),
     logger: deps.logger,
     snippets: { botToken: deps.mode.botToken, allowedOrigins: snippetOrigins(deps.slackApiUrl), logger: deps.logger },
+    answering: new Set(),
   };
   registerListeners(app, listenerDeps);
   app.error(async (error) => {
@@ -94,6 +95,6 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     async stop() {
       await app.stop();
     },
-    replayOwed: (options) => replayOwed(app.client, listenerDeps, options),
+    replayOwed: (options, quiet) => replayOwed(app.client, listenerDeps, options, quiet),
   };
 }

@@ -11,6 +11,8 @@ export interface ListenerDeps {
   threads: ThreadMemory;
   logger: Logger;
   snippets: SnippetReader;
+  /** Owed-work ids this process is answering right now: the background replay leaves them alone. */
+  answering?: Set<string>;
 }
 
 /** Retries span about five minutes; an hour of memory covers them with room to spare. */

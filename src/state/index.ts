@@ -11,6 +11,7 @@ import type { StateLimits, StateStore } from './types.js';
 export { FileStateStore, JOURNAL_FILE, LOCK_FILE } from './file-store.js';
 export { RedisStateStore } from './redis-store.js';
 export { BoundedTtlCache } from './ttl-cache.js';
+export { deferOwed, owedId } from './owed.js';
 export { DEFAULT_LIMITS, threadKey, type OwedWork, type StateHealth, type StateLimits, type StateStore } from './types.js';
 
 export const DEFAULT_DATA_DIR = '.kbbot-data';

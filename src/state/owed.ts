@@ -23,3 +23,23 @@ export const OwedWorkSchema = z.object({
 export function owedId(channel: string, ts: string): string {
   return `msg:${channel}:${ts}`;
 }
+
+/** First wait after Slack did not answer; doubled per deferral up to `MAX_DEFER_MS`. */
+export const FIRST_DEFER_MS = 15_000;
+export const MAX_DEFER_MS = 5 * 60_000;
+
+/**
+ * The entry rewritten after Slack did not answer (down past the retry budget): tried again after a backoff.
+ * `countedAttempt`: the try was a replay whose attempt was counted beforehand (a guard against replays that
+ * crash the bot); a try that ended because Slack did not answer is no crash, so it is given back.
+ */
+export function deferOwed(work: OwedWork, options: { countedAttempt: boolean; notPosted: boolean; now: number }): OwedWork {
+  const deferrals = (work.deferrals ?? 0) + 1;
+  return {
+    ...work,
+    attempts: Math.max(0, work.attempts - (options.countedAttempt ? 1 : 0)),
+    deferrals,
+    retryAt: options.now + Math.min(MAX_DEFER_MS, FIRST_DEFER_MS * 2 ** (deferrals - 1)),
+    notPosted: options.notPosted,
+  };
+}
