@@ -3,13 +3,14 @@
  * signing secret, POST /slack/events on PORT) with kbbot's own request verification. `slackApiUrl` points the
  * Web API client (and Socket Mode's apps.connections.open) at another server: staging, or the test stand-in.
  */
-import { App, SocketModeReceiver, type LogLevel, type Receiver } from '@slack/bolt';
+import { App, SocketModeReceiver, webApi, type LogLevel, type Receiver } from '@slack/bolt';
+import { workspaceAuthorize } from './authorize.js';
 import type { SlackMode } from '../config.js';
 import type { Logger } from '../log.js';
 import type { StateStore } from '../state/types.js';
 import type { Bot } from '../bot/index.js';
 import { KbHttpReceiver } from './http-receiver.js';
-import type { ListenerDeps } from './deps.js';
+import type { ListenerDeps, OutageTuning } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { replayOwed, type OwedReplayOptions, type OwedReplayReport } from './owed-replay.js';
 import { snippetOrigins } from './snippets.js';
@@ -26,6 +27,8 @@ export interface SlackAppDeps {
   slackApiUrl?: string;
   /** Unused: Web API retries follow web-api-policy.ts (callSlack), not the WebClient. */
   webApiRetries?: number;
+  /** Shorter Web API budget and reply deferral, for tests of a Slack outage (see deps.ts). */
+  outageTuning?: OutageTuning;
   /** Socket Mode heartbeat tuning (tests shorten the reconnect delay with a small clientPingTimeout). */
   socket?: { clientPingTimeout?: number; serverPingTimeout?: number };
   /** HTTP mode: request body cap and clock (tests of clock skew). */
@@ -59,8 +62,11 @@ function buildReceiver(deps: SlackAppDeps): { receiver: Receiver; http?: KbHttpR
 
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { receiver, http } = buildReceiver(deps);
+  // The bot's own client (owed replies, identity); `authorize` instead of `token`: Slack down at start must not
+  // fail every later event (see authorize.ts).
+  const client = new webApi.WebClient(deps.mode.botToken, { ...webClientOptions(deps.slackApiUrl), logger: deps.logger });
   const app = new App({
-    token: deps.mode.botToken,
+    authorize: workspaceAuthorize(client, deps.mode.botToken, deps.logger),
     receiver,
     logger: deps.logger,
     // Bolt resets its logger's level to INFO unless told otherwise; keep LOG_LEVEL's. (Same lower-case names.)
@@ -76,6 +82,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     logger: deps.logger,
     snippets: { botToken: deps.mode.botToken, allowedOrigins: snippetOrigins(deps.slackApiUrl), logger: deps.logger },
     answering: new Set(),
+    ...(deps.outageTuning ? { outageTuning: deps.outageTuning } : {}),
   };
   registerListeners(app, listenerDeps);
   app.error(async (error) => {
@@ -95,6 +102,6 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     async stop() {
       await app.stop();
     },
-    replayOwed: (options, quiet) => replayOwed(app.client, listenerDeps, options, quiet),
+    replayOwed: (options, quiet) => replayOwed(client, listenerDeps, options, quiet),
   };
 }

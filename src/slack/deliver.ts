@@ -11,7 +11,7 @@ import type { Reply } from '../reply/index.js';
 import type { ListenerDeps } from './deps.js';
 import { respondWithRetry, RespondFailed } from './respond-policy.js';
 import { matchMetadata } from './threads.js';
-import { callSlackOrThrow, SlackCallFailed } from './web-api-policy.js';
+import { callSlackOrThrow, SlackCallFailed, type RetryPolicy } from './web-api-policy.js';
 
 type WebClient = webApi.WebClient;
 
@@ -39,6 +39,12 @@ export interface Place {
  * is needed to redo it); or still `owed` because Slack did not answer (`notPosted`: certainly not posted).
  */
 export type DeliveryOutcome = { kind: 'delivered' } | { kind: 'failed' } | { kind: 'owed'; notPosted: boolean };
+const DELIVERED: DeliveryOutcome = { kind: 'delivered' };
+const FAILED: DeliveryOutcome = { kind: 'failed' };
+
+function tuned(deps: ListenerDeps): { policy?: Partial<RetryPolicy> } {
+  return deps.outageTuning?.webApi ? { policy: deps.outageTuning.webApi } : {};
+}
 
 /** Whether a final failure of a call may be left owed rather than dead-lettered. */
 async function keepsOwed(place: Place): Promise<boolean> {
@@ -60,13 +66,13 @@ async function post(client: WebClient, deps: ListenerDeps, place: Place, reply: 
     unfurl_links: false,
     unfurl_media: false,
     ...(match ? { metadata: matchMetadata(match) } : {}),
-  }, { logger: deps.logger, deadLetter: threaded || !place.respond, keepOwed: threaded && (await keepsOwed(place)) });
+  }, { logger: deps.logger, deadLetter: threaded || !place.respond, keepOwed: threaded && (await keepsOwed(place)), ...tuned(deps) });
   return result.ts;
 }
 
 async function update(client: WebClient, deps: ListenerDeps, place: Place, ts: string, reply: Reply, match: ThreadMatch | undefined): Promise<void> {
   const args = { channel: place.channel, ts, text: reply.text, blocks: reply.blocks, ...(match ? { metadata: matchMetadata(match) } : {}) };
-  await callSlackOrThrow(client, 'chat.update', args, { logger: deps.logger, keepOwed: await keepsOwed(place) });
+  await callSlackOrThrow(client, 'chat.update', args, { logger: deps.logger, keepOwed: await keepsOwed(place), ...tuned(deps) });
 }
 
 async function ephemeral(client: WebClient, deps: ListenerDeps, place: Place, reply: Reply): Promise<void> {
@@ -139,8 +145,6 @@ export async function deliver(client: WebClient, deps: ListenerDeps, answer: Bot
   return FAILED;
 }
 
-const DELIVERED: DeliveryOutcome = { kind: 'delivered' };
-const FAILED: DeliveryOutcome = { kind: 'failed' };
 
 /** Applies what the bot asked for: channel mutes and recorded feedback (durable before this resolves). */
 export async function applyEffect(deps: ListenerDeps, effect: BotEffect | undefined, where: { channel: string; user: string; threadTs?: string }): Promise<void> {

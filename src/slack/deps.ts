@@ -2,6 +2,7 @@
 import type { Bot } from '../bot/index.js';
 import type { Logger } from '../log.js';
 import type { StateStore } from '../state/types.js';
+import type { RetryPolicy } from './web-api-policy.js';
 import type { SnippetReader } from './snippets.js';
 import type { ThreadMemory } from './threads.js';
 
@@ -13,6 +14,13 @@ export interface ListenerDeps {
   snippets: SnippetReader;
   /** Owed-work ids this process is answering right now: the background replay leaves them alone. */
   answering?: Set<string>;
+  /** Tests and benches shorten the outage timings: the replies' Web API retry policy, the first deferral. */
+  outageTuning?: OutageTuning;
+}
+
+export interface OutageTuning {
+  webApi?: Partial<RetryPolicy>;
+  firstDeferMs?: number;
 }
 
 /** Retries span about five minutes; an hour of memory covers them with room to spare. */

@@ -33,7 +33,7 @@ export interface RunOptions {
   /** Debounce of store file changes. */
   reloadDebounceMs?: number;
   /** Test and bench tuning passed to the Slack app (e.g. Socket Mode ping timeouts). */
-  app?: Partial<Pick<SlackAppDeps, 'socket' | 'http' | 'webApiRetries'>>;
+  app?: Partial<Pick<SlackAppDeps, 'socket' | 'http' | 'webApiRetries' | 'outageTuning'>>;
   /** Redis key prefix (several bots sharing one Redis). */
   redisPrefix?: string;
   /** Replaying owed replies (defaults: grace by state kind, 3 attempts, 6 h, a pass every 15 s). */

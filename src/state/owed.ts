@@ -33,13 +33,14 @@ export const MAX_DEFER_MS = 5 * 60_000;
  * `countedAttempt`: the try was a replay whose attempt was counted beforehand (a guard against replays that
  * crash the bot); a try that ended because Slack did not answer is no crash, so it is given back.
  */
-export function deferOwed(work: OwedWork, options: { countedAttempt: boolean; notPosted: boolean; now: number }): OwedWork {
+export function deferOwed(work: OwedWork, options: { countedAttempt: boolean; notPosted: boolean; now: number; firstDeferMs?: number }): OwedWork {
   const deferrals = (work.deferrals ?? 0) + 1;
+  const first = options.firstDeferMs ?? FIRST_DEFER_MS;
   return {
     ...work,
     attempts: Math.max(0, work.attempts - (options.countedAttempt ? 1 : 0)),
     deferrals,
-    retryAt: options.now + Math.min(MAX_DEFER_MS, FIRST_DEFER_MS * 2 ** (deferrals - 1)),
+    retryAt: options.now + Math.min(Math.max(first, MAX_DEFER_MS), first * 2 ** (deferrals - 1)),
     notPosted: options.notPosted,
   };
 }

@@ -4,7 +4,9 @@
  * Prints one `{"ready":…,"port":…}` line on stdout once listening; logs (JSON lines) go to stderr.
  * SIGTERM/SIGINT: clean shutdown, then `{"stopped":…}` and exit 0. SIGHUP: reload the signature store.
  * SIGUSR2: garbage-collect and print `{"memory":…,"inFlight":…}`.
- * Extra env: KBBOT_GRACE_MS (shutdown bound), KBBOT_REDIS_PREFIX, KBBOT_OWED_GRACE_MS (owed-reply replay grace).
+ * Extra env: KBBOT_GRACE_MS (shutdown bound), KBBOT_REDIS_PREFIX, KBBOT_OWED_GRACE_MS (owed-reply replay grace),
+ * KBBOT_OWED_INTERVAL_MS (background replay pass), KBBOT_WEB_API_BUDGET_MS (one reply's Web API retry budget),
+ * KBBOT_FIRST_DEFER_MS (first wait of a reply put off while Slack is down).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadConfig } from '../../src/config.js';
@@ -15,11 +17,16 @@ const config = loadConfig(process.env);
 if (config.slack.kind === 'offline') throw new Error('run-kbbot needs Slack credentials in the environment');
 const logger = loggerFromConfig(config);
 const grace = process.env.KBBOT_GRACE_MS;
+const num = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+const budgetMs = num('KBBOT_WEB_API_BUDGET_MS');
+const firstDeferMs = num('KBBOT_FIRST_DEFER_MS');
+const owedReplay = { graceMs: num('KBBOT_OWED_GRACE_MS'), intervalMs: num('KBBOT_OWED_INTERVAL_MS') };
 const bot = await runSlackBot(config, config.slack, logger, {
   ...(grace ? { graceMs: Number(grace) } : {}),
   ...(process.env.KBBOT_REDIS_PREFIX ? { redisPrefix: process.env.KBBOT_REDIS_PREFIX } : {}),
   reloadDebounceMs: 50,
-  ...(process.env.KBBOT_OWED_GRACE_MS ? { owedReplay: { graceMs: Number(process.env.KBBOT_OWED_GRACE_MS) } } : {}),
+  owedReplay: Object.fromEntries(Object.entries(owedReplay).filter(([, v]) => v !== undefined)),
+  app: { outageTuning: { ...(budgetMs ? { webApi: { budgetMs } } : {}), ...(firstDeferMs ? { firstDeferMs } : {}) } },
 });
 process.stdout.write(`${JSON.stringify({ ready: true, port: bot.port, pid: process.pid })}\n`);
 
@@ -45,6 +52,6 @@ process.on('SIGUSR2', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     loopDelay.reset();
-    process.stdout.write(`${JSON.stringify({ memory: process.memoryUsage(), cpu: process.cpuUsage(), loop, inFlight: bot.inFlight.size })}\n`);
+    process.stdout.write(`${JSON.stringify({ memory: process.memoryUsage(), cpu: process.cpuUsage(), loop, inFlight: bot.inFlight.size, state: bot.state.health() })}\n`);
   })();
 });

@@ -99,7 +99,7 @@ export async function answerIncoming(client: webApi.WebClient, deps: ListenerDep
     if (!(await owing)) return outcome;
     if (outcome.kind === 'owed') {
       // Slack did not answer within the retry budget: the entry stays, tried again in the background.
-      const deferred = deferOwed(work, { countedAttempt: message.replay !== undefined, notPosted: outcome.notPosted, now: Date.now() });
+      const deferred = deferOwed(work, { countedAttempt: message.replay !== undefined, notPosted: outcome.notPosted, now: Date.now(), firstDeferMs: deps.outageTuning?.firstDeferMs });
       await deps.state.owe(deferred).catch((error: unknown) => deps.logger.warn('owed reply not deferred', { channel, ts, err: error }));
       return outcome;
     }
