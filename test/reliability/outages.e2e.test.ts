@@ -20,8 +20,9 @@ afterEach(async () => {
   for (const step of cleanup.splice(0).reverse()) await step().catch(() => undefined);
 });
 
-async function start(env: Record<string, string>): Promise<{ api: SlackWebApi; bot: KbbotProcess }> {
+async function start(env: Record<string, string>, before?: (api: SlackWebApi) => void): Promise<{ api: SlackWebApi; bot: KbbotProcess }> {
   const api = await startSlackWebApi({ botToken: BOT_TOKEN });
+  before?.(api);
   cleanup.push(() => api.close());
   const dir = await mkdtemp(join(tmpdir(), 'kbbot-outage-e2e-'));
   cleanup.push(() => rm(dir, { recursive: true, force: true }));
@@ -89,11 +90,15 @@ describe.skipIf(skipWithout('redis', 'the Redis outage end-to-end test'))('a Red
 });
 
 describe('a Slack Web API outage longer than the retry budget', () => {
-  it('keeps the replies owed and posts each exactly once when Slack answers again, without a restart', async () => {
-    const { api, bot } = await start({ KBBOT_WEB_API_BUDGET_MS: '1500', KBBOT_FIRST_DEFER_MS: '500', KBBOT_OWED_INTERVAL_MS: '500' });
+  // Every Web API call fails (500) until cleared: far longer than one reply's 1.5 s budget.
+  const down = (api: SlackWebApi) => api.fail({ kind: 'server_error', times: 1_000_000 });
+  it.each([
+    ['going down while kbbot runs', false],
+    ['already down when kbbot starts (no auth.test answered yet)', true],
+  ])('keeps the replies owed and posts each exactly once when Slack answers again, without a restart: %s', async (_name, fromStart) => {
+    const { api, bot } = await start({ KBBOT_WEB_API_BUDGET_MS: '1500', KBBOT_FIRST_DEFER_MS: '500', KBBOT_OWED_INTERVAL_MS: '500' }, fromStart ? down : undefined);
     const channel = 'C0SLACKDOWN';
-    // Every Web API call fails (500) until cleared: far longer than one reply's 1.5 s budget.
-    api.fail({ kind: 'server_error', times: 1_000_000 });
+    if (!fromStart) down(api);
     const acks = await Promise.all(Array.from({ length: 12 }, (_, i) => paste(api, bot, channel, i)));
     expect(acks.map((a) => a.status)).toEqual(acks.map(() => 200));
     await expect.poll(() => bot.logs.filter((l) => l.event === 'reply_owed').length, { timeout: 30_000 }).toBeGreaterThanOrEqual(12);
