@@ -89,12 +89,14 @@ export class RedisStateStore implements StateStore {
       redis.disconnect();
       throw new KbBotError(ErrorCode.StateUnavailable, `cannot reach Redis at REDIS_URL: ${(error as Error).message}`, {}, { cause: error });
     }
-    let outbox: Outbox;
-    try {
-      outbox = options.outboxDir ? await Outbox.open(options.outboxDir) : Outbox.inMemory();
-    } catch (error) {
-      redis.disconnect();
-      throw error;
+    let outbox = Outbox.inMemory();
+    if (options.outboxDir) {
+      try {
+        outbox = await Outbox.open(options.outboxDir);
+      } catch (error) {
+        // A read-only or full data directory must not stop a bot whose state lives in Redis.
+        options.logger?.warn('redis outbox not journaled (kept in memory): the data directory is not usable', { dir: options.outboxDir, err: error });
+      }
     }
     store = new RedisStateStore(redis, options.prefix ?? 'kbbot:', { ...DEFAULT_LIMITS, ...options.limits }, options.logger, outbox, options.probeIntervalMs ?? 500);
     const opened = store;
