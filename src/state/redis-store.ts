@@ -3,7 +3,8 @@
  * the same mutes, feedback and threads. Claims are `SET NX PX`: atomic, first claimant wins.
  *
  * When Redis stops answering the bot keeps going, degraded (`health()`, `onHealthChange`):
- *   claims      answered from this process's memory (one instance's dedupe still holds)
+ *   claims      answered from this process's memory, which also holds the claims it won in Redis in the last
+ *               10 minutes (a retry of an event answered just before the outage is still recognised)
  *   writes      mutes, feedback, thread matches, owed replies and settles go to a local outbox
  *               (journaled under the data directory), so a crash during the outage loses nothing
  *   reads       the outbox first, then the last mutes seen; a thread not kept locally is read back from Slack
@@ -34,6 +35,9 @@ export interface RedisStateOptions {
   probeIntervalMs?: number;
 }
 
+/** Slack retries an event for about 5 minutes: claims won in Redis are also kept here that long, and more. */
+const RECENT_CLAIM_MS = 10 * 60_000;
+
 /** Entries sent to Redis per round trip while draining the outbox. */
 const DRAIN_BATCH = 100;
 
@@ -44,7 +48,7 @@ function unreachable(error: unknown): boolean {
 
 export class RedisStateStore implements StateStore {
   readonly kind = 'redis' as const;
-  /** Claims made here while Redis was away: until they expire, they are this instance's answer. */
+  /** Claims made here: while Redis was away (until they expire), and won in Redis in the last minutes. */
   private readonly localClaims: BoundedTtlCache<true>;
   /** The muted channels as last read or written: the answer while Redis is away. */
   private readonly mutedSeen = new Set<string>();
@@ -136,6 +140,8 @@ export class RedisStateStore implements StateStore {
     if (this.redis.status === 'ready') {
       try {
         const set = await this.redis.set(this.key('claim', key), String(process.pid), 'PX', Math.max(1, Math.round(ttlMs)), 'NX');
+        // Remembered here for Slack's retry window too: a retry that arrives once Redis is gone is still known.
+        if (set === 'OK') this.localClaims.set(key, true, Math.min(ttlMs, RECENT_CLAIM_MS));
         return set === 'OK';
       } catch (error) {
         if (!unreachable(error)) throw error;

@@ -55,6 +55,7 @@ describe.skipIf(withoutRedis)('the Redis state store during a Redis outage', () 
     store.onHealthChange((h) => changes.push(h));
     await store.setMuted('CMUTED', true);
     await store.owe(owed('1700000000.000001'));
+    expect(await store.claim('event:EvBefore', 60_000)).toBe(true);
     expect(store.health()).toMatchObject({ kind: 'redis', reachable: true, degraded: false, pending: 0 });
 
     const port = env.redis.port;
@@ -65,6 +66,8 @@ describe.skipIf(withoutRedis)('the Redis state store during a Redis outage', () 
     const started = Date.now();
     expect(await store.claim('event:Ev1', 60_000)).toBe(true);
     expect(await store.claim('event:Ev1', 60_000)).toBe(false);
+    // Slack's retry of an event answered just before Redis went away is still recognised.
+    expect(await store.claim('event:EvBefore', 60_000)).toBe(false);
     expect(await store.isMuted('CMUTED')).toBe(true);
     await store.setMuted('CLATER', true);
     expect(await store.isMuted('CLATER')).toBe(true);
