@@ -15,6 +15,7 @@ import { seededRng } from './eval-queries.js';
 import { compareWithFuse, syntheticQueries } from './speed.js';
 import { syntheticStore } from './synthetic.js';
 import { fmt, pct } from './stats.js';
+import { runTraceBench } from './traces.js';
 
 const args = process.argv.slice(2);
 const syntheticSize = args.includes('--no-synthetic') ? 0 : Number(args[args.indexOf('--synthetic') + 1] ?? 0) || 100_000;
@@ -125,4 +126,6 @@ if (syntheticSize > 0) {
   const store = syntheticStore(syntheticSize, rng);
   compareWithFuse(`synthetic ${syntheticSize.toLocaleString('en-US')}`, store, rules, syntheticQueries(store, rng, 1000), 60_000, 1);
 }
+console.log('\n(c) other ecosystems: real pastes from public bug trackers (bench/traces.ts)');
+await runTraceBench();
 console.log(`\ndone in ${fmt((performance.now() - started) / 1000, 1)} s`);

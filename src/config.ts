@@ -21,6 +21,12 @@ export const EnvSchema = z.object({
   KBBOT_DATA_DIR: optionalText,
   REDIS_URL: optionalText.pipe(z.url('must be a redis:// URL').optional()),
   LOG_LEVEL: optionalText.pipe(z.enum(['debug', 'info', 'warn', 'error']).default('info')),
+  /** The team store's folder (known issues recorded from Slack); default `<KBBOT_DATA_DIR>/team`. Unused with REDIS_URL. */
+  KBBOT_TEAM_STORE: optionalText,
+  /** Who may record and edit known issues: Slack user ids (U…, W…) and user groups (S…), comma or space separated; empty = everyone. */
+  KBBOT_EDITORS: optionalText
+    .transform((v) => (v === undefined ? [] : v.split(/[\s,]+/).filter((e) => e !== '')))
+    .pipe(z.array(z.string().regex(/^[UWS][A-Z0-9]{2,}$/, 'must list Slack user ids (U…, W…) or user group ids (S…)'))),
   /** When `true`, a `none` verdict in a channel gets a short "nothing known" reply instead of silence. */
   KBBOT_ANSWER_NONE_IN_CHANNELS: optionalText.pipe(z.enum(['true', 'false']).default('false')).transform((v) => v === 'true'),
 });
@@ -41,6 +47,9 @@ export interface Config {
   readonly logLevel: Env['LOG_LEVEL'];
   readonly slackApiUrl: string | undefined;
   readonly answerNoneInChannels: boolean;
+  readonly teamStoreDir: string | undefined;
+  /** KBBOT_EDITORS; empty: everyone may record. */
+  readonly editors: readonly string[];
 }
 
 function chooseMode(env: Env): SlackMode {
@@ -81,5 +90,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     slackApiUrl: env.SLACK_API_URL,
     answerNoneInChannels: env.KBBOT_ANSWER_NONE_IN_CHANNELS,
+    teamStoreDir: env.KBBOT_TEAM_STORE,
+    editors: Object.freeze([...env.KBBOT_EDITORS]),
   });
 }

@@ -20,11 +20,20 @@ export const IsoDateSchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be an
 /** Dotted numeric file version as printed (5.5.2654.3, 4.0.1381.133). */
 export const VersionSchema = z.string().regex(/^\d+(\.\d+){1,4}$/, 'must be a dotted numeric version, e.g. 5.5.2654.3');
 
+/**
+ * The ecosystem a frame comes from, when it is not a Windows debugger's (those carry none). Frames of
+ * different ecosystems never share a match key, so a Java paste cannot match a Windows signature by accident.
+ */
+export const LangSchema = z.enum(['java', 'dotnet', 'python', 'go', 'js', 'rust', 'ruby', 'php', 'native', 'kernel']);
+export type Lang = z.infer<typeof LangSchema>;
+
 /** One stack frame as printed: module as printed (`STORE`), symbol (`PUSH_NOTIFY::PushToClient`), offset (`0xb0`). */
 export const FrameSchema = z.object({
   module: z.string(),
   symbol: z.string(),
   offset: z.string().optional(),
+  /** Set on frames read from other stacks than Windows debuggers' (Java, Python, Go, ...). */
+  lang: LangSchema.optional(),
 });
 export type Frame = z.infer<typeof FrameSchema>;
 
@@ -32,7 +41,11 @@ export type Frame = z.infer<typeof FrameSchema>;
 export const TraceSchema = z.array(FrameSchema);
 export type Trace = z.infer<typeof TraceSchema>;
 
-export const FixKindSchema = z.enum(['hotfix', 'service-pack', 'update', 'upgrade', 'workaround', 'none', 'unknown']);
+/**
+ * How the article says the problem is resolved: `configuration` (a setting, registry change or steps that make it
+ * go away), `not-yet` (confirmed and being researched, no fix named today), `none` (by design, a limitation).
+ */
+export const FixKindSchema = z.enum(['hotfix', 'service-pack', 'update', 'upgrade', 'configuration', 'workaround', 'none', 'not-yet', 'unknown']);
 export type FixKind = z.infer<typeof FixKindSchema>;
 
 export const FixSchema = z.object({
@@ -42,6 +55,14 @@ export const FixSchema = z.object({
   servicePack: z.string().optional(),
   /** A product version the article names as fixing the problem. */
   version: z.string().optional(),
+  /** Other kinds the article also offers (a hotfix and a workaround). */
+  also: z.array(FixKindSchema).optional(),
+  /** What carries the fix as the article names it: service packs, packages or articles, fixing product versions (never an affected one). */
+  carriers: z.array(z.string()).optional(),
+  /** For lists of fixes released after a service pack ("post-SP4 fixes"): that service pack, which is not the fix. */
+  after: z.string().optional(),
+  /** A numbered procedure: how many steps, and the first ones summarised. */
+  steps: z.object({ count: z.number().int().positive(), first: z.array(z.string()) }).optional(),
 });
 export type Fix = z.infer<typeof FixSchema>;
 
@@ -55,6 +76,10 @@ export const FileRowSchema = z.object({
   platform: z.string().optional(),
   component: z.string().optional(),
   language: z.string().optional(),
+  /** The size exactly as printed when it is not a byte count (`1.3 MB`, `122 KB`); `size` is then left out. */
+  sizeText: z.string().optional(),
+  /** What tells this row from another row of the same file: product, service pack level, table heading. */
+  product: z.string().optional(),
 });
 export type FileRow = z.infer<typeof FileRowSchema>;
 
@@ -64,6 +89,13 @@ export const RollbackSchema = z.object({
   minVersion: VersionSchema.optional(),
 });
 export type Rollback = z.infer<typeof RollbackSchema>;
+
+/**
+ * What an article is: a problem (symptoms, cause, resolution), a how-to, information, or an index of other
+ * articles, bugs, fixes or files. Only problem articles have fix fields on their card.
+ */
+export const ArticleKindSchema = z.enum(['problem', 'howto', 'info', 'index']);
+export type ArticleKind = z.infer<typeof ArticleKindSchema>;
 
 export const SignatureSchema = z.object({
   id: KbIdSchema,
@@ -76,6 +108,8 @@ export const SignatureSchema = z.object({
   cause: z.string().default(''),
   status: z.string().default(''),
   traces: z.array(TraceSchema).default([]),
+  /** The article's kind; absent in older files, read as `problem`. */
+  articleKind: ArticleKindSchema.optional(),
   fix: FixSchema.default({ kind: 'unknown', summary: '' }),
   files: z.array(FileRowSchema).default([]),
   packages: z.array(FileRowSchema).default([]),
@@ -86,6 +120,17 @@ export const SignatureSchema = z.object({
   exceptionCodes: z.array(z.string().regex(/^[0-9a-f]{8}$/, 'must be 8 lower-case hex digits')).default([]),
   /** Where the signature came from: `ingest` (parsed) or `curated` (hand-written). */
   source: z.enum(['ingest', 'curated']).default('ingest'),
+  /** Team known issues (KI-N): the Slack user who recorded it. */
+  author: z.string().optional(),
+  /** Team known issues: permalink of the thread the issue was worked out in. */
+  thread: z.string().optional(),
+  /** Team known issues: further links (runbooks, tickets, KB pages), as written. */
+  links: z.array(z.string()).optional(),
+  /** Team known issues: ISO timestamps of the first recording and the last edit. */
+  createdAt: z.string().optional(),
+  updatedAt: z.string().optional(),
+  /** Retired: kept for history (`/kb KI-3` shows it) but no longer matched. */
+  retired: z.boolean().optional(),
 });
 /** A signature as stored and used (defaults applied). */
 export type Signature = z.infer<typeof SignatureSchema>;
@@ -98,6 +143,8 @@ export const ClueSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('exception-code'), code: z.string() }),
   z.object({ kind: z.literal('event-id'), id: z.number().int(), source: z.string().optional() }),
   z.object({ kind: z.literal('file-version'), version: VersionSchema, file: z.string().optional() }),
+  /** An exception, panic or oops named with a trace (`java.lang.NullPointerException`, `panic`, `BUG`), with its message. */
+  z.object({ kind: z.literal('exception'), lang: LangSchema, type: z.string(), message: z.string().optional() }),
 ]);
 export type Clue = z.infer<typeof ClueSchema>;
 
@@ -174,6 +221,8 @@ export const ThreadMatchSchema = z.object({
   replyTs: z.string().optional(),
   /** The pasted trace's first frames, so "why this match" can be rebuilt from a button or after a restart. */
   trace: TraceSchema.optional(),
+  /** The crash's fingerprint (normalised frames, else clues): feedback is counted per fingerprint. */
+  fingerprint: z.string().optional(),
   updatedAt: z.number().int(),
 });
 export type ThreadMatch = z.infer<typeof ThreadMatchSchema>;
@@ -187,3 +236,16 @@ export const FeedbackSchema = z.object({
   at: z.number().int(),
 });
 export type Feedback = z.infer<typeof FeedbackSchema>;
+
+/**
+ * One person's say on one answer for one crash: `right` (confirmed, or named as the right answer after
+ * a thumbs-down) or `wrong`. Keyed by (fingerprint, user, kb): clicking again replaces, never adds.
+ */
+export const VoteSchema = z.object({
+  fingerprint: z.string().min(1),
+  user: z.string().min(1),
+  kb: KbIdSchema,
+  verdict: z.enum(['right', 'wrong']),
+  at: z.number().int(),
+});
+export type Vote = z.infer<typeof VoteSchema>;

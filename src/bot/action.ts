@@ -104,6 +104,9 @@ export function answerAction(k: Knowledge, actionId: string, value: string, thre
     }
     case ActionId.Share:
       return shared(k, value, now);
+    case ActionId.Record:
+      // Opens a modal: the adapter does that with the click's trigger_id; nothing to post.
+      return { kind: 'silent', replies: [], delivery: 'ephemeral' };
     case undefined:
       return { kind: 'silent', replies: [], delivery: 'ephemeral' };
   }

@@ -3,7 +3,6 @@
  * `help`, `mute` / `unmute`. Answers are ephemeral with a "Share in channel" button; mutes are
  * returned as effects for the adapter, which owns channel state.
  */
-import { matchMessage, searchText } from '../match/index.js';
 import {
   buildArticleCard,
   buildHelpReply,
@@ -20,8 +19,10 @@ import {
 } from '../reply/index.js';
 import { parseKbRef, parseMessage } from '../trace/index.js';
 import { joinReplies } from './message.js';
+import { withRecordButton } from '../reply/record.js';
+import { recordParts } from './record.js';
 import type { KbId, ThreadMatch } from '../model.js';
-import { candidateLines, frameStrings, pastedTrace, threadFromResult } from './shared.js';
+import { candidateLines, frameStrings, matchKnowledge, pastedTrace, searchKnowledge, threadFromResult } from './shared.js';
 import type { AnswerKind, BotAnswer, Knowledge } from './types.js';
 
 const SEARCH_LIMIT = 10;
@@ -44,7 +45,7 @@ export function articleThread(kb: KbId, now: number): ThreadMatch {
 
 function search(k: Knowledge, words: string): Answered {
   if (words === '') return { kind: 'notice', reply: buildNotice('Usage: `/kb search &lt;words&gt;`, e.g. `/kb search information store push_notify`.') };
-  const hits = searchText(k.index, words, SEARCH_LIMIT);
+  const hits = searchKnowledge(k, words, SEARCH_LIMIT);
   return { kind: 'search', reply: buildSearchReply(words, hits.map((h) => ({ kb: h.kb, title: h.title }))) };
 }
 
@@ -58,7 +59,7 @@ function lookup(k: Knowledge, text: string, now: number): Answered | undefined {
 function answerPaste(k: Knowledge, text: string, now: number): Answered {
   const parsed = parseMessage(text);
   if (parsed.traces.some((t) => t.length > 0) || parsed.clues.some((c) => c.kind !== 'file-version')) {
-    const result = matchMessage(k.index, parsed);
+    const result = matchKnowledge(k, parsed);
     const top = result.candidates[0];
     const digest = { verdict: result.verdict, candidates: result.candidates.map((c) => ({ kb: c.kb, score: c.score })) };
     const trace = pastedTrace(parsed.traces);
@@ -67,16 +68,34 @@ function answerPaste(k: Knowledge, text: string, now: number): Answered {
       const reply = buildMatchReply({ candidate: top, signature: k.signatures.get(top.kb), otherCount: result.candidates.length - 1, pastedFrames: frameStrings(trace) });
       return { kind: 'match', reply, result: digest, thread };
     }
-    if (result.verdict === 'possible') return { kind: 'possible', reply: buildPossibleReply(candidateLines(k, result.candidates)), result: digest, thread };
+    if (result.verdict === 'possible') return { kind: 'possible', reply: withRecordButton(buildPossibleReply(candidateLines(k, result.candidates)), recordParts(parsed)), result: digest, thread };
   }
   const cards = parsed.kbRefs.slice(0, 3).map((kb) => {
     const sig = k.signatures.get(kb);
     return sig ? buildArticleCard(sig) : buildUnknownArticleReply(kb);
   });
   if (cards.length > 0) return { kind: 'article', reply: joinReplies(cards) };
-  if (parsed.traces.length > 0) return { kind: 'none', reply: buildNoneReply() };
+  if (parsed.traces.length > 0) return { kind: 'none', reply: withRecordButton(buildNoneReply(), recordParts(parsed)) };
   // Words that are neither a reference nor a trace are most likely a search.
   return search(k, text);
+}
+
+const TEAM_ID = /^KI-[1-9]\d{0,6}$/i;
+
+/** `/kb KI-3` (show it, retired or not), `/kb edit KI-3`, `/kb retire KI-3`, `/kb unretire KI-3`. */
+function teamCommand(k: Knowledge, verb: string, rest: string, text: string): BotAnswer | undefined {
+  const target = TEAM_ID.test(text) ? text : (verb === 'edit' || verb === 'retire' || verb === 'unretire') && TEAM_ID.test(rest) ? rest : undefined;
+  if (target === undefined) return undefined;
+  const id = target.toUpperCase() as KbId;
+  const sig = k.signatures.get(id);
+  if (!sig) return { kind: 'notice', replies: [buildNotice(`${id} is not a recorded known issue. Record one with the *Record as known issue* button or message shortcut.`)], delivery: 'ephemeral' };
+  if (verb === 'edit') return { kind: 'notice', replies: [buildNotice(`Opening ${id} for editing…`)], delivery: 'ephemeral', effect: { kind: 'edit', id } };
+  if (verb === 'retire' || verb === 'unretire') {
+    const retired = verb === 'retire';
+    const done = retired ? `${id} is retired: it is no longer matched, and \`/kb ${id}\` still shows it.` : `${id} is matched again.`;
+    return { kind: 'notice', replies: [buildNotice(done)], delivery: 'ephemeral', effect: { kind: 'retire', id, retired } };
+  }
+  return { kind: 'article', replies: [buildArticleCard(sig)], delivery: 'ephemeral' };
 }
 
 function verbOf(text: string): { verb: string; rest: string } {
@@ -98,6 +117,8 @@ export function answerCommand(k: Knowledge, rawText: string, now: number, sharea
   if (verb === 'unmute' && rest === '') {
     return { kind: 'notice', replies: [buildNotice(':bell: Unmuted: I answer traces in this channel again.')], delivery: 'ephemeral', effect: { kind: 'unmute' } };
   }
+  const team = teamCommand(k, verb, rest, text);
+  if (team) return team;
   const answered = verb === 'search' || verb === 'find' ? search(k, rest) : (lookup(k, text, now) ?? answerPaste(k, text, now));
   if (!shareable) return { kind: answered.kind, replies: [answered.reply], delivery: 'channel', ...(answered.thread ? { threadMatch: answered.thread } : {}) };
   if (answered.kind === 'notice') return { kind: answered.kind, replies: [answered.reply], delivery: 'ephemeral' };

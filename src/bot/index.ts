@@ -10,8 +10,8 @@ import { answerCommand } from './command.js';
 import { answerMessage } from './message.js';
 import type { BotAnswer, BotOptions, Knowledge, MessageInput } from './types.js';
 
-export type { AnswerKind, BotAnswer, BotEffect, BotOptions, ChannelType, Delivery, Knowledge, MessageInput } from './types.js';
-export { buildKnowledge } from './knowledge.js';
+export type { AnswerKind, BotAnswer, BotEffect, BotOptions, ChannelType, Delivery, Knowledge, MessageInput, TeamLayer } from './types.js';
+export { buildKnowledge, buildTeamLayer, layerKnowledge } from './knowledge.js';
 export { detectIntent, INTENT_TABLE, type DetectedIntent, type FollowupIntent } from './intents.js';
 
 export interface Bot {

@@ -4,14 +4,15 @@
  * thread the bot answered are follow-ups; anything else is silence.
  */
 import type { KnownBlock } from '@slack/types';
-import { matchMessage, searchText } from '../match/index.js';
 import type { KbId, MatchResult, ParsedMessage, ThreadMatch } from '../model.js';
 import { buildArticleCard, buildHelpReply, buildMatchReply, buildNoneReply, buildPossibleReply, buildSearchReply, buildUnknownArticleReply, fitReply, type Reply } from '../reply/index.js';
 import { divider } from '../reply/blocks.js';
+import { withRecordButton } from '../reply/record.js';
+import { recordParts } from './record.js';
 import { parseMessage } from '../trace/index.js';
 import { answerFollowup } from './followup.js';
 import { detectIntent } from './intents.js';
-import { candidateLines, frameStrings, pastedTrace, threadFromResult, unique } from './shared.js';
+import { candidateLines, frameStrings, matchKnowledge, pastedTrace, searchKnowledge, threadFromResult, unique } from './shared.js';
 import type { BotAnswer, Knowledge, MessageInput } from './types.js';
 
 /** Article cards one message can bring; more references than this are a list, not a question. */
@@ -59,7 +60,7 @@ function answerTrace(ctx: MessageContext, input: MessageInput, parsed: ParsedMes
   if (result.verdict === 'none' || !top) {
     const cards = cardsFor(ctx, input, parsed.kbRefs, []);
     if (cards.replies.length > 0) return articleAnswer(ctx, input, cards);
-    if (speaksUp(input) || ctx.answerNoneInChannels) return { kind: 'none', replies: [buildNoneReply()], delivery: 'thread' };
+    if (speaksUp(input) || ctx.answerNoneInChannels) return { kind: 'none', replies: [withRecordButton(buildNoneReply(), recordParts(parsed))], delivery: 'thread' };
     return SILENT;
   }
   const announced = input.isEdit ? [] : (input.threadMatch?.announced ?? []);
@@ -68,7 +69,7 @@ function answerTrace(ctx: MessageContext, input: MessageInput, parsed: ParsedMes
   const main =
     result.verdict === 'match'
       ? buildMatchReply({ candidate: top, signature: ctx.k.signatures.get(top.kb), otherCount: result.candidates.length - 1, pastedFrames: frameStrings(trace) })
-      : buildPossibleReply(candidateLines(ctx.k, result.candidates));
+      : withRecordButton(buildPossibleReply(candidateLines(ctx.k, result.candidates)), recordParts(parsed));
   const cards = cardsFor(ctx, input, parsed.kbRefs, answerKbs);
   const threadMatch = threadFromResult(input, input.threadMatch, result, trace, [...answerKbs, ...cards.shown], ctx.now);
   return { kind: result.verdict, replies: [joinReplies([main, ...cards.replies])], delivery: 'thread', threadMatch };
@@ -92,7 +93,7 @@ function answerDirect(ctx: MessageContext, input: MessageInput): BotAnswer {
   const text = input.text.replace(/<@[A-Z0-9]+>/g, ' ').trim();
   const asked = detectIntent(text, { hasVersion: false, addressed: true });
   if (text === '' || asked?.intent === 'help') return { kind: 'help', replies: [buildHelpReply()], delivery: 'thread' };
-  const hits = searchText(ctx.k.index, text, 5);
+  const hits = searchKnowledge(ctx.k, text, 5);
   if (hits.length === 0) return { kind: 'help', replies: [buildHelpReply()], delivery: 'thread' };
   return { kind: 'search', replies: [buildSearchReply(text, hits.map((h) => ({ kb: h.kb, title: h.title })))], delivery: 'thread' };
 }
@@ -102,7 +103,7 @@ export function answerMessage(ctx: MessageContext, input: MessageInput): BotAnsw
   const hasTrace = parsed.traces.some((t) => t.length > 0);
   const otherClues = parsed.clues.some((c) => c.kind !== 'file-version');
   if (hasTrace || otherClues) {
-    const result = matchMessage(ctx.k.index, parsed);
+    const result = matchKnowledge(ctx.k, parsed);
     // A lone event id or stop code that matches nothing is likely chat about the current match.
     if (hasTrace || result.verdict !== 'none' || !input.threadMatch) return answerTrace(ctx, input, parsed, result);
   }

@@ -1,6 +1,6 @@
 /** Pieces the use cases share: candidate lines with titles, thread-match bookkeeping, the why view's re-match. */
-import { matchMessage } from '../match/index.js';
-import type { Candidate, Frame, KbId, MatchResult, ThreadMatch, Trace } from '../model.js';
+import { applyVotes, crashFingerprint, decideVerdict, matchMessage, searchText, type SearchHit, type Tally } from '../match/index.js';
+import type { Candidate, Frame, KbId, MatchResult, ParsedMessage, ThreadMatch, Trace } from '../model.js';
 import { buildWhyReply, type CandidateLine, type Reply } from '../reply/index.js';
 import type { Knowledge } from './types.js';
 
@@ -59,14 +59,46 @@ export function threadFromResult(place: ThreadPlace, previous: ThreadMatch | und
     announced: unique([...(previous?.announced ?? []), ...announced]),
     ...(previous?.replyTs ? { replyTs: previous.replyTs } : {}),
     ...(trace.length > 0 ? { trace } : {}),
+    ...('fingerprint' in result && typeof result.fingerprint === 'string' ? { fingerprint: result.fingerprint } : {}),
     updatedAt: now,
   };
+}
+
+/**
+ * Matches a message against everything the bot knows: the store's index and the team's (each scored on
+ * its own, merged by confidence), then re-ranked by the votes on this crash's fingerprint.
+ */
+export function matchKnowledge(k: Knowledge, parsed: ParsedMessage): MatchResult & { fingerprint?: string } {
+  const base = matchMessage(k.index, parsed);
+  if (!k.team) return base;
+  const team = matchMessage(k.team.index, parsed);
+  let result = base;
+  if (team.candidates.length > 0) {
+    const candidates = [...team.candidates, ...base.candidates].sort((a, b) => b.score - a.score);
+    result = { verdict: decideVerdict(candidates.map((c) => c.score)), candidates };
+  }
+  const fingerprint = crashFingerprint(parsed);
+  if (fingerprint === undefined) return result;
+  const voted = applyVotes(result, k.team.votes.get(fingerprint), (kb) => k.signatures.get(kb)?.title);
+  return { ...voted, fingerprint };
+}
+
+/** How people voted on one answer for one crash (the why view shows it). */
+export function tallyFor(k: Knowledge, fingerprint: string | undefined, kb: KbId): Tally | undefined {
+  return fingerprint === undefined ? undefined : k.team?.votes.get(fingerprint)?.get(kb);
+}
+
+/** Free-text search over the store and the team's known issues (team hits first: they are the team's words). */
+export function searchKnowledge(k: Knowledge, words: string, limit: number): SearchHit[] {
+  const base = searchText(k.index, words, limit);
+  if (!k.team) return base;
+  return [...searchText(k.team.index, words, limit), ...base].slice(0, limit);
 }
 
 /** Re-runs the matcher on a remembered trace to get the candidate's frame alignment for the why view. */
 export function whyFor(k: Knowledge, kb: KbId, trace: Trace): Reply | undefined {
   if (trace.length === 0) return undefined;
-  const result = matchMessage(k.index, { traces: [trace], kbRefs: [], clues: [] });
+  const result = matchKnowledge(k, { traces: [trace], kbRefs: [], clues: [] });
   const candidate: Candidate | undefined = result.candidates.find((c) => c.kb === kb);
-  return candidate ? buildWhyReply(candidate, k.signatures.get(kb)) : undefined;
+  return candidate ? buildWhyReply(candidate, k.signatures.get(kb), tallyFor(k, result.fingerprint, kb)) : undefined;
 }

@@ -1,12 +1,26 @@
 import type { KbId, Signature, ThreadMatch } from '../model.js';
-import type { MatchIndex } from '../match/index.js';
+import type { MatchIndex, VoteBook } from '../match/index.js';
 import type { Reply } from '../reply/index.js';
 import type { FollowupIntent } from './intents.js';
 
 /** What the bot knows, read through a getter on every answer: the store can be swapped while running. */
 export interface Knowledge {
+  /** Every signature the bot can show: bundled, archive and (when layered) the team's, retired ones too. */
   signatures: ReadonlyMap<KbId, Signature>;
+  /** The store's index (bundled + archive). */
   index: MatchIndex;
+  /** The team store's layer, searched beside `index` (see layerKnowledge). */
+  team?: TeamLayer;
+}
+
+/** The team's known issues and feedback, rebuilt on every change (small); see buildTeamLayer. */
+export interface TeamLayer {
+  /** Team signatures by id, retired ones included. */
+  signatures: ReadonlyMap<KbId, Signature>;
+  /** Index of the live (not retired) team signatures. */
+  index: MatchIndex;
+  /** Votes per crash fingerprint. */
+  votes: VoteBook;
 }
 
 export type ChannelType = 'channel' | 'group' | 'im' | 'mpim';
@@ -36,7 +50,14 @@ export type AnswerKind = 'match' | 'possible' | 'none' | 'article' | 'followup' 
 export type Delivery = 'thread' | 'ephemeral' | 'replace' | 'channel';
 
 /** Side effects the adapter applies (state lives there): channel mutes and recorded feedback. */
-export type BotEffect = { kind: 'mute' } | { kind: 'unmute' } | { kind: 'feedback'; kb: KbId; verdict: 'right' | 'wrong' };
+export type BotEffect =
+  | { kind: 'mute' }
+  | { kind: 'unmute' }
+  | { kind: 'feedback'; kb: KbId; verdict: 'right' | 'wrong' }
+  /** `/kb edit KI-3`: open the record modal on it (the adapter checks who may). */
+  | { kind: 'edit'; id: KbId }
+  /** `/kb retire KI-3` (or `unretire`): stop (or resume) matching it, keeping it for history. */
+  | { kind: 'retire'; id: KbId; retired: boolean };
 
 export interface BotAnswer {
   kind: AnswerKind;

@@ -22,6 +22,7 @@ const COMMANDS: Record<string, CommandEntry> = {
   validate: { summary: 'check every signature file in the store', load: () => import('./commands/validate.js') },
   lookup: { summary: 'show one article (Q272274, KB272274, 272274, a URL)', load: () => import('./commands/lookup.js') },
   match: { summary: 'match a pasted message (file or stdin) against the store', load: () => import('./commands/match.js') },
+  add: { summary: 'record a pasted crash as a team known issue (KI-N) in the store', load: () => import('./commands/add.js') },
   search: { summary: 'free-text search over titles and symptoms', load: () => import('./commands/search.js') },
 };
 

@@ -8,12 +8,14 @@ import type { Rollback, Signature } from '../model.js';
 import { parseTraces } from '../trace/index.js';
 import { parseFileTables } from './file-table.js';
 import { classifyFix } from './fix.js';
-import { parseHeader } from './header.js';
+import { footerFields, parseHeader } from './header.js';
+import { classifyArticleKind } from './kind.js';
+import { withStackEvidence } from './stack-evidence.js';
 import { layoutFlattened, layoutFormatted, type ArticleLayout, type Section } from './layout.js';
 import { findArticleIds, findEventIds, findExceptionCodes, findStopCodes, withoutCitedTitles } from './references.js';
 import { mayHoldStackFrame } from './prechecks.js';
 import { findRollbackWarnings } from './rollback.js';
-import { cleanArticleText, collapseWhitespace, isFlattened } from './text.js';
+import { cleanArticleText, collapseWhitespace, isFlattened, splitSentences } from './text.js';
 import { withoutTraceNoise } from './prose.js';
 
 function reject(reason: string, details: Record<string, unknown> = {}): KbBotError {
@@ -26,11 +28,16 @@ interface ProseSection {
   prose: string;
 }
 
-/** Collapsed text of every section with one of `keys`, in article order. */
+/**
+ * Collapsed text of every section with one of `keys`, in article order; a section that ends without a sentence
+ * mark ("Users: Read") gets one, so its last sentence does not run on into the next section.
+ */
 function sectionProse(sections: readonly ProseSection[], ...keys: string[]): string {
   let out = '';
   for (const s of sections) {
-    if (keys.includes(s.key) && s.prose) out = out ? `${out} ${s.prose}` : s.prose;
+    if (!keys.includes(s.key) || !s.prose) continue;
+    if (out && !/[.!?:]$/.test(out)) out += '.';
+    out = out ? `${out} ${s.prose}` : s.prose;
   }
   return out;
 }
@@ -45,6 +52,17 @@ function layoutOf(raw: string): { text: string; layout: ArticleLayout } {
   return { text: article, layout: flattened ? layoutFlattened(article, 0) : layoutFormatted(article, 0) };
 }
 
+/** A cause said outside a CAUSE section: "This error may occur if ...", "... is caused by ...", "Because ...". */
+const CAUSE_SENTENCE = /\b(occurs?|happens?|appears?|is generated|is displayed) (only )?(because|if|when)\b|\b(is|are) caused by\b|^Because\b/;
+
+function statedCause(sections: readonly ProseSection[]): string {
+  for (const key of ['SYMPTOMS', 'SUMMARY', 'MORE INFORMATION']) {
+    const sentence = splitSentences(sectionProse(sections, key)).find((s) => CAUSE_SENTENCE.test(s));
+    if (sentence) return withoutTraceNoise(sentence);
+  }
+  return '';
+}
+
 export function parseArticle(raw: string): Signature {
   const { text, layout } = layoutOf(raw);
   const header = parseHeader(layout.header, layout.footer);
@@ -54,9 +72,24 @@ export function parseArticle(raw: string): Signature {
 
   const bodySections: Section[] = layout.sections.length > 0 ? layout.sections : [{ heading: '', key: '', body: layout.body }];
   const sections: ProseSection[] = bodySections.map((s) => ({ key: s.key, prose: collapseWhitespace(s.body) }));
-  const fixProse = sectionProse(sections, 'RESOLUTION', 'STATUS', 'WORKAROUND') || collapseWhitespace(layout.body);
+  // Cited titles ("Q191014 XGEN: How to Obtain the Latest ... Service Pack") name no fix; each section is cleaned
+  // apart, as a title ends at its section's end.
+  const fixSections = sections.filter((s) => ['RESOLUTION', 'STATUS', 'WORKAROUND'].includes(s.key)).map((s) => ({ ...s, prose: withoutCitedTitles(s.prose) }));
+  // Without fix sections the body is read for the fix; its first 64 KB hold it in any real article, and a hostile
+  // paste costs no more.
+  const fixProse = sectionProse(fixSections, 'RESOLUTION', 'STATUS', 'WORKAROUND') || withoutCitedTitles(collapseWhitespace(layout.body.slice(0, 65_536)));
+
   const { files, packages } = parseFileTables(text);
-  const rollback: Rollback[] = sections.flatMap((s) => findRollbackWarnings(s.prose));
+  const rollback: Rollback[] = sections.flatMap((s) => findRollbackWarnings(withoutCitedTitles(s.prose)));
+  const body = collapseWhitespace(layout.body);
+  const issueType = footerFields(layout.footer).get('Issue type')?.split(' ')[0]?.toLowerCase();
+  const articleKind = classifyArticleKind({
+    title,
+    sections: sections.map((s) => s.key),
+    ...(issueType ? { issueType } : {}),
+    keywords: header.keywords,
+    opening: (sectionProse(sections, 'SUMMARY') || body).slice(0, 400),
+  });
   const codeText = [title, ...sections.map((s) => withoutCitedTitles(s.prose))].join(' ');
 
   return {
@@ -67,10 +100,12 @@ export function parseArticle(raw: string): Signature {
     ...(header.published ? { published: header.published } : {}),
     keywords: header.keywords,
     symptoms: withoutTraceNoise(sectionProse(sections, 'SYMPTOMS') || sectionProse(sections, 'SUMMARY')),
-    cause: withoutTraceNoise(sectionProse(sections, 'CAUSE')),
+    cause: withoutTraceNoise(sectionProse(sections, 'CAUSE')) || (articleKind === 'problem' ? statedCause(sections) : ''),
     status: sectionProse(sections, 'STATUS'),
-    traces: mayHoldStackFrame(layout.body) ? parseTraces(layout.body) : [],
-    fix: classifyFix({ prose: fixProse, workaround: sectionProse(sections, 'WORKAROUND') }),
+    traces: mayHoldStackFrame(layout.body) ? withStackEvidence(parseTraces(layout.body), body, articleKind) : [],
+    articleKind,
+    fix: classifyFix({ prose: fixProse, workaround: sectionProse(sections, 'WORKAROUND'), resolution: sectionProse(fixSections, 'RESOLUTION'), body,
+      stepsText: { resolution: sectionProse(sections, 'RESOLUTION'), workaround: sectionProse(sections, 'WORKAROUND') } }),
     files,
     packages,
     rollback,

@@ -70,15 +70,19 @@ export function tableContext(tokens: Token[], start: number, previous?: { end: n
   }
   const languages = new Set<string>();
   const platforms = new Set<string>();
+  const headings = new Set<string>();
   for (let k = from; k < start; k++) {
     const t = tokens[k]!;
     if (isIntroAt(tokens, k)) context.intro = true;
     if (t.kind === 'language') languages.add(String(t.value));
     if (t.kind === 'platform' && k >= start - HEADING_WINDOW) platforms.add(String(t.value));
+    // Further up, only a heading names the table's platform: "Alpha:", "x86-based computers".
+    else if (t.kind === 'platform' && (t.colon || /-based$/i.test(t.text))) headings.add(String(t.value));
     if (t.lower === 'component' && t.punct) context.component = componentAt(tokens, k);
   }
   if (languages.size === 1) context.language = [...languages][0];
   if (platforms.size === 1) context.platform = [...platforms][0];
+  else if (platforms.size === 0 && headings.size === 1) context.platform = [...headings][0];
   if (previous && start - previous.end <= CARRY_WINDOW) {
     // A table with an intro of its own ("After the hotfix is installed, the following files...") names its own
     // language: the seed's installed files are not Japanese because the package table above them was.

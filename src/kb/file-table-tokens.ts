@@ -22,6 +22,8 @@ export interface Token {
   lower: string;
   /** Normalised value: ISO date, time, dotted version, file name, platform, language, size in bytes. */
   value?: string | number;
+  /** A size printed in KB or MB (`1.3 MB`, `122KB`), exactly as printed: its byte count is only an estimate. */
+  sizeText?: string;
   /** A dotted number that may also be a dot-grouped size (1.234.567): its byte count. */
   altSize?: number;
   /** True when the token ends with sentence or list punctuation (`,` `;` `.` `:`), which prose has and cells rarely do. */
@@ -133,6 +135,7 @@ function classify(text: string, punct: boolean): Token {
   const [kind, value] = shapeOf(text, lower);
   const token: Token = { kind, text, lower, value, punct };
   if (kind === 'version' && /^\d{1,3}(\.\d{3})+$/.test(text)) token.altSize = parseGroupedNumber(text);
+  if (kind === 'size' && /[a-z]/i.test(text) && !/bytes?$/i.test(text)) token.sizeText = text;
   return token;
 }
 
@@ -192,7 +195,14 @@ function readRegion(raws: TokenSpans, start: number, end: number, out: Token[]):
       i = skipped - 1;
       continue;
     }
-    const trimmed = trimPunctuation(raws.at(i)!);
+    const raw = raws.at(i)!;
+    const suffixed = /^([^()]+\.\w{1,4})\(([A-Za-z0-9-]{1,10})\)[,;.]?$/.exec(raw);
+    if (suffixed && parsePlatform(suffixed[2]!)) {
+      // Dns.exe(Alpha): the file, then its platform.
+      out.push(classify(suffixed[1]!, false), { kind: 'platform', text: suffixed[2]!, lower: suffixed[2]!.toLowerCase(), value: parsePlatform(suffixed[2]!)!, punct: false });
+      continue;
+    }
+    const trimmed = trimPunctuation(raw);
     let t = trimmed.text;
     const punct = trimmed.punct;
     if (t.length === 0) continue;
@@ -210,7 +220,7 @@ function readRegion(raws: TokenSpans, start: number, end: number, out: Token[]):
       const bytes = unit === undefined ? undefined : sizeWithUnit(t, unit);
       if (bytes !== undefined) {
         const next = (trimmedNext ??= trimmedAt(raws, i + 1));
-        token = { kind: 'size', text: t, lower: t, value: bytes, punct: next.punct };
+        token = { kind: 'size', text: t, lower: t, value: bytes, punct: next.punct, ...(unit === 1 ? {} : { sizeText: `${t} ${next.text}` }) };
         i++;
       } else if (token.kind === 'word' && i + 2 < raws.length && mayBeDosName(t) && isDosName(t, (trimmedNext ??= trimmedAt(raws, i + 1)).text, raws.at(i + 2)!, raws.at(i + 3))) {
         const next = (trimmedNext ??= trimmedAt(raws, i + 1));

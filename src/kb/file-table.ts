@@ -110,8 +110,10 @@ function toFileRow(row: RawRow, context: TableContext): FileRow {
   const out: FileRow = { name: String(row.file!.value) };
   const version = row.version ? versionOf(row.version) : undefined;
   if (version) out.version = version;
+  // Bytes only where the article prints bytes; a size printed in KB or MB is kept as printed.
   const size = row.size ? sizeOf(row.size) : undefined;
-  if (size !== undefined) out.size = size;
+  if (row.size?.sizeText) out.sizeText = row.size.sizeText;
+  else if (size !== undefined) out.size = size;
   if (row.date) out.date = String(row.date.value);
   if (row.time) out.time = String(row.time.value);
   const platform = row.platform ? String(row.platform.value) : context.platform;

@@ -11,32 +11,59 @@ interface KindRule {
   matches(sentence: string): boolean;
 }
 
+/** A service pack that is not out yet ("the next service pack") carries nothing today. */
+const FUTURE_PACK = /\b(next|upcoming|future|forthcoming)\b[^.]{0,60}service (pack|release)|service pack[^.]{0,40}\b(will (be|contain|include)|scheduled)/i;
+
+/** Sentences about what causes or meets the problem, never what fixes it. */
+const AFFECTED = /confirmed this to be a problem|problem (occurs|exists)|(after|when|if) (you )?(install|apply|upgrad|run)\w*|this (problem|behavior) (occurs|happens)/i;
+
+/** Ordered strongest first: the first kind found in a fix sentence is the article's. */
 const RULES: readonly KindRule[] = [
-  {
-    kind: 'hotfix',
-    matches: (s) =>
-      /supported (hot)?fix is (now )?available|available as a hotfix|obtain the hotfix|hotfix is (now )?available|Product Support Services to obtain the (hot)?fix/i.test(s),
-  },
   {
     kind: 'service-pack',
     matches: (s) =>
-      (/\bservice (pack|release)\b|\bSP\d\b|\bSR-?\d\b/i.test(s) && /correct|fixed|resolv|includ|obtain|install|apply|contain|wait for|upgrade to/i.test(s)) ||
-      /S E R V P A C K/.test(s),
+      !FUTURE_PACK.test(s) &&
+      !/hotfix rollup|before (you )?(install|apply)/i.test(s) &&
+      ((/\bservice (pack|release)\b|\bSP\d\b|\bSR-?\d\b/i.test(s) &&
+        /(corrected|fixed|resolved|addressed|included|contained) in|obtain the latest|(install|apply|obtain|upgrade to) (the )?(latest )?[\w .]{0,60}(service (pack|release)|SP\d)|contains? (a |the )?fix/i.test(s) &&
+        !/\b(re-?apply|re-?install|uninstall|remov)/i.test(s)) ||
+        /S E R V P A C K/.test(s)),
+  },
+  {
+    kind: 'hotfix',
+    matches: (s) =>
+      /supported (hot)?fix (that corrects this problem )?is (now )?available|(hot)?fix is available to correct|available as a hotfix|obtain the (hot)?fix|hotfix is (now )?available|Product Support Services to obtain the (hot)?fix|this hotfix has been posted|\b(apply|install) the (hot)?fix|immediately, contact (Microsoft )?(Product|Technical) Support|(hotfix|security) rollup/i.test(s),
   },
   {
     kind: 'update',
-    matches: (s) => /\bdownload|software update|updated driver/i.test(s) || /ftp\.microsoft\.com|Software Library|Windows Update\b/.test(s),
+    matches: (s) =>
+      !AFFECTED.test(s) &&
+      (/\bdownload|software update|updates? to [\w .,]{0,80} (is|are) available|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
+        (/updated (driver|version of|file)/i.test(s) && /\b(available|obtain|install the|contact)\b/i.test(s)) ||
+        /ftp\.microsoft\.com|Software Library|Windows Update\b/.test(s)),
   },
   {
     kind: 'upgrade',
     matches: (s) =>
-      /(corrected|fixed|resolved) in .{0,80}\bversions? \d/i.test(s) ||
-      /upgrade to (version|the (latest|current|new) version)|no longer occurs in|does not occur in .{0,60}\d/i.test(s),
+      !/confirmed this to be a problem|service (pack|release)|\bSP\d/i.test(s) &&
+      (/(corrected|fixed|resolved) in .{0,80}\bversions? \d/i.test(s) ||
+        /upgrade to (version|the (latest|current|new) version)|no longer occurs in|does not occur in .{0,60}\d/i.test(s)),
   },
-  { kind: 'workaround', matches: (s) => /to work ?around|as a work ?around/i.test(s) },
+  {
+    kind: 'configuration',
+    matches: (s) =>
+      (/^(to (resolve|correct|fix) this (problem|issue|behavior)|to prevent this)/i.test(s) && !/\b(contact|obtain|download|service pack|hotfix|upgrade)/i.test(s)) ||
+      /\bregistry editor\b|\bHKEY_[A-Z_]+|\bregedt32|\bregedit\b/i.test(s) ||
+      /\b(can|may) be (corrected|resolved|fixed|avoided|prevented) by \w+ing\b/i.test(s),
+  },
   {
     kind: 'none',
-    matches: (s) => /by design|researching this problem|is not a bug|product limitation|no fix (is|will be)|will not be fixed|not planned/i.test(s),
+    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not designed to be|is not a bug|product limitation|no fix (is|will be)|will not be fixed|not planned|expected behavior/i.test(s),
+  },
+  { kind: 'workaround', matches: (s) => /to work ?around|as a work ?around|work ?around (this|the) (problem|issue|behavior)/i.test(s) },
+  {
+    kind: 'not-yet',
+    matches: (s) => /researching this (problem|issue)|fix (to|for) this (problem|issue) is in development|will post (new |more )?information|investigating this (problem|issue)|as it becomes available/i.test(s),
   },
 ];
 
@@ -111,34 +138,197 @@ export interface FixText {
   prose: string;
   /** Collapsed WORKAROUND section text, when the article has one. */
   workaround: string;
+  /** Collapsed RESOLUTION section text, when the article has one: a resolution with no stronger kind is a configuration change. */
+  resolution?: string;
+  /** Collapsed body, where hotfix package names (Q305399i.exe) are looked for. */
+  body?: string;
+  /** RESOLUTION and WORKAROUND as printed (cited titles kept), where numbered steps are counted. */
+  stepsText?: { resolution: string; workaround: string };
 }
 
-export function classifyFix({ prose, workaround }: FixText): Fix {
-  const sentences = splitSentences(prose);
-  // Rules that match nowhere in the prose need not be tried sentence by sentence.
-  const live = RULES.map((rule) => rule.matches(prose));
-  let best: { rank: number; sentence: string } | undefined;
+/** Every "... Service Pack N" / "... SPn" / "... Service Release N" named in a sentence, product words kept. */
+export function servicePacksNamed(sentence: string): string[] {
+  const out: string[] = [];
+  const words = sentence.split(' ');
+  for (let i = 0; i < words.length - 1; i++) {
+    const word = words[i] ?? '';
+    const sp = /^SP(\d[a-z]?)[.,;:)]*$/.exec(word);
+    if (sp) {
+      const name = nameBefore(words, i);
+      if (name.length > 0 && /^[A-Z]/.test(name[0] ?? '')) out.push([...name, `SP${sp[1]}`].join(' '));
+      continue;
+    }
+    if (!/^service$/i.test(word) || !/^(pack|release)/i.test(words[i + 1] ?? '')) continue;
+    const name = nameBefore(words, i);
+    const capital = /^Service$/.test(word);
+    const next = words[i + 2] ?? '';
+    const numbered = !/[.,;:]$/.test(words[i + 1] ?? '') && /^\d+[a-z]?[.,;:)]*$/.test(next);
+    // "the latest service pack for Exchange Server" names no pack; "SNA Server 3.0 U.S. Service Pack" does.
+    const product = name.filter((w) => !/^(latest|next|newest|most|recent)$/i.test(w));
+    // Only a numbered pack is named: "the latest Windows NT 4.0 U.S. Service Pack" is whichever is current.
+    if (!numbered || !capital) continue;
+    const full = [...product, word, stripPunctuation(words[i + 1] ?? '')];
+    if (numbered) full.push(stripPunctuation(next));
+    out.push(full.join(' '));
+  }
+  return out;
+}
+
+/**
+ * A product named as fixing the problem ("fixed in the Microsoft FrontPage 2000 Server Extensions") or the
+ * download that does ("download the latest version of DirectX"); service packs are read by servicePacksNamed.
+ */
+function productsNamed(sentence: string): string[] {
+  const out: string[] = [];
+  const fixedIn = /\b(?:fixed|corrected|resolved) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*|for|and))*)/.exec(sentence);
+  const name = fixedIn?.[1]?.replace(/[.,;:]+$/, '');
+  if (name && !/service (pack|release)|\bSP\d|\bversions?\b/i.test(name) && /\d|[A-Z]\w+ [A-Z]/.test(name)) out.push(name);
+  const noLonger = /\bno longer occurs in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*))*)/.exec(sentence);
+  if (noLonger?.[1]) out.push(noLonger[1].replace(/[.,;:]+$/, ''));
+  const latest = /\b(?:[Dd]ownload|[Oo]btain|[Ii]nstall|[Uu]pgrade to) (?:and install )?the ((?:latest|newest|current|updated) version of (?:Microsoft )?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)*)/.exec(sentence);
+  if (latest?.[1]) out.push(latest[1].replace(/[.,;:]+$/, ''));
+  return out;
+}
+
+/** "fixes released after Service Pack 4", "post-SP4 hotfixes": the pack the listed fixes come after. */
+function fixesAfter(prose: string): string | undefined {
+  const m = /\b(?:post-?|released after |after )((?:[A-Z][\w.]*\s){0,5}?(?:Service Pack|SP)\s?\d[a-z]?)\b[^.]{0,40}\b(fix|fixes|hotfix|hotfixes|updates)\b/i.exec(prose) ??
+    /\b(?:fix|fixes|hotfix|hotfixes|updates)\b[^.]{0,40}\b(?:released|available|created|made) after ((?:[A-Z][\w.]*\s){0,5}?(?:Service Pack|SP)\s?\d[a-z]?)\b/i.exec(prose);
+  return m?.[1]?.replace(/^SP\s?/i, 'Service Pack ').trim();
+}
+
+/** Self-extracting hotfix packages named after an article (Q248838engi.exe) and the update files a RESOLUTION says to download. */
+function packagesNamed(fixProse: string, body: string): string[] {
+  const out: string[] = [];
+  for (const m of body.matchAll(/\b(Q\d{5,7}[A-Za-z0-9_]{0,8}\.exe)\b/g)) out.push(m[1] ?? '');
+  for (const sentence of splitSentences(fixProse)) {
+    if (!/\bdownload|self-extracting|Software Library|\bftp\b|Download Center/i.test(sentence)) continue;
+    for (const m of sentence.matchAll(/\b([A-Za-z][\w-]{1,30}\.exe)\b/g)) out.push(m[1] ?? '');
+    // ftp://.../hotfixes-postSP2/sfmsrv-fix: the fix's folder names it.
+    for (const m of sentence.matchAll(/ftp:\/\/\S*?fixes\S*\/([\w.-]+?)\/?(?=[\s]|$)/gi)) if (!/^hotfixes-post/i.test(m[1] ?? '')) out.push(m[1] ?? '');
+  }
+  return out;
+}
+
+/** A procedure's numbered steps in collapsed text: how many (1, 2, 3... in order) and the first ones, shortened. */
+export function numberedSteps(prose: string): { count: number; first: string[] } | undefined {
+  const marks: { n: number; at: number; end: number }[] = [];
+  let want = 1;
+  for (const m of prose.matchAll(/(?<=^|[\s:])(\d{1,2})[.)] (?=["'(\w])/g)) {
+    const n = Number(m[1]);
+    // "the file you downloaded in step 1." refers to a step; it starts nothing.
+    if (/\bsteps?\s*$/i.test(prose.slice(Math.max(0, m.index - 6), m.index))) continue;
+    if (n === want) {
+      marks.push({ n, at: m.index, end: m.index + m[0].length });
+      want++;
+    } else if (n === 1 && want > 2) break;
+  }
+  if (marks.length < 2) return undefined;
+  const first = marks.slice(0, 2).map((mark, i) => {
+    const text = prose.slice(mark.end, marks[i + 1]?.at ?? prose.length).trim();
+    return clipWords(text, 90);
+  });
+  return { count: marks.length, first };
+}
+
+function clipWords(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+}
+
+/** The lead-in of a procedure without its first step number: "...follow these steps: 1." → "...follow these steps:". */
+function withoutDanglingStep(sentence: string): string {
+  return sentence.replace(/(?<=:)\s\d{1,2}[.)]$/, '').trim();
+}
+
+/** Each name once; a name inside a longer one ("... Service Pack 4" inside "... Service Pack 4 Hotfix Rollup Package") goes. */
+function dedupe(names: readonly string[]): string[] {
+  const key = (name: string) => name.toLowerCase().replace(/^(the|microsoft) /g, '');
+  const out: string[] = [];
+  for (const name of names) {
+    if (!name || out.some((o) => key(o) === key(name))) continue;
+    out.push(name);
+  }
+  return out.filter((name) => !out.some((o) => o !== name && key(o).includes(key(name))));
+}
+
+const BOILERPLATE = /Registry Editor incorrectly|at your own risk|cannot guarantee that (any )?problems|how to edit the registry|(back up|restore) the registry|before you (modify|edit) (it|the registry)/i;
+
+export function classifyFix({ prose, workaround, resolution = '', body = '', stepsText }: FixText): Fix {
+  const cleanProse = prose;
+  const sentences = splitSentences(cleanProse);
+  const found = new Map<number, string>();
   for (const sentence of sentences) {
-    const rank = RULES.findIndex((rule, i) => live[i] === true && rule.matches(sentence));
-    if (rank !== -1 && (best === undefined || rank < best.rank)) best = { rank, sentence };
+    // The registry-editing disclaimer states no fix.
+    if (BOILERPLATE.test(sentence)) continue;
+    for (let rank = 0; rank < RULES.length; rank++) {
+      const rule = RULES[rank];
+      // Steps of a WORKAROUND (a registry change among them) are the workaround, not a resolution.
+      if (rule?.kind === 'configuration' && workaround && workaround.includes(sentence)) continue;
+      if (!found.has(rank) && rule?.matches(sentence)) found.set(rank, sentence);
+    }
   }
-  const workaroundRank = RULES.findIndex((r) => r.kind === 'workaround');
-  if (workaround && (best === undefined || best.rank > workaroundRank)) {
-    best = { rank: workaroundRank, sentence: splitSentences(workaround)[0] ?? workaround };
+  const rankOf = (kind: FixKind) => RULES.findIndex((r) => r.kind === kind);
+  const stronger = [...found.keys()].some((r) => r < rankOf('configuration'));
+  // A RESOLUTION that names no pack, fix, download or upgrade is itself the fix: a setting, a change, steps.
+  // ...unless the RESOLUTION itself says it works around the problem, or that nothing is to be done.
+  // (A sentence may run on into the next section when the section ends without a period: compare its start.)
+  const saidInResolution = (kind: FixKind) => found.has(rankOf(kind)) && resolution.includes((found.get(rankOf(kind)) ?? '\u0000').slice(0, 60));
+  if (resolution && !stronger && !found.has(rankOf('configuration')) && !saidInResolution('workaround') && !saidInResolution('none') && !/^(none|n\/a)\.?$/i.test(resolution)) {
+    const said = splitSentences(resolution);
+    const plain = said.filter((s) => !BOILERPLATE.test(s));
+    found.set(rankOf('configuration'), plain.find((s) => /\b(to (resolve|correct|fix)|follow these|the following (steps|procedure)|do the following)\b/i.test(s)) ?? plain[0] ?? said[0] ?? resolution);
   }
+  if (workaround && !found.has(rankOf('workaround'))) found.set(rankOf('workaround'), splitSentences(workaround)[0] ?? workaround);
+  if (found.size === 0 && !resolution && !workaround) {
+    // No fix section: a procedure in the article (MORE INFORMATION) is how the problem is resolved.
+    const lead = sentences.find((s) => /follow these steps|do the following|use the following (steps|procedure)|:\s1\.$/i.test(s));
+    if (lead && numberedSteps(cleanProse)) found.set(rankOf('configuration'), lead);
+  }
+  const ranks = [...found.keys()].sort((a, b) => a - b);
+  const best = ranks[0];
+  const kind: FixKind = best === undefined ? 'unknown' : (RULES[best]?.kind ?? 'unknown');
+  const also = ranks.slice(1).map((r) => RULES[r]?.kind).filter((k): k is FixKind => k !== undefined);
+
   const fixSentences = sentences.filter((s) => /correct|fixed|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer occurs/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
   const packs = fixSentences.map(servicePackNamed).filter((name) => name !== undefined);
   const servicePack = packs.find((name) => /(pack|release) \d+$/i.test(name)) ?? packs[0];
-  const version = firstOf(
-    fixSentences.filter((s) => RULES[3]?.matches(s)),
-    versionNamed,
+  const upgradeSentences = fixSentences.filter((s) => RULES[rankOf('upgrade')]?.matches(s));
+  const version = firstOf(upgradeSentences, versionNamed);
+  const after = fixesAfter(cleanProse.replace(/\b(ftp|https?):\/\/\S+/g, ' '));
+  // Not carriers: the versions a fix is for ("Updates to SNA Server versions 2.11, 2.11 Service Pack 1 ... are
+  // available"), packs to reapply, and prerequisites ("Service Pack 2 must be installed before you install this fix").
+  const carrierSentences = fixSentences.filter(
+    (s) => !AFFECTED.test(s) && !/\b(re-?apply|re-?install)|must be installed (before|first)|prerequisite|\bversions [\d.]+,/i.test(s),
   );
+  const carriers = dedupe([
+    ...carrierSentences.flatMap(servicePacksNamed),
+    ...carrierSentences.flatMap(productsNamed),
+    ...carrierSentences.flatMap((s) => [...s.matchAll(/((?:[A-Z][\w.]*\s)(?:[A-Z0-9][\w.]*\s){0,10}(?:Hotfix|Security) Rollup Package(?: \(\w+\))?)/g)].map((m) => (m[1] ?? '').trim())),
+    ...(version ? [version] : []),
+    ...packagesNamed(cleanProse, body),
+  ]).filter((c) => !(after && sameName(c, after)));
+  const raw = stepsText ?? { resolution, workaround };
+  const source = kind === 'workaround' && raw.workaround ? raw.workaround : kind === 'configuration' && raw.resolution ? raw.resolution : raw.resolution || raw.workaround;
+  const steps = numberedSteps(source) ?? numberedSteps(cleanProse);
+  const summary = best === undefined ? '' : clip(withoutDanglingStep(found.get(best) ?? ''));
   return {
-    kind: best ? (RULES[best.rank]?.kind ?? 'unknown') : 'unknown',
-    summary: best ? clip(best.sentence) : '',
+    kind,
+    summary,
     ...(servicePack ? { servicePack } : {}),
     ...(version ? { version } : {}),
+    ...(also.length > 0 ? { also } : {}),
+    carriers,
+    ...(after ? { after } : {}),
+    ...(steps ? { steps } : {}),
   };
+}
+
+function sameName(a: string, b: string): boolean {
+  const norm = (s: string) => s.toLowerCase().replace(/\bsp ?(\d)/g, 'service pack $1').replace(/[^a-z0-9]+/g, ' ').trim();
+  return norm(a).endsWith(norm(b)) || norm(b).endsWith(norm(a));
 }
 
 function firstOf(sentences: readonly string[], read: (s: string) => string | undefined): string | undefined {

@@ -1,33 +1,49 @@
 /**
- * Warnings about going back: rollback floors ("restore an earlier version of Store.exe ... only if it is
- * version 5.5.2652.68 or later"), one-way database upgrades, fixes that cannot be uninstalled, backups to
- * take first, and the uninstall mechanism (survey §5). Consecutive warning sentences form one warning.
+ * Warnings about going back (survey §5): rollback floors ("restore an earlier version of Store.exe ... only if it is
+ * version 5.5.2652.68 or later"), one-way database upgrades, fixes that cannot be uninstalled, service packs to
+ * reapply, older files put back. "Back up first" and setup mechanics (how to uninstall) are not warnings.
+ * Consecutive warning sentences form one warning.
  */
 import type { Rollback } from '../model.js';
 import { splitSentences } from './text.js';
 
-/** What a "cannot go back" sentence must be about to count: a fix, a pack, an upgrade, a version. */
-const ABOUT_A_FIX = /service pack|hotfix|\bfix\b|update|upgrade|patch|\bSP\d|(previous|earlier|older) version/i;
+/** What cannot be removed must be software, not a message, a key or a counter (survey W4). */
+const SOFTWARE = /service pack|hotfix|\bfix\b|update|upgrade|patch|\bSP\d|version|runtime|DirectX|LAN Manager|Internet Explorer/i;
 
 const WARNING_PATTERNS: readonly RegExp[] = [
-  /(restore|reinstall|revert to|roll ?back to|go back to|downgrade to) an? (earlier|older|previous) version|only if it is version|\brestor\w* .{0,60}(earlier|older) than version/i,
+  // Going back to an older file: the floor ("only if it is version 5.5.2652.68 or later").
+  /(restore|reinstall|revert to|roll ?back to|go back to|downgrade to|install) (an?|the) (earlier|older|previous|original) (version|drivers?|files?|dlls?|copy)|only if it is version|\brestor\w* .{0,60}(earlier|older) than version/i,
+  // An old binary onto a database the fix upgraded.
   /automatically (upgraded|converted)|(database|databases) (is|are|will be) (upgraded|converted)|one-way (upgrade|conversion)/i,
-  /\bback ?up\b.{0,120}\bbefore (you )?(apply|install|upgrad|run)/i,
-  /\$NtUninstall|hotfix (\/r|-y)\b/i,
+  // Having to reapply a service pack or fix after adding components or reinstalling.
+  /\b(re-?apply|re-?install|re-?run)\w* (the |your |any |all )?(latest |same |appropriate )?([\w.]+ ){0,4}?(service pack|SP ?\d|hotfix(es)?|fix(es)?|updates?)\b|\bmust (re-?install|re-?apply)\b|necessary to (re-?apply|re-?install)/i,
+  // Older files put back by other software or a repair.
+  /(replac|overwr)\w* (\w+ ){0,6}(with|by) (an? )?(older|earlier) |\b(older|earlier) (versions? of )?(the )?(files?|dlls?|dynamic-link librar\w*) .{0,40}(replac|overwr|restor)|do not (repair|restore|reinstall|expand) .{0,60}(\.dll|\.exe|\.sys|\bfiles?\b|drivers?)/i,
+  /installed more than once/i,
 ];
 
-/** "cannot be uninstalled", "not possible to revert" (only about a fix or version, survey W4). */
-const NO_WAY_BACK = /(can ?not|can't|unable to|no way to|not possible to|impossible to) (be )?(uninstall|remov|revert|roll ?back|downgrad|go back|return to)/i;
+/** "cannot be uninstalled", "not designed to be removed", "not possible to revert". */
+const NO_WAY_BACK = /(can ?not|can't|unable to|no way to|not possible to|impossible to|not designed to) (be )?(uninstall|remov|revert|roll ?back|downgrad|go back|return to)/i;
 
 /** Cheap pre-check: every warning pattern contains one of these words. */
-const CUES = /restore|earlier|older|upgraded|converted|one-way|uninstall|remov|revert|roll ?back|downgrad|go back|return to|back ?up|NtUninstall|hotfix/i;
+const CUES = /restore|earlier|older|previous|original|upgraded|converted|one-way|uninstall|remov|revert|roll ?back|downgrad|go back|return to|re-?apply|re-?install|re-?run|reinstall|necessary|replac|overwr|do not|more than once/i;
 
 const FILE_NAME = /\b([A-Za-z][\w$-]{0,40}\.(exe|dll|sys|ocx|drv|cpl|edb|mdb|com|vxd|tlb))\b/i;
 const FLOOR = /\b(\d+(?:\.\d+){1,4}) or (later|newer|higher)\b/i;
 const EARLIER_THAN = /\b(?:earlier|older) than version (\d+(?:\.\d+){1,4})/i;
 
+/** How to run setup or a hotfix ("Type ... at a command prompt to reinstall the hotfix") is mechanics, not a warning. */
+const MECHANICS = /command prompt|\btype "|\bhotfix (\/|-)\w|\$NtUninstall/i;
+
 function isWarning(sentence: string): boolean {
-  return WARNING_PATTERNS.some((p) => p.test(sentence)) || (NO_WAY_BACK.test(sentence) && ABOUT_A_FIX.test(sentence));
+  if (MECHANICS.test(sentence)) return false;
+  // Restoring a previous file is a warning only when said as a limit ("only if", "do not", "or later"), not as an option.
+  const [older, ...others] = WARNING_PATTERNS;
+  if (older?.test(sentence) && /\b(not|only|cannot|can't|never|fails?|unable|must|later|newer|warning|caution|important)\b/i.test(sentence)) return true;
+  if (others.some((p) => p.test(sentence))) return true;
+  const blocked = NO_WAY_BACK.exec(sentence);
+  // The thing that cannot be removed is named just before the verb: a pack, a fix, a runtime, not a message.
+  return blocked !== null && SOFTWARE.test(sentence.slice(Math.max(0, blocked.index - 40), blocked.index));
 }
 
 function warningFrom(sentences: readonly string[]): Rollback {

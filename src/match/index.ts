@@ -4,3 +4,5 @@ export { MATCH_THRESHOLD, POSSIBLE_THRESHOLD, TIE_MARGIN, decideVerdict, matchMe
 export { defaultRulesDir, loadRules, parseFrameRules, parseModuleRules, type Rules } from './rules.js';
 export { searchText, type SearchHit } from './search.js';
 export { checkVersions } from './versions.js';
+export { identifyingTraces, IDENTIFYING_FRAMES, IDENTIFYING_TRACES } from './identify.js';
+export { applyVotes, crashFingerprint, tallyVotes, traceFingerprint, FINGERPRINT_FRAMES, type Tally, type VoteBook } from './votes.js';

@@ -5,6 +5,7 @@
  * module. fuse.js runs only over one module's distinct symbols, never over traces.
  */
 import Fuse from 'fuse.js';
+import { langOfModule } from '../trace/index.js';
 import type { MatchIndex } from './build.js';
 import type { PreparedFrame } from './prepare.js';
 import type { Resolution } from './score.js';
@@ -110,8 +111,11 @@ function otherModules(index: MatchIndex, frame: PreparedFrame): Resolution[] {
   const ids = index.symbolKeys.get(frame.symbol);
   if (!ids || ids.length > MAX_COMPLETIONS) return [];
   const out: Resolution[] = [];
+  const lang = langOfModule(frame.module);
   for (const id of ids) {
     const module = index.keyModules[id] ?? '';
+    // frames of different ecosystems never stand for each other (a Java `run` is not a Windows `Run`)
+    if (langOfModule(module) !== lang) continue;
     const factor =
       frame.module === '' ? 0.9 : module.startsWith(frame.module) || frame.module.startsWith(module) ? 0.8 : frame.symbol.length >= DISTINCTIVE_SYMBOL ? 0.6 : 0;
     if (factor > 0) out.push({ id, factor, how: 'module differs' });

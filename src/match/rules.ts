@@ -6,10 +6,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ErrorCode, KbBotError } from '../errors.js';
+import { existsSync } from 'node:fs';
+import { LangSchema, type Lang } from '../model.js';
 import { normalizeModule, normalizeSymbol } from '../trace/index.js';
 import { compileGlob, globMatches, isLiteralGlob, type Glob } from './glob.js';
 
-export const FRAME_CATEGORIES = ['thread-start', 'exception', 'heap', 'rpc', 'kernel-trap', 'crt', 'loader', 'wait', 'debug', 'no-symbol'] as const;
+export const FRAME_CATEGORIES = [
+  'thread-start', 'exception', 'heap', 'rpc', 'kernel-trap', 'crt', 'loader', 'wait', 'debug', 'no-symbol',
+  // the ecosystems' lists (rules/<lang>.txt)
+  'runtime', 'reflection', 'framework', 'async', 'panic', 'test',
+] as const;
 export type FrameCategory = (typeof FRAME_CATEGORIES)[number];
 
 export const RULE_FILES = { frames: 'generic-frames.txt', modules: 'generic-modules.txt', sentinels: 'sentinels.txt' } as const;
@@ -82,16 +88,31 @@ function normalizeWildcardPart(part: string, normalize: (s: string) => string): 
   return lead + normalize(part.slice(lead.length, part.length - trail.length)) + trail;
 }
 
-export function parseFrameRules(text: string, file: string, withCategory: boolean): FrameRule[] {
+/**
+ * An ecosystem's pattern (rules/java.txt): written as that ecosystem's normalised frames print
+ * (`java.lang.reflect.*!*`), lower-cased and tagged with the ecosystem like the frames' keys.
+ */
+function checkLangPattern(pattern: string, origin: RuleOrigin, lang: Lang): Glob {
+  if (pattern.length > 300) throw ruleError(origin, 'pattern longer than 300 characters');
+  if (!/^[\x21-\x7e ]+$/.test(pattern)) throw ruleError(origin, `pattern '${pattern}' has characters outside printable ASCII`);
+  const bang = pattern.indexOf('!');
+  if (bang <= 0 || bang === pattern.length - 1 || pattern.indexOf('!', bang + 1) >= 0) {
+    throw ruleError(origin, `expected module!symbol (one '!', both sides non-empty), got '${pattern}'`);
+  }
+  return compileGlob(`${lang}:${pattern.toLowerCase()}`);
+}
+
+export function parseFrameRules(text: string, file: string, withCategory: boolean, lang?: Lang): FrameRule[] {
+  const check = (content: string, origin: RuleOrigin): Glob => (lang ? checkLangPattern(content, origin, lang) : checkFramePattern(content, origin));
   return ruleLines(text, file).map(({ origin, content }) => {
-    if (!withCategory) return { ...origin, glob: checkFramePattern(content, origin) };
+    if (!withCategory) return { ...origin, glob: check(content, origin) };
     const split = content.search(/\s\S+$/);
     if (split < 0) throw ruleError(origin, `expected 'module!symbol  category', got '${content}'`);
     const category = content.slice(split + 1);
     if (!(FRAME_CATEGORIES as readonly string[]).includes(category)) {
       throw ruleError(origin, `unknown category '${category}' (one of ${FRAME_CATEGORIES.join(', ')})`);
     }
-    return { ...origin, glob: checkFramePattern(content.slice(0, split).trim(), origin), category: category as FrameCategory };
+    return { ...origin, glob: check(content.slice(0, split).trim(), origin), category: category as FrameCategory };
   });
 }
 
@@ -117,10 +138,25 @@ function readList(dir: string, name: string): string {
   }
 }
 
-/** Loads and validates rules/generic-frames.txt, generic-modules.txt and sentinels.txt. */
+/** One generic-frame list per ecosystem, `rules/<lang>.txt` (java.txt, python.txt, ...), same format as generic-frames.txt. */
+export function langRuleFile(lang: Lang): string {
+  return `${lang}.txt`;
+}
+
+/** The ecosystems' lists present in dir (a rules folder made for a test may hold none). */
+function loadLangRules(dir: string): FrameRule[] {
+  const out: FrameRule[] = [];
+  for (const lang of LangSchema.options) {
+    const file = langRuleFile(lang);
+    if (existsSync(join(dir, file))) out.push(...parseFrameRules(readList(dir, file), file, true, lang));
+  }
+  return out;
+}
+
+/** Loads and validates rules/generic-frames.txt, generic-modules.txt, sentinels.txt and the ecosystems' rules/<lang>.txt. */
 export function loadRules(dir: string = defaultRulesDir()): Rules {
   return {
-    frames: parseFrameRules(readList(dir, RULE_FILES.frames), RULE_FILES.frames, true),
+    frames: [...parseFrameRules(readList(dir, RULE_FILES.frames), RULE_FILES.frames, true), ...loadLangRules(dir)],
     modules: parseModuleRules(readList(dir, RULE_FILES.modules), RULE_FILES.modules),
     sentinels: parseFrameRules(readList(dir, RULE_FILES.sentinels), RULE_FILES.sentinels, false),
   };

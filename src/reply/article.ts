@@ -3,42 +3,83 @@
  * warning and files, each a line or two, so the whole answer fits on one screen.
  */
 import type { KnownBlock } from '@slack/types';
-import type { FileRow, Fix, KbId, Signature } from '../model.js';
+import { isTeamId, type ArticleKind, type FileRow, type Fix, type KbId, type Signature } from '../model.js';
 import { actions, context, section, type ButtonSpec } from './blocks.js';
 import { ActionId } from './ids.js';
 import { fitReply } from './limits.js';
 import { normalizePlatform } from './platforms.js';
-import { code, escapeMrkdwn, kbLink, kbUrl, link, summarize } from './text.js';
+import { code, escapeMrkdwn, kbLink, kbUrl, link, oneLine, summarize } from './text.js';
 import type { Reply } from './types.js';
+import { originLine } from './record.js';
 
 const FIX_LABELS: Record<Fix['kind'], string> = {
   hotfix: ':wrench: Hotfix available',
   'service-pack': ':package: Fixed in a service pack',
   update: ':arrows_counterclockwise: Update available',
   upgrade: ':arrow_up: Fixed by upgrading',
+  configuration: ':gear: Resolved by a change of settings or steps',
   workaround: ':construction: Workaround only',
-  none: ':no_entry: No fix',
-  unknown: ':grey_question: Fix: see the article',
+  none: ':no_entry: No fix (by design or a limitation)',
+  'not-yet': ':hourglass: No fix yet (Microsoft is researching it)',
+  unknown: ':grey_question: No fix named by the article',
+};
+
+const KIND_LABELS: Record<Exclude<ArticleKind, 'problem'>, string> = {
+  howto: 'How-to article',
+  info: 'Information article',
+  index: 'Index article (lists other articles, fixes or files)',
 };
 
 export function fixLabel(fix: Fix): string {
   return FIX_LABELS[fix.kind];
 }
 
-/** `*Fix:* Hotfix available — summary · Service pack: …` */
+/** Only problem articles have a fix; older signature files have no kind and are problems. */
+export function isProblem(sig: Signature): boolean {
+  return (sig.articleKind ?? 'problem') === 'problem';
+}
+
+/**
+ * `text` whole when it fits; otherwise cut at a word (a sentence end when near) and marked "…", with how much
+ * of the article's text is left out, so a cut list never reads as complete.
+ */
+export function shortened(text: string, max: number): string {
+  const flat = oneLine(text);
+  if (flat.length <= max) return flat;
+  const cut = flat.slice(0, max - 1);
+  const sentenceEnd = cut.lastIndexOf('. ');
+  const space = cut.lastIndexOf(' ');
+  const end = sentenceEnd > max * 0.6 ? sentenceEnd + 1 : space > max * 0.6 ? space : cut.length;
+  const left = flat.slice(end).trim().split(' ').length;
+  return `${flat.slice(0, end).trimEnd()} … (+${left} more word${left === 1 ? '' : 's'} in the article)`;
+}
+
+/** `*Fix:* Hotfix available — summary`, then what carries it and the steps. */
 export function fixLine(sig: Signature, max = 300): string {
   const parts = [`*Fix:* ${fixLabel(sig.fix)}`];
-  if (sig.fix.summary) parts.push(escapeMrkdwn(summarize(sig.fix.summary, max)));
+  if (sig.fix.summary) parts.push(escapeMrkdwn(shortened(sig.fix.summary, max)));
   const extra: string[] = [];
-  if (sig.fix.servicePack) extra.push(`Service pack: ${escapeMrkdwn(sig.fix.servicePack)}`);
-  if (sig.fix.version) extra.push(`Fixed in ${code(sig.fix.version)}`);
-  return `${parts.join(' — ')}${extra.length > 0 ? `\n${extra.join(' · ')}` : ''}`;
+  const carriers = sig.fix.carriers ?? [];
+  if (sig.fix.after) extra.push(`Fixes released after ${escapeMrkdwn(sig.fix.after)}`);
+  if (sig.fix.carriers === undefined) {
+    // Files written before carriers were read (curated ones) name the pack and the fixing version.
+    if (sig.fix.servicePack) extra.push(`Service pack: ${escapeMrkdwn(sig.fix.servicePack)}`);
+    if (sig.fix.version) extra.push(`Fixed in ${code(sig.fix.version)}`);
+  } else if (carriers.length > 0) extra.push(`${sig.fix.kind === 'upgrade' ? 'Fixed in' : 'Carried by'}: ${carriers.slice(0, 4).map(escapeMrkdwn).join(' · ')}${carriers.length > 4 ? ` … (+${carriers.length - 4} more)` : ''}`);
+  const steps = sig.fix.steps;
+  if (steps) {
+    const shown = steps.first.map((s, i) => `${i + 1}. ${escapeMrkdwn(s)}`).join(' ');
+    const left = steps.count - steps.first.length;
+    extra.push(`${steps.count} steps: ${shown}${left > 0 ? ` … (+${left} more step${left === 1 ? '' : 's'} in the article)` : ''}`);
+  }
+  return `${parts.join(' — ')}${extra.length > 0 ? `\n${extra.join(sig.fix.carriers === undefined ? ' · ' : '\n')}` : ''}`;
 }
 
 export function causeLine(sig: Signature, max = 300): string | undefined {
   const text = sig.cause || sig.symptoms;
   if (!text) return undefined;
-  return `*${sig.cause ? 'Cause' : 'Symptoms'}:* ${escapeMrkdwn(summarize(text, max))}`;
+  const label = sig.cause ? 'Cause' : isProblem(sig) ? 'Symptoms' : 'Summary';
+  return `*${label}:* ${escapeMrkdwn(shortened(text, max))}`;
 }
 
 /** The rollback warning, prominent: the first warning in full (clipped), the floor as code. */
@@ -73,22 +114,51 @@ export function groupByPlatform(rows: readonly FileRow[]): PlatformGroup[] {
   return [...groups.values()];
 }
 
-/** One line per platform: `i386`: Store.exe `5.5.2654.3` · Emsmdb32.dll `5.5.2654.3`. */
+/** The attributes that tell rows of one file apart (date, language, product, size), for the rows that need it. */
+export function distinguishing(rows: readonly FileRow[]): Map<FileRow, string> {
+  const out = new Map<FileRow, string>();
+  const byName = new Map<string, FileRow[]>();
+  for (const row of rows) byName.set(row.name.toLowerCase(), [...(byName.get(row.name.toLowerCase()) ?? []), row]);
+  const fields: ((r: FileRow) => string | undefined)[] = [
+    (r) => r.version,
+    (r) => r.language,
+    (r) => r.product ?? r.component,
+    (r) => r.date,
+    (r) => r.sizeText ?? r.size?.toLocaleString('en-US'),
+  ];
+  for (const same of byName.values()) {
+    if (same.length < 2) continue;
+    const differing = fields.slice(1).filter((f) => new Set(same.map(f)).size > 1);
+    for (const row of same) {
+      const label = differing.map((f) => f(row)).filter((v): v is string => v !== undefined).join(', ');
+      if (label) out.set(row, label);
+    }
+  }
+  return out;
+}
+
+/** One line per platform: `i386`: Store.exe `5.5.2654.3` · Emsmdb32.dll `5.5.2654.3`; rows of one file told apart. */
 export function filesSummary(sig: Signature, perPlatform = 4, platforms = 4): string | undefined {
   if (sig.files.length === 0) return undefined;
   const groups = groupByPlatform(sig.files);
   const lines = groups.slice(0, platforms).map((g) => {
-    const shown = g.rows.slice(0, perPlatform).map((r) => `${escapeMrkdwn(r.name)}${r.version ? ` ${code(r.version)}` : ''}`);
-    const more = g.rows.length > perPlatform ? ` _+${g.rows.length - perPlatform} more_` : '';
+    const apart = distinguishing(g.rows);
+    const shown = g.rows.slice(0, perPlatform).map((r) => {
+      const tell = apart.get(r);
+      return `${escapeMrkdwn(r.name)}${r.version ? ` ${code(r.version)}` : ''}${tell ? ` (${escapeMrkdwn(tell)})` : ''}`;
+    });
+    const more = g.rows.length > perPlatform ? ` … _+${g.rows.length - perPlatform} more_` : '';
     return `${code(g.printed)} ${shown.join(' · ')}${more}`;
   });
-  if (groups.length > platforms) lines.push(`_+${groups.length - platforms} more platforms_`);
-  return `*Files the fix installs:*\n${lines.join('\n')}`;
+  if (groups.length > platforms) lines.push(`… _+${groups.length - platforms} more platforms_`);
+  return `*Files the fix installs (${sig.files.length}):*\n${lines.join('\n')}`;
 }
 
 /** Cause, fix, rollback warning and files: the body both the match reply and the card show. */
 export function articleBody(sig: Signature): KnownBlock[] {
-  const lines = [causeLine(sig), fixLine(sig)].filter((l): l is string => l !== undefined);
+  const kindLine = isProblem(sig) ? undefined : `_${KIND_LABELS[sig.articleKind as Exclude<ArticleKind, 'problem'>]}_`;
+  const lines = [kindLine, causeLine(sig), isProblem(sig) ? fixLine(sig) : undefined].filter((l): l is string => l !== undefined);
+  if (lines.length === 0) lines.push(`_No summary: see ${kbLink(sig.id)}_`);
   const blocks: KnownBlock[] = [section(lines.join('\n'))];
   const rollback = rollbackLine(sig);
   if (rollback) blocks.push(section(rollback));
@@ -111,16 +181,17 @@ export function titleLine(sig: Signature): string {
 }
 
 export function productLine(sig: Signature): string | undefined {
-  const parts: string[] = [];
+  const parts: string[] = [originLine(sig)];
   if (sig.product) parts.push(escapeMrkdwn(sig.product) + (sig.versions.length > 0 ? ` ${escapeMrkdwn(sig.versions.join(', '))}` : ''));
   if (sig.published) parts.push(`published ${sig.published}`);
-  return parts.length > 0 ? parts.join(' · ') : undefined;
+  return parts.join(' · ');
 }
 
 /** The plain fallback: id, title, fix and the rollback warning (the part nobody should miss). */
 export function fallbackText(sig: Signature, lead = ''): string {
   const rollback = sig.rollback[0] ? ` Rollback warning: ${summarize(sig.rollback[0].text, 200)}` : '';
-  return escapeMrkdwn(`${lead}${sig.id}: ${sig.title}. ${fixLabel(sig.fix).replace(/^:[a-z_]+: /, '')}.${rollback}`);
+  const fix = isProblem(sig) ? ` ${fixLabel(sig.fix).replace(/^:[a-z_]+: /, '')}.` : '';
+  return escapeMrkdwn(`${lead}${sig.id}: ${sig.title}.${fix}${rollback}`);
 }
 
 /** An article's card: title, product, cause, fix, rollback warning, files, detail buttons. */
@@ -135,5 +206,6 @@ export function buildArticleCard(sig: Signature): Reply {
 /** A reference to an article the store does not hold: say so, and link it. */
 export function buildUnknownArticleReply(kb: KbId): Reply {
   const text = `${kb} is not in kbbot's store.`;
+  if (isTeamId(kb)) return fitReply({ text, blocks: [section(`:grey_question: ${kb} is not among your team's known issues in kbbot's store.`)] });
   return fitReply({ text, blocks: [section(`:grey_question: ${kb} is not in kbbot's store. ${link(kbUrl(kb), 'Open it on support.microsoft.com')}`)] });
 }

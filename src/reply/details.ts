@@ -12,11 +12,24 @@ import { normalizePlatform } from './platforms.js';
 import { code, escapeMrkdwn, kbLink, kbUrl, oneLine } from './text.js';
 import type { Reply } from './types.js';
 
+/** Every row, sizes as the article prints them, and the columns that tell rows of one file apart. */
 function fileTable(rows: readonly FileRow[]): string {
-  const cells = rows.map((r) => [r.name, r.version ?? '-', r.size === undefined ? '-' : r.size.toLocaleString('en-US'), r.date ?? '-']);
-  const head = ['File', 'Version', 'Size', 'Date'];
-  const width = [0, 1, 2].map((i) => Math.min(40, Math.max(...[head, ...cells].map((c) => (c[i] ?? '').length))));
-  const pad = (c: string[]): string => c.map((v, i) => (i < 3 ? v.padEnd(width[i] ?? 0) : v)).join('  ').trimEnd();
+  const extra: [string, (r: FileRow) => string | undefined][] = [
+    ['Language', (r) => r.language],
+    ['Product', (r) => r.product ?? r.component],
+  ];
+  const shownExtra = extra.filter(([, get]) => new Set(rows.map(get)).size > 1);
+  const cells = rows.map((r) => [
+    r.name,
+    r.version ?? '-',
+    r.sizeText ?? (r.size === undefined ? '-' : r.size.toLocaleString('en-US')),
+    r.date ?? '-',
+    ...shownExtra.map(([, get]) => get(r) ?? '-'),
+  ]);
+  const head = ['File', 'Version', 'Size', 'Date', ...shownExtra.map(([name]) => name)];
+  const last = head.length - 1;
+  const width = head.map((_, i) => Math.min(40, Math.max(...[head, ...cells].map((c) => (c[i] ?? '').length))));
+  const pad = (c: string[]): string => c.map((v, i) => (i < last ? v.padEnd(width[i] ?? 0) : v)).join('  ').trimEnd();
   const body = [pad(head), ...cells.map(pad)].join('\n');
   return `\`\`\`\n${escapeMrkdwn(body.replaceAll('```', "'''"))}\n\`\`\``;
 }

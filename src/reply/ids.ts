@@ -25,6 +25,8 @@ export const ActionId = {
   ShowArticle: 'kb_show_article',
   /** value: `encodeShareValue`. Posts an ephemeral /kb answer in the channel. */
   Share: 'kb_share',
+  /** value: `encodeRecordValue` (the paste's frames and codes). Opens the "Record as known issue" modal. */
+  Record: 'kb_record',
 } as const;
 export type ActionId = (typeof ActionId)[keyof typeof ActionId];
 
@@ -38,6 +40,43 @@ export const SLASH_COMMAND = '/kb';
 
 /** The message shortcut's callback id ("Find KB for this trace"). */
 export const SHORTCUT_FIND_KB = 'kb_find_for_message';
+
+/** The message shortcut "Record as known issue". */
+export const SHORTCUT_RECORD = 'kb_record_message';
+
+/** Modal callback ids: recording (or editing) a known issue, and naming the right answer after a thumbs-down. */
+export const VIEW_RECORD = 'kb_record';
+export const VIEW_CORRECTION = 'kb_feedback';
+
+/** Block ids of the record modal's inputs (each input's element has action id `value`). */
+export const RecordBlock = {
+  Signature: 'signature',
+  Title: 'title',
+  Cause: 'cause',
+  FixKind: 'fix_kind',
+  FixSummary: 'fix_summary',
+  FixedIn: 'fixed_in',
+  Rollback: 'rollback',
+  Links: 'links',
+} as const;
+
+/** Block ids of the correction modal. */
+export const CorrectionBlock = { Choice: 'choice', Other: 'other' } as const;
+
+/** The record button carries the paste's signature parts (frames, codes), one a line, as many as fit. */
+export function encodeRecordValue(parts: readonly string[]): string {
+  let value = 'rec';
+  for (const part of parts) {
+    if (value.length + part.length + 1 > BUTTON_VALUE_MAX) break;
+    value += `\n${part}`;
+  }
+  return value;
+}
+
+export function decodeRecordValue(value: string): string[] {
+  const [head, ...parts] = value.split('\n');
+  return head === 'rec' ? parts.filter((p) => p.trim() !== '') : [];
+}
 
 /** `kb_files:2` → `kb_files`; undefined for an id that is not ours. */
 export function baseActionId(actionId: string): ActionId | undefined {

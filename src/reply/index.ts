@@ -10,3 +10,4 @@ export { normalizePlatform, platformAlias } from './platforms.js';
 export { mrkdwnToPlain, renderText } from './render-text.js';
 export { escapeMrkdwn, kbUrl } from './text.js';
 export { buildWhyReply } from './why.js';
+export { buildCorrectionModal, buildRecordedNotice, buildRecordModal, decodeRecordMeta, encodeRecordMeta, originLine, votesLine, withRecordButton, type CorrectionMeta, type RecordMeta, type RecordPrefill } from './record.js';

@@ -29,6 +29,7 @@ const HELP_LINES = [
   '*Name an article* (Q272274, KB272274, a support.microsoft.com link): I show its card.',
   '*In a thread I answered*, ask in plain words: "files for alpha?", "can I roll back?", "is there a fix?", "related?", "other candidates?", "we run store.exe 5.5.2653.12".',
   '*`/kb Q272274`* the article · *`/kb search words`* search titles and symptoms · *`/kb &lt;trace&gt;`* match privately · *`/kb mute`* / *`/kb unmute`* this channel · *`/kb help`* this text.',
+  '*Nothing known?* Work it out in the thread, then *Record as known issue* (the button, or the message shortcut): the next paste of that crash gets your answer. *`/kb KI-3`* shows one · *`/kb edit KI-3`* · *`/kb retire KI-3`*.',
 ];
 
 export function buildHelpReply(): Reply {

@@ -56,6 +56,8 @@ export function link(url: string, label: string): string {
 }
 
 export function kbLink(kb: KbId): string {
+  // A team's known issue has no page on support.microsoft.com: its id is shown as is (`/kb KI-3` opens it).
+  if (kb.startsWith('KI-')) return kb;
   return link(kbUrl(kb), kb);
 }
 

@@ -7,6 +7,7 @@ import type { Candidate, Frame, Signature } from '../model.js';
 import { context, section } from './blocks.js';
 import { fitReply } from './limits.js';
 import { clip, escapeMrkdwn, kbLink, kbUrl, percent } from './text.js';
+import { votesLine } from './record.js';
 import type { Reply } from './types.js';
 
 const MARKS = { matched: '✓', fuzzy: '≈', skipped: '–', unmatched: '✗' } as const;
@@ -25,12 +26,13 @@ function frameText(frame: Frame | undefined): string {
 }
 
 /** The why view for one candidate; `candidate.alignment` comes from the matcher. */
-export function buildWhyReply(candidate: Candidate, signature: Signature | undefined): Reply {
+export function buildWhyReply(candidate: Candidate, signature: Signature | undefined, votes?: { confirmed: number; rejected: number }): Reply {
+  const voted = votesLine(votes);
   const trace = signature?.traces[candidate.traceIndex ?? 0] ?? [];
   const heading = `*Why ${kbLink(candidate.kb)} matched* (confidence ${percent(candidate.score)}${signature && signature.traces.length > 1 ? `, signature trace ${(candidate.traceIndex ?? 0) + 1} of ${signature.traces.length}` : ''})`;
   if (candidate.alignment.length === 0) {
     const text = `No frame alignment for ${candidate.kb}: it was named, not matched from a trace.`;
-    return fitReply({ text, blocks: [section(`${heading}\n${escapeMrkdwn(text)}`)] });
+    return fitReply({ text, blocks: [section(`${heading}\n${escapeMrkdwn(text)}${voted ? `\n${voted}` : ''}`)] });
   }
   const rows: string[] = [` #  ${'pasted frame'.padEnd(FRAME_WIDTH)}    signature frame`];
   const used = new Set<number>();
@@ -55,7 +57,7 @@ export function buildWhyReply(candidate: Candidate, signature: Signature | undef
   const skipped = candidate.alignment.filter((a) => a.status === 'skipped').length;
   const block = `\`\`\`\n${escapeMrkdwn(rows.join('\n').replaceAll('```', "'''"))}\n\`\`\``;
   const blocks = [
-    section(`${heading}\n${matched} of ${trace.length} signature frames found; ${skipped} generic frame${skipped === 1 ? '' : 's'} skipped.`),
+    section(`${heading}\n${matched} of ${trace.length} signature frames found; ${skipped} generic frame${skipped === 1 ? '' : 's'} skipped.${voted ? `\n${voted}` : ''}`),
     section(block),
     context('✓ matched · ≈ close match · – skipped (generic, by rule) · ✗ not in the signature · · signature frame missing from the paste'),
   ];

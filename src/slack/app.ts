@@ -10,7 +10,7 @@ import type { Logger } from '../log.js';
 import type { StateStore } from '../state/types.js';
 import type { Bot } from '../bot/index.js';
 import { KbHttpReceiver } from './http-receiver.js';
-import type { ListenerDeps, OutageTuning } from './deps.js';
+import type { ListenerDeps, OutageTuning, TeamDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { replayOwed, type OwedReplayOptions, type OwedReplayReport } from './owed-replay.js';
 import { snippetOrigins } from './snippets.js';
@@ -31,6 +31,8 @@ export interface SlackAppDeps {
   outageTuning?: OutageTuning;
   /** Socket Mode heartbeat tuning (tests shorten the reconnect delay with a small clientPingTimeout). */
   socket?: { clientPingTimeout?: number; serverPingTimeout?: number };
+  /** The team store (recording known issues, votes); without it those features say they are not set up. */
+  team?: TeamDeps;
   /** HTTP mode: request body cap and clock (tests of clock skew). */
   http?: { bodyLimit?: number; now?: () => number };
 }
@@ -83,6 +85,7 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     snippets: { botToken: deps.mode.botToken, allowedOrigins: snippetOrigins(deps.slackApiUrl), logger: deps.logger },
     answering: new Set(),
     ...(deps.outageTuning ? { outageTuning: deps.outageTuning } : {}),
+    ...(deps.team ? { team: deps.team } : {}),
   };
   registerListeners(app, listenerDeps);
   app.error(async (error) => {

@@ -154,6 +154,8 @@ export async function applyEffect(deps: ListenerDeps, effect: BotEffect | undefi
     deps.logger.info('channel mute changed', { event: 'mute', channel: where.channel, user: where.user, muted: effect.kind === 'mute' });
     return;
   }
+  // Edits and retirements need the team store and a trigger: the record listener applies them.
+  if (effect.kind !== 'feedback') return;
   deps.logger.info('feedback', { event: 'feedback', verdict: effect.verdict, kb: effect.kb, channel: where.channel, threadTs: where.threadTs, user: where.user });
   await deps.state.recordFeedback({ channel: where.channel, threadTs: where.threadTs ?? '', kb: effect.kb, user: where.user, verdict: effect.verdict, at: Date.now() });
 }

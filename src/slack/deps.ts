@@ -1,5 +1,7 @@
 /** What every listener is given: the bot, state, thread memory, logger and snippet reader. */
-import type { Bot } from '../bot/index.js';
+import type { Bot, Knowledge } from '../bot/index.js';
+import type { TeamStore } from '../store/team.js';
+import type { EditorPolicy } from './editors.js';
 import type { Logger } from '../log.js';
 import type { StateStore } from '../state/types.js';
 import type { RetryPolicy } from './web-api-policy.js';
@@ -16,11 +18,23 @@ export interface ListenerDeps {
   answering?: Set<string>;
   /** Tests and benches shorten the outage timings: the replies' Web API retry policy, the first deferral. */
   outageTuning?: OutageTuning;
+  /** The team store (recording known issues, votes); absent, those buttons and commands say it is not set up. */
+  team?: TeamDeps;
 }
 
 export interface OutageTuning {
   webApi?: Partial<RetryPolicy>;
   firstDeferMs?: number;
+}
+
+export interface TeamDeps {
+  store: TeamStore;
+  /** Re-reads the team store and swaps the new layer in (after a write here; other instances poll). */
+  refresh(): Promise<void>;
+  /** Who may record, edit and retire (KBBOT_EDITORS). */
+  editors: EditorPolicy;
+  /** What the bot knows right now (to check an answer someone names). */
+  knowledge(): Knowledge;
 }
 
 /** Retries span about five minutes; an hour of memory covers them with room to spare. */

@@ -4,11 +4,15 @@
  * in-flight tracking, and a bounded clean shutdown. The start command wires signals to it:
  *   SIGTERM/SIGINT → `shutdown(signal)` then exit;  SIGHUP → `reload('SIGHUP')`.
  */
-import { buildKnowledge, createBot, type Knowledge } from '../bot/index.js';
+import { join } from 'node:path';
+import { buildKnowledge, buildTeamLayer, createBot, layerKnowledge, type Knowledge, type TeamLayer } from '../bot/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { loadRules } from '../match/index.js';
-import { openStateStore, type StateStore } from '../state/index.js';
+import { DEFAULT_DATA_DIR, openStateStore, type StateStore } from '../state/index.js';
+import { openTeamStore, type TeamStore } from '../store/team.js';
+import { watchTeam, type TeamWatcher } from '../store/team-watch.js';
+import { EditorPolicy } from './editors.js';
 import { defaultStoreDir } from '../store/index.js';
 import { watchStore, type StoreWatcher } from '../store/watch.js';
 import { createSlackApp, type ConnectedMode, type SlackAppDeps } from './app.js';
@@ -20,6 +24,9 @@ export interface RunningBot {
   port: number | undefined;
   state: StateStore;
   store: StoreWatcher<Knowledge>;
+  /** The team's known issues and votes (folder, or Redis with REDIS_URL), polled for changes. */
+  team: TeamWatcher<TeamLayer>;
+  teamStore: TeamStore;
   inFlight: InFlight;
   /** Loads the signature store again and swaps it in (SIGHUP). */
   reload(reason: string): Promise<void>;
@@ -38,13 +45,25 @@ export interface RunOptions {
   redisPrefix?: string;
   /** Replaying owed replies (defaults: grace by state kind, 3 attempts, 6 h, a pass every 15 s). */
   owedReplay?: Partial<OwedReplayOptions> & { intervalMs?: number };
+  /** How often other instances' team-store writes are looked for (default 250 ms). */
+  teamPollMs?: number;
 }
 
 export async function runSlackBot(config: Config, mode: ConnectedMode, logger: Logger, options: RunOptions = {}): Promise<RunningBot> {
   const state = await openStateStore(config, { logger, ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}) });
   let store: StoreWatcher<Knowledge> | undefined;
+  let teamStore: TeamStore | undefined;
+  let team: TeamWatcher<TeamLayer> | undefined;
   try {
     const rules = loadRules();
+    teamStore = await openTeamStore({
+      redisUrl: config.redisUrl,
+      folder: config.teamStoreDir ?? join(config.dataDir ?? DEFAULT_DATA_DIR, 'team'),
+      logger,
+      ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}),
+    });
+    const teamLayer = await watchTeam(teamStore, { build: (signatures, votes) => buildTeamLayer(signatures, votes, rules), logger, ...(options.teamPollMs ? { pollMs: options.teamPollMs } : {}) });
+    team = teamLayer;
     store = await watchStore<Knowledge>(config.storeDir ?? defaultStoreDir(), {
       build: (signatures) => buildKnowledge(signatures, rules),
       logger,
@@ -52,8 +71,17 @@ export async function runSlackBot(config: Config, mode: ConnectedMode, logger: L
     });
     const watcher = store;
     // Each answer reads the knowledge once: a request keeps the snapshot it started with.
-    const bot = createBot({ getKnowledge: () => watcher.current().knowledge, answerNoneInChannels: config.answerNoneInChannels });
-    const slack = createSlackApp({ mode, bot, state, logger, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), ...options.app });
+    const getKnowledge = (): Knowledge => layerKnowledge(watcher.current().knowledge, teamLayer.current());
+    const bot = createBot({ getKnowledge, answerNoneInChannels: config.answerNoneInChannels });
+    const teamDeps = {
+      store: teamStore,
+      refresh: async () => {
+        await teamLayer.refresh();
+      },
+      editors: new EditorPolicy(config.editors, logger),
+      knowledge: getKnowledge,
+    };
+    const slack = createSlackApp({ mode, bot, state, logger, team: teamDeps, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), ...options.app });
     const inFlight = new InFlight();
     trackListeners(slack.app, inFlight);
     const { port } = await slack.start();
@@ -85,6 +113,10 @@ export async function runSlackBot(config: Config, mode: ConnectedMode, logger: L
       inFlight,
       closers: [
         { name: 'store watcher', close: () => watcher.close() },
+        { name: 'team store', close: async () => {
+          teamLayer.close();
+          await teamDeps.store.close();
+        } },
         { name: 'state store', close: () => state.close() },
       ],
       logger,
@@ -94,6 +126,8 @@ export async function runSlackBot(config: Config, mode: ConnectedMode, logger: L
       port,
       state,
       store: watcher,
+      team: teamLayer,
+      teamStore: teamDeps.store,
       inFlight,
       reload: async (reason) => {
         await watcher.reload(reason);
@@ -102,6 +136,8 @@ export async function runSlackBot(config: Config, mode: ConnectedMode, logger: L
     };
   } catch (error) {
     store?.close();
+    team?.close();
+    await teamStore?.close();
     await state.close();
     throw error;
   }

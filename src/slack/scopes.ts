@@ -13,6 +13,11 @@ export const METHOD_SCOPES = {
   // The bot reads back threads in every kind of conversation it answers in.
   'conversations.replies': ['channels:history', 'groups:history', 'im:history', 'mpim:history'],
   'views.publish': [],
+  // Modals (record a known issue, name the right answer) and the recorded thread's link need no scope.
+  'views.open': [],
+  'chat.getPermalink': [],
+  // KBBOT_EDITORS may name a user group: its members are read.
+  'usergroups.users.list': ['usergroups:read'],
   'files.info': ['files:read'],
   url_private: ['files:read'],
   /** response_url posts need no scope: the URL is the credential. */

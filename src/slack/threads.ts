@@ -24,6 +24,7 @@ export function matchMetadata(thread: ThreadMatch): types.MessageMetadata {
       candidates: thread.candidates.slice(0, 10).map((c) => ({ kb: c.kb, score: Number(c.score.toFixed(3)) })),
       announced: thread.announced.join(','),
       ...(thread.trace ? { trace: thread.trace.slice(0, METADATA_TRACE_FRAMES).map((f) => ({ module: f.module, symbol: f.symbol })) } : {}),
+      ...(thread.fingerprint ? { fingerprint: thread.fingerprint } : {}),
     },
   };
 }

@@ -5,3 +5,4 @@ export { formatSignature, orderSignature, writeSignature } from './write.js';
 export { readArticles, type ArticleSource } from './archive.js';
 export { runIngest, type IngestOptions, type IngestSummary } from './ingest.js';
 export type { ArticleCounts, ArticleResult } from './ingest-article.js';
+export { addKnownIssue, knownIssueSignature, nextTeamId, storeFormatOf, type KnownIssueInput } from './known-issue.js';

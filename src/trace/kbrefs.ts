@@ -73,6 +73,14 @@ function numberInUrl(text: string, i: number): KbId | undefined {
   return found;
 }
 
+/** `KI-12`: a team's known issue (1-7 digits, no leading zero, not followed by another digit). */
+function teamIdAt(text: string, i: number): KbId | undefined {
+  let j = i;
+  while (j < text.length && j - i <= 7 && isDigit(text[j])) j++;
+  if (j === i || j - i > 7 || text[i] === '0') return undefined;
+  return `KI-${text.slice(i, j)}`;
+}
+
 /** Canonical ids of the articles the text names, in order of first mention, no repeats. */
 export function extractKbRefs(text: string): KbId[] {
   const refs: KbId[] = [];
@@ -94,6 +102,7 @@ export function extractKbRefs(text: string): KbId[] {
     if (afterWord || !alnum) continue;
     if (lower === 113 /* q */) add(digitsAt(text, i + 1));
     else if (lower === 107 /* k */ && (text.charCodeAt(i + 1) | 32) === 98 /* b */) add(numberAfter(text, i + 2));
+    else if (code === 75 /* K */ && text.charCodeAt(i + 1) === 73 /* I */ && text[i + 2] === '-') add(teamIdAt(text, i + 3));
     else if (lower === 97 /* a */ && text.slice(i, i + 10).toLowerCase() === 'article id') add(numberAfter(text, i + 10));
   }
   return refs;
@@ -104,5 +113,8 @@ export function parseKbRef(ref: string): KbId | undefined {
   const s = ref.trim();
   if (s.length === 0 || s.length > 2048) return undefined;
   if (/^[Qq]?\d{1,8}$/.test(s)) return `Q${Number(s.replace(/^[Qq]/, ''))}`;
+  // a team's known issue: KI-12 (any case, `KI 12`, `ki-012`)
+  const team = /^KI[-\s]?0*([1-9]\d{0,6})$/i.exec(s);
+  if (team) return `KI-${team[1]}`;
   return extractKbRefs(s)[0];
 }

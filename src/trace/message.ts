@@ -2,6 +2,7 @@
 import type { ParsedMessage } from '../model.js';
 import { cluesFromTokens } from './clues.js';
 import { extractKbRefs } from './kbrefs.js';
+import { readForeignStacks } from './formats/index.js';
 import { decodeSlackText } from './slack.js';
 import { tokenize } from './tokens.js';
 import { tracesFromTokens } from './traces.js';
@@ -10,9 +11,17 @@ import { tracesFromTokens } from './traces.js';
 export function parseMessage(text: string): ParsedMessage {
   const decoded = decodeSlackText(text);
   const tokens = tokenize(decoded);
+  // Java, Python, Go, ... stacks first; the Windows reader reads the lines they left.
+  const foreign = readForeignStacks(decoded);
+  const windowsTokens = foreign.claimedLines.size === 0 ? tokens : tokenize(withoutLines(decoded, foreign.claimedLines));
   return {
-    traces: tracesFromTokens(tokens),
+    traces: [...tracesFromTokens(windowsTokens), ...foreign.traces],
     kbRefs: extractKbRefs(decoded),
-    clues: cluesFromTokens(decoded, tokens),
+    clues: [...cluesFromTokens(decoded, tokens), ...foreign.clues],
   };
+}
+
+/** The text with the given lines emptied (line numbers kept, so the layout around them is the same). */
+function withoutLines(text: string, lines: Set<number>): string {
+  return text.split(/\r\n|\r|\n|\u2028|\u2029/).map((line, i) => (lines.has(i) ? '' : line)).join('\n');
 }

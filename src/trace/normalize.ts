@@ -5,6 +5,7 @@
  */
 import type { Frame } from '../model.js';
 import { demangleMsvc } from './demangle.js';
+import { normalizeForeign } from './formats/ecosystems.js';
 
 export interface NormalFrame {
   module: string;
@@ -144,7 +145,25 @@ export function normalizeSymbol(symbol: string): string {
   return s.toLowerCase();
 }
 
+/**
+ * A frame of another ecosystem (Java, Python, ...): its ecosystem's normalisation, lower-cased, and the
+ * module tagged `lang:` so its key never equals a Windows frame's or another ecosystem's.
+ */
+function normalizeForeignFrame(frame: Frame & { lang: NonNullable<Frame['lang']> }): NormalFrame {
+  const n = normalizeForeign(frame.lang, { module: frame.module.trim(), symbol: frame.symbol.trim() });
+  const module = `${frame.lang}:${n.module.toLowerCase().replace(/!/g, '.')}`;
+  const symbol = n.symbol.toLowerCase();
+  return { module, symbol, key: `${module}!${symbol}` };
+}
+
+/** The ecosystem tag of a normalised module (`java:com.foo` → `java`), '' for Windows frames. */
+export function langOfModule(module: string): string {
+  const colon = module.indexOf(':');
+  return colon > 0 && /^[a-z]+$/.test(module.slice(0, colon)) ? module.slice(0, colon) : '';
+}
+
 export function normalizeFrame(frame: Frame): NormalFrame {
+  if (frame.lang !== undefined) return normalizeForeignFrame(frame as Frame & { lang: NonNullable<Frame['lang']> });
   const module = normalizeModule(frame.module);
   const symbol = normalizeSymbol(frame.symbol);
   return { module, symbol, key: `${module}!${symbol}` };

@@ -40,9 +40,9 @@ const layouts: [string, string, Expected[], Expected[]?][] = [
   ['reads a pipe table with File name Date Time and no size', 'pipe-file-date-time', [
     { name: 'Winsl32.dll', date: '1998-06-16', time: '8:33 AM' },
   ]],
-  ['reads dd-Mon-yyyy, dd-Month-yyyy, Mon-dd-yyyy and Mon dd yyyy dates with MB and KB sizes', 'dmy-month-name-dates', [
-    { name: 'VB7.exe', version: '6.0.93.56', size: 1876951, date: '2001-09-18' },
-    { name: 'Vbrun7.dll', version: '6.0.93.57', size: 124928, date: '2001-12-07' },
+  ['reads dd-Mon-yyyy, dd-Month-yyyy, Mon-dd-yyyy and Mon dd yyyy dates, keeping MB and KB sizes as printed', 'dmy-month-name-dates', [
+    { name: 'VB7.exe', version: '6.0.93.56', sizeText: '1.79 MB', date: '2001-09-18' },
+    { name: 'Vbrun7.dll', version: '6.0.93.57', sizeText: '122 KB', date: '2001-12-07' },
     { name: 'Vbext.dll', version: '6.0.93.58', size: 24576, date: '2001-05-02' },
     { name: 'Vbhelp.dll', version: '6.0.93.59', size: 12288, date: '2000-10-23' },
   ]],
@@ -64,7 +64,7 @@ const layouts: [string, string, Expected[], Expected[]?][] = [
     { name: 'HIMEMX.SYS', size: 13824, date: '1992-10-01' },
   ]],
   ['reads Version: / Size: / Date: labelled rows, not the version named in prose', 'labelled-name-version', [
-    { name: 'Vbx232.dll', version: '2.0.6108', size: 1025 * 1024, date: '1996-03-08' },
+    { name: 'Vbx232.dll', version: '2.0.6108', sizeText: '1025 KB', date: '1996-03-08' },
   ]],
   ['infers the columns of a header-less list after an attributes intro (.386 drivers too)', 'no-header-intro', [
     { name: 'SERIALX.386', size: 11184, date: '1993-12-01' },
@@ -139,5 +139,23 @@ describe('parseFileTables layouts', () => {
     const { files } = parseFileTables(text);
     expect(files.length).toBeGreaterThan(1000);
     expect(performance.now() - started).toBeLessThan(10_000);
+  });
+});
+
+describe('files exactly as printed (issue 8)', () => {
+  it('gives bytes only where the article prints bytes', () => {
+    const { files } = parseFileTables('The fix should have the following file attributes or later:\n\n   Date   Version   Size   File name\n   ---------------------------------\n   18-Sep-2001   6.0.93.56    1.79 MB   VB7.exe\n   May-02-2001   6.0.93.58     24,576   Vbext.dll\n');
+    expect(files.map((f) => [f.name, f.size, f.sizeText])).toEqual([['VB7.exe', undefined, '1.79 MB'], ['Vbext.dll', 24576, undefined]]);
+  });
+
+  it('reads the platform glued to a file name, Dns.exe(Alpha)', () => {
+    const { files } = parseFileTables('This fix should have the following time stamp:\n\n   03/27/98 09:12p 170,208 Dns.exe(Intel)\n   03/27/98 09:11p 345,872 Dns.exe(Alpha)\n');
+    expect(files.map((f) => [f.name, f.platform])).toEqual([['Dns.exe', 'i386'], ['Dns.exe', 'alpha']]);
+  });
+
+  it('takes the platform from a heading further up the intro, "Alpha-based computers:"', () => {
+    const intro = 'For Alpha-based computers: the English version of this fix should have the following file attributes or later, as installed by the package that you download from the site named in this article:';
+    const { files } = parseFileTables(`${intro}\n\n   Date      Time    Size     File name\n   ---------------------------------------\n   09/16/00  6:26a   921,600  Emsmdb32.dll\n`);
+    expect(files.map((f) => [f.name, f.platform])).toEqual([['Emsmdb32.dll', 'alpha']]);
   });
 });

@@ -21,7 +21,9 @@ describe('fix availability phrasings (survey §6)', () => {
     ['workaround', 'To work around this problem, restart the service.'],
     ['workaround', 'As a workaround, turn off background printing.'],
     ['none', 'This behavior is by design.'],
-    ['none', 'Microsoft is researching this problem and will post new information here as it becomes available.'],
+    ['not-yet', 'Microsoft is researching this problem and will post new information here as it becomes available.'],
+    ['not-yet', 'A fix to this problem is in development, but has not been regression-tested.'],
+    ['none', 'This is by product design.'],
     ['none', 'This is not a bug; it is a product limitation.'],
     ['unknown', 'Microsoft has confirmed this to be a problem in Windows NT 4.0.'],
     ['unknown', ''],
@@ -63,5 +65,41 @@ describe('fix availability phrasings (survey §6)', () => {
 
   it('does not take the pack from a sentence saying it cannot be uninstalled', () => {
     expect(fix('Service Pack 6 cannot be uninstalled after you apply it.').servicePack).toBeUndefined();
+  });
+});
+
+describe('fix availability as the article states it (issue 8)', () => {
+  it('takes a RESOLUTION that names no pack, fix or download as a configuration change, and counts its steps', () => {
+    const resolution = 'To resolve this problem, follow these steps: 1. Start Registry Editor. 2. Locate the key. 3. Set the value to 0. 4. Quit Registry Editor.';
+    const result = classifyFix({ prose: resolution, workaround: '', resolution });
+    expect(result).toMatchObject({ kind: 'configuration', summary: 'To resolve this problem, follow these steps:', steps: { count: 4, first: ['Start Registry Editor.', 'Locate the key.'] } });
+  });
+
+  it('never names an affected version or a pack to reapply as the carrier', () => {
+    const prose = 'Microsoft has confirmed this to be a problem in Windows NT version 4.0 Service Pack 3. This problem was first corrected in Exchange Server 5.5 Service Pack 2. You must reapply Service Pack 3 after adding components.';
+    expect(fix(prose).carriers).toEqual(['Exchange Server 5.5 Service Pack 2']);
+  });
+
+  it('names no carrier for a pack that is not out yet, and keeps the hotfix first', () => {
+    const result = fix('A supported fix is now available. Microsoft recommends that you wait for the next Exchange Server 5.5 service pack that contains this fix.');
+    expect(result.kind).toBe('hotfix');
+    expect(result.carriers).toEqual([]);
+  });
+
+  it('reads a list of post-SP4 fixes as fixes released after SP4, not as SP4', () => {
+    const result = fix('The following post-SP4 hotfixes are available. This problem was first corrected in Windows NT 4.0 Service Pack 5.');
+    expect(result.after).toBe('SP4'.replace(/^SP/, 'Service Pack '));
+    expect(result.carriers).toEqual(['Windows NT 4.0 Service Pack 5']);
+  });
+
+  it('names the package and the fixing product', () => {
+    expect(fix('This problem has been fixed in the Microsoft FrontPage 2000 Server Extensions.').carriers).toEqual(['Microsoft FrontPage 2000 Server Extensions']);
+    expect(fix('To resolve this issue, download the latest version of DirectX from the Microsoft Web site.').carriers).toEqual(['latest version of DirectX']);
+    expect(classifyFix({ prose: 'A supported fix is now available.', workaround: '', body: 'Run Q248838engi.exe to install it.' }).carriers).toEqual(['Q248838engi.exe']);
+  });
+
+  it('leaves no summary cut at "follow these steps: 1."', () => {
+    const workaround = 'To work around this problem, follow these steps: 1. Stop the service. 2. Restart it.';
+    expect(classifyFix({ prose: workaround, workaround }).summary).toBe('To work around this problem, follow these steps:');
   });
 });

@@ -16,8 +16,9 @@ describe('rollback warnings (survey §5)', () => {
     ['a one-way database upgrade', 'The database is upgraded automatically; after that the databases are converted to the new format.', {}],
     ['a service pack that cannot be uninstalled', 'Once Service Pack 4 is applied you cannot go back to the earlier service pack.', {}],
     ['a fix that cannot be removed', 'This hotfix cannot be uninstalled.', {}],
-    ['a backup to take first', 'Back up the entire SMS site server before applying the hotfix.', {}],
-    ['the uninstall folder', 'The hotfix creates an $NtUninstallQ185951$ folder.', {}],
+    ['a service pack to reapply', 'If you add components later, you will need to reapply the service pack.', {}],
+    ['a runtime that cannot be removed', 'DirectX runtime cannot be removed without reinstalling your operating system.', {}],
+    ['older files put back', 'NOTE: Do not restore the previous sound and video drivers unless they are incompatible.', {}],
   ])('reads %s', (_name, prose, fields) => {
     const warnings = findRollbackWarnings(prose);
     expect(warnings).toHaveLength(1);
@@ -26,10 +27,10 @@ describe('rollback warnings (survey §5)', () => {
 
   it('keeps separate warnings apart and leaves other sentences out', () => {
     const prose =
-      'Back up the registry before you install the update. Then restart. This update cannot be uninstalled. For more information, see Q244976.';
+      'This update cannot be uninstalled. Then restart. You must reapply Service Pack 4 after adding components. For more information, see Q244976.';
     expect(findRollbackWarnings(prose).map((w) => w.text)).toEqual([
-      'Back up the registry before you install the update.',
       'This update cannot be uninstalled.',
+      'You must reapply Service Pack 4 after adding components.',
     ]);
   });
 
@@ -37,6 +38,10 @@ describe('rollback warnings (survey §5)', () => {
     ['prose without a warning', 'Restart the computer. The problem no longer occurs.'],
     ['a driver older than a version (a cause, not a rollback)', 'This issue occurs if you use a driver that is earlier than version 5.1.0.49979.'],
     ['an object that cannot be removed', 'The directory cannot be removed. After you make your choice, you cannot go back and choose again.'],
+    ['a backup to take first (issue 8)', 'Back up the entire SMS site server before applying the hotfix.'],
+    ['setup mechanics (issue 8)', 'The hotfix creates an $NtUninstallQ185951$ folder. Setup removes the old files.'],
+    ['messages that cannot be removed', 'These NDRs cannot be removed from Admin.exe.'],
+    ['a previous driver offered as an option', 'You can use the DirectX Setup tool to restore the previous driver.'],
   ])('finds nothing in %s', (_name, prose) => {
     expect(findRollbackWarnings(prose)).toEqual([]);
   });

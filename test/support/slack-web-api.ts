@@ -96,6 +96,8 @@ export interface SlackWebApi {
   /** Seeds a message, e.g. a bot reply written before a restart, for conversations.replies to return. */
   addMessage(message: StoredMessage): void;
   responseUrl(id: string): string;
+  /** Defines a user group's members (usergroups.users.list). */
+  setUserGroup(id: string, users: string[]): void;
   /** Forgets calls (not messages, files or faults). */
   resetCalls(): void;
   close(): Promise<void>;
@@ -263,6 +265,7 @@ export async function startSlackWebApi(options: SlackWebApiOptions = {}): Promis
 
   return {
     url: `${origin}/api/`,
+    setUserGroup: (id, users) => void workspace.userGroups.set(id, users),
     origin,
     calls,
     messages,

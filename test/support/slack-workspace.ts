@@ -44,6 +44,9 @@ export class StandInWorkspace {
   readonly messages: StoredMessage[] = [];
   readonly files = new Map<string, { meta: StandInFile; content: string }>();
   private tsCounter = 0;
+  private readonly usedTriggers = new Set<string>();
+  /** User groups for usergroups.users.list (KBBOT_EDITORS naming a group). */
+  readonly userGroups = new Map<string, string[]>();
 
   constructor(private readonly identity: WorkspaceIdentity) {}
 
@@ -154,6 +157,26 @@ export class StandInWorkspace {
       }
       case 'reactions.add':
         return { ok: true };
+      case 'views.open': {
+        // A trigger is good once (Slack also expires it after 3 s, not modelled).
+        const trigger = params.trigger_id;
+        if (typeof trigger !== 'string' || trigger === '') return { ok: false, error: 'invalid_trigger_id' };
+        if (this.usedTriggers.has(trigger)) return { ok: false, error: 'exchanged_trigger_id' };
+        this.usedTriggers.add(trigger);
+        const view = params.view as { blocks?: unknown[]; private_metadata?: string } | undefined;
+        if (!view || typeof view !== 'object') return { ok: false, error: 'invalid_arguments' };
+        if (typeof view.private_metadata === 'string' && view.private_metadata.length > 3000) return { ok: false, error: 'invalid_arguments', detail: 'private_metadata over 3000' };
+        return this.blockError(params, 'view') ?? { ok: true, view: { id: `V${String(this.usedTriggers.size).padStart(4, '0')}`, ...(view as object) } };
+      }
+      case 'chat.getPermalink': {
+        // Users' messages reach the stand-in only as events, so any channel + ts is taken to exist.
+        if (typeof params.channel !== 'string' || typeof params.message_ts !== 'string') return { ok: false, error: 'invalid_arguments' };
+        return { ok: true, channel: params.channel, permalink: `https://kbbot-test.slack.com/archives/${params.channel}/p${params.message_ts.replace('.', '')}` };
+      }
+      case 'usergroups.users.list': {
+        const users = this.userGroups.get(String(params.usergroup));
+        return users ? { ok: true, users } : { ok: false, error: 'no_such_subteam' };
+      }
       default:
         return { ok: false, error: 'unknown_method' };
     }

@@ -54,3 +54,14 @@ describe('parseKbRef', () => {
     expect(parseKbRef(ref)).toBeUndefined();
   });
 });
+
+describe("a team's known issues", () => {
+  it.each([['KI-12'], ['ki-12'], ['KI 12'], ['KI-012']])('parseKbRef reads %s as KI-12', (ref) => {
+    expect(parseKbRef(ref)).toBe('KI-12');
+  });
+
+  it('extractKbRefs finds KI-12 in a sentence beside KB articles', () => {
+    expect(extractKbRefs('same as KI-12, see also Q272274')).toEqual(['KI-12', 'Q272274']);
+    expect(extractKbRefs('SKI-12 and KI-0')).toEqual([]);
+  });
+});

@@ -64,7 +64,7 @@ function candidateText(c: Candidate, rank: number): string[] {
 export function renderMatchText(parsed: ParsedMessage, result: MatchResult): string {
   const frames = parsed.traces.reduce((n, t) => n + t.length, 0);
   const lines = [`${parsed.traces.length} trace(s), ${frames} frame(s); KB references: ${parsed.kbRefs.join(', ') || 'none'}`];
-  const clues = parsed.clues.map((c) => (c.kind === 'event-id' ? `event ${c.id}` : c.kind === 'file-version' ? `${c.file ?? 'version'} ${c.version}` : c.code));
+  const clues = parsed.clues.map((c) => (c.kind === 'event-id' ? `event ${c.id}` : c.kind === 'file-version' ? `${c.file ?? 'version'} ${c.version}` : c.kind === 'exception' ? `${c.type}${c.message ? `: ${c.message}` : ''}` : c.code));
   if (clues.length > 0) lines.push(`clues: ${clues.join(', ')}`);
   lines.push(`verdict: ${result.verdict}`);
   if (result.verdict === 'none') lines.push(frames > 0 ? 'no known issue matches these frames' : 'no stack trace to match');

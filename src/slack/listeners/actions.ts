@@ -4,13 +4,15 @@
  * candidates, Share posts in the channel, details go to the clicker in the thread.
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
-import { ACTION_ID_PATTERN } from '../../reply/ids.js';
+import { ACTION_ID_PATTERN, ActionId, baseActionId } from '../../reply/ids.js';
 import { applyEffect, deliver } from '../deliver.js';
 import type { ListenerDeps } from '../deps.js';
+import { openRecordFromButton, voteOnFeedback } from './record.js';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(ACTION_ID_PATTERN, async ({ ack, body, action, client, respond, context }) => {
     await ack();
+    if (baseActionId(action.action_id) === ActionId.Record) return openRecordFromButton(client, deps, body, action, respond);
     const channel = body.channel?.id;
     const user = body.user.id;
     if (!channel) return;
@@ -21,6 +23,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     const thread = threadTs ? await deps.threads.recover(client, channel, threadTs, context.botUserId, context.botId) : undefined;
     const answer = deps.bot.answerAction(action.action_id, action.value ?? '', thread);
     await applyEffect(deps, answer.effect, { channel, user, ...(threadTs ? { threadTs } : {}) });
+    await voteOnFeedback(client, deps, answer.effect, { thread, user, channel, triggerId: body.trigger_id, ...(threadTs ? { threadTs } : {}) });
     await deliver(client, deps, answer, { channel, user, respond, ...(threadTs ? { threadTs } : {}), ...(thread ? { thread } : {}) });
   });
 }

@@ -1,0 +1,44 @@
+/**
+ * What kind of article this is: a problem (symptoms, cause, resolution), a how-to, information, or an index of
+ * other articles, bugs, fixes or files (release notes, readmes, fix lists). A card shows fix fields only for
+ * problems. Decided from the title, the sections, the `Issue type` footer and the keywords, strongest first.
+ */
+import type { ArticleKind } from '../model.js';
+
+export interface KindClues {
+  title: string;
+  /** Canonical section keys in article order (SYMPTOMS, CAUSE, RESOLUTION, SUMMARY, ...). */
+  sections: readonly string[];
+  /** The footer's `Issue type` (kbbug, kbhowto, kbinfo...), lower case, when printed. */
+  issueType?: string;
+  keywords: readonly string[];
+  /** The first words of the SUMMARY (or the body), collapsed. */
+  opening: string;
+}
+
+/** Titles of release notes, readmes, fix and bug lists, driver and file libraries, multi-part documents. */
+const INDEX_TITLE =
+  /release notes|\bread ?me\b|readme\.|driver library|\blist of\b|bugs? (fixed|list)|fix(es)? (list|included)|fixed in .*service pack|\bpart \d+ of \d+\b|corrections and comments|\bindex of\b|service pack \d+ (contents|readme)|^(list|contents|index)\b/i;
+const HOWTO_TITLE = /^(HOW ?TO|HOWTO)\s*:|\bhow to\b|tips and tricks|^(SAMPLE|FILE)\s*:.*\bhow\b/i;
+const INFO_TITLE = /^(INFO|FILE|SAMPLE|DOC|DOCERR|PSS ID Number)\s*:/i;
+const PROBLEM_TITLE = /^(PRB|BUG|FIX|ERR ?MSG)\s*:|\b(cannot|can't|can not|fails?|failure|does not|doesn't|do not|won't|will not|not work\w*|incompatible|stops?|stopped|hangs?|crash\w*|lost|loss|missing|incorrect\w*|wrong|corrupt\w*|unable|error(?! messages\b)|access violation|gpf|stop 0x|trap\w*|leaks?|unexpected\w*|truncated|problems?|slow\w*|not (displayed|started|found|responding))\b/i;
+
+/** Problem articles have one of these sections. */
+const PROBLEM_SECTIONS = new Set(['SYMPTOMS', 'CAUSE', 'RESOLUTION', 'WORKAROUND']);
+
+export function classifyArticleKind(clues: KindClues): ArticleKind {
+  const { title, sections, issueType, keywords } = clues;
+  const bare = title.replace(/^[A-Z0-9 ]{2,12}:\s*(?=[A-Z])/, (prefix) => (/^(HOW ?TO|HOWTO|INFO|FILE|SAMPLE|PRB|BUG|FIX|DOC)\b/i.test(prefix) ? prefix : ''));
+  const problemSections = sections.some((s) => PROBLEM_SECTIONS.has(s));
+  const issue = issueType?.toLowerCase() ?? '';
+  const words = new Set(keywords.map((k) => k.toLowerCase()));
+  if (INDEX_TITLE.test(title) && !sections.includes('SYMPTOMS')) return 'index';
+  if (problemSections && sections.includes('SYMPTOMS')) return 'problem';
+  if (/^(HOW ?TO|HOWTO)\s*:/i.test(bare) || (issue === 'kbhowto' && !problemSections)) return 'howto';
+  if (INFO_TITLE.test(bare)) return 'info';
+  if (problemSections || /^kb(bug|prb|fix|errmsg)$/.test(issue)) return 'problem';
+  if (HOWTO_TITLE.test(title) || /\b(describes|explains|shows) how to\b|\bthe following steps\b/i.test(clues.opening)) return 'howto';
+  if (PROBLEM_TITLE.test(bare)) return 'problem';
+  if (words.has('kbhowto')) return 'howto';
+  return 'info';
+}
