@@ -17,6 +17,8 @@ export const EnvSchema = z.object({
   SLACK_SIGNING_SECRET: optionalText,
   SLACK_API_URL: optionalText.pipe(z.url('must be a URL such as https://slack.com/api/').optional()),
   PORT: optionalText.transform((v) => (v === undefined ? 3000 : Number(v))).pipe(z.number().int('must be a port number').min(0).max(65535)),
+  /** Serves /healthz, /readyz and /metrics on a port of their own (Socket Mode has no other HTTP port). */
+  METRICS_PORT: optionalText.transform((v) => (v === undefined ? undefined : Number(v))).pipe(z.number().int('must be a port number').min(0).max(65535).optional()),
   KBBOT_STORE: optionalText,
   KBBOT_DATA_DIR: optionalText,
   REDIS_URL: optionalText.pipe(z.url('must be a redis:// URL').optional()),
@@ -47,6 +49,7 @@ export interface Config {
   readonly logLevel: Env['LOG_LEVEL'];
   readonly slackApiUrl: string | undefined;
   readonly answerNoneInChannels: boolean;
+  readonly metricsPort: number | undefined;
   readonly teamStoreDir: string | undefined;
   /** KBBOT_EDITORS; empty: everyone may record. */
   readonly editors: readonly string[];
@@ -71,6 +74,22 @@ function chooseMode(env: Env): SlackMode {
   return { kind: 'offline', reason: 'no Slack credentials: set SLACK_BOT_TOKEN with SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP)' };
 }
 
+/**
+ * `KBBOT_STORE` alone, for the commands that never talk to Slack (validate, lookup, match, search, console):
+ * a mistake in a Slack setting is not theirs to fail on.
+ */
+export function loadStoreSetting(source: Record<string, string | undefined> = process.env): Pick<Config, 'storeDir'> {
+  return { storeDir: EnvSchema.shape.KBBOT_STORE.parse(source.KBBOT_STORE) };
+}
+
+/**
+ * Where the team's recorded known issues live for the offline commands (console, match, search, lookup):
+ * `KBBOT_TEAM_STORE`, else `team/` under `KBBOT_DATA_DIR` (or the default data folder). Redis is Slack's.
+ */
+export function loadTeamFolderSetting(source: Record<string, string | undefined> = process.env): Pick<Config, 'teamStoreDir' | 'dataDir'> {
+  return { teamStoreDir: source.KBBOT_TEAM_STORE || undefined, dataDir: source.KBBOT_DATA_DIR || undefined };
+}
+
 /** Reads and validates the environment; throws one KbBotError naming every bad variable. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   const parsed = EnvSchema.safeParse(source);
@@ -90,6 +109,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     slackApiUrl: env.SLACK_API_URL,
     answerNoneInChannels: env.KBBOT_ANSWER_NONE_IN_CHANNELS,
+    metricsPort: env.METRICS_PORT,
     teamStoreDir: env.KBBOT_TEAM_STORE,
     editors: Object.freeze([...env.KBBOT_EDITORS]),
   });

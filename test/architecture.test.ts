@@ -40,6 +40,55 @@ function targetFolder(from: string, specifier: string): string | undefined {
 
 const CORE = ['trace', 'kb', 'match', 'store', 'state', 'bot', 'reply'];
 
+/** The "who may import whom" table of ARCHITECTURE.md: module (folder or top-level file) → what it may import. */
+function allowedImports(): Map<string, Set<string> | 'everything'> {
+  const doc = readFileSync(fileURLToPath(new URL('../ARCHITECTURE.md', import.meta.url)), 'utf8');
+  const table = doc.slice(doc.indexOf('| module | may import |'));
+  const rows = table.split('\n').slice(2).filter((l) => l.startsWith('| `'));
+  return new Map(
+    rows.map((row) => {
+      const [, module = '', allowed = ''] = /^\| `([\w-]+)\/?` \|(.*)\|$/.exec(row) ?? [];
+      const names = [...allowed.matchAll(/`([\w-]+)`/g)].map((m) => m[1]!);
+      return [module, allowed.trim() === 'everything' ? 'everything' : new Set(names)] as const;
+    }),
+  );
+}
+
+/** The module a src/ path belongs to: its top folder, or a top-level file's name without `.ts`. */
+function moduleOf(path: string): string {
+  return path.includes('/') ? path.split('/')[0]! : path.replace(/\.ts$/, '');
+}
+
+/** src/-relative path of the module a relative import names (`.js` written, `.ts` on disk). */
+function resolveModule(from: string, specifier: string): string {
+  return join(from.split('/').slice(0, -1).join('/'), specifier).split('\\').join('/').replace(/\.js$/, '.ts');
+}
+
+/** Every import cycle among src/ modules (type-only imports included: they tie the modules' designs as much), each once. */
+function importCycles(): string[][] {
+  const graph = new Map(files.map((f) => [f.path, f.imports.filter((s) => s.startsWith('.')).map((s) => resolveModule(f.path, s))]));
+  const cycles = new Map<string, string[]>();
+  const visit = (node: string, stack: string[], onStack: Set<string>, done: Set<string>) => {
+    if (onStack.has(node)) {
+      const cycle = stack.slice(stack.indexOf(node));
+      const first = [...cycle].sort()[0]!;
+      const rotated = [...cycle.slice(cycle.indexOf(first)), ...cycle.slice(0, cycle.indexOf(first))];
+      cycles.set(rotated.join(' → '), rotated);
+      return;
+    }
+    if (done.has(node)) return;
+    onStack.add(node);
+    stack.push(node);
+    for (const next of graph.get(node) ?? []) visit(next, stack, onStack, done);
+    stack.pop();
+    onStack.delete(node);
+    done.add(node);
+  };
+  const done = new Set<string>();
+  for (const node of graph.keys()) visit(node, [], new Set(), done);
+  return [...cycles.values()];
+}
+
 describe('architecture', () => {
   it('reads the source tree', () => {
     expect(files.length).toBeGreaterThan(30);
@@ -48,8 +97,35 @@ describe('architecture', () => {
   it.each([
     ['@slack/bolt', 'slack/'],
     ['fuse.js', 'match/'],
+    ['prom-client', 'slack/metrics.ts'],
   ])('imports %s only from src/%s', (pkg, folder) => {
     const offenders = files.filter((f) => f.imports.includes(pkg) && !f.path.startsWith(folder)).map((f) => f.path);
+    expect(offenders).toEqual([]);
+  });
+
+  it('has no import cycles between modules', () => {
+    expect(importCycles().map((c) => [...c, c[0]].join(' → '))).toEqual([]);
+  });
+
+  it('imports across modules only as the table in ARCHITECTURE.md allows', () => {
+    const allowed = allowedImports();
+    expect(allowed.size).toBeGreaterThan(10);
+    const modules = new Set(files.map((f) => moduleOf(f.path)));
+    expect([...modules].filter((m) => !allowed.has(m))).toEqual([]);
+    const offenders = files.flatMap((f) => {
+      const from = moduleOf(f.path);
+      const may = allowed.get(from);
+      return f.imports
+        .filter((s) => s.startsWith('.'))
+        .map((s) => moduleOf(resolveModule(f.path, s)))
+        .filter((to) => to !== from && may !== 'everything' && !may?.has(to))
+        .map((to) => `${f.path} → ${to}`);
+    });
+    expect([...new Set(offenders)]).toEqual([]);
+  });
+
+  it('writes to the terminal only from the CLI and the logger', () => {
+    const offenders = files.filter((f) => !f.path.startsWith('cli/') && f.path !== 'log.ts' && /process\.(stdout|stderr)\b|console\.\w+\(/.test(f.text)).map((f) => f.path);
     expect(offenders).toEqual([]);
   });
 

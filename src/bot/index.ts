@@ -12,6 +12,7 @@ import type { BotAnswer, BotOptions, Knowledge, MessageInput } from './types.js'
 
 export type { AnswerKind, BotAnswer, BotEffect, BotOptions, ChannelType, Delivery, Knowledge, MessageInput, TeamLayer } from './types.js';
 export { buildKnowledge, buildTeamLayer, layerKnowledge } from './knowledge.js';
+export { matchKnowledge } from './shared.js';
 export { detectIntent, INTENT_TABLE, type DetectedIntent, type FollowupIntent } from './intents.js';
 
 export interface Bot {

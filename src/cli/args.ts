@@ -4,7 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig, type Config } from '../config.js';
+import { loadStoreSetting, type Config } from '../config.js';
 import { ErrorCode, KbBotError } from '../errors.js';
 import { defaultStoreDir } from '../store/index.js';
 
@@ -40,18 +40,23 @@ export type ParsedCommand<O extends Record<string, OptionSpec>> =
 export interface CommandIo {
   out(text: string): void;
   err(text: string): void;
+  /** The terminal's width when `err` goes to one (progress bars redraw there); undefined otherwise. */
+  readonly errColumns?: number | undefined;
 }
 
 export const processIo: CommandIo = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
+  get errColumns() {
+    return process.stderr.isTTY ? process.stderr.columns : undefined;
+  },
 };
 
 /** The `--store DIR` option, shared by every command that reads signatures. */
 export const STORE_OPTION = {
   type: 'string',
   value: 'DIR',
-  description: 'signature store folder (default: $KBBOT_STORE, else the bundled signatures/)',
+  description: 'signature store folder, or a pack FILE.jsonl[.gz] (default: $KBBOT_STORE, else the bundled signatures/)',
 } as const satisfies OptionSpec;
 
 const HELP_OPTION: OptionSpec = { type: 'boolean', short: 'h', description: 'show this help' };
@@ -93,9 +98,12 @@ export function parseCommandArgs<O extends Record<string, OptionSpec>>(spec: Com
   return { help: false, values: values as OptionValues<O>, positionals: parsed.positionals };
 }
 
-/** `--store DIR` when given, else `KBBOT_STORE`, else the bundled signatures/. */
+/**
+ * `--store DIR` when given, else `KBBOT_STORE`, else the bundled signatures/. Without a `config` only
+ * `KBBOT_STORE` is read, so Slack settings never stop a command that does not talk to Slack.
+ */
 export function resolveStoreDir(flag: string | undefined, config?: Pick<Config, 'storeDir'>): string {
   if (flag !== undefined) return resolve(flag);
-  const fromEnv = (config ?? loadConfig()).storeDir;
+  const fromEnv = (config ?? loadStoreSetting()).storeDir;
   return fromEnv === undefined ? defaultStoreDir() : resolve(fromEnv);
 }

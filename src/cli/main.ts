@@ -3,7 +3,7 @@
  * kbbot's command line: one table of commands, each loaded lazily from its own file.
  * The only place that prints or exits is src/cli/.
  */
-import { asKbBotError, ErrorCode } from '../errors.js';
+import { ErrorCode, KbBotError } from '../errors.js';
 
 export interface CommandModule {
   /** Runs the command with its own arguments; resolves to the process exit code. */
@@ -47,9 +47,11 @@ export async function runMain(argv: string[]): Promise<number> {
     const command = await entry.load();
     return await command.run(rest);
   } catch (error) {
-    const coded = asKbBotError(error);
-    process.stderr.write(`kbbot ${name}: ${coded.message}\n`);
-    return coded.code === ErrorCode.Usage ? 2 : 1;
+    // Only a mistake in the command line is exit 2; anything else that went wrong (a missing file, an
+    // unreadable store) is a failure, exit 1, as the README's exit codes say.
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`kbbot ${name}: ${message}\n`);
+    return error instanceof KbBotError && error.code === ErrorCode.Usage ? 2 : 1;
   }
 }
 

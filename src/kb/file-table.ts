@@ -9,7 +9,7 @@ import { inferColumns, isValueToken, readHeader, readRows, type ColumnKind, type
 import { tableContext, type TableContext } from './file-table-context.js';
 import { readRun } from './file-table-run.js';
 import { tokenize, type Token } from './file-table-tokens.js';
-import { normalizeVersion } from './version.js';
+import { normalizeVersion } from '../trace/version.js';
 
 export interface FileTables {
   files: FileRow[];

@@ -8,8 +8,8 @@ import type { Signature } from '../model.js';
 import type { Frame } from '../model.js';
 import { frameKey, informative, prepareTrace, type FrameKey } from './prepare.js';
 import { RuleClassifier, loadRules, type FrameVerdict, type Rules } from './rules.js';
-import type { SearchIndex } from './search.js';
-import { positionWeight } from './score.js';
+import { positionWeight } from './position.js';
+import type { SearchIndex } from './search-index.js';
 
 /** One signature trace, reduced to its informative frames. */
 export interface IndexedTrace {
@@ -68,11 +68,12 @@ export function idfWeight(df: number, signatureCount: number): number {
   return (Math.log(1 + n / d) / Math.log(1 + n)) ** IDF_POWER;
 }
 
-export function buildIndex(signatures: Signature[], rules: Rules = loadRules()): MatchIndex {
-  const classifier = new RuleClassifier(rules);
+/**
+ * Normalises and classifies each printed frame spelling once: the verdict and sentinel ride on its memo
+ * record, so a frame costs two small map lookups (module, symbol).
+ */
+function frameMemo(classifier: RuleClassifier) {
   const verdicts = new Map<string, FrameVerdict>();
-  // Each printed spelling is normalised, classified and checked for a sentinel once; the
-  // results ride on its memo record, so a frame costs two small map lookups (module, symbol).
   const classify = (k: FrameKey): FrameVerdict => {
     const memo = k as MemoKey;
     if (!memo.verdict) {
@@ -97,71 +98,85 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
     }
     return k;
   };
-  const keyIds = new Map<string, number>();
-  const keyInfo: FrameKey[] = [];
-  const factors: number[] = [];
-  const dfCount: number[] = [];
+  return { verdicts, classify, sentinel, keyOf };
+}
+
+/** Every signature trace's informative frames as key ids, back to back, with document frequencies and (key, trace) pairs. */
+interface CollectedTraces {
+  keyIds: Map<string, number>;
+  keyInfo: FrameKey[];
+  factors: number[];
+  dfCount: number[];
+  pairKeys: number[];
+  pairTraces: number[];
+  flatKeys: number[];
+  flatPositions: number[];
+  raw: { sig: number; traceIndex: number; start: number; end: number }[];
+}
+
+function collectTraces(signatures: Signature[], classifier: RuleClassifier, memo: ReturnType<typeof frameMemo>): CollectedTraces {
+  const c: CollectedTraces = { keyIds: new Map(), keyInfo: [], factors: [], dfCount: [], pairKeys: [], pairTraces: [], flatKeys: [], flatPositions: [], raw: [] };
   // Last signature / trace that counted each key: stamps instead of a Set per trace.
   const sigStamp: number[] = [];
   const traceStamp: number[] = [];
-  // (key, trace) pairs, laid out per key at the end (one buffer, not one array per key).
-  const pairKeys: number[] = [];
-  const pairTraces: number[] = [];
-  // Every trace's keys and positions, back to back.
-  const flatKeys: number[] = [];
-  const flatPositions: number[] = [];
-  const raw: { sig: number; traceIndex: number; start: number; end: number }[] = [];
-
   signatures.forEach((sig, s) => {
     sig.traces.forEach((trace, traceIndex) => {
-      const frames = informative(prepareTrace(trace, classifier, { classify, keyOf, sentinel }));
+      const frames = informative(prepareTrace(trace, classifier, memo));
       if (frames.length === 0) return;
-      const traceId = raw.length;
-      const start = flatKeys.length;
+      const traceId = c.raw.length;
+      const start = c.flatKeys.length;
       for (const f of frames) {
-        let id = keyIds.get(f.key);
+        let id = c.keyIds.get(f.key);
         if (id === undefined) {
-          id = keyInfo.length;
-          keyIds.set(f.key, id);
-          keyInfo.push(f);
-          factors.push(f.factor);
-          dfCount.push(0);
+          id = c.keyInfo.length;
+          c.keyIds.set(f.key, id);
+          c.keyInfo.push(f);
+          c.factors.push(f.factor);
+          c.dfCount.push(0);
           sigStamp.push(-1);
           traceStamp.push(-1);
         }
-        flatKeys.push(id);
-        flatPositions.push(f.index);
+        c.flatKeys.push(id);
+        c.flatPositions.push(f.index);
         if (sigStamp[id] !== s) {
           sigStamp[id] = s;
-          dfCount[id] = (dfCount[id] ?? 0) + 1;
+          c.dfCount[id] = (c.dfCount[id] ?? 0) + 1;
         }
+        // (key, trace) pairs, laid out per key at the end (one buffer, not one array per key).
         if (traceStamp[id] !== traceId) {
           traceStamp[id] = traceId;
-          pairKeys.push(id);
-          pairTraces.push(traceId);
+          c.pairKeys.push(id);
+          c.pairTraces.push(traceId);
         }
       }
-      raw.push({ sig: s, traceIndex, start, end: flatKeys.length });
+      c.raw.push({ sig: s, traceIndex, start, end: c.flatKeys.length });
     });
   });
+  return c;
+}
 
+/** Key weights (IDF over the signatures with traces, times the rule factor) and each trace's cumulative weights. */
+function weighTraces(c: CollectedTraces): { df: Int32Array; weight: Float64Array; traces: IndexedTrace[] } {
   // Frames only occur in signatures that have traces: N counts those, not the whole archive.
   let n = 0;
-  for (let t = 0; t < raw.length; t++) if (t === 0 || raw[t]!.sig !== raw[t - 1]!.sig) n++;
-  const df = Int32Array.from(dfCount);
-  const weight = Float64Array.from(dfCount, (d, id) => idfWeight(d, n) * (factors[id] ?? 1));
-  const allKeys = Int32Array.from(flatKeys);
-  const allPositions = Int32Array.from(flatPositions);
-  const allCumulative = new Float64Array(allKeys.length + raw.length);
-  const traces: IndexedTrace[] = raw.map((t, traceId) => {
+  for (let t = 0; t < c.raw.length; t++) if (t === 0 || c.raw[t]!.sig !== c.raw[t - 1]!.sig) n++;
+  const df = Int32Array.from(c.dfCount);
+  const weight = Float64Array.from(c.dfCount, (d, id) => idfWeight(d, n) * (c.factors[id] ?? 1));
+  const allKeys = Int32Array.from(c.flatKeys);
+  const allPositions = Int32Array.from(c.flatPositions);
+  const allCumulative = new Float64Array(allKeys.length + c.raw.length);
+  const traces: IndexedTrace[] = c.raw.map((t, traceId) => {
     const cumulative = allCumulative.subarray(t.start + traceId, t.end + traceId + 1);
     for (let r = 0; r < t.end - t.start; r++) {
       cumulative[r + 1] = (cumulative[r] ?? 0) + (weight[allKeys[t.start + r] ?? 0] ?? 0) * positionWeight(r);
     }
     return { sig: t.sig, traceIndex: t.traceIndex, keys: allKeys.subarray(t.start, t.end), positions: allPositions.subarray(t.start, t.end), cumulative };
   });
-  const postings = layOutPostings(keyInfo.length, pairKeys, pairTraces);
+  return { df, weight, traces };
+}
 
+/** The lookups a query's frames go through besides the exact key: bare symbol, module, sorted prefixes. */
+function keyLookups(keyInfo: FrameKey[], keyIds: Map<string, number>) {
   const symbolKeys = new Map<string, number[]>();
   const moduleKeys = new Map<string, number[]>();
   keyInfo.forEach((k, id) => {
@@ -175,24 +190,28 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
   const keys = keyInfo.map((k) => k.key);
   // The default sort orders by UTF-16 code units, as `<` does; no comparator call per step.
   const sortedKeys = keys.slice().sort();
+  return { symbolKeys, moduleKeys, keys, sortedKeys, sortedKeyIds: Int32Array.from(sortedKeys, (k) => keyIds.get(k) ?? 0) };
+}
 
+export function buildIndex(signatures: Signature[], rules: Rules = loadRules()): MatchIndex {
+  const classifier = new RuleClassifier(rules);
+  const memo = frameMemo(classifier);
+  const collected = collectTraces(signatures, classifier, memo);
+  const { df, weight, traces } = weighTraces(collected);
+  const { keyInfo, keyIds } = collected;
   return {
     signatures,
     classifier,
     traces,
     keyIds,
-    keys,
+    ...keyLookups(keyInfo, keyIds),
     displays: keyInfo.map((k) => k.display),
     keyModules: keyInfo.map((k) => k.module),
     keySymbols: keyInfo.map((k) => k.symbol),
     df,
     weight,
-    postings,
-    symbolKeys,
-    sortedKeys,
-    sortedKeyIds: Int32Array.from(sortedKeys, (k) => keyIds.get(k) ?? 0),
-    moduleKeys,
-    verdicts,
+    postings: layOutPostings(keyInfo.length, collected.pairKeys, collected.pairTraces),
+    verdicts: memo.verdicts,
     scratch: new Float64Array(traces.length),
   };
 }

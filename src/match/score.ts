@@ -7,9 +7,9 @@
  * KB articles quote a cut-down stack and pastes hold much longer ones.
  */
 import type { IndexedTrace, MatchIndex } from './build.js';
+import { positionWeight } from './position.js';
 
-/** Position decay 1/(1+rank)^ALPHA. */
-export const ALPHA = 0.7;
+export { ALPHA, positionWeight } from './position.js';
 /** Misalignment decay e^(-GAMMA * |rank difference|). */
 export const GAMMA = 0.05;
 /** Unmatched frames counted below the last matched frame when one trace ends there (a cut-down quote). */
@@ -20,12 +20,6 @@ export const FORK_TAIL = 6;
 export const SUBSTITUTION_PENALTY = 0.7;
 /** Evidence saturation: a few matched rare frames are near-certain, one is not. */
 export const EVIDENCE_SCALE = 0.6;
-
-const POSITION_WEIGHTS = Float64Array.from({ length: 64 }, (_, r) => 1 / (1 + r) ** ALPHA);
-
-export function positionWeight(rank: number): number {
-  return POSITION_WEIGHTS[rank] ?? 1 / (1 + rank) ** ALPHA;
-}
 
 /** The alignment table, reused across calls (matching is synchronous). */
 let table = new Float64Array(41 * 41);

@@ -5,18 +5,15 @@
  */
 import Fuse from 'fuse.js';
 import type { MatchIndex } from './build.js';
+import type { SearchIndex } from './search-index.js';
+
+export type { SearchIndex } from './search-index.js';
 
 export interface SearchHit {
   kb: string;
   title: string;
   /** Relative relevance in [0, 1] (1 = every query word found in the title). */
   score: number;
-}
-
-export interface SearchIndex {
-  postings: Map<string, { docs: Int32Array; weights: Float32Array }>;
-  vocabulary: string[];
-  fuse?: Fuse<string>;
 }
 
 const TITLE_WEIGHT = 3;

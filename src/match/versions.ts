@@ -2,7 +2,7 @@
  * "Is the fix installed?": the file versions a person reports, compared numerically with
  * the versions the candidate's fix installs, and with the article's rollback floor.
  */
-import { compareVersions, parseVersion } from '../kb/version.js';
+import { compareVersions, parseVersion } from '../trace/version.js';
 import type { Clue, Signature, VersionCheck } from '../model.js';
 
 function baseName(name: string): string {

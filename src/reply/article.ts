@@ -30,8 +30,14 @@ const KIND_LABELS: Record<Exclude<ArticleKind, 'problem'>, string> = {
   index: 'Index article (lists other articles, fixes or files)',
 };
 
-export function fixLabel(fix: Fix): string {
-  return FIX_LABELS[fix.kind];
+/** A team's known issue has no article and no Microsoft researching it: its unknowns say what the team has not recorded. */
+const TEAM_FIX_LABELS: Partial<Record<Fix['kind'], string>> = {
+  'not-yet': ':hourglass: No fix yet',
+  unknown: ':grey_question: No fix recorded yet',
+};
+
+export function fixLabel(fix: Fix, teamIssue = false): string {
+  return (teamIssue ? TEAM_FIX_LABELS[fix.kind] : undefined) ?? FIX_LABELS[fix.kind];
 }
 
 /** Only problem articles have a fix; older signature files have no kind and are problems. */
@@ -56,7 +62,7 @@ export function shortened(text: string, max: number): string {
 
 /** `*Fix:* Hotfix available — summary`, then what carries it and the steps. */
 export function fixLine(sig: Signature, max = 300): string {
-  const parts = [`*Fix:* ${fixLabel(sig.fix)}`];
+  const parts = [`*Fix:* ${fixLabel(sig.fix, isTeamId(sig.id))}`];
   if (sig.fix.summary) parts.push(escapeMrkdwn(shortened(sig.fix.summary, max)));
   const extra: string[] = [];
   const carriers = sig.fix.carriers ?? [];
@@ -190,7 +196,7 @@ export function productLine(sig: Signature): string | undefined {
 /** The plain fallback: id, title, fix and the rollback warning (the part nobody should miss). */
 export function fallbackText(sig: Signature, lead = ''): string {
   const rollback = sig.rollback[0] ? ` Rollback warning: ${summarize(sig.rollback[0].text, 200)}` : '';
-  const fix = isProblem(sig) ? ` ${fixLabel(sig.fix).replace(/^:[a-z_]+: /, '')}.` : '';
+  const fix = isProblem(sig) ? ` ${fixLabel(sig.fix, isTeamId(sig.id)).replace(/^:[a-z_]+: /, '')}.` : '';
   return escapeMrkdwn(`${lead}${sig.id}: ${sig.title}.${fix}${rollback}`);
 }
 

@@ -10,6 +10,8 @@ import type { Logger } from '../log.js';
 import type { StateStore } from '../state/types.js';
 import type { Bot } from '../bot/index.js';
 import { KbHttpReceiver } from './http-receiver.js';
+import { instrumentDeliveries, instrumentedFetch, type BotMetrics } from './metrics.js';
+import { handleOpsRequest, type OpsProbe } from './ops-endpoints.js';
 import type { ListenerDeps, OutageTuning, TeamDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { replayOwed, type OwedReplayOptions, type OwedReplayReport } from './owed-replay.js';
@@ -35,6 +37,10 @@ export interface SlackAppDeps {
   team?: TeamDeps;
   /** HTTP mode: request body cap and clock (tests of clock skew). */
   http?: { bodyLimit?: number; now?: () => number };
+  /** Counts deliveries, acks and Web API calls (src/slack/metrics.ts). */
+  metrics?: BotMetrics;
+  /** HTTP mode: serve /healthz, /readyz and /metrics beside /slack/events. */
+  ops?: OpsProbe;
 }
 
 export interface SlackApp {
@@ -49,7 +55,14 @@ export interface SlackApp {
 function buildReceiver(deps: SlackAppDeps): { receiver: Receiver; http?: KbHttpReceiver } {
   const { mode, logger } = deps;
   if (mode.kind === 'http') {
-    const http = new KbHttpReceiver({ signingSecret: mode.signingSecret, logger, port: mode.port, ...deps.http });
+    const ops = deps.ops;
+    const http = new KbHttpReceiver({
+      signingSecret: mode.signingSecret,
+      logger,
+      port: mode.port,
+      ...deps.http,
+      ...(ops ? { otherRoutes: (req, res) => handleOpsRequest(req, res, ops) } : {}),
+    });
     return { receiver: http, http };
   }
   const receiver = new SocketModeReceiver({
@@ -75,8 +88,9 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     logLevel: deps.logger.getLevel() as LogLevel,
     ignoreSelf: true,
     // No hidden WebClient retries (a blind retry of a timed-out post double-posts): deliver.ts retries through callSlack.
-    clientOptions: webClientOptions(deps.slackApiUrl),
+    clientOptions: { ...webClientOptions(deps.slackApiUrl), ...(deps.metrics ? { fetch: instrumentedFetch(deps.metrics) } : {}) },
   });
+  if (deps.metrics) instrumentDeliveries(app, deps.metrics);
   const listenerDeps: ListenerDeps = {
     bot: deps.bot,
     state: deps.state,

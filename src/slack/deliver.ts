@@ -9,7 +9,7 @@ import type { BotAnswer, BotEffect } from '../bot/index.js';
 import type { ThreadMatch } from '../model.js';
 import type { Reply } from '../reply/index.js';
 import type { ListenerDeps } from './deps.js';
-import { respondWithRetry, RespondFailed } from './respond-policy.js';
+import { respondOrThrow, RespondFailed } from './respond-policy.js';
 import { matchMetadata } from './threads.js';
 import { callSlackOrThrow, SlackCallFailed, type RetryPolicy } from './web-api-policy.js';
 
@@ -88,7 +88,7 @@ async function ephemeral(client: WebClient, deps: ListenerDeps, place: Place, re
     }
   }
   if (!place.respond) throw new Error('no way to answer ephemerally');
-  await respondWithRetry(place.respond, { response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks }, { logger: deps.logger });
+  await respondOrThrow(place.respond, { response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks }, { logger: deps.logger });
 }
 
 export async function deliver(client: WebClient, deps: ListenerDeps, answer: BotAnswer, place: Place): Promise<DeliveryOutcome> {
@@ -125,7 +125,7 @@ export async function deliver(client: WebClient, deps: ListenerDeps, answer: Bot
         } catch (error) {
           // The bot may not be in the channel: response_url posts there anyway, visible to everyone.
           if (!place.respond) throw error;
-          await respondWithRetry(place.respond, { response_type: 'in_channel', replace_original: false, text: reply.text, blocks: reply.blocks }, { logger: deps.logger });
+          await respondOrThrow(place.respond, { response_type: 'in_channel', replace_original: false, text: reply.text, blocks: reply.blocks }, { logger: deps.logger });
         }
         return DELIVERED;
       }

@@ -28,6 +28,8 @@ export interface KbHttpReceiverOptions {
   bodyLimit?: number;
   /** For tests of clock skew; defaults to Date.now. */
   now?: () => number;
+  /** Other GET routes on the same port (/healthz, /readyz, /metrics): true when it answered the request. */
+  otherRoutes?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 class RequestRejected extends Error {
@@ -142,6 +144,7 @@ export class KbHttpReceiver implements Receiver {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const pathname = (req.url ?? '/').split('?', 1)[0];
     if (pathname !== this.path || req.method !== 'POST') {
+      if (this.options.otherRoutes?.(req, res)) return;
       res.writeHead(404);
       res.end();
       return;

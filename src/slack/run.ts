@@ -17,6 +17,8 @@ import { defaultStoreDir } from '../store/index.js';
 import { watchStore, type StoreWatcher } from '../store/watch.js';
 import { createSlackApp, type ConnectedMode, type SlackAppDeps } from './app.js';
 import { createShutdown, InFlight, trackListeners, type ShutdownReport } from './lifecycle.js';
+import { BotMetrics, instrumentBot, instrumentState, tapLogger } from './metrics.js';
+import { createOpsProbe, startOpsServer, type OpsServer } from './ops-endpoints.js';
 import { DEFAULT_MAX_REPLAYS, DEFAULT_REPLAY_INTERVAL_MS, FILE_STORE_GRACE_MS, SHARED_STORE_GRACE_MS, type OwedReplayOptions } from './owed-replay.js';
 
 export interface RunningBot {
@@ -28,6 +30,9 @@ export interface RunningBot {
   team: TeamWatcher<TeamLayer>;
   teamStore: TeamStore;
   inFlight: InFlight;
+  metrics: BotMetrics;
+  /** The port of /healthz, /readyz and /metrics when METRICS_PORT is set. */
+  metricsPort: number | undefined;
   /** Loads the signature store again and swaps it in (SIGHUP). */
   reload(reason: string): Promise<void>;
   /** Stops taking events, finishes in-flight work (bounded), closes connections and the state store. */
@@ -49,9 +54,13 @@ export interface RunOptions {
   teamPollMs?: number;
 }
 
-export async function runSlackBot(config: Config, mode: ConnectedMode, logger: Logger, options: RunOptions = {}): Promise<RunningBot> {
-  const state = await openStateStore(config, { logger, ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}) });
+export async function runSlackBot(config: Config, mode: ConnectedMode, baseLogger: Logger, options: RunOptions = {}): Promise<RunningBot> {
+  // Counted around the parts (src/slack/metrics.ts): the logger for dead letters, the state store for dedupe and owed work.
+  const metrics = new BotMetrics();
+  const logger = tapLogger(baseLogger, metrics);
+  const state = instrumentState(await openStateStore(config, { logger, ...(options.redisPrefix ? { redisPrefix: options.redisPrefix } : {}) }), metrics);
   let store: StoreWatcher<Knowledge> | undefined;
+  let opsServer: OpsServer | undefined;
   let teamStore: TeamStore | undefined;
   let team: TeamWatcher<TeamLayer> | undefined;
   try {
@@ -67,12 +76,20 @@ export async function runSlackBot(config: Config, mode: ConnectedMode, logger: L
     store = await watchStore<Knowledge>(config.storeDir ?? defaultStoreDir(), {
       build: (signatures) => buildKnowledge(signatures, rules),
       logger,
+      onSwap: () => metrics.storeReloads.inc(),
       ...(options.reloadDebounceMs !== undefined ? { debounceMs: options.reloadDebounceMs } : {}),
     });
     const watcher = store;
+    metrics.watch({
+      signatures: () => watcher.current().signatures.size,
+      invalidFiles: () => new Set(watcher.current().errors.map((e) => e.path)).size,
+      owed: async () => (await state.listOwed()).length,
+    });
+    let draining = false;
+    const ops = createOpsProbe({ metrics, state, signatures: () => watcher.current().signatures.size, draining: () => draining });
     // Each answer reads the knowledge once: a request keeps the snapshot it started with.
     const getKnowledge = (): Knowledge => layerKnowledge(watcher.current().knowledge, teamLayer.current());
-    const bot = createBot({ getKnowledge, answerNoneInChannels: config.answerNoneInChannels });
+    const bot = instrumentBot(createBot({ getKnowledge, answerNoneInChannels: config.answerNoneInChannels }), metrics);
     const teamDeps = {
       store: teamStore,
       refresh: async () => {
@@ -81,11 +98,13 @@ export async function runSlackBot(config: Config, mode: ConnectedMode, logger: L
       editors: new EditorPolicy(config.editors, logger),
       knowledge: getKnowledge,
     };
-    const slack = createSlackApp({ mode, bot, state, logger, team: teamDeps, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), ...options.app });
+    const slack = createSlackApp({ mode, bot, state, logger, metrics, ops, team: teamDeps, ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}), ...options.app });
     const inFlight = new InFlight();
     trackListeners(slack.app, inFlight);
     const { port } = await slack.start();
-    logger.info('kbbot connected to Slack', { mode: mode.kind, port, state: state.kind, signatures: watcher.current().signatures.size });
+    if (config.metricsPort !== undefined) opsServer = await startOpsServer(config.metricsPort, ops);
+    const metricsServer = opsServer;
+    logger.info('kbbot connected to Slack', { mode: mode.kind, port, metricsPort: metricsServer?.port, state: state.kind, signatures: watcher.current().signatures.size });
     const { intervalMs = DEFAULT_REPLAY_INTERVAL_MS, ...replayTuning } = options.owedReplay ?? {};
     const replayOptions: OwedReplayOptions = {
       graceMs: state.kind === 'file' ? FILE_STORE_GRACE_MS : SHARED_STORE_GRACE_MS,
@@ -118,6 +137,7 @@ export async function runSlackBot(config: Config, mode: ConnectedMode, logger: L
           await teamDeps.store.close();
         } },
         { name: 'state store', close: () => state.close() },
+        ...(metricsServer ? [{ name: 'metrics server', close: () => metricsServer.close() }] : []),
       ],
       logger,
       ...(options.graceMs !== undefined ? { graceMs: options.graceMs } : {}),
@@ -129,12 +149,19 @@ export async function runSlackBot(config: Config, mode: ConnectedMode, logger: L
       team: teamLayer,
       teamStore: teamDeps.store,
       inFlight,
+      metrics,
+      metricsPort: metricsServer?.port,
       reload: async (reason) => {
         await watcher.reload(reason);
       },
-      shutdown,
+      // /readyz says 503 from the first moment of a shutdown, so a load balancer stops sending work here.
+      shutdown: (reason) => {
+        draining = true;
+        return shutdown(reason);
+      },
     };
   } catch (error) {
+    await opsServer?.close();
     store?.close();
     team?.close();
     await teamStore?.close();

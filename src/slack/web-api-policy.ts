@@ -13,24 +13,12 @@
  */
 import { webApi } from '@slack/bolt';
 import type { Logger } from '../log.js';
+import { backoffMs, DEFAULT_RETRY_POLICY, sleepFor, type RetryPolicy, type SendOutcome } from './retry-policy.js';
+
+export { DEFAULT_RETRY_POLICY, type RetryPolicy } from './retry-policy.js';
 
 type WebClient = webApi.WebClient;
 type Args = Record<string, unknown>;
-
-export interface RetryPolicy {
-  /** Attempts in all, the first included. */
-  maxAttempts: number;
-  baseDelayMs: number;
-  maxDelayMs: number;
-  /** A Retry-After longer than this is not waited for: the answer would come too late to matter. */
-  maxRetryAfterMs: number;
-  /** Wall-clock budget for one call, waits included. */
-  budgetMs: number;
-  /** After a post timed out: how long to let a slow Slack finish before checking whether it landed. */
-  settleMs: number;
-}
-
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 6, baseDelayMs: 300, maxDelayMs: 5_000, maxRetryAfterMs: 60_000, budgetMs: 120_000, settleMs: 5_000 };
 
 /** Per-request timeout for every Web API call. */
 export const WEB_API_TIMEOUT_MS = 10_000;
@@ -69,9 +57,10 @@ export interface CallSlackOptions {
   sleep?: (ms: number) => Promise<void>;
 }
 
+/** `SendOutcome`, a failure also saying whether a later try could succeed and whether it may have landed. */
 export type SlackCallOutcome<T> =
-  | { ok: true; result: T; attempts: number }
-  | { ok: false; error: string; attempts: number; retryable: boolean; mayHaveLanded: boolean };
+  | Extract<SendOutcome<T>, { ok: true }>
+  | (Extract<SendOutcome<T>, { ok: false }> & { retryable: boolean; mayHaveLanded: boolean });
 
 type Failure =
   | { kind: 'rate_limited'; retryAfterMs: number; error: string }
@@ -149,8 +138,6 @@ async function postLanded(client: WebClient, args: Args): Promise<string | undef
   return found?.ts;
 }
 
-const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 function deadLetter(logger: Logger, method: string, args: Args, error: string, attempts: number, context: Record<string, unknown> | undefined): void {
   const { token: _token, ...call } = args;
   logger.error('slack call dead-lettered', { event: 'dead_letter', method, error, attempts, ...context, call });
@@ -211,8 +198,7 @@ export async function callSlack<T = webApi.WebAPICallResult>(client: WebClient, 
         break;
       }
     }
-    const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** (attempts - 1));
-    const delay = backoff / 2 + Math.random() * (backoff / 2);
+    const delay = backoffMs(policy, attempts);
     if (Date.now() + delay > deadline) break;
     await sleep(delay);
   }

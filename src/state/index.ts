@@ -2,7 +2,6 @@
  * Persisted bot state. `openStateStore(config)` picks Redis when REDIS_URL is set (several
  * instances side by side), otherwise the embedded file journal under KBBOT_DATA_DIR.
  */
-import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
 import { FileStateStore } from './file-store.js';
 import { RedisStateStore } from './redis-store.js';
@@ -16,6 +15,12 @@ export { DEFAULT_LIMITS, threadKey, type OwedWork, type StateHealth, type StateL
 
 export const DEFAULT_DATA_DIR = '.kbbot-data';
 
+/** Where state lives (the Config's fields of those names: state/ does not read the configuration itself). */
+export interface StateSettings {
+  dataDir?: string | undefined;
+  redisUrl?: string | undefined;
+}
+
 export interface OpenStateOptions {
   logger?: Logger;
   limits?: Partial<StateLimits>;
@@ -24,7 +29,7 @@ export interface OpenStateOptions {
 }
 
 export function openStateStore(
-  config: Pick<Config, 'dataDir' | 'redisUrl'>,
+  config: StateSettings,
   options: OpenStateOptions = {},
 ): Promise<StateStore> {
   const { logger, limits } = options;

@@ -8,7 +8,8 @@ import { asKbBotError, ErrorCode, KbBotError } from '../errors.js';
 import { parseArticle } from '../kb/index.js';
 import type { Signature } from '../model.js';
 import type { ArticleSource } from './archive.js';
-import { formatSignature } from './write.js';
+import { packLine } from './pack.js';
+import { checkedSignature, formatSignature } from './write.js';
 
 export interface ArticleCounts {
   traces: number;
@@ -27,6 +28,8 @@ export interface ArticleResult {
   id?: string;
   counts?: ArticleCounts;
   reason?: string;
+  /** Packed ingest only: the signature as a pack line, for the main thread to write (never reported). */
+  line?: string;
 }
 
 export function countsOf(sig: Signature): ArticleCounts {
@@ -82,9 +85,10 @@ const threadTag = Math.random().toString(36).slice(2, 10);
 
 /**
  * Parses and writes one article into the existing folder `outDir`; never throws. `freshDir`: the folder
- * was empty when the run began (files are then written in place, see writeSignatureNow).
+ * was empty when the run began (files are then written in place, see writeSignatureNow). With `outDir`
+ * null (a packed ingest) nothing is written: the result carries the signature's pack line instead.
  */
-export function ingestArticle(source: ArticleSource, outDir: string, freshDir = false): ArticleResult {
+export function ingestArticle(source: ArticleSource, outDir: string | null, freshDir = false): ArticleResult {
   let sig: Signature;
   try {
     sig = parseArticle(source.text);
@@ -93,13 +97,15 @@ export function ingestArticle(source: ArticleSource, outDir: string, freshDir = 
     if (coded.code === ErrorCode.ArticleRejected) return { path: source.path, status: 'rejected', reason: String(coded.details.reason ?? coded.message) };
     return { path: source.path, status: 'failed', reason: `parser error: ${coded.message}` };
   }
+  let line: string | undefined;
   try {
-    writeSignatureNow(outDir, sig, freshDir);
+    if (outDir === null) line = packLine(checkedSignature(sig));
+    else writeSignatureNow(outDir, sig, freshDir);
   } catch (error) {
     const coded = asKbBotError(error);
     const status = coded.code === ErrorCode.SignatureInvalid ? 'rejected' : 'failed';
     const reason = coded.code === ErrorCode.SignatureInvalid ? 'invalid signature' : `write error: ${coded.message}`;
     return { path: source.path, status, id: sig.id, reason };
   }
-  return { path: source.path, status: 'written', id: sig.id, counts: countsOf(sig) };
+  return { path: source.path, status: 'written', id: sig.id, counts: countsOf(sig), ...(line === undefined ? {} : { line }) };
 }

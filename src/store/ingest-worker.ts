@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { ArticleSource } from './archive.js';
 import { ingestArticle } from './ingest-article.js';
 
-const { outDir, freshDir } = workerData as { outDir: string; freshDir: boolean };
+const { outDir, freshDir } = workerData as { outDir: string | null; freshDir: boolean };
 
 parentPort?.on('message', (batch: ArticleSource[]) => {
   parentPort?.postMessage(batch.map((source) => ingestArticle(source, outDir, freshDir)));

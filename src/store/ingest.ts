@@ -4,17 +4,22 @@
  * One bad article never stops the run: it becomes a `rejected` or `failed` result with its reason.
  */
 import { mkdir, readdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readArticles, type ArticleSource } from './archive.js';
+import { readArticles, type ArticleSource, type ReadProgress } from './archive.js';
 import { ingestArticle, type ArticleResult } from './ingest-article.js';
+import { isPackPath, writePackLines } from './pack.js';
 
 export interface IngestOptions {
   paths: readonly string[];
+  /** A folder (one file per signature), or a pack file `*.jsonl` / `*.jsonl.gz` (pack.ts), written at the end. */
   outDir: string;
   /** Worker threads; 0 parses on the calling thread (tests, tiny inputs). Default 2. */
   workers?: number;
   /** Called once per article, in completion order. */
   onResult?: (result: ArticleResult) => void;
+  /** Called as an archive's bytes are read (a download's progress). */
+  onProgress?: (progress: ReadProgress) => void;
 }
 
 export interface IngestSummary {
@@ -60,7 +65,7 @@ function tally(summary: IngestSummary, result: ArticleResult): void {
  * The worker script beside this module. Built (`.js`) it runs as is; from source (tsx, vitest) a tiny
  * bootstrap registers tsx in the worker first, since loader hooks do not carry over into worker threads.
  */
-function startWorker(outDir: string, freshDir: boolean): Worker {
+function startWorker(outDir: string | null, freshDir: boolean): Worker {
   const workerData = { outDir, freshDir };
   if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./ingest-worker.js', import.meta.url), { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
@@ -69,12 +74,12 @@ function startWorker(outDir: string, freshDir: boolean): Worker {
   return new Worker(boot, { eval: true, workerData });
 }
 
-async function ingestInThread(articles: AsyncIterable<ArticleSource>, outDir: string, freshDir: boolean, record: (r: ArticleResult) => void): Promise<void> {
+async function ingestInThread(articles: AsyncIterable<ArticleSource>, outDir: string | null, freshDir: boolean, record: (r: ArticleResult) => void): Promise<void> {
   for await (const source of articles) record(ingestArticle(source, outDir, freshDir));
 }
 
 async function ingestOnWorkers(
-  articles: AsyncIterable<ArticleSource>, outDir: string, freshDir: boolean, count: number, record: (r: ArticleResult) => void,
+  articles: AsyncIterable<ArticleSource>, outDir: string | null, freshDir: boolean, count: number, record: (r: ArticleResult) => void,
 ): Promise<void> {
   const workers = Array.from({ length: count }, () => ({ worker: startWorker(outDir, freshDir), inFlight: 0 }));
   let wake: (() => void) | undefined;
@@ -123,17 +128,36 @@ async function ingestOnWorkers(
 export async function runIngest(options: IngestOptions): Promise<IngestSummary> {
   const started = performance.now();
   const summary = emptySummary();
+  const packed = isPackPath(options.outDir);
+  // A pack is written once, at the end, sorted by id: the same articles always give the same bytes.
+  const lines = new Map<string, string>();
   const record = (result: ArticleResult) => {
+    if (result.line !== undefined) {
+      lines.set(result.id ?? '', result.line);
+      delete result.line;
+    }
     tally(summary, result);
     options.onResult?.(result);
   };
-  await mkdir(options.outDir, { recursive: true });
-  // An empty folder needs no temp file + rename per signature (57,000 renames are seconds of system time).
-  const freshDir = (await readdir(options.outDir)).length === 0;
-  const articles = readArticles(options.paths);
+  let outDir: string | null = null;
+  let freshDir = false;
+  if (packed) await mkdir(dirname(options.outDir), { recursive: true });
+  else {
+    outDir = options.outDir;
+    await mkdir(outDir, { recursive: true });
+    // An empty folder needs no temp file + rename per signature (57,000 renames are seconds of system time).
+    freshDir = (await readdir(outDir)).length === 0;
+  }
+  const articles = readArticles(options.paths, options.onProgress ? { onProgress: options.onProgress } : {});
   const workers = options.workers ?? 2;
-  if (workers <= 0) await ingestInThread(articles, options.outDir, freshDir, record);
-  else await ingestOnWorkers(articles, options.outDir, freshDir, workers, record);
+  if (workers <= 0) await ingestInThread(articles, outDir, freshDir, record);
+  else await ingestOnWorkers(articles, outDir, freshDir, workers, record);
+  if (packed) {
+    const ids = [...lines.keys()].sort();
+    await writePackLines(options.outDir, (function* () {
+      for (const id of ids) yield lines.get(id) as string;
+    })());
+  }
   summary.seconds = (performance.now() - started) / 1000;
   return summary;
 }

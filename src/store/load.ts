@@ -1,5 +1,6 @@
 /**
- * Loads a store directory of signature files (`*.json`, `*.yml`, `*.yaml`, in sub-folders too).
+ * Loads a store: a directory of signature files (`*.json`, `*.yml`, `*.yaml`, in sub-folders too), or a
+ * packed store, one `*.jsonl` / `*.jsonl.gz` file holding every signature (pack.ts).
  * Every file is validated with the schema; a bad file is reported by path and field and skipped,
  * so one typo in a hand-written signature never takes the bot down.
  *
@@ -14,6 +15,8 @@ import { extname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ErrorCode, KbBotError } from '../errors.js';
 import type { KbId, Signature } from '../model.js';
+import { createCompactor } from './compact.js';
+import { isPackPath, readPack } from './pack.js';
 import { loadSignatureFile, type StoreError, type ValidatedFile } from './signature-file.js';
 
 export type { StoreError, ValidatedFile } from './signature-file.js';
@@ -60,19 +63,28 @@ async function loadInBatches(paths: readonly string[]): Promise<ValidatedFile[]>
   return results;
 }
 
-/** Loads every signature file under `dir`. Throws `store_unreadable` only when `dir` itself cannot be read. */
+/**
+ * Loads every signature under `dir`, a folder or a pack file. Throws `store_unreadable` only when `dir`
+ * itself cannot be read (or is a file that is not a pack).
+ */
 export async function loadStore(dir: string): Promise<LoadedStore> {
+  let isPack = false;
   try {
     const info = await stat(dir);
-    if (!info.isDirectory()) throw new Error('not a directory');
+    isPack = info.isFile() && isPackPath(dir);
+    if (!info.isDirectory() && !isPack) {
+      throw new Error(info.isFile() ? 'not a folder, nor a pack (*.jsonl or *.jsonl.gz)' : 'not a directory');
+    }
   } catch (error) {
     throw new KbBotError(ErrorCode.StoreUnreadable, `cannot read store ${dir}: ${(error as Error).message}`, { dir }, { cause: error });
   }
+  if (isPack) return { dir, ...(await readPack(dir)) };
   const paths = await listSignatureFiles(dir);
   const results = await loadInBatches(paths);
   const signatures = new Map<KbId, Signature>();
   const firstPath = new Map<KbId, string>();
   const errors: StoreError[] = [];
+  const compact = createCompactor();
   results.forEach((result, i) => {
     const path = paths[i] as string;
     if (!result.ok) {
@@ -86,7 +98,7 @@ export async function loadStore(dir: string): Promise<LoadedStore> {
       return;
     }
     firstPath.set(id, path);
-    signatures.set(id, result.signature);
+    signatures.set(id, compact(result.signature));
   });
   return { dir, signatures, errors };
 }

@@ -8,8 +8,12 @@ import { parse as parseYaml } from 'yaml';
 import { FileRowSchema, FixSchema, FrameSchema, RollbackSchema, SignatureSchema, type Signature } from '../model.js';
 
 export interface StoreError {
-  /** The file, as `join(dir, relative path)`. */
+  /** The file, as `join(dir, relative path)`; in a pack, `<pack>#<id>` (or `<pack>#line N`). */
   path: string;
+  /** The signature's id when it can be read (a pack line), so a reload can keep its last good version. */
+  id?: string;
+  /** A pack cut short or damaged: signatures after the damage are lost, not deleted. */
+  truncated?: boolean;
   /** The zod issue path (`files.2.size`), or `(file)` when the file as a whole is unreadable. */
   field: string;
   message: string;
@@ -55,8 +59,8 @@ function unknownFields(data: Record<string, unknown>): string[] {
   return found;
 }
 
-/** Validates parsed file content: the schema, unknown fields, and that the file is named after its id. */
-export function validateSignatureFile(path: string, data: unknown): ValidatedFile {
+/** Validates one signature's parsed content: the schema and unknown fields; `path` names it in errors. */
+export function validateSignatureData(path: string, data: unknown): ValidatedFile {
   const parsed = SignatureSchema.safeParse(data);
   const errors: StoreError[] = [];
   if (!parsed.success) {
@@ -67,14 +71,17 @@ export function validateSignatureFile(path: string, data: unknown): ValidatedFil
   if (isRecord(data)) {
     for (const field of unknownFields(data)) errors.push({ path, field, message: 'unknown field (misspelt?)' });
   }
-  if (parsed.success) {
-    const stem = basename(path, extname(path));
-    if (stem !== parsed.data.id) {
-      errors.push({ path, field: 'id', message: `id ${parsed.data.id} does not match the file name (expected ${parsed.data.id}${extname(path)})` });
-    }
-  }
   if (errors.length > 0 || !parsed.success) return { ok: false, errors };
   return { ok: true, signature: parsed.data };
+}
+
+/** Validates parsed file content: the schema, unknown fields, and that the file is named after its id. */
+export function validateSignatureFile(path: string, data: unknown): ValidatedFile {
+  const result = validateSignatureData(path, data);
+  if (!result.ok) return result;
+  const id = result.signature.id;
+  if (basename(path, extname(path)) === id) return result;
+  return { ok: false, errors: [{ path, field: 'id', message: `id ${id} does not match the file name (expected ${id}${extname(path)})` }] };
 }
 
 /** Parses a file's text by its extension; a syntax error is reported with its position. */

@@ -1,9 +1,13 @@
 /**
  * A small streaming reader for `.tar.gz` archives (ustar, GNU long names, pax `path`), built on
  * node:zlib so reading the 57,000-article archive needs no extra dependency and never holds it in memory.
+ * It reads from any byte stream: a local file, or a download (src/store/remote.ts).
  */
 import { createReadStream } from 'node:fs';
+import { PassThrough, pipeline } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { ErrorCode, KbBotError } from '../errors.js';
+import { ByteQueue } from './byte-queue.js';
 
 export interface TarMember {
   name: string;
@@ -11,35 +15,6 @@ export interface TarMember {
 }
 
 const BLOCK = 512;
-
-/** Bytes arriving in chunks, taken off the front in exact amounts. */
-class ByteQueue {
-  private chunks: Buffer[] = [];
-  private offset = 0;
-  length = 0;
-
-  push(chunk: Buffer): void {
-    this.chunks.push(chunk);
-    this.length += chunk.length;
-  }
-
-  take(n: number): Buffer {
-    const out = Buffer.allocUnsafe(n);
-    let filled = 0;
-    while (filled < n) {
-      const head = this.chunks[0]!;
-      const copied = head.copy(out, filled, this.offset, Math.min(head.length, this.offset + n - filled));
-      filled += copied;
-      this.offset += copied;
-      if (this.offset === head.length) {
-        this.chunks.shift();
-        this.offset = 0;
-      }
-    }
-    this.length -= n;
-    return out;
-  }
-}
 
 function cString(block: Buffer, start: number, length: number): string {
   const end = block.indexOf(0, start);
@@ -60,13 +35,36 @@ function paxPath(data: Buffer): string | undefined {
   return undefined;
 }
 
-/** Yields every regular file in a `.tar.gz` archive, in archive order. */
-export async function* readTarGz(path: string): AsyncGenerator<TarMember> {
+/** Yields every regular file in a `.tar.gz` file, in archive order. */
+export function readTarGz(path: string, wanted?: (name: string) => boolean): AsyncGenerator<TarMember> {
+  return readTar(gunzip(createReadStream(path)), path, wanted);
+}
+
+/** The gunzipped bytes of a gzip byte stream; an error on either side (a download cut short, a damaged gzip) ends it. */
+export function gunzip(compressed: AsyncIterable<Buffer>): AsyncIterable<Buffer> {
+  const out = new PassThrough();
+  pipeline(compressed, createGunzip({ chunkSize: 256 * 1024 }), out, () => {});
+  return out;
+}
+
+interface Pending {
+  name: string;
+  size: number;
+  type: string;
+  /** Bytes of the (padded) body still to drop when the member is not wanted; never buffered. */
+  skipping?: number;
+}
+
+/**
+ * Yields every regular file of an uncompressed tar byte stream that `wanted` accepts (all by default);
+ * the others are dropped as they stream past, so a large unwanted member costs no memory.
+ * `label` names the archive in errors.
+ */
+export async function* readTar(bytes: AsyncIterable<Buffer>, label: string, wanted: (name: string) => boolean = () => true): AsyncGenerator<TarMember> {
   const queue = new ByteQueue();
-  let pending: { header: Buffer; name: string; size: number; type: string } | undefined;
+  let pending: Pending | undefined;
   let longName: string | undefined;
-  const stream = createReadStream(path).pipe(createGunzip({ chunkSize: 256 * 1024 }));
-  for await (const chunk of stream as AsyncIterable<Buffer>) {
+  for await (const chunk of bytes) {
     queue.push(chunk);
     for (;;) {
       if (!pending) {
@@ -77,7 +75,17 @@ export async function* readTarGz(path: string): AsyncGenerator<TarMember> {
         const base = cString(header, 0, 100);
         const name = longName ?? (prefix ? `${prefix}/${base}` : base);
         longName = undefined;
-        pending = { header, name, size: octal(header, 124, 12), type: String.fromCharCode(header[156] ?? 0) };
+        const type = String.fromCharCode(header[156] ?? 0);
+        const size = octal(header, 124, 12);
+        const isFile = type === '0' || type === '\0' || type === '7';
+        const padded = Math.ceil(size / BLOCK) * BLOCK;
+        pending = { name, size, type, ...((isFile && !wanted(name)) || (!isFile && type !== 'L' && type !== 'x') ? { skipping: padded } : {}) };
+      }
+      if (pending.skipping !== undefined) {
+        pending.skipping -= queue.skip(pending.skipping);
+        if (pending.skipping > 0) break;
+        pending = undefined;
+        continue;
       }
       const padded = Math.ceil(pending.size / BLOCK) * BLOCK;
       if (queue.length < padded) break;
@@ -86,7 +94,8 @@ export async function* readTarGz(path: string): AsyncGenerator<TarMember> {
       pending = undefined;
       if (type === 'L') longName = cString(data, 0, data.length);
       else if (type === 'x') longName = paxPath(data);
-      else if (type === '0' || type === '\0' || type === '7') yield { name, data };
+      else yield { name, data };
     }
   }
+  if (pending) throw new KbBotError(ErrorCode.StoreUnreadable, `${label}: the archive ends in the middle of ${pending.name}`, { archive: label });
 }

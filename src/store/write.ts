@@ -36,8 +36,8 @@ export function orderSignature(sig: Signature): Record<string, unknown> {
   return ordered;
 }
 
-/** The exact text `writeSignature` puts in a file. Throws `signature_invalid` for a signature the schema rejects. */
-export function formatSignature(input: SignatureInput): string {
+/** The signature with defaults applied. Throws `signature_invalid` for a signature the schema rejects. */
+export function checkedSignature(input: SignatureInput): Signature {
   const parsed = SignatureSchema.safeParse(input);
   if (!parsed.success) {
     const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
@@ -46,7 +46,12 @@ export function formatSignature(input: SignatureInput): string {
       fields,
     });
   }
-  return `${JSON.stringify(orderSignature(parsed.data), null, 2)}\n`;
+  return parsed.data;
+}
+
+/** The exact text `writeSignature` puts in a file. Throws `signature_invalid` for a signature the schema rejects. */
+export function formatSignature(input: SignatureInput): string {
+  return `${JSON.stringify(orderSignature(checkedSignature(input)), null, 2)}\n`;
 }
 
 /**

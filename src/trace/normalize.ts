@@ -152,7 +152,9 @@ export function normalizeSymbol(symbol: string): string {
 function normalizeForeignFrame(frame: Frame & { lang: NonNullable<Frame['lang']> }): NormalFrame {
   const n = normalizeForeign(frame.lang, { module: frame.module.trim(), symbol: frame.symbol.trim() });
   const module = `${frame.lang}:${n.module.toLowerCase().replace(/!/g, '.')}`;
-  const symbol = n.symbol.toLowerCase();
+  // Native (C/C++/Swift) names, once ecosystems.ts took off their decorations, read as Windows symbols do;
+  // normalizeSymbol reads `__` as a C++ scope (old KB articles print `A__B`); native names keep theirs.
+  const symbol = frame.lang === 'native' ? normalizeSymbol(n.symbol).replace(/:{3,}/g, '::').replace(/^:+|:+$/g, '') : n.symbol.toLowerCase();
   return { module, symbol, key: `${module}!${symbol}` };
 }
 

@@ -1,10 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readArticles } from '../../src/store/archive.js';
 import { readTarGz } from '../../src/store/tar.js';
+import { buildZip } from '../support/zip.js';
 
 const fixture = (name: string) => new URL(`../fixtures/kb/${name}`, import.meta.url).pathname;
 
@@ -61,6 +62,20 @@ describe('readArticles', () => {
     execFileSync('tar', ['-czf', archive, '-C', root, 'a'.repeat(60)]);
     const names = (await collect(readTarGz(archive))).map((m) => m.name);
     expect(names).toEqual([`${'a'.repeat(60)}/${'b'.repeat(60)}/Q1.TXT`]);
+  });
+
+  it('reads the articles of a .zip file, found in a folder too', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kbbot-zip-'));
+    writeFileSync(join(root, 'kb.zip'), buildZip([{ name: 'top/txt/190/Q190001.TXT', data: readFileSync(fixture('sna-hotfix.txt')) }, { name: 'top/a.md', data: 'x' }]));
+    const articles = await collect(readArticles([root]));
+    expect(articles.map((a) => a.path)).toEqual([`${join(root, 'kb.zip')}:top/txt/190/Q190001.TXT`]);
+    expect(articles[0]?.text).toBe(readFileSync(fixture('sna-hotfix.txt')).toString('latin1'));
+  });
+
+  it('says a damaged archive is not readable, naming it', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kbbot-bad-archive-'));
+    writeFileSync(join(root, 'kb.tar.gz'), 'not gzip at all');
+    await expect(collect(readArticles([join(root, 'kb.tar.gz')]))).rejects.toThrow(/kb\.tar\.gz is not a \.tar\.gz or \.zip archive/);
   });
 
   it('reports a missing path as not_found', async () => {

@@ -5,7 +5,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log.js';
 import { buildIndex, matchMessage } from '../../src/match/index.js';
 import type { Signature } from '../../src/model.js';
+import { packLine, writePack } from '../../src/store/pack.js';
 import { watchStore, type StoreSnapshot, type StoreWatcher } from '../../src/store/watch.js';
+import { SignatureSchema } from '../../src/model.js';
 import { parseTraces } from '../../src/trace/index.js';
 
 const curated = (title: string, frame = 'PUSH_NOTIFY::PushToClient') =>
@@ -33,8 +35,8 @@ function nextSwap(until: (s: StoreSnapshot<Knowledge>) => boolean): Promise<Stor
   });
 }
 
-async function start(watch = true): Promise<StoreWatcher<Knowledge>> {
-  watcher = await watchStore<Knowledge>(dir, {
+async function start(watch = true, store = dir): Promise<StoreWatcher<Knowledge>> {
+  watcher = await watchStore<Knowledge>(store, {
     build: (signatures) => buildIndex([...signatures.values()] as Signature[]),
     onSwap: (s) => {
       swaps.push(s);
@@ -145,5 +147,48 @@ describe('watchStore', () => {
     expect(same).toBe(w.current());
     expect(same.signatures.get('Q100001')?.title).toBe('Original title');
     expect(lines.some((l) => JSON.parse(l).msg.startsWith('signature store reload failed'))).toBe(true);
+  });
+});
+
+describe('watchStore on a packed store', () => {
+  const sigOf = (text: string) => SignatureSchema.parse(JSON.parse(text));
+  const pack = () => join(dir, 'store.jsonl.gz');
+
+  beforeEach(async () => {
+    await writePack(pack(), [sigOf(curated('Original title'))]);
+  });
+
+  it('serves a pack replaced by a new one (written atomically, as kbbot ingest does)', async () => {
+    const w = await start(true, pack());
+    expect(w.current().signatures.get('Q100001')?.title).toBe('Original title');
+    const fresh = nextSwap((s) => s.signatures.has('Q100002'));
+    await writePack(pack(), [sigOf(curated('Retitled')), sigOf(other)]);
+    const served = await fresh;
+    expect(served.signatures.get('Q100001')?.title).toBe('Retitled');
+    expect(served.errors).toEqual([]);
+  });
+
+  it('keeps the last good version of a signature whose line turns invalid, naming pack and id', async () => {
+    const path = join(dir, 'store.jsonl');
+    await writePack(path, [sigOf(curated('Original title')), sigOf(other)]);
+    const w = await start(true, path);
+    const broken = nextSwap((s) => s.errors.length > 0);
+    const bad = packLine(sigOf(curated('Original title'))).replace('"title":"Original title"', '"title":""');
+    await writeAtomically('store.jsonl', `{"kbbot":"signature-pack","version":1}\n${bad}\n${packLine(sigOf(other))}\n{"kbbot":"end","signatures":2}\n`);
+    const invalid = await broken;
+    expect(invalid.errors[0]).toMatchObject({ path: `${path}#Q100001`, field: 'title' });
+    expect(invalid.kept).toEqual([`${path}#Q100001`]);
+    expect(w.current().signatures.get('Q100001')?.title).toBe('Original title');
+  });
+
+  it('keeps every signature a pack cut short has lost (lost lines are not deletions)', async () => {
+    const path = join(dir, 'store.jsonl');
+    await writePack(path, [sigOf(curated('Original title')), sigOf(other)]);
+    const w = await start(false, path);
+    await writeFile(path, `{"kbbot":"signature-pack","version":1}\n${packLine(sigOf(curated('Original title')))}\n`);
+    const cut = await w.reload('SIGHUP');
+    expect(cut.errors).toEqual([expect.objectContaining({ path, field: '(pack)', truncated: true })]);
+    expect([...cut.signatures.keys()].sort()).toEqual(['Q100001', 'Q100002']);
+    expect(cut.kept).toEqual([`${path}#Q100002`]);
   });
 });

@@ -49,7 +49,7 @@ function waitForReady(child: ChildProcess, timeoutMs: number): Promise<void> {
 
 /**
  * Starts a throwaway redis-server; retries on another port if the chosen one was taken meanwhile.
- * `port`: that port only (a server brought back where a killed one was).
+ * `port`: this one (a Redis coming back where it was, for outage tests), no retry elsewhere.
  */
 export async function startRedis(options: { port?: number } = {}): Promise<RedisServer> {
   if (!hasService('redis')) {

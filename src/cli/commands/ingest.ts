@@ -1,25 +1,33 @@
 /**
- * `kbbot ingest PATH... --out DIR [--report FILE]`: parses KB articles (files, folders, .tar.gz archives)
- * into one signature file each, prints a summary, and optionally writes one JSON line per article.
+ * `kbbot ingest PATH... --out DIR [--report FILE]`: parses KB articles (files, folders, .tar.gz or .zip
+ * archives, or an archive's http(s) URL, streamed) into one signature file each, shows progress on stderr,
+ * prints a summary, and optionally writes one JSON line per article.
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { resolve } from 'node:path';
 import { runIngest, type IngestSummary } from '../../store/ingest.js';
 import { parseCommandArgs, processIo, type CommandIo, type CommandSpec } from '../args.js';
+import { createProgress } from '../progress.js';
 import { ErrorCode, KbBotError } from '../../errors.js';
 
 export const ingestSpec = {
   name: 'ingest',
-  synopsis: 'PATH... --out DIR [--report FILE] [--workers N]',
+  synopsis: 'PATH... --out DIR|PACK [--report FILE] [--workers N]',
   description:
-    'Parses KB articles into signature files (one QNNNNNN.json per article) in DIR.\nPATH is an article file, a folder (searched recursively for *.txt) or a .tar.gz archive.\nA rejected article is counted with its reason and never stops the run.',
+    'Parses KB articles into signature files (one QNNNNNN.json per article) in DIR, or into one packed store\n' +
+    'when --out ends in .jsonl or .jsonl.gz (every command reads it with --store PACK; loads ~1.8x faster than a folder).\n' +
+    'PATH is an article file, a folder (searched recursively for *.txt), a .tar.gz or .zip archive, or the\nhttp(s) URL of one, streamed as it downloads. Progress goes to stderr: a bar on a terminal, a line every\n10 s otherwise. A rejected article is counted with its reason and never stops the run.',
   options: {
-    out: { type: 'string', value: 'DIR', description: 'folder to write the signature files into (created if missing)' },
+    out: { type: 'string', value: 'DIR|PACK', description: 'folder to write the signature files into (created if missing), or a pack FILE.jsonl[.gz]' },
     report: { type: 'string', value: 'FILE', description: 'write one JSON line per article: id, path, status, counts, reason' },
     workers: { type: 'string', value: 'N', description: 'worker threads parsing articles (default 2; 0 = none)' },
   },
   positionals: { min: 1, max: Number.POSITIVE_INFINITY },
-  examples: ['kbbot ingest ../shared/kb-corpus.tar.gz --out ./ingested', 'kbbot ingest article.txt txt/272 --out ./ingested --report ingest.jsonl'],
+  examples: [
+    'kbbot ingest https://github.com/jeffpar/kbarchive/archive/refs/heads/master.tar.gz --out ./ingested',
+    'kbbot ingest kb-corpus.tar.gz --out ./archive.jsonl.gz',
+    'kbbot ingest article.txt txt/272 --out ./ingested --report ingest.jsonl',
+  ],
 } satisfies CommandSpec;
 
 export function formatSummary(summary: IngestSummary): string {
@@ -57,13 +65,19 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   const workers = workerCount(args.values.workers);
   let report: WriteStream | undefined;
   if (args.values.report) report = createWriteStream(resolve(args.values.report));
+  const progress = createProgress({ write: (text) => io.err(text), columns: io.errColumns });
   try {
     const summary = await runIngest({
       paths: args.positionals,
       outDir: resolve(out),
       workers,
-      ...(report ? { onResult: (r) => report?.write(`${JSON.stringify(r)}\n`) } : {}),
+      onResult: (r) => {
+        progress.article();
+        report?.write(`${JSON.stringify(r)}\n`);
+      },
+      onProgress: (p) => progress.read(p),
     });
+    progress.done();
     io.out(formatSummary(summary));
     return summary.failed > 0 || summary.written === 0 ? 1 : 0;
   } finally {

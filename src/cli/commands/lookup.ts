@@ -5,9 +5,10 @@
 import { ErrorCode, KbBotError } from '../../errors.js';
 import type { KbId, Signature } from '../../model.js';
 import { buildArticleCard, buildFilesReply, buildRelatedReply, renderText } from '../../reply/index.js';
-import { loadStore, orderSignature } from '../../store/index.js';
+import { orderSignature } from '../../store/index.js';
 import { parseKbRef } from '../../trace/index.js';
-import { parseCommandArgs, processIo, resolveStoreDir, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
+import { parseCommandArgs, processIo, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
+import { openStore, teamSignature } from '../store.js';
 
 export const lookupSpec = {
   name: 'lookup',
@@ -43,12 +44,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   if (id === undefined) {
     throw new KbBotError(ErrorCode.BadReference, `'${ref}' is not a KB reference (try Q272274, KB272274, 272274 or a support.microsoft.com URL)`, { ref });
   }
-  const store = await loadStore(resolveStoreDir(args.values.store));
-  if (store.errors.length > 0) {
-    const files = new Set(store.errors.map((e) => e.path)).size;
-    io.err(`warning: ${files} invalid signature file(s) skipped; run kbbot validate\n`);
-  }
-  const sig = store.signatures.get(id);
+  const store = await openStore({ command: 'lookup', flag: args.values.store, io });
+  const sig = store.signatures.get(id) ?? (await teamSignature(id));
   if (!sig) {
     io.err(`${id} is not in the store (${store.dir}, ${store.signatures.size} signatures)\n`);
     return 1;

@@ -7,10 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { ErrorCode, KbBotError } from '../../errors.js';
 import type { Candidate, FrameAlignment, MatchResult, ParsedMessage } from '../../model.js';
-import { buildIndex, loadRules, matchMessage, type MatchIndex } from '../../match/index.js';
-import { loadStore } from '../../store/index.js';
+import { matchKnowledge, type Knowledge } from '../../bot/index.js';
 import { parseMessage } from '../../trace/index.js';
-import { parseCommandArgs, processIo, resolveStoreDir, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
+import { parseCommandArgs, processIo, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
+import { openKnowledge } from '../store.js';
 
 export const matchSpec = {
   name: 'match',
@@ -30,18 +30,22 @@ export const matchSpec = {
 } satisfies CommandSpec;
 
 async function readInput(path: string | undefined): Promise<string> {
-  if (path !== undefined && path !== '-') return readFile(path, 'utf8');
+  if (path !== undefined && path !== '-') {
+    try {
+      return await readFile(path, 'utf8');
+    } catch (error) {
+      const why = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+      throw new KbBotError(ErrorCode.NotFound, `cannot read ${path}: ${why}`, { path }, { cause: error });
+    }
+  }
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
 }
 
-async function openIndex(storeFlag: string | undefined, io: CommandIo): Promise<MatchIndex> {
-  const store = await loadStore(resolveStoreDir(storeFlag));
-  if (store.errors.length > 0) {
-    io.err(`warning: ${new Set(store.errors.map((e) => e.path)).size} invalid signature file(s) skipped; run kbbot validate\n`);
-  }
-  return buildIndex([...store.signatures.values()], loadRules());
+/** The store with the team's known issues layered on top, as the bot answers from. */
+async function openMatchKnowledge(storeFlag: string | undefined, io: CommandIo): Promise<Knowledge> {
+  return (await openKnowledge({ command: 'match', flag: storeFlag, io })).knowledge;
 }
 
 function alignmentLine(a: FrameAlignment): string {
@@ -82,7 +86,7 @@ export function matchJson(parsed: ParsedMessage, result: MatchResult): object {
   };
 }
 
-function batchLine(index: MatchIndex, line: string, lineNo: number): string {
+function batchLine(knowledge: Knowledge, line: string, lineNo: number): string {
   let input: unknown;
   try {
     input = JSON.parse(line);
@@ -91,17 +95,17 @@ function batchLine(index: MatchIndex, line: string, lineNo: number): string {
   }
   const { id, text } = (input ?? {}) as { id?: unknown; text?: unknown };
   if (typeof text !== 'string') return JSON.stringify({ id: id ?? null, line: lineNo, error: 'missing "text" string' });
-  const result = matchMessage(index, parseMessage(text));
+  const result = matchKnowledge(knowledge, parseMessage(text));
   return JSON.stringify({ id, verdict: result.verdict, candidates: result.candidates.slice(0, 5).map((c) => ({ kb: c.kb, score: c.score })) });
 }
 
-async function runBatch(path: string, index: MatchIndex, io: CommandIo): Promise<number> {
+async function runBatch(path: string, knowledge: Knowledge, io: CommandIo): Promise<number> {
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
   let lineNo = 0;
   for await (const line of lines) {
     lineNo++;
     if (line.trim() === '') continue;
-    io.out(`${batchLine(index, line, lineNo)}\n`);
+    io.out(`${batchLine(knowledge, line, lineNo)}\n`);
   }
   return 0;
 }
@@ -114,12 +118,12 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   }
   if (args.values.batch !== undefined) {
     if (args.positionals.length > 0) throw new KbBotError(ErrorCode.Usage, '--batch reads its own file; give no FILE argument (see kbbot match --help)');
-    return runBatch(args.values.batch, await openIndex(args.values.store, io), io);
+    return runBatch(args.values.batch, await openMatchKnowledge(args.values.store, io), io);
   }
   const text = await readInput(args.positionals[0]);
-  const index = await openIndex(args.values.store, io);
+  const knowledge = await openMatchKnowledge(args.values.store, io);
   const parsed = parseMessage(text);
-  const result = matchMessage(index, parsed);
+  const result = matchKnowledge(knowledge, parsed);
   io.out(args.values.json ? `${JSON.stringify(matchJson(parsed, result), null, 2)}\n` : renderMatchText(parsed, result));
   return 0;
 }

@@ -1,7 +1,7 @@
 /** `kbbot search WORDS [--store DIR] [--json]`: free-text search over titles and symptoms. */
-import { buildIndex, loadRules, searchText } from '../../match/index.js';
-import { loadStore } from '../../store/index.js';
-import { parseCommandArgs, processIo, resolveStoreDir, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
+import { searchText } from '../../match/index.js';
+import { parseCommandArgs, processIo, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
+import { openKnowledge } from '../store.js';
 
 export const searchSpec = {
   name: 'search',
@@ -27,9 +27,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     io.err(`kbbot search: --limit must be a positive whole number, got '${args.values.limit ?? ''}'\n`);
     return 2;
   }
-  const store = await loadStore(resolveStoreDir(args.values.store));
-  const index = buildIndex([...store.signatures.values()], loadRules());
-  const hits = searchText(index, args.positionals, limit);
+  const { knowledge } = await openKnowledge({ command: 'search', flag: args.values.store, io });
+  const hits = searchText(knowledge.index, args.positionals, limit);
   if (args.values.json) io.out(`${JSON.stringify(hits, null, 2)}\n`);
   else if (hits.length === 0) io.out('no article matches those words\n');
   else io.out(hits.map((h) => `${h.kb.padEnd(8)} ${h.score.toFixed(2)}  ${h.title}`).join('\n') + '\n');

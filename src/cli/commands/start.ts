@@ -4,14 +4,15 @@
  * credentials it opens the offline console. A configuration mistake is one line naming the variable (never
  * its value) and exit 1. SIGHUP reloads the store; SIGTERM / SIGINT stop taking events and shut down cleanly.
  */
-import { buildKnowledge } from '../../bot/index.js';
 import { loadConfig, type Config } from '../../config.js';
 import { asKbBotError } from '../../errors.js';
 import { loggerFromConfig } from '../../log.js';
+import type { Logger } from '../../log.js';
 import type { ConnectedMode } from '../../slack/app.js';
-import { runSlackBot } from '../../slack/run.js';
-import { watchStore } from '../../store/watch.js';
+import { runSlackBot, type RunningBot, type RunOptions } from '../../slack/run.js';
+import type { ShutdownReport } from '../../slack/lifecycle.js';
 import { parseCommandArgs, processIo, resolveStoreDir, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
+import { openKnowledge } from '../store.js';
 import { runConsole } from './console.js';
 
 export const startSpec = {
@@ -38,16 +39,37 @@ function waitForStopSignal(): Promise<NodeJS.Signals> {
   });
 }
 
-/** Connected to Slack through the shared assembly (src/slack/run.ts) until SIGTERM / SIGINT. */
-async function runConnected(config: Config, mode: ConnectedMode, storeDir: string): Promise<number> {
-  const logger = loggerFromConfig(config, { name: 'kbbot' });
-  const bot = await runSlackBot({ ...config, storeDir }, mode, logger);
+export interface ConnectedHooks {
+  /** Tuning passed to runSlackBot (the reliability tests' wrapper and the load script shorten bounds). */
+  runOptions?: RunOptions;
+  onReady?: (bot: RunningBot) => void;
+  onStopped?: (report: ShutdownReport) => void;
+}
+
+/**
+ * Connected to Slack through the shared assembly (src/slack/run.ts) until SIGTERM / SIGINT; SIGHUP reloads
+ * the store. Resolves with the exit code: 0 when every reply in flight finished, 1 when some were abandoned.
+ * The reliability tests' wrapper runs this same function, so it stops and exits as `kbbot start` does.
+ */
+export async function runConnected(config: Config, mode: ConnectedMode, logger: Logger, hooks: ConnectedHooks = {}): Promise<number> {
+  const bot = await runSlackBot(config, mode, logger, hooks.runOptions);
+  hooks.onReady?.(bot);
   const onHangup = (): void => void bot.reload('SIGHUP');
   process.on('SIGHUP', onHangup);
   const signal = await waitForStopSignal();
   process.off('SIGHUP', onHangup);
   const report = await bot.shutdown(signal);
+  hooks.onStopped?.(report);
   return report.drained ? 0 : 1;
+}
+
+/**
+ * Ends the process after a shutdown. A clean one ends by itself (nothing left running); one that abandoned
+ * work exits now: the abandoned replies' requests would otherwise hold the process open until they time out.
+ */
+export function exitAfterShutdown(code: number): void {
+  if (code === 0) process.exitCode = 0;
+  else process.exit(code);
 }
 
 export async function run(argv: string[], io: CommandIo = processIo): Promise<number> {
@@ -64,19 +86,21 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     io.err(`kbbot start: ${asKbBotError(error).message}\n`);
     return 1;
   }
-  const storeDir = resolveStoreDir(parsed.values.store, config);
   if (config.slack.kind === 'offline') {
-    const store = await watchStore(storeDir, { build: buildKnowledge, watch: false });
+    const { store, knowledge } = await openKnowledge({ command: 'start', flag: parsed.values.store, io, config });
     await runConsole({
       input: process.stdin,
       output: process.stdout,
-      getKnowledge: () => store.current().knowledge,
-      storeDir,
+      getKnowledge: () => knowledge,
+      storeDir: store.dir,
       offlineReason: config.slack.reason,
       answerNoneInChannels: config.answerNoneInChannels,
     });
-    store.close();
     return 0;
   }
-  return runConnected(config, config.slack, storeDir);
+  // Connected, the store is watched and reloaded (src/slack/run.ts): the same folder, the same checks, logged.
+  const storeDir = resolveStoreDir(parsed.values.store, config);
+  const code = await runConnected({ ...config, storeDir }, config.slack, loggerFromConfig(config, { name: 'kbbot' }));
+  exitAfterShutdown(code);
+  return code;
 }

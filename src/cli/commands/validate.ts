@@ -3,8 +3,9 @@
  * prints each invalid file with its bad fields, then a summary; exits 1 on any invalid file.
  */
 import { relative } from 'node:path';
-import { loadStore, type StoreError } from '../../store/index.js';
-import { parseCommandArgs, processIo, resolveStoreDir, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
+import { isPackPath, type StoreError } from '../../store/index.js';
+import { parseCommandArgs, processIo, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
+import { openStore } from '../store.js';
 
 export const validateSpec = {
   name: 'validate',
@@ -33,8 +34,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     io.out(args.text);
     return 0;
   }
-  const dir = resolveStoreDir(args.values.store);
-  const store = await loadStore(dir);
+  const store = await openStore({ command: 'validate', flag: args.values.store, io, reportInvalid: false });
+  const dir = store.dir;
   const invalid = groupByFile(store.errors);
   for (const [path, errors] of invalid) {
     io.out(`${displayPath(path)}\n`);
@@ -47,7 +48,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     return 1;
   }
   io.out(
-    `${invalid.size > 0 ? '\n' : ''}${displayPath(dir)}: ${valid + invalid.size} files, ${valid} valid (${withTraces} with traces), ${invalid.size} invalid\n`,
+    `${invalid.size > 0 ? '\n' : ''}${displayPath(dir)}: ${valid + invalid.size} ${isPackPath(dir) ? 'entries' : 'files'}, ${valid} valid (${withTraces} with traces), ${invalid.size} invalid\n`,
   );
   return invalid.size > 0 ? 1 : 0;
 }

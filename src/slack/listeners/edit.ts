@@ -9,7 +9,7 @@ import { DEDUPE_TTL_MS, type ListenerDeps } from '../deps.js';
 import { deliver } from '../deliver.js';
 import { messageText } from '../text.js';
 import { answerIncoming, channelTypeOf, readMessage, type BotIdentity } from './incoming.js';
-import { isBotMessage, type MessageEventFields } from './message.js';
+import { isBotMessage, type MessageEventFields } from './message-fields.js';
 
 export async function answerEdit(client: webApi.WebClient, deps: ListenerDeps, identity: BotIdentity, event: MessageEventFields, eventId: unknown): Promise<void> {
   const edited = event.message;

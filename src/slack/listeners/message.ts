@@ -6,29 +6,12 @@ import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
 import { answerEdit } from './edit.js';
 import { answerIncoming } from './incoming.js';
+import { isBotMessage, type MessageEventFields } from './message-fields.js';
+
+export { isBotMessage, type MessageEventFields } from './message-fields.js';
 
 /** Subtypes that are newly posted messages (Bolt docs, message-listening). */
 const NEW_MESSAGE_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast']);
-
-export interface MessageEventFields {
-  type: string;
-  subtype?: string;
-  channel: string;
-  channel_type?: string;
-  user?: string;
-  bot_id?: string;
-  ts: string;
-  thread_ts?: string;
-  text?: string;
-  blocks?: unknown;
-  files?: unknown;
-  message?: MessageEventFields;
-  previous_message?: MessageEventFields;
-}
-
-export function isBotMessage(event: Pick<MessageEventFields, 'subtype' | 'bot_id'>): boolean {
-  return event.subtype === 'bot_message' || event.bot_id !== undefined;
-}
 
 export function registerMessage(app: App, deps: ListenerDeps): void {
   app.event('message', async ({ event, body, client, context }) => {

@@ -7,7 +7,6 @@
  * frames of each ecosystem are data: rules/<lang>.txt.
  */
 import type { Lang } from '../../model.js';
-import { normalizeSymbol } from '../normalize.js';
 
 export interface ForeignName {
   module: string;
@@ -103,9 +102,9 @@ function native({ symbol }: ForeignName): ForeignName {
   if (objc) return { module: '', symbol: `${objc[1]}.${objc[2]}` };
   // Swift decorations: `closure #1 in`, `specialized`, `@objc`, `merged`, return types
   s = s.replace(/\s->\s.*$/, '').replace(/^(?:(?:closure|implicit closure) #\d{1,4} in |specialized |@objc |merged |partial apply for |thunk for |reabstraction thunk helper from )+/g, '');
-  // the module of a native frame is spelt differently by every tool (libc.so.6, libc-2.31.so, libc): symbols alone
-  // normalizeSymbol reads `__` as a C++ scope (old KB articles print `A__B`); native names keep theirs
-  return { module: '', symbol: normalizeSymbol(s).replace(/:{3,}/g, '::').replace(/^:+|:+$/g, '') };
+  // the module of a native frame is spelt differently by every tool (libc.so.6, libc-2.31.so, libc): symbols alone.
+  // The C++ name itself is then read as Windows symbols are (normalize.ts, NATIVE_SYMBOL), which imports this module.
+  return { module: '', symbol: s };
 }
 
 function kernel({ module, symbol }: ForeignName): ForeignName {

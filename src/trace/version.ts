@@ -1,5 +1,5 @@
 /**
- * Dotted numeric file versions as KB articles print them (5.5.2654.3, 4.00.962, 6.00.8764).
+ * Dotted numeric file versions as KB articles and pastes print them (5.5.2654.3, 4.00.962, 6.00.8764).
  * Used by the matcher and bot for "are we fixed?" checks: comparison is numeric per
  * component, so 4.0.1381.133 > 4.0.1381.33 and 4.00.962 == 4.0.962.
  */

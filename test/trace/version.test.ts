@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVersions, normalizeVersion, parseVersion } from '../../src/kb/version.js';
+import { compareVersions, normalizeVersion, parseVersion } from '../../src/trace/version.js';
 
 describe('compareVersions', () => {
   it.each([
