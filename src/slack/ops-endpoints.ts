@@ -26,7 +26,7 @@ export const STATE_PROBE_TIMEOUT_MS = 1_000;
 
 export function createOpsProbe(parts: {
   metrics: BotMetrics;
-  state: Pick<StateStore, 'kind' | 'isMuted'>;
+  state: Pick<StateStore, 'kind' | 'isMuted' | 'health'>;
   /** Signatures served now; undefined until the store has loaded. */
   signatures: () => number | undefined;
   draining: () => boolean;
@@ -48,6 +48,9 @@ export function createOpsProbe(parts: {
           parts.state.isMuted('kbbot-readyz-probe'),
           new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs))),
         ]);
+        // A degraded Redis store still answers (from memory and its local outbox): its health says whether Redis does.
+        const health = parts.state.health();
+        if (!health.reachable) throw new Error(`degraded, ${health.pending} writes kept locally`);
         checks.state = `${parts.state.kind}: reachable`;
       } catch (error) {
         checks.state = `${parts.state.kind}: unreachable (${(error as Error).message})`;

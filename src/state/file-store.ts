@@ -14,7 +14,7 @@ import { Journal } from './journal.js';
 import { lockDataDir, type DirLock } from './lock.js';
 import { OwedWorkSchema } from './owed.js';
 import { BoundedTtlCache } from './ttl-cache.js';
-import { DEFAULT_LIMITS, threadKey, type OwedWork, type StateLimits, type StateStore } from './types.js';
+import { DEFAULT_LIMITS, threadKey, type OwedWork, type StateHealth, type StateLimits, type StateStore } from './types.js';
 
 const RecordSchema = z.discriminatedUnion('op', [
   z.object({ op: z.literal('mute'), channel: z.string().min(1), muted: z.boolean() }),
@@ -123,6 +123,15 @@ export class FileStateStore implements StateStore {
 
   async listOwed(): Promise<OwedWork[]> {
     return [...this.owed.values()];
+  }
+
+  /** The journal is local: always whole. */
+  health(): StateHealth {
+    return { kind: 'file', reachable: true, degraded: false, pending: 0 };
+  }
+
+  onHealthChange(): () => void {
+    return () => undefined;
   }
 
   async close(): Promise<void> {
