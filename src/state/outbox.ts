@@ -10,24 +10,16 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { ErrorCode, KbBotError } from '../errors.js';
-import { FeedbackSchema, ThreadMatchSchema, type Feedback, type ThreadMatch } from '../model.js';
+import type { Feedback, ThreadMatch } from '../model.js';
 import { Journal } from './journal.js';
 import { lockDataDir, type DirLock } from './lock.js';
-import { OwedWorkSchema } from './owed.js';
+import { StateRecordSchema, type StateRecord } from './records.js';
 import { threadKey, type OwedWork } from './types.js';
 
-const OpSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('mute'), channel: z.string().min(1), muted: z.boolean() }),
-  z.object({ op: z.literal('feedback'), feedback: FeedbackSchema }),
-  z.object({ op: z.literal('thread'), thread: ThreadMatchSchema }),
-  z.object({ op: z.literal('claim'), key: z.string().min(1), until: z.number() }),
-  z.object({ op: z.literal('owe'), work: OwedWorkSchema }),
-  z.object({ op: z.literal('settle'), id: z.string().min(1) }),
-]);
-export type OutboxOp = z.infer<typeof OpSchema>;
+export type OutboxOp = StateRecord;
 
 /** A journal line: an op under its sequence number, or the mark that op `seq` reached Redis. */
-const LineSchema = z.union([z.object({ seq: z.number().int(), entry: OpSchema }), z.object({ synced: z.number().int() })]);
+const LineSchema = z.union([z.object({ seq: z.number().int(), entry: StateRecordSchema }), z.object({ synced: z.number().int() })]);
 type Line = z.infer<typeof LineSchema>;
 
 export interface OutboxEntry {
