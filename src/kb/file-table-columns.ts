@@ -137,6 +137,8 @@ export function readRows(columns: ColumnKind[], values: Token[]): RawRow[] {
     const key = column === 'any' || column === 'other' ? (t.kind as keyof RawRow) : column;
     if (t.kind === 'placeholder' || t.kind === 'path') return;
     if (key in SIMPLE_KEYS && row[key] === undefined) row[key] = t;
+    // Compressed and expanded sizes side by side: the expanded one (always the larger) is the file's size.
+    else if (key === 'size' && isLargerSize(t, row.size)) row.size = t;
   };
   for (const t of values) {
     let idx = -1;
@@ -158,6 +160,10 @@ export function readRows(columns: ColumnKind[], values: Token[]): RawRow[] {
   }
   rows.push(row);
   return rows;
+}
+
+function isLargerSize(t: Token, than: Token | undefined): boolean {
+  return t.kind === 'size' && than?.kind === 'size' && typeof t.value === 'number' && typeof than.value === 'number' && t.value > than.value;
 }
 
 const SIMPLE_KEYS = { date: 1, time: 1, version: 1, size: 1, file: 1, platform: 1, language: 1 };

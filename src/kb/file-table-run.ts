@@ -38,6 +38,10 @@ function nextCellValue(tokens: Token[], k: number, columns: ColumnKind[]): numbe
   return -1;
 }
 
+function isSubHeading(t: Token): boolean {
+  return t.kind === 'language' || t.kind === 'platform';
+}
+
 function hasColumn(columns: ColumnKind[], t: Token): boolean {
   return t.kind === 'placeholder' || columns.includes(t.kind as ColumnKind) || (t.kind === 'path' && columns.includes('other'));
 }
@@ -58,6 +62,8 @@ export function readRun(tokens: Token[], start: number, columns: ColumnKind[] | 
   for (; end < tokens.length; end++) {
     const v = tokens[end]!;
     if (isValueToken(v)) {
+      // A header-less table that opened with a language or platform sub-heading ends at the next one.
+      if (!columns && values.length > 0 && isSubHeading(values[0]!) && v.kind === values[0]!.kind) break;
       if (!columns || hasColumn(columns, v)) {
         values.push(v);
         continue;

@@ -83,6 +83,11 @@ for (const w of HEADER_WORDS) PLAIN_WORDS.set(w, ['header']);
 for (const w of CONNECTORS) PLAIN_WORDS.set(w, ['connector']);
 for (const w of ['none', 'na', 'tbd']) PLAIN_WORDS.set(w, ['placeholder']);
 
+/** Words that make a language name of two ("Simplified Chinese", "Brazilian Portuguese"). */
+const LANGUAGE_QUALIFIERS = new Set(['simplified', 'traditional', 'brazilian']);
+/** Hyphenated language names, which the letters-only look-up does not see. */
+const HYPHENATED_LANGUAGES = new Map([['pan-chinese', 'Pan-Chinese']]);
+
 /** Letters only (the shape of most prose words), checked without a regex. */
 function isPlainWord(t: string): boolean {
   for (let k = 0; k < t.length; k++) {
@@ -100,6 +105,8 @@ function shapeOf(text: string, lower: string): [TokenKind, (string | number)?] {
   }
   // A sentence-final word ("installed."): letters and a period are none of the shapes below.
   if (text.length > 1 && text.charCodeAt(text.length - 1) === 46 && isPlainWord(text.slice(0, -1))) return WORD;
+  const hyphenated = HYPHENATED_LANGUAGES.get(lower);
+  if (hyphenated) return ['language', hyphenated];
   if (text === '|' || text === '\u00a6') return ['pipe'];
   if (isRule(text)) return ['rule'];
   if (isPlaceholder(text)) return ['placeholder'];
@@ -244,6 +251,17 @@ function readRegion(raws: TokenSpans, start: number, end: number, out: Token[]):
           token = { kind: 'date', text: `${t} ${day} ${year.text}`, lower: t.toLowerCase(), value: date, punct: year.punct };
           i += 2;
         }
+      } else if (token.kind === 'language' && /^\((simplified|traditional)\)[,;.]?$/i.test(raws.at(i + 1)!)) {
+        // "Chinese (Simplified)": the qualifier in parentheses tells two languages apart.
+        const name = `${t} ${raws.at(i + 1)!.replace(/[,;.]$/, '')}`;
+        token = { kind: 'language', text: name, lower: name.toLowerCase(), value: name, punct: /[,;.]$/.test(raws.at(i + 1)!) };
+        i++;
+      } else if (token.kind === 'word' && LANGUAGE_QUALIFIERS.has(token.lower) && PLAIN_WORDS.get((trimmedNext ??= trimmedAt(raws, i + 1)).text.toLowerCase())?.[0] === 'language') {
+        // "Simplified Chinese" and "Traditional Chinese" are two languages, not one Chinese.
+        const next = (trimmedNext ??= trimmedAt(raws, i + 1));
+        const name = `${t} ${next.text}`;
+        token = { kind: 'language', text: name, lower: name.toLowerCase(), value: name, punct: next.punct };
+        i++;
       } else if (token.kind === 'word' && token.lower === 'not' && (trimmedNext ??= trimmedAt(raws, i + 1)).text.toLowerCase() === 'applicable') {
         token = { kind: 'placeholder', text: 'not applicable', lower: 'not applicable', punct: (trimmedNext ??= trimmedAt(raws, i + 1)).punct };
         i++;

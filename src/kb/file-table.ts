@@ -124,6 +124,17 @@ function toFileRow(row: RawRow, context: TableContext): FileRow {
   return out;
 }
 
+/**
+ * A header-less table that opens with its only language or platform ("Simplified Chinese" then rows) sits under
+ * that sub-heading: every row is in that language or for that platform, not just the first.
+ */
+function withSubHeading(context: TableContext, values: readonly Token[] | undefined): TableContext {
+  const lead = values?.[0];
+  if (!lead || (lead.kind !== 'language' && lead.kind !== 'platform')) return context;
+  if (values.filter((v) => v.kind === lead.kind).length !== 1) return context;
+  return { ...context, [lead.kind]: String(lead.value) };
+}
+
 /** The files and hotfix packages listed in an article's file-attribute tables. */
 export function parseFileTables(text: string): FileTables {
   const tokens = tokenize(text);
@@ -154,7 +165,7 @@ export function parseFileTables(text: string): FileTables {
     }
     if (layout.includes('platform')) carryPlatformDown(rows);
     if (rows.length > 0) {
-      const context = tableContext(tokens, i, previous);
+      const context = withSubHeading(tableContext(tokens, i, previous), columns ? undefined : values);
       if (isFixTable({ rows, layout, headed: columns !== undefined, context, afterColon: tokens[i - 1]?.colon === true, listing })) {
         if (previous && isPackageTable(previous.rows) && followsInstallPhrase(tokens, previous.end, i)) {
           // "The Japanese version of this fix..." then "After the hotfix is installed, the following

@@ -14,6 +14,9 @@ interface KindRule {
 /** A service pack that is not out yet ("the next service pack") carries nothing today. */
 const FUTURE_PACK = /\b(next|upcoming|future|forthcoming)\b[^.]{0,60}service (pack|release)|service pack[^.]{0,40}\b(will (be|contain|include)|scheduled)/i;
 
+/** A pack as a condition of a step ("If SP4 is installed, you can use ..."), not as the fix. */
+const CONDITION = /^if\b[^,]{0,100}\b(is|are) (installed|running)\b|\bor later, you can\b/i;
+
 /** Sentences about what causes or meets the problem, never what fixes it. */
 const AFFECTED = /confirmed this to be a problem|problem (occurs|exists)|(after|when|if) (you )?(install|apply|upgrad|run)\w*|this (problem|behavior) (occurs|happens)/i;
 
@@ -23,7 +26,7 @@ const RULES: readonly KindRule[] = [
     kind: 'service-pack',
     matches: (s) =>
       !FUTURE_PACK.test(s) &&
-      !/hotfix rollup|before (you )?(install|apply)/i.test(s) &&
+      !/hotfix rollup|before (you )?(install|apply)|even if (it|you|the service pack) (was|were|has|have|had) (already )?(been )?(applied|installed)|information (about|on|regarding) how to (obtain|install|get)/i.test(s) &&
       ((/\bservice (pack|release)\b|\bSP\d\b|\bSR-?\d\b/i.test(s) &&
         /(corrected|fixed|resolved|addressed|included|contained) in|obtain the latest|(install|apply|obtain|upgrade to) (the )?(latest )?[\w .]{0,60}(service (pack|release)|SP\d)|contains? (a |the )?fix/i.test(s) &&
         !/\b(re-?apply|re-?install|uninstall|remov)/i.test(s)) ||
@@ -47,23 +50,28 @@ const RULES: readonly KindRule[] = [
     matches: (s) =>
       !/confirmed this to be a problem|service (pack|release)|\bSP\d/i.test(s) &&
       (/(corrected|fixed|resolved) in .{0,80}\bversions? \d/i.test(s) ||
-        /upgrade to (version|the (latest|current|new) version)|no longer occurs in|does not occur in .{0,60}\d/i.test(s)),
+        /upgrade to (version|the (latest|current|new) version)|no longer occurs in|does not occur in .{0,60}\d/i.test(s) ||
+        // "This problem has been fixed in Visual FoxPro 5.0 for Windows": a named product release, no pack.
+        /\b(has been|was|is) (first )?(fixed|corrected|resolved) in (the )?(Microsoft )?[A-Z][\w.+-]*( [A-Z][\w.+-]*){0,4} \d/.test(s)),
   },
   {
     kind: 'configuration',
     matches: (s) =>
-      (/^(to (resolve|correct|fix) this (problem|issue|behavior)|to prevent this)/i.test(s) && !/\b(contact|obtain|download|service pack|hotfix|upgrade)/i.test(s)) ||
+      (/^(to (resolve|correct|fix) this (problem|issue|behavior)|to prevent this)/i.test(s) && !/\b(contact|obtain|download|service pack|hotfix|upgrade)|\binstall (the )?(current|latest|newest|updated) version/i.test(s)) ||
       /\bregistry editor\b|\bHKEY_[A-Z_]+|\bregedt32|\bregedit\b/i.test(s) ||
       /\b(can|may) be (corrected|resolved|fixed|avoided|prevented) by \w+ing\b/i.test(s),
   },
   {
     kind: 'none',
-    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not designed to be|is not a bug|product limitation|no fix (is|will be)|will not be fixed|not planned|expected behavior/i.test(s),
+    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not designed to be|is not a bug|product limitation|^this is a (known )?limitation\b|is (caused by )?a limitation (of|in)\b|no fix (is|will be)|will not be fixed|not planned|expected behavior/i.test(s),
   },
-  { kind: 'workaround', matches: (s) => /to work ?around|as a work ?around|work ?around (this|the) (problem|issue|behavior)/i.test(s) },
+  {
+    kind: 'workaround',
+    matches: (s) => /to work ?around|as a work ?around|work ?around (this|the) (problem|issue|behavior)|\b(the following|one possible|a possible|another possible|one) workaround\b|\bworkarounds? (is|are|for this)\b/i.test(s),
+  },
   {
     kind: 'not-yet',
-    matches: (s) => /researching this (problem|issue)|fix (to|for) this (problem|issue) is in development|will post (new |more )?information|investigating this (problem|issue)|as it becomes available/i.test(s),
+    matches: (s) => /researching this (problem|issue)|fix (to|for) this (problem|issue) is in development|will post (new |more )?information|investigating this (problem|issue)|(is|are) (still )?(under|being) investigat|as it becomes available/i.test(s),
   },
 ];
 
@@ -83,10 +91,13 @@ function nameBefore(words: readonly string[], at: number): string[] {
   const name: string[] = [];
   for (let i = at - 1; i >= 0 && name.length < 8; i--) {
     const word = words[i] ?? '';
-    if (!isNameWord(word) || (/[.,;:]$/.test(word) && word !== 'U.S.')) break;
+    // "Windows NT Server 4.0, Terminal Server Edition": an edition's comma belongs to the product name.
+    const editionComma = /^\d[\d.]*,$/.test(word) && name.includes('Edition');
+    if (!isNameWord(word) || (/[.,;:]$/.test(word) && word !== 'U.S.' && !editionComma)) break;
     name.unshift(word);
   }
-  while (name.length > 0 && /^(the|for|in|apply|install|obtain|use|get|download)$/i.test(name[0] ?? '')) name.shift();
+  // Sentence openers are capitalised but name nothing: "If SP4 is installed", "When Service Pack 2 ...".
+  while (name.length > 0 && /^(the|for|in|apply|install|obtain|use|get|download|if|when|after|before|once|although|because|note|with|without|on|since|until|unless)$/i.test(name[0] ?? '')) name.shift();
   return name;
 }
 
@@ -160,13 +171,12 @@ export function servicePacksNamed(sentence: string): string[] {
     }
     if (!/^service$/i.test(word) || !/^(pack|release)/i.test(words[i + 1] ?? '')) continue;
     const name = nameBefore(words, i);
-    const capital = /^Service$/.test(word);
     const next = words[i + 2] ?? '';
-    const numbered = !/[.,;:]$/.test(words[i + 1] ?? '') && /^\d+[a-z]?[.,;:)]*$/.test(next);
+    const numbered = !/[.,;:]$/.test(words[i + 1] ?? '') && /^\d+(\.0)?[a-z]?[.,;:)]*$/.test(next);
     // "the latest service pack for Exchange Server" names no pack; "SNA Server 3.0 U.S. Service Pack" does.
     const product = name.filter((w) => !/^(latest|next|newest|most|recent)$/i.test(w));
-    // Only a numbered pack is named: "the latest Windows NT 4.0 U.S. Service Pack" is whichever is current.
-    if (!numbered || !capital) continue;
+    // Only a numbered pack is named ("service pack 3" too): "the latest Windows NT 4.0 U.S. Service Pack" is whichever is current.
+    if (!numbered) continue;
     const full = [...product, word, stripPunctuation(words[i + 1] ?? '')];
     if (numbered) full.push(stripPunctuation(next));
     out.push(full.join(' '));
@@ -203,7 +213,8 @@ function packagesNamed(fixProse: string, body: string): string[] {
   for (const m of body.matchAll(/\b(Q\d{5,7}[A-Za-z0-9_]{0,8}\.exe)\b/g)) out.push(m[1] ?? '');
   for (const sentence of splitSentences(fixProse)) {
     if (!/\bdownload|self-extracting|Software Library|\bftp\b|Download Center/i.test(sentence)) continue;
-    for (const m of sentence.matchAll(/\b([A-Za-z][\w-]{1,30}\.exe)\b/g)) out.push(m[1] ?? '');
+    // A name followed by its date, time or size is a row of the file table the package installs, not the package.
+    for (const m of sentence.matchAll(/\b([A-Za-z][\w-]{1,30}\.exe)\b(?!\s+(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}:\d\d|\d{1,3}(?:,\d{3})+|\d+ bytes|\d+(?:\.\d+){2,}))/g)) out.push(m[1] ?? '');
     // ftp://.../hotfixes-postSP2/sfmsrv-fix: the fix's folder names it.
     for (const m of sentence.matchAll(/ftp:\/\/\S*?fixes\S*\/([\w.-]+?)\/?(?=[\s]|$)/gi)) if (!/^hotfixes-post/i.test(m[1] ?? '')) out.push(m[1] ?? '');
   }
@@ -292,7 +303,7 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const kind: FixKind = best === undefined ? 'unknown' : (RULES[best]?.kind ?? 'unknown');
   const also = ranks.slice(1).map((r) => RULES[r]?.kind).filter((k): k is FixKind => k !== undefined);
 
-  const fixSentences = sentences.filter((s) => /correct|fixed|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer occurs/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
+  const fixSentences = sentences.filter((s) => /correct|fixed|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
   const packs = fixSentences.map(servicePackNamed).filter((name) => name !== undefined);
   const servicePack = packs.find((name) => /(pack|release) \d+$/i.test(name)) ?? packs[0];
   const upgradeSentences = fixSentences.filter((s) => RULES[rankOf('upgrade')]?.matches(s));
@@ -300,8 +311,10 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const after = fixesAfter(cleanProse.replace(/\b(ftp|https?):\/\/\S+/g, ' '));
   // Not carriers: the versions a fix is for ("Updates to SNA Server versions 2.11, 2.11 Service Pack 1 ... are
   // available"), packs to reapply, and prerequisites ("Service Pack 2 must be installed before you install this fix").
+  // Nor what a WORKAROUND names: the problem remains, so a pack it mentions (as a heading or a source of files) carries no fix.
+  const inWorkaroundOnly = (s: string) => workaround !== '' && workaround.includes(s.slice(0, 60)) && !(resolution && resolution.includes(s.slice(0, 60)));
   const carrierSentences = fixSentences.filter(
-    (s) => !AFFECTED.test(s) && !/\b(re-?apply|re-?install)|must be installed (before|first)|prerequisite|\bversions [\d.]+,/i.test(s),
+    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !CONDITION.test(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be installed (before|first)|prerequisite|\bversions [\d.]+,/i.test(s),
   );
   const carriers = dedupe([
     ...carrierSentences.flatMap(servicePacksNamed),

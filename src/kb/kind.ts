@@ -19,6 +19,10 @@ export interface KindClues {
 /** Titles of release notes, readmes, fix and bug lists, driver and file libraries, multi-part documents. */
 const INDEX_TITLE =
   /release notes|\bread ?me\b|readme\.|driver library|\blist of\b|bugs? (fixed|list)|fix(es)? (list|included)|fixed in .*service pack|\bpart \d+ of \d+\b|corrections and comments|\bindex of\b|service pack \d+ (contents|readme)|^(list|contents|index)\b/i;
+/** An article that says it is a list of files, contents or articles. */
+const LISTING_OPENING = /\bthis article (lists|contains (a|the) (list|listing) of|provides a (list|listing) of)\b/i;
+/** "Directory Listing (2 of 2)", "Contents of the Plus_5.cab File". */
+const LISTING_TITLE = /\b(directory|file) (listing|list)\b|^(contents|listing) of\b/i;
 const HOWTO_TITLE = /^(HOW ?TO|HOWTO)\s*:|\bhow to\b|tips and tricks|^(SAMPLE|FILE)\s*:.*\bhow\b/i;
 const INFO_TITLE = /^(INFO|FILE|SAMPLE|DOC|DOCERR|PSS ID Number)\s*:/i;
 const PROBLEM_TITLE = /^(PRB|BUG|FIX|ERR ?MSG)\s*:|\b(cannot|can't|can not|fails?|failure|does not|doesn't|do not|won't|will not|not work\w*|incompatible|stops?|stopped|hangs?|crash\w*|lost|loss|missing|incorrect\w*|wrong|corrupt\w*|unable|error(?! messages\b)|access violation|gpf|stop 0x|trap\w*|leaks?|unexpected\w*|truncated|problems?|slow\w*|not (displayed|started|found|responding))\b/i;
@@ -33,6 +37,8 @@ export function classifyArticleKind(clues: KindClues): ArticleKind {
   const issue = issueType?.toLowerCase() ?? '';
   const words = new Set(keywords.map((k) => k.toLowerCase()));
   if (INDEX_TITLE.test(title) && !sections.includes('SYMPTOMS')) return 'index';
+  // A listing filed under SYMPTOMS is still a listing: "This article lists the directory contents of the CD-ROM."
+  if (LISTING_OPENING.test(clues.opening.slice(0, 200)) || LISTING_TITLE.test(bare)) return 'index';
   if (problemSections && sections.includes('SYMPTOMS')) return 'problem';
   if (/^(HOW ?TO|HOWTO)\s*:/i.test(bare) || (issue === 'kbhowto' && !problemSections)) return 'howto';
   if (INFO_TITLE.test(bare)) return 'info';

@@ -18,7 +18,7 @@ const WARNING_PATTERNS: readonly RegExp[] = [
   // Having to reapply a service pack or fix after adding components or reinstalling.
   /\b(re-?apply|re-?install|re-?run)\w* (the |your |any |all )?(latest |same |appropriate )?([\w.]+ ){0,4}?(service pack|SP ?\d|hotfix(es)?|fix(es)?|updates?)\b|\bmust (re-?install|re-?apply)\b|necessary to (re-?apply|re-?install)/i,
   // Older files put back by other software or a repair.
-  /(replac|overwr)\w* (\w+ ){0,6}(with|by) (an? )?(older|earlier) |\b(older|earlier) (versions? of )?(the )?(files?|dlls?|dynamic-link librar\w*) .{0,40}(replac|overwr|restor)|do not (repair|restore|reinstall|expand) .{0,60}(\.dll|\.exe|\.sys|\bfiles?\b|drivers?)/i,
+  /(replac|overwr)\w* (\w+ ){0,6}(with|by) (an? )?(older|earlier) |\b(older|earlier) (versions? of )?(the )?(files?|dlls?|dynamic-link librar\w*) .{0,80}?(replac|overwr|restor)|do not (repair|restore|reinstall|expand) .{0,60}(\.dll|\.exe|\.sys|\bfiles?\b|drivers?)/i,
   /installed more than once/i,
 ];
 

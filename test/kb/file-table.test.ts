@@ -153,6 +153,41 @@ describe('files exactly as printed (issue 8)', () => {
     expect(files.map((f) => [f.name, f.platform])).toEqual([['Dns.exe', 'i386'], ['Dns.exe', 'alpha']]);
   });
 
+  it('gives the expanded size when compressed and expanded sizes are both printed', () => {
+    const table = 'the following files are expanded to the WINDOWS\\SYSTEM directory:\n\nCompressed    Expanded  File\nFile            Version  Size          Size      Date\n----            -------  ----          ----      ----\n\nWIDGET.COM      3.26     38642        52443     3/10/92\nWIDGET.386      n/a      8864         19197     3/10/92\n';
+    const { files } = parseFileTables(table);
+    expect(files.map((f) => [f.name, f.size])).toEqual([['WIDGET.COM', 52443], ['WIDGET.386', 19197]]);
+  });
+
+  it('keeps a language qualifier printed in parentheses, "Chinese (Simplified)"', () => {
+    const { files } = parseFileTables('The fix should have the following file attributes or later:\n\n    5/21/98    5:05pm   146,048   Widget.exe   Chinese (Simplified)\n    5/21/98    4:44pm   146,064   Widget.exe   Chinese (Traditional)\n    5/21/98    4:49pm   150,224   Widget.exe   Korean\n');
+    expect(files.map((f) => f.language)).toEqual(['Chinese (Simplified)', 'Chinese (Traditional)', 'Korean']);
+  });
+
+  it('gives every row under a language sub-heading that language, two-word names kept ("Simplified Chinese")', () => {
+    const table = [
+      'This fix should have the following file attributes or later:',
+      '',
+      '   Date      Time        Size    File name     Platform',
+      '   ---------------------------------------------------',
+      '   Pan-Chinese',
+      '   03/18/99  05:08p    69,136 Widget.dll   (x86)',
+      '   03/18/99  05:08p   104,720 Widget.dll   (Alpha)',
+      '',
+      '   Simplified Chinese',
+      '   03/18/99  05:08p    64,272 Widget.dll   (x86)',
+      '   03/18/99  05:08p   104,720 Widget.dll   (Alpha)',
+      '',
+      '   Korean',
+      '   03/18/99  05:08p    64,272 Widget.dll   (x86)',
+      '',
+    ].join('\n');
+    const { files } = parseFileTables(table);
+    expect(files.map((f) => [f.platform, f.language])).toEqual([
+      ['i386', 'Pan-Chinese'], ['alpha', 'Pan-Chinese'], ['i386', 'Simplified Chinese'], ['alpha', 'Simplified Chinese'], ['i386', 'Korean'],
+    ]);
+  });
+
   it('takes the platform from a heading further up the intro, "Alpha-based computers:"', () => {
     const intro = 'For Alpha-based computers: the English version of this fix should have the following file attributes or later, as installed by the package that you download from the site named in this article:';
     const { files } = parseFileTables(`${intro}\n\n   Date      Time    Size     File name\n   ---------------------------------------\n   09/16/00  6:26a   921,600  Emsmdb32.dll\n`);

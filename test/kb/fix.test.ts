@@ -18,6 +18,10 @@ describe('fix availability phrasings (survey §6)', () => {
     ['upgrade', 'This problem was corrected in Microsoft FoxPro version 2.6 for Windows.'],
     ['upgrade', 'This problem no longer occurs in Microsoft Excel 97.'],
     ['upgrade', 'To resolve this problem, upgrade to version 3.0.'],
+    ['upgrade', 'This problem has been fixed in Visual Widget 5.0 for Windows.'],
+    ['not-yet', 'This problem is still under investigation.'],
+    ['none', 'This is a limitation of the watch firmware.'],
+    ['none', 'This behavior is caused by a limitation in the printer driver.'],
     ['workaround', 'To work around this problem, restart the service.'],
     ['workaround', 'As a workaround, turn off background printing.'],
     ['none', 'This behavior is by design.'],
@@ -50,6 +54,24 @@ describe('fix availability phrasings (survey §6)', () => {
     ['Apply Windows NT 3.1 Service Pack 3 and Compaq Support Software.', 'Windows NT 3.1 Service Pack 3'],
   ])('names the service pack in "%s"', (prose, servicePack) => {
     expect(fix(prose).servicePack).toBe(servicePack);
+  });
+
+  it('reads a RESOLUTION that calls itself a workaround as one, not as a change of settings', () => {
+    const resolution = 'The following workaround avoids setting up two data sources. Use the following commands to set each packet size.';
+    const result = classifyFix({ prose: `${resolution} This behavior is by design.`, workaround: '', resolution });
+    expect(result).toMatchObject({ kind: 'none', also: ['workaround'] });
+  });
+
+  it('reads "install the current version" as the upgrade, not as a change of settings', () => {
+    const result = fix('This problem no longer occurs in Widget 98. To resolve this problem, install the current version of Widget.');
+    expect(result.kind).toBe('upgrade');
+    expect(result.also).toBeUndefined();
+  });
+
+  it('takes no carrier from a WORKAROUND: a pack it takes files from does not fix the problem', () => {
+    const workaround = 'To work around this problem, follow these steps. Installation Instructions for Widget Server 1.1 Service Pack 1 1. From the expanded copy of Widget Server 1.1 Service Pack 1, copy the file.';
+    const result = classifyFix({ prose: `Microsoft has confirmed this to be a problem. ${workaround}`, workaround });
+    expect(result).toMatchObject({ kind: 'workaround', carriers: [] });
   });
 
   it('names the fixing product version', () => {
@@ -90,6 +112,22 @@ describe('fix availability as the article states it (issue 8)', () => {
     const result = fix('The following post-SP4 hotfixes are available. This problem was first corrected in Windows NT 4.0 Service Pack 5.');
     expect(result.after).toBe('SP4'.replace(/^SP/, 'Service Pack '));
     expect(result.carriers).toEqual(['Windows NT 4.0 Service Pack 5']);
+  });
+
+  it.each([
+    ['an edition after a comma and a pack numbered 4.0', 'This problem was first corrected in Widget NT 4.0 Service Pack 4.0 and Widget NT Server 4.0, Terminal Server Edition Service Pack 4.', ['Widget NT 4.0 Service Pack 4.0', 'Widget NT Server 4.0, Terminal Server Edition Service Pack 4']],
+    ['the package, not the files of its table', 'This fix should have the following time stamp: Dispatch.exe 7/10/98 5:39p 85,245 bytes Import.exe 7/10/98 5:39p 205,905 bytes This hotfix has been posted to the following Internet location as Widy2k.exe: ftp://ftp.example.invalid/fixes/', ['Widy2k.exe']],
+    ['the later version it does not occur in', 'We are researching this problem. This problem does not occur in Widget Server version 5.0.', ['Widget Server version 5.0']],
+    ['a numbered pack written in lower case', 'A supported fix is now available. Microsoft recommends that you wait for the next Widget Server version 4.0 service pack 3 that contains this feature.', ['Widget Server version 4.0 service pack 3']],
+    ['the pack in which the behaviour is no longer seen', 'This behavior is by design. Please note that in Widget Studio 6.0 SP3 for Widget Pro, the resource file is no longer created or loaded by the runtime.', ['Widget Studio 6.0 SP3']],
+    ['no pack that is a condition of a step', 'To resolve this problem, delete the mapping. If SP4 is installed, you can use the NBTSTAT -RR command to re-register it.', []],
+  ])('names the carriers as printed: %s', (_what, prose, carriers) => {
+    expect(fix(prose).carriers).toEqual(carriers);
+  });
+
+  it('reads a pack to apply again after a hotfix, and a pointer to how to obtain packs, as no service-pack fix', () => {
+    const prose = 'A supported fix is now available from Microsoft. When the installation process is finished, apply the latest service pack for Widget Server 5.5, even if it was already applied previously. For additional information about how to obtain the latest service pack for Widget Server 5.5, click the article number below.';
+    expect(fix(prose)).toMatchObject({ kind: 'hotfix', carriers: [] });
   });
 
   it('names the package and the fixing product', () => {

@@ -18,6 +18,7 @@ describe('rollback warnings (survey §5)', () => {
     ['a fix that cannot be removed', 'This hotfix cannot be uninstalled.', {}],
     ['a service pack to reapply', 'If you add components later, you will need to reapply the service pack.', {}],
     ['a runtime that cannot be removed', 'DirectX runtime cannot be removed without reinstalling your operating system.', {}],
+    ['older libraries left by other software', 'NOTE: Even if you have applied the service pack, it is possible to have some older dynamic-link libraries (DLLs) if you have installed other software that has replaced them.', {}],
     ['older files put back', 'NOTE: Do not restore the previous sound and video drivers unless they are incompatible.', {}],
   ])('reads %s', (_name, prose, fields) => {
     const warnings = findRollbackWarnings(prose);
