@@ -104,6 +104,22 @@ function fits(t: Token, column: ColumnKind): boolean {
 }
 
 /**
+ * Whether the values before the first file name are cells of rows whose names did not read
+ * ("AGCHECK. PO_  ( 76,078 bytes, dated ...)"), not columns that precede the name: more than one
+ * row's worth of them (a kind repeats), or the last file is followed by the same shapes, which a
+ * name-first table has and a name-last (`dir`-style) table does not.
+ */
+function leadsWithOrphans(values: Token[], pre: ColumnKind[]): boolean {
+  if (pre.length === 0) return false;
+  if (new Set(pre).size < pre.length) return true;
+  let lastFile = -1;
+  for (let k = values.length - 1; k >= 0; k--) if (values[k]!.kind === 'file') { lastFile = k; break; }
+  if (values.length - lastFile - 1 < pre.length) return false;
+  for (let k = 0; k < pre.length; k++) if (values[lastFile + 1 + k]!.kind !== values[k]!.kind) return false;
+  return true;
+}
+
+/**
  * Columns of a header-less table from its value tokens: the shapes before the first file name,
  * the file, then the shapes after it up to the first one that starts the next row.
  */
@@ -111,7 +127,8 @@ export function inferColumns(values: Token[]): ColumnKind[] {
   const first = values.findIndex((t) => t.kind === 'file');
   if (first < 0) return [];
   const shape = (t: Token): ColumnKind => (t.kind === 'placeholder' ? 'any' : t.kind === 'path' ? 'other' : (t.kind as ColumnKind));
-  const pre = values.slice(0, first).map(shape);
+  let pre = values.slice(0, first).map(shape);
+  if (leadsWithOrphans(values, pre)) pre = [];
   const columns: ColumnKind[] = [...pre, 'file'];
   for (let k = first + 1; k < values.length; k++) {
     const kind = shape(values[k]!);

@@ -107,6 +107,11 @@ const layouts: [string, string, Expected[], Expected[]?][] = [
   ], [
     { name: 'WQFE2999.EXE', version: '4.71.1015.0', size: 3150560, date: '2001-02-12', time: '12:31 PM', platform: 'i386' },
   ]],
+  ['keeps each size and date on its own name when the first names are misprinted ("WIDGET. DL_")', 'parenthetical-rows-broken-names', [
+    { name: 'SPROCKET.DL_', size: 34567, date: '1995-03-14', time: '10:00 PM' },
+    { name: 'README.TXT', size: 4321, date: '1995-03-15' },
+    { name: 'SETUP.EXE', size: 45678, date: '1995-03-14', time: '10:00 PM' },
+  ]],
   ['finds no table in prose that names files, versions and dates', 'prose-not-a-table', []],
   ['ignores the size/date inventory of an article titled as disk contents', 'disk-contents-listing', []],
 ];
