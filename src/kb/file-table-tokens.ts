@@ -169,14 +169,23 @@ function isDosName(name: string, ext: string, size: string, date: string | undef
 
 /** Classified tokens of `text`, with multi-token values (221,089 bytes; 3:00 P.M.; May 02 2001) merged. */
 export function tokenize(text: string): Token[] {
+  return tokenizeWithHeadings(text).tokens;
+}
+
+/** The tokens of `text` and, kept beside them so no table row is split, its underlined headings. */
+export function tokenizeWithHeadings(text: string): { tokens: Token[]; headings: Heading[] } {
   const raws = new TokenSpans(text);
   const out: Token[] = [];
+  const headings = underlinedHeadings(raws);
+  const found: Heading[] = [];
+  const next = { at: 0 };
   for (const [start, end] of tableRegions(raws)) {
-    // Skipped prose between regions ends any table, as prose does.
+    // Skipped prose between regions ends any table, as prose does; its headings still count.
     if (out.length > 0) out.push(REGION_BREAK);
-    readRegion(raws, start, end, out);
+    while (next.at < headings.length && headings[next.at]!.start < start) found.push({ at: out.length, text: headings[next.at++]!.text });
+    readRegion(raws, start, end, out, headings, next, found);
   }
-  return out;
+  return { tokens: out, headings: found };
 }
 
 /** Stands for the prose skipped between two regions. */
@@ -193,8 +202,55 @@ function skipQueryWords(raws: TokenSpans, i: number): number {
   return j;
 }
 
-function readRegion(raws: TokenSpans, start: number, end: number, out: Token[]): void {
+/** Longest underlined heading read as a table's product ("Windows NT Server 4.0, Terminal Server Edition"). */
+const HEADING_MAX_TOKENS = 8;
+
+/** A heading and the index of the first token after it; text '' for an all-caps section heading. */
+export interface Heading {
+  at: number;
+  text: string;
+}
+
+/**
+ * A heading underlined to its own length ("IIS 4.0" over "-------"), which KB articles use for the
+ * product sections of a fix: `rule` is the raw index of the underline. Its words are the raw tokens
+ * before it whose single-spaced length equals the underline's, so line-collapsed text reads the same.
+ * All-caps section headings (RESOLUTION, MORE INFORMATION) end a product section: their text is ''.
+ */
+function headingBefore(raws: TokenSpans, rule: number): { start: number; text: string } | undefined {
+  const line = raws.at(rule)!;
+  if (line.length < 2 || line.length > 80 || !/^(-+|=+)$/.test(line)) return undefined;
+  let length = -1;
+  let j = rule;
+  while (j > 0 && rule - j < HEADING_MAX_TOKENS && length < line.length) {
+    j--;
+    length += raws.at(j)!.length + 1;
+  }
+  if (length !== line.length) return undefined;
+  const words: string[] = [];
+  for (let k = j; k < rule; k++) words.push(raws.at(k)!);
+  const text = words.join(' ');
+  // A sentence or a table row is no heading: it ends in a period, or holds a pipe, a path or a file name.
+  if (!/^[A-Z]/.test(text) || /[.|]$|\\|\|/.test(text) || words.some((w) => parseFileName(w) !== undefined)) return undefined;
+  // An underlined column header ("File name" over "---------", "Date" over "----") is no heading.
+  if (words.filter((w) => HEADER_WORDS.has(w.toLowerCase())).length * 2 >= words.length) return undefined;
+  return { start: j, text: /[a-z]/.test(text) ? text.replace(/[,:]$/, '') : '' };
+}
+
+/** Underlined headings in raw-token order, found by one pass that reads only the tokens starting with - or =. */
+function underlinedHeadings(raws: TokenSpans): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  for (let i = 1; i < raws.length; i++) {
+    if (!raws.startsWithRule(i)) continue;
+    const heading = headingBefore(raws, i);
+    if (heading && (out.length === 0 || out[out.length - 1]!.start < heading.start)) out.push(heading);
+  }
+  return out;
+}
+
+function readRegion(raws: TokenSpans, start: number, end: number, out: Token[], headings: { start: number; text: string }[], next: { at: number }, found: Heading[]): void {
   for (let i = start; i < end; i++) {
+    while (next.at < headings.length && headings[next.at]!.start <= i) found.push({ at: out.length, text: headings[next.at++]!.text });
     const skipped = skipQueryWords(raws, i);
     if (skipped !== i) {
       // Search keywords, not a table: "Additional query words: 2.10 1.30 disk.tsd"

@@ -8,7 +8,7 @@ import type { FileRow } from '../model.js';
 import { inferColumns, isValueToken, readHeader, readRows, type ColumnKind, type RawRow } from './file-table-columns.js';
 import { tableContext, type TableContext } from './file-table-context.js';
 import { readRun } from './file-table-run.js';
-import { tokenize, type Token } from './file-table-tokens.js';
+import { tokenizeWithHeadings, type Token } from './file-table-tokens.js';
 import { normalizeVersion } from '../trace/version.js';
 
 export interface FileTables {
@@ -106,8 +106,9 @@ function articleNumberOf(text: string): string | undefined {
   return m?.[1];
 }
 
-function toFileRow(row: RawRow, context: TableContext): FileRow {
+function toFileRow(row: RawRow, context: TableContext, heading: string | undefined): FileRow {
   const out: FileRow = { name: String(row.file!.value) };
+  if (heading) out.product = heading;
   const version = row.version ? versionOf(row.version) : undefined;
   if (version) out.version = version;
   // Bytes only where the article prints bytes; a size printed in KB or MB is kept as printed.
@@ -137,14 +138,18 @@ function withSubHeading(context: TableContext, values: readonly Token[] | undefi
 
 /** The files and hotfix packages listed in an article's file-attribute tables. */
 export function parseFileTables(text: string): FileTables {
-  const tokens = tokenize(text);
+  const { tokens, headings } = tokenizeWithHeadings(text);
   const articleNumber = articleNumberOf(text);
   const listing = isContentsListing(text);
   const files: FileRow[] = [];
   const packages: FileRow[] = [];
   let previous: { end: number; context: TableContext; rows: FileRow[] } | undefined;
+  // The product heading the walk has passed ("IIS 4.0" underlined): it tells apart rows of one file in two sections.
+  let heading: string | undefined;
+  let nextHeading = 0;
   let i = 0;
   while (i < tokens.length) {
+    for (; nextHeading < headings.length && headings[nextHeading]!.at <= i; nextHeading++) heading = headings[nextHeading]!.text || undefined;
     const t = tokens[i]!;
     let columns: ColumnKind[] | undefined;
     let runStart = i;
@@ -175,7 +180,7 @@ export function parseFileTables(text: string): FileTables {
         }
         const tableFiles: FileRow[] = [];
         for (const row of rows) {
-          const fileRow = toFileRow(row, context);
+          const fileRow = toFileRow(row, context, heading);
           (isPackage(fileRow.name, articleNumber) ? packages : tableFiles).push(fileRow);
         }
         files.push(...tableFiles);

@@ -112,6 +112,11 @@ const layouts: [string, string, Expected[], Expected[]?][] = [
     { name: 'README.TXT', size: 4321, date: '1995-03-15' },
     { name: 'SETUP.EXE', size: 45678, date: '1995-03-14', time: '10:00 PM' },
   ]],
+  ['names each table\'s product from the underlined heading above it, until an all-caps section heading', 'product-headings', [
+    { name: 'Gizmo.dll', version: '4.2.761.1', product: 'Widget Server 4.0' },
+    { name: 'Gizmo.dll', version: '5.0.2195.1', product: 'Widget Server 5.0, Enterprise Edition' },
+    { name: 'Other.dll', version: '5.0.2195.2' },
+  ]],
   ['finds no table in prose that names files, versions and dates', 'prose-not-a-table', []],
   ['ignores the size/date inventory of an article titled as disk contents', 'disk-contents-listing', []],
 ];
@@ -151,6 +156,11 @@ describe('files exactly as printed (issue 8)', () => {
   it('gives bytes only where the article prints bytes', () => {
     const { files } = parseFileTables('The fix should have the following file attributes or later:\n\n   Date   Version   Size   File name\n   ---------------------------------\n   18-Sep-2001   6.0.93.56    1.79 MB   VB7.exe\n   May-02-2001   6.0.93.58     24,576   Vbext.dll\n');
     expect(files.map((f) => [f.name, f.size, f.sizeText])).toEqual([['VB7.exe', undefined, '1.79 MB'], ['Vbext.dll', 24576, undefined]]);
+  });
+
+  it('gives no product to a table under an all-caps section heading, after a product section', () => {
+    const { files } = parseFileTables(fixture('product-headings'));
+    expect(files.map((f) => f.product)).toEqual(['Widget Server 4.0', 'Widget Server 5.0, Enterprise Edition', undefined]);
   });
 
   it('reads the platform glued to a file name, Dns.exe(Alpha)', () => {
