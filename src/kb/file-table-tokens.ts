@@ -5,7 +5,7 @@
  * splits the text, and only the regions around file/number clusters are classified in full.
  */
 import {
-  ampmSuffix, isPlaceholder, LANGUAGE_NAMES, monthNumber, parseDateToken, parseFileName, parseGroupedNumber,
+  ampmSuffix, isMisprintedSize, isPlaceholder, LANGUAGE_NAMES, monthNumber, parseDateToken, parseFileName, parseGroupedNumber,
   parsePlatform, parseSizeWithUnit, parseTimeToken, parseVersionToken, sizeUnit,
 } from './file-table-values.js';
 import { tableRegions, TokenSpans } from './file-table-regions.js';
@@ -116,6 +116,7 @@ function shapeOf(text: string, lower: string): [TokenKind, (string | number)?] {
     if (date) return ['date', date];
     const time = parseTimeToken(text);
     if (time) return ['time', time];
+    if (isMisprintedSize(text)) return ['size', Number(text.replace(/,/g, ''))];
     const version = parseVersionToken(text);
     if (version) return ['version', version];
     const size = parseGroupedNumber(text) ?? parseSizeWithUnit(text);
@@ -142,7 +143,7 @@ function classify(text: string, punct: boolean): Token {
   const [kind, value] = shapeOf(text, lower);
   const token: Token = { kind, text, lower, value, punct };
   if (kind === 'version' && /^\d{1,3}(\.\d{3})+$/.test(text)) token.altSize = parseGroupedNumber(text);
-  if (kind === 'size' && /[a-z]/i.test(text) && !/bytes?$/i.test(text)) token.sizeText = text;
+  if (kind === 'size' && ((/[a-z]/i.test(text) && !/bytes?$/i.test(text)) || isMisprintedSize(text))) token.sizeText = text;
   return token;
 }
 
@@ -200,6 +201,29 @@ function skipQueryWords(raws: TokenSpans, i: number): number {
   let j = i + 3;
   while (j < raws.length && j - i < QUERY_WORDS_LIMIT && !isRule(raws.at(j)!)) j++;
   return j;
+}
+
+const WEEKDAYS = new Set(['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** `[Weekday] Month dd[,] [hh:mm[:ss]] yyyy` starting at raw token i: a date token, its time if printed, and the index after it. */
+function dateStamp(raws: TokenSpans, i: number): { date: Token; time?: Token; end: number } | undefined {
+  let k = i;
+  if (WEEKDAYS.has(trimmedAt(raws, k).text.toLowerCase())) k++;
+  const month = trimmedAt(raws, k).text;
+  if (k + 2 >= raws.length || !monthNumber(month)) return undefined;
+  const day = trimmedAt(raws, k + 1).text;
+  if (!/^\d{1,2}$/.test(day)) return undefined;
+  let y = k + 2;
+  const clock = trimmedAt(raws, y);
+  const time = parseTimeToken(clock.text);
+  if (time) y++;
+  const year = y < raws.length ? trimmedAt(raws, y) : undefined;
+  if (!year || !/^\d{4}$/.test(year.text)) return undefined;
+  const iso = parseDateToken(`${month}-${day}-${year.text}`);
+  if (!iso) return undefined;
+  const text = `${month} ${day} ${year.text}`;
+  const date: Token = { kind: 'date', text, lower: text.toLowerCase(), value: iso, punct: year.punct };
+  return { date, ...(time ? { time: { kind: 'time', text: clock.text, lower: clock.text, value: time, punct: false } as Token } : {}), end: y + 1 };
 }
 
 /** Longest underlined heading read as a table's product ("Windows NT Server 4.0, Terminal Server Edition"). */
@@ -298,14 +322,14 @@ function readRegion(raws: TokenSpans, start: number, end: number, out: Token[], 
           token.punct = next.punct;
           i++;
         }
-      } else if (token.kind === 'word' && monthNumber(t) && i + 2 < raws.length) {
-        // Mon dd yyyy / Mon dd, yyyy
-        const day = (trimmedNext ??= trimmedAt(raws, i + 1)).text;
-        const year = trimPunctuation(raws.at(i + 2)!);
-        const date = /^\d{1,2}$/.test(day) && /^\d{4}$/.test(year.text) ? parseDateToken(`${t}-${day}-${year.text}`) : undefined;
-        if (date) {
-          token = { kind: 'date', text: `${t} ${day} ${year.text}`, lower: t.toLowerCase(), value: date, punct: year.punct };
-          i += 2;
+      } else if (token.kind === 'word' && (monthNumber(t) || WEEKDAYS.has(token.lower)) && i + 2 < raws.length) {
+        // Mon dd yyyy / Mon dd, yyyy / Mon Feb 14 15:22:04 2000 (a build stamp): the date, then its time.
+        const stamp = dateStamp(raws, i);
+        if (stamp) {
+          out.push(stamp.date);
+          if (stamp.time) out.push(stamp.time);
+          i = stamp.end - 1;
+          continue;
         }
       } else if (token.kind === 'language' && /^\((simplified|traditional)\)[,;.]?$/i.test(raws.at(i + 1)!)) {
         // "Chinese (Simplified)": the qualifier in parentheses tells two languages apart.

@@ -163,6 +163,25 @@ describe('files exactly as printed (issue 8)', () => {
     expect(files.map((f) => f.product)).toEqual(['Widget Server 4.0', 'Widget Server 5.0, Enterprise Edition', undefined]);
   });
 
+  it.each([
+    ['a build stamp with weekday and time', 'Gizmo.dll   Mon Feb 14 15:22:04 2000   4.0.1381.7   123,456', '2000-02-14', '15:22:04'],
+    ['Mon dd yyyy', 'Gizmo.dll   Feb 22 2001   4.0.1381.7   123,456', '2001-02-22', undefined],
+    ['dd-MON-yyyy', 'Gizmo.dll   22-FEB-2001   4.0.1381.7   123,456', '2001-02-22', undefined],
+    ['m/d/yy', 'Gizmo.dll   2/22/01   4.0.1381.7   123,456', '2001-02-22', undefined],
+    ['dd.mm.yyyy', 'Gizmo.dll   22.02.2001   4.0.1381.7   123,456', '2001-02-22', undefined],
+  ])('reads the date of a row printed as %s', (_name, row, date, time) => {
+    const { files } = parseFileTables(`The fix has the following file attributes or later:\n\n   ${row}\n   Other.dll   ${row.slice(12)}\n`);
+    expect(files.map((f) => [f.name, f.date, f.time, f.version])).toEqual([['Gizmo.dll', date, time, '4.0.1381.7'], ['Other.dll', date, time, '4.0.1381.7']]);
+  });
+
+  it('keeps a misprinted size ("2,538,44") as printed, not as a version, and keeps the row\'s date', () => {
+    const { files } = parseFileTables('The fix has the following file attributes or later:\n\n   03/02/2000  10:15a  5.0.2195.1  2,538,44   Gizmo.dll\n   03/02/2000  10:15a  5.0.2195.1  98,304     Other.dll\n');
+    expect(files.map((f) => [f.name, f.version, f.sizeText ?? f.size, f.date])).toEqual([
+      ['Gizmo.dll', '5.0.2195.1', '2,538,44', '2000-03-02'],
+      ['Other.dll', '5.0.2195.1', 98304, '2000-03-02'],
+    ]);
+  });
+
   it('reads the platform glued to a file name, Dns.exe(Alpha)', () => {
     const { files } = parseFileTables('This fix should have the following time stamp:\n\n   03/27/98 09:12p 170,208 Dns.exe(Intel)\n   03/27/98 09:11p 345,872 Dns.exe(Alpha)\n');
     expect(files.map((f) => [f.name, f.platform])).toEqual([['Dns.exe', 'i386'], ['Dns.exe', 'alpha']]);
