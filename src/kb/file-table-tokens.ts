@@ -229,6 +229,12 @@ function dateStamp(raws: TokenSpans, i: number): { date: Token; time?: Token; en
 /** Longest underlined heading read as a table's product ("Windows NT Server 4.0, Terminal Server Edition"). */
 const HEADING_MAX_TOKENS = 8;
 
+/** First words of underlined headings that introduce steps or notes, not a product's section. */
+const INSTRUCTION_STARTS = new Set([
+  'to', 'steps', 'step', 'how', 'making', 'installing', 'creating', 'using', 'obtaining', 'downloading', 'possible',
+  'important', 'method', 'note', 'notes', 'more', 'additional', 'summary', 'example', 'sample', 'workaround',
+]);
+
 /** A heading and the index of the first token after it; text '' for an all-caps section heading. */
 export interface Heading {
   at: number;
@@ -240,6 +246,7 @@ export interface Heading {
  * product sections of a fix: `rule` is the raw index of the underline. Its words are the raw tokens
  * before it whose single-spaced length equals the underline's, so line-collapsed text reads the same.
  * All-caps section headings (RESOLUTION, MORE INFORMATION) end a product section: their text is ''.
+ * Step and note headings ("To download the updated files") are skipped.
  */
 function headingBefore(raws: TokenSpans, rule: number): { start: number; text: string } | undefined {
   const line = raws.at(rule)!;
@@ -258,7 +265,12 @@ function headingBefore(raws: TokenSpans, rule: number): { start: number; text: s
   if (!/^[A-Z]/.test(text) || /[.|]$|\\|\|/.test(text) || words.some((w) => parseFileName(w) !== undefined)) return undefined;
   // An underlined column header ("File name" over "---------", "Date" over "----") is no heading.
   if (words.filter((w) => HEADER_WORDS.has(w.toLowerCase())).length * 2 >= words.length) return undefined;
-  return { start: j, text: /[a-z]/.test(text) ? text.replace(/[,:]$/, '') : '' };
+  // A step or note heading ("To download the updated files", "Steps to ...") names no product, and a
+  // keyword footer ("PROD/VER:WINDOWS:") is no heading at all.
+  // SYMPTOMS, MORE INFORMATION: an article section, which ends the product's; "IIS 4.0" is a product.
+  if (!/[a-z0-9]/.test(text)) return { start: j, text: '' };
+  if (INSTRUCTION_STARTS.has(words[0]!.toLowerCase()) || /[:/]./.test(text)) return undefined;
+  return { start: j, text: text.replace(/[,:]$/, '') };
 }
 
 /** Underlined headings in raw-token order, found by one pass that reads only the tokens starting with - or =. */

@@ -182,6 +182,20 @@ describe('files exactly as printed (issue 8)', () => {
     ]);
   });
 
+  it('names the product from an all-caps heading with a version, "IIS 4.0"', () => {
+    const { files } = parseFileTables('IIS 4.0\n-------\n\nThe fix has the following file attributes or later:\n\n   03/02/2000  10:15a  4.2.1.1  98,304  Gizmo.dll\n');
+    expect(files.map((f) => f.product)).toEqual(['IIS 4.0']);
+  });
+
+  it.each([
+    ['a step heading', 'To download the updated files\n-----------------------------'],
+    ['an underlined column header', 'File name\n---------'],
+    ['a keyword footer', 'Networking PROD/VER:WINNT:4.0\n=============================='],
+  ])('gives no product from %s', (_kind, heading) => {
+    const { files } = parseFileTables(`${heading}\n\nThe fix has the following file attributes or later:\n\n   03/02/2000  10:15a  5.0.2195.1  98,304  Gizmo.dll\n`);
+    expect(files.map((f) => [f.name, f.product])).toEqual([['Gizmo.dll', undefined]]);
+  });
+
   it('reads the platform glued to a file name, Dns.exe(Alpha)', () => {
     const { files } = parseFileTables('This fix should have the following time stamp:\n\n   03/27/98 09:12p 170,208 Dns.exe(Intel)\n   03/27/98 09:11p 345,872 Dns.exe(Alpha)\n');
     expect(files.map((f) => [f.name, f.platform])).toEqual([['Dns.exe', 'i386'], ['Dns.exe', 'alpha']]);
