@@ -196,6 +196,25 @@ describe('files exactly as printed (issue 8)', () => {
     expect(files.map((f) => [f.name, f.product])).toEqual([['Gizmo.dll', undefined]]);
   });
 
+  it('reads a driver library whose Description cells hold vendors, platforms and versions', () => {
+    const table = [
+      'The following drivers are available:', '',
+      '   Item ID    Filename       Description              Ver    Date',
+      '   ---------------------------------------------------------------', '',
+      '   S10001     Acme16.exe     Intel 16-bit Token Ring  1.01   09/20/93',
+      '   S10002     Acmeax.exe     Acme Laser ALPHA 1.0     1.0    11/29/94',
+      '   S10003     Acmex8.exe     Acme Laser X86 1.0       1.0    11/29/94',
+      '   S10004     Acmeee.exe     Acme EE16 ETH ISA 3.50   3.50   10/10/94', '',
+    ].join('\n');
+    const { files } = parseFileTables(table);
+    expect(files.map((f) => [f.name, f.version, f.date, f.platform])).toEqual([
+      ['Acme16.exe', '1.01', '1993-09-20', undefined],
+      ['Acmeax.exe', '1.0', '1994-11-29', 'alpha'],
+      ['Acmex8.exe', '1.0', '1994-11-29', 'i386'],
+      ['Acmeee.exe', '3.50', '1994-10-10', undefined],
+    ]);
+  });
+
   it('reads the platform glued to a file name, Dns.exe(Alpha)', () => {
     const { files } = parseFileTables('This fix should have the following time stamp:\n\n   03/27/98 09:12p 170,208 Dns.exe(Intel)\n   03/27/98 09:11p 345,872 Dns.exe(Alpha)\n');
     expect(files.map((f) => [f.name, f.platform])).toEqual([['Dns.exe', 'i386'], ['Dns.exe', 'alpha']]);
