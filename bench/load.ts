@@ -6,6 +6,11 @@
  * two). Reports acknowledgement latency as the sender sees it, replies, duplicates, dead letters, and the kbbot
  * processes' memory before/after the run (each after GC), then checks the goals: every ack < 3 s and p99 < 50 ms,
  * exactly one reply per message, memory back within 20% of the start. `--only 0,3` runs some scenarios.
+ * One scenario kills the redis-server (SIGKILL) at message 100 and brings it back on the same port 6 s later.
+ *
+ * `npm run load -- --soak 30m [--state file|redis] [--rate 5]`: one instance at a steady rate (default 5
+ * messages a second) for the given time (`90s`, `10m`, `1h`), its memory sampled after GC every minute; prints
+ * the samples and the heap's trend over the second half, and checks every message got exactly one reply.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -31,6 +36,13 @@ interface Scenario {
   instances: 1 | 2;
   redis: boolean;
   faults: boolean;
+  /** Kill the redis-server when this message is sent, and start it again on the same port after `downMs`. */
+  redisOutage?: { atMessage: number; downMs: number };
+}
+
+/** The redis-server the Redis fleet uses; an outage scenario replaces it with a new one on the same port. */
+interface RedisHandle {
+  server: RedisServer;
 }
 
 const SCENARIOS: Scenario[] = [
@@ -39,6 +51,7 @@ const SCENARIOS: Scenario[] = [
   { name: '1 instance, file state, 20% 429/500', instances: 1, redis: false, faults: true },
   { name: '2 instances, Redis, retries to the other', instances: 2, redis: true, faults: false },
   { name: '2 instances, Redis, 20% 429/500', instances: 2, redis: true, faults: true },
+  { name: '1 instance, Redis killed at msg 100, back 6 s later', instances: 1, redis: true, faults: false, redisOutage: { atMessage: 100, downMs: 6_000 } },
 ];
 
 interface Result {
@@ -154,7 +167,7 @@ async function startFleet(count: number, redis: RedisServer | undefined): Promis
   return { api, bots, dirs };
 }
 
-async function runScenario(scenario: Scenario, fleet: Fleet, pastes: string[], n: number): Promise<Result> {
+async function runScenario(scenario: Scenario, fleet: Fleet, pastes: string[], n: number, redis: RedisHandle): Promise<Result> {
   const { api } = fleet;
   const bots = fleet.bots.slice(0, scenario.instances);
   const urls = bots.map((b) => b.eventsUrl);
@@ -188,10 +201,19 @@ async function runScenario(scenario: Scenario, fleet: Fleet, pastes: string[], n
   senderLoop.enable();
   const startedAt = Date.now();
   const start = performance.now();
+  let redisBack: Promise<void> | undefined;
   for (let i = 0; i < EVENTS; i += 1) {
     const due = start + (i * SEND_WINDOW_MS) / EVENTS;
     const wait = due - performance.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    if (scenario.redisOutage?.atMessage === i) {
+      const { port } = redis.server;
+      await redis.server.kill();
+      const downMs = scenario.redisOutage.downMs;
+      redisBack = new Promise<void>((r) => setTimeout(r, downMs)).then(async () => {
+        redis.server = await startRedis({ port });
+      });
+    }
     const ts = `1710000000.${String(i).padStart(6, '0')}`;
     threads.push(ts);
     const body = eventBody(channel, ts, pastes[i % pastes.length]!, `EvLoad${n}-${i}`);
@@ -204,6 +226,7 @@ async function runScenario(scenario: Scenario, fleet: Fleet, pastes: string[], n
     }
   }
   await Promise.all(sends);
+  await redisBack;
   senderLoop.disable();
 
   const repliesPer = () => {
@@ -300,7 +323,9 @@ function goals(r: Result): string[] {
 
 async function main(): Promise<number> {
   const pastes = await tracePastes();
-  const redis = await startRedis();
+  const soak = process.argv.indexOf('--soak');
+  if (soak >= 0) return runSoak(pastes, parseDuration(process.argv[soak + 1] ?? '30m'));
+  const redis: RedisHandle = { server: await startRedis() };
   const results: Result[] = [];
   const started = performance.now();
   // `--only 0,3` runs a subset of the scenarios (by position in the table).
@@ -308,7 +333,7 @@ async function main(): Promise<number> {
   const picked = only >= 0 ? new Set((process.argv[only + 1] ?? '').split(',').map(Number)) : undefined;
   const chosen = [...SCENARIOS.entries()].filter(([n]) => !picked || picked.has(n));
   const needs = (redisState: boolean) => Math.max(0, ...chosen.filter(([, sc]) => sc.redis === redisState).map(([, sc]) => sc.instances));
-  const settled = await Promise.allSettled([needs(false) ? startFleet(needs(false), undefined) : undefined, needs(true) ? startFleet(needs(true), redis) : undefined]);
+  const settled = await Promise.allSettled([needs(false) ? startFleet(needs(false), undefined) : undefined, needs(true) ? startFleet(needs(true), redis.server) : undefined]);
   const fleets = settled.map((s) => (s.status === 'fulfilled' ? s.value : undefined));
   const failure = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
   try {
@@ -317,11 +342,11 @@ async function main(): Promise<number> {
     process.stdout.write(`load: ${needs(false) + needs(true)} kbbot processes ready in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
     for (const [n, scenario] of chosen) {
       process.stdout.write(`load: ${scenario.name} …\n`);
-      results.push(await runScenario(scenario, (scenario.redis ? redisFleet : fileFleet)!, pastes, n));
+      results.push(await runScenario(scenario, (scenario.redis ? redisFleet : fileFleet)!, pastes, n, redis));
     }
   } finally {
     await Promise.all(fleets.map((f) => (f ? release(f) : undefined)));
-    await redis.stop();
+    await redis.server.stop();
   }
   process.stdout.write(`\n${EVENTS} signed message events over ${SEND_WINDOW_MS / 1000} s per scenario, every ${Math.round(1 / RETRY_SHARE)}th re-delivered with X-Slack-Retry-Num (${pastes.length} distinct traces)\n\n`);
   process.stdout.write(`${table(results)}\n\n`);
@@ -333,6 +358,125 @@ async function main(): Promise<number> {
   }
   process.stdout.write(`\ntotal ${((performance.now() - started) / 1000).toFixed(1)} s (node ${process.version}, load average ${(await import('node:os')).loadavg()[0]?.toFixed(1)})\n`);
   return failed ? 1 : 0;
+}
+
+function parseDuration(text: string): number {
+  const m = /^(\d+(?:\.\d+)?)(s|m|h)$/.exec(text);
+  if (!m) throw new Error(`--soak takes a duration such as 90s, 30m or 1h, not "${text}"`);
+  return Number(m[1]) * { s: 1_000, m: 60_000, h: 3_600_000 }[m[2] as 's' | 'm' | 'h'];
+}
+
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+/** Least-squares slope of y over x. */
+function slope(points: { x: number; y: number }[]): number {
+  const n = points.length;
+  if (n < 2) return Number.NaN;
+  const mx = points.reduce((s, p) => s + p.x, 0) / n;
+  const my = points.reduce((s, p) => s + p.y, 0) / n;
+  const num = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0);
+  const den = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  return den === 0 ? Number.NaN : num / den;
+}
+
+/**
+ * The soak: one kbbot at a steady rate for `durationMs`, memory after GC every minute. The stand-in forgets
+ * its recorded calls as it goes (only reply counts are kept), so the sender's memory does not grow either.
+ */
+async function runSoak(pastes: string[], durationMs: number): Promise<number> {
+  const state = option('--state') ?? 'file';
+  if (state !== 'file' && state !== 'redis') throw new Error('--state is file or redis');
+  const rate = Number(option('--rate') ?? 5);
+  if (!(rate > 0 && rate <= 100)) throw new Error('--rate is messages a second, 0 < rate <= 100');
+  const sampleMs = Math.min(60_000, Math.max(5_000, durationMs / 10));
+  const redis = state === 'redis' ? await startRedis() : undefined;
+  const fleet = await startFleet(1, redis);
+  const [bot] = fleet.bots;
+  const { api } = fleet;
+  const channel = 'C0SOAK';
+  const replies = new Map<string, number>();
+  let deadLetters = 0;
+  let failedAcks = 0;
+  const acks: number[] = [];
+  const samples: { atS: number; sent: number; replied: number; heapMb: number; rssMb: number; ackP99: number }[] = [];
+  const started = performance.now();
+  // Counts replies and drops the recorded calls, so a long run does not fill the sender's memory.
+  const harvest = () => {
+    for (const call of api.okCallsTo('chat.postMessage')) {
+      if (call.params.channel === channel) replies.set(String(call.params.thread_ts), (replies.get(String(call.params.thread_ts)) ?? 0) + 1);
+    }
+    api.resetCalls();
+    api.messages.length = 0;
+  };
+  const sample = async (sent: number) => {
+    harvest();
+    const memory = await memoryOf([bot!]);
+    const window = acks.splice(0).sort((a, b) => a - b);
+    samples.push({ atS: (performance.now() - started) / 1000, sent, replied: replies.size, heapMb: memory.heapUsed / 2 ** 20, rssMb: memory.rss / 2 ** 20, ackP99: percentile(window, 99) });
+    const s = samples.at(-1)!;
+    process.stdout.write(`soak: ${s.atS.toFixed(0).padStart(5)} s  sent ${String(s.sent).padStart(6)}  replied ${String(s.replied).padStart(6)}  heap ${s.heapMb.toFixed(1)} MB  rss ${s.rssMb.toFixed(1)} MB  ack p99 ${s.ackP99.toFixed(1)} ms\n`);
+  };
+  const sends: Promise<void>[] = [];
+  let sent = 0;
+  try {
+    // Warm-up, then the first sample is the baseline.
+    await Promise.all(Array.from({ length: 20 }, (_, i) => postSigned(bot!.eventsUrl, eventBody('C0WARM', `1700000000.${i}`, pastes[i % pastes.length]!, `EvSoakWarm${i}`), { secret: SECRET })));
+    await new Promise((r) => setTimeout(r, 3_000));
+    await sample(0);
+    const begin = performance.now();
+    let nextSample = begin + sampleMs;
+    const total = Math.floor((durationMs / 1000) * rate);
+    for (let i = 0; i < total; i += 1) {
+      const due = begin + (i * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const ts = `1720000000.${String(i).padStart(6, '0')}`;
+      const body = eventBody(channel, ts, pastes[i % pastes.length]!, `EvSoak-${i}`);
+      const t0 = performance.now();
+      const sending = postSigned(bot!.eventsUrl, body, { secret: SECRET }).then(
+        (res) => {
+          if (res.status !== 200) failedAcks += 1;
+          acks.push(performance.now() - t0);
+        },
+        () => void (failedAcks += 1),
+      );
+      sends.push(sending);
+      sent += 1;
+      if (sends.length > 1_000) await Promise.all(sends.splice(0, 500));
+      if (performance.now() >= nextSample) {
+        await sample(sent);
+        nextSample += sampleMs;
+      }
+    }
+    await Promise.all(sends);
+    for (let i = 0; i < 300 && replies.size < sent; i += 1) {
+      harvest();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await sample(sent);
+    deadLetters = bot!.logs.filter((l) => l.event === 'dead_letter').length;
+  } finally {
+    await release(fleet);
+    await redis?.stop();
+  }
+  const secondHalf = samples.filter((s) => s.atS >= samples.at(-1)!.atS / 2).map((s) => ({ x: s.atS / 3600, y: s.heapMb }));
+  const trend = slope(secondHalf);
+  const first = samples[0]!;
+  const last = samples.at(-1)!;
+  const duplicates = [...replies.values()].filter((c) => c > 1).length;
+  process.stdout.write(
+    `\nsoak (${state} state, ${rate}/s for ${(durationMs / 60_000).toFixed(1)} min): ${sent} messages, ${replies.size} answered, ${duplicates} answered twice, ${failedAcks} not acknowledged, ${deadLetters} dead letters\n` +
+      `heap ${first.heapMb.toFixed(1)} → ${last.heapMb.toFixed(1)} MB (peak ${Math.max(...samples.map((s) => s.heapMb)).toFixed(1)}), rss ${first.rssMb.toFixed(1)} → ${last.rssMb.toFixed(1)} MB; heap trend over the second half ${trend.toFixed(1)} MB/h\n`,
+  );
+  const problems: string[] = [];
+  if (replies.size !== sent || duplicates > 0) problems.push(`${sent - replies.size} unanswered, ${duplicates} duplicates`);
+  if (failedAcks > 0) problems.push(`${failedAcks} not acknowledged`);
+  if (last.heapMb > first.heapMb * 1.2 + 5) problems.push(`heap grew from ${first.heapMb.toFixed(1)} to ${last.heapMb.toFixed(1)} MB`);
+  process.stdout.write(problems.length === 0 ? 'PASS  memory flat, every message answered once\n' : `FAIL  ${problems.join('; ')}\n`);
+  return problems.length === 0 ? 0 : 1;
 }
 
 main().then(

@@ -3,7 +3,8 @@
  * signing secret, POST /slack/events on PORT) with kbbot's own request verification. `slackApiUrl` points the
  * Web API client (and Socket Mode's apps.connections.open) at another server: staging, or the test stand-in.
  */
-import { App, SocketModeReceiver, type LogLevel, type Receiver } from '@slack/bolt';
+import { App, SocketModeReceiver, webApi, type LogLevel, type Receiver } from '@slack/bolt';
+import { workspaceAuthorize } from './authorize.js';
 import type { SlackMode } from '../config.js';
 import type { Logger } from '../log.js';
 import type { StateStore } from '../state/types.js';
@@ -11,7 +12,7 @@ import type { Bot } from '../bot/index.js';
 import { KbHttpReceiver } from './http-receiver.js';
 import { instrumentDeliveries, instrumentedFetch, type BotMetrics } from './metrics.js';
 import { handleOpsRequest, type OpsProbe } from './ops-endpoints.js';
-import type { ListenerDeps, TeamDeps } from './deps.js';
+import type { ListenerDeps, OutageTuning, TeamDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { replayOwed, type OwedReplayOptions, type OwedReplayReport } from './owed-replay.js';
 import { snippetOrigins } from './snippets.js';
@@ -28,6 +29,8 @@ export interface SlackAppDeps {
   slackApiUrl?: string;
   /** Unused: Web API retries follow web-api-policy.ts (callSlack), not the WebClient. */
   webApiRetries?: number;
+  /** Shorter Web API budget and reply deferral, for tests of a Slack outage (see deps.ts). */
+  outageTuning?: OutageTuning;
   /** Socket Mode heartbeat tuning (tests shorten the reconnect delay with a small clientPingTimeout). */
   socket?: { clientPingTimeout?: number; serverPingTimeout?: number };
   /** The team store (recording known issues, votes); without it those features say they are not set up. */
@@ -45,8 +48,8 @@ export interface SlackApp {
   /** Starts listening; in HTTP mode resolves with the bound port (PORT, or any free one when PORT=0). */
   start(): Promise<{ port?: number }>;
   stop(): Promise<void>;
-  /** Redoes replies a dead process still owed (see owed-replay.ts); call once started. */
-  replayOwed(options: OwedReplayOptions): Promise<OwedReplayReport>;
+  /** Redoes replies still owed (see owed-replay.ts); call once started. `quiet`: no log line when nothing is owed. */
+  replayOwed(options: OwedReplayOptions, quiet?: boolean): Promise<OwedReplayReport>;
 }
 
 function buildReceiver(deps: SlackAppDeps): { receiver: Receiver; http?: KbHttpReceiver } {
@@ -74,8 +77,11 @@ function buildReceiver(deps: SlackAppDeps): { receiver: Receiver; http?: KbHttpR
 
 export function createSlackApp(deps: SlackAppDeps): SlackApp {
   const { receiver, http } = buildReceiver(deps);
+  // The bot's own client (owed replies, identity); `authorize` instead of `token`: Slack down at start must not
+  // fail every later event (see authorize.ts).
+  const client = new webApi.WebClient(deps.mode.botToken, { ...webClientOptions(deps.slackApiUrl), logger: deps.logger });
   const app = new App({
-    token: deps.mode.botToken,
+    authorize: workspaceAuthorize(client, deps.mode.botToken, deps.logger),
     receiver,
     logger: deps.logger,
     // Bolt resets its logger's level to INFO unless told otherwise; keep LOG_LEVEL's. (Same lower-case names.)
@@ -91,6 +97,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     threads: new ThreadMemory(deps.state, deps.logger),
     logger: deps.logger,
     snippets: { botToken: deps.mode.botToken, allowedOrigins: snippetOrigins(deps.slackApiUrl), logger: deps.logger },
+    answering: new Set(),
+    ...(deps.outageTuning ? { outageTuning: deps.outageTuning } : {}),
     ...(deps.team ? { team: deps.team } : {}),
   };
   registerListeners(app, listenerDeps);
@@ -111,6 +119,6 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     async stop() {
       await app.stop();
     },
-    replayOwed: (options) => replayOwed(app.client, listenerDeps, options),
+    replayOwed: (options, quiet) => replayOwed(client, listenerDeps, options, quiet),
   };
 }

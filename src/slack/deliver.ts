@@ -11,7 +11,7 @@ import type { Reply } from '../reply/index.js';
 import type { ListenerDeps } from './deps.js';
 import { respondOrThrow, RespondFailed } from './respond-policy.js';
 import { matchMetadata } from './threads.js';
-import { callSlackOrThrow, SlackCallFailed } from './web-api-policy.js';
+import { callSlackOrThrow, SlackCallFailed, type RetryPolicy } from './web-api-policy.js';
 
 type WebClient = webApi.WebClient;
 
@@ -27,6 +27,28 @@ export interface Place {
   respond?: RespondFn;
   /** Deliver a `thread` answer by updating this earlier reply instead (an edited source message). */
   updateTs?: string;
+  /**
+   * An owed-work entry backs this answer (true once it is durable): when Slack stays down past the retry
+   * budget the reply is left owed, to be retried in the background, instead of dead-lettered.
+   */
+  owed?: Promise<boolean>;
+}
+
+/**
+ * How a delivery ended: posted (or nothing to post); failed for good (logged, or dead-lettered with what
+ * is needed to redo it); or still `owed` because Slack did not answer (`notPosted`: certainly not posted).
+ */
+export type DeliveryOutcome = { kind: 'delivered' } | { kind: 'failed' } | { kind: 'owed'; notPosted: boolean };
+const DELIVERED: DeliveryOutcome = { kind: 'delivered' };
+const FAILED: DeliveryOutcome = { kind: 'failed' };
+
+function tuned(deps: ListenerDeps): { policy?: Partial<RetryPolicy> } {
+  return deps.outageTuning?.webApi ? { policy: deps.outageTuning.webApi } : {};
+}
+
+/** Whether a final failure of a call may be left owed rather than dead-lettered. */
+async function keepsOwed(place: Place): Promise<boolean> {
+  return place.owed !== undefined && (await place.owed);
 }
 
 async function remember(deps: ListenerDeps, match: ThreadMatch | undefined, replyTs: string | undefined): Promise<void> {
@@ -44,13 +66,13 @@ async function post(client: WebClient, deps: ListenerDeps, place: Place, reply: 
     unfurl_links: false,
     unfurl_media: false,
     ...(match ? { metadata: matchMetadata(match) } : {}),
-  }, { logger: deps.logger, deadLetter: threaded || !place.respond });
+  }, { logger: deps.logger, deadLetter: threaded || !place.respond, keepOwed: threaded && (await keepsOwed(place)), ...tuned(deps) });
   return result.ts;
 }
 
 async function update(client: WebClient, deps: ListenerDeps, place: Place, ts: string, reply: Reply, match: ThreadMatch | undefined): Promise<void> {
   const args = { channel: place.channel, ts, text: reply.text, blocks: reply.blocks, ...(match ? { metadata: matchMetadata(match) } : {}) };
-  await callSlackOrThrow(client, 'chat.update', args, { logger: deps.logger });
+  await callSlackOrThrow(client, 'chat.update', args, { logger: deps.logger, keepOwed: await keepsOwed(place), ...tuned(deps) });
 }
 
 async function ephemeral(client: WebClient, deps: ListenerDeps, place: Place, reply: Reply): Promise<void> {
@@ -69,9 +91,9 @@ async function ephemeral(client: WebClient, deps: ListenerDeps, place: Place, re
   await respondOrThrow(place.respond, { response_type: 'ephemeral', replace_original: false, text: reply.text, blocks: reply.blocks }, { logger: deps.logger });
 }
 
-export async function deliver(client: WebClient, deps: ListenerDeps, answer: BotAnswer, place: Place): Promise<void> {
+export async function deliver(client: WebClient, deps: ListenerDeps, answer: BotAnswer, place: Place): Promise<DeliveryOutcome> {
   const reply = answer.replies[0];
-  if (!reply) return;
+  if (!reply) return DELIVERED;
   const match = answer.threadMatch;
   try {
     switch (answer.delivery) {
@@ -84,7 +106,7 @@ export async function deliver(client: WebClient, deps: ListenerDeps, answer: Bot
           if (match) await deps.threads.remember(match);
           await remember(deps, match, await post(client, deps, place, reply, match, true));
         }
-        return;
+        return DELIVERED;
       }
       case 'replace': {
         const ts = place.thread?.replyTs ?? match?.replyTs;
@@ -94,7 +116,7 @@ export async function deliver(client: WebClient, deps: ListenerDeps, answer: Bot
         } else {
           await remember(deps, match, await post(client, deps, place, reply, match, true));
         }
-        return;
+        return DELIVERED;
       }
       case 'channel': {
         try {
@@ -105,18 +127,24 @@ export async function deliver(client: WebClient, deps: ListenerDeps, answer: Bot
           if (!place.respond) throw error;
           await respondOrThrow(place.respond, { response_type: 'in_channel', replace_original: false, text: reply.text, blocks: reply.blocks }, { logger: deps.logger });
         }
-        return;
+        return DELIVERED;
       }
       case 'ephemeral':
         await ephemeral(client, deps, place, reply);
-        return;
+        return DELIVERED;
     }
   } catch (error) {
+    if (error instanceof SlackCallFailed && error.retryable && !error.deadLettered && (await keepsOwed(place))) {
+      deps.logger.warn('slack did not answer; reply kept owed for a later try', { event: 'reply_owed', method: error.method, error: error.error, channel: place.channel, threadTs: place.threadTs });
+      return { kind: 'owed', notPosted: !error.mayHaveLanded };
+    }
     // Already written as one dead-letter line with everything needed to redo it.
-    if ((error instanceof SlackCallFailed && error.deadLettered) || error instanceof RespondFailed) return;
+    if ((error instanceof SlackCallFailed && error.deadLettered) || error instanceof RespondFailed) return FAILED;
     deps.logger.error('reply failed', { delivery: answer.delivery, channel: place.channel, threadTs: place.threadTs, user: place.user, text: reply.text, err: error });
   }
+  return FAILED;
 }
+
 
 /** Applies what the bot asked for: channel mutes and recorded feedback (durable before this resolves). */
 export async function applyEffect(deps: ListenerDeps, effect: BotEffect | undefined, where: { channel: string; user: string; threadTs?: string }): Promise<void> {

@@ -4,6 +4,7 @@ import type { TeamStore } from '../store/team.js';
 import type { EditorPolicy } from './editors.js';
 import type { Logger } from '../log.js';
 import type { StateStore } from '../state/types.js';
+import type { RetryPolicy } from './web-api-policy.js';
 import type { SnippetReader } from './snippets.js';
 import type { ThreadMemory } from './threads.js';
 
@@ -13,8 +14,17 @@ export interface ListenerDeps {
   threads: ThreadMemory;
   logger: Logger;
   snippets: SnippetReader;
+  /** Owed-work ids this process is answering right now: the background replay leaves them alone. */
+  answering?: Set<string>;
+  /** Tests and benches shorten the outage timings: the replies' Web API retry policy, the first deferral. */
+  outageTuning?: OutageTuning;
   /** The team store (recording known issues, votes); absent, those buttons and commands say it is not set up. */
   team?: TeamDeps;
+}
+
+export interface OutageTuning {
+  webApi?: Partial<RetryPolicy>;
+  firstDeferMs?: number;
 }
 
 export interface TeamDeps {

@@ -1,7 +1,8 @@
 /**
  * The endpoints an orchestrator and Prometheus read: `GET /healthz` (the process is up and serving),
  * `GET /readyz` (the store is loaded and the state store answers; 503 with the failing check otherwise,
- * and while shutting down) and `GET /metrics` (Prometheus text). HTTP mode serves them beside
+ * and while shutting down; 200 with status `degraded` while Redis is away and kbbot answers from its local
+ * journal, so a load balancer keeps sending the events it can still answer) and `GET /metrics` (Prometheus text). HTTP mode serves them beside
  * `/slack/events` on PORT; `METRICS_PORT` serves them on a port of their own (Socket Mode has no other).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -13,6 +14,8 @@ export const OPS_PATHS = ['/healthz', '/readyz', '/metrics'] as const;
 
 export interface Readiness {
   ready: boolean;
+  /** Ready, but Redis is away: answering from memory and the local journal, to be replayed when it is back. */
+  degraded: boolean;
   checks: Record<string, string>;
 }
 
@@ -26,7 +29,7 @@ export const STATE_PROBE_TIMEOUT_MS = 1_000;
 
 export function createOpsProbe(parts: {
   metrics: BotMetrics;
-  state: Pick<StateStore, 'kind' | 'isMuted'>;
+  state: Pick<StateStore, 'kind' | 'isMuted' | 'health'>;
   /** Signatures served now; undefined until the store has loaded. */
   signatures: () => number | undefined;
   draining: () => boolean;
@@ -38,6 +41,7 @@ export function createOpsProbe(parts: {
     async readiness() {
       const checks: Record<string, string> = {};
       let ready = true;
+      let degraded = false;
       const size = parts.signatures();
       checks.store = size === undefined ? 'not loaded' : `loaded (${size} signatures)`;
       if (size === undefined) ready = false;
@@ -48,7 +52,12 @@ export function createOpsProbe(parts: {
           parts.state.isMuted('kbbot-readyz-probe'),
           new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs} ms`)), timeoutMs))),
         ]);
-        checks.state = `${parts.state.kind}: reachable`;
+        // A degraded Redis store still answers (from memory and its local outbox): its health says whether Redis does.
+        const health = parts.state.health();
+        degraded = !health.reachable;
+        checks.state = degraded
+          ? `${parts.state.kind}: unreachable, answering from the local journal (${health.pending} writes kept to replay)`
+          : `${parts.state.kind}: reachable`;
       } catch (error) {
         checks.state = `${parts.state.kind}: unreachable (${(error as Error).message})`;
         ready = false;
@@ -59,7 +68,7 @@ export function createOpsProbe(parts: {
         checks.shutdown = 'shutting down';
         ready = false;
       }
-      return { ready, checks };
+      return { ready, degraded: ready && degraded, checks };
     },
   };
 }
@@ -77,7 +86,7 @@ export function handleOpsRequest(req: IncomingMessage, res: ServerResponse, prob
     if (!res.headersSent) sendJson(res, 500, { error: (error as Error).message });
   };
   if (pathname === '/healthz') sendJson(res, 200, { status: 'ok' });
-  else if (pathname === '/readyz') void probe.readiness().then((r) => sendJson(res, r.ready ? 200 : 503, { status: r.ready ? 'ready' : 'not ready', checks: r.checks }), fail);
+  else if (pathname === '/readyz') void probe.readiness().then((r) => sendJson(res, r.ready ? 200 : 503, { status: r.ready ? (r.degraded ? 'degraded' : 'ready') : 'not ready', checks: r.checks }), fail);
   else {
     void probe.metrics.metrics().then((text) => {
       res.writeHead(200, { 'content-type': probe.metrics.contentType, 'cache-control': 'no-store' });

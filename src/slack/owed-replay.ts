@@ -1,14 +1,19 @@
 /**
- * Redoing replies a dead process still owed. Slack never redelivers an event it saw acknowledged, so the
- * owed-work journal (StateStore.owe/settle) is the only trace of them. On start, every entry older than a
- * grace period (younger ones may still be in the hands of a live instance sharing Redis) is replayed once
- * more through the same answer path, at most `maxAttempts` times in all: a message that crashes the bot
- * cannot make it crash on every start. Before answering, the thread is read back: a reply the dead process
- * posted but had not yet settled is found there and not posted again. A replay claim keeps two instances
- * starting together from replaying the same entry.
+ * Redoing replies still owed: left by a dead process, or put off because Slack's Web API did not answer
+ * within the retry budget. Slack never redelivers an event it saw acknowledged, so the owed-work journal
+ * (StateStore.owe/settle) is the only trace of them. `replayOwed` runs at start and then in the background
+ * every little while (run.ts). An entry is replayed when it is older than a grace period (younger ones may
+ * still be in the hands of a live instance sharing Redis) and past its `retryAt` (a reply put off while Slack
+ * was down waits a backoff), through the same answer path. Crash guard: at most `maxAttempts` replays in all,
+ * counted before each try, so a message that crashes the bot cannot make it crash on every start; a try that
+ * ended because Slack did not answer is given back. Before answering, the thread is read back (unless the
+ * last try certainly posted nothing): a reply already posted is not posted again. When Slack does not answer
+ * the pass stops at once and the rest waits for the next one. An entry older than `maxAgeMs` (hours) is given
+ * up with one dead-letter line. A replay claim keeps two instances from replaying the same entry.
  */
 import type { webApi } from '@slack/bolt';
 import type { OwedWork } from '../state/types.js';
+import type { RetryPolicy } from './web-api-policy.js';
 import type { ListenerDeps } from './deps.js';
 import { answerIncoming, type BotIdentity } from './listeners/incoming.js';
 import { callSlackOrThrow, SlackCallFailed } from './web-api-policy.js';
@@ -21,6 +26,8 @@ export interface OwedReplayOptions {
   graceMs: number;
   /** Replays per entry before it is given up with one dead-letter line. */
   maxAttempts: number;
+  /** An entry owed longer than this is given up with one dead-letter line (Slack down for hours). */
+  maxAgeMs?: number;
 }
 
 /** A single process owns its data directory: everything owed there was left by a dead process. */
@@ -28,7 +35,16 @@ export const FILE_STORE_GRACE_MS = 0;
 /** Behind Redis another instance may still be working: wait past callSlack's whole budget (120 s). */
 export const SHARED_STORE_GRACE_MS = 150_000;
 export const DEFAULT_MAX_REPLAYS = 3;
+/** A reply is worth posting late, within reason: six hours of Slack outage, then a dead-letter line. */
+export const DEFAULT_MAX_OWED_AGE_MS = 6 * 3600 * 1000;
+/** How often the background pass looks for owed replies due. */
+export const DEFAULT_REPLAY_INTERVAL_MS = 15_000;
 const REPLAY_CLAIM_TTL_MS = 10 * 60 * 1000;
+/** The replay's own reads (auth.test, conversations.replies) find out quickly whether Slack answers again. */
+const PROBE_POLICY: Partial<RetryPolicy> = { maxAttempts: 3, budgetMs: 15_000 };
+
+/** Slack did not answer a replay: the pass stops, the rest waits for the next one. */
+class SlackAway extends Error {}
 
 export interface OwedReplayReport {
   replayed: number;
@@ -58,7 +74,7 @@ async function alreadyAnswered(client: webApi.WebClient, deps: ListenerDeps, wor
     client,
     'conversations.replies',
     { channel: work.channel, ts: work.threadTs ?? work.ts, limit: 200 },
-    { logger: deps.logger, deadLetter: false },
+    { logger: deps.logger, deadLetter: false, policy: PROBE_POLICY },
   );
   return (replies.messages ?? []).some(
     (m) => typeof m.ts === 'string' && compareTs(m.ts, work.ts) > 0 && ((identity.botId !== undefined && m.bot_id === identity.botId) || (identity.botUserId !== undefined && m.user === identity.botUserId)),
@@ -66,24 +82,23 @@ async function alreadyAnswered(client: webApi.WebClient, deps: ListenerDeps, wor
 }
 
 async function botIdentity(client: webApi.WebClient, deps: ListenerDeps): Promise<BotIdentity> {
-  const auth = await callSlackOrThrow<{ user_id?: string; bot_id?: string }>(client, 'auth.test', {}, { logger: deps.logger, deadLetter: false });
+  const auth = await callSlackOrThrow<{ user_id?: string; bot_id?: string }>(client, 'auth.test', {}, { logger: deps.logger, deadLetter: false, policy: PROBE_POLICY });
   return { botUserId: auth.user_id, botId: auth.bot_id };
 }
 
-async function replayOne(client: webApi.WebClient, deps: ListenerDeps, work: OwedWork, identity: () => Promise<BotIdentity>, maxAttempts: number): Promise<keyof OwedReplayReport> {
-  if (!(await deps.state.claim(`replay:${work.id}:${work.attempts}`, REPLAY_CLAIM_TTL_MS))) return 'skipped';
-  if (work.attempts >= maxAttempts) {
-    deps.logger.error('owed reply given up', { event: 'dead_letter', method: 'replay', error: 'too_many_attempts', attempts: work.attempts, work });
+async function replayOne(client: webApi.WebClient, deps: ListenerDeps, work: OwedWork, identity: () => Promise<BotIdentity>, options: OwedReplayOptions): Promise<keyof OwedReplayReport> {
+  if (work.attempts >= options.maxAttempts || Date.now() - work.at >= (options.maxAgeMs ?? DEFAULT_MAX_OWED_AGE_MS)) {
+    if (!(await deps.state.claim(`replay:${work.id}:give-up`, REPLAY_CLAIM_TTL_MS))) return 'skipped';
+    const error = work.attempts >= options.maxAttempts ? 'too_many_attempts' : 'too_old';
+    deps.logger.error('owed reply given up', { event: 'dead_letter', method: 'replay', error, attempts: work.attempts, deferrals: work.deferrals ?? 0, work });
     await deps.state.settle(work.id);
     return 'abandoned';
   }
-  // Counted before trying: if this replay kills the process, the next start sees the attempt.
-  const attempt = { ...work, attempts: work.attempts + 1 };
-  await deps.state.owe(attempt);
+  // Read before claiming: a pass that finds Slack still away leaves no claim behind to hold up the next one.
   let who: BotIdentity;
   try {
     who = await identity();
-    if (await alreadyAnswered(client, deps, work, who)) {
+    if (!work.notPosted && (await alreadyAnswered(client, deps, work, who))) {
       deps.logger.info('owed reply was already posted', { event: 'owed_replay', outcome: 'already_posted', channel: work.channel, messageTs: work.ts });
       await deps.state.settle(work.id);
       return 'alreadyPosted';
@@ -94,11 +109,19 @@ async function replayOne(client: webApi.WebClient, deps: ListenerDeps, work: Owe
       await deps.state.settle(work.id);
       return 'abandoned';
     }
-    deps.logger.warn('owed reply not replayed: cannot tell whether it was posted', { channel: work.channel, messageTs: work.ts, attempts: attempt.attempts, err: error });
+    if (error instanceof SlackCallFailed && error.retryable) throw new SlackAway(error.message);
+    // Slack answered, but not usefully (invalid_auth…): counted as an attempt, so this cannot go on for ever.
+    await deps.state.owe({ ...work, attempts: work.attempts + 1 });
+    deps.logger.warn('owed reply not replayed: cannot tell whether it was posted', { channel: work.channel, messageTs: work.ts, attempts: work.attempts + 1, err: error });
     return 'skipped';
   }
-  deps.logger.info('replaying owed reply', { event: 'owed_replay', outcome: 'replayed', channel: work.channel, messageTs: work.ts, attempts: attempt.attempts });
-  await answerIncoming(client, deps, who, {
+  if (!(await deps.state.claim(`replay:${work.id}:${work.attempts}:${work.deferrals ?? 0}`, REPLAY_CLAIM_TTL_MS))) return 'skipped';
+  // Counted before trying: if this replay kills the process, the next start sees the attempt.
+  const { notPosted: _unknownNow, ...rest } = work;
+  const attempt = { ...rest, attempts: work.attempts + 1 };
+  await deps.state.owe(attempt);
+  deps.logger.info('replaying owed reply', { event: 'owed_replay', outcome: 'replayed', channel: work.channel, messageTs: work.ts, attempts: attempt.attempts, deferrals: work.deferrals ?? 0 });
+  const outcome = await answerIncoming(client, deps, who, {
     eventId: work.eventId,
     channel: work.channel,
     channelType: work.channelType,
@@ -110,11 +133,12 @@ async function replayOne(client: webApi.WebClient, deps: ListenerDeps, work: Owe
     claimed: true,
     replay: attempt,
   });
+  if (outcome?.kind === 'owed') throw new SlackAway('slack did not answer the replayed reply');
   return 'replayed';
 }
 
 /** Replays the owed work left in the state store, one entry at a time; never throws. */
-export async function replayOwed(client: webApi.WebClient, deps: ListenerDeps, options: OwedReplayOptions): Promise<OwedReplayReport> {
+export async function replayOwed(client: webApi.WebClient, deps: ListenerDeps, options: OwedReplayOptions, quietWhenNothingOwed = false): Promise<OwedReplayReport> {
   const report: OwedReplayReport = { replayed: 0, alreadyPosted: 0, abandoned: 0, deferred: 0, skipped: 0 };
   let cached: Promise<BotIdentity> | undefined;
   const identity = () => (cached ??= botIdentity(client, deps).catch((error: unknown) => {
@@ -129,18 +153,27 @@ export async function replayOwed(client: webApi.WebClient, deps: ListenerDeps, o
     return report;
   }
   const now = Date.now();
+  let away = false;
   for (const work of owed) {
-    if (now - work.at < options.graceMs) {
+    // Too young (a live instance may be on it), put off until later, being answered here, or Slack is away.
+    const tooYoung = work.deferrals === undefined && now - work.at < options.graceMs;
+    if (away || tooYoung || (work.retryAt ?? 0) > now || deps.answering?.has(work.id)) {
       report.deferred += 1;
       continue;
     }
     try {
-      report[await replayOne(client, deps, work, identity, options.maxAttempts)] += 1;
+      report[await replayOne(client, deps, work, identity, options)] += 1;
     } catch (error) {
+      if (error instanceof SlackAway) {
+        away = true;
+        report.deferred += 1;
+        continue;
+      }
       deps.logger.error('owed reply replay failed', { channel: work.channel, messageTs: work.ts, err: error });
       report.skipped += 1;
     }
   }
-  deps.logger.info('owed replies checked', { event: 'owed_replay_done', owed: owed.length, ...report });
+  if (away) deps.logger.warn('slack does not answer yet; owed replies wait for the next pass', { event: 'owed_replay_waiting', owed: owed.length });
+  if (!quietWhenNothingOwed || owed.length > 0) deps.logger.info('owed replies checked', { event: 'owed_replay_done', owed: owed.length, ...report });
   return report;
 }

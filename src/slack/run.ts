@@ -19,7 +19,7 @@ import { createSlackApp, type ConnectedMode, type SlackAppDeps } from './app.js'
 import { createShutdown, InFlight, trackListeners, type ShutdownReport } from './lifecycle.js';
 import { BotMetrics, instrumentBot, instrumentState, tapLogger } from './metrics.js';
 import { createOpsProbe, startOpsServer, type OpsServer } from './ops-endpoints.js';
-import { DEFAULT_MAX_REPLAYS, FILE_STORE_GRACE_MS, SHARED_STORE_GRACE_MS, type OwedReplayOptions } from './owed-replay.js';
+import { DEFAULT_MAX_REPLAYS, DEFAULT_REPLAY_INTERVAL_MS, FILE_STORE_GRACE_MS, SHARED_STORE_GRACE_MS, type OwedReplayOptions } from './owed-replay.js';
 
 export interface RunningBot {
   /** HTTP mode: the bound port. */
@@ -45,11 +45,11 @@ export interface RunOptions {
   /** Debounce of store file changes. */
   reloadDebounceMs?: number;
   /** Test and bench tuning passed to the Slack app (e.g. Socket Mode ping timeouts). */
-  app?: Partial<Pick<SlackAppDeps, 'socket' | 'http' | 'webApiRetries'>>;
+  app?: Partial<Pick<SlackAppDeps, 'socket' | 'http' | 'webApiRetries' | 'outageTuning'>>;
   /** Redis key prefix (several bots sharing one Redis). */
   redisPrefix?: string;
-  /** Replaying replies a dead process owed (defaults: grace by state kind, 3 attempts). */
-  owedReplay?: Partial<OwedReplayOptions>;
+  /** Replaying owed replies (defaults: grace by state kind, 3 attempts, 6 h, a pass every 15 s). */
+  owedReplay?: Partial<OwedReplayOptions> & { intervalMs?: number };
   /** How often other instances' team-store writes are looked for (default 250 ms). */
   teamPollMs?: number;
 }
@@ -105,25 +105,32 @@ export async function runSlackBot(config: Config, mode: ConnectedMode, baseLogge
     if (config.metricsPort !== undefined) opsServer = await startOpsServer(config.metricsPort, ops);
     const metricsServer = opsServer;
     logger.info('kbbot connected to Slack', { mode: mode.kind, port, metricsPort: metricsServer?.port, state: state.kind, signatures: watcher.current().signatures.size });
+    const { intervalMs = DEFAULT_REPLAY_INTERVAL_MS, ...replayTuning } = options.owedReplay ?? {};
     const replayOptions: OwedReplayOptions = {
       graceMs: state.kind === 'file' ? FILE_STORE_GRACE_MS : SHARED_STORE_GRACE_MS,
       maxAttempts: DEFAULT_MAX_REPLAYS,
-      ...options.owedReplay,
+      ...replayTuning,
     };
-    // In the background, counted as in-flight work so a shutdown waits for it; entries too young to
-    // touch at start are looked at once more when the grace period has passed.
+    // In the background, counted as in-flight work so a shutdown waits for it: once at start, then a pass
+    // every `intervalMs` for entries that were too young, or put off while Slack did not answer.
     let replayTimer: NodeJS.Timeout | undefined;
-    const replay = () =>
-      void inFlight.track(async () => {
-        const report = await slack.replayOwed(replayOptions);
-        if (report.deferred > 0 && replayTimer === undefined) replayTimer = setTimeout(replay, replayOptions.graceMs).unref();
-      });
-    replay();
+    let stopping = false;
+    const replay = (quiet: boolean) =>
+      void inFlight
+        .track(() => slack.replayOwed(replayOptions, quiet))
+        .catch((error: unknown) => logger.error('owed reply pass failed', { err: error }))
+        .finally(() => {
+          if (!stopping) replayTimer = setTimeout(() => replay(true), intervalMs).unref();
+        });
+    replay(false);
     const shutdown = createShutdown({
-      stopReceiving: () => slack.stop(),
+      stopReceiving: () => {
+        stopping = true;
+        clearTimeout(replayTimer);
+        return slack.stop();
+      },
       inFlight,
       closers: [
-        { name: 'owed replay timer', close: async () => clearTimeout(replayTimer) },
         { name: 'store watcher', close: () => watcher.close() },
         { name: 'team store', close: async () => {
           teamLayer.close();

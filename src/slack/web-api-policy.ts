@@ -49,10 +49,18 @@ export interface CallSlackOptions {
   context?: Record<string, unknown>;
   /** Off when the caller has another way to deliver (e.g. response_url) and logs the outcome itself. */
   deadLetter?: boolean;
+  /**
+   * The caller keeps the work owed and tries again later (owed-reply replay): a final failure Slack may yet
+   * recover from (5xx, network, rate limit, unknown outcome) is returned `retryable`, not dead-lettered.
+   */
+  keepOwed?: boolean;
   sleep?: (ms: number) => Promise<void>;
 }
 
-export type SlackCallOutcome<T> = SendOutcome<T>;
+/** `SendOutcome`, a failure also saying whether a later try could succeed and whether it may have landed. */
+export type SlackCallOutcome<T> =
+  | Extract<SendOutcome<T>, { ok: true }>
+  | (Extract<SendOutcome<T>, { ok: false }> & { retryable: boolean; mayHaveLanded: boolean });
 
 type Failure =
   | { kind: 'rate_limited'; retryAfterMs: number; error: string }
@@ -144,6 +152,9 @@ export async function callSlack<T = webApi.WebAPICallResult>(client: WebClient, 
   let shortened = false;
   let attempts = 0;
   let last = 'unknown_error';
+  // Whether the last failure is one a later try could fix (Slack down or overloaded), not a refusal.
+  let retryable = false;
+  let mayHaveLanded = false;
   while (attempts < policy.maxAttempts) {
     const pausedTill = pauseOf(client, method);
     if (pausedTill > Date.now()) {
@@ -159,6 +170,8 @@ export async function callSlack<T = webApi.WebAPICallResult>(client: WebClient, 
       failure = classify(error);
     }
     last = failure.error;
+    retryable = failure.kind === 'transient' || failure.kind === 'rate_limited' || failure.kind === 'unknown_outcome';
+    mayHaveLanded ||= failure.kind === 'unknown_outcome';
     options.logger.debug('slack call failed', { method, error: failure.error, kind: failure.kind, attempt: attempts });
     if (failure.kind === 'permanent') break;
     if (failure.kind === 'too_long') {
@@ -189,8 +202,9 @@ export async function callSlack<T = webApi.WebAPICallResult>(client: WebClient, 
     if (Date.now() + delay > deadline) break;
     await sleep(delay);
   }
-  if (options.deadLetter !== false) deadLetter(options.logger, method, current, last, attempts, options.context);
-  return { ok: false, error: last, attempts };
+  const deadLettered = options.deadLetter !== false && !(retryable && options.keepOwed === true);
+  if (deadLettered) deadLetter(options.logger, method, current, last, attempts, options.context);
+  return { ok: false, error: last, attempts, retryable, mayHaveLanded };
 }
 
 /** Thrown by `callSlackOrThrow` once the failure has been dead-lettered: callers must not log it again. */
@@ -199,6 +213,10 @@ export class SlackCallFailed extends Error {
     readonly method: string,
     readonly error: string,
     readonly deadLettered: boolean,
+    /** Slack may yet take it (5xx, network, rate limit, unknown outcome): worth trying again later. */
+    readonly retryable = false,
+    /** A try timed out: Slack may have stored it, so read the thread back before trying again. */
+    readonly mayHaveLanded = true,
   ) {
     super(`${method} failed: ${error}`);
     this.name = 'SlackCallFailed';
@@ -208,6 +226,9 @@ export class SlackCallFailed extends Error {
 /** `callSlack` for code written with try/catch: the result, or a SlackCallFailed after the one log line. */
 export async function callSlackOrThrow<T = webApi.WebAPICallResult>(client: WebClient, method: string, args: Args, options: CallSlackOptions): Promise<T> {
   const outcome = await callSlack<T>(client, method, args, options);
-  if (!outcome.ok) throw new SlackCallFailed(method, outcome.error, options.deadLetter !== false);
+  if (!outcome.ok) {
+    const kept = outcome.retryable && options.keepOwed === true;
+    throw new SlackCallFailed(method, outcome.error, options.deadLetter !== false && !kept, outcome.retryable, outcome.mayHaveLanded);
+  }
   return outcome.result;
 }

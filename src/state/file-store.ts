@@ -7,24 +7,15 @@
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { z } from 'zod';
 import { FeedbackSchema, ThreadMatchSchema, type Feedback, type ThreadMatch } from '../model.js';
 import type { Logger } from '../log.js';
 import { Journal } from './journal.js';
 import { lockDataDir, type DirLock } from './lock.js';
 import { OwedWorkSchema } from './owed.js';
+import { StateRecordSchema, type StateRecord } from './records.js';
 import { BoundedTtlCache } from './ttl-cache.js';
-import { DEFAULT_LIMITS, threadKey, type OwedWork, type StateLimits, type StateStore } from './types.js';
+import { DEFAULT_LIMITS, threadKey, type OwedWork, type StateHealth, type StateLimits, type StateStore } from './types.js';
 
-const RecordSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('mute'), channel: z.string().min(1), muted: z.boolean() }),
-  z.object({ op: z.literal('feedback'), feedback: FeedbackSchema }),
-  z.object({ op: z.literal('thread'), thread: ThreadMatchSchema }),
-  z.object({ op: z.literal('claim'), key: z.string().min(1), until: z.number() }),
-  z.object({ op: z.literal('owe'), work: OwedWorkSchema }),
-  z.object({ op: z.literal('settle'), id: z.string().min(1) }),
-]);
-type StateRecord = z.infer<typeof RecordSchema>;
 
 export const JOURNAL_FILE = 'state.jsonl';
 export const LOCK_FILE = 'kbbot.lock';
@@ -59,7 +50,7 @@ export class FileStateStore implements StateStore {
     try {
       const { journal, report } = await Journal.open<StateRecord>(join(dir, JOURNAL_FILE), {
         parse: (value) => {
-          const parsed = RecordSchema.safeParse(value);
+          const parsed = StateRecordSchema.safeParse(value);
           return parsed.success ? parsed.data : undefined;
         },
         apply: (record) => store.apply(record),
@@ -123,6 +114,15 @@ export class FileStateStore implements StateStore {
 
   async listOwed(): Promise<OwedWork[]> {
     return [...this.owed.values()];
+  }
+
+  /** The journal is local: always whole. */
+  health(): StateHealth {
+    return { kind: 'file', reachable: true, degraded: false, pending: 0 };
+  }
+
+  onHealthChange(): () => void {
+    return () => undefined;
   }
 
   async close(): Promise<void> {

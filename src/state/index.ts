@@ -10,7 +10,8 @@ import type { StateLimits, StateStore } from './types.js';
 export { FileStateStore, JOURNAL_FILE, LOCK_FILE } from './file-store.js';
 export { RedisStateStore } from './redis-store.js';
 export { BoundedTtlCache } from './ttl-cache.js';
-export { DEFAULT_LIMITS, threadKey, type OwedWork, type StateLimits, type StateStore } from './types.js';
+export { deferOwed, owedId } from './owed.js';
+export { DEFAULT_LIMITS, threadKey, type OwedWork, type StateHealth, type StateLimits, type StateStore } from './types.js';
 
 export const DEFAULT_DATA_DIR = '.kbbot-data';
 
@@ -33,7 +34,14 @@ export function openStateStore(
 ): Promise<StateStore> {
   const { logger, limits } = options;
   if (config.redisUrl) {
-    return RedisStateStore.open({ url: config.redisUrl, logger, limits, ...(options.redisPrefix ? { prefix: options.redisPrefix } : {}) });
+    // The data directory holds the outbox: writes kept while Redis is away, drained when it is back.
+    return RedisStateStore.open({
+      url: config.redisUrl,
+      logger,
+      limits,
+      outboxDir: config.dataDir ?? DEFAULT_DATA_DIR,
+      ...(options.redisPrefix ? { prefix: options.redisPrefix } : {}),
+    });
   }
   return FileStateStore.open({ dataDir: config.dataDir ?? DEFAULT_DATA_DIR, logger, limits });
 }

@@ -27,6 +27,27 @@ export interface OwedWork {
   at: number;
   /** Replays tried so far: bounded, so a message that crashes the bot cannot loop. */
   attempts: number;
+  /** Not to be tried again before this time (ms): set when Slack did not answer and the reply waits for it. */
+  retryAt?: number;
+  /** Times the reply was put off because Slack did not answer (not counted in `attempts`). */
+  deferrals?: number;
+  /** The last try failed without posting (Slack refused or was unreachable): no need to read the thread back first. */
+  notPosted?: boolean;
+}
+
+/**
+ * Whether the state store is whole. Behind Redis: `reachable` is false while Redis does not answer, and
+ * `degraded` stays true until every write kept locally meanwhile has reached Redis (`pending` of them).
+ * A readiness probe reads this; the bot keeps answering either way.
+ */
+export interface StateHealth {
+  kind: 'file' | 'redis';
+  reachable: boolean;
+  degraded: boolean;
+  /** Writes kept in the local outbox, waiting for Redis. */
+  pending: number;
+  /** When the current degradation began (ms since the epoch). */
+  since?: number;
 }
 
 export interface StateStore {
@@ -53,6 +74,10 @@ export interface StateStore {
   settle(id: string): Promise<void>;
   /** Owed work not settled yet, oldest first. */
   listOwed(): Promise<OwedWork[]>;
+  /** Reachable / degraded now (cheap: no round trip), for /readyz and metrics. */
+  health(): StateHealth;
+  /** Calls `listener` on every change of health; returns the unsubscribe. */
+  onHealthChange(listener: (health: StateHealth) => void): () => void;
   close(): Promise<void>;
 }
 

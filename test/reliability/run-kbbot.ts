@@ -5,7 +5,9 @@
  * SIGTERM/SIGINT: shutdown, `{"stopped":…}`, then the exit `kbbot start` makes (0 when drained, 1 at once when
  * work was abandoned). SIGHUP: reload the signature store.
  * SIGUSR2: garbage-collect and print `{"memory":…,"inFlight":…}`.
- * Extra env: KBBOT_GRACE_MS (shutdown bound), KBBOT_REDIS_PREFIX, KBBOT_OWED_GRACE_MS (owed-reply replay grace).
+ * Extra env: KBBOT_GRACE_MS (shutdown bound), KBBOT_REDIS_PREFIX, KBBOT_OWED_GRACE_MS (owed-reply replay grace),
+ * KBBOT_OWED_INTERVAL_MS (background replay pass), KBBOT_WEB_API_BUDGET_MS (one reply's Web API retry budget),
+ * KBBOT_FIRST_DEFER_MS (first wait of a reply put off while Slack is down).
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { exitAfterShutdown, runConnected } from '../../src/cli/commands/start.js';
@@ -17,6 +19,10 @@ const config = loadConfig(process.env);
 if (config.slack.kind === 'offline') throw new Error('run-kbbot needs Slack credentials in the environment');
 const logger = loggerFromConfig(config);
 const grace = process.env.KBBOT_GRACE_MS;
+const num = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined);
+const budgetMs = num('KBBOT_WEB_API_BUDGET_MS');
+const firstDeferMs = num('KBBOT_FIRST_DEFER_MS');
+const owedReplay = { graceMs: num('KBBOT_OWED_GRACE_MS'), intervalMs: num('KBBOT_OWED_INTERVAL_MS') };
 let bot: RunningBot | undefined;
 // The start command's own loop (signals, reload, shutdown, exit code), with the tests' tuning and stdout lines.
 const running = runConnected(config, config.slack, logger, {
@@ -24,7 +30,8 @@ const running = runConnected(config, config.slack, logger, {
     ...(grace ? { graceMs: Number(grace) } : {}),
     ...(process.env.KBBOT_REDIS_PREFIX ? { redisPrefix: process.env.KBBOT_REDIS_PREFIX } : {}),
     reloadDebounceMs: 50,
-    ...(process.env.KBBOT_OWED_GRACE_MS ? { owedReplay: { graceMs: Number(process.env.KBBOT_OWED_GRACE_MS) } } : {}),
+    owedReplay: Object.fromEntries(Object.entries(owedReplay).filter(([, v]) => v !== undefined)),
+    app: { outageTuning: { ...(budgetMs ? { webApi: { budgetMs } } : {}), ...(firstDeferMs ? { firstDeferMs } : {}) } },
   },
   onReady: (started) => {
     bot = started;
@@ -49,7 +56,7 @@ const onUsr2 = (): void => {
       await new Promise((r) => setTimeout(r, 50));
     }
     loopDelay.reset();
-    process.stdout.write(`${JSON.stringify({ memory: process.memoryUsage(), cpu: process.cpuUsage(), loop, inFlight: bot?.inFlight.size ?? 0 })}\n`);
+    process.stdout.write(`${JSON.stringify({ memory: process.memoryUsage(), cpu: process.cpuUsage(), loop, inFlight: bot?.inFlight.size ?? 0, state: bot?.state.health() })}\n`);
   })();
 };
 process.on('SIGUSR2', onUsr2);

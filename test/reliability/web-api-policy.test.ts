@@ -93,7 +93,7 @@ describe('callSlack: Slack Web API faults', () => {
     api.fail({ method: 'chat.postMessage', kind: 'error', error, times: 3 });
     const args = reply();
     const outcome = await callSlack(client, 'chat.postMessage', args, { logger, policy: FAST, context: { sourceTs: '1.2' } });
-    expect(outcome).toEqual({ ok: false, error, attempts: 1 });
+    expect(outcome).toEqual({ ok: false, error, attempts: 1, retryable: false, mayHaveLanded: false });
     expect(postedTo(args.thread_ts)).toHaveLength(0);
     expect(deadLetters()).toEqual([
       expect.objectContaining({ level: 'error', method: 'chat.postMessage', error, attempts: 1, sourceTs: '1.2', call: expect.objectContaining({ channel: 'C1', thread_ts: args.thread_ts, text: args.text }) }),
@@ -115,7 +115,7 @@ describe('callSlack: Slack Web API faults', () => {
     api.fail({ method: 'chat.postMessage', kind: 'error', error: 'msg_too_long', times: 5 });
     const args = reply('y'.repeat(5_000));
     const outcome = await callSlack(client, 'chat.postMessage', args, { logger, policy: FAST });
-    expect(outcome).toEqual({ ok: false, error: 'msg_too_long', attempts: 2 });
+    expect(outcome).toEqual({ ok: false, error: 'msg_too_long', attempts: 2, retryable: false, mayHaveLanded: false });
     expect(deadLetters()).toHaveLength(1);
   });
 
@@ -123,8 +123,20 @@ describe('callSlack: Slack Web API faults', () => {
     api.fail({ method: 'chat.postMessage', kind: 'server_error', times: 50 });
     const args = reply();
     const outcome = await callSlack(client, 'chat.postMessage', args, { logger, policy: { ...FAST, maxAttempts: 4 } });
-    expect(outcome).toEqual({ ok: false, error: 'http_500', attempts: 4 });
+    expect(outcome).toEqual({ ok: false, error: 'http_500', attempts: 4, retryable: true, mayHaveLanded: false });
     expect(api.callsTo('chat.postMessage').filter((c) => c.params.thread_ts === args.thread_ts)).toHaveLength(4);
+    expect(deadLetters()).toHaveLength(1);
+  });
+
+  it('leaves a reply Slack may yet take to its caller, without a dead-letter line, when the caller keeps it owed', async () => {
+    api.fail({ method: 'chat.postMessage', kind: 'server_error', times: 50 });
+    const outcome = await callSlack(client, 'chat.postMessage', reply(), { logger, policy: { ...FAST, maxAttempts: 3 }, keepOwed: true });
+    expect(outcome).toMatchObject({ ok: false, error: 'http_500', retryable: true });
+    expect(deadLetters()).toEqual([]);
+    // A refusal is no outage: dead-lettered at once, owed or not.
+    api.clearFaults();
+    api.fail({ method: 'chat.postMessage', kind: 'error', error: 'channel_not_found' });
+    expect(await callSlack(client, 'chat.postMessage', reply(), { logger, policy: FAST, keepOwed: true })).toMatchObject({ ok: false, retryable: false });
     expect(deadLetters()).toHaveLength(1);
   });
 

@@ -10,6 +10,8 @@ export interface RedisServer {
   url: string;
   port: number;
   stop(): Promise<void>;
+  /** SIGKILL, as a crash or an OOM kill would: no goodbye to clients. */
+  kill(): Promise<void>;
 }
 
 export function freePort(): Promise<number> {
@@ -69,15 +71,17 @@ export async function startRedis(options: { port?: number } = {}): Promise<Redis
       continue;
     }
     child.stdout?.resume();
+    const end = (signal: NodeJS.Signals) =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill(signal);
+      });
     return {
       url: `redis://127.0.0.1:${port}`,
       port,
-      stop: () =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null || child.signalCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-        }),
+      stop: () => end('SIGTERM'),
+      kill: () => end('SIGKILL'),
     };
   }
   throw lastError;

@@ -7,8 +7,8 @@ import type { ChannelType } from '../../bot/index.js';
 import type { OwedWork } from '../../state/types.js';
 import type { ListenerDeps } from '../deps.js';
 import { isFirstDelivery } from '../deps.js';
-import { deliver } from '../deliver.js';
-import { owedId } from '../../state/owed.js';
+import { deliver, type DeliveryOutcome } from '../deliver.js';
+import { deferOwed, owedId } from '../../state/owed.js';
 import { readSnippets, type FileInfo, type SlackFile } from '../snippets.js';
 import { mentionsUser, messageText, withoutUnfurledLinks } from '../text.js';
 
@@ -26,7 +26,7 @@ export interface IncomingMessage {
   mention: boolean;
   /** The caller already claimed this delivery (edits claim their own event id). */
   claimed?: boolean;
-  /** A replay of owed work after a restart: already in the journal, settled when answered. */
+  /** A replay of owed work (after a restart, or once Slack answers again): already owed, settled when answered. */
   replay?: OwedWork;
 }
 
@@ -76,40 +76,56 @@ export function owedWorkOf(message: IncomingMessage): OwedWork {
  * matching: never in the ack's way), answer, then settle the debt. A crash before the settle leaves the
  * entry for `replayOwed` on the next start.
  */
-export async function answerIncoming(client: webApi.WebClient, deps: ListenerDeps, identity: BotIdentity, message: IncomingMessage): Promise<void> {
+export async function answerIncoming(client: webApi.WebClient, deps: ListenerDeps, identity: BotIdentity, message: IncomingMessage): Promise<DeliveryOutcome | undefined> {
   const { channel, ts } = message;
   if (!message.claimed && !(await isFirstDelivery(deps.state, message.eventId, channel, ts))) {
     deps.logger.info('duplicate delivery ignored', { channel, ts, eventId: message.eventId });
-    return;
+    return undefined;
   }
   const work = message.replay ?? owedWorkOf(message);
-  const owing = message.replay
-    ? Promise.resolve(true)
-    : deps.state.owe(work).then(
-        () => true,
-        (error: unknown) => {
-          deps.logger.warn('owed reply not recorded', { channel, ts, err: error });
-          return false;
-        },
-      );
-  await answerClaimed(client, deps, identity, message);
-  // Reached once the reply is posted, dead-lettered (deliver logs it) or not needed (muted, nothing to say).
-  if (await owing) await deps.state.settle(work.id).catch((error: unknown) => deps.logger.warn('owed reply not settled', { channel, ts, err: error }));
+  if (deps.answering?.has(work.id)) return undefined;
+  deps.answering?.add(work.id);
+  try {
+    const owing = message.replay
+      ? Promise.resolve(true)
+      : deps.state.owe(work).then(
+          () => true,
+          (error: unknown) => {
+            deps.logger.warn('owed reply not recorded', { channel, ts, err: error });
+            return false;
+          },
+        );
+    const outcome = await answerClaimed(client, deps, identity, message, owing);
+    if (!(await owing)) return outcome;
+    if (outcome.kind === 'owed') {
+      // Slack did not answer within the retry budget: the entry stays, tried again in the background.
+      const deferred = deferOwed(work, { countedAttempt: message.replay !== undefined, notPosted: outcome.notPosted, now: Date.now(), firstDeferMs: deps.outageTuning?.firstDeferMs });
+      await deps.state.owe(deferred).catch((error: unknown) => deps.logger.warn('owed reply not deferred', { channel, ts, err: error }));
+      return outcome;
+    }
+    // Reached once the reply is posted, dead-lettered (deliver logs it) or not needed (muted, nothing to say).
+    await deps.state.settle(work.id).catch((error: unknown) => deps.logger.warn('owed reply not settled', { channel, ts, err: error }));
+    return outcome;
+  } finally {
+    deps.answering?.delete(work.id);
+  }
 }
 
-async function answerClaimed(client: webApi.WebClient, deps: ListenerDeps, identity: BotIdentity, message: IncomingMessage): Promise<void> {
+const NOTHING_TO_DELIVER: DeliveryOutcome = { kind: 'delivered' };
+
+async function answerClaimed(client: webApi.WebClient, deps: ListenerDeps, identity: BotIdentity, message: IncomingMessage, owed: Promise<boolean>): Promise<DeliveryOutcome> {
   const { channel, ts } = message;
   const channelType = channelTypeOf(message.channelType, channel);
   const isMention = message.mention || mentionsUser(messageText(message), identity.botUserId);
-  if (channelType !== 'im' && !isMention && (await deps.state.isMuted(channel))) return;
+  if (channelType !== 'im' && !isMention && (await deps.state.isMuted(channel))) return NOTHING_TO_DELIVER;
 
   const inThread = message.threadTs !== undefined && message.threadTs !== ts;
   const threadTs = message.threadTs ?? ts;
   const thread = inThread ? await deps.threads.recover(client, channel, threadTs, identity.botUserId, identity.botId) : undefined;
   // A thread the bot never answered is someone else's conversation, unless they ask the bot.
-  if (inThread && !thread && !isMention && channelType !== 'im') return;
+  if (inThread && !thread && !isMention && channelType !== 'im') return NOTHING_TO_DELIVER;
 
   const text = await readMessage(client, deps, message);
   const answer = deps.bot.answerMessage({ text, channelType, isMention, channel, threadTs, ...(thread ? { threadMatch: thread } : {}) });
-  await deliver(client, deps, answer, { channel, threadTs, ...(thread ? { thread } : {}) });
+  return deliver(client, deps, answer, { channel, threadTs, owed, ...(thread ? { thread } : {}) });
 }
