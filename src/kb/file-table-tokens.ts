@@ -151,7 +151,8 @@ function classify(text: string, punct: boolean): Token {
 function sizeWithUnit(number: string, unit: number): number | undefined {
   const grouped = parseGroupedNumber(number);
   if (grouped !== undefined) return grouped * unit;
-  if (unit > 1 && /^\d{1,6}\.\d{1,3}$/.test(number)) return Math.round(Number(number) * unit);
+  // 1.33 MB, and 15,66 KB as articles with a decimal comma print it.
+  if (unit > 1 && /^\d{1,6}[.,]\d{1,3}$/.test(number)) return Math.round(Number(number.replace(',', '.')) * unit);
   return undefined;
 }
 

@@ -123,7 +123,7 @@ export function parseVersionToken(token: string): string | undefined {
 }
 
 const PLATFORMS = new Map(Object.entries({
-  i386: 'i386', x86: 'i386', intel: 'i386', alpha: 'alpha', axp: 'alpha', mips: 'mips',
+  i386: 'i386', x86: 'i386', ix86: 'i386', intel: 'i386', alpha: 'alpha', axp: 'alpha', mips: 'mips',
   ppc: 'ppc', powerpc: 'ppc', ia64: 'ia64', 'ia-64': 'ia64', itanium: 'ia64', x64: 'x64', amd64: 'x64',
 }));
 

@@ -3,7 +3,7 @@
  * ("x86", "itanium", "amd64"), folded onto one canonical name each.
  */
 const ALIASES: Record<string, string> = {
-  i386: 'i386', x86: 'i386', intel: 'i386', ia32: 'i386', '386': 'i386', x86based: 'i386', intelbased: 'i386',
+  i386: 'i386', x86: 'i386', ix86: 'i386', intel: 'i386', ia32: 'i386', '386': 'i386', x86based: 'i386', intelbased: 'i386',
   alpha: 'alpha', axp: 'alpha', alphabased: 'alpha', dec: 'alpha', decalpha: 'alpha', alphaaxp: 'alpha',
   ia64: 'ia64', itanium: 'ia64', itaniumbased: 'ia64', ipf: 'ia64',
   x64: 'x64', amd64: 'x64', x8664: 'x64', em64t: 'x64', x64based: 'x64',

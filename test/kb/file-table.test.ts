@@ -215,6 +215,14 @@ describe('files exactly as printed (issue 8)', () => {
     ]);
   });
 
+  it('reads a KB size with a decimal comma ("15,66 KB") as a size kept as printed, and ix86 as x86', () => {
+    const { files } = parseFileTables('The fix has the following file attributes or later:\n\n   Date         Time   Version        Size      File name    Platform\n   ------------------------------------------------------------------\n   23-May-2001  14:25  5.2000.328.19  15,66 KB  Gizmo.exe    ix86\n   23-May-2001  14:25  5.2000.328.19  80 KB     Other.dll    ix86\n');
+    expect(files.map((f) => [f.name, f.version, f.sizeText, f.date, f.platform])).toEqual([
+      ['Gizmo.exe', '5.2000.328.19', '15,66 KB', '2001-05-23', 'i386'],
+      ['Other.dll', '5.2000.328.19', '80 KB', '2001-05-23', 'i386'],
+    ]);
+  });
+
   it('reads the platform glued to a file name, Dns.exe(Alpha)', () => {
     const { files } = parseFileTables('This fix should have the following time stamp:\n\n   03/27/98 09:12p 170,208 Dns.exe(Intel)\n   03/27/98 09:11p 345,872 Dns.exe(Alpha)\n');
     expect(files.map((f) => [f.name, f.platform])).toEqual([['Dns.exe', 'i386'], ['Dns.exe', 'alpha']]);
