@@ -13,6 +13,8 @@ function isFiller(t: Token): boolean {
 
 /** Words a text cell may hold before the row's values resume. */
 const MAX_CELL_WORDS = 6;
+/** Words a wrapped Description cell at the end of a row may hold. */
+const MAX_TRAILING_TEXT_WORDS = 40;
 const STRONG_VALUES = new Set(['file', 'date', 'time', 'version', 'size']);
 
 /** A column word used as a label inside a row: `Version: 2.0.6108`, `Size: 1025 KB`, `File version 4.0`. */
@@ -29,9 +31,13 @@ function isLabel(tokens: Token[], k: number): boolean {
  */
 function nextCellValue(tokens: Token[], k: number, columns: ColumnKind[]): number {
   let words = 0;
-  for (let j = k; j < tokens.length && words <= MAX_CELL_WORDS; j++) {
+  // A Description column printed last may wrap over lines ("Part of the OLE-AUT fileset that ..."): its
+  // text runs until the next row's file name.
+  const trailingText = columns[columns.length - 1] === 'other';
+  const limit = trailingText ? MAX_TRAILING_TEXT_WORDS : MAX_CELL_WORDS;
+  for (let j = k; j < tokens.length && words <= limit; j++) {
     const t = tokens[j]!;
-    if (STRONG_VALUES.has(t.kind) && columns.includes(t.kind as ColumnKind)) return j;
+    if (STRONG_VALUES.has(t.kind) && columns.includes(t.kind as ColumnKind) && (words <= MAX_CELL_WORDS || t.kind === 'file')) return j;
     // A Description column may name a platform ("HP 4V/4MV ALPHA 1.0"); without one, a platform starts the next table.
     if (t.kind === 'platform' && columns.includes('other') && !columns.includes('platform')) { words++; continue; }
     if (t.kind === 'platform' || t.kind === 'language' || t.kind === 'path' || (t.kind === 'rule' && words > 0)) return -1;

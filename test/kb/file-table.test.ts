@@ -223,6 +223,22 @@ describe('files exactly as printed (issue 8)', () => {
     ]);
   });
 
+  it('reads every row of a table whose last Description column wraps over lines', () => {
+    const table = [
+      'The following table lists the files installed by the update:', '',
+      '   Filename       Version       Description',
+      '   ---------------------------------------------------------', '',
+      '   Gizmo.dll      6.00.8337     Run-time library, no dependencies.', '',
+      '   Widget.dll     2.30.4265     Part of the widget fileset that',
+      '                                complements the gizmo library and the',
+      '                                sprocket run-time, dependent on Gizmo.dll.', '',
+      '   Sprocket.tlb   2.30.4266     Type library.', '',
+    ].join('\n');
+    expect(parseFileTables(table).files.map((f) => [f.name, f.version])).toEqual([
+      ['Gizmo.dll', '6.00.8337'], ['Widget.dll', '2.30.4265'], ['Sprocket.tlb', '2.30.4266'],
+    ]);
+  });
+
   it('reads the platform glued to a file name, Dns.exe(Alpha)', () => {
     const { files } = parseFileTables('This fix should have the following time stamp:\n\n   03/27/98 09:12p 170,208 Dns.exe(Intel)\n   03/27/98 09:11p 345,872 Dns.exe(Alpha)\n');
     expect(files.map((f) => [f.name, f.platform])).toEqual([['Dns.exe', 'i386'], ['Dns.exe', 'alpha']]);
