@@ -39,8 +39,8 @@ export const HEADER_WORDS = new Set([
   'location', 'filesize', 'filedate', 'filetime', 'fileversion', 'date/time', 'architecture',
 ]);
 
-/** Words that join the values of one row: "221,089 bytes, dated 02-15-93", "4.00.969 or later 12/20/95". */
-const CONNECTORS = new Set(['dated', 'bytes', 'byte', 'at', '&', '/', 'or', 'and', 'later', 'newer']);
+/** Words that join the values of one row: "221,089 bytes, dated 02-15-93", "4.00.969 or later 12/20/95", "Foo.dll v 3.2". */
+const CONNECTORS = new Set(['dated', 'bytes', 'byte', 'at', '&', '/', 'or', 'and', 'later', 'newer', 'v']);
 
 const LEADING = '(["\'[<*';
 const TRAILING = ')]"\',;:>*';
@@ -125,6 +125,11 @@ function shapeOf(text: string, lower: string): [TokenKind, (string | number)?] {
     if (size !== undefined && (text.length >= 3 || !/^\d+$/.test(text))) return ['size', size];
     if (size !== undefined) return ['word', size];
   } else {
+    // v3.2.4013: a version with its v prefix.
+    if ((first === 118 || first === 86) && text.length > 3) {
+      const prefixed = parseVersionToken(text.slice(1));
+      if (prefixed && text.includes('.')) return ['version', prefixed];
+    }
     const date = parseDateToken(text);
     if (date) return ['date', date];
   }

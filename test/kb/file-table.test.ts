@@ -239,6 +239,11 @@ describe('files exactly as printed (issue 8)', () => {
     ]);
   });
 
+  it('reads versions printed with a v prefix, "v3.2.4013" and "v 3.2.4013"', () => {
+    const { files } = parseFileTables('For this fix, the following DLLs must be upgraded with this DLL:\n\n      GIZMO.DLL   v3.2.4013\n      WIDGET.DLL v 3.2.4013\n      SPROCKET.DLL  V3.2.4014\n');
+    expect(files.map((f) => [f.name, f.version])).toEqual([['GIZMO.DLL', '3.2.4013'], ['WIDGET.DLL', '3.2.4013'], ['SPROCKET.DLL', '3.2.4014']]);
+  });
+
   it('reads the platform glued to a file name, Dns.exe(Alpha)', () => {
     const { files } = parseFileTables('This fix should have the following time stamp:\n\n   03/27/98 09:12p 170,208 Dns.exe(Intel)\n   03/27/98 09:11p 345,872 Dns.exe(Alpha)\n');
     expect(files.map((f) => [f.name, f.platform])).toEqual([['Dns.exe', 'i386'], ['Dns.exe', 'alpha']]);
