@@ -76,6 +76,8 @@ export function readHeader(tokens: Token[], i: number): Header | undefined {
     if (endToken.punct) break;
     // "File name and path": one column.
     if (tokens[j]?.lower === 'and' && tokens[j + 1]?.lower === 'path') j = nextContent(tokens, j + 2);
+    // "Version and Description": two columns printed under one title; the text after the version is the second.
+    else if (tokens[j]?.lower === 'and' && tokens[j + 1]?.lower === 'description') j = nextContent(tokens, j + 1);
   }
   const attrs = columns.filter((c) => c === 'date' || c === 'time' || c === 'version' || c === 'size').length;
   if (columns.length < 2 || (!columns.includes('file') && attrs < 2)) return undefined;

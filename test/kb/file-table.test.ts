@@ -244,6 +244,20 @@ describe('files exactly as printed (issue 8)', () => {
     expect(files.map((f) => [f.name, f.version])).toEqual([['GIZMO.DLL', '3.2.4013'], ['WIDGET.DLL', '3.2.4013'], ['SPROCKET.DLL', '3.2.4014']]);
   });
 
+  it('reads a "Version and Description" title as two columns, the description wrapping over lines', () => {
+    const table = [
+      'File Name       Size      Date      Time   Version and Description',
+      '------------------------------------------------------------------',
+      'GIZMO.EXE       2,355,976 10-14-98  7:00p',
+      'GIZMO.INF       11,926    08-14-98  4:58p  Gizmo upgrade information file, read by',
+      '                                           Setup when the upgrade installs (GIZMO.SYS)',
+      'GIZMO.DLL       2,544     08-14-98  4:57p  4.10.1903 Gizmo Configuration Wizard', '',
+    ].join('\n');
+    expect(parseFileTables(table).files.map((f) => [f.name, f.version, f.size])).toEqual([
+      ['GIZMO.EXE', undefined, 2355976], ['GIZMO.INF', undefined, 11926], ['GIZMO.DLL', '4.10.1903', 2544],
+    ]);
+  });
+
   it('reads the platform glued to a file name, Dns.exe(Alpha)', () => {
     const { files } = parseFileTables('This fix should have the following time stamp:\n\n   03/27/98 09:12p 170,208 Dns.exe(Intel)\n   03/27/98 09:11p 345,872 Dns.exe(Alpha)\n');
     expect(files.map((f) => [f.name, f.platform])).toEqual([['Dns.exe', 'i386'], ['Dns.exe', 'alpha']]);
