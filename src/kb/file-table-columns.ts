@@ -32,6 +32,16 @@ function nextContent(tokens: Token[], i: number): number {
   return j;
 }
 
+/** How many header words a header row has from `j` on, and whether as many underlines follow it, one per word. */
+function underlinedOneByOne(tokens: Token[], j: number): boolean {
+  let words = 0;
+  let k = j;
+  while (k < tokens.length && tokens[k]!.kind === 'header' && words < 12) { words++; k++; }
+  let rules = 0;
+  while (k < tokens.length && tokens[k]!.kind === 'rule' && rules < 13) { rules++; k++; }
+  return rules > 1 && rules === words;
+}
+
 /**
  * The header row starting at token `i`: at least two column words, naming the file column or two
  * attribute columns. Prose lists ("file name, date and size") are rejected by their punctuation.
@@ -58,7 +68,10 @@ export function readHeader(tokens: Token[], i: number): Header | undefined {
     let last = j;
     if (t.lower === 'file' || t.lower === 'files') {
       const n = j + 1 < tokens.length ? tokens[j + 1]! : undefined;
-      if (n && n.kind === 'header' && FILE_QUALIFIED.has(n.lower) && !t.punct) {
+      if (n && n.kind === 'header' && FILE_QUALIFIED.has(n.lower) && !t.punct && n.lower !== 'name' && n.lower !== 'names' && underlinedOneByOne(tokens, j)) {
+        // "File  Version  Size  Date" over four underlines: File is a column of its own.
+        kind = 'file';
+      } else if (n && n.kind === 'header' && FILE_QUALIFIED.has(n.lower) && !t.punct) {
         kind = SIMPLE[n.lower];
         last = j + 1;
       } else kind = 'file';

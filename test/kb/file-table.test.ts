@@ -258,6 +258,14 @@ describe('files exactly as printed (issue 8)', () => {
     ]);
   });
 
+  it.each([
+    ['one underline per word: File is its own column', '       File         Version      Size     Date\n   ------------    ----------   ------    -------\n   Gizmo.dll       3.000.5226   916 KB    4/26/99\n   Widget.dll      3.000.4513   121 KB    9/13/98\n'],
+    ['one rule under the row: File Version is one column', '   Name          File Version   Size     Date\n   -----------------------------------------------\n   Gizmo.dll     3.000.5226     916 KB   4/26/99\n   Widget.dll    3.000.4513     121 KB   9/13/98\n'],
+  ])('reads a "File Version Size Date" header with %s', (_how, table) => {
+    const { files } = parseFileTables(`The update contains the following files:\n\n${table}`);
+    expect(files.map((f) => [f.name, f.version, f.date])).toEqual([['Gizmo.dll', '3.000.5226', '1999-04-26'], ['Widget.dll', '3.000.4513', '1998-09-13']]);
+  });
+
   it('reads the platform glued to a file name, Dns.exe(Alpha)', () => {
     const { files } = parseFileTables('This fix should have the following time stamp:\n\n   03/27/98 09:12p 170,208 Dns.exe(Intel)\n   03/27/98 09:11p 345,872 Dns.exe(Alpha)\n');
     expect(files.map((f) => [f.name, f.platform])).toEqual([['Dns.exe', 'i386'], ['Dns.exe', 'alpha']]);
