@@ -16,8 +16,13 @@ export interface FileTables {
   packages: FileRow[];
 }
 
-/** Tables that group rows by platform print it on the group's first row only (Q172416). */
+/**
+ * Tables that group rows by platform print it on the group's first row only (Q172416). A table that prints
+ * it on two rows in a row prints every row's platform, so a row without one has none (Audit.rul after
+ * Audit32.exe (Intel) and Audit32.exe (Alpha)).
+ */
 function carryPlatformDown(rows: RawRow[]): void {
+  for (let k = 1; k < rows.length; k++) if (rows[k]!.platform && rows[k - 1]!.platform) return;
   let platform: Token | undefined;
   for (const row of rows) {
     if (row.platform) platform = row.platform;

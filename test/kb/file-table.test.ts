@@ -266,6 +266,11 @@ describe('files exactly as printed (issue 8)', () => {
     expect(files.map((f) => [f.name, f.version, f.date])).toEqual([['Gizmo.dll', '3.000.5226', '1999-04-26'], ['Widget.dll', '3.000.4513', '1998-09-13']]);
   });
 
+  it('gives no platform to a row printed without one when every other row prints its own', () => {
+    const { files } = parseFileTables('This fix has the following time stamps:\n\n      3/10/98   11:03pm        188,368 Gizmo.exe (Intel)\n      3/10/98   11:02pm        626,448 Gizmo.exe (Alpha)\n      4/23/98    4:20pm      1,579,385 Gizmo.rul\n');
+    expect(files.map((f) => [f.name, f.platform])).toEqual([['Gizmo.exe', 'i386'], ['Gizmo.exe', 'alpha'], ['Gizmo.rul', undefined]]);
+  });
+
   it('reads the platform glued to a file name, Dns.exe(Alpha)', () => {
     const { files } = parseFileTables('This fix should have the following time stamp:\n\n   03/27/98 09:12p 170,208 Dns.exe(Intel)\n   03/27/98 09:11p 345,872 Dns.exe(Alpha)\n');
     expect(files.map((f) => [f.name, f.platform])).toEqual([['Dns.exe', 'i386'], ['Dns.exe', 'alpha']]);
