@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseArticle } from '../src/kb/index.js';
 import type { FileRow, Signature } from '../src/model.js';
 import { buildArticleCard, renderText } from '../src/reply/index.js';
+import { normalizePlatform } from '../src/reply/platforms.js';
 
 export interface GoldenRow {
   name: string;
@@ -121,8 +122,8 @@ export function warningSays(text: string, says: string): boolean {
   return words.length > 0 && found.length / words.length >= 0.75;
 }
 
-const PLATFORM: Record<string, string> = { x86: 'i386', intel: 'i386', i386: 'i386', axp: 'alpha', alpha: 'alpha', itanium: 'ia64', 'ia-64': 'ia64', ia64: 'ia64', amd64: 'x64', x64: 'x64' };
-const platformOf = (p: string | undefined): string => (p === undefined ? '' : (PLATFORM[p.toLowerCase()] ?? p.toLowerCase()));
+/** Platforms compare through the normaliser the card uses, so x86, Intel, i386 and "(Alpha)" spellings agree. */
+const platformOf = (p: string | undefined): string => (p === undefined ? '' : normalizePlatform(p));
 
 /** The size as the card prints it: the printed text, or the byte count grouped as articles print it. */
 export function printedSize(row: FileRow): string | undefined {

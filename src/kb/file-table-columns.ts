@@ -32,6 +32,16 @@ function nextContent(tokens: Token[], i: number): number {
   return j;
 }
 
+/** How many header words a header row has from `j` on, and whether as many underlines follow it, one per word. */
+function underlinedOneByOne(tokens: Token[], j: number): boolean {
+  let words = 0;
+  let k = j;
+  while (k < tokens.length && tokens[k]!.kind === 'header' && words < 12) { words++; k++; }
+  let rules = 0;
+  while (k < tokens.length && tokens[k]!.kind === 'rule' && rules < 13) { rules++; k++; }
+  return rules > 1 && rules === words;
+}
+
 /**
  * The header row starting at token `i`: at least two column words, naming the file column or two
  * attribute columns. Prose lists ("file name, date and size") are rejected by their punctuation.
@@ -58,7 +68,10 @@ export function readHeader(tokens: Token[], i: number): Header | undefined {
     let last = j;
     if (t.lower === 'file' || t.lower === 'files') {
       const n = j + 1 < tokens.length ? tokens[j + 1]! : undefined;
-      if (n && n.kind === 'header' && FILE_QUALIFIED.has(n.lower) && !t.punct) {
+      if (n && n.kind === 'header' && FILE_QUALIFIED.has(n.lower) && !t.punct && n.lower !== 'name' && n.lower !== 'names' && underlinedOneByOne(tokens, j)) {
+        // "File  Version  Size  Date" over four underlines: File is a column of its own.
+        kind = 'file';
+      } else if (n && n.kind === 'header' && FILE_QUALIFIED.has(n.lower) && !t.punct) {
         kind = SIMPLE[n.lower];
         last = j + 1;
       } else kind = 'file';
@@ -76,6 +89,8 @@ export function readHeader(tokens: Token[], i: number): Header | undefined {
     if (endToken.punct) break;
     // "File name and path": one column.
     if (tokens[j]?.lower === 'and' && tokens[j + 1]?.lower === 'path') j = nextContent(tokens, j + 2);
+    // "Version and Description": two columns printed under one title; the text after the version is the second.
+    else if (tokens[j]?.lower === 'and' && tokens[j + 1]?.lower === 'description') j = nextContent(tokens, j + 1);
   }
   const attrs = columns.filter((c) => c === 'date' || c === 'time' || c === 'version' || c === 'size').length;
   if (columns.length < 2 || (!columns.includes('file') && attrs < 2)) return undefined;
@@ -104,6 +119,22 @@ function fits(t: Token, column: ColumnKind): boolean {
 }
 
 /**
+ * Whether the values before the first file name are cells of rows whose names did not read
+ * ("AGCHECK. PO_  ( 76,078 bytes, dated ...)"), not columns that precede the name: more than one
+ * row's worth of them (a kind repeats), or the last file is followed by the same shapes, which a
+ * name-first table has and a name-last (`dir`-style) table does not.
+ */
+function leadsWithOrphans(values: Token[], pre: ColumnKind[]): boolean {
+  if (pre.length === 0) return false;
+  if (new Set(pre).size < pre.length) return true;
+  let lastFile = -1;
+  for (let k = values.length - 1; k >= 0; k--) if (values[k]!.kind === 'file') { lastFile = k; break; }
+  if (values.length - lastFile - 1 < pre.length) return false;
+  for (let k = 0; k < pre.length; k++) if (values[lastFile + 1 + k]!.kind !== values[k]!.kind) return false;
+  return true;
+}
+
+/**
  * Columns of a header-less table from its value tokens: the shapes before the first file name,
  * the file, then the shapes after it up to the first one that starts the next row.
  */
@@ -111,7 +142,8 @@ export function inferColumns(values: Token[]): ColumnKind[] {
   const first = values.findIndex((t) => t.kind === 'file');
   if (first < 0) return [];
   const shape = (t: Token): ColumnKind => (t.kind === 'placeholder' ? 'any' : t.kind === 'path' ? 'other' : (t.kind as ColumnKind));
-  const pre = values.slice(0, first).map(shape);
+  let pre = values.slice(0, first).map(shape);
+  if (leadsWithOrphans(values, pre)) pre = [];
   const columns: ColumnKind[] = [...pre, 'file'];
   for (let k = first + 1; k < values.length; k++) {
     const kind = shape(values[k]!);

@@ -31,8 +31,8 @@ const FIX_WORDS = new Set([
 /** Words that end a `Component:` name when the line break between them was collapsed. */
 const SENTENCE_STARTS = new Set(['the', 'this', 'after', 'note', 'for', 'if', 'to', 'these', 'when', 'you', 'a', 'an']);
 
-/** "the following files / versions / size and date" */
-const INTRO_NOUNS = new Set(['file', 'files', 'version', 'versions', 'size', 'sizes', 'date', 'dates']);
+/** "the following files / versions / size and date / DLLs" */
+const INTRO_NOUNS = new Set(['file', 'files', 'version', 'versions', 'size', 'sizes', 'date', 'dates', 'dlls', 'dll']);
 
 function isIntroAt(tokens: Token[], k: number): boolean {
   const w = tokens[k]!.lower;

@@ -67,6 +67,11 @@ export class TokenSpans {
     return i >= 0 && i < this.starts.length && this.ends[i]! - this.starts[i]! === word.length && this.text.startsWith(word, this.starts[i]);
   }
 
+  /** Whether token i starts with `-` or `=`, as an underline does (a cheap test before reading it). */
+  startsWithRule(i: number): boolean {
+    const c = this.text.charCodeAt(this.starts[i]!);
+    return c === 45 || c === 61;
+  }
   /** A number-shaped token: date, time, version or a size of three digits or more. */
   isNumberLike(i: number): boolean {
     let s = this.starts[i]!;

@@ -13,6 +13,8 @@ function isFiller(t: Token): boolean {
 
 /** Words a text cell may hold before the row's values resume. */
 const MAX_CELL_WORDS = 6;
+/** Words a wrapped Description cell at the end of a row may hold. */
+const MAX_TRAILING_TEXT_WORDS = 40;
 const STRONG_VALUES = new Set(['file', 'date', 'time', 'version', 'size']);
 
 /** A column word used as a label inside a row: `Version: 2.0.6108`, `Size: 1025 KB`, `File version 4.0`. */
@@ -29,9 +31,15 @@ function isLabel(tokens: Token[], k: number): boolean {
  */
 function nextCellValue(tokens: Token[], k: number, columns: ColumnKind[]): number {
   let words = 0;
-  for (let j = k; j < tokens.length && words <= MAX_CELL_WORDS; j++) {
+  // A Description column printed last may wrap over lines ("Part of the OLE-AUT fileset that ..."): its
+  // text runs until the next row's file name.
+  const trailingText = columns[columns.length - 1] === 'other';
+  const limit = trailingText ? MAX_TRAILING_TEXT_WORDS : MAX_CELL_WORDS;
+  for (let j = k; j < tokens.length && words <= limit; j++) {
     const t = tokens[j]!;
-    if (STRONG_VALUES.has(t.kind) && columns.includes(t.kind as ColumnKind)) return j;
+    if (STRONG_VALUES.has(t.kind) && columns.includes(t.kind as ColumnKind) && (words <= MAX_CELL_WORDS || t.kind === 'file')) return j;
+    // A Description column may name a platform ("HP 4V/4MV ALPHA 1.0"); without one, a platform starts the next table.
+    if (t.kind === 'platform' && columns.includes('other') && !columns.includes('platform')) { words++; continue; }
     if (t.kind === 'platform' || t.kind === 'language' || t.kind === 'path' || (t.kind === 'rule' && words > 0)) return -1;
     if (!isFiller(t)) words++;
   }
@@ -44,6 +52,20 @@ function isSubHeading(t: Token): boolean {
 
 function hasColumn(columns: ColumnKind[], t: Token): boolean {
   return t.kind === 'placeholder' || columns.includes(t.kind as ColumnKind) || (t.kind === 'path' && columns.includes('other'));
+}
+
+/**
+ * A platform inside a text cell after its first word ("HP Color LJ ALPHA 1.0") is the row's platform;
+ * as the first word it is a vendor ("Intel EE16 ETH ISA"). Tokens [from, to) are the skipped cell.
+ */
+function keepCellPlatform(tokens: Token[], from: number, to: number, values: Token[]): void {
+  for (let k = from + 1; k < to; k++) {
+    const t = tokens[k]!;
+    if (t.kind === 'platform' && tokens[k - 1]!.kind === 'word') {
+      values.push(t);
+      return;
+    }
+  }
 }
 
 export interface Run {
@@ -64,15 +86,19 @@ export function readRun(tokens: Token[], start: number, columns: ColumnKind[] | 
     if (isValueToken(v)) {
       // A header-less table that opened with a language or platform sub-heading ends at the next one.
       if (!columns && values.length > 0 && isSubHeading(values[0]!) && v.kind === values[0]!.kind) break;
+      // "Intel EE16 ETH ISA 3.50   3.50": under a Description column, the first of two versions side by side ends the text.
+      if (columns?.includes('other') && v.kind === 'version' && tokens[end + 1]?.kind === 'version') continue;
       if (!columns || hasColumn(columns, v)) {
         values.push(v);
         continue;
       }
-      // Under a header, a platform or language with no column is a sub-heading of the next table.
-      if (v.kind === 'platform' || v.kind === 'language') break;
+      // Under a header, a platform or language with no column is a sub-heading of the next table,
+      // unless a text cell holds it (below).
+      if (v.kind === 'language' || (v.kind === 'platform' && !columns.includes('other'))) break;
       // Another value with no column ("SMS 1.2 SP3" in a Source cell) reads as text.
       const resume = nextCellValue(tokens, end + 1, columns);
       if (resume < 0) break;
+      keepCellPlatform(tokens, end, resume, values);
       end = resume - 1;
     } else if (isFiller(v)) {
       continue;
@@ -86,6 +112,7 @@ export function readRun(tokens: Token[], start: number, columns: ColumnKind[] | 
       // when the row's values go on after them.
       const resume = nextCellValue(tokens, end, columns);
       if (resume < 0) break;
+      keepCellPlatform(tokens, end, resume, values);
       end = resume - 1;
     } else break;
   }

@@ -5,7 +5,7 @@
  * splits the text, and only the regions around file/number clusters are classified in full.
  */
 import {
-  ampmSuffix, isPlaceholder, LANGUAGE_NAMES, monthNumber, parseDateToken, parseFileName, parseGroupedNumber,
+  ampmSuffix, isMisprintedSize, isPlaceholder, LANGUAGE_NAMES, monthNumber, parseDateToken, parseFileName, parseGroupedNumber,
   parsePlatform, parseSizeWithUnit, parseTimeToken, parseVersionToken, sizeUnit,
 } from './file-table-values.js';
 import { tableRegions, TokenSpans } from './file-table-regions.js';
@@ -39,8 +39,8 @@ export const HEADER_WORDS = new Set([
   'location', 'filesize', 'filedate', 'filetime', 'fileversion', 'date/time', 'architecture',
 ]);
 
-/** Words that join the values of one row: "221,089 bytes, dated 02-15-93", "4.00.969 or later 12/20/95". */
-const CONNECTORS = new Set(['dated', 'bytes', 'byte', 'at', '&', '/', 'or', 'and', 'later', 'newer']);
+/** Words that join the values of one row: "221,089 bytes, dated 02-15-93", "4.00.969 or later 12/20/95", "Foo.dll v 3.2". */
+const CONNECTORS = new Set(['dated', 'bytes', 'byte', 'at', '&', '/', 'or', 'and', 'later', 'newer', 'v']);
 
 const LEADING = '(["\'[<*';
 const TRAILING = ')]"\',;:>*';
@@ -116,6 +116,7 @@ function shapeOf(text: string, lower: string): [TokenKind, (string | number)?] {
     if (date) return ['date', date];
     const time = parseTimeToken(text);
     if (time) return ['time', time];
+    if (isMisprintedSize(text)) return ['size', Number(text.replace(/,/g, ''))];
     const version = parseVersionToken(text);
     if (version) return ['version', version];
     const size = parseGroupedNumber(text) ?? parseSizeWithUnit(text);
@@ -124,6 +125,11 @@ function shapeOf(text: string, lower: string): [TokenKind, (string | number)?] {
     if (size !== undefined && (text.length >= 3 || !/^\d+$/.test(text))) return ['size', size];
     if (size !== undefined) return ['word', size];
   } else {
+    // v3.2.4013: a version with its v prefix.
+    if ((first === 118 || first === 86) && text.length > 3) {
+      const prefixed = parseVersionToken(text.slice(1));
+      if (prefixed && text.includes('.')) return ['version', prefixed];
+    }
     const date = parseDateToken(text);
     if (date) return ['date', date];
   }
@@ -142,7 +148,7 @@ function classify(text: string, punct: boolean): Token {
   const [kind, value] = shapeOf(text, lower);
   const token: Token = { kind, text, lower, value, punct };
   if (kind === 'version' && /^\d{1,3}(\.\d{3})+$/.test(text)) token.altSize = parseGroupedNumber(text);
-  if (kind === 'size' && /[a-z]/i.test(text) && !/bytes?$/i.test(text)) token.sizeText = text;
+  if (kind === 'size' && ((/[a-z]/i.test(text) && !/bytes?$/i.test(text)) || isMisprintedSize(text))) token.sizeText = text;
   return token;
 }
 
@@ -150,7 +156,8 @@ function classify(text: string, punct: boolean): Token {
 function sizeWithUnit(number: string, unit: number): number | undefined {
   const grouped = parseGroupedNumber(number);
   if (grouped !== undefined) return grouped * unit;
-  if (unit > 1 && /^\d{1,6}\.\d{1,3}$/.test(number)) return Math.round(Number(number) * unit);
+  // 1.33 MB, and 15,66 KB as articles with a decimal comma print it.
+  if (unit > 1 && /^\d{1,6}[.,]\d{1,3}$/.test(number)) return Math.round(Number(number.replace(',', '.')) * unit);
   return undefined;
 }
 
@@ -169,14 +176,23 @@ function isDosName(name: string, ext: string, size: string, date: string | undef
 
 /** Classified tokens of `text`, with multi-token values (221,089 bytes; 3:00 P.M.; May 02 2001) merged. */
 export function tokenize(text: string): Token[] {
+  return tokenizeWithHeadings(text).tokens;
+}
+
+/** The tokens of `text` and, kept beside them so no table row is split, its underlined headings. */
+export function tokenizeWithHeadings(text: string): { tokens: Token[]; headings: Heading[] } {
   const raws = new TokenSpans(text);
   const out: Token[] = [];
+  const headings = underlinedHeadings(raws);
+  const found: Heading[] = [];
+  const next = { at: 0 };
   for (const [start, end] of tableRegions(raws)) {
-    // Skipped prose between regions ends any table, as prose does.
+    // Skipped prose between regions ends any table, as prose does; its headings still count.
     if (out.length > 0) out.push(REGION_BREAK);
-    readRegion(raws, start, end, out);
+    while (next.at < headings.length && headings[next.at]!.start < start) found.push({ at: out.length, text: headings[next.at++]!.text });
+    readRegion(raws, start, end, out, headings, next, found);
   }
-  return out;
+  return { tokens: out, headings: found };
 }
 
 /** Stands for the prose skipped between two regions. */
@@ -193,8 +209,90 @@ function skipQueryWords(raws: TokenSpans, i: number): number {
   return j;
 }
 
-function readRegion(raws: TokenSpans, start: number, end: number, out: Token[]): void {
+const WEEKDAYS = new Set(['mon', 'tue', 'tues', 'wed', 'thu', 'thur', 'thurs', 'fri', 'sat', 'sun', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday']);
+
+/** `[Weekday] Month dd[,] [hh:mm[:ss]] yyyy` starting at raw token i: a date token, its time if printed, and the index after it. */
+function dateStamp(raws: TokenSpans, i: number): { date: Token; time?: Token; end: number } | undefined {
+  let k = i;
+  if (WEEKDAYS.has(trimmedAt(raws, k).text.toLowerCase())) k++;
+  const month = trimmedAt(raws, k).text;
+  if (k + 2 >= raws.length || !monthNumber(month)) return undefined;
+  const day = trimmedAt(raws, k + 1).text;
+  if (!/^\d{1,2}$/.test(day)) return undefined;
+  let y = k + 2;
+  const clock = trimmedAt(raws, y);
+  const time = parseTimeToken(clock.text);
+  if (time) y++;
+  const year = y < raws.length ? trimmedAt(raws, y) : undefined;
+  if (!year || !/^\d{4}$/.test(year.text)) return undefined;
+  const iso = parseDateToken(`${month}-${day}-${year.text}`);
+  if (!iso) return undefined;
+  const text = `${month} ${day} ${year.text}`;
+  const date: Token = { kind: 'date', text, lower: text.toLowerCase(), value: iso, punct: year.punct };
+  return { date, ...(time ? { time: { kind: 'time', text: clock.text, lower: clock.text, value: time, punct: false } as Token } : {}), end: y + 1 };
+}
+
+/** Longest underlined heading read as a table's product ("Windows NT Server 4.0, Terminal Server Edition"). */
+const HEADING_MAX_TOKENS = 8;
+
+/** First words of underlined headings that introduce steps or notes, not a product's section. */
+const INSTRUCTION_STARTS = new Set([
+  'to', 'steps', 'step', 'how', 'making', 'installing', 'creating', 'using', 'obtaining', 'downloading', 'possible',
+  'important', 'method', 'note', 'notes', 'more', 'additional', 'summary', 'example', 'sample', 'workaround',
+]);
+
+/** A heading and the index of the first token after it; text '' for an all-caps section heading. */
+export interface Heading {
+  at: number;
+  text: string;
+}
+
+/**
+ * A heading underlined to its own length ("IIS 4.0" over "-------"), which KB articles use for the
+ * product sections of a fix: `rule` is the raw index of the underline. Its words are the raw tokens
+ * before it whose single-spaced length equals the underline's, so line-collapsed text reads the same.
+ * All-caps section headings (RESOLUTION, MORE INFORMATION) end a product section: their text is ''.
+ * Step and note headings ("To download the updated files") are skipped.
+ */
+function headingBefore(raws: TokenSpans, rule: number): { start: number; text: string } | undefined {
+  const line = raws.at(rule)!;
+  if (line.length < 2 || line.length > 80 || !/^(-+|=+)$/.test(line)) return undefined;
+  let length = -1;
+  let j = rule;
+  while (j > 0 && rule - j < HEADING_MAX_TOKENS && length < line.length) {
+    j--;
+    length += raws.at(j)!.length + 1;
+  }
+  if (length !== line.length) return undefined;
+  const words: string[] = [];
+  for (let k = j; k < rule; k++) words.push(raws.at(k)!);
+  const text = words.join(' ');
+  // A sentence or a table row is no heading: it ends in a period, or holds a pipe, a path or a file name.
+  if (!/^[A-Z]/.test(text) || /[.|]$|\\|\|/.test(text) || words.some((w) => parseFileName(w) !== undefined)) return undefined;
+  // An underlined column header ("File name" over "---------", "Date" over "----") is no heading.
+  if (words.filter((w) => HEADER_WORDS.has(w.toLowerCase())).length * 2 >= words.length) return undefined;
+  // A step or note heading ("To download the updated files", "Steps to ...") names no product, and a
+  // keyword footer ("PROD/VER:WINDOWS:") is no heading at all.
+  // SYMPTOMS, MORE INFORMATION: an article section, which ends the product's; "IIS 4.0" is a product.
+  if (!/[a-z0-9]/.test(text)) return { start: j, text: '' };
+  if (INSTRUCTION_STARTS.has(words[0]!.toLowerCase()) || /[:/]./.test(text)) return undefined;
+  return { start: j, text: text.replace(/[,:]$/, '') };
+}
+
+/** Underlined headings in raw-token order, found by one pass that reads only the tokens starting with - or =. */
+function underlinedHeadings(raws: TokenSpans): { start: number; text: string }[] {
+  const out: { start: number; text: string }[] = [];
+  for (let i = 1; i < raws.length; i++) {
+    if (!raws.startsWithRule(i)) continue;
+    const heading = headingBefore(raws, i);
+    if (heading && (out.length === 0 || out[out.length - 1]!.start < heading.start)) out.push(heading);
+  }
+  return out;
+}
+
+function readRegion(raws: TokenSpans, start: number, end: number, out: Token[], headings: { start: number; text: string }[], next: { at: number }, found: Heading[]): void {
   for (let i = start; i < end; i++) {
+    while (next.at < headings.length && headings[next.at]!.start <= i) found.push({ at: out.length, text: headings[next.at++]!.text });
     const skipped = skipQueryWords(raws, i);
     if (skipped !== i) {
       // Search keywords, not a table: "Additional query words: 2.10 1.30 disk.tsd"
@@ -242,14 +340,14 @@ function readRegion(raws: TokenSpans, start: number, end: number, out: Token[]):
           token.punct = next.punct;
           i++;
         }
-      } else if (token.kind === 'word' && monthNumber(t) && i + 2 < raws.length) {
-        // Mon dd yyyy / Mon dd, yyyy
-        const day = (trimmedNext ??= trimmedAt(raws, i + 1)).text;
-        const year = trimPunctuation(raws.at(i + 2)!);
-        const date = /^\d{1,2}$/.test(day) && /^\d{4}$/.test(year.text) ? parseDateToken(`${t}-${day}-${year.text}`) : undefined;
-        if (date) {
-          token = { kind: 'date', text: `${t} ${day} ${year.text}`, lower: t.toLowerCase(), value: date, punct: year.punct };
-          i += 2;
+      } else if (token.kind === 'word' && (monthNumber(t) || WEEKDAYS.has(token.lower)) && i + 2 < raws.length) {
+        // Mon dd yyyy / Mon dd, yyyy / Mon Feb 14 15:22:04 2000 (a build stamp): the date, then its time.
+        const stamp = dateStamp(raws, i);
+        if (stamp) {
+          out.push(stamp.date);
+          if (stamp.time) out.push(stamp.time);
+          i = stamp.end - 1;
+          continue;
         }
       } else if (token.kind === 'language' && /^\((simplified|traditional)\)[,;.]?$/i.test(raws.at(i + 1)!)) {
         // "Chinese (Simplified)": the qualifier in parentheses tells two languages apart.

@@ -30,10 +30,13 @@ function iso(y: number, m: number, d: number): string | undefined {
 
 /**
  * ISO date from one token: m/d/yyyy, m/d/yy, mm-dd-yy(yy), dd-Mon-yy(yy), Mon-dd-yyyy,
- * dd-Month-yyyy, yyyy-mm-dd, and day-first d/m/yy when the first field cannot be a month.
+ * dd-Month-yyyy, yyyy-mm-dd, dd.mm.yyyy, and day-first d/m/yy when the first field cannot be a month.
  */
 export function parseDateToken(token: string): string | undefined {
   if (token.length > 20) return undefined;
+  // dd.mm.yyyy as European articles print it; both fields padded, so a version such as 4.10.1998 is not a date.
+  const dotted = /^(\d{2})\.(\d{2})\.(\d{4})$/.exec(token);
+  if (dotted) return iso(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]));
   const parts = token.split(/[/-]/);
   if (parts.length !== 3) return undefined;
   const [a, b, c] = parts as [string, string, string];
@@ -102,16 +105,25 @@ export function parseSizeWithUnit(token: string): number | undefined {
   return n === undefined || unit === undefined ? undefined : n * unit;
 }
 
+/**
+ * A size whose last digit group was cut short in print ("2,538,44"): comma groups of three, then one of
+ * one or two digits. It is no version (resource versions have no three-digit middle group); the
+ * card keeps it as printed, since its byte count is unknown.
+ */
+export function isMisprintedSize(token: string): boolean {
+  return /^\d{1,3}(,\d{3})+,\d{1,2}$/.test(token);
+}
+
 /** Dotted version (2-5 numeric parts) or resource-style comma version, normalised to dots. */
 export function parseVersionToken(token: string): string | undefined {
   if (/^\d{1,6}(\.\d{1,6}){1,4}$/.test(token)) return token;
   // 5,0,2195,1234 is a version; 2,621,440 (three-digit groups) is a size.
-  if (/^\d{1,6}(,\d{1,6}){1,4}$/.test(token) && !/^\d{1,3}(,\d{3})+$/.test(token)) return token.replace(/,/g, '.');
+  if (/^\d{1,6}(,\d{1,6}){1,4}$/.test(token) && !/^\d{1,3}(,\d{3})+$/.test(token) && !isMisprintedSize(token)) return token.replace(/,/g, '.');
   return undefined;
 }
 
 const PLATFORMS = new Map(Object.entries({
-  i386: 'i386', x86: 'i386', intel: 'i386', alpha: 'alpha', axp: 'alpha', mips: 'mips',
+  i386: 'i386', x86: 'i386', ix86: 'i386', intel: 'i386', alpha: 'alpha', axp: 'alpha', mips: 'mips',
   ppc: 'ppc', powerpc: 'ppc', ia64: 'ia64', 'ia-64': 'ia64', itanium: 'ia64', x64: 'x64', amd64: 'x64',
 }));
 

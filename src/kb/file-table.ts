@@ -8,7 +8,7 @@ import type { FileRow } from '../model.js';
 import { inferColumns, isValueToken, readHeader, readRows, type ColumnKind, type RawRow } from './file-table-columns.js';
 import { tableContext, type TableContext } from './file-table-context.js';
 import { readRun } from './file-table-run.js';
-import { tokenize, type Token } from './file-table-tokens.js';
+import { tokenizeWithHeadings, type Token } from './file-table-tokens.js';
 import { normalizeVersion } from '../trace/version.js';
 
 export interface FileTables {
@@ -16,8 +16,13 @@ export interface FileTables {
   packages: FileRow[];
 }
 
-/** Tables that group rows by platform print it on the group's first row only (Q172416). */
+/**
+ * Tables that group rows by platform print it on the group's first row only (Q172416). A table that prints
+ * it on two rows in a row prints every row's platform, so a row without one has none (Audit.rul after
+ * Audit32.exe (Intel) and Audit32.exe (Alpha)).
+ */
 function carryPlatformDown(rows: RawRow[]): void {
+  for (let k = 1; k < rows.length; k++) if (rows[k]!.platform && rows[k - 1]!.platform) return;
   let platform: Token | undefined;
   for (const row of rows) {
     if (row.platform) platform = row.platform;
@@ -106,8 +111,9 @@ function articleNumberOf(text: string): string | undefined {
   return m?.[1];
 }
 
-function toFileRow(row: RawRow, context: TableContext): FileRow {
+function toFileRow(row: RawRow, context: TableContext, heading: string | undefined): FileRow {
   const out: FileRow = { name: String(row.file!.value) };
+  if (heading) out.product = heading;
   const version = row.version ? versionOf(row.version) : undefined;
   if (version) out.version = version;
   // Bytes only where the article prints bytes; a size printed in KB or MB is kept as printed.
@@ -137,14 +143,18 @@ function withSubHeading(context: TableContext, values: readonly Token[] | undefi
 
 /** The files and hotfix packages listed in an article's file-attribute tables. */
 export function parseFileTables(text: string): FileTables {
-  const tokens = tokenize(text);
+  const { tokens, headings } = tokenizeWithHeadings(text);
   const articleNumber = articleNumberOf(text);
   const listing = isContentsListing(text);
   const files: FileRow[] = [];
   const packages: FileRow[] = [];
   let previous: { end: number; context: TableContext; rows: FileRow[] } | undefined;
+  // The product heading the walk has passed ("IIS 4.0" underlined): it tells apart rows of one file in two sections.
+  let heading: string | undefined;
+  let nextHeading = 0;
   let i = 0;
   while (i < tokens.length) {
+    for (; nextHeading < headings.length && headings[nextHeading]!.at <= i; nextHeading++) heading = headings[nextHeading]!.text || undefined;
     const t = tokens[i]!;
     let columns: ColumnKind[] | undefined;
     let runStart = i;
@@ -175,7 +185,7 @@ export function parseFileTables(text: string): FileTables {
         }
         const tableFiles: FileRow[] = [];
         for (const row of rows) {
-          const fileRow = toFileRow(row, context);
+          const fileRow = toFileRow(row, context, heading);
           (isPackage(fileRow.name, articleNumber) ? packages : tableFiles).push(fileRow);
         }
         files.push(...tableFiles);

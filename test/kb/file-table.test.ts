@@ -107,6 +107,16 @@ const layouts: [string, string, Expected[], Expected[]?][] = [
   ], [
     { name: 'WQFE2999.EXE', version: '4.71.1015.0', size: 3150560, date: '2001-02-12', time: '12:31 PM', platform: 'i386' },
   ]],
+  ['keeps each size and date on its own name when the first names are misprinted ("WIDGET. DL_")', 'parenthetical-rows-broken-names', [
+    { name: 'SPROCKET.DL_', size: 34567, date: '1995-03-14', time: '10:00 PM' },
+    { name: 'README.TXT', size: 4321, date: '1995-03-15' },
+    { name: 'SETUP.EXE', size: 45678, date: '1995-03-14', time: '10:00 PM' },
+  ]],
+  ['names each table\'s product from the underlined heading above it, until an all-caps section heading', 'product-headings', [
+    { name: 'Gizmo.dll', version: '4.2.761.1', product: 'Widget Server 4.0' },
+    { name: 'Gizmo.dll', version: '5.0.2195.1', product: 'Widget Server 5.0, Enterprise Edition' },
+    { name: 'Other.dll', version: '5.0.2195.2' },
+  ]],
   ['finds no table in prose that names files, versions and dates', 'prose-not-a-table', []],
   ['ignores the size/date inventory of an article titled as disk contents', 'disk-contents-listing', []],
 ];
@@ -146,6 +156,119 @@ describe('files exactly as printed (issue 8)', () => {
   it('gives bytes only where the article prints bytes', () => {
     const { files } = parseFileTables('The fix should have the following file attributes or later:\n\n   Date   Version   Size   File name\n   ---------------------------------\n   18-Sep-2001   6.0.93.56    1.79 MB   VB7.exe\n   May-02-2001   6.0.93.58     24,576   Vbext.dll\n');
     expect(files.map((f) => [f.name, f.size, f.sizeText])).toEqual([['VB7.exe', undefined, '1.79 MB'], ['Vbext.dll', 24576, undefined]]);
+  });
+
+  it('gives no product to a table under an all-caps section heading, after a product section', () => {
+    const { files } = parseFileTables(fixture('product-headings'));
+    expect(files.map((f) => f.product)).toEqual(['Widget Server 4.0', 'Widget Server 5.0, Enterprise Edition', undefined]);
+  });
+
+  it.each([
+    ['a build stamp with weekday and time', 'Gizmo.dll   Mon Feb 14 15:22:04 2000   4.0.1381.7   123,456', '2000-02-14', '15:22:04'],
+    ['Mon dd yyyy', 'Gizmo.dll   Feb 22 2001   4.0.1381.7   123,456', '2001-02-22', undefined],
+    ['dd-MON-yyyy', 'Gizmo.dll   22-FEB-2001   4.0.1381.7   123,456', '2001-02-22', undefined],
+    ['m/d/yy', 'Gizmo.dll   2/22/01   4.0.1381.7   123,456', '2001-02-22', undefined],
+    ['dd.mm.yyyy', 'Gizmo.dll   22.02.2001   4.0.1381.7   123,456', '2001-02-22', undefined],
+  ])('reads the date of a row printed as %s', (_name, row, date, time) => {
+    const { files } = parseFileTables(`The fix has the following file attributes or later:\n\n   ${row}\n   Other.dll   ${row.slice(12)}\n`);
+    expect(files.map((f) => [f.name, f.date, f.time, f.version])).toEqual([['Gizmo.dll', date, time, '4.0.1381.7'], ['Other.dll', date, time, '4.0.1381.7']]);
+  });
+
+  it('keeps a misprinted size ("2,538,44") as printed, not as a version, and keeps the row\'s date', () => {
+    const { files } = parseFileTables('The fix has the following file attributes or later:\n\n   03/02/2000  10:15a  5.0.2195.1  2,538,44   Gizmo.dll\n   03/02/2000  10:15a  5.0.2195.1  98,304     Other.dll\n');
+    expect(files.map((f) => [f.name, f.version, f.sizeText ?? f.size, f.date])).toEqual([
+      ['Gizmo.dll', '5.0.2195.1', '2,538,44', '2000-03-02'],
+      ['Other.dll', '5.0.2195.1', 98304, '2000-03-02'],
+    ]);
+  });
+
+  it('names the product from an all-caps heading with a version, "IIS 4.0"', () => {
+    const { files } = parseFileTables('IIS 4.0\n-------\n\nThe fix has the following file attributes or later:\n\n   03/02/2000  10:15a  4.2.1.1  98,304  Gizmo.dll\n');
+    expect(files.map((f) => f.product)).toEqual(['IIS 4.0']);
+  });
+
+  it.each([
+    ['a step heading', 'To download the updated files\n-----------------------------'],
+    ['an underlined column header', 'File name\n---------'],
+    ['a keyword footer', 'Networking PROD/VER:WINNT:4.0\n=============================='],
+  ])('gives no product from %s', (_kind, heading) => {
+    const { files } = parseFileTables(`${heading}\n\nThe fix has the following file attributes or later:\n\n   03/02/2000  10:15a  5.0.2195.1  98,304  Gizmo.dll\n`);
+    expect(files.map((f) => [f.name, f.product])).toEqual([['Gizmo.dll', undefined]]);
+  });
+
+  it('reads a driver library whose Description cells hold vendors, platforms and versions', () => {
+    const table = [
+      'The following drivers are available:', '',
+      '   Item ID    Filename       Description              Ver    Date',
+      '   ---------------------------------------------------------------', '',
+      '   S10001     Acme16.exe     Intel 16-bit Token Ring  1.01   09/20/93',
+      '   S10002     Acmeax.exe     Acme Laser ALPHA 1.0     1.0    11/29/94',
+      '   S10003     Acmex8.exe     Acme Laser X86 1.0       1.0    11/29/94',
+      '   S10004     Acmeee.exe     Acme EE16 ETH ISA 3.50   3.50   10/10/94', '',
+    ].join('\n');
+    const { files } = parseFileTables(table);
+    expect(files.map((f) => [f.name, f.version, f.date, f.platform])).toEqual([
+      ['Acme16.exe', '1.01', '1993-09-20', undefined],
+      ['Acmeax.exe', '1.0', '1994-11-29', 'alpha'],
+      ['Acmex8.exe', '1.0', '1994-11-29', 'i386'],
+      ['Acmeee.exe', '3.50', '1994-10-10', undefined],
+    ]);
+  });
+
+  it('reads a KB size with a decimal comma ("15,66 KB") as a size kept as printed, and ix86 as x86', () => {
+    const { files } = parseFileTables('The fix has the following file attributes or later:\n\n   Date         Time   Version        Size      File name    Platform\n   ------------------------------------------------------------------\n   23-May-2001  14:25  5.2000.328.19  15,66 KB  Gizmo.exe    ix86\n   23-May-2001  14:25  5.2000.328.19  80 KB     Other.dll    ix86\n');
+    expect(files.map((f) => [f.name, f.version, f.sizeText, f.date, f.platform])).toEqual([
+      ['Gizmo.exe', '5.2000.328.19', '15,66 KB', '2001-05-23', 'i386'],
+      ['Other.dll', '5.2000.328.19', '80 KB', '2001-05-23', 'i386'],
+    ]);
+  });
+
+  it('reads every row of a table whose last Description column wraps over lines', () => {
+    const table = [
+      'The following table lists the files installed by the update:', '',
+      '   Filename       Version       Description',
+      '   ---------------------------------------------------------', '',
+      '   Gizmo.dll      6.00.8337     Run-time library, no dependencies.', '',
+      '   Widget.dll     2.30.4265     Part of the widget fileset that',
+      '                                complements the gizmo library and the',
+      '                                sprocket run-time, dependent on Gizmo.dll.', '',
+      '   Sprocket.tlb   2.30.4266     Type library.', '',
+    ].join('\n');
+    expect(parseFileTables(table).files.map((f) => [f.name, f.version])).toEqual([
+      ['Gizmo.dll', '6.00.8337'], ['Widget.dll', '2.30.4265'], ['Sprocket.tlb', '2.30.4266'],
+    ]);
+  });
+
+  it('reads versions printed with a v prefix, "v3.2.4013" and "v 3.2.4013"', () => {
+    const { files } = parseFileTables('For this fix, the following DLLs must be upgraded with this DLL:\n\n      GIZMO.DLL   v3.2.4013\n      WIDGET.DLL v 3.2.4013\n      SPROCKET.DLL  V3.2.4014\n');
+    expect(files.map((f) => [f.name, f.version])).toEqual([['GIZMO.DLL', '3.2.4013'], ['WIDGET.DLL', '3.2.4013'], ['SPROCKET.DLL', '3.2.4014']]);
+  });
+
+  it('reads a "Version and Description" title as two columns, the description wrapping over lines', () => {
+    const table = [
+      'File Name       Size      Date      Time   Version and Description',
+      '------------------------------------------------------------------',
+      'GIZMO.EXE       2,355,976 10-14-98  7:00p',
+      'GIZMO.INF       11,926    08-14-98  4:58p  Gizmo upgrade information file, read by',
+      '                                           Setup when the upgrade installs (GIZMO.SYS)',
+      'GIZMO.DLL       2,544     08-14-98  4:57p  4.10.1903 Gizmo Configuration Wizard', '',
+    ].join('\n');
+    expect(parseFileTables(table).files.map((f) => [f.name, f.version, f.size])).toEqual([
+      ['GIZMO.EXE', undefined, 2355976], ['GIZMO.INF', undefined, 11926], ['GIZMO.DLL', '4.10.1903', 2544],
+    ]);
+  });
+
+  it.each([
+    ['one underline per word: File is its own column', '       File         Version      Size     Date\n   ------------    ----------   ------    -------\n   Gizmo.dll       3.000.5226   916 KB    4/26/99\n   Widget.dll      3.000.4513   121 KB    9/13/98\n'],
+    ['one rule under the row: File Version is one column', '   Name          File Version   Size     Date\n   -----------------------------------------------\n   Gizmo.dll     3.000.5226     916 KB   4/26/99\n   Widget.dll    3.000.4513     121 KB   9/13/98\n'],
+  ])('reads a "File Version Size Date" header with %s', (_how, table) => {
+    const { files } = parseFileTables(`The update contains the following files:\n\n${table}`);
+    expect(files.map((f) => [f.name, f.version, f.date])).toEqual([['Gizmo.dll', '3.000.5226', '1999-04-26'], ['Widget.dll', '3.000.4513', '1998-09-13']]);
+  });
+
+  it('gives no platform to a row printed without one when every other row prints its own', () => {
+    const { files } = parseFileTables('This fix has the following time stamps:\n\n      3/10/98   11:03pm        188,368 Gizmo.exe (Intel)\n      3/10/98   11:02pm        626,448 Gizmo.exe (Alpha)\n      4/23/98    4:20pm      1,579,385 Gizmo.rul\n');
+    expect(files.map((f) => [f.name, f.platform])).toEqual([['Gizmo.exe', 'i386'], ['Gizmo.exe', 'alpha'], ['Gizmo.rul', undefined]]);
   });
 
   it('reads the platform glued to a file name, Dns.exe(Alpha)', () => {
