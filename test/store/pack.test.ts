@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import type { Signature } from '../../src/model.js';
+import { SignatureSchema, type Signature, type SignatureInput } from '../../src/model.js';
 import { loadStore, runIngest, writePack } from '../../src/store/index.js';
 
 const good = fileURLToPath(new URL('../fixtures/store/good/', import.meta.url));
@@ -12,27 +12,8 @@ const kbFixture = (name: string) => fileURLToPath(new URL(`../fixtures/kb/${name
 
 const tempDir = () => mkdtempSync(join(tmpdir(), 'kbbot-pack-'));
 
-const sig = (id: string, extra: Partial<Signature> = {}): Signature => ({
-  id,
-  title: `Article ${id}`,
-  product: '',
-  versions: [],
-  keywords: [],
-  symptoms: '',
-  cause: '',
-  status: '',
-  traces: [[{ module: 'STORE', symbol: `Fn${id}::Run`, offset: '0x10' }]],
-  fix: { kind: 'unknown', summary: '' },
-  files: [],
-  packages: [],
-  rollback: [],
-  related: [],
-  eventIds: [],
-  stopCodes: [],
-  exceptionCodes: [],
-  source: 'ingest',
-  ...extra,
-});
+const sig = (id: string, extra: Partial<SignatureInput> = {}): Signature =>
+  SignatureSchema.parse({ id, title: `Article ${id}`, traces: [[{ module: 'STORE', symbol: `Fn${id}::Run`, offset: '0x10' }]], source: 'ingest', ...extra });
 
 /** A pack of `count` signatures as text, and its path. */
 async function packOf(count: number, name = 'store.jsonl'): Promise<{ path: string; text: string }> {
