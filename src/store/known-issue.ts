@@ -4,7 +4,7 @@
  * hand-written YAML, else JSON), created exclusively so two recorders never overwrite each other.
  * Shared by `kbbot add` and the Slack "record as known issue" flow.
  */
-import { open, readdir } from 'node:fs/promises';
+import { mkdir, open, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { ErrorCode, KbBotError } from '../errors.js';
@@ -115,7 +115,6 @@ export async function addKnownIssue(dir: string, input: KnownIssueInput): Promis
   if (claims !== undefined) await claimMarker(dir, id);
   const format = storeFormatOf(files);
   const path = join(dir, `${id}.${format === 'json' ? 'json' : 'yml'}`);
-  const { mkdir } = await import('node:fs/promises');
   await mkdir(dir, { recursive: true });
   let handle;
   try {
