@@ -153,8 +153,11 @@ export function inferColumns(values: Token[]): ColumnKind[] {
   return columns;
 }
 
-/** One table row: the value tokens that landed in each column, plus values outside the columns. */
-export type RawRow = Partial<Record<Exclude<ColumnKind, 'any' | 'other'>, Token>>;
+/**
+ * One table row: the value tokens that landed in each column, plus values outside the columns; `blank` when
+ * a cell held a placeholder (`NA`, `xx/xx/xx`) that the article has not filled in yet.
+ */
+export type RawRow = Partial<Record<Exclude<ColumnKind, 'any' | 'other'>, Token>> & { blank?: true };
 
 /**
  * Reads value tokens into rows by walking the columns left to right: a token fills the next
@@ -167,6 +170,7 @@ export function readRows(columns: ColumnKind[], values: Token[]): RawRow[] {
   let last = -1;
   const place = (t: Token, column: ColumnKind): void => {
     const key = column === 'any' || column === 'other' ? (t.kind as keyof RawRow) : column;
+    if (t.kind === 'placeholder') row.blank = true;
     if (t.kind === 'placeholder' || t.kind === 'path') return;
     if (key in SIMPLE_KEYS && row[key] === undefined) row[key] = t;
     // Compressed and expanded sizes side by side: the expanded one (always the larger) is the file's size.

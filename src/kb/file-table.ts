@@ -47,6 +47,17 @@ function isRow(row: RawRow): boolean {
   return row.file !== undefined && (row.date !== undefined || row.size !== undefined || (row.version !== undefined && versionOf(row.version) !== undefined));
 }
 
+/** A template's file name (`xxxxxxxx.xxx`) names no file. */
+const PLACEHOLDER_NAME = /^x+\.x+$/i;
+
+/**
+ * A row of a headed table whose cells the article has not filled in yet (`| Async.exe | N/A |`,
+ * `| Wappc32.dll | xx/xx/xx | xx:xx |`) still names a file the fix installs.
+ */
+function isHeadedRow(row: RawRow): boolean {
+  return isRow(row) || (row.file !== undefined && row.blank === true && !PLACEHOLDER_NAME.test(String(row.file.value)));
+}
+
 /** Hotfix packages are self-extracting files named after the article (Q272274jpnI.exe). */
 function isPackage(name: string, articleNumber: string | undefined): boolean {
   const lower = name.toLowerCase();
@@ -167,7 +178,7 @@ export function parseFileTables(text: string): FileTables {
 
     const { values, end } = readRun(tokens, runStart, columns);
     let layout = columns ?? inferColumns(values);
-    let rows = values.length > 0 ? readRows(layout, values).filter(isRow) : [];
+    let rows = values.length > 0 ? readRows(layout, values).filter(columns ? isHeadedRow : isRow) : [];
     if (columns && rows.length === 0 && values.length > 0) {
       // Cells that do not follow their header (a version under "File name") still read by shape.
       layout = inferColumns(values);
