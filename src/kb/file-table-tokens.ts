@@ -233,12 +233,27 @@ function dateStamp(raws: TokenSpans, i: number): { date: Token; time?: Token; en
 }
 
 /** Longest underlined heading read as a table's product ("Windows NT Server 4.0, Terminal Server Edition"). */
-const HEADING_MAX_TOKENS = 8;
+const HEADING_MAX_TOKENS = 12;
+/** Longest heading read as a product without a version number in it. */
+const PLAIN_HEADING_TOKENS = 8;
 
 /** First words of underlined headings that introduce steps or notes, not a product's section. */
 const INSTRUCTION_STARTS = new Set([
   'to', 'steps', 'step', 'how', 'making', 'installing', 'creating', 'using', 'obtaining', 'downloading', 'possible',
   'important', 'method', 'note', 'notes', 'more', 'additional', 'summary', 'example', 'sample', 'workaround',
+  'installation', 'instructions', 'introduction',
+]);
+
+/** Last words of headings that name a topic of the article, not a product. */
+const TOPIC_ENDS = new Set(['information', 'instructions', 'notes', 'details', 'procedure', 'steps', 'files']);
+
+/** Last words that make an -ing heading a product ("Indexing Service"), not a task ("Copying Files"). */
+const PRODUCT_ENDS = new Set(['service', 'services', 'server', 'client', 'gateway', 'connector']);
+
+/** All-caps article sections, which end a product's section whatever their underline. */
+const SECTION_HEADINGS = new Set([
+  'SYMPTOMS', 'SYMPTOM', 'CAUSE', 'RESOLUTION', 'STATUS', 'WORKAROUND', 'MORE INFORMATION', 'SUMMARY', 'REFERENCES',
+  'NOTE', 'NOTES', 'APPLIES TO', 'INTRODUCTION', 'OVERVIEW', 'WORKAROUNDS', 'METHOD', 'STEPS TO REPRODUCE BEHAVIOR',
 ]);
 
 /** A heading and the index of the first token after it; text '' for an all-caps section heading. */
@@ -274,8 +289,15 @@ function headingBefore(raws: TokenSpans, rule: number): { start: number; text: s
   // A step or note heading ("To download the updated files", "Steps to ...") names no product, and a
   // keyword footer ("PROD/VER:WINDOWS:") is no heading at all.
   // SYMPTOMS, MORE INFORMATION: an article section, which ends the product's; "IIS 4.0" is a product.
-  if (!/[a-z0-9]/.test(text)) return { start: j, text: '' };
-  if (INSTRUCTION_STARTS.has(words[0]!.toLowerCase()) || /[:/]./.test(text)) return undefined;
+  // An all-caps product underlined with dashes ("MS-DOS" over "------") is a product; "=" underlines sections.
+  if (!/[a-z0-9]/.test(text) && (line[0] === '=' || SECTION_HEADINGS.has(text) || !/-/.test(text))) return { start: j, text: '' };
+  // "Visual Basic 5.0/Visual Studio 97" and "OS/2" are products; "PROD/VER:WINNT" is a keyword footer.
+  if (INSTRUCTION_STARTS.has(words[0]!.toLowerCase()) || /:./.test(text)) return undefined;
+  // "Copying TCP/IP Support Files", "Ordering the ... CD", "Download Information": a task or a topic, no product.
+  const last = words[words.length - 1]!.toLowerCase();
+  if ((/ing$/i.test(words[0]!) && !PRODUCT_ENDS.has(last)) || TOPIC_ENDS.has(last)) return undefined;
+  // A long heading names a product only with its version ("ActiveX Controls Installed by Visual Basic 5.0 ...").
+  if (words.length > PLAIN_HEADING_TOKENS && !/\d/.test(text)) return undefined;
   return { start: j, text: text.replace(/[,:]$/, '') };
 }
 

@@ -152,6 +152,14 @@ function withSubHeading(context: TableContext, values: readonly Token[] | undefi
   return { ...context, [lead.kind]: String(lead.value) };
 }
 
+/**
+ * A number that ends an intro with a colon ("...the following timestamp for Windows 3.1:") belongs to the
+ * intro, not to the first row: it is no version of the first file.
+ */
+function isIntroNumber(t: Token): boolean {
+  return t.colon === true && (t.kind === 'version' || t.kind === 'size' || t.kind === 'date' || t.kind === 'time');
+}
+
 /** The files and hotfix packages listed in an article's file-attribute tables. */
 export function parseFileTables(text: string): FileTables {
   const { tokens, headings } = tokenizeWithHeadings(text);
@@ -174,7 +182,7 @@ export function parseFileTables(text: string): FileTables {
       if (!header) { i++; continue; }
       columns = header.columns;
       runStart = header.end;
-    } else if (!isValueToken(t)) { i++; continue; }
+    } else if (!isValueToken(t) || isIntroNumber(t)) { i++; continue; }
 
     const { values, end } = readRun(tokens, runStart, columns);
     let layout = columns ?? inferColumns(values);

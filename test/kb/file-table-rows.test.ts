@@ -21,9 +21,35 @@ const cases: [string, string, string[]][] = [
   ['gives no row for a template name (xxxxxxxx.xxx)',
     `${INTRO}+------------------------------+\n| File name    | Date     | Time  |\n+------------------------------+\n| xxxxxxxx.xxx | xx/xx/xx | xx:xx |\n+------------------------------+\n`,
     []],
+  ['takes no version from a number that ends the intro ("...for Windows 3.1:")',
+    'This fix should have the following time stamp for Windows 3.1:\n\n   09/16/97  12:08p   145,120 gizmo.dll\n   09/16/97  11:04a   268,608 widget.dll\n',
+    ['gizmo.dll 145120 1997-09-16', 'widget.dll 268608 1997-09-16']],
+];
+
+const ROWS = 'This fix should have the following time stamp:\n\n   Gizmo.exe   7/10/98   5:39p   85,245 bytes (version 3.5.34)\n';
+const headings: [string, string, string | undefined][] = [
+  ['an all-caps product underlined with dashes', 'MS-DOS\n------', 'MS-DOS'],
+  ['a product with a slash', 'OS/2 External\n-------------', 'OS/2 External'],
+  ['a long heading with a version', 'Widgets Installed by Gizmo Studio 5.0 Control Creation Edition\n--------------------------------------------------------------', 'Widgets Installed by Gizmo Studio 5.0 Control Creation Edition'],
+  ['an -ing product ("Indexing Service")', 'Indexing Service\n----------------', 'Indexing Service'],
+];
+const notHeadings: [string, string][] = [
+  ['a task ("Copying ...")', 'Copying Gizmo Support Files\n---------------------------'],
+  ['a topic ("... Information")', 'Download Information\n--------------------'],
+  ['an installation heading', 'Installation Instructions\n-------------------------'],
+  ['a long heading with no version', 'Enable the Client to Use Gizmo for Name Resolution\n--------------------------------------------------'],
+  ['an article section underlined with equals', 'RESOLUTION\n=========='],
 ];
 
 describe('file table rows', () => {
+  it.each(headings)('names the product of a table from %s', (_title, heading, product) => {
+    expect(parseFileTables(`${heading}\n\n${ROWS}`).files.map((f) => f.product)).toEqual([product]);
+  });
+
+  it.each(notHeadings)('names no product from %s', (_title, heading) => {
+    expect(parseFileTables(`${heading}\n\n${ROWS}`).files.map((f) => [f.name, f.product])).toEqual([['Gizmo.exe', undefined]]);
+  });
+
   it.each(cases)('%s', (_title, text, rows) => {
     expect(parseFileTables(text).files.map(view)).toEqual(rows);
   });
