@@ -169,10 +169,10 @@ export function readRows(columns: ColumnKind[], values: Token[]): RawRow[] {
   let row: RawRow = {};
   let last = -1;
   const place = (t: Token, column: ColumnKind): void => {
-    const key = column === 'any' || column === 'other' ? (t.kind as keyof RawRow) : column;
+    const key = column === 'any' || column === 'other' ? (t.kind as keyof typeof SIMPLE_KEYS) : column;
     if (t.kind === 'placeholder') row.blank = true;
     if (t.kind === 'placeholder' || t.kind === 'path') return;
-    if (key in SIMPLE_KEYS && row[key] === undefined) row[key] = t;
+    if (key in SIMPLE_KEYS && row[key as keyof typeof SIMPLE_KEYS] === undefined) row[key as keyof typeof SIMPLE_KEYS] = t;
     // Compressed and expanded sizes side by side: the expanded one (always the larger) is the file's size.
     else if (key === 'size' && isLargerSize(t, row.size)) row.size = t;
   };
