@@ -47,6 +47,19 @@ function isRow(row: RawRow): boolean {
   return row.file !== undefined && (row.date !== undefined || row.size !== undefined || (row.version !== undefined && versionOf(row.version) !== undefined));
 }
 
+/**
+ * The rows of a header-less run. "You should receive the following files: SETUP.EXE (62,880 bytes, dated ...)
+ * README.TXT": a bare name that ends a listing whose every other row prints its size and date (the files a package
+ * extracts) is a file of the listing too; a bare name anywhere else is more likely prose or a wrapped cell.
+ */
+function withListedName(raw: RawRow[]): RawRow[] {
+  const rows = raw.filter(isRow);
+  const last = raw[raw.length - 1]!;
+  const listed = raw.length >= 2 && last.file !== undefined && Object.keys(last).length === 1 && rows.length === raw.length - 1
+    && rows.every((r) => r.size && r.date);
+  return listed ? [...rows, last] : rows;
+}
+
 /** A template's file name (`xxxxxxxx.xxx`) names no file. */
 const PLACEHOLDER_NAME = /^x+\.x+$/i;
 
@@ -186,7 +199,7 @@ export function parseFileTables(text: string): FileTables {
 
     const { values, end } = readRun(tokens, runStart, columns);
     let layout = columns ?? inferColumns(values);
-    let rows = values.length > 0 ? readRows(layout, values).filter(columns ? isHeadedRow : isRow) : [];
+    let rows = values.length === 0 ? [] : columns ? readRows(layout, values).filter(isHeadedRow) : withListedName(readRows(layout, values));
     if (columns && rows.length === 0 && values.length > 0) {
       // Cells that do not follow their header (a version under "File name") still read by shape.
       layout = inferColumns(values);
