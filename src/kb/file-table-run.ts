@@ -40,6 +40,8 @@ function nextCellValue(tokens: Token[], k: number, columns: ColumnKind[]): numbe
     if (STRONG_VALUES.has(t.kind) && columns.includes(t.kind as ColumnKind) && (words <= MAX_CELL_WORDS || t.kind === 'file')) return j;
     // A Description column may name a platform ("HP 4V/4MV ALPHA 1.0"); without one, a platform starts the next table.
     if (t.kind === 'platform' && columns.includes('other') && !columns.includes('platform')) { words++; continue; }
+    // "Schannel.dll  NT x86 40bit": a text word before the cell of a Platform column.
+    if (t.kind === 'platform' && columns.includes('platform') && words <= MAX_CELL_WORDS) return j;
     if (t.kind === 'platform' || t.kind === 'language' || t.kind === 'path' || (t.kind === 'rule' && words > 0)) return -1;
     if (!isFiller(t)) words++;
   }

@@ -312,6 +312,11 @@ function underlinedHeadings(raws: TokenSpans): { start: number; text: string }[]
   return out;
 }
 
+/** The token without a trailing `<BR>` / `<BR/>` tag. */
+function withoutBreakTag(raw: string): string {
+  return raw.length > 4 && raw.charCodeAt(raw.length - 1) === 62 ? raw.replace(/<\/?br\s*\/?>$/i, '') : raw;
+}
+
 function readRegion(raws: TokenSpans, start: number, end: number, out: Token[], headings: { start: number; text: string }[], next: { at: number }, found: Heading[]): void {
   for (let i = start; i < end; i++) {
     while (next.at < headings.length && headings[next.at]!.start <= i) found.push({ at: out.length, text: headings[next.at++]!.text });
@@ -322,7 +327,9 @@ function readRegion(raws: TokenSpans, start: number, end: number, out: Token[], 
       i = skipped - 1;
       continue;
     }
-    const raw = raws.at(i)!;
+    // Web-converted articles leave line-break tags glued to cells ("x86<BR/>", "-----<BR>").
+    const raw = withoutBreakTag(raws.at(i)!);
+    if (raw.length === 0) continue;
     const suffixed = /^([^()]+\.\w{1,4})\(([A-Za-z0-9-]{1,10})\)[,;.]?$/.exec(raw);
     if (suffixed && parsePlatform(suffixed[2]!)) {
       // Dns.exe(Alpha): the file, then its platform.
