@@ -83,12 +83,16 @@ export function tableContext(tokens: Token[], start: number, previous?: { end: n
   if (languages.size === 1) context.language = [...languages][0];
   if (platforms.size === 1) context.platform = [...platforms][0];
   else if (platforms.size === 0 && headings.size === 1) context.platform = [...headings][0];
+  const ownIntro = context.intro;
   if (previous && start - previous.end <= CARRY_WINDOW) {
     // A table with an intro of its own ("After the hotfix is installed, the following files...") names its own
     // language: the seed's installed files are not Japanese because the package table above them was.
     if (!context.intro) context.language ??= previous.context.language;
     context.component ??= previous.context.component;
     if (previous.context.intro && start - previous.end <= HEADING_WINDOW * 2) context.intro = true;
+    // "Alpha" over "-----", a table, then "Additional supporting files:" and a second table: still Alpha's.
+    // A table with an intro of its own ("...the following timestamp for Windows 95:") is for what its intro names.
+    if (!ownIntro && start - previous.end <= HEADING_WINDOW * 2 && platforms.size === 0 && headings.size === 0) context.platform ??= previous.context.platform;
     if (previous.context.aboutFix) context.aboutFix = true;
   }
   return context;

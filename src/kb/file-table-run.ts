@@ -48,6 +48,13 @@ function nextCellValue(tokens: Token[], k: number, columns: ColumnKind[]): numbe
   return -1;
 }
 
+/** A platform or language underlined to its own length ("Alpha" over "-----"): a heading, not a cell. */
+function isUnderlined(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  const next = tokens[k + 1];
+  return isSubHeading(t) && next?.kind === 'rule' && next.text.length === t.text.length;
+}
+
 function isSubHeading(t: Token): boolean {
   return t.kind === 'language' || t.kind === 'platform';
 }
@@ -88,6 +95,8 @@ export function readRun(tokens: Token[], start: number, columns: ColumnKind[] | 
     if (isValueToken(v)) {
       // A header-less table that opened with a language or platform sub-heading ends at the next one.
       if (!columns && values.length > 0 && isSubHeading(values[0]!) && v.kind === values[0]!.kind) break;
+      // "Alpha" over "-----": an underlined platform or language heads the next table.
+      if (values.length > 0 && isUnderlined(tokens, end)) break;
       // "Intel EE16 ETH ISA 3.50   3.50": under a Description column, the first of two versions side by side ends the text.
       if (columns?.includes('other') && v.kind === 'version' && tokens[end + 1]?.kind === 'version') continue;
       if (!columns || hasColumn(columns, v)) {

@@ -294,6 +294,8 @@ function headingBefore(raws: TokenSpans, rule: number): { start: number; text: s
   // "Visual Basic 5.0/Visual Studio 97" and "OS/2" are products; "PROD/VER:WINNT" is a keyword footer.
   if (INSTRUCTION_STARTS.has(words[0]!.toLowerCase()) || /:./.test(text)) return undefined;
   // "Copying TCP/IP Support Files", "Ordering the ... CD", "Download Information": a task or a topic, no product.
+  // "Intel" over "-----" heads a platform's table: its platform, not a product.
+  if (words.every((w) => parsePlatform(w.replace(/[,:]$/, '')) !== undefined)) return undefined;
   const last = words[words.length - 1]!.toLowerCase();
   if ((/ing$/i.test(words[0]!) && !PRODUCT_ENDS.has(last)) || TOPIC_ENDS.has(last)) return undefined;
   // A long heading names a product only with its version ("ActiveX Controls Installed by Visual Basic 5.0 ...").

@@ -22,6 +22,8 @@ export interface FileTables {
  * Audit32.exe (Intel) and Audit32.exe (Alpha)).
  */
 function carryPlatformDown(rows: RawRow[]): void {
+  // A table whose first row prints none prints the platform elsewhere (on a group's last row): nothing to carry.
+  if (!rows[0]?.platform) return;
   for (let k = 1; k < rows.length; k++) if (rows[k]!.platform && rows[k - 1]!.platform) return;
   let platform: Token | undefined;
   for (const row of rows) {
