@@ -59,6 +59,11 @@ function componentAt(tokens: Token[], k: number): string | undefined {
   return name.length > 0 ? name : undefined;
 }
 
+/** "The English-language, Intel version of this fix should have...": the intro names the table's platform. */
+function isVersionOf(tokens: Token[], k: number): boolean {
+  return tokens[k + 1]?.lower === 'version' && tokens[k + 2]?.lower === 'of';
+}
+
 /** Context of the table whose first token (header or value) is `start`. */
 export function tableContext(tokens: Token[], start: number, previous?: { end: number; context: TableContext }): TableContext {
   const from = Math.max(previous?.end ?? 0, start - INTRO_WINDOW);
@@ -77,7 +82,7 @@ export function tableContext(tokens: Token[], start: number, previous?: { end: n
     if (t.kind === 'language') languages.add(String(t.value));
     if (t.kind === 'platform' && k >= start - HEADING_WINDOW) platforms.add(String(t.value));
     // Further up, only a heading names the table's platform: "Alpha:", "x86-based computers".
-    else if (t.kind === 'platform' && (t.colon || /-based$/i.test(t.text))) headings.add(String(t.value));
+    else if (t.kind === 'platform' && (t.colon || /-based$/i.test(t.text) || isVersionOf(tokens, k))) headings.add(String(t.value));
     if (t.lower === 'component' && t.punct) context.component = componentAt(tokens, k);
   }
   if (languages.size === 1) context.language = [...languages][0];

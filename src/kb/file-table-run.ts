@@ -38,6 +38,8 @@ function nextCellValue(tokens: Token[], k: number, columns: ColumnKind[]): numbe
   for (let j = k; j < tokens.length && words <= limit; j++) {
     const t = tokens[j]!;
     if (STRONG_VALUES.has(t.kind) && columns.includes(t.kind as ColumnKind) && (words <= MAX_CELL_WORDS || t.kind === 'file')) return j;
+    // "| Gizmo.z96 (June 97) | n/a |": a cell not filled in is a cell of the row too.
+    if (t.kind === 'placeholder' && words <= MAX_CELL_WORDS) return j;
     // A Description column may name a platform ("HP 4V/4MV ALPHA 1.0"); without one, a platform starts the next table.
     if (t.kind === 'platform' && columns.includes('other') && !columns.includes('platform')) { words++; continue; }
     // "Schannel.dll  NT x86 40bit": a text word before the cell of a Platform column.

@@ -129,7 +129,7 @@ function isFixTable(c: Candidate): boolean {
   // Disk and directory listings are file tables too, but not the files a fix installs.
   const versioned = layout.includes('version') || layout.includes('platform');
   const aboutFix = versioned || (!c.listing && (context.aboutFix || context.intro));
-  return (c.headed || introduced || strong) && aboutFix;
+  return (c.headed || introduced || strong) && (aboutFix || (c.headed && !c.listing));
 }
 
 function articleNumberOf(text: string): string | undefined {
