@@ -232,6 +232,18 @@ function dateStamp(raws: TokenSpans, i: number): { date: Token; time?: Token; en
   return { date, ...(time ? { time: { kind: 'time', text: clock.text, lower: clock.text, value: time, punct: false } as Token } : {}), end: y + 1 };
 }
 
+/** `dd Month yyyy` starting at raw token i (whose text is the day), as one date token, or undefined. */
+function dayMonthYear(raws: TokenSpans, i: number, day: string): Token | undefined {
+  const month = trimmedAt(raws, i + 1).text;
+  if (!monthNumber(month)) return undefined;
+  const year = trimmedAt(raws, i + 2);
+  if (!/^\d{4}$/.test(year.text)) return undefined;
+  const iso = parseDateToken(`${day}-${month}-${year.text}`);
+  if (!iso) return undefined;
+  const text = `${day} ${month} ${year.text}`;
+  return { kind: 'date', text, lower: text.toLowerCase(), value: iso, punct: year.punct };
+}
+
 /** Longest underlined heading read as a table's product ("Windows NT Server 4.0, Terminal Server Edition"). */
 const HEADING_MAX_TOKENS = 12;
 /** Longest heading read as a product without a version number in it. */
@@ -352,12 +364,17 @@ function readRegion(raws: TokenSpans, start: number, end: number, out: Token[], 
     if (i + 1 < raws.length) {
       // The next token, trimmed, is only made for the few tokens that may join it.
       let trimmedNext: Trimmed | undefined;
+      let dayFirst: Token | undefined;
       const unit = /^\d[\d,.]{0,15}$/.test(t) ? sizeUnit((trimmedNext ??= trimmedAt(raws, i + 1)).text) : undefined;
       const bytes = unit === undefined ? undefined : sizeWithUnit(t, unit);
       if (bytes !== undefined) {
         const next = (trimmedNext ??= trimmedAt(raws, i + 1));
         token = { kind: 'size', text: t, lower: t, value: bytes, punct: next.punct, ...(unit === 1 ? {} : { sizeText: `${t} ${next.text}` }) };
         i++;
+      } else if (token.kind === 'word' && i + 2 < raws.length && /^\d{1,2}$/.test(t) && (dayFirst = dayMonthYear(raws, i, t))) {
+        // 29 May 2001: day, month name and year as three words.
+        token = dayFirst;
+        i += 2;
       } else if (token.kind === 'word' && i + 2 < raws.length && mayBeDosName(t) && isDosName(t, (trimmedNext ??= trimmedAt(raws, i + 1)).text, raws.at(i + 2)!, raws.at(i + 3))) {
         const next = (trimmedNext ??= trimmedAt(raws, i + 1));
         // DOS dir listings print name and extension in columns: NET      MSG     70629 10-01-92
