@@ -7,7 +7,7 @@
 import type { FileRow } from '../model.js';
 import { inferColumns, isValueToken, readHeader, readRows, type ColumnKind, type RawRow } from './file-table-columns.js';
 import { tableContext, type TableContext } from './file-table-context.js';
-import { readRun } from './file-table-run.js';
+import { isNameList, readRun } from './file-table-run.js';
 import { tokenizeWithHeadings, type Token } from './file-table-tokens.js';
 import { normalizeVersion } from '../trace/version.js';
 
@@ -201,7 +201,9 @@ export function parseFileTables(text: string): FileTables {
 
     const { values, end } = readRun(tokens, runStart, columns);
     let layout = columns ?? inferColumns(values);
-    let rows = values.length === 0 ? [] : columns ? readRows(layout, values).filter(isHeadedRow) : withListedName(readRows(layout, values));
+    // Every row of a "File Name  Description" table names a file, whether or not its description prints attributes.
+    const rowOf = columns && isNameList(columns) ? (r: RawRow) => r.file !== undefined && !PLACEHOLDER_NAME.test(String(r.file.value)) : isHeadedRow;
+    let rows = values.length === 0 ? [] : columns ? readRows(layout, values).filter(rowOf) : withListedName(readRows(layout, values));
     if (columns && rows.length === 0 && values.length > 0) {
       // Cells that do not follow their header (a version under "File name") still read by shape.
       layout = inferColumns(values);
