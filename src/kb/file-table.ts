@@ -62,6 +62,32 @@ function withListedName(raw: RawRow[]): RawRow[] {
   return listed ? [...rows, last] : rows;
 }
 
+/** How far back (in tokens) the sentence naming the one file of a table with no file column may start. */
+const INTRO_FILE_WINDOW = 40;
+
+/**
+ * "The Tcpip.sys file ... has the following attributes when it is expanded:" over a Date / Time / Size table with
+ * no file column: every row is that file's. Only when the intro names exactly one file and no row names one.
+ */
+function withIntroFile(rows: RawRow[], tokens: Token[], start: number, floor: number): RawRow[] {
+  if (rows.some((r) => r.file) || !rows.every((r) => attributeCount(r) >= 2)) return rows;
+  let file: Token | undefined;
+  let intro = false;
+  // Only the sentence just before the table: back to a full stop or a rule line.
+  let from = start - 1;
+  while (from > Math.max(floor, start - INTRO_FILE_WINDOW) && tokens[from - 1]!.kind !== 'rule' && !tokens[from - 1]!.text.endsWith('.')) from--;
+  for (let k = from; k < start; k++) {
+    const t = tokens[k]!;
+    if (t.lower === 'attributes' || t.lower === 'attribute') intro = true;
+    if (t.kind !== 'file') continue;
+    if (file && String(file.value).toLowerCase() !== String(t.value).toLowerCase()) return rows;
+    file = t;
+  }
+  if (!file || !intro) return rows;
+  for (const r of rows) r.file = file;
+  return rows;
+}
+
 /** A template's file name (`xxxxxxxx.xxx`) names no file. */
 const PLACEHOLDER_NAME = /^x+\.x+$/i;
 
@@ -203,7 +229,7 @@ export function parseFileTables(text: string): FileTables {
     let layout = columns ?? inferColumns(values);
     // Every row of a "File Name  Description" table names a file, whether or not its description prints attributes.
     const rowOf = columns && isNameList(columns) ? (r: RawRow) => r.file !== undefined && !PLACEHOLDER_NAME.test(String(r.file.value)) : isHeadedRow;
-    let rows = values.length === 0 ? [] : columns ? readRows(layout, values).filter(rowOf) : withListedName(readRows(layout, values));
+    let rows = values.length === 0 ? [] : columns ? withIntroFile(readRows(layout, values), tokens, i, previous?.end ?? 0).filter(rowOf) : withListedName(readRows(layout, values));
     if (columns && rows.length === 0 && values.length > 0) {
       // Cells that do not follow their header (a version under "File name") still read by shape.
       layout = inferColumns(values);
