@@ -30,6 +30,8 @@ export interface Token {
   punct: boolean;
   /** True when the token ended with a colon (`later:`), as intro phrases and labels do. */
   colon?: boolean;
+  /** True when a full stop after the token was cut off (`file.` read as `file`): it ends a sentence. */
+  stop?: boolean;
 }
 
 /** Column words of header rows (survey §4.1). */
@@ -359,7 +361,7 @@ function readRegion(raws: TokenSpans, start: number, end: number, out: Token[], 
     if (token.kind === 'word' && t.endsWith('.') && t.length > 1) {
       t = t.slice(0, -1);
       const retry = classify(t, true);
-      if (retry.kind !== 'word') token = retry;
+      if (retry.kind !== 'word') token = { ...retry, stop: true };
     }
     if (i + 1 < raws.length) {
       // The next token, trimmed, is only made for the few tokens that may join it.

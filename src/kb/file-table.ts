@@ -62,6 +62,10 @@ function withListedName(raw: RawRow[]): RawRow[] {
   return listed ? [...rows, last] : rows;
 }
 
+function endsSentence(t: Token): boolean {
+  return t.stop === true || (t.kind === 'word' && t.text.endsWith('.'));
+}
+
 /** How far back (in tokens) the sentence naming the one file of a table with no file column may start. */
 const INTRO_FILE_WINDOW = 40;
 
@@ -75,7 +79,7 @@ function withIntroFile(rows: RawRow[], tokens: Token[], start: number, floor: nu
   let intro = false;
   // Only the sentence just before the table: back to a full stop or a rule line.
   let from = start - 1;
-  while (from > Math.max(floor, start - INTRO_FILE_WINDOW) && tokens[from - 1]!.kind !== 'rule' && !tokens[from - 1]!.text.endsWith('.')) from--;
+  while (from > Math.max(floor, start - INTRO_FILE_WINDOW) && tokens[from - 1]!.kind !== 'rule' && !endsSentence(tokens[from - 1]!)) from--;
   for (let k = from; k < start; k++) {
     const t = tokens[k]!;
     if (t.lower === 'attributes' || t.lower === 'attribute') intro = true;
