@@ -3,7 +3,7 @@
  * damaged from that trace (positives), the same queries against an index without the
  * article (held-out negatives), and unrelated software (negatives).
  */
-import { TIE_MARGIN, buildIndex, rankCandidates, type MatchIndex, type Rules } from '../src/match/index.js';
+import { POSSIBLE_THRESHOLD, SITE_FRAMES, TIE_MARGIN, buildIndex, crashSiteAnswer, rankCandidates, type MatchIndex, type Rules } from '../src/match/index.js';
 import { prepareTrace } from '../src/match/prepare.js';
 import type { Frame, ParsedMessage, Signature } from '../src/model.js';
 import { normalizeFrame } from '../src/trace/index.js';
@@ -29,6 +29,13 @@ export interface Outcome {
   twin: boolean;
   /** The damaged query kept no informative frame (all generic): `none` is the right answer. */
   genericOnly: boolean;
+  /**
+   * The matcher's shared-crash-site short list (best first) when it answers `possible` instead of
+   * a `match` on the top candidate (crashSiteAnswer), whatever the threshold.
+   */
+  siteList?: string[];
+  /** Positive: the queried article is in siteList and its crash site truly overlaps each other listed article's. */
+  siteRight: boolean;
 }
 
 /**
@@ -65,19 +72,40 @@ function hasInformative(trace: Frame[], index: MatchIndex): boolean {
   return prepareTrace(trace, index.classifier).some((f) => f.rank >= 0 && !f.fallback);
 }
 
-function evaluate(index: MatchIndex, parsed: ParsedMessage, kb: string) {
+/**
+ * Crash sites read from the articles themselves, not from the matcher's answer: the first
+ * SITE_FRAMES informative frames of each trace. Two articles share a site when those overlap.
+ */
+function siteKeys(index: MatchIndex): Map<string, Set<number>[]> {
+  const out = new Map<string, Set<number>[]>();
+  for (const t of index.traces) {
+    const id = index.signatures[t.sig]?.id ?? '';
+    out.set(id, [...(out.get(id) ?? []), new Set(t.keys.subarray(0, SITE_FRAMES))]);
+  }
+  return out;
+}
+
+function shareSite(sites: Map<string, Set<number>[]>, a: string, b: string): boolean {
+  return (sites.get(a) ?? []).some((x) => (sites.get(b) ?? []).some((y) => [...x].some((k) => y.has(k))));
+}
+
+function evaluate(index: MatchIndex, parsed: ParsedMessage, kb: string, sites?: Map<string, Set<number>[]>) {
   const ranked = rankCandidates(index, parsed, 20);
+  const site = crashSiteAnswer(index, parsed, ranked.filter((r) => r.confidence >= POSSIBLE_THRESHOLD));
+  const siteList = site?.shared.map((r) => index.signatures[r.sig]?.id ?? '');
+  const siteRight = sites !== undefined && siteList !== undefined && siteList.length > 1 && siteList.includes(kb) && siteList.every((o) => o === kb || shareSite(sites, kb, o));
   const top = ranked[0];
   const rank = ranked.findIndex((r) => index.signatures[r.sig]?.id === kb) + 1;
   const genericOnly = !parsed.traces.some((t) => hasInformative(t, index));
   const confidences = ranked.slice(0, 2).map((r) => r.confidence);
   const inTopTie = rank > 0 && top !== undefined && top.confidence - (ranked[rank - 1]?.confidence ?? 0) < TIE_MARGIN;
-  return { confidence: top?.confidence ?? 0, confidences, inTopTie, rank, genericOnly, ...(top ? { top: index.signatures[top.sig]?.id } : {}) };
+  return { confidence: top?.confidence ?? 0, confidences, inTopTie, rank, genericOnly, siteRight, ...(siteList ? { siteList } : {}), ...(top ? { top: index.signatures[top.sig]?.id } : {}) };
 }
 
 export function evaluateAccuracy(signatures: Signature[], rules: Rules, rng: Rng) {
   const index = buildIndex(signatures, rules);
   const seqs = keySequences(index);
+  const sites = siteKeys(index);
   const hasTwin = (kb: string) => signatures.some((o) => o.id !== kb && areTwins(seqs, kb, o.id));
   const outcomes: Outcome[] = [];
   const queries: ParsedMessage[] = [];
@@ -103,7 +131,7 @@ export function evaluateAccuracy(signatures: Signature[], rules: Rules, rng: Rng
       const parsed = parseMessage(printTrace(damage(trace, d, rng, unrelated), format, rng));
       mine.push({ parsed, damage: d, format });
       queries.push(parsed);
-      const result = evaluate(index, parsed, sig.id);
+      const result = evaluate(index, parsed, sig.id, sites);
       const twin = result.top !== undefined && result.top !== sig.id && areTwins(seqs, sig.id, result.top);
       outcomes.push({ kind: 'positive', split, kb: sig.id, damage: d, format, twin, ...result });
     });
