@@ -258,7 +258,8 @@ export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchRes
     if (byClues.verdict !== 'none') return byClues;
   }
   const verdict = decideVerdict(ranked.map((r) => r.confidence));
-  const site = verdict === 'match' ? crashSiteAnswer(index, parsed, ranked) : undefined;
+  // a tie at the top may be a shared site too: then the why view says so
+  const site = (ranked[0]?.confidence ?? 0) >= MATCH_THRESHOLD ? crashSiteAnswer(index, parsed, ranked) : undefined;
   if (!site) return { verdict, candidates: ranked.slice(0, MAX_CANDIDATES).map((r) => toCandidate(index, r, parsed.clues)) };
   const listed = [...site.shared, ...ranked.filter((r) => !site.shared.includes(r))].slice(0, MAX_CANDIDATES);
   return {
