@@ -7,7 +7,7 @@ import { POSSIBLE_THRESHOLD, SITE_FRAMES, TIE_MARGIN, buildIndex, crashSiteAnswe
 import { prepareTrace } from '../src/match/prepare.js';
 import type { Frame, ParsedMessage, Signature } from '../src/model.js';
 import { normalizeFrame } from '../src/trace/index.js';
-import { DAMAGES, PRINTERS, damage, printTrace, unrelatedTrace, type Rng } from './eval-queries.js';
+import { DAMAGES, PRINTERS, damage, printTrace, unrelatedTrace, wrapLines, type Rng } from './eval-queries.js';
 import { parseMessage } from './parse.js';
 
 export interface Outcome {
@@ -116,11 +116,16 @@ export function evaluateAccuracy(signatures: Signature[], rules: Rules, rng: Rng
   const unrelated = (): Frame[] => unrelatedTrace(rng, osFrames);
   let articles = 0;
   let genericOnly = 0;
+  /** Articles printing only system frames, queried with their own stack: `possible` with the article first is right. */
+  const systemOnly: { kb: string; top?: string; confidence: number; confidences: number[] }[] = [];
   signatures.forEach((sig, s) => {
-    const best = index.traces.filter((t) => t.sig === s && hasInformative(sig.traces[t.traceIndex] ?? [], index)).sort((a, b) => b.keys.length - a.keys.length)[0];
+    const mineTraces = index.traces.filter((t) => t.sig === s && hasInformative(sig.traces[t.traceIndex] ?? [], index)).sort((a, b) => b.keys.length - a.keys.length);
+    const best = mineTraces[0];
     const trace = best ? sig.traces[best.traceIndex] : undefined;
     if (!trace) {
       genericOnly++;
+      const own = [...sig.traces].sort((a, b) => b.length - a.length)[0];
+      if (own) systemOnly.push({ kb: sig.id, ...evaluate(index, parseMessage(printTrace(own, 'windbg-k', rng)), sig.id) });
       return;
     }
     articles++;
@@ -128,13 +133,23 @@ export function evaluateAccuracy(signatures: Signature[], rules: Rules, rng: Rng
     const mine: { parsed: ParsedMessage; damage: string; format: string }[] = [];
     DAMAGES.forEach((d, k) => {
       const format = FORMATS[(k + articles) % FORMATS.length] ?? 'bare';
-      const parsed = parseMessage(printTrace(damage(trace, d, rng, unrelated), format, rng));
+      const printed = printTrace(damage(trace, d, rng, unrelated), format, rng);
+      const parsed = parseMessage(d === 'wrapped' ? wrapLines(printed, 40 + Math.floor(rng() * 33)) : printed);
       mine.push({ parsed, damage: d, format });
       queries.push(parsed);
       const result = evaluate(index, parsed, sig.id, sites);
       const twin = result.top !== undefined && result.top !== sig.id && areTwins(seqs, sig.id, result.top);
       outcomes.push({ kind: 'positive', split, kb: sig.id, damage: d, format, twin, ...result });
     });
+    // the article's other traces of two or more informative frames, pasted as they are (issue 9.5: one of several traces)
+    for (const other of mineTraces.slice(1).filter((t) => t.keys.length >= 2)) {
+      const format = FORMATS[(other.traceIndex + articles) % FORMATS.length] ?? 'bare';
+      const parsed = parseMessage(printTrace(sig.traces[other.traceIndex] ?? [], format, rng));
+      queries.push(parsed);
+      const result = evaluate(index, parsed, sig.id, sites);
+      const twin = result.top !== undefined && result.top !== sig.id && areTwins(seqs, sig.id, result.top);
+      outcomes.push({ kind: 'positive', split, kb: sig.id, damage: 'another-trace', format, twin, ...result });
+    }
     const without = buildIndex(signatures.filter((_, i) => i !== s), rules);
     const twin = hasTwin(sig.id);
     for (const q of [mine[0], mine[3]]) {
@@ -147,5 +162,5 @@ export function evaluateAccuracy(signatures: Signature[], rules: Rules, rng: Rng
     queries.push(parsed);
     outcomes.push({ kind: 'unrelated', split: i % 2 === 0 ? 'calibration' : 'test', kb: `unrelated#${i}`, damage: 'none', format, twin: false, ...evaluate(index, parsed, '') });
   }
-  return { outcomes, queries, articles, genericOnly };
+  return { outcomes, queries, articles, genericOnly, systemOnly };
 }

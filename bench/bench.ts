@@ -147,6 +147,8 @@ report('test half, threshold fitted on calibration', test, fitted);
 misses(test, fitted);
 report('test half, shipped threshold', test, MATCH_THRESHOLD);
 report('all, shipped threshold', accuracy.outcomes, MATCH_THRESHOLD);
+const systemRight = accuracy.systemOnly.filter((o) => o.top === o.kb && decideVerdict(o.confidences, MATCH_THRESHOLD) === 'possible');
+console.log(`  articles printing only system frames, queried with their own stack (possible with the article first is right; never match): ${systemRight.length}/${accuracy.systemOnly.length} right${accuracy.systemOnly.length > systemRight.length ? ` (wrong: ${accuracy.systemOnly.filter((o) => !systemRight.includes(o)).map((o) => `${o.kb}->${o.top ?? 'none'} ${fmt(o.confidence, 2)}`).join(' ')})` : ''}`);
 breakdown(accuracy.outcomes, 'damage');
 breakdown(accuracy.outcomes, 'format');
 reliability(accuracy.outcomes);

@@ -102,8 +102,7 @@ export function siteSiblings(traces: readonly SiteTrace[], shared: SharedSites, 
 
 /**
  * Where the paste leaves the candidate's stack at its crash site, as the position of the pasted
- * frame (or undefined when it does not): the paste crashed in a frame of its own, printed
- * on top, above the candidate's crash frame; it goes from one site frame to the next without a frame the
+ * frame (or undefined when it does not): it goes from one site frame to the next without a frame the
  * candidate prints between them; or it follows the candidate only through the site and then
  * goes on down another path (several frames on both sides, or one frame that is not the
  * candidate's next frame misspelt or cut short: `differs`). Each says the paste's crash is
@@ -118,9 +117,8 @@ export function leavesSite(
   const first = pairs[0];
   if (!first) return undefined;
   const site = first.signatureRank + SITE_FRAMES;
-  // the paste's own crash frame, unknown to the candidate, printed on top above where they meet
-  // (one below generic frames may be a caller the article left out, as in scoreTrace)
-  if (first.queryRank > 0 && first.signatureRank === 0 && query[0]?.index === 0) return 0;
+  // (a pasted frame of its own above the candidate's crash frame is not read as leaving: a generic
+  // frame mistyped or cut short on top of a paste looks the same, and damaged pastes must still match)
   for (let k = 1; k < pairs.length; k++) {
     const a = pairs[k - 1]!;
     const b = pairs[k]!;

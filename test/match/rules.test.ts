@@ -68,3 +68,16 @@ describe('generic frames cut short in a paste', () => {
     expect(classifier.classify('kernel32', 'kernel32!basethreads')).toMatchObject({ rule: expect.stringContaining('cut short') });
   });
 });
+
+describe('generic frames mistyped in a paste', () => {
+  const classifier = new RuleClassifier(loadRules(rulesDir({ 'generic-frames.txt': 'ntdll!KiUserExceptionDispatcher  exception\nkernel32!lstrlenW  crt\n' })));
+  it.each([
+    ['two letters swapped', 'ntdll!kiuserexcpetiondispatcher', true],
+    ['a letter dropped', 'ntdll!kiuserexceptiondispatchr', true],
+    ['two slips', 'ntdll!kiusrexceptondispatcher', false],
+    ['a short name one letter off (too easily another real name)', 'kernel32!lstrlenx', false],
+    ['the same slip in another module', 'mymod!kiuserexcpetiondispatcher', false],
+  ])('%s', (_label, key, skipped) => {
+    expect(classifier.classify(key.split('!')[0]!, key).action === 'skip').toBe(skipped);
+  });
+});
