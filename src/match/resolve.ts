@@ -16,7 +16,12 @@ export { editDistance };
 /** Shortest symbol tried as a cut-short prefix or a misspelling. */
 const MIN_FUZZY_SYMBOL = 6;
 /** Shorter names are too easily one slip away from another real name. */
-const MIN_MISSPELT_SYMBOL = 10;
+const MIN_MISSPELT_SYMBOL = 8;
+/**
+ * Below this length a slip is trusted only when one name of the module is that close: one
+ * archive name in ten this short has a neighbour one edit away (`otpmmain`, `otpsmain`, `otpamain`).
+ */
+const UNIQUE_MISSPELT_SYMBOL = 10;
 /** A symbol this long is distinctive even under another module's name. */
 const DISTINCTIVE_SYMBOL = 14;
 /** More completions than this and a cut-short name is too ambiguous to use. */
@@ -76,11 +81,14 @@ function misspelt(index: MatchIndex, frame: PreparedFrame): Resolution[] {
   if (!fuse) return [];
   const ids = index.moduleKeys.get(frame.module) ?? [];
   const limit = frame.symbol.length > 24 ? 2 : 1;
+  const close: number[] = [];
   for (const hit of fuse.search(frame.symbol, { limit: 5 })) {
     const id = ids[hit.refIndex];
-    if (id !== undefined && editDistance(frame.symbol, hit.item, limit) <= limit) return [{ id, factor: 0.75, how: 'similar spelling' }];
+    if (id !== undefined && editDistance(frame.symbol, hit.item, limit) <= limit) close.push(id);
   }
-  return [];
+  const [id] = close;
+  if (id === undefined || (frame.symbol.length < UNIQUE_MISSPELT_SYMBOL && close.length > 1)) return [];
+  return [{ id, factor: 0.75, how: 'similar spelling' }];
 }
 
 /**
