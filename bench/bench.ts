@@ -3,7 +3,8 @@
  * with held-out articles and unrelated software as negatives, thresholds fitted on one
  * half and reported on the other; (b) speed and memory beside a plain fuse.js scan, at the
  * archive's size and on a synthetic store of 100,000 trace signatures.
- * Options: --no-synthetic (skip the 100k store), --synthetic N (its size), --accuracy-only (section a alone).
+ * Options: --no-synthetic (skip the 100k store), --synthetic N (its size), --accuracy-only (section a alone), --queries-v1 (section a's queries as
+ * drawn before typos, wrapped lines and other traces were added, to compare with older figures).
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -134,7 +135,7 @@ console.log(`kbbot bench  (node ${process.version}, ${new Date().toISOString()})
 console.log(`archive: ${archive.articles} articles, ${archive.parsed} with a module!symbol shape parsed (${archive.rejected} rejected), ${withTraces.length} with a trace of >= 2 frames  [${fmt((performance.now() - started) / 1000, 1)} s]`);
 
 const rules = loadRules();
-const accuracy = evaluateAccuracy(withTraces, rules, seededRng(272274));
+const accuracy = evaluateAccuracy(withTraces, rules, seededRng(272274), { extended: !args.includes('--queries-v1') });
 console.log(`\n(a) accuracy: ${accuracy.articles} articles queried (${accuracy.genericOnly} more have only generic frames: 'none' by design, not counted)`);
 const twinPairs = [...new Set(accuracy.outcomes.filter((o) => o.kind === 'positive' && o.twin && o.top).map((o) => [o.kb, o.top].sort().join('/')))];
 console.log(`  twins (articles printing the same stack: one's informative frames contiguous in the other's) that took the top place from the queried article: ${twinPairs.join(' ') || 'none'}.`);
