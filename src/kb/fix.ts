@@ -20,6 +20,18 @@ const CONDITION = /^if\b[^,]{0,100}\b(is|are) (installed|running)\b|\bor later, 
 /** Sentences about what causes or meets the problem, never what fixes it. */
 const AFFECTED = /confirmed this to be a problem|problem (occurs|exists)|(after|when|if) (you )?(install|apply|upgrad|run)\w*|this (problem|behavior) (occurs|happens)/i;
 
+/**
+ * A download that carries a fix: a file, an update or a driver to fetch, or something "available for download".
+ * Not any "download": "downloaded fonts", "download the address book" are what the problem is about.
+ */
+const DOWNLOAD_FIX =
+  /\bdownload(ing)? (and install )?(the |an? |this |these |it |them )?((latest|new|newest|current|updated|following|appropriate|correct) )?(\w[\w-]*\.(exe|zip)\b|updates?\b|patch|fix|hotfix|(self-extracting |update |driver )?files?\b|drivers?\b|versions?\b|software\b|self-extracting|utility)|\b(can be|may be|is|are) downloaded\b|available (for|to) download|\bdownloaded (it )?from\b|\bdownload (it |them )?from\b/i;
+/** "Download the IntelliPoint software version 3.1a": a named product's download (capitals: a name, not any words). */
+const DOWNLOAD_NAMED = /\b[Dd]ownload(ing)? (the )?([A-Z][\w-]* ){1,3}(software|version|update|driver|files?)\b/;
+
+/** "Upgrade to LAN Manager 2.2c or later", "recommends that customers upgrade to ...": an instruction, not "If you upgrade to" or "the upgrade to". */
+const UPGRADE_TO = /(?:^|^- |\b(?:recommends?|should|must|need to|can|please|problem,|issue,)\s(?:[\w-]+\s){0,5}?)[Uu]pgrade to (the )?((Microsoft )?[A-Z][\w.+-]*( [A-Z][\w.+-]*){0,4}( version)? \d[\w.]*)/;
+
 /** Ordered strongest first: the first kind found in a fix sentence is the article's. */
 const RULES: readonly KindRule[] = [
   {
@@ -28,7 +40,7 @@ const RULES: readonly KindRule[] = [
       !FUTURE_PACK.test(s) &&
       !/hotfix rollup|before (you )?(install|apply)|even if (it|you|the service pack) (was|were|has|have|had) (already )?(been )?(applied|installed)|information (about|on|regarding) how to (obtain|install|get)/i.test(s) &&
       ((/\bservice (pack|release)\b|\bSP\d\b|\bSR-?\d\b/i.test(s) &&
-        /(corrected|fixed|resolved|addressed|included|contained) in|obtain the latest|(install|apply|obtain|upgrade to) (the )?(latest )?[\w .]{0,60}(service (pack|release)|SP\d)|contains? (a |the )?fix/i.test(s) &&
+        /(corrected|fixed|resolved|addressed|included|contained) in|obtain the latest|(install|apply|obtain|upgrade to) (the )?(latest )?[\w .]{0,60}(service (pack|release)|SP\d)|\bby (installing|applying) (the )?[\w .]{0,60}(service (pack|release)|SP\d)|contains? (a |the )?fix/i.test(s) &&
         !/\b(re-?apply|re-?install|uninstall|remov)/i.test(s)) ||
         /S E R V P A C K/.test(s)),
   },
@@ -41,8 +53,10 @@ const RULES: readonly KindRule[] = [
     kind: 'update',
     matches: (s) =>
       !AFFECTED.test(s) &&
-      (/\bdownload|software update|updates? to [\w .,]{0,80} (is|are) available|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
-        (/updated (driver|version of|file)/i.test(s) && /\b(available|obtain|install the|contact)\b/i.test(s)) ||
+      (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || /software update|updates? to [\w .,]{0,80} (is|are) available|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
+        (/updated ([\w-]+ ){0,3}(drivers?|versions? of|files?)\b/i.test(s) && /\b(available|obtain|install the|contact)\b/i.test(s)) ||
+        // A vendor's update fetched from its bulletin board or FTP server.
+        /\b(available|obtain|download)\w* .{0,60}\b(FTP|BBS|bulletin board)/i.test(s) ||
         /ftp\.microsoft\.com|Software Library|Windows Update\b/.test(s)),
   },
   {
@@ -51,6 +65,7 @@ const RULES: readonly KindRule[] = [
       !/confirmed this to be a problem|service (pack|release)|\bSP\d/i.test(s) &&
       (/(corrected|fixed|resolved) in .{0,80}\bversions? \d/i.test(s) ||
         /upgrade to (version|the (latest|current|new) version)|no longer occurs in|does not occur in .{0,60}\d/i.test(s) ||
+        UPGRADE_TO.test(s) ||
         // "This problem has been fixed in Visual FoxPro 5.0 for Windows": a named product release, no pack.
         /\b(has been|was|is) (first )?(fixed|corrected|resolved) in (the )?(Microsoft )?[A-Z][\w.+-]*( [A-Z][\w.+-]*){0,4} \d/.test(s)),
   },
@@ -139,7 +154,9 @@ export function versionNamed(sentence: string): string | undefined {
   const words = sentence.split(' ');
   for (let i = 0; i < words.length - 1; i++) {
     if (!/^versions?$/i.test(words[i] ?? '') || !/^\d/.test(words[i + 1] ?? '')) continue;
-    return [...nameBefore(words, i), words[i] ?? '', stripPunctuation(words[i + 1] ?? '')].join(' ');
+    // "Microsoft Visual C++, 32-bit Edition, version 6.0": commas join the product, its edition and its version.
+    const joined = words.map((w, k) => (k < i && k >= i - 4 && /,$/.test(w) && /^(version|\d+-bit|Edition,?)$/i.test(words[k + 1] ?? '') ? stripPunctuation(w) : w));
+    return [...nameBefore(joined, i), words[i] ?? '', stripPunctuation(words[i + 1] ?? '')].join(' ');
   }
   return undefined;
 }
@@ -193,8 +210,12 @@ function productsNamed(sentence: string): string[] {
   const fixedIn = /\b(?:fixed|corrected|resolved) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*|for|and))*)/.exec(sentence);
   const name = fixedIn?.[1]?.replace(/[.,;:]+$/, '');
   if (name && !/service (pack|release)|\bSP\d|\bversions?\b/i.test(name) && /\d|[A-Z]\w+ [A-Z]/.test(name)) out.push(name);
-  const noLonger = /\bno longer occurs in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*))*)/.exec(sentence);
-  if (noLonger?.[1]) out.push(noLonger[1].replace(/[.,;:]+$/, ''));
+  const noLonger = /\b(?:no longer occurs|does not occur) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*))*)/.exec(sentence);
+  const stillFixed = noLonger?.[1]?.replace(/[.,;:]+$/, '');
+  // "does not occur in Windows 95" names a release; "does not occur in Windows" (any other product) names none.
+  if (stillFixed && /\d/.test(stillFixed)) out.push(stillFixed);
+  const upgradeTo = UPGRADE_TO.exec(sentence)?.[2];
+  if (upgradeTo && !/service (pack|release)|\bSP\d/i.test(upgradeTo)) out.push(upgradeTo.replace(/[.,;:]+$/, ''));
   const latest = /\b(?:[Dd]ownload|[Oo]btain|[Ii]nstall|[Uu]pgrade to) (?:and install )?the ((?:latest|newest|current|updated) version of (?:Microsoft )?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)*)/.exec(sentence);
   if (latest?.[1]) out.push(latest[1].replace(/[.,;:]+$/, ''));
   return out;
@@ -290,13 +311,23 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   if (resolution && !stronger && !found.has(rankOf('configuration')) && !saidInResolution('workaround') && !saidInResolution('none') && !/^(none|n\/a)\.?$/i.test(resolution)) {
     const said = splitSentences(resolution);
     const plain = said.filter((s) => !BOILERPLATE.test(s));
-    found.set(rankOf('configuration'), plain.find((s) => /\b(to (resolve|correct|fix)|follow these|the following (steps|procedure)|do the following)\b/i.test(s)) ?? plain[0] ?? said[0] ?? resolution);
+    // A bare step number ("1.") says nothing: the first sentence with words stands for the RESOLUTION.
+    const worded = plain.filter((s) => !/^\d{1,2}[.)]?$/.test(s));
+    found.set(rankOf('configuration'), worded.find((s) => /\b(to (resolve|correct|fix)|follow these|the following (steps|procedure)|do the following)\b/i.test(s)) ?? worded[0] ?? plain[0] ?? said[0] ?? resolution);
   }
   if (workaround && !found.has(rankOf('workaround'))) found.set(rankOf('workaround'), splitSentences(workaround)[0] ?? workaround);
   if (found.size === 0 && !resolution && !workaround) {
     // No fix section: a procedure in the article (MORE INFORMATION) is how the problem is resolved.
     const lead = sentences.find((s) => /follow these steps|do the following|use the following (steps|procedure)|:\s1\.$/i.test(s));
     if (lead && numberedSteps(cleanProse)) found.set(rankOf('configuration'), lead);
+  }
+  // A fix still to come ("We are researching this problem") means the problem remains: what the RESOLUTION has
+  // the reader do meanwhile goes around it.
+  // (Said in STATUS, or in SYMPTOMS when the article has no STATUS.)
+  const notYet = found.has(rankOf('not-yet')) || (body !== '' && (RULES[rankOf('not-yet')]?.matches(body) ?? false));
+  if (notYet && found.has(rankOf('configuration')) && !stronger) {
+    if (!found.has(rankOf('workaround'))) found.set(rankOf('workaround'), found.get(rankOf('configuration')) ?? '');
+    found.delete(rankOf('configuration'));
   }
   const ranks = [...found.keys()].sort((a, b) => a - b);
   const best = ranks[0];

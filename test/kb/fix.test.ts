@@ -141,3 +141,47 @@ describe('fix availability as the article states it (issue 8)', () => {
     expect(classifyFix({ prose: workaround, workaround }).summary).toBe('To work around this problem, follow these steps:');
   });
 });
+
+describe('fix kinds read from fresh archive phrasings (issue 8, fix line)', () => {
+  it.each([
+    ['service-pack', 'These problems can be fixed by installing Service Pack 3 for Widget Server, version 2.0.'],
+    ['update', 'The vendor has updated versions of its drivers available on its bulletin board.'],
+    ['update', "To resolve this problem, obtain WIDGFIX.ZIP from the vendor's bulletin board system (BBS)."],
+    ['update', 'Download the Widget Pointer software version 2.1a for your system.'],
+    ['upgrade', 'Upgrade to Widget Manager 2.2c or later.'],
+    ['upgrade', 'The vendor recommends that customers seeing these problems upgrade to Widget Base version 2.1.'],
+  ])('reads %s from "%s"', (kind, prose) => {
+    expect(fix(prose).kind).toBe(kind);
+  });
+
+  it.each([
+    ['a download that is the subject of the problem', 'The address list is not refreshed after users download their mail.'],
+    ['downloaded fonts', 'Clients cannot use downloaded fonts when they print through the server.'],
+    ['a pack in a list of causes', 'The message appears after one of the following: - Applying a Service Pack to the Widget NT 3.1 system.'],
+    ['an upgrade the reader may choose', 'If you choose to upgrade to Widget OS version 3.5 instead, run setup first.'],
+  ])('names no fix from %s', (_what, prose) => {
+    expect(fix(prose).kind).toBe('unknown');
+  });
+
+  it.each([
+    ['a product, its edition and its version joined by commas', 'This problem was corrected in Microsoft Widget C++, 32-bit Edition, version 4.0.', ['Microsoft Widget C++ 32-bit Edition version 4.0']],
+    ['the later release it does not occur in', 'This problem does not occur in Widget Paint 95.', ['Widget Paint 95']],
+    ['the release to upgrade to', 'Upgrade to Widget Manager 2.2c or later.', ['Widget Manager 2.2c']],
+  ])('names the carrier: %s', (_what, prose, carriers) => {
+    expect(fix(prose).carriers).toEqual(carriers);
+  });
+
+  it.each([
+    ['said in STATUS', 'Clear the check box, then restart the program.', 'We are researching this problem and will post new information here as it becomes available.', ''],
+    ['said in SYMPTOMS only', 'Delete the leftover folder after setup.', '', 'Setup leaves a folder behind. We are researching this problem and will post new information here as it becomes available.'],
+  ])('reads a RESOLUTION as a workaround while a fix is still to come (%s)', (_where, resolution, status, body) => {
+    const result = classifyFix({ prose: `${resolution} ${status}`.trim(), workaround: '', resolution, body: `${body} ${resolution} ${status}` });
+    expect(result.kind).toBe('workaround');
+    expect(result.summary).toBe(resolution.split('. ')[0]?.replace(/\.?$/, '.'));
+  });
+
+  it('sums up a RESOLUTION that opens with a bare step number by its first words, not "1."', () => {
+    const resolution = '1. Check that the widget library exists. 2. Expand it from the disk.';
+    expect(classifyFix({ prose: resolution, workaround: '', resolution }).summary).toBe('Check that the widget library exists.');
+  });
+});
