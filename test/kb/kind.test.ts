@@ -15,3 +15,22 @@ describe('article kind', () => {
     expect(kindOf(title, sections, opening)).toBe(kind);
   });
 });
+
+describe('older articles (SUMMARY and MORE INFORMATION only) told by their title', () => {
+  it.each([
+    ['problem', 'Widget Shell Flashes with Acme Display Card'],
+    ['problem', 'WIDGET.EXE Halts upon Expanded File in Windows'],
+    ['problem', 'Widget Err Msg: System Integrity Violation'],
+    ['problem', 'Acme BIOS Earlier than 3.1 Not Compatible with Widget DOS'],
+    ['problem', 'Widget Tape Backup Conflicts with SETUP and FORMAT'],
+    ['problem', 'Acme Laptop Loses Date/Time with Widget DOS'],
+    ['problem', 'Widget Office TSRs Don\'t Function Correctly'],
+    ['problem', 'Low Memory Errors with Widget Base'],
+    ['problem', 'PATH Command Has No Effect in Widget Make'],
+    ['info', 'DOCERR: Widget Guide References Non-Existent Disk Screen'],
+    ['info', 'Widget Runs in Standard and Enhanced Modes Only'],
+    ['info', 'Default Values for Widget Commands in CONFIG.SYS'],
+  ])('reads %s from "%s"', (kind, title) => {
+    expect(kindOf(title, ['SUMMARY', 'MORE INFORMATION'], 'This article describes the widget.')).toBe(kind);
+  });
+});
