@@ -14,12 +14,16 @@ const WARNING_PATTERNS: readonly RegExp[] = [
   // Going back to an older file: the floor ("only if it is version 5.5.2652.68 or later").
   /(restore|reinstall|revert to|roll ?back to|go back to|downgrade to|install) (an?|the) (earlier|older|previous|original) (version|drivers?|files?|dlls?|copy)|only if it is version|\brestor\w* .{0,60}(earlier|older) than version/i,
   // An old binary onto a database the fix upgraded.
-  /automatically (upgraded|converted)|(database|databases) (is|are|will be) (upgraded|converted)|one-way (upgrade|conversion)/i,
+  // (A database or file format, not software: "software that will be automatically upgraded in the future" warns of nothing.)
+  /\b(databases?|stores?|format)\b[^.]{0,80}automatically (upgraded|converted)|automatically (upgraded|converted) to (a |the )?new (format|version)|(database|databases) (is|are|will be) (upgraded|converted)|one-way (upgrade|conversion)/i,
   // Having to reapply a service pack or fix after adding components or reinstalling.
-  /\b(re-?apply|re-?install|re-?run)\w* (the |your |any |all )?(latest |same |appropriate )?([\w.]+ ){0,4}?(service pack|SP ?\d|hotfix(es)?|fix(es)?|updates?)\b|\bmust (re-?install|re-?apply)\b|necessary to (re-?apply|re-?install)/i,
+  // (Not "before reapplying a hotfix": an install order. Not "you must reapply those changes": settings, not software.)
+  /(?<!\bbefore )\b(re-?apply|re-?install|re-?run)\w* (the |your |any |all )?(latest |same |appropriate )?([\w.]+ ){0,4}?(service packs?|SP ?\d|hotfix(es)?|fix(es)?|updates?)\b|\b(must|necessary to) (re-?install|re-?apply) (?!(th(ose|ese|is|at|em|e) )?(changes?|settings?|modifications?|steps?|customizations?)\b)/i,
   // Older files put back by other software or a repair.
   /(replac|overwr)\w* (\w+ ){0,6}(with|by) (an? )?(older|earlier) |\b(older|earlier) (versions? of )?(the )?(files?|dlls?|dynamic-link librar\w*) .{0,80}?(replac|overwr|restor)|do not (repair|restore|reinstall|expand) .{0,60}(\.dll|\.exe|\.sys|\bfiles?\b|drivers?)/i,
   /installed more than once/i,
+  // An older release installed over a newer one: "Do not install version 1 of X after you install version 2".
+  /\bdo not (re-?)?install (an? )?(older|earlier|previous) versions?\b|\bdo not install version [\d.]+\b.{0,80}\bafter (you )?(install|upgrad)/i,
 ];
 
 /** "cannot be uninstalled", "not designed to be removed", "not possible to revert". */
@@ -39,7 +43,7 @@ function isWarning(sentence: string): boolean {
   if (MECHANICS.test(sentence)) return false;
   // Restoring a previous file is a warning only when said as a limit ("only if", "do not", "or later"), not as an option.
   const [older, ...others] = WARNING_PATTERNS;
-  if (older?.test(sentence) && /\b(not|only|cannot|can't|never|fails?|unable|must|later|newer|warning|caution|important)\b/i.test(sentence)) return true;
+  if (older?.test(sentence) && /\b(not|only|cannot|can't|never|fails?|unable|must|later|newer|warning|caution|important)\b|\b(may|can|will|might) cause (problems|errors)\b/i.test(sentence)) return true;
   if (others.some((p) => p.test(sentence))) return true;
   const blocked = NO_WAY_BACK.exec(sentence);
   // The thing that cannot be removed is named just before the verb: a pack, a fix, a runtime, not a message.

@@ -47,3 +47,22 @@ describe('rollback warnings (survey §5)', () => {
     expect(findRollbackWarnings(prose)).toEqual([]);
   });
 });
+
+describe('rollback warnings read from fresh archive phrasings (issue 8)', () => {
+  it.each([
+    ['packs to reapply, in the plural', 'NOTE: Remember to reapply any service packs applied in the previous installation.'],
+    ['an older release installed over a newer one', 'Do not install version 1 of Widget Services after you install version 2.'],
+    ['older versions not to be installed', 'Do not install older versions of WidgetGuard on the same computer.'],
+    ['an older library that causes problems', 'NOTE: When you install an older version of the Widget32.dll file, you may cause problems with other programs.'],
+  ])('reads %s', (_name, prose) => {
+    expect(findRollbackWarnings(prose).map((w) => w.text)).toEqual([prose]);
+  });
+
+  it.each([
+    ['an install order', 'Remove the previous installation before reapplying a hotfix.'],
+    ['settings to redo', 'If your changes to the console file were deleted, you must reapply those changes.'],
+    ['software that updates itself', 'This installation removes old files and installs software that will be automatically upgraded in the future.'],
+  ])('finds no warning in %s', (_name, prose) => {
+    expect(findRollbackWarnings(prose)).toEqual([]);
+  });
+});
