@@ -54,10 +54,11 @@ function layoutOf(raw: string): { text: string; layout: ArticleLayout } {
 }
 
 /** A cause said outside a CAUSE section: "This error may occur if ...", "... is caused by ...", "Because ...". */
-const CAUSE_SENTENCE = /\b(occurs?|happens?|appears?|is generated|is displayed) (only )?(because|if|when)\b|\b(is|are) caused by\b|^Because\b/;
+const CAUSE_SENTENCE = /\b(occurs?|happens?|appears?|is generated|is displayed) (only )?(because|if|when)\b|\b(is|are|was|were|may be|might be|can be) (probably |usually |often )?(caused by|due to)\b|\b[Tt]his is because\b|^Because\b/;
 
 function statedCause(sections: readonly ProseSection[]): string {
-  for (const key of ['SYMPTOMS', 'SUMMARY', 'MORE INFORMATION']) {
+  // '' is the body of an article printed without section headings.
+  for (const key of ['SYMPTOMS', 'SUMMARY', 'MORE INFORMATION', '']) {
     const sentence = splitSentences(sectionProse(sections, key)).find((s) => CAUSE_SENTENCE.test(s));
     if (sentence) return withoutTraceNoise(sentence);
   }

@@ -139,3 +139,15 @@ describe('input size', () => {
     expect(sig.related).toEqual(['Q244976']);
   });
 });
+
+describe('a cause stated outside a CAUSE section (issue 8)', () => {
+  const article = (title: string, body: string) =>
+    `DOCUMENT:Q12999  03-NOV-1994  [widget]\nTITLE   :${title}\nPRODUCT :Widget\nPROD/VER:\nOPER/SYS:\nKEYWORDS:\n\n${'='.repeat(70)}\n\n${body}\n\nAdditional query words: 1.0\n\n${'='.repeat(70)}\nKeywords          : kbWidget\n`;
+  it.each([
+    ['"is due to" in MORE INFORMATION', 'SUMMARY\n=======\n\nColors change when you paste a picture.\n\nMORE INFORMATION\n================\n\nThis is due to the way the paint program remaps its palette.', 'This is due to the way the paint program remaps its palette.'],
+    ['"may be caused by"', 'SUMMARY\n=======\n\nIf forms resize in chunks, the problem may be caused by a grid setting that is too high.', 'If forms resize in chunks, the problem may be caused by a grid setting that is too high.'],
+    ['an article printed without section headings', 'You see the message "No server was available".\n\nThis error can occur if the domain name in the settings is wrong. To check it, open the settings.', 'This error can occur if the domain name in the settings is wrong.'],
+  ])('reads the cause from %s', (_where, body, cause) => {
+    expect(parseArticle(article('Widget Err Msg: Colors Lost When Pasting', body)).cause).toBe(cause);
+  });
+});
