@@ -25,7 +25,7 @@ const AFFECTED = /confirmed this to be a problem|problem (occurs|exists)|(after|
  * Not any "download": "downloaded fonts", "download the address book" are what the problem is about.
  */
 const DOWNLOAD_FIX =
-  /\bdownload(ing)? (and install )?(the |an? |this |these |it |them )?((latest|new|newest|current|updated|following|appropriate|correct) )?(\w[\w-]*\.(exe|zip)\b|updates?\b|patch|fix|hotfix|(self-extracting |update |driver )?files?\b|drivers?\b|versions?\b|software\b|self-extracting|utility)|\b(can be|may be|is|are) downloaded\b|available (for|to) download|\bdownloaded (it )?from\b|\bdownload (it |them )?from\b/i;
+  /\bdownload(ing)? (and install )?(the |an? |this |these |it |them )?((latest|new|newest|current|updated|following|appropriate|correct) )?(\w[\w-]*\.(exe|zip)\b|updates?\b|patch|fix|hotfix|(self-extracting |update |driver )?files?\b|drivers?\b|versions?\b|software\b|self-extracting|utility)|\b(can be|may be|is|are) downloaded\b|available (for|to) download|\bdownloaded (it )?from\b|\bdownload (it |them )?from\b|\bdownload and install\b/i;
 /** "Download the IntelliPoint software version 3.1a": a named product's download (capitals: a name, not any words). */
 const DOWNLOAD_NAMED = /\b[Dd]ownload(ing)? (the )?([A-Z][\w-]* ){1,3}(software|version|update|driver|files?)\b/;
 
@@ -54,7 +54,7 @@ const RULES: readonly KindRule[] = [
     matches: (s) =>
       !AFFECTED.test(s) &&
       (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || /software update|updates? to [\w .,]{0,80} (is|are) available|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
-        (/updated ([\w-]+ ){0,3}(drivers?|versions? of|files?)\b/i.test(s) && /\b(available|obtain|install the|contact)\b/i.test(s)) ||
+        (/updated ([\w-]+ ){0,3}(drivers?|versions? of|files?)\b/i.test(s) && /\b(available|obtain|install the|contact)\b/i.test(s) && !/\bif you (already )?have an updated\b/i.test(s)) ||
         // A vendor's update fetched from its bulletin board or FTP server.
         /\b(available|obtain|download)\w* .{0,60}\b(FTP|BBS|bulletin board)/i.test(s) ||
         /ftp\.microsoft\.com|Software Library|Windows Update\b/.test(s)),
@@ -67,7 +67,8 @@ const RULES: readonly KindRule[] = [
         /upgrade to (version|the (latest|current|new) version)|no longer occurs in|does not occur in .{0,60}\d/i.test(s) ||
         UPGRADE_TO.test(s) ||
         // "This problem has been fixed in Visual FoxPro 5.0 for Windows": a named product release, no pack.
-        /\b(has been|was|is) (first )?(fixed|corrected|resolved) in (the )?(Microsoft )?[A-Z][\w.+-]*( [A-Z][\w.+-]*){0,4} \d/.test(s)),
+        // ("... corrected in Microsoft Visual C++ .NET": .NET names the release as a number would.)
+        /\b(has been|was|is) (first )?(fixed|corrected|resolved) in (the )?(Microsoft )?[A-Z][\w.+-]*( [A-Z][\w.+-]*){0,4} (\d|\.NET\b)/.test(s)),
   },
   {
     kind: 'configuration',
@@ -78,7 +79,7 @@ const RULES: readonly KindRule[] = [
   },
   {
     kind: 'none',
-    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not designed to be|is not a bug|product limitation|^this is a (known )?limitation\b|is (caused by )?a limitation (of|in)\b|no fix (is|will be)|will not be fixed|not planned|expected behavior/i.test(s),
+    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not designed to be|is not a bug|product limitation|^this is a (known )?limitation\b|is (caused by )?a limitation (of|in)\b|no fix (is|will be)|will not be fixed|not planned|expected behavior|^(this|the) behavior is (expected|intended)\b|\bworks as (designed|intended)\b/i.test(s),
   },
   {
     kind: 'workaround',
@@ -106,6 +107,11 @@ function nameBefore(words: readonly string[], at: number): string[] {
   const name: string[] = [];
   for (let i = at - 1; i >= 0 && name.length < 8; i--) {
     const word = words[i] ?? '';
+    // "Creative Writer for the Macintosh": "the" after "for" is part of the product's name.
+    if (word === 'the' && words[i - 1] === 'for' && name.length > 0) {
+      name.unshift(word);
+      continue;
+    }
     // "Windows NT Server 4.0, Terminal Server Edition": an edition's comma belongs to the product name.
     const editionComma = /^\d[\d.]*,$/.test(word) && name.includes('Edition');
     if (!isNameWord(word) || (/[.,;:]$/.test(word) && word !== 'U.S.' && !editionComma)) break;
@@ -207,7 +213,7 @@ export function servicePacksNamed(sentence: string): string[] {
  */
 function productsNamed(sentence: string): string[] {
   const out: string[] = [];
-  const fixedIn = /\b(?:fixed|corrected|resolved) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*|for|and))*)/.exec(sentence);
+  const fixedIn = /\b(?:fixed|corrected|resolved) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*|\.NET|for|and))*)/.exec(sentence);
   const name = fixedIn?.[1]?.replace(/[.,;:]+$/, '');
   if (name && !/service (pack|release)|\bSP\d|\bversions?\b/i.test(name) && /\d|[A-Z]\w+ [A-Z]/.test(name)) out.push(name);
   const noLonger = /\b(?:no longer occurs|does not occur) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*))*)/.exec(sentence);
@@ -286,6 +292,9 @@ function dedupe(names: readonly string[]): string[] {
   return out.filter((name) => !out.some((o) => o !== name && key(o).includes(key(name))));
 }
 
+/** A step number read as a sentence of its own ("1."): it sums up nothing. */
+const BARE_STEP = /^\d{1,2}[.)]?$/;
+
 const BOILERPLATE = /Registry Editor incorrectly|at your own risk|cannot guarantee that (any )?problems|how to edit the registry|(back up|restore) the registry|before you (modify|edit) (it|the registry)/i;
 
 export function classifyFix({ prose, workaround, resolution = '', body = '', stepsText }: FixText): Fix {
@@ -312,10 +321,13 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
     const said = splitSentences(resolution);
     const plain = said.filter((s) => !BOILERPLATE.test(s));
     // A bare step number ("1.") says nothing: the first sentence with words stands for the RESOLUTION.
-    const worded = plain.filter((s) => !/^\d{1,2}[.)]?$/.test(s));
+    const worded = plain.filter((s) => !BARE_STEP.test(s));
     found.set(rankOf('configuration'), worded.find((s) => /\b(to (resolve|correct|fix)|follow these|the following (steps|procedure)|do the following)\b/i.test(s)) ?? worded[0] ?? plain[0] ?? said[0] ?? resolution);
   }
-  if (workaround && !found.has(rankOf('workaround'))) found.set(rankOf('workaround'), splitSentences(workaround)[0] ?? workaround);
+  if (workaround && !found.has(rankOf('workaround'))) {
+    const said = splitSentences(workaround);
+    found.set(rankOf('workaround'), said.find((s) => !BARE_STEP.test(s)) ?? said[0] ?? workaround);
+  }
   if (found.size === 0 && !resolution && !workaround) {
     // No fix section: a procedure in the article (MORE INFORMATION) is how the problem is resolved.
     const lead = sentences.find((s) => /follow these steps|do the following|use the following (steps|procedure)|:\s1\.$/i.test(s));

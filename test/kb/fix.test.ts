@@ -150,6 +150,9 @@ describe('fix kinds read from fresh archive phrasings (issue 8, fix line)', () =
     ['update', 'Download the Widget Pointer software version 2.1a for your system.'],
     ['upgrade', 'Upgrade to Widget Manager 2.2c or later.'],
     ['upgrade', 'The vendor recommends that customers seeing these problems upgrade to Widget Base version 2.1.'],
+    ['upgrade', 'This problem was corrected in Microsoft Widget C++ .NET.'],
+    ['update', 'To resolve this issue, download and install WidgetCOM for Widget OS from the following Web site.'],
+    ['none', 'This behavior is expected in order to keep the two commands consistent.'],
   ])('reads %s from "%s"', (kind, prose) => {
     expect(fix(prose).kind).toBe(kind);
   });
@@ -167,6 +170,8 @@ describe('fix kinds read from fresh archive phrasings (issue 8, fix line)', () =
     ['a product, its edition and its version joined by commas', 'This problem was corrected in Microsoft Widget C++, 32-bit Edition, version 4.0.', ['Microsoft Widget C++ 32-bit Edition version 4.0']],
     ['the later release it does not occur in', 'This problem does not occur in Widget Paint 95.', ['Widget Paint 95']],
     ['the release to upgrade to', 'Upgrade to Widget Manager 2.2c or later.', ['Widget Manager 2.2c']],
+    ['a release named ".NET"', 'This problem was corrected in Microsoft Widget C++ .NET.', ['Microsoft Widget C++ .NET']],
+    ['a product "for the" platform', 'This problem was corrected in Widget Writer for the Macintosh, version 1.1c.', ['Widget Writer for the Macintosh version 1.1c']],
   ])('names the carrier: %s', (_what, prose, carriers) => {
     expect(fix(prose).carriers).toEqual(carriers);
   });
@@ -180,8 +185,13 @@ describe('fix kinds read from fresh archive phrasings (issue 8, fix line)', () =
     expect(result.summary).toBe(resolution.split('. ')[0]?.replace(/\.?$/, '.'));
   });
 
-  it('sums up a RESOLUTION that opens with a bare step number by its first words, not "1."', () => {
-    const resolution = '1. Check that the widget library exists. 2. Expand it from the disk.';
-    expect(classifyFix({ prose: resolution, workaround: '', resolution }).summary).toBe('Check that the widget library exists.');
+  it('sums up a RESOLUTION or WORKAROUND that opens with a bare step number by its first words, not "1."', () => {
+    const steps = '1. Check that the widget library exists. 2. Expand it from the disk.';
+    expect(classifyFix({ prose: steps, workaround: '', resolution: steps }).summary).toBe('Check that the widget library exists.');
+    expect(classifyFix({ prose: steps, workaround: steps }).summary).toBe('Check that the widget library exists.');
+  });
+
+  it('takes no update from an updated driver the reader may already have', () => {
+    expect(fix('NOTE: If you have an updated video driver supplied by the maker, click Install the driver.').kind).not.toBe('update');
   });
 });
