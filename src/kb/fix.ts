@@ -202,6 +202,11 @@ export function servicePacksNamed(sentence: string): string[] {
     if (!numbered) continue;
     const full = [...product, word, stripPunctuation(words[i + 1] ?? '')];
     if (numbered) full.push(stripPunctuation(next));
+    // "Service Pack 4 for Visual Studio 6.0": the product comes after the pack.
+    if (product.length === 0 && !/[.,;:]$/.test(next) && words[i + 3] === 'for') {
+      const after = productAfter(words, i + 4);
+      if (after.length > 0 && /^[A-Z]/.test(after[0] ?? '')) full.push('for', ...after);
+    }
     out.push(full.join(' '));
   }
   return out;

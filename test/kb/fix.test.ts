@@ -170,6 +170,7 @@ describe('fix kinds read from fresh archive phrasings (issue 8, fix line)', () =
     ['a product, its edition and its version joined by commas', 'This problem was corrected in Microsoft Widget C++, 32-bit Edition, version 4.0.', ['Microsoft Widget C++ 32-bit Edition version 4.0']],
     ['the later release it does not occur in', 'This problem does not occur in Widget Paint 95.', ['Widget Paint 95']],
     ['the release to upgrade to', 'Upgrade to Widget Manager 2.2c or later.', ['Widget Manager 2.2c']],
+    ['the product after the pack', 'This bug was corrected in Service Pack 4 for Widget Studio 6.0.', ['Service Pack 4 for Widget Studio 6.0']],
     ['a release named ".NET"', 'This problem was corrected in Microsoft Widget C++ .NET.', ['Microsoft Widget C++ .NET']],
     ['a product "for the" platform', 'This problem was corrected in Widget Writer for the Macintosh, version 1.1c.', ['Widget Writer for the Macintosh version 1.1c']],
   ])('names the carrier: %s', (_what, prose, carriers) => {
