@@ -21,6 +21,8 @@ const INDEX_TITLE =
   /release notes|\bread ?me\b|readme\.|driver library|\blist of\b|bugs? (fixed|list)|fix(es)? (list|included)|fixed in .*service pack|\bpart \d+ of \d+\b|corrections and comments|\bindex of\b|service pack \d+ (contents|readme)|^(list|contents|index)\b/i;
 /** An article that says it is a list of files, contents or articles. */
 const LISTING_OPENING = /\bthis article (lists|contains (a|the) (list|listing) of|provides a (list|listing) of)\b/i;
+/** What a listing that is no index lists: "lists the steps necessary to ...", "lists the minimum system requirements". */
+const NOT_LISTED = /^\s*(the |some |several |a few |various )?([\w-]+ ){0,3}?(steps?|tips|troubleshooting|techniques|(system )?requirements|settings|privileges|acronyms)\b/i;
 /** "Directory Listing (2 of 2)", "Contents of the Plus_5.cab File". */
 const LISTING_TITLE = /\b(directory|file) (listing|list)\b|^(contents|listing) of\b/i;
 const HOWTO_TITLE = /^(HOW ?TO|HOWTO)\s*:|\bhow to\b|tips and tricks|^(SAMPLE|FILE)\s*:.*\bhow\b/i;
@@ -39,12 +41,15 @@ export function classifyArticleKind(clues: KindClues): ArticleKind {
   const words = new Set(keywords.map((k) => k.toLowerCase()));
   if (INDEX_TITLE.test(title) && !sections.includes('SYMPTOMS')) return 'index';
   // A listing filed under SYMPTOMS is still a listing: "This article lists the directory contents of the CD-ROM."
-  if (LISTING_OPENING.test(clues.opening.slice(0, 200)) || LISTING_TITLE.test(bare)) return 'index';
+  // ...but a list of steps, tips, requirements or settings is a how-to or information, and "File List Very Slowly" a problem.
+  const listed = LISTING_OPENING.exec(clues.opening.slice(0, 200));
+  const notAnIndex = listed !== null && NOT_LISTED.test(clues.opening.slice(listed.index + listed[0].length, listed.index + listed[0].length + 80));
+  if ((listed && !notAnIndex) || (LISTING_TITLE.test(bare) && !PROBLEM_TITLE.test(bare))) return 'index';
   if (problemSections && sections.includes('SYMPTOMS')) return 'problem';
   if (/^(HOW ?TO|HOWTO)\s*:/i.test(bare) || (issue === 'kbhowto' && !problemSections)) return 'howto';
   if (INFO_TITLE.test(bare)) return 'info';
   if (problemSections || /^kb(bug|prb|fix|errmsg)$/.test(issue)) return 'problem';
-  if (HOWTO_TITLE.test(title) || /\b(describes|explains|shows) how to\b|\bthe following steps\b/i.test(clues.opening)) return 'howto';
+  if (HOWTO_TITLE.test(title) || /\b(describes|explains|shows) how to\b|\blists the steps\b|\bthe following steps\b/i.test(clues.opening)) return 'howto';
   if (PROBLEM_TITLE.test(bare)) return 'problem';
   if (words.has('kbhowto')) return 'howto';
   return 'info';

@@ -34,3 +34,15 @@ describe('older articles (SUMMARY and MORE INFORMATION only) told by their title
     expect(kindOf(title, ['SUMMARY', 'MORE INFORMATION'], 'This article describes the widget.')).toBe(kind);
   });
 });
+
+describe('lists that are not indexes', () => {
+  it.each([
+    ['howto', 'Widget 96: Manual Installation Instructions', 'This article lists the steps necessary to install Widget 96 by hand.'],
+    ['info', 'Widgetpedia: Minimum System Requirements', 'This article lists the minimum system requirements for the Widgetpedia series.'],
+    ['info', 'Widget Printer Driver Settings', 'This article lists the settings for the Widget printer driver.'],
+    ['index', 'Widget 2.0 Disk Contents', 'This article lists the files on each Widget 2.0 disk.'],
+    ['problem', 'File Open Dialog Displays File List Very Slowly', ''],
+  ])('reads %s from "%s"', (kind, title, opening) => {
+    expect(kindOf(title, ['SUMMARY', 'MORE INFORMATION'], opening)).toBe(kind);
+  });
+});
