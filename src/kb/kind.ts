@@ -28,7 +28,7 @@ const LISTING_TITLE = /\b(directory|file) (listing|list)\b|^(contents|listing) o
 const HOWTO_TITLE = /^(HOW ?TO|HOWTO)\s*:|\bhow to\b|tips and tricks|^(SAMPLE|FILE)\s*:.*\bhow\b/i;
 const INFO_TITLE = /^(INFO|FILE|SAMPLE|DOC|DOCERR|PSS ID Number)\s*:/i;
 /** Problem words of titles; older articles (SUMMARY and MORE INFORMATION only) are told by their title alone. */
-const PROBLEM_TITLE = /^(PRB|BUG|FIX|ERR ?MSG)\s*:|\b(cannot|can't|can not|fails?|failure|does not|doesn't|do not|won't|will not|not work\w*|incompatible|stops?|stopped|hangs?|crash\w*|lost|loss|missing|incorrect\w*|wrong|corrupt\w*|unable|error(?! messages\b)|access violation|gpf|stop 0x|trap\w*|leaks?|unexpected\w*|truncated|problems?|slow\w*|not (displayed|started|found|responding))\b|\b(err ?msg|errors|halts?|conflicts? with|not compatible|(don't|isn't|aren't|may not) \w+|flash(es|ing)|frozen|freezes|loses|erratic|not (updated|copied|saved|printed|recognized)|disables|dimmed|has no effect|stripped|non-?existent|invalid)\b/i;
+const PROBLEM_TITLE = /^(PRB|BUG|FIX|ERR ?MSG)\s*:|\b(cannot|can't|can not|fails?|failure|does not|doesn't|do not|won't|will not|not work\w*|incompatible|stops?|stopped|hangs?|crash\w*|lost|loss|missing|incorrect\w*|wrong|corrupt\w*|unable|error(?! messages\b)|access violation|gpf|stop 0x|trap\w*|leaks?|unexpected\w*|truncated|problems?|slow\w*|not (displayed|started|found|responding))\b|\b(err ?msg|errors|halts?|conflicts? with|not compatible|(don't|isn't|aren't|may not) \w+|flash(es|ing)|frozen|freezes|loses|erratic|not (updated|copied|saved|printed|recognized|created|calculated|reflected|visible|shown|removed|deleted|installed|registered|detected|applied|sent|received|delivered|replicated|loaded|accepted|retained|preserved|refreshed|cleared|converted|imported|exported)|disables|dimmed|has no effect|stripped|non-?existent|invalid)\b/i;
 
 /** Problem articles have one of these sections. */
 const PROBLEM_SECTIONS = new Set(['SYMPTOMS', 'CAUSE', 'RESOLUTION', 'WORKAROUND']);
@@ -46,7 +46,9 @@ export function classifyArticleKind(clues: KindClues): ArticleKind {
   const notAnIndex = listed !== null && NOT_LISTED.test(clues.opening.slice(listed.index + listed[0].length, listed.index + listed[0].length + 80));
   if ((listed && !notAnIndex) || (LISTING_TITLE.test(bare) && !PROBLEM_TITLE.test(bare))) return 'index';
   if (problemSections && sections.includes('SYMPTOMS')) return 'problem';
-  if (/^(HOW ?TO|HOWTO)\s*:/i.test(bare) || (issue === 'kbhowto' && !problemSections)) return 'howto';
+  // A kbhowto footer on "Err Msg: Event IDs 9297 and 3161" or "... Stops with Event ID 183" files a problem as a how-to.
+  const problemTitle = PROBLEM_TITLE.test(bare) && !HOWTO_TITLE.test(title);
+  if (/^(HOW ?TO|HOWTO)\s*:/i.test(bare) || (issue === 'kbhowto' && !problemSections && !problemTitle)) return 'howto';
   if (INFO_TITLE.test(bare)) return 'info';
   if (problemSections || /^kb(bug|prb|fix|errmsg)$/.test(issue)) return 'problem';
   if (HOWTO_TITLE.test(title) || /\b(describes|explains|shows) how to\b|\blists the steps\b|\bthe following steps\b/i.test(clues.opening)) return 'howto';

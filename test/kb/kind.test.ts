@@ -27,6 +27,8 @@ describe('older articles (SUMMARY and MORE INFORMATION only) told by their title
     ['problem', 'Widget Office TSRs Don\'t Function Correctly'],
     ['problem', 'Low Memory Errors with Widget Base'],
     ['problem', 'PATH Command Has No Effect in Widget Make'],
+    ['problem', 'Widget Statistics Not Calculated Accurately'],
+    ['problem', 'Admin Virtual Directory Not Created During Widget Setup'],
     ['info', 'DOCERR: Widget Guide References Non-Existent Disk Screen'],
     ['info', 'Widget Runs in Standard and Enhanced Modes Only'],
     ['info', 'Default Values for Widget Commands in CONFIG.SYS'],
@@ -44,5 +46,16 @@ describe('lists that are not indexes', () => {
     ['problem', 'File Open Dialog Displays File List Very Slowly', ''],
   ])('reads %s from "%s"', (kind, title, opening) => {
     expect(kindOf(title, ['SUMMARY', 'MORE INFORMATION'], opening)).toBe(kind);
+  });
+});
+
+describe('a problem filed under a how-to footer', () => {
+  it.each([
+    ['problem', 'WADM: Err Msg: Event IDs 9297 and 3161'],
+    ['problem', 'WADM: Online Defragmentation Stops with Event ID 183'],
+    ['howto', 'How to Troubleshoot Problems with Widget Printing'],
+    ['howto', 'WADM: Configuring the Widget Connector'],
+  ])('reads %s from "%s"', (kind, title) => {
+    expect(classifyArticleKind({ title, sections: ['SUMMARY', 'MORE INFORMATION'], issueType: 'kbhowto', keywords: [], opening: 'The following events are logged.' })).toBe(kind);
   });
 });
