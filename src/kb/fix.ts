@@ -47,13 +47,15 @@ const RULES: readonly KindRule[] = [
   {
     kind: 'hotfix',
     matches: (s) =>
-      /supported (hot)?fix (that corrects this problem )?is (now )?available|(hot)?fix is available to correct|available as a hotfix|obtain the (hot)?fix|hotfix is (now )?available|Product Support Services to obtain the (hot)?fix|this hotfix has been posted|\b(apply|install) the (hot)?fix|immediately, contact (Microsoft )?(Product|Technical) Support|(hotfix|security) rollup/i.test(s),
+      /supported (hot)?fix (that corrects this problem )?is (now )?available|(hot)?fix is available to correct|available as a hotfix|obtain the (hot)?fix\b|hotfix is (now )?available|Product Support Services to obtain the (hot)?fix|this hotfix has been posted|\b(apply|install) the (hot)?fix\b|immediately, contact (Microsoft )?(Product|Technical) Support|hotfix rollup/i.test(s),
   },
   {
     kind: 'update',
     matches: (s) =>
       !AFFECTED.test(s) &&
-      (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || /software update|updates? to [\w .,]{0,80} (is|are) available|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
+      // A Security Rollup Package is a download of security patches, not a hotfix from Support.
+      (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || /\bsecurity rollup package\b/i.test(s) ||
+        /\b(obtain|get|install|use) (the|a) (fixed|corrected|updated|newer) version\b/i.test(s) || /software update|updates? to [\w .,]{0,80} (is|are) available|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
         (/updated ([\w-]+ ){0,3}(drivers?|versions? of|files?)\b/i.test(s) && /\b(available|obtain|install the|contact)\b/i.test(s) && !/\bif you (already )?have an updated\b/i.test(s)) ||
         // A vendor's update fetched from its bulletin board or FTP server.
         /\b(available|obtain|download)\w* .{0,60}\b(FTP|BBS|bulletin board)/i.test(s) ||
@@ -228,6 +230,9 @@ function productsNamed(sentence: string): string[] {
   const upgradeTo = UPGRADE_TO.exec(sentence)?.[2];
   if (upgradeTo && !/service (pack|release)|\bSP\d/i.test(upgradeTo)) out.push(upgradeTo.replace(/[.,;:]+$/, ''));
   const latest = /\b(?:[Dd]ownload|[Oo]btain|[Ii]nstall|[Uu]pgrade to) (?:and install )?the ((?:latest|newest|current|updated) version of (?:Microsoft )?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)*)/.exec(sentence);
+  // "Obtain the fixed version 2.78a of NTSweep" → "NTSweep version 2.78a".
+  const fixedVersion = /\b(?:fixed|corrected|updated|newer) version (\d[\w.]*) of ((?:Microsoft )?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)*)/.exec(sentence);
+  if (fixedVersion?.[1] && fixedVersion[2]) out.push(`${fixedVersion[2].replace(/[.,;:]+$/, '')} version ${fixedVersion[1].replace(/[.,;:]+$/, '')}`);
   if (latest?.[1]) out.push(latest[1].replace(/[.,;:]+$/, ''));
   return out;
 }
@@ -347,6 +352,13 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
     found.delete(rankOf('configuration'));
   }
   const ranks = [...found.keys()].sort((a, b) => a - b);
+  // A download offered before a hotfix (a security patch for one product, a hotfix for another) is the article's
+  // first answer: the update leads.
+  const at = (kind: FixKind) => sentences.indexOf(found.get(rankOf(kind)) ?? '\u0000');
+  if (found.has(rankOf('update')) && ranks[0] === rankOf('hotfix') && at('update') !== -1 && at('update') < at('hotfix')) {
+    ranks.splice(ranks.indexOf(rankOf('update')), 1);
+    ranks.unshift(rankOf('update'));
+  }
   const best = ranks[0];
   const kind: FixKind = best === undefined ? 'unknown' : (RULES[best]?.kind ?? 'unknown');
   const also = ranks.slice(1).map((r) => RULES[r]?.kind).filter((k): k is FixKind => k !== undefined);
@@ -367,7 +379,7 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const carriers = dedupe([
     ...carrierSentences.flatMap(servicePacksNamed),
     ...carrierSentences.flatMap(productsNamed),
-    ...carrierSentences.flatMap((s) => [...s.matchAll(/((?:[A-Z][\w.]*\s)(?:[A-Z0-9][\w.]*\s){0,10}(?:Hotfix|Security) Rollup Package(?: \(\w+\))?)/g)].map((m) => (m[1] ?? '').trim())),
+    ...carrierSentences.flatMap((s) => [...s.matchAll(/((?:[A-Z][\w.]*\s)(?:[A-Z0-9][\w.]*(?:,(?= Terminal Server| Security Rollup))?\s){0,10}(?:Hotfix|Security) Rollup Package(?: \(\w+\))?)/g)].map((m) => (m[1] ?? '').trim())),
     ...(version ? [version] : []),
     ...packagesNamed(cleanProse, body),
   ]).filter((c) => !(after && sameName(c, after)));

@@ -153,6 +153,8 @@ describe('fix kinds read from fresh archive phrasings (issue 8, fix line)', () =
     ['upgrade', 'This problem was corrected in Microsoft Widget C++ .NET.'],
     ['update', 'To resolve this issue, download and install WidgetCOM for Widget OS from the following Web site.'],
     ['none', 'This behavior is expected in order to keep the two commands consistent.'],
+    ['update', 'To resolve this problem, obtain the Widget NT 4.0 Security Rollup Package.'],
+    ['update', 'Obtain the fixed version 2.78a of WidgetSweep from the vendor.'],
   ])('reads %s from "%s"', (kind, prose) => {
     expect(fix(prose).kind).toBe(kind);
   });
@@ -190,6 +192,19 @@ describe('fix kinds read from fresh archive phrasings (issue 8, fix line)', () =
     const steps = '1. Check that the widget library exists. 2. Expand it from the disk.';
     expect(classifyFix({ prose: steps, workaround: '', resolution: steps }).summary).toBe('Check that the widget library exists.');
     expect(classifyFix({ prose: steps, workaround: steps }).summary).toBe('Check that the widget library exists.');
+  });
+
+  it('leads with a download offered before a hotfix for another product, and keeps the hotfix as also', () => {
+    const prose = 'Widget NT 4.0: The following file is available for download from the Microsoft Download Center: Widfix4i.exe. Widget NT Server 4.0, Terminal Server Edition: A supported fix is now available from Microsoft.';
+    expect(fix(prose)).toMatchObject({ kind: 'update', also: ['hotfix'] });
+    expect(fix('A supported fix is now available from Microsoft. The following file is available for download from the Microsoft Download Center.').kind).toBe('hotfix');
+  });
+
+  it.each([
+    ['the vendor fixed version', 'Obtain the fixed version 2.78a of WidgetSweep from the vendor.', ['WidgetSweep version 2.78a']],
+    ['an edition rollup written with commas', 'To resolve this problem, obtain the Widget NT Server 4.0, Terminal Server Edition, Security Rollup Package.', ['Widget NT Server 4.0, Terminal Server Edition, Security Rollup Package']],
+  ])('names the carrier: %s', (_what, prose, carriers) => {
+    expect(fix(prose).carriers).toEqual(carriers);
   });
 
   it('takes no update from an updated driver the reader may already have', () => {
