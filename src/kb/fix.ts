@@ -160,7 +160,10 @@ function productAfter(words: readonly string[], from: number): string[] {
 /** "corrected in Microsoft FoxPro version 2.6 for Windows" → "Microsoft FoxPro version 2.6". */
 export function versionNamed(sentence: string): string | undefined {
   const words = sentence.split(' ');
-  for (let i = 0; i < words.length - 1; i++) {
+  // "Upgrade the X version 3.51 clients to X version 4.0": the version upgraded to, not the one upgraded from.
+  const upgrade = words.findIndex((w) => /^upgrad/i.test(w));
+  const to = upgrade === -1 ? -1 : words.findIndex((w, k) => k > upgrade && w === 'to' && words.slice(k + 1).some((v) => /^versions?$/i.test(v)));
+  for (let i = Math.max(0, to); i < words.length - 1; i++) {
     if (!/^versions?$/i.test(words[i] ?? '') || !/^\d/.test(words[i + 1] ?? '')) continue;
     // "Microsoft Visual C++, 32-bit Edition, version 6.0": commas join the product, its edition and its version.
     const joined = words.map((w, k) => (k < i && k >= i - 4 && /,$/.test(w) && /^(version|\d+-bit|Edition,?)$/i.test(words[k + 1] ?? '') ? stripPunctuation(w) : w));
@@ -239,7 +242,8 @@ function productsNamed(sentence: string): string[] {
 
 /** "fixes released after Service Pack 4", "post-SP4 hotfixes": the pack the listed fixes come after. */
 function fixesAfter(prose: string): string | undefined {
-  const m = /\b(?:post-?|released after |after )((?:[A-Z][\w.]*\s){0,5}?(?:Service Pack|SP)\s?\d[a-z]?)\b[^.]{0,40}\b(fix|fixes|hotfix|hotfixes|updates)\b/i.exec(prose) ??
+  // Not "the post-Service Pack 2 (SP2) version of this fix": one fix built for that pack level, not a list after it.
+  const m = /\b(?:post-?|released after |after )((?:[A-Z][\w.]*\s){0,5}?(?:Service Pack|SP)\s?\d[a-z]?)\b(?:(?!\bversion of\b)[^.]){0,40}\b(fix|fixes|hotfix|hotfixes|updates)\b/i.exec(prose) ??
     /\b(?:fix|fixes|hotfix|hotfixes|updates)\b[^.]{0,40}\b(?:released|available|created|made) after ((?:[A-Z][\w.]*\s){0,5}?(?:Service Pack|SP)\s?\d[a-z]?)\b/i.exec(prose);
   return m?.[1]?.replace(/^SP\s?/i, 'Service Pack ').trim();
 }
@@ -251,7 +255,11 @@ function packagesNamed(fixProse: string, body: string): string[] {
   for (const sentence of splitSentences(fixProse)) {
     if (!/\bdownload|self-extracting|Software Library|\bftp\b|Download Center/i.test(sentence)) continue;
     // A name followed by its date, time or size is a row of the file table the package installs, not the package.
-    for (const m of sentence.matchAll(/\b([A-Za-z][\w-]{1,30}\.exe)\b(?!\s+(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}:\d\d|\d{1,3}(?:,\d{3})+|\d+ bytes|\d+(?:\.\d+){2,}))/g)) out.push(m[1] ?? '');
+    // (Rows of a boxed table, "| Ss.exe | 396,048 |", too; but the row right after "The self-extracting EXE should be:" is the package.)
+    for (const m of sentence.matchAll(/\b([A-Za-z][\w-]{1,30}\.exe)\b(?!\s+(?:\|\s+)?(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}:\d\d|\d{1,3}(?:,\d{3})+|\d+ bytes|\d+(?:\.\d+){2,}))/g)) out.push(m[1] ?? '');
+    for (const m of sentence.matchAll(/self-extracting (?:EXE|file|package)[^.]{0,20}?:[^.]*?\b([A-Za-z][\w-]{1,30}\.exe)\b/gi)) {
+      if (!/\.(exe|dll|sys)\b/i.test(m[0].slice(0, m[0].length - (m[1] ?? '').length))) out.push(m[1] ?? '');
+    }
     // ftp://.../hotfixes-postSP2/sfmsrv-fix: the fix's folder names it.
     for (const m of sentence.matchAll(/ftp:\/\/\S*?fixes\S*\/([\w.-]+?)\/?(?=[\s]|$)/gi)) if (!/^hotfixes-post/i.test(m[1] ?? '')) out.push(m[1] ?? '');
   }
@@ -372,20 +380,25 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   // Not carriers: the versions a fix is for ("Updates to SNA Server versions 2.11, 2.11 Service Pack 1 ... are
   // available"), packs to reapply, and prerequisites ("Service Pack 2 must be installed before you install this fix").
   // Nor what a WORKAROUND names: the problem remains, so a pack it mentions (as a heading or a source of files) carries no fix.
-  const inWorkaroundOnly = (s: string) => workaround !== '' && workaround.includes(s.slice(0, 60)) && !(resolution && resolution.includes(s.slice(0, 60)));
+  // A RESOLUTION that opens "To work around the problem, ..." lists ways around it, not what fixes it.
+  const aroundText = `${workaround} ${RULES[rankOf('workaround')]?.matches(splitSentences(resolution)[0] ?? '') ? resolution : ''}`.trim();
+  const inWorkaroundOnly = (s: string) =>
+    aroundText !== '' && aroundText.includes(s.slice(0, 60)) && !(resolution && resolution.includes(s.slice(0, 60)) && !aroundText.includes(resolution.slice(0, 60)));
   const carrierSentences = fixSentences.filter(
-    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !CONDITION.test(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be installed (before|first)|prerequisite|\bversions [\d.]+,/i.test(s),
+    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !CONDITION.test(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be installed (before|first)|prerequisite|\bversions [\d.]+,|\bwithout (?:[\w-]+ |\d+\.\d+ ){0,6}(service pack|SP ?\d)/i.test(s),
   );
   const carriers = dedupe([
     ...carrierSentences.flatMap(servicePacksNamed),
     ...carrierSentences.flatMap(productsNamed),
     ...carrierSentences.flatMap((s) => [...s.matchAll(/((?:[A-Z][\w.]*\s)(?:[A-Z0-9][\w.]*(?:,(?= Terminal Server| Security Rollup))?\s){0,10}(?:Hotfix|Security) Rollup Package(?: \(\w+\))?)/g)].map((m) => (m[1] ?? '').trim())),
-    ...(version ? [version] : []),
+    ...(version && carrierSentences.some((s) => versionNamed(s) === version) ? [version] : []),
     ...packagesNamed(cleanProse, body),
   ]).filter((c) => !(after && sameName(c, after)));
   const raw = stepsText ?? { resolution, workaround };
   const source = kind === 'workaround' && raw.workaround ? raw.workaround : kind === 'configuration' && raw.resolution ? raw.resolution : raw.resolution || raw.workaround;
-  const steps = numberedSteps(source) ?? numberedSteps(cleanProse);
+  // A hotfix's installation procedure is often printed after the RESOLUTION ("To install the hotfix, ...").
+  const install = ['hotfix', 'update'].includes(kind) ? /\bto install (the|this) (hot)?fix\b/i.exec(body) : null;
+  const steps = numberedSteps(source) ?? numberedSteps(cleanProse) ?? (install ? numberedSteps(body.slice(install.index, install.index + 20_000)) : undefined);
   const summary = best === undefined ? '' : clip(withoutDanglingStep(found.get(best) ?? ''));
   return {
     kind,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFix } from '../../src/kb/fix.js';
+import { classifyFix, versionNamed } from '../../src/kb/fix.js';
 
 const fix = (prose: string, workaround = '') => classifyFix({ prose, workaround });
 
@@ -209,5 +209,33 @@ describe('fix kinds read from fresh archive phrasings (issue 8, fix line)', () =
 
   it('takes no update from an updated driver the reader may already have', () => {
     expect(fix('NOTE: If you have an updated video driver supplied by the maker, click Install the driver.').kind).not.toBe('update');
+  });
+});
+
+describe('fix line details from the second graded batch (fit half) and fresh articles', () => {
+  it('reads "the post-SP2 version of this fix" as one fix, not fixes released after SP2', () => {
+    expect(fix('A supported fix is now available. The Widget 2.0 post-Service Pack 2 (SP2) version of this fix should have the following attributes.').after).toBeUndefined();
+  });
+
+  it('counts the install procedure of a hotfix printed after the RESOLUTION', () => {
+    const resolution = 'A supported fix is now available from Microsoft.';
+    const body = `${resolution} MORE INFORMATION To install the hotfix, follow these steps: 1. Stop the widget services. 2. Replace the Widget.dll file. 3. Start the services.`;
+    expect(classifyFix({ prose: resolution, workaround: '', resolution, body }).steps?.count).toBe(3);
+  });
+
+  it('names the self-extracting package of a boxed table, not the files the package installs', () => {
+    const prose = 'A supported fix is now available from Microsoft. The English version of this fix should have the following attributes: | Name | Size | | Wid.exe | 396,048 | 4/5/2001 | | Widadmin.exe | 12,048 | 4/5/2001 | The self-extracting EXE should be: | Name | Size | | WID9191en.exe | 2,727,936 | 4/9/2001 |';
+    expect(fix(prose).carriers).toEqual(['WID9191en.exe']);
+  });
+
+  it.each([
+    ['a pack the reader should be without', 'If you have a computer with Widget NT 4.0 without Widget NT 4.0 Service Pack 2 or Service Pack 3 installed, copy the file from it.'],
+    ['ways around the problem listed in a RESOLUTION', 'To work around the problem, perform one of the following steps: - Map a drive. - or - - Upgrade the Widget NT version 3.51 clients to Widget NT version 4.0.'],
+  ])('names no carrier from %s', (_what, resolution) => {
+    expect(classifyFix({ prose: resolution, workaround: '', resolution }).carriers).toEqual([]);
+  });
+
+  it('names the version upgraded to, not the one upgraded from', () => {
+    expect(versionNamed('- Upgrade the Widget NT version 3.51 clients to Widget NT version 4.0.')).toBe('Widget NT version 4.0');
   });
 });
