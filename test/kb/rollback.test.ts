@@ -54,6 +54,9 @@ describe('rollback warnings read from fresh archive phrasings (issue 8)', () => 
     ['an older release installed over a newer one', 'Do not install version 1 of Widget Services after you install version 2.'],
     ['older versions not to be installed', 'Do not install older versions of WidgetGuard on the same computer.'],
     ['an older library that causes problems', 'NOTE: When you install an older version of the Widget32.dll file, you may cause problems with other programs.'],
+    ['a library overwritten with an earlier one', 'The pack installation program has overwritten the Widaut32.dll file with an earlier version.'],
+    ['a pack\'s file put back to the original', 'Replace the Widip.sys file installed by the service pack with the original version of the file.'],
+    ['the older file taken when setup asks', 'NOTE: If you receive a message stating that the Widmapi file being installed is older than the file currently installed on your computer, install the older version of the file.'],
   ])('reads %s', (_name, prose) => {
     expect(findRollbackWarnings(prose).map((w) => w.text)).toEqual([prose]);
   });
@@ -62,6 +65,7 @@ describe('rollback warnings read from fresh archive phrasings (issue 8)', () => 
     ['an install order', 'Remove the previous installation before reapplying a hotfix.'],
     ['settings to redo', 'If your changes to the console file were deleted, you must reapply those changes.'],
     ['software that updates itself', 'This installation removes old files and installs software that will be automatically upgraded in the future.'],
+    ['a setup message quoted as a symptom', 'Setup generates the following message: A file being copied is older than the file currently on your computer.'],
   ])('finds no warning in %s', (_name, prose) => {
     expect(findRollbackWarnings(prose)).toEqual([]);
   });
