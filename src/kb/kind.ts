@@ -18,7 +18,7 @@ export interface KindClues {
 
 /** Titles of release notes, readmes, fix and bug lists, driver and file libraries, multi-part documents. */
 const INDEX_TITLE =
-  /release notes|\bread ?me\b|readme\.|driver library|\blist of\b|bugs? (fixed|list)|fix(es)? (list|included)|fixed in .*service pack|\bpart \d+ of \d+\b|corrections and comments|\bindex of\b|service pack \d+ (contents|readme)|^(list|contents|index)\b/i;
+  /release notes|\bread ?me\b|readme\.|driver library|\blist of ([\w.]+ ){0,5}(articles|bugs|fixes|hotfixes|files|updates|problems|issues|known|changes|fixed|drivers)\b|\b(kb|knowledge base) articles\b|\btop (\w+ )?issues\b|bugs? (fixed|list)|fix(es)? (list|included)|fixed in .*service pack|\bpart \d+ of \d+\b|corrections and comments|\bindex of\b|service pack \d+ (contents|readme)|^(contents|index)\b/i;
 /** An article that says it is a list of files, contents or articles. */
 const LISTING_OPENING = /\bthis article (lists|contains (a|the) (list|listing) of|provides a (list|listing) of)\b/i;
 /** What a listing that is no index lists: "lists the steps necessary to ...", "lists the minimum system requirements". */
@@ -44,7 +44,8 @@ export function classifyArticleKind(clues: KindClues): ArticleKind {
   // ...but a list of steps, tips, requirements or settings is a how-to or information, and "File List Very Slowly" a problem.
   const listed = LISTING_OPENING.exec(clues.opening.slice(0, 200));
   const notAnIndex = listed !== null && NOT_LISTED.test(clues.opening.slice(listed.index + listed[0].length, listed.index + listed[0].length + 80));
-  if ((listed && !notAnIndex) || (LISTING_TITLE.test(bare) && !PROBLEM_TITLE.test(bare))) return 'index';
+  const bug = /^kb(bug|prb|fix|errmsg)$/.test(issue);
+  if ((listed && !notAnIndex) || (LISTING_TITLE.test(bare) && !PROBLEM_TITLE.test(bare) && !bug)) return 'index';
   if (problemSections && sections.includes('SYMPTOMS')) return 'problem';
   // A kbhowto footer on "Err Msg: Event IDs 9297 and 3161" or "... Stops with Event ID 183" files a problem as a how-to.
   const problemTitle = PROBLEM_TITLE.test(bare) && !HOWTO_TITLE.test(title);

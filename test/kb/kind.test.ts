@@ -59,3 +59,18 @@ describe('a problem filed under a how-to footer', () => {
     expect(classifyArticleKind({ title, sections: ['SUMMARY', 'MORE INFORMATION'], issueType: 'kbhowto', keywords: [], opening: 'The following events are logged.' })).toBe(kind);
   });
 });
+
+describe('index titles', () => {
+  it.each([
+    ['index', 'Widget Client Top Support Issues and KB Articles', ''],
+    ['index', 'Summary List of Widget Mail 3.2 Bugs', ''],
+    ['info', 'WD97: List of Search Criteria for Next Widget', 'The following is a list of items that the widget searches for.'],
+    ['info', 'List of Widget International Code Pages', ''],
+  ])('reads %s from "%s"', (kind, title, opening) => {
+    expect(kindOf(title, ['SUMMARY', 'MORE INFORMATION'], opening)).toBe(kind);
+  });
+
+  it('reads a bug about a directory listing as a problem, not a listing', () => {
+    expect(classifyArticleKind({ title: 'FTP Directory Listing Returns Lowercase File Names', sections: ['SYMPTOMS', 'STATUS'], issueType: 'kbbug', keywords: [], opening: 'When you request a directory listing, names are in lowercase.' })).toBe('problem');
+  });
+});
