@@ -115,8 +115,10 @@ function nameBefore(words: readonly string[], at: number): string[] {
       continue;
     }
     // "Windows NT Server 4.0, Terminal Server Edition": an edition's comma belongs to the product name.
-    const editionComma = /^\d[\d.]*,$/.test(word) && name.includes('Edition');
-    if (!isNameWord(word) || (/[.,;:]$/.test(word) && word !== 'U.S.' && !editionComma)) break;
+    const editionComma = /^[A-Z0-9][\w.]*,$/.test(word) && name.some((w) => /^Edition,?$/.test(w));
+    // "... Terminal Server Edition, Service Pack 5", "Office 97 for Windows, Service Release 2": the comma before the pack.
+    const packComma = i === at - 1 && /^[A-Z][\w.]*,$/.test(word) && /^service$/i.test(words[at] ?? '');
+    if (!isNameWord(word) || (/[.,;:]$/.test(word) && word !== 'U.S.' && !editionComma && !packComma)) break;
     name.unshift(word);
   }
   // Sentence openers are capitalised but name nothing: "If SP4 is installed", "When Service Pack 2 ...".
@@ -313,7 +315,7 @@ function dedupe(names: readonly string[]): string[] {
 /** A step number read as a sentence of its own ("1."): it sums up nothing. */
 const BARE_STEP = /^\d{1,2}[.)]?$/;
 
-const BOILERPLATE = /Registry Editor incorrectly|at your own risk|cannot guarantee that (any )?problems|how to edit the registry|(back up|restore) the registry|before you (modify|edit) (it|the registry)/i;
+const BOILERPLATE = /Registry Editor incorrectly|programming examples for illustration only|without warranty either expressed or implied|at your own risk|cannot guarantee that (any )?problems|how to edit the registry|(back up|restore) the registry|before you (modify|edit) (it|the registry)/i;
 
 export function classifyFix({ prose, workaround, resolution = '', body = '', stepsText }: FixText): Fix {
   const cleanProse = prose;

@@ -172,6 +172,8 @@ describe('fix kinds read from fresh archive phrasings (issue 8, fix line)', () =
     ['a product, its edition and its version joined by commas', 'This problem was corrected in Microsoft Widget C++, 32-bit Edition, version 4.0.', ['Microsoft Widget C++ 32-bit Edition version 4.0']],
     ['the later release it does not occur in', 'This problem does not occur in Widget Paint 95.', ['Widget Paint 95']],
     ['the release to upgrade to', 'Upgrade to Widget Manager 2.2c or later.', ['Widget Manager 2.2c']],
+    ['an edition and a pack joined by commas', 'This problem was first corrected in Widget NT 4.0 Server, Terminal Server Edition, Service Pack 5.', ['Widget NT 4.0 Server, Terminal Server Edition, Service Pack 5']],
+    ['a release after a comma', 'This problem was corrected in Widget Office 97 for Windows, Service Release 2 (SR-2).', ['Widget Office 97 for Windows, Service Release 2']],
     ['the product after the pack', 'This bug was corrected in Service Pack 4 for Widget Studio 6.0.', ['Service Pack 4 for Widget Studio 6.0']],
     ['a release named ".NET"', 'This problem was corrected in Microsoft Widget C++ .NET.', ['Microsoft Widget C++ .NET']],
     ['a product "for the" platform', 'This problem was corrected in Widget Writer for the Macintosh, version 1.1c.', ['Widget Writer for the Macintosh version 1.1c']],
@@ -238,4 +240,9 @@ describe('fix line details from the second graded batch (fit half) and fresh art
   it('names the version upgraded to, not the one upgraded from', () => {
     expect(versionNamed('- Upgrade the Widget NT version 3.51 clients to Widget NT version 4.0.')).toBe('Widget NT version 4.0');
   });
+});
+
+it('takes no summary from the sample-code disclaimer of a WORKAROUND', () => {
+  const workaround = 'Microsoft provides programming examples for illustration only, without warranty either expressed or implied. To work around this problem, count the panes yourself.';
+  expect(classifyFix({ prose: workaround, workaround }).summary).toBe('To work around this problem, count the panes yourself.');
 });
