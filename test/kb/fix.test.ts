@@ -231,6 +231,7 @@ describe('fix line details from the second graded batch (fit half) and fresh art
   });
 
   it.each([
+    ['packs a patch can be installed on', 'NOTE: This patch can be installed on systems running Widget 2000 Service Pack 1 or Widget 2000 Service Pack 2.'],
     ['a pack the reader should be without', 'If you have a computer with Widget NT 4.0 without Widget NT 4.0 Service Pack 2 or Service Pack 3 installed, copy the file from it.'],
     ['ways around the problem listed in a RESOLUTION', 'To work around the problem, perform one of the following steps: - Map a drive. - or - - Upgrade the Widget NT version 3.51 clients to Widget NT version 4.0.'],
   ])('names no carrier from %s', (_what, resolution) => {
