@@ -12,11 +12,13 @@ const SOFTWARE = /service pack|hotfix|\bfix\b|update|upgrade|patch|\bSP\d|versio
 
 const WARNING_PATTERNS: readonly RegExp[] = [
   // Going back to an older file: the floor ("only if it is version 5.5.2652.68 or later").
-  /(restore|reinstall|revert to|roll ?back to|go back to|downgrade to|install) (an?|the) (earlier|older|previous|original) (version|drivers?|files?|dlls?|copy)|only if it is version|\brestor\w* .{0,60}(earlier|older) than version/i,
+  /(restore|reinstall|revert to|roll ?back to|go back to|downgrade to|install) (an?|the) (earlier|older|previous|original) (version|drivers?|files?|dlls?|copy)|only if it is version|\brestor\w* .{0,60}(earlier|older) than version|cannot be restored to (an?|any|the) (earlier|older|previous) version/i,
   // An old binary onto a database the fix upgraded.
   // (A database or file format, not software: "software that will be automatically upgraded in the future" warns of nothing.)
   /\b(databases?|stores?|format)\b[^.]{0,80}automatically (upgraded|converted)|automatically (upgraded|converted) to (a |the )?new (format|version)|(database|databases) (is|are|will be) (upgraded|converted)|one-way (upgrade|conversion)/i,
   // Having to reapply a service pack or fix after adding components or reinstalling.
+  // "If a service pack has been applied, you will need to reapply it after ...".
+  /\b(service pack|hotfix|\bSP ?\d)\b[^.]{0,80}\b(need|have|must|necessary) to re-?(apply|install) (it|them)\b/i,
   // (Not "before reapplying a hotfix": an install order. Not "you must reapply those changes": settings, not software.)
   /(?<!\bbefore )\b(re-?apply|re-?install|re-?run)\w* (the |your |any |all )?(latest |same |appropriate )?([\w.]+ ){0,4}?(service packs?|SP ?\d|hotfix(es)?|fix(es)?|updates?)\b|\b(must|necessary to) (re-?install|re-?apply) (?!(th(ose|ese|is|at|em|e) )?(changes?|settings?|modifications?|steps?|customizations?)\b)/i,
   // Older files put back by other software or a repair.
@@ -42,8 +44,11 @@ const EARLIER_THAN = /\b(?:earlier|older) than version (\d+(?:\.\d+){1,4})/i;
 /** How to run setup or a hotfix ("Type ... at a command prompt to reinstall the hotfix") is mechanics, not a warning. */
 const MECHANICS = /command prompt|\btype "|\bhotfix (\/|-)\w|\$NtUninstall/i;
 
+/** Said not to be needed ("you do not need to re-apply any service packs"), or setup putting the newer file in place. */
+const NOT_A_WARNING = /\b(do not|don't|does not|doesn't|no) need to re-?(apply|install)|not (necessary|required) to re-?(apply|install)|\bwith the newer (version|file)/i;
+
 function isWarning(sentence: string): boolean {
-  if (MECHANICS.test(sentence)) return false;
+  if (MECHANICS.test(sentence) || NOT_A_WARNING.test(sentence)) return false;
   // Restoring a previous file is a warning only when said as a limit ("only if", "do not", "or later"), not as an option.
   const [older, ...others] = WARNING_PATTERNS;
   if (older?.test(sentence) && /\b(not|only|cannot|can't|never|fails?|unable|must|later|newer|warning|caution|important)\b|\b(may|can|will|might) cause (problems|errors)\b/i.test(sentence)) return true;
