@@ -53,11 +53,40 @@ function layoutOf(raw: string): { text: string; layout: ArticleLayout } {
   return { text: article, layout: flattened ? layoutFlattened(article, 0) : layoutFormatted(article, 0) };
 }
 
+/**
+ * A section body without the cited-article titles printed as list items on their own lines ("   Q218922 Installing
+ * NTOP ... Event IDs 1009 and 1058"), each with its indented continuation lines: such a title has no period, so read
+ * from collapsed text it would run on into the sentence after it. Other cited titles are removed after collapsing.
+ */
+function withoutCitedTitleLines(body: string): string {
+  if (!body.includes('\n')) return body;
+  const lines = body.split('\n');
+  const kept: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const item = /^( *)Q\d{5,7}:? (?=[A-Z"'])/.exec(lines[i] ?? '');
+    if (!item) {
+      kept.push(lines[i] ?? '');
+      continue;
+    }
+    const indent = item[1]?.length ?? 0;
+    while (i + 1 < lines.length && /\S/.test(lines[i + 1] ?? '') && /^ */.exec(lines[i + 1] ?? '')![0].length >= Math.max(1, indent) && !/^ *Q\d{5,7}\b/.test(lines[i + 1] ?? '')) i++;
+    // "... in the Microsoft Knowledge Base:" introduced the title; without it, it ends a sentence.
+    for (let k = kept.length - 1; k >= 0; k--) {
+      if (!/\S/.test(kept[k] ?? '')) continue;
+      kept[k] = (kept[k] ?? '').replace(/:\s*$/, '.');
+      break;
+    }
+    kept.push('');
+  }
+  return kept.join('\n');
+}
+
 /** A cause said outside a CAUSE section: "This error may occur if ...", "... is caused by ...", "Because ...". */
-const CAUSE_SENTENCE = /\b(occurs?|happens?|appears?|is generated|is displayed) (only )?(because|if|when)\b|\b(is|are) caused by\b|^Because\b/;
+const CAUSE_SENTENCE = /\b(occurs?|happens?|appears?|is generated|is displayed) (only )?(because|if|when)\b|\b(is|are|was|were|may be|might be|can be) (probably |usually |often )?(caused by|due to)\b|\b[Tt]his is because\b|^Because\b/;
 
 function statedCause(sections: readonly ProseSection[]): string {
-  for (const key of ['SYMPTOMS', 'SUMMARY', 'MORE INFORMATION']) {
+  // '' is the body of an article printed without section headings.
+  for (const key of ['SYMPTOMS', 'SUMMARY', 'MORE INFORMATION', '']) {
     const sentence = splitSentences(sectionProse(sections, key)).find((s) => CAUSE_SENTENCE.test(s));
     if (sentence) return withoutTraceNoise(sentence);
   }
@@ -73,15 +102,17 @@ export function parseArticle(raw: string): Signature {
 
   const bodySections: Section[] = layout.sections.length > 0 ? layout.sections : [{ heading: '', key: '', body: layout.body }];
   const sections: ProseSection[] = bodySections.map((s) => ({ key: s.key, prose: collapseWhitespace(s.body) }));
+  // Fix and rollback prose: cited titles out, the line-printed ones before collapsing.
+  const uncited: ProseSection[] = bodySections.map((s) => ({ key: s.key, prose: withoutCitedTitles(collapseWhitespace(withoutCitedTitleLines(s.body))) }));
   // Cited titles ("Q191014 XGEN: How to Obtain the Latest ... Service Pack") name no fix; each section is cleaned
   // apart, as a title ends at its section's end.
-  const fixSections = sections.filter((s) => ['RESOLUTION', 'STATUS', 'WORKAROUND'].includes(s.key)).map((s) => ({ ...s, prose: withoutCitedTitles(s.prose) }));
+  const fixSections = uncited.filter((s) => ['RESOLUTION', 'STATUS', 'WORKAROUND'].includes(s.key));
   // Without fix sections the body is read for the fix; its first 64 KB hold it in any real article, and a hostile
   // paste costs no more.
   const fixProse = sectionProse(fixSections, 'RESOLUTION', 'STATUS', 'WORKAROUND') || withoutCitedTitles(collapseWhitespace(layout.body.slice(0, 65_536)));
 
   const { files, packages } = parseFileTables(text);
-  const rollback: Rollback[] = sections.flatMap((s) => findRollbackWarnings(withoutCitedTitles(s.prose)));
+  const rollback: Rollback[] = uncited.flatMap((s) => findRollbackWarnings(s.prose));
   const body = collapseWhitespace(layout.body);
   const issueType = footerFields(layout.footer).get('Issue type')?.split(' ')[0]?.toLowerCase();
   const articleKind = classifyArticleKind({

@@ -20,6 +20,18 @@ const CONDITION = /^if\b[^,]{0,100}\b(is|are) (installed|running)\b|\bor later, 
 /** Sentences about what causes or meets the problem, never what fixes it. */
 const AFFECTED = /confirmed this to be a problem|problem (occurs|exists)|(after|when|if) (you )?(install|apply|upgrad|run)\w*|this (problem|behavior) (occurs|happens)/i;
 
+/**
+ * A download that carries a fix: a file, an update or a driver to fetch, or something "available for download".
+ * Not any "download": "downloaded fonts", "download the address book" are what the problem is about.
+ */
+const DOWNLOAD_FIX =
+  /\bdownload(ing)? (and install )?(the |an? |this |these |it |them )?((latest|new|newest|current|updated|following|appropriate|correct) )?(\w[\w-]*\.(exe|zip)\b|updates?\b|patch|fix|hotfix|(self-extracting |update |driver )?files?\b|drivers?\b|versions?\b|software\b|self-extracting|utility)|\b(can be|may be|is|are) downloaded\b|available (for|to) download|\bdownloaded (it )?from\b|\bdownload (it |them )?from\b|\bdownload and install\b/i;
+/** "Download the IntelliPoint software version 3.1a": a named product's download (capitals: a name, not any words). */
+const DOWNLOAD_NAMED = /\b[Dd]ownload(ing)? (the )?([A-Z][\w-]* ){1,3}(software|version|update|driver|files?)\b/;
+
+/** "Upgrade to LAN Manager 2.2c or later", "recommends that customers upgrade to ...": an instruction, not "If you upgrade to" or "the upgrade to". */
+const UPGRADE_TO = /(?:^|^- |\b(?:recommends?|should|must|need to|can|please|problem,|issue,)\s(?:[\w-]+\s){0,5}?)[Uu]pgrade to (the )?((Microsoft )?[A-Z][\w.+-]*( [A-Z][\w.+-]*){0,4}( version)? \d[\w.]*)/;
+
 /** Ordered strongest first: the first kind found in a fix sentence is the article's. */
 const RULES: readonly KindRule[] = [
   {
@@ -28,21 +40,25 @@ const RULES: readonly KindRule[] = [
       !FUTURE_PACK.test(s) &&
       !/hotfix rollup|before (you )?(install|apply)|even if (it|you|the service pack) (was|were|has|have|had) (already )?(been )?(applied|installed)|information (about|on|regarding) how to (obtain|install|get)/i.test(s) &&
       ((/\bservice (pack|release)\b|\bSP\d\b|\bSR-?\d\b/i.test(s) &&
-        /(corrected|fixed|resolved|addressed|included|contained) in|obtain the latest|(install|apply|obtain|upgrade to) (the )?(latest )?[\w .]{0,60}(service (pack|release)|SP\d)|contains? (a |the )?fix/i.test(s) &&
+        /(corrected|fixed|resolved|addressed|included|contained) in|obtain the latest|(install|apply|obtain|upgrade to) (the )?(latest )?[\w .]{0,60}(service (pack|release)|SP\d)|\bby (installing|applying) (the )?[\w .]{0,60}(service (pack|release)|SP\d)|contains? (a |the )?fix/i.test(s) &&
         !/\b(re-?apply|re-?install|uninstall|remov)/i.test(s)) ||
         /S E R V P A C K/.test(s)),
   },
   {
     kind: 'hotfix',
     matches: (s) =>
-      /supported (hot)?fix (that corrects this problem )?is (now )?available|(hot)?fix is available to correct|available as a hotfix|obtain the (hot)?fix|hotfix is (now )?available|Product Support Services to obtain the (hot)?fix|this hotfix has been posted|\b(apply|install) the (hot)?fix|immediately, contact (Microsoft )?(Product|Technical) Support|(hotfix|security) rollup/i.test(s),
+      /supported (hot)?fix (that corrects this problem )?is (now )?available|(hot)?fix is available to correct|available as a hotfix|obtain the (hot)?fix\b|hotfix is (now )?available|Product Support Services to obtain the (hot)?fix|this hotfix has been posted|\b(apply|install) the (hot)?fix\b|immediately, contact (Microsoft )?(Product|Technical) Support|hotfix rollup/i.test(s),
   },
   {
     kind: 'update',
     matches: (s) =>
       !AFFECTED.test(s) &&
-      (/\bdownload|software update|updates? to [\w .,]{0,80} (is|are) available|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
-        (/updated (driver|version of|file)/i.test(s) && /\b(available|obtain|install the|contact)\b/i.test(s)) ||
+      // A Security Rollup Package is a download of security patches, not a hotfix from Support.
+      (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || /\bsecurity rollup package\b/i.test(s) ||
+        /\b(obtain|get|install|use) (the|a) (fixed|corrected|updated|newer) version\b/i.test(s) || /software update|updates? to [\w .,]{0,80} (is|are) available|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
+        (/updated ([\w-]+ ){0,3}(drivers?|versions? of|files?)\b/i.test(s) && /\b(available|obtain|install the|contact)\b/i.test(s) && !/\bif you (already )?have an updated\b/i.test(s)) ||
+        // A vendor's update fetched from its bulletin board or FTP server.
+        /\b(available|obtain|download)\w* .{0,60}\b(FTP|BBS|bulletin board)/i.test(s) ||
         /ftp\.microsoft\.com|Software Library|Windows Update\b/.test(s)),
   },
   {
@@ -51,8 +67,10 @@ const RULES: readonly KindRule[] = [
       !/confirmed this to be a problem|service (pack|release)|\bSP\d/i.test(s) &&
       (/(corrected|fixed|resolved) in .{0,80}\bversions? \d/i.test(s) ||
         /upgrade to (version|the (latest|current|new) version)|no longer occurs in|does not occur in .{0,60}\d/i.test(s) ||
+        UPGRADE_TO.test(s) ||
         // "This problem has been fixed in Visual FoxPro 5.0 for Windows": a named product release, no pack.
-        /\b(has been|was|is) (first )?(fixed|corrected|resolved) in (the )?(Microsoft )?[A-Z][\w.+-]*( [A-Z][\w.+-]*){0,4} \d/.test(s)),
+        // ("... corrected in Microsoft Visual C++ .NET": .NET names the release as a number would.)
+        /\b(has been|was|is) (first )?(fixed|corrected|resolved) in (the )?(Microsoft )?[A-Z][\w.+-]*( [A-Z][\w.+-]*){0,4} (\d|\.NET\b)/.test(s)),
   },
   {
     kind: 'configuration',
@@ -63,7 +81,7 @@ const RULES: readonly KindRule[] = [
   },
   {
     kind: 'none',
-    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not designed to be|is not a bug|product limitation|^this is a (known )?limitation\b|is (caused by )?a limitation (of|in)\b|no fix (is|will be)|will not be fixed|not planned|expected behavior/i.test(s),
+    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not designed to be|is not a bug|product limitation|^this is a (known )?limitation\b|is (caused by )?a limitation (of|in)\b|no fix (is|will be)|will not be fixed|not planned|expected behavior|^(this|the) behavior is (expected|intended)\b|\bworks as (designed|intended)\b/i.test(s),
   },
   {
     kind: 'workaround',
@@ -91,9 +109,16 @@ function nameBefore(words: readonly string[], at: number): string[] {
   const name: string[] = [];
   for (let i = at - 1; i >= 0 && name.length < 8; i--) {
     const word = words[i] ?? '';
+    // "Creative Writer for the Macintosh": "the" after "for" is part of the product's name.
+    if (word === 'the' && words[i - 1] === 'for' && name.length > 0) {
+      name.unshift(word);
+      continue;
+    }
     // "Windows NT Server 4.0, Terminal Server Edition": an edition's comma belongs to the product name.
-    const editionComma = /^\d[\d.]*,$/.test(word) && name.includes('Edition');
-    if (!isNameWord(word) || (/[.,;:]$/.test(word) && word !== 'U.S.' && !editionComma)) break;
+    const editionComma = /^[A-Z0-9][\w.]*,$/.test(word) && name.some((w) => /^Edition,?$/.test(w));
+    // "... Terminal Server Edition, Service Pack 5", "Office 97 for Windows, Service Release 2": the comma before the pack.
+    const packComma = i === at - 1 && /^[A-Z][\w.]*,$/.test(word) && /^service$/i.test(words[at] ?? '');
+    if (!isNameWord(word) || (/[.,;:]$/.test(word) && word !== 'U.S.' && !editionComma && !packComma)) break;
     name.unshift(word);
   }
   // Sentence openers are capitalised but name nothing: "If SP4 is installed", "When Service Pack 2 ...".
@@ -137,9 +162,14 @@ function productAfter(words: readonly string[], from: number): string[] {
 /** "corrected in Microsoft FoxPro version 2.6 for Windows" → "Microsoft FoxPro version 2.6". */
 export function versionNamed(sentence: string): string | undefined {
   const words = sentence.split(' ');
-  for (let i = 0; i < words.length - 1; i++) {
+  // "Upgrade the X version 3.51 clients to X version 4.0": the version upgraded to, not the one upgraded from.
+  const upgrade = words.findIndex((w) => /^upgrad/i.test(w));
+  const to = upgrade === -1 ? -1 : words.findIndex((w, k) => k > upgrade && w === 'to' && words.slice(k + 1).some((v) => /^versions?$/i.test(v)));
+  for (let i = Math.max(0, to); i < words.length - 1; i++) {
     if (!/^versions?$/i.test(words[i] ?? '') || !/^\d/.test(words[i + 1] ?? '')) continue;
-    return [...nameBefore(words, i), words[i] ?? '', stripPunctuation(words[i + 1] ?? '')].join(' ');
+    // "Microsoft Visual C++, 32-bit Edition, version 6.0": commas join the product, its edition and its version.
+    const joined = words.map((w, k) => (k < i && k >= i - 4 && /,$/.test(w) && /^(version|\d+-bit|Edition,?)$/i.test(words[k + 1] ?? '') ? stripPunctuation(w) : w));
+    return [...nameBefore(joined, i), words[i] ?? '', stripPunctuation(words[i + 1] ?? '')].join(' ');
   }
   return undefined;
 }
@@ -179,6 +209,11 @@ export function servicePacksNamed(sentence: string): string[] {
     if (!numbered) continue;
     const full = [...product, word, stripPunctuation(words[i + 1] ?? '')];
     if (numbered) full.push(stripPunctuation(next));
+    // "Service Pack 4 for Visual Studio 6.0": the product comes after the pack.
+    if (product.length === 0 && !/[.,;:]$/.test(next) && words[i + 3] === 'for') {
+      const after = productAfter(words, i + 4);
+      if (after.length > 0 && /^[A-Z]/.test(after[0] ?? '')) full.push('for', ...after);
+    }
     out.push(full.join(' '));
   }
   return out;
@@ -190,19 +225,27 @@ export function servicePacksNamed(sentence: string): string[] {
  */
 function productsNamed(sentence: string): string[] {
   const out: string[] = [];
-  const fixedIn = /\b(?:fixed|corrected|resolved) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*|for|and))*)/.exec(sentence);
+  const fixedIn = /\b(?:fixed|corrected|resolved) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*|\.NET|for|and))*)/.exec(sentence);
   const name = fixedIn?.[1]?.replace(/[.,;:]+$/, '');
   if (name && !/service (pack|release)|\bSP\d|\bversions?\b/i.test(name) && /\d|[A-Z]\w+ [A-Z]/.test(name)) out.push(name);
-  const noLonger = /\bno longer occurs in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*))*)/.exec(sentence);
-  if (noLonger?.[1]) out.push(noLonger[1].replace(/[.,;:]+$/, ''));
+  const noLonger = /\b(?:no longer occurs|does not occur) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*))*)/.exec(sentence);
+  const stillFixed = noLonger?.[1]?.replace(/[.,;:]+$/, '');
+  // "does not occur in Windows 95" names a release; "does not occur in Windows" (any other product) names none.
+  if (stillFixed && /\d/.test(stillFixed)) out.push(stillFixed);
+  const upgradeTo = UPGRADE_TO.exec(sentence)?.[2];
+  if (upgradeTo && !/service (pack|release)|\bSP\d/i.test(upgradeTo)) out.push(upgradeTo.replace(/[.,;:]+$/, ''));
   const latest = /\b(?:[Dd]ownload|[Oo]btain|[Ii]nstall|[Uu]pgrade to) (?:and install )?the ((?:latest|newest|current|updated) version of (?:Microsoft )?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)*)/.exec(sentence);
+  // "Obtain the fixed version 2.78a of NTSweep" → "NTSweep version 2.78a".
+  const fixedVersion = /\b(?:fixed|corrected|updated|newer) version (\d[\w.]*) of ((?:Microsoft )?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)*)/.exec(sentence);
+  if (fixedVersion?.[1] && fixedVersion[2]) out.push(`${fixedVersion[2].replace(/[.,;:]+$/, '')} version ${fixedVersion[1].replace(/[.,;:]+$/, '')}`);
   if (latest?.[1]) out.push(latest[1].replace(/[.,;:]+$/, ''));
   return out;
 }
 
 /** "fixes released after Service Pack 4", "post-SP4 hotfixes": the pack the listed fixes come after. */
 function fixesAfter(prose: string): string | undefined {
-  const m = /\b(?:post-?|released after |after )((?:[A-Z][\w.]*\s){0,5}?(?:Service Pack|SP)\s?\d[a-z]?)\b[^.]{0,40}\b(fix|fixes|hotfix|hotfixes|updates)\b/i.exec(prose) ??
+  // Not "the post-Service Pack 2 (SP2) version of this fix": one fix built for that pack level, not a list after it.
+  const m = /\b(?:post-?|released after |after )((?:[A-Z][\w.]*\s){0,5}?(?:Service Pack|SP)\s?\d[a-z]?)\b(?:(?!\bversion of\b)[^.]){0,40}\b(fix|fixes|hotfix|hotfixes|updates)\b/i.exec(prose) ??
     /\b(?:fix|fixes|hotfix|hotfixes|updates)\b[^.]{0,40}\b(?:released|available|created|made) after ((?:[A-Z][\w.]*\s){0,5}?(?:Service Pack|SP)\s?\d[a-z]?)\b/i.exec(prose);
   return m?.[1]?.replace(/^SP\s?/i, 'Service Pack ').trim();
 }
@@ -214,7 +257,11 @@ function packagesNamed(fixProse: string, body: string): string[] {
   for (const sentence of splitSentences(fixProse)) {
     if (!/\bdownload|self-extracting|Software Library|\bftp\b|Download Center/i.test(sentence)) continue;
     // A name followed by its date, time or size is a row of the file table the package installs, not the package.
-    for (const m of sentence.matchAll(/\b([A-Za-z][\w-]{1,30}\.exe)\b(?!\s+(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}:\d\d|\d{1,3}(?:,\d{3})+|\d+ bytes|\d+(?:\.\d+){2,}))/g)) out.push(m[1] ?? '');
+    // (Rows of a boxed table, "| Ss.exe | 396,048 |", too; but the row right after "The self-extracting EXE should be:" is the package.)
+    for (const m of sentence.matchAll(/\b([A-Za-z][\w-]{1,30}\.exe)\b(?!\s+(?:\|\s+)?(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}:\d\d|\d{1,3}(?:,\d{3})+|\d+ bytes|\d+(?:\.\d+){2,}))/g)) out.push(m[1] ?? '');
+    for (const m of sentence.matchAll(/self-extracting (?:EXE|file|package)[^.]{0,20}?:[^.]*?\b([A-Za-z][\w-]{1,30}\.exe)\b/gi)) {
+      if (!/\.(exe|dll|sys)\b/i.test(m[0].slice(0, m[0].length - (m[1] ?? '').length))) out.push(m[1] ?? '');
+    }
     // ftp://.../hotfixes-postSP2/sfmsrv-fix: the fix's folder names it.
     for (const m of sentence.matchAll(/ftp:\/\/\S*?fixes\S*\/([\w.-]+?)\/?(?=[\s]|$)/gi)) if (!/^hotfixes-post/i.test(m[1] ?? '')) out.push(m[1] ?? '');
   }
@@ -265,7 +312,10 @@ function dedupe(names: readonly string[]): string[] {
   return out.filter((name) => !out.some((o) => o !== name && key(o).includes(key(name))));
 }
 
-const BOILERPLATE = /Registry Editor incorrectly|at your own risk|cannot guarantee that (any )?problems|how to edit the registry|(back up|restore) the registry|before you (modify|edit) (it|the registry)/i;
+/** A step number read as a sentence of its own ("1."): it sums up nothing. */
+const BARE_STEP = /^\d{1,2}[.)]?$/;
+
+const BOILERPLATE = /Registry Editor incorrectly|programming examples for illustration only|without warranty either expressed or implied|at your own risk|cannot guarantee that (any )?problems|how to edit the registry|(back up|restore) the registry|before you (modify|edit) (it|the registry)/i;
 
 export function classifyFix({ prose, workaround, resolution = '', body = '', stepsText }: FixText): Fix {
   const cleanProse = prose;
@@ -290,15 +340,35 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   if (resolution && !stronger && !found.has(rankOf('configuration')) && !saidInResolution('workaround') && !saidInResolution('none') && !/^(none|n\/a)\.?$/i.test(resolution)) {
     const said = splitSentences(resolution);
     const plain = said.filter((s) => !BOILERPLATE.test(s));
-    found.set(rankOf('configuration'), plain.find((s) => /\b(to (resolve|correct|fix)|follow these|the following (steps|procedure)|do the following)\b/i.test(s)) ?? plain[0] ?? said[0] ?? resolution);
+    // A bare step number ("1.") says nothing: the first sentence with words stands for the RESOLUTION.
+    const worded = plain.filter((s) => !BARE_STEP.test(s));
+    found.set(rankOf('configuration'), worded.find((s) => /\b(to (resolve|correct|fix)|follow these|the following (steps|procedure)|do the following)\b/i.test(s)) ?? worded[0] ?? plain[0] ?? said[0] ?? resolution);
   }
-  if (workaround && !found.has(rankOf('workaround'))) found.set(rankOf('workaround'), splitSentences(workaround)[0] ?? workaround);
+  if (workaround && !found.has(rankOf('workaround'))) {
+    const said = splitSentences(workaround);
+    found.set(rankOf('workaround'), said.find((s) => !BARE_STEP.test(s)) ?? said[0] ?? workaround);
+  }
   if (found.size === 0 && !resolution && !workaround) {
     // No fix section: a procedure in the article (MORE INFORMATION) is how the problem is resolved.
     const lead = sentences.find((s) => /follow these steps|do the following|use the following (steps|procedure)|:\s1\.$/i.test(s));
     if (lead && numberedSteps(cleanProse)) found.set(rankOf('configuration'), lead);
   }
+  // A fix still to come ("We are researching this problem") means the problem remains: what the RESOLUTION has
+  // the reader do meanwhile goes around it.
+  // (Said in STATUS, or in SYMPTOMS when the article has no STATUS.)
+  const notYet = found.has(rankOf('not-yet')) || (body !== '' && (RULES[rankOf('not-yet')]?.matches(body) ?? false));
+  if (notYet && found.has(rankOf('configuration')) && !stronger) {
+    if (!found.has(rankOf('workaround'))) found.set(rankOf('workaround'), found.get(rankOf('configuration')) ?? '');
+    found.delete(rankOf('configuration'));
+  }
   const ranks = [...found.keys()].sort((a, b) => a - b);
+  // A download offered before a hotfix (a security patch for one product, a hotfix for another) is the article's
+  // first answer: the update leads.
+  const at = (kind: FixKind) => sentences.indexOf(found.get(rankOf(kind)) ?? '\u0000');
+  if (found.has(rankOf('update')) && ranks[0] === rankOf('hotfix') && at('update') !== -1 && at('update') < at('hotfix')) {
+    ranks.splice(ranks.indexOf(rankOf('update')), 1);
+    ranks.unshift(rankOf('update'));
+  }
   const best = ranks[0];
   const kind: FixKind = best === undefined ? 'unknown' : (RULES[best]?.kind ?? 'unknown');
   const also = ranks.slice(1).map((r) => RULES[r]?.kind).filter((k): k is FixKind => k !== undefined);
@@ -312,20 +382,25 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   // Not carriers: the versions a fix is for ("Updates to SNA Server versions 2.11, 2.11 Service Pack 1 ... are
   // available"), packs to reapply, and prerequisites ("Service Pack 2 must be installed before you install this fix").
   // Nor what a WORKAROUND names: the problem remains, so a pack it mentions (as a heading or a source of files) carries no fix.
-  const inWorkaroundOnly = (s: string) => workaround !== '' && workaround.includes(s.slice(0, 60)) && !(resolution && resolution.includes(s.slice(0, 60)));
+  // A RESOLUTION that opens "To work around the problem, ..." lists ways around it, not what fixes it.
+  const aroundText = `${workaround} ${RULES[rankOf('workaround')]?.matches(splitSentences(resolution)[0] ?? '') ? resolution : ''}`.trim();
+  const inWorkaroundOnly = (s: string) =>
+    aroundText !== '' && aroundText.includes(s.slice(0, 60)) && !(resolution && resolution.includes(s.slice(0, 60)) && !aroundText.includes(resolution.slice(0, 60)));
   const carrierSentences = fixSentences.filter(
-    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !CONDITION.test(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be installed (before|first)|prerequisite|\bversions [\d.]+,/i.test(s),
+    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !CONDITION.test(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be installed (before|first)|prerequisite|\bversions [\d.]+,|\bwithout (?:[\w-]+ |\d+\.\d+ ){0,6}(service pack|SP ?\d)|\bcan be (installed|applied) on (systems|computers|servers) (that are )?running\b/i.test(s),
   );
   const carriers = dedupe([
     ...carrierSentences.flatMap(servicePacksNamed),
     ...carrierSentences.flatMap(productsNamed),
-    ...carrierSentences.flatMap((s) => [...s.matchAll(/((?:[A-Z][\w.]*\s)(?:[A-Z0-9][\w.]*\s){0,10}(?:Hotfix|Security) Rollup Package(?: \(\w+\))?)/g)].map((m) => (m[1] ?? '').trim())),
-    ...(version ? [version] : []),
+    ...carrierSentences.flatMap((s) => [...s.matchAll(/((?:[A-Z][\w.]*\s)(?:[A-Z0-9][\w.]*(?:,(?= Terminal Server| Security Rollup))?\s){0,10}(?:Hotfix|Security) Rollup Package(?: \(\w+\))?)/g)].map((m) => (m[1] ?? '').trim())),
+    ...(version && carrierSentences.some((s) => versionNamed(s) === version) ? [version] : []),
     ...packagesNamed(cleanProse, body),
   ]).filter((c) => !(after && sameName(c, after)));
   const raw = stepsText ?? { resolution, workaround };
   const source = kind === 'workaround' && raw.workaround ? raw.workaround : kind === 'configuration' && raw.resolution ? raw.resolution : raw.resolution || raw.workaround;
-  const steps = numberedSteps(source) ?? numberedSteps(cleanProse);
+  // A hotfix's installation procedure is often printed after the RESOLUTION ("To install the hotfix, ...").
+  const install = ['hotfix', 'update'].includes(kind) ? /\bto install (the|this) (hot)?fix\b/i.exec(body) : null;
+  const steps = numberedSteps(source) ?? numberedSteps(cleanProse) ?? (install ? numberedSteps(body.slice(install.index, install.index + 20_000)) : undefined);
   const summary = best === undefined ? '' : clip(withoutDanglingStep(found.get(best) ?? ''));
   return {
     kind,

@@ -18,32 +18,41 @@ export interface KindClues {
 
 /** Titles of release notes, readmes, fix and bug lists, driver and file libraries, multi-part documents. */
 const INDEX_TITLE =
-  /release notes|\bread ?me\b|readme\.|driver library|\blist of\b|bugs? (fixed|list)|fix(es)? (list|included)|fixed in .*service pack|\bpart \d+ of \d+\b|corrections and comments|\bindex of\b|service pack \d+ (contents|readme)|^(list|contents|index)\b/i;
+  /release notes|\bread ?me\b|readme\.|driver library|\blist of ([\w.]+ ){0,5}(articles|bugs|fixes|hotfixes|files|updates|problems|issues|known|changes|fixed|drivers)\b|\b(kb|knowledge base) articles\b|\btop (\w+ )?issues\b|bugs? (fixed|list)|fix(es)? (list|included)|fixed in .*service pack|\bpart \d+ of \d+\b|corrections and comments|\bindex of\b|service pack \d+ (contents|readme)|^(contents|index)\b/i;
 /** An article that says it is a list of files, contents or articles. */
 const LISTING_OPENING = /\bthis article (lists|contains (a|the) (list|listing) of|provides a (list|listing) of)\b/i;
+/** What a listing that is no index lists: "lists the steps necessary to ...", "lists the minimum system requirements". */
+const NOT_LISTED = /^\s*(the |some |several |a few |various )?([\w-]+ ){0,3}?(steps?|tips|troubleshooting|techniques|(system )?requirements|settings|privileges|acronyms)\b/i;
 /** "Directory Listing (2 of 2)", "Contents of the Plus_5.cab File". */
 const LISTING_TITLE = /\b(directory|file) (listing|list)\b|^(contents|listing) of\b/i;
 const HOWTO_TITLE = /^(HOW ?TO|HOWTO)\s*:|\bhow to\b|tips and tricks|^(SAMPLE|FILE)\s*:.*\bhow\b/i;
 const INFO_TITLE = /^(INFO|FILE|SAMPLE|DOC|DOCERR|PSS ID Number)\s*:/i;
-const PROBLEM_TITLE = /^(PRB|BUG|FIX|ERR ?MSG)\s*:|\b(cannot|can't|can not|fails?|failure|does not|doesn't|do not|won't|will not|not work\w*|incompatible|stops?|stopped|hangs?|crash\w*|lost|loss|missing|incorrect\w*|wrong|corrupt\w*|unable|error(?! messages\b)|access violation|gpf|stop 0x|trap\w*|leaks?|unexpected\w*|truncated|problems?|slow\w*|not (displayed|started|found|responding))\b/i;
+/** Problem words of titles; older articles (SUMMARY and MORE INFORMATION only) are told by their title alone. */
+const PROBLEM_TITLE = /^(PRB|BUG|FIX|ERR ?MSG)\s*:|\b(cannot|can't|can not|fails?|failure|does not|doesn't|do not|won't|will not|not work\w*|incompatible|stops?|stopped|hangs?|crash\w*|lost|loss|missing|incorrect\w*|wrong|corrupt\w*|unable|error(?! messages\b)|access violation|gpf|stop 0x|trap\w*|leaks?|unexpected\w*|truncated|problems?|slow\w*|not (displayed|started|found|responding))\b|\b(err ?msg|errors|halts?|conflicts? with|not compatible|(don't|isn't|aren't|may not) \w+|flash(es|ing)|frozen|freezes|loses|erratic|not (updated|copied|saved|printed|recognized|created|calculated|reflected|visible|shown|removed|deleted|installed|registered|detected|applied|sent|received|delivered|replicated|loaded|accepted|retained|preserved|refreshed|cleared|converted|imported|exported)|disables|dimmed|has no effect|stripped|non-?existent|invalid)\b/i;
 
 /** Problem articles have one of these sections. */
 const PROBLEM_SECTIONS = new Set(['SYMPTOMS', 'CAUSE', 'RESOLUTION', 'WORKAROUND']);
 
 export function classifyArticleKind(clues: KindClues): ArticleKind {
   const { title, sections, issueType, keywords } = clues;
-  const bare = title.replace(/^[A-Z0-9 ]{2,12}:\s*(?=[A-Z])/, (prefix) => (/^(HOW ?TO|HOWTO|INFO|FILE|SAMPLE|PRB|BUG|FIX|DOC)\b/i.test(prefix) ? prefix : ''));
+  const bare = title.replace(/^[A-Z0-9 ]{2,12}:\s*(?=[A-Z])/, (prefix) => (/^(HOW ?TO|HOWTO|INFO|FILE|SAMPLE|PRB|BUG|FIX|DOC|DOCERR)\b/i.test(prefix) ? prefix : ''));
   const problemSections = sections.some((s) => PROBLEM_SECTIONS.has(s));
   const issue = issueType?.toLowerCase() ?? '';
   const words = new Set(keywords.map((k) => k.toLowerCase()));
   if (INDEX_TITLE.test(title) && !sections.includes('SYMPTOMS')) return 'index';
   // A listing filed under SYMPTOMS is still a listing: "This article lists the directory contents of the CD-ROM."
-  if (LISTING_OPENING.test(clues.opening.slice(0, 200)) || LISTING_TITLE.test(bare)) return 'index';
+  // ...but a list of steps, tips, requirements or settings is a how-to or information, and "File List Very Slowly" a problem.
+  const listed = LISTING_OPENING.exec(clues.opening.slice(0, 200));
+  const notAnIndex = listed !== null && NOT_LISTED.test(clues.opening.slice(listed.index + listed[0].length, listed.index + listed[0].length + 80));
+  const bug = /^kb(bug|prb|fix|errmsg)$/.test(issue);
+  if ((listed && !notAnIndex) || (LISTING_TITLE.test(bare) && !PROBLEM_TITLE.test(bare) && !bug)) return 'index';
   if (problemSections && sections.includes('SYMPTOMS')) return 'problem';
-  if (/^(HOW ?TO|HOWTO)\s*:/i.test(bare) || (issue === 'kbhowto' && !problemSections)) return 'howto';
+  // A kbhowto footer on "Err Msg: Event IDs 9297 and 3161" or "... Stops with Event ID 183" files a problem as a how-to.
+  const problemTitle = PROBLEM_TITLE.test(bare) && !HOWTO_TITLE.test(title);
+  if (/^(HOW ?TO|HOWTO)\s*:/i.test(bare) || (issue === 'kbhowto' && !problemSections && !problemTitle)) return 'howto';
   if (INFO_TITLE.test(bare)) return 'info';
   if (problemSections || /^kb(bug|prb|fix|errmsg)$/.test(issue)) return 'problem';
-  if (HOWTO_TITLE.test(title) || /\b(describes|explains|shows) how to\b|\bthe following steps\b/i.test(clues.opening)) return 'howto';
+  if (HOWTO_TITLE.test(title) || /\b(describes|explains|shows) how to\b|\blists the steps\b|\bthe following steps\b/i.test(clues.opening)) return 'howto';
   if (PROBLEM_TITLE.test(bare)) return 'problem';
   if (words.has('kbhowto')) return 'howto';
   return 'info';

@@ -111,7 +111,8 @@ export function layoutFormatted(text: string, documentAt: number): ArticleLayout
     const line = raw.trim();
     const next = nextRaw.trim();
     if (!line || isRuleOf(line, '=-*_')) continue;
-    const colon = couldColon ? COLON_HEADING.exec(line) : null;
+    // An indented "   Cause: ..." explains one item of a list (an error message table), it opens no section.
+    const colon = couldColon && raw.charCodeAt(0) !== 32 ? COLON_HEADING.exec(line) : null;
     const previous = (bodyLines[i - 1] ?? '').trim();
     if (colon && (previous === '' || /[.!?:]$/.test(previous)) && (colon[0].length < line.length || /^[A-Z0-9"'(]/.test(next))) {
       close(i);

@@ -12,14 +12,23 @@ const SOFTWARE = /service pack|hotfix|\bfix\b|update|upgrade|patch|\bSP\d|versio
 
 const WARNING_PATTERNS: readonly RegExp[] = [
   // Going back to an older file: the floor ("only if it is version 5.5.2652.68 or later").
-  /(restore|reinstall|revert to|roll ?back to|go back to|downgrade to|install) (an?|the) (earlier|older|previous|original) (version|drivers?|files?|dlls?|copy)|only if it is version|\brestor\w* .{0,60}(earlier|older) than version/i,
+  /(restore|reinstall|revert to|roll ?back to|go back to|downgrade to|install) (an?|the) (earlier|older|previous|original) (version|drivers?|files?|dlls?|copy)|only if it is version|\brestor\w* .{0,60}(earlier|older) than version|cannot be restored to (an?|any|the) (earlier|older|previous) version/i,
   // An old binary onto a database the fix upgraded.
-  /automatically (upgraded|converted)|(database|databases) (is|are|will be) (upgraded|converted)|one-way (upgrade|conversion)/i,
+  // (A database or file format, not software: "software that will be automatically upgraded in the future" warns of nothing.)
+  /\b(databases?|stores?|format)\b[^.]{0,80}automatically (upgraded|converted)|automatically (upgraded|converted) to (a |the )?new (format|version)|(database|databases) (is|are|will be) (upgraded|converted)|one-way (upgrade|conversion)/i,
   // Having to reapply a service pack or fix after adding components or reinstalling.
-  /\b(re-?apply|re-?install|re-?run)\w* (the |your |any |all )?(latest |same |appropriate )?([\w.]+ ){0,4}?(service pack|SP ?\d|hotfix(es)?|fix(es)?|updates?)\b|\bmust (re-?install|re-?apply)\b|necessary to (re-?apply|re-?install)/i,
+  // "If a service pack has been applied, you will need to reapply it after ...".
+  /\b(service pack|hotfix|\bSP ?\d)\b[^.]{0,80}\b(need|have|must|necessary) to re-?(apply|install) (it|them)\b/i,
+  // (Not "before reapplying a hotfix": an install order. Not "you must reapply those changes": settings, not software.)
+  /(?<!\bbefore )\b(re-?apply|re-?install|re-?run)\w* (the |your |any |all )?(latest |same |appropriate )?([\w.]+ ){0,4}?(service packs?|SP ?\d|hotfix(es)?|fix(es)?|updates?)\b|\b(must|necessary to) (re-?install|re-?apply) (?!(th(ose|ese|is|at|em|e) )?(changes?|settings?|modifications?|steps?|customizations?)\b)/i,
   // Older files put back by other software or a repair.
-  /(replac|overwr)\w* (\w+ ){0,6}(with|by) (an? )?(older|earlier) |\b(older|earlier) (versions? of )?(the )?(files?|dlls?|dynamic-link librar\w*) .{0,80}?(replac|overwr|restor)|do not (repair|restore|reinstall|expand) .{0,60}(\.dll|\.exe|\.sys|\bfiles?\b|drivers?)/i,
+  // (A file name has dots: "has overwritten the Oleaut32.dll file with an earlier version".)
+  /(replac|overwr)\w* ([\w.]+ ){0,6}(with|by) (an? )?(older|earlier) |\breplac\w* (the )?[\w.]+ (file )?(installed|updated) by (the |a )?(service pack|hotfix|update|fix)\b[^.]{0,40}\bwith (the |an? )?(original|previous|older|earlier)\b|\b(older|earlier) (versions? of )?(the )?(files?|dlls?|dynamic-link librar\w*) .{0,80}?(replac|overwr|restor)|do not (repair|restore|reinstall|expand) .{0,60}(\.dll|\.exe|\.sys|\bfiles?\b|drivers?)/i,
   /installed more than once/i,
+  // Told to take the older file when setup asks: "... is older than the file currently installed ..., install the older version".
+  /\b(is|are) older than\b[^.]{0,100}\b(install|copy|use|keep) the (older|earlier) (version|file|copy)/i,
+  // An older release installed over a newer one: "Do not install version 1 of X after you install version 2".
+  /\bdo not (re-?)?install (an? )?(older|earlier|previous) versions?\b|\bdo not install version [\d.]+\b.{0,80}\bafter (you )?(install|upgrad)/i,
 ];
 
 /** "cannot be uninstalled", "not designed to be removed", "not possible to revert". */
@@ -35,11 +44,14 @@ const EARLIER_THAN = /\b(?:earlier|older) than version (\d+(?:\.\d+){1,4})/i;
 /** How to run setup or a hotfix ("Type ... at a command prompt to reinstall the hotfix") is mechanics, not a warning. */
 const MECHANICS = /command prompt|\btype "|\bhotfix (\/|-)\w|\$NtUninstall/i;
 
+/** Said not to be needed ("you do not need to re-apply any service packs"), or setup putting the newer file in place. */
+const NOT_A_WARNING = /\b(do not|don't|does not|doesn't|no) need to re-?(apply|install)|not (necessary|required) to re-?(apply|install)|\bwith the newer (version|file)/i;
+
 function isWarning(sentence: string): boolean {
-  if (MECHANICS.test(sentence)) return false;
+  if (MECHANICS.test(sentence) || NOT_A_WARNING.test(sentence)) return false;
   // Restoring a previous file is a warning only when said as a limit ("only if", "do not", "or later"), not as an option.
   const [older, ...others] = WARNING_PATTERNS;
-  if (older?.test(sentence) && /\b(not|only|cannot|can't|never|fails?|unable|must|later|newer|warning|caution|important)\b/i.test(sentence)) return true;
+  if (older?.test(sentence) && /\b(not|only|cannot|can't|never|fails?|unable|must|later|newer|warning|caution|important)\b|\b(may|can|will|might) cause (problems|errors)\b/i.test(sentence)) return true;
   if (others.some((p) => p.test(sentence))) return true;
   const blocked = NO_WAY_BACK.exec(sentence);
   // The thing that cannot be removed is named just before the verb: a pack, a fix, a runtime, not a message.

@@ -139,3 +139,29 @@ describe('input size', () => {
     expect(sig.related).toEqual(['Q244976']);
   });
 });
+
+describe('a cause stated outside a CAUSE section (issue 8)', () => {
+  const article = (title: string, body: string) =>
+    `DOCUMENT:Q12999  03-NOV-1994  [widget]\nTITLE   :${title}\nPRODUCT :Widget\nPROD/VER:\nOPER/SYS:\nKEYWORDS:\n\n${'='.repeat(70)}\n\n${body}\n\nAdditional query words: 1.0\n\n${'='.repeat(70)}\nKeywords          : kbWidget\n`;
+  it.each([
+    ['"is due to" in MORE INFORMATION', 'SUMMARY\n=======\n\nColors change when you paste a picture.\n\nMORE INFORMATION\n================\n\nThis is due to the way the paint program remaps its palette.', 'This is due to the way the paint program remaps its palette.'],
+    ['"may be caused by"', 'SUMMARY\n=======\n\nIf forms resize in chunks, the problem may be caused by a grid setting that is too high.', 'If forms resize in chunks, the problem may be caused by a grid setting that is too high.'],
+    ['an article printed without section headings', 'You see the message "No server was available".\n\nThis error can occur if the domain name in the settings is wrong. To check it, open the settings.', 'This error can occur if the domain name in the settings is wrong.'],
+  ])('reads the cause from %s', (_where, body, cause) => {
+    expect(parseArticle(article('Widget Err Msg: Colors Lost When Pasting', body)).cause).toBe(cause);
+  });
+});
+
+describe('cited article titles printed on their own lines (issue 8)', () => {
+  const article = (body: string) =>
+    `DOCUMENT:Q12998  03-NOV-1999  [widget]\nTITLE   :Widget Cluster Service Does Not Start\nPRODUCT :Widget\nPROD/VER:\nOPER/SYS:\nKEYWORDS:\n\n${'='.repeat(70)}\n\n${body}\n\nAdditional query words: 1.0\n\n${'='.repeat(70)}\nKeywords          : kbWidget\n`;
+  it('ends the title at its line, so the warning after it is read', () => {
+    const body = 'RESOLUTION\n==========\n\nSee the following article in the Microsoft Knowledge Base:\n\n   Q218922 Installing Widget Pack on a Cluster with SP4 Causes Event IDs\n   1009 and 1058\n\nYou must re-apply SP4 on each node and restart the computer.\n';
+    const sig = parseArticle(article(body));
+    expect(sig.rollback.map((w) => w.text)).toEqual(['You must re-apply SP4 on each node and restart the computer.']);
+  });
+  it('takes no carrier or fix from the cited title', () => {
+    const body = 'RESOLUTION\n==========\n\nTo resolve this problem, restart the widget service. For more information, see the following article in the Microsoft Knowledge Base:\n\n   Q152734 How to Obtain the Latest Widget NT 4.0 Service Pack\n';
+    expect(parseArticle(article(body)).fix).toMatchObject({ kind: 'configuration', carriers: [] });
+  });
+});

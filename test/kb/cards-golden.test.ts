@@ -10,16 +10,18 @@ import { ARCHIVE_PATH } from '../support/services.js';
 
 /** Floors over both halves, a little under the figures measured (README, "Cards"). */
 const FLOORS: Record<Field, number> = {
-  kind: 0.94,
-  'fix kind': 0.87,
-  'fix carrier': 0.91,
-  'fix steps': 0.92,
+  kind: 0.95,
+  'fix kind': 0.91,
+  'fix carrier': 0.92,
+  // 0.91: the second graded batch (280 articles) measures 91.8%; the first alone measured 96.2%.
+  'fix steps': 0.91,
   'files rows': 0.98,
   'files versions': 0.95,
   'files sizes': 0.96,
   'files platforms': 0.94,
   'files dates': 0.98,
-  rollback: 0.94,
+  // 0.92: the second graded batch (280 articles) measures 92.9%; the first alone measured 94.8%.
+  rollback: 0.92,
   'cause complete': 0.96,
   'traces from prose': 0.98,
   'trace first frame': 0.95,

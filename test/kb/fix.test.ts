@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFix } from '../../src/kb/fix.js';
+import { classifyFix, versionNamed } from '../../src/kb/fix.js';
 
 const fix = (prose: string, workaround = '') => classifyFix({ prose, workaround });
 
@@ -140,4 +140,110 @@ describe('fix availability as the article states it (issue 8)', () => {
     const workaround = 'To work around this problem, follow these steps: 1. Stop the service. 2. Restart it.';
     expect(classifyFix({ prose: workaround, workaround }).summary).toBe('To work around this problem, follow these steps:');
   });
+});
+
+describe('fix kinds read from fresh archive phrasings (issue 8, fix line)', () => {
+  it.each([
+    ['service-pack', 'These problems can be fixed by installing Service Pack 3 for Widget Server, version 2.0.'],
+    ['update', 'The vendor has updated versions of its drivers available on its bulletin board.'],
+    ['update', "To resolve this problem, obtain WIDGFIX.ZIP from the vendor's bulletin board system (BBS)."],
+    ['update', 'Download the Widget Pointer software version 2.1a for your system.'],
+    ['upgrade', 'Upgrade to Widget Manager 2.2c or later.'],
+    ['upgrade', 'The vendor recommends that customers seeing these problems upgrade to Widget Base version 2.1.'],
+    ['upgrade', 'This problem was corrected in Microsoft Widget C++ .NET.'],
+    ['update', 'To resolve this issue, download and install WidgetCOM for Widget OS from the following Web site.'],
+    ['none', 'This behavior is expected in order to keep the two commands consistent.'],
+    ['update', 'To resolve this problem, obtain the Widget NT 4.0 Security Rollup Package.'],
+    ['update', 'Obtain the fixed version 2.78a of WidgetSweep from the vendor.'],
+  ])('reads %s from "%s"', (kind, prose) => {
+    expect(fix(prose).kind).toBe(kind);
+  });
+
+  it.each([
+    ['a download that is the subject of the problem', 'The address list is not refreshed after users download their mail.'],
+    ['downloaded fonts', 'Clients cannot use downloaded fonts when they print through the server.'],
+    ['a pack in a list of causes', 'The message appears after one of the following: - Applying a Service Pack to the Widget NT 3.1 system.'],
+    ['an upgrade the reader may choose', 'If you choose to upgrade to Widget OS version 3.5 instead, run setup first.'],
+  ])('names no fix from %s', (_what, prose) => {
+    expect(fix(prose).kind).toBe('unknown');
+  });
+
+  it.each([
+    ['a product, its edition and its version joined by commas', 'This problem was corrected in Microsoft Widget C++, 32-bit Edition, version 4.0.', ['Microsoft Widget C++ 32-bit Edition version 4.0']],
+    ['the later release it does not occur in', 'This problem does not occur in Widget Paint 95.', ['Widget Paint 95']],
+    ['the release to upgrade to', 'Upgrade to Widget Manager 2.2c or later.', ['Widget Manager 2.2c']],
+    ['an edition and a pack joined by commas', 'This problem was first corrected in Widget NT 4.0 Server, Terminal Server Edition, Service Pack 5.', ['Widget NT 4.0 Server, Terminal Server Edition, Service Pack 5']],
+    ['a release after a comma', 'This problem was corrected in Widget Office 97 for Windows, Service Release 2 (SR-2).', ['Widget Office 97 for Windows, Service Release 2']],
+    ['the product after the pack', 'This bug was corrected in Service Pack 4 for Widget Studio 6.0.', ['Service Pack 4 for Widget Studio 6.0']],
+    ['a release named ".NET"', 'This problem was corrected in Microsoft Widget C++ .NET.', ['Microsoft Widget C++ .NET']],
+    ['a product "for the" platform', 'This problem was corrected in Widget Writer for the Macintosh, version 1.1c.', ['Widget Writer for the Macintosh version 1.1c']],
+  ])('names the carrier: %s', (_what, prose, carriers) => {
+    expect(fix(prose).carriers).toEqual(carriers);
+  });
+
+  it.each([
+    ['said in STATUS', 'Clear the check box, then restart the program.', 'We are researching this problem and will post new information here as it becomes available.', ''],
+    ['said in SYMPTOMS only', 'Delete the leftover folder after setup.', '', 'Setup leaves a folder behind. We are researching this problem and will post new information here as it becomes available.'],
+  ])('reads a RESOLUTION as a workaround while a fix is still to come (%s)', (_where, resolution, status, body) => {
+    const result = classifyFix({ prose: `${resolution} ${status}`.trim(), workaround: '', resolution, body: `${body} ${resolution} ${status}` });
+    expect(result.kind).toBe('workaround');
+    expect(result.summary).toBe(resolution.split('. ')[0]?.replace(/\.?$/, '.'));
+  });
+
+  it('sums up a RESOLUTION or WORKAROUND that opens with a bare step number by its first words, not "1."', () => {
+    const steps = '1. Check that the widget library exists. 2. Expand it from the disk.';
+    expect(classifyFix({ prose: steps, workaround: '', resolution: steps }).summary).toBe('Check that the widget library exists.');
+    expect(classifyFix({ prose: steps, workaround: steps }).summary).toBe('Check that the widget library exists.');
+  });
+
+  it('leads with a download offered before a hotfix for another product, and keeps the hotfix as also', () => {
+    const prose = 'Widget NT 4.0: The following file is available for download from the Microsoft Download Center: Widfix4i.exe. Widget NT Server 4.0, Terminal Server Edition: A supported fix is now available from Microsoft.';
+    expect(fix(prose)).toMatchObject({ kind: 'update', also: ['hotfix'] });
+    expect(fix('A supported fix is now available from Microsoft. The following file is available for download from the Microsoft Download Center.').kind).toBe('hotfix');
+  });
+
+  it.each([
+    ['the vendor fixed version', 'Obtain the fixed version 2.78a of WidgetSweep from the vendor.', ['WidgetSweep version 2.78a']],
+    ['an edition rollup written with commas', 'To resolve this problem, obtain the Widget NT Server 4.0, Terminal Server Edition, Security Rollup Package.', ['Widget NT Server 4.0, Terminal Server Edition, Security Rollup Package']],
+  ])('names the carrier: %s', (_what, prose, carriers) => {
+    expect(fix(prose).carriers).toEqual(carriers);
+  });
+
+  it('takes no update from an updated driver the reader may already have', () => {
+    expect(fix('NOTE: If you have an updated video driver supplied by the maker, click Install the driver.').kind).not.toBe('update');
+  });
+});
+
+describe('fix line details from the second graded batch (fit half) and fresh articles', () => {
+  it('reads "the post-SP2 version of this fix" as one fix, not fixes released after SP2', () => {
+    expect(fix('A supported fix is now available. The Widget 2.0 post-Service Pack 2 (SP2) version of this fix should have the following attributes.').after).toBeUndefined();
+  });
+
+  it('counts the install procedure of a hotfix printed after the RESOLUTION', () => {
+    const resolution = 'A supported fix is now available from Microsoft.';
+    const body = `${resolution} MORE INFORMATION To install the hotfix, follow these steps: 1. Stop the widget services. 2. Replace the Widget.dll file. 3. Start the services.`;
+    expect(classifyFix({ prose: resolution, workaround: '', resolution, body }).steps?.count).toBe(3);
+  });
+
+  it('names the self-extracting package of a boxed table, not the files the package installs', () => {
+    const prose = 'A supported fix is now available from Microsoft. The English version of this fix should have the following attributes: | Name | Size | | Wid.exe | 396,048 | 4/5/2001 | | Widadmin.exe | 12,048 | 4/5/2001 | The self-extracting EXE should be: | Name | Size | | WID9191en.exe | 2,727,936 | 4/9/2001 |';
+    expect(fix(prose).carriers).toEqual(['WID9191en.exe']);
+  });
+
+  it.each([
+    ['packs a patch can be installed on', 'NOTE: This patch can be installed on systems running Widget 2000 Service Pack 1 or Widget 2000 Service Pack 2.'],
+    ['a pack the reader should be without', 'If you have a computer with Widget NT 4.0 without Widget NT 4.0 Service Pack 2 or Service Pack 3 installed, copy the file from it.'],
+    ['ways around the problem listed in a RESOLUTION', 'To work around the problem, perform one of the following steps: - Map a drive. - or - - Upgrade the Widget NT version 3.51 clients to Widget NT version 4.0.'],
+  ])('names no carrier from %s', (_what, resolution) => {
+    expect(classifyFix({ prose: resolution, workaround: '', resolution }).carriers).toEqual([]);
+  });
+
+  it('names the version upgraded to, not the one upgraded from', () => {
+    expect(versionNamed('- Upgrade the Widget NT version 3.51 clients to Widget NT version 4.0.')).toBe('Widget NT version 4.0');
+  });
+});
+
+it('takes no summary from the sample-code disclaimer of a WORKAROUND', () => {
+  const workaround = 'Microsoft provides programming examples for illustration only, without warranty either expressed or implied. To work around this problem, count the panes yourself.';
+  expect(classifyFix({ prose: workaround, workaround }).summary).toBe('To work around this problem, count the panes yourself.');
 });

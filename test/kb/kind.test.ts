@@ -15,3 +15,62 @@ describe('article kind', () => {
     expect(kindOf(title, sections, opening)).toBe(kind);
   });
 });
+
+describe('older articles (SUMMARY and MORE INFORMATION only) told by their title', () => {
+  it.each([
+    ['problem', 'Widget Shell Flashes with Acme Display Card'],
+    ['problem', 'WIDGET.EXE Halts upon Expanded File in Windows'],
+    ['problem', 'Widget Err Msg: System Integrity Violation'],
+    ['problem', 'Acme BIOS Earlier than 3.1 Not Compatible with Widget DOS'],
+    ['problem', 'Widget Tape Backup Conflicts with SETUP and FORMAT'],
+    ['problem', 'Acme Laptop Loses Date/Time with Widget DOS'],
+    ['problem', 'Widget Office TSRs Don\'t Function Correctly'],
+    ['problem', 'Low Memory Errors with Widget Base'],
+    ['problem', 'PATH Command Has No Effect in Widget Make'],
+    ['problem', 'Widget Statistics Not Calculated Accurately'],
+    ['problem', 'Admin Virtual Directory Not Created During Widget Setup'],
+    ['info', 'DOCERR: Widget Guide References Non-Existent Disk Screen'],
+    ['info', 'Widget Runs in Standard and Enhanced Modes Only'],
+    ['info', 'Default Values for Widget Commands in CONFIG.SYS'],
+  ])('reads %s from "%s"', (kind, title) => {
+    expect(kindOf(title, ['SUMMARY', 'MORE INFORMATION'], 'This article describes the widget.')).toBe(kind);
+  });
+});
+
+describe('lists that are not indexes', () => {
+  it.each([
+    ['howto', 'Widget 96: Manual Installation Instructions', 'This article lists the steps necessary to install Widget 96 by hand.'],
+    ['info', 'Widgetpedia: Minimum System Requirements', 'This article lists the minimum system requirements for the Widgetpedia series.'],
+    ['info', 'Widget Printer Driver Settings', 'This article lists the settings for the Widget printer driver.'],
+    ['index', 'Widget 2.0 Disk Contents', 'This article lists the files on each Widget 2.0 disk.'],
+    ['problem', 'File Open Dialog Displays File List Very Slowly', ''],
+  ])('reads %s from "%s"', (kind, title, opening) => {
+    expect(kindOf(title, ['SUMMARY', 'MORE INFORMATION'], opening)).toBe(kind);
+  });
+});
+
+describe('a problem filed under a how-to footer', () => {
+  it.each([
+    ['problem', 'WADM: Err Msg: Event IDs 9297 and 3161'],
+    ['problem', 'WADM: Online Defragmentation Stops with Event ID 183'],
+    ['howto', 'How to Troubleshoot Problems with Widget Printing'],
+    ['howto', 'WADM: Configuring the Widget Connector'],
+  ])('reads %s from "%s"', (kind, title) => {
+    expect(classifyArticleKind({ title, sections: ['SUMMARY', 'MORE INFORMATION'], issueType: 'kbhowto', keywords: [], opening: 'The following events are logged.' })).toBe(kind);
+  });
+});
+
+describe('index titles', () => {
+  it.each([
+    ['index', 'Widget Client Top Support Issues and KB Articles', ''],
+    ['index', 'Summary List of Widget Mail 3.2 Bugs', ''],
+    ['info', 'WD97: List of Search Criteria for Next Widget', 'The following is a list of items that the widget searches for.'],
+    ['info', 'List of Widget International Code Pages', ''],
+  ])('reads %s from "%s"', (kind, title, opening) => {
+    expect(kindOf(title, ['SUMMARY', 'MORE INFORMATION'], opening)).toBe(kind);
+  });
+
+  it('reads a bug about a directory listing as a problem, not a listing', () => {
+    expect(classifyArticleKind({ title: 'FTP Directory Listing Returns Lowercase File Names', sections: ['SYMPTOMS', 'STATUS'], issueType: 'kbbug', keywords: [], opening: 'When you request a directory listing, names are in lowercase.' })).toBe('problem');
+  });
+});

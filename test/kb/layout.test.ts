@@ -42,3 +42,10 @@ describe('section headings (survey §2)', () => {
     expect(layoutFormatted(text, 0).footer).toContain('Keywords');
   });
 });
+
+describe('indented colon lines', () => {
+  it('opens no section at an indented "Cause:" explaining one item of a list', () => {
+    const text = HEADER + 'SUMMARY\n=======\n\nThe utility logs these errors.\n\n1. Error:\n\n   Cannot lock the widget file.\n\n   Cause: The user is logged on.\n\nMORE INFORMATION\n================\n\nRun it at night.\n' + FOOTER;
+    expect(layoutFormatted(text, 0).sections.map((s) => s.key)).toEqual(['SUMMARY', 'MORE INFORMATION']);
+  });
+});

@@ -47,3 +47,30 @@ describe('rollback warnings (survey §5)', () => {
     expect(findRollbackWarnings(prose)).toEqual([]);
   });
 });
+
+describe('rollback warnings read from fresh archive phrasings (issue 8)', () => {
+  it.each([
+    ['packs to reapply, in the plural', 'NOTE: Remember to reapply any service packs applied in the previous installation.'],
+    ['an older release installed over a newer one', 'Do not install version 1 of Widget Services after you install version 2.'],
+    ['older versions not to be installed', 'Do not install older versions of WidgetGuard on the same computer.'],
+    ['an older library that causes problems', 'NOTE: When you install an older version of the Widget32.dll file, you may cause problems with other programs.'],
+    ['a library overwritten with an earlier one', 'The pack installation program has overwritten the Widaut32.dll file with an earlier version.'],
+    ['a pack\'s file put back to the original', 'Replace the Widip.sys file installed by the service pack with the original version of the file.'],
+    ['a pack to reapply, named before the verb', 'NOTE: If a Widget NT service pack has been applied, you will need to reapply it after reinstalling the widget service.'],
+    ['no way back to an older file', 'After the upgrade, the server cannot be restored to any older version of the Widstore.exe file.'],
+    ['the older file taken when setup asks', 'NOTE: If you receive a message stating that the Widmapi file being installed is older than the file currently installed on your computer, install the older version of the file.'],
+  ])('reads %s', (_name, prose) => {
+    expect(findRollbackWarnings(prose).map((w) => w.text)).toEqual([prose]);
+  });
+
+  it.each([
+    ['an install order', 'Remove the previous installation before reapplying a hotfix.'],
+    ['settings to redo', 'If your changes to the console file were deleted, you must reapply those changes.'],
+    ['software that updates itself', 'This installation removes old files and installs software that will be automatically upgraded in the future.'],
+    ['a pack said not to need reapplying', 'If the connector is the only component added, you do not need to re-apply any service packs.'],
+    ['setup putting the newer file in place', 'If the installed file is an earlier version of the file to be installed, Setup replaces the installed file with the newer version.'],
+    ['a setup message quoted as a symptom', 'Setup generates the following message: A file being copied is older than the file currently on your computer.'],
+  ])('finds no warning in %s', (_name, prose) => {
+    expect(findRollbackWarnings(prose)).toEqual([]);
+  });
+});
