@@ -101,11 +101,15 @@ function answerDirect(ctx: MessageContext, input: MessageInput): BotAnswer {
 export function answerMessage(ctx: MessageContext, input: MessageInput): BotAnswer {
   const parsed = parseMessage(input.text);
   const hasTrace = parsed.traces.some((t) => t.length > 0);
-  const otherClues = parsed.clues.some((c) => c.kind !== 'file-version');
-  if (hasTrace || otherClues) {
+  const otherClues = parsed.clues.some((c) => c.kind !== 'file-version' && c.kind !== 'error-message');
+  const errorText = parsed.clues.some((c) => c.kind === 'error-message');
+  if (hasTrace || otherClues || errorText) {
     const result = matchKnowledge(ctx.k, parsed);
     // A lone event id or stop code that matches nothing is likely chat about the current match.
-    if (hasTrace || result.verdict !== 'none' || !input.threadMatch) return answerTrace(ctx, input, parsed, result);
+    if (hasTrace || (otherClues && (result.verdict !== 'none' || !input.threadMatch))) return answerTrace(ctx, input, parsed, result);
+    // Error text alone speaks only when an article prints it: in a thread already answered, only a `match`
+    // (else "still getting access denied" is a follow-up, not a new paste).
+    if (result.verdict === 'match' || (result.verdict === 'possible' && !input.threadMatch)) return answerTrace(ctx, input, parsed, result);
   }
   const cards = cardsFor(ctx, input, parsed.kbRefs, []);
   if (cards.replies.length > 0) return articleAnswer(ctx, input, cards);

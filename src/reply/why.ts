@@ -67,7 +67,7 @@ export function buildWhyReply(candidate: Candidate, signature: Signature | undef
   return fitReply({ text: escapeMrkdwn(text), blocks }, { moreHint: `the signature is ${kbUrl(candidate.kb)}` });
 }
 
-const CLUE_KINDS: Record<ClueMatch['kind'], string> = { event: 'Event-log entry', bugcheck: 'STOP screen', 'app-error': 'Application error' };
+const CLUE_KINDS: Record<ClueMatch['kind'], string> = { event: 'Event-log entry', bugcheck: 'STOP screen', 'app-error': 'Application error', message: 'Error message' };
 
 /**
  * The why view of a match made from clues other than frames: for each pasted event, STOP screen or

@@ -1,6 +1,7 @@
 /** A whole chat message → traces, KB references and other clues. */
 import type { ParsedMessage } from '../model.js';
 import { cluesFromTokens } from './clues.js';
+import { readPastedMessages } from './error-messages.js';
 import { extractKbRefs } from './kbrefs.js';
 import { readForeignStacks } from './formats/index.js';
 import { decodeSlackText } from './slack.js';
@@ -17,7 +18,8 @@ export function parseMessage(text: string): ParsedMessage {
   return {
     traces: [...tracesFromTokens(windowsTokens), ...foreign.traces],
     kbRefs: extractKbRefs(decoded),
-    clues: [...cluesFromTokens(decoded, tokens), ...foreign.clues],
+    // error text last: the matcher reads it only when no trace, event, STOP or crash report answers
+    clues: [...cluesFromTokens(decoded, tokens), ...foreign.clues, ...readPastedMessages(decoded).map(({ text, how }) => ({ kind: 'error-message' as const, text, how }))],
   };
 }
 
