@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArticle } from '../src/kb/index.js';
-import { buildIndex, decideVerdict, loadRules, matchMessage, MESSAGE_MATCH_THRESHOLD, rankMessageCandidates, type MatchIndex } from '../src/match/index.js';
+import { buildIndex, loadRules, matchMessage, MESSAGE_MATCH_THRESHOLD, messageVerdict, rankMessageCandidates, type MatchIndex } from '../src/match/index.js';
 import type { ParsedMessage, Signature, Verdict } from '../src/model.js';
 import { loadStore } from '../src/store/index.js';
 import { messageTokens } from '../src/trace/error-messages.js';
@@ -52,7 +52,7 @@ function parseArchive(): Signature[] {
 const QUERIED_ARTICLES = 3000;
 const FALSE_MATCH_GOAL = 0.02;
 const FIT_FALSE_MATCH = 0.75 * FALSE_MATCH_GOAL;
-/** Two messages whose words overlap this much (Jaccard, insertion strings left out) print the same thing. */
+/** Two messages each holding this share of the other's words (insertion strings left out) print the same thing. */
 const SAME_MESSAGE = 0.8;
 /** A message cut short is printed by an article whose message holds this share of its words. */
 const SAME_CUT = 0.9;
@@ -74,29 +74,36 @@ function words(text: string): string[] {
   return [...new Set(messageTokens(text, 120).flatMap((t) => (t.var ? [] : [t.word])))];
 }
 
-function jaccard(a: string[], b: string[]): number {
-  const sb = new Set(b);
-  const inter = a.filter((w) => sb.has(w)).length;
-  return inter / (a.length + b.length - inter || 1);
-}
-
 function containment(a: string[], b: string[]): number {
   const sb = new Set(b);
   return a.length === 0 ? 0 : a.filter((w) => sb.has(w)).length / a.length;
 }
 
-/** Articles in the store printing what the paste carries: found through the postings of its rarest word. */
+/**
+ * Articles in the store printing what the paste carries: messages holding nearly all its words and
+ * little else, the words filling a template's slot (`Cannot find <x>.drv` prints `Cannot find
+ * WINSPOOL.DRV`) not counted against; a message cut short only needs its words in theirs.
+ * Candidates come from the postings of its four rarest words.
+ */
 function groupOf(index: MatchIndex, q: MessageQuery): Set<string> {
   const mi = index.messages;
   const ws = words(q.carried);
   const ids = ws.map((w) => mi.vocab.get(w)).filter((id): id is number => id !== undefined);
   const group = new Set<string>();
-  if (ids.length === 0) return group;
-  const rarest = ids.reduce((a, b) => (mi.words[a]!.length <= mi.words[b]!.length ? a : b));
-  for (const msg of mi.words[rarest]!) {
-    const m = mi.messages[msg]!;
-    const theirs = words(m.template);
-    if (q.cut ? containment(ws, theirs) >= SAME_CUT : jaccard(ws, theirs) >= SAME_MESSAGE) group.add(index.signatures[m.sig]!.id);
+  const rarest = [...ids].sort((a, b) => mi.words[a]!.length - mi.words[b]!.length).slice(0, 4);
+  const seen = new Set<number>();
+  for (const id of rarest) {
+    for (const msg of mi.words[id]!) {
+      if (seen.has(msg)) continue;
+      seen.add(msg);
+      const m = mi.messages[msg]!;
+      const theirs = words(m.template);
+      const slots = m.tokens.some((t) => t < 0) ? 2 : 0;
+      const mine = new Set(ws);
+      const extra = ws.filter((w) => !theirs.includes(w)).length;
+      const same = q.cut ? containment(ws, theirs) >= SAME_CUT : containment(theirs, [...mine]) >= SAME_MESSAGE && extra <= Math.floor((1 - SAME_MESSAGE) * ws.length) + slots;
+      if (same) group.add(index.signatures[m.sig]!.id);
+    }
   }
   return group;
 }
@@ -106,7 +113,7 @@ function outcomeOf(index: MatchIndex, text: string): { ids: string[]; confidence
   return { ids: ranked.map((r) => index.signatures[r.sig]!.id), confidences: ranked.map((r) => r.confidence) };
 }
 
-const verdictAt = (o: Outcome, t: number): Verdict => decideVerdict(o.confidences.filter((c) => c >= 0.25), t);
+const verdictAt = (o: Outcome, t: number): Verdict => messageVerdict(o.confidences, t);
 const isNegative = (o: Outcome): boolean => o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'chat';
 const share = (os: Outcome[], test: (o: Outcome) => boolean): number => (os.length === 0 ? NaN : os.filter(test).length / os.length);
 
@@ -235,6 +242,10 @@ export async function runMessageBench(storeDir: string | undefined): Promise<voi
   const misses = test.filter((o) => o.kind === 'positive' && !rightVerdict(o, MESSAGE_MATCH_THRESHOLD));
   console.log(`    misses in the test half (${misses.length}): ${misses.slice(0, 12).map((o) => `${o.kb}(${o.layout}) -> ${verdictAt(o, MESSAGE_MATCH_THRESHOLD)} ${o.ids.slice(0, 2).map((id, i) => `${id} ${fmt(o.confidences[i] ?? 0, 2)}`).join(', ') || 'nothing'} [want ${[...o.group].join('/')}] ${JSON.stringify(o.text.slice(0, 90))}`).join('\n      ')}`);
   const falseMatches = test.filter((o) => isNegative(o) && verdictAt(o, MESSAGE_MATCH_THRESHOLD) === 'match');
+  if (process.env.MESSAGE_BENCH_DEBUG) {
+    const templates = (kb: string) => index.signatures.find((s) => s.id === kb)?.errorMessages?.join(' || ') ?? '';
+    for (const o of falseMatches.slice(0, 25)) console.log(`   debug ${o.kb} ${o.layout} ${fmt(o.confidences[0] ?? 0, 2)}/${fmt(o.confidences[1] ?? 0, 2)} ${JSON.stringify(o.text.slice(0, 150))}\n      ${o.ids[0]}: ${templates(o.ids[0] ?? '').slice(0, 300)}`);
+  }
   console.log(`    negatives answered match in the test half (${falseMatches.length}): ${falseMatches.slice(0, 10).map((o) => `${o.kb}(${o.kind} ${o.layout}) -> ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)} ${JSON.stringify(o.text.slice(0, 80))}`).join('\n      ')}`);
   unchangedAnswers(index, stored, rng);
 

@@ -181,7 +181,7 @@ export const ClueSchema = z.discriminatedUnion('kind', [
     offset: z.string().optional(),
   }),
   /** Error text as pasted: a message box, quoted text, a line that reads as an error, or a whole short paste. */
-  z.object({ kind: z.literal('error-message'), text: z.string(), how: z.enum(['dialog', 'quoted', 'line', 'whole']) }),
+  z.object({ kind: z.literal('error-message'), text: z.string(), how: z.enum(['dialog', 'quoted', 'line', 'whole', 'text']) }),
   /** An exception, panic or oops named with a trace (`java.lang.NullPointerException`, `panic`, `BUG`), with its message. */
   z.object({ kind: z.literal('exception'), lang: LangSchema, type: z.string(), message: z.string().optional() }),
 ]);

@@ -6,7 +6,7 @@
  * its insertion strings marked (trace/error-messages.ts), so packs and folders carry them and the
  * matcher reads them with the same tokenizer as pastes.
  */
-import { messageTemplate, messageTokens } from '../trace/error-messages.js';
+import { isFileList, messageTemplate, messageTokens } from '../trace/error-messages.js';
 
 /** A line announcing a message: it speaks of an error, a message or a dialog, and ends with a colon. */
 const ANNOUNCES = /\b(?:error|errors|message|messages|warning|warnings|dialog|alert|prompted|receive|receives|received|popup|pop-up|fails? with)\b/i;
@@ -33,7 +33,7 @@ function indentOf(line: string): number {
 /** A message worth keeping: a few words, not code, not a bare file or key name. */
 function usable(text: string): boolean {
   // a paragraph of prose this long is the article speaking, not a message on screen
-  if (text.length < 6 || text.length > MAX_LENGTH || NOT_MESSAGE_TEXT.test(text)) return false;
+  if (text.length < 6 || text.length > MAX_LENGTH || NOT_MESSAGE_TEXT.test(text) || isFileList(text)) return false;
   const tokens = messageTokens(text, 80);
   const words = tokens.filter((t) => !t.var && t.word.length > 1 && !/^\d/.test(t.word));
   // a dump of addresses and values is no message

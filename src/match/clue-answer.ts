@@ -3,7 +3,7 @@ import type { Candidate, Clue, MatchResult, ParsedMessage, Signature } from '../
 import type { MatchIndex } from './build.js';
 import { CLUE_MATCH_THRESHOLD, rankClues, type ClueRanked } from './clue-match.js';
 import { checkVersions } from './versions.js';
-import { MESSAGE_MATCH_THRESHOLD, rankMessages, type MessageRanked } from './message-match.js';
+import { MESSAGE_MATCH_THRESHOLD, messageVerdict, rankMessages, type MessageRanked } from './message-match.js';
 
 /** Candidates offered, as for traces. */
 const MAX_CANDIDATES = 5;
@@ -57,12 +57,12 @@ export function rankMessageCandidates(index: MatchIndex, parsed: ParsedMessage, 
  * The answer from the paste's error text (message boxes, quoted text, error lines): read only when
  * no trace, event, STOP screen or crash report answered. The same verdict rule, at the message threshold.
  */
-export function matchMessageClues(index: MatchIndex, parsed: ParsedMessage, decide: (confidences: number[], threshold: number) => MatchResult['verdict'], threshold = MESSAGE_MATCH_THRESHOLD): MatchResult {
+export function matchMessageClues(index: MatchIndex, parsed: ParsedMessage, threshold = MESSAGE_MATCH_THRESHOLD): MatchResult {
   const ranked = rankMessageCandidates(index, parsed).filter((r) => r.confidence >= POSSIBLE);
   if (ranked.length === 0) return { verdict: 'none', candidates: [] };
   const candidates = ranked.map((r): Candidate => {
     const sig = index.signatures[r.sig] as Signature;
     return { kb: sig.id, score: Math.round(r.confidence * 1000) / 1000, title: sig.title, matchedFrames: [], alignment: [], versionChecks: checkVersions(sig, parsed.clues), clueMatches: r.matches };
   });
-  return { verdict: decide(ranked.map((r) => r.confidence), threshold), candidates };
+  return { verdict: messageVerdict(ranked.map((r) => r.confidence), threshold), candidates };
 }

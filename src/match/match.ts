@@ -203,7 +203,7 @@ export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchRes
     const byClues = matchClues(index, parsed, decideVerdict);
     // and without a trace, event, STOP or crash report to go by, the error text it quotes
     if (byClues.verdict !== 'none' || parsed.traces.some((t) => t.length > 0) || hasStrongClues(parsed.clues)) return byClues;
-    return matchMessageClues(index, parsed, decideVerdict);
+    return matchMessageClues(index, parsed);
   }
   // system frames alone say less than a STOP code or event entry the paste also holds
   if (ranked.every((r) => r.fallback)) {

@@ -5,7 +5,7 @@
  * adjacent word pairs to messages. A paste touches only the postings of its own rarest words.
  */
 import type { Signature } from '../model.js';
-import { messageTokens } from '../trace/error-messages.js';
+import { isFileList, messageTokens } from '../trace/error-messages.js';
 
 /** A message's token: a word id, or VAR for an insertion string. */
 export const VAR = -1;
@@ -50,6 +50,8 @@ export function buildMessageIndex(signatures: readonly Signature[]): MessageInde
     articles++;
     const seen = new Set<number>();
     for (const template of list) {
+      // stores ingested before the reader left file lists out
+      if (isFileList(template)) continue;
       const toks = messageTokens(template, 120);
       const ids = new Int32Array(toks.length);
       toks.forEach((t, k) => {

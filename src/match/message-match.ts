@@ -17,11 +17,18 @@ export const MESSAGE_MATCH_THRESHOLD = 0.7;
 /** IDF mass at which a message says enough to name one article (e^-1 of the way at this much). */
 const INFO_SCALE = 9;
 /** Words of the pasted message outside the aligned part count this much against (chat around a quote counts less). */
-const OUTSIDE_WEIGHT: Record<PastedMessageHow, number> = { dialog: 0.35, quoted: 0.35, line: 0.3, whole: 0.15 };
+const OUTSIDE_WEIGHT: Record<PastedMessageHow, number> = { dialog: 0.2, quoted: 0.35, line: 0.12, whole: 0.12, text: 0.12 };
+/**
+ * A pasted message that this many articles print whole (their messages explain nearly all of it:
+ * "Access denied", "General protection fault") names none of them: at best `possible`.
+ */
+const GENERIC_ARTICLES = 3;
+/** Share of the pasted message an article's message must explain to count as printing it whole. */
+const WHOLE_PURITY = 0.85;
 /** Messages aligned per pasted message after retrieval. */
 const RETRIEVED = 40;
 /** Keys whose postings are longer than this are used only when they are among the paste's three rarest. */
-const COMMON_POSTINGS = 1500;
+const COMMON_POSTINGS = 600;
 /** Tokens of one pasted message considered. */
 const MAX_TOKENS = 160;
 
@@ -132,23 +139,77 @@ function sharedWords(m: IndexedMessage, at: number[]): string[] {
   return out;
 }
 
+/** Share of the pasted message (by rarity) the article's message explains. */
+function purity(a: Alignment, how: PastedMessageHow): number {
+  return a.shared / (a.shared + a.inside + OUTSIDE_WEIGHT[how] * a.outside || 1);
+}
+
 function confidenceOf(a: Alignment, m: IndexedMessage, how: PastedMessageHow): number {
   if (a.shared <= 0) return 0;
   const info = 1 - Math.exp(-a.shared / INFO_SCALE);
   const cover = a.shared / (m.weight || 1);
-  const purity = a.shared / (a.shared + a.inside + OUTSIDE_WEIGHT[how] * a.outside);
-  return info * (0.6 + 0.4 * cover) * purity * purity;
+  const p = purity(a, how);
+  return info * (0.6 + 0.4 * cover) * p * p;
 }
 
 function show(text: string): string {
   return text.length > 160 ? `${text.slice(0, 157)}…` : text;
 }
 
+/**
+ * Top candidates closer than this are a tie (`possible`, both offered): messages differ by a word
+ * or two between articles far more often than stacks do, and a word is not a cause.
+ */
+export const MESSAGE_TIE_MARGIN = 0.04;
+
+/** Below this a message candidate is not offered (the trace matcher's POSSIBLE_THRESHOLD). */
+const POSSIBLE = 0.25;
+
+/** The verdict for message candidates' confidences, best first: a near tie at the top is `possible`. */
+export function messageVerdict(confidences: readonly number[], threshold = MESSAGE_MATCH_THRESHOLD): 'match' | 'possible' | 'none' {
+  const [top, second] = confidences;
+  if (top === undefined || top < POSSIBLE) return 'none';
+  if (top < threshold) return 'possible';
+  return second !== undefined && top - second < MESSAGE_TIE_MARGIN ? 'possible' : 'match';
+}
+
+interface Best {
+  sig: number;
+  confidence: number;
+  msg: number;
+  pasted: PastedText;
+  a: Alignment;
+}
+
+const READ_AS: Record<PastedMessageHow, string> = { dialog: 'message box', quoted: 'quoted text', line: 'error line', whole: 'the pasted text', text: 'the pasted text' };
+
+/** The why view's account of one candidate (made for the few candidates returned, not for every one aligned). */
+function describe(index: MessageIndex, b: Best): MessageRanked {
+  const m = index.messages[b.msg]!;
+  const words = sharedWords(m, b.a.at);
+  return {
+    sig: b.sig,
+    confidence: b.confidence,
+    matches: [
+      {
+        kind: 'message',
+        pasted: show(b.pasted.text.replace(/\s+/g, ' ')),
+        article: show(m.template),
+        details: [
+          `${READ_AS[b.pasted.how]} read as an error message`,
+          `words in the article's order: ${words.slice(0, 10).join(', ')}${words.length > 10 ? ` (+${words.length - 10})` : ''}`,
+          `${Math.round(Math.min(1, b.a.shared / (m.weight || 1)) * 100)}% of the article's message (by rarity); insertion strings ignored`,
+        ],
+      },
+    ],
+  };
+}
+
 /** Per article, the best-fitting of its messages for the best of the pasted messages; best first. */
 export function rankMessages(index: MessageIndex, pasted: readonly PastedText[], limit: number): MessageRanked[] {
-  const bySig = new Map<number, MessageRanked>();
+  const bySig = new Map<number, Best>();
   if (index.messages.length === 0) return [];
-  const acc = new Map<number, number>();
+  const acc = scratchFor(index);
   for (const p of pasted) {
     const toks = messageTokens(p.text, MAX_TOKENS);
     const query = new Int32Array(toks.length);
@@ -175,36 +236,64 @@ export function rankMessages(index: MessageIndex, pasted: readonly PastedText[],
       if (postings) keys.push({ postings, add: 0.5 * Math.min(index.idf[a]!, index.idf[b]!) });
     }
     keys.sort((x, y) => x.postings.length - y.postings.length);
-    acc.clear();
+    const touched: number[] = [];
     keys.forEach((key, k) => {
       if (k >= 3 && key.postings.length > COMMON_POSTINGS) return;
-      for (const msg of key.postings) acc.set(msg, (acc.get(msg) ?? 0) + key.add);
+      for (const msg of key.postings) {
+        if (acc[msg] === 0) touched.push(msg);
+        acc[msg] = acc[msg]! + key.add;
+      }
     });
-    const top = [...acc.entries()].sort((x, y) => y[1] - x[1]).slice(0, RETRIEVED);
-    for (const [msg] of top) {
+    const top = topByScore(touched, acc, RETRIEVED);
+    for (const msg of touched) acc[msg] = 0;
+    const scored = top.map((msg) => {
       const m = index.messages[msg]!;
       const a = align(index, m, query, positions, known);
-      const confidence = confidenceOf(a, m, p.how);
+      return { msg, m, a, confidence: confidenceOf(a, m, p.how) };
+    });
+    // a message many articles print whole says which kind of trouble, not which article
+    const printers = new Set(scored.filter((x) => x.a.shared > 0 && purity(x.a, p.how) >= WHOLE_PURITY && x.confidence >= POSSIBLE).map((x) => x.m.sig));
+    const ceiling = printers.size >= GENERIC_ARTICLES ? MESSAGE_MATCH_THRESHOLD - 0.05 : 1;
+    for (const { msg, m, a, confidence: raw } of scored) {
+      const confidence = Math.min(ceiling, raw);
+      // text that does not read as an error is answered only when one article prints it
+      if (p.how === 'text' && confidence < MESSAGE_MATCH_THRESHOLD) continue;
       const seen = bySig.get(m.sig);
       if (seen && seen.confidence >= confidence) continue;
-      const words = sharedWords(m, a.at);
-      bySig.set(m.sig, {
-        sig: m.sig,
-        confidence,
-        matches: [
-          {
-            kind: 'message',
-            pasted: show(p.text.replace(/\s+/g, ' ')),
-            article: show(m.template),
-            details: [
-              `${p.how === 'dialog' ? 'message box' : p.how === 'quoted' ? 'quoted text' : p.how === 'line' ? 'error line' : 'the pasted text'} read as an error message`,
-              `words in the article's order: ${words.slice(0, 10).join(', ')}${words.length > 10 ? ` (+${words.length - 10})` : ''}`,
-              `${Math.round(Math.min(1, a.shared / (m.weight || 1)) * 100)}% of the article's message (by rarity); insertion strings ignored`,
-            ],
-          },
-        ],
-      });
+      bySig.set(m.sig, { sig: m.sig, confidence, msg, pasted: p, a });
     }
   }
-  return [...bySig.values()].sort((a, b) => b.confidence - a.confidence || a.sig - b.sig).slice(0, limit);
+  return [...bySig.values()]
+    .sort((a, b) => b.confidence - a.confidence || a.sig - b.sig)
+    .slice(0, limit)
+    .map((b) => describe(index, b));
+}
+
+const scratch = new WeakMap<MessageIndex, Float64Array>();
+
+/** One accumulator per index, reset after each use (only the entries touched). */
+function scratchFor(index: MessageIndex): Float64Array {
+  let acc = scratch.get(index);
+  if (!acc) scratch.set(index, (acc = new Float64Array(index.messages.length)));
+  return acc;
+}
+
+/** The k ids with the highest scores, in one pass (most ids fall below the running minimum). */
+function topByScore(ids: number[], scores: Float64Array, k: number): number[] {
+  if (ids.length <= k) return ids;
+  const top = ids.slice(0, k);
+  let minAt = 0;
+  const findMin = (): void => {
+    minAt = 0;
+    for (let i = 1; i < k; i++) if (scores[top[i]!]! < scores[top[minAt]!]!) minAt = i;
+  };
+  findMin();
+  for (let i = k; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (scores[id]! > scores[top[minAt]!]!) {
+      top[minAt] = id;
+      findMin();
+    }
+  }
+  return top;
 }

@@ -102,7 +102,7 @@ export function messageTemplate(text: string): string {
 }
 
 /** How a message was found in a paste. */
-export type PastedMessageHow = 'dialog' | 'quoted' | 'line' | 'whole';
+export type PastedMessageHow = 'dialog' | 'quoted' | 'line' | 'whole' | 'text';
 
 export interface PastedMessage {
   at: number;
@@ -122,6 +122,20 @@ const SEPARATOR = /^\s{0,8}-{5,200}\s{0,8}$/;
 const MAX_MESSAGE = 600;
 /** Messages read from one paste: a 1 MB console log yields its first error lines, not thousands. */
 const MAX_MESSAGES = 12;
+
+/**
+ * Short text that does not read as an error may still be one a program prints ("Insert the next disk
+ * to continue"): a sentence of three words or more, begun with a capital, without the marks of chat
+ * (a question or an exclamation, a mention, an emoji).
+ */
+function mayBeMessage(text: string): boolean {
+  return text.length <= 300 && /^["'<(]?[A-Z0-9]/.test(text) && !/[?!@]|:[a-z_]+:|<3/.test(text) && wordCount(text) >= 3;
+}
+
+/** A list of file names (`SYS.COM FORMAT.COM DISKCOPY.COM`) is no message. */
+export function isFileList(text: string): boolean {
+  return /^(?:\s{0,8}[\w$~-]{1,40}\.[A-Za-z]{2,4}[,;]?){1,20}\s{0,8}$/.test(text);
+}
 
 /** True when the line or paragraph reads as an error (used to pick lines of a longer paste). */
 export function looksLikeError(text: string): boolean {
@@ -188,9 +202,9 @@ export function readPastedMessages(text: string): PastedMessage[] {
   const flush = (): void => {
     if (para.length === 0) return;
     const joined = para.map((i) => lines[i]!.trim()).join(' ');
-    if (joined.length <= MAX_MESSAGE) {
-      if (looksLikeError(joined) && wordCount(joined) >= 2) out.push({ at: starts[para[0]!]!, text: joined, how: 'line' });
-    } else {
+    if (joined.length <= MAX_MESSAGE && looksLikeError(joined) && wordCount(joined) >= 2) out.push({ at: starts[para[0]!]!, text: joined, how: 'line' });
+    // lines of a log are messages of their own; a wrapped message was read joined above
+    if (para.length > 1) {
       for (const i of para) {
         if (out.length >= MAX_MESSAGES) break;
         const line = lines[i]!.trim().slice(0, MAX_MESSAGE);
@@ -207,8 +221,11 @@ export function readPastedMessages(text: string): PastedMessage[] {
   // a short paste of several paragraphs ("Run-time error '429':", blank, "ActiveX component can't create object") is one message too
   const whole = text.replace(/\s+/g, ' ').trim();
   const dialog = out.some((m) => m.how === 'dialog');
-  if (!dialog && whole.length <= MAX_MESSAGE && out.length < MAX_MESSAGES && wordCount(whole) >= 2 && looksLikeError(whole) && !out.some((m) => m.text.replace(/\s+/g, ' ') === whole)) {
-    out.push({ at: 0, text: whole, how: 'whole' });
+  if (!dialog && whole.length <= MAX_MESSAGE && out.length < MAX_MESSAGES && wordCount(whole) >= 2 && !out.some((m) => m.text.replace(/\s+/g, ' ') === whole)) {
+    // a short paste that does not read as an error ("Drive letter must be specified") is still read, as `text`:
+    // the matcher answers it only when one article prints it
+    if (looksLikeError(whole)) out.push({ at: 0, text: whole, how: 'whole' });
+    else if (mayBeMessage(whole)) out.push({ at: 0, text: whole, how: 'text' });
   }
   // one text read twice (a quoted line that is also an error line) is one message
   const seen = new Set<string>();

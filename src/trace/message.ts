@@ -15,11 +15,13 @@ export function parseMessage(text: string): ParsedMessage {
   // Java, Python, Go, ... stacks first; the Windows reader reads the lines they left.
   const foreign = readForeignStacks(decoded);
   const windowsTokens = foreign.claimedLines.size === 0 ? tokens : tokenize(withoutLines(decoded, foreign.claimedLines));
+  const traces = [...tracesFromTokens(windowsTokens), ...foreign.traces];
+  // error text last, and only without a trace: the matcher reads it only when no trace, event, STOP or crash report answers
+  const messages = traces.some((t) => t.length > 0) ? [] : readPastedMessages(decoded).map(({ text, how }) => ({ kind: 'error-message' as const, text, how }));
   return {
-    traces: [...tracesFromTokens(windowsTokens), ...foreign.traces],
+    traces,
     kbRefs: extractKbRefs(decoded),
-    // error text last: the matcher reads it only when no trace, event, STOP or crash report answers
-    clues: [...cluesFromTokens(decoded, tokens), ...foreign.clues, ...readPastedMessages(decoded).map(({ text, how }) => ({ kind: 'error-message' as const, text, how }))],
+    clues: [...cluesFromTokens(decoded, tokens), ...foreign.clues, ...messages],
   };
 }
 
