@@ -49,7 +49,7 @@ function parseArchive(): Signature[] {
   return out;
 }
 /** Articles whose messages are pasted (the index holds every article's). */
-const QUERIED_ARTICLES = 3000;
+const QUERIED_ARTICLES = 2000;
 const FALSE_MATCH_GOAL = 0.02;
 const FIT_FALSE_MATCH = 0.75 * FALSE_MATCH_GOAL;
 /** Two messages each holding this share of the other's words (insertion strings left out) print the same thing. */
@@ -85,6 +85,8 @@ function containment(a: string[], b: string[]): number {
  * WINSPOOL.DRV`) not counted against; a message cut short only needs its words in theirs.
  * Candidates come from the postings of its four rarest words.
  */
+const wordsOfMessage = new Map<number, string[]>();
+
 function groupOf(index: MatchIndex, q: MessageQuery): Set<string> {
   const mi = index.messages;
   const ws = words(q.carried);
@@ -97,10 +99,11 @@ function groupOf(index: MatchIndex, q: MessageQuery): Set<string> {
       if (seen.has(msg)) continue;
       seen.add(msg);
       const m = mi.messages[msg]!;
-      const theirs = words(m.template);
+      let theirs = wordsOfMessage.get(msg);
+      if (!theirs) wordsOfMessage.set(msg, (theirs = words(m.template)));
       const slots = m.tokens.some((t) => t < 0) ? 2 : 0;
       const mine = new Set(ws);
-      const extra = ws.filter((w) => !theirs.includes(w)).length;
+      const extra = ws.filter((w) => !theirs!.includes(w)).length;
       const same = q.cut ? containment(ws, theirs) >= SAME_CUT : containment(theirs, [...mine]) >= SAME_MESSAGE && extra <= Math.floor((1 - SAME_MESSAGE) * ws.length) + slots;
       if (same) group.add(index.signatures[m.sig]!.id);
     }

@@ -23,8 +23,10 @@ const OUTSIDE_WEIGHT: Record<PastedMessageHow, number> = { dialog: 0.2, quoted: 
  * "Access denied", "General protection fault") names none of them: at best `possible`.
  */
 const GENERIC_ARTICLES = 3;
-/** Share of the pasted message an article's message must explain to count as printing it whole. */
+/** Share of the pasted message (all its known words) an article's message must explain to count as printing it whole. */
 const WHOLE_PURITY = 0.85;
+/** Where a generic message's confidences are squeezed: from here to just under the threshold. */
+const GENERIC_CEILING = MESSAGE_MATCH_THRESHOLD - 0.05;
 /** Messages aligned per pasted message after retrieval. */
 const RETRIEVED = 40;
 /** Keys whose postings are longer than this are used only when they are among the paste's three rarest. */
@@ -252,10 +254,11 @@ export function rankMessages(index: MessageIndex, pasted: readonly PastedText[],
       return { msg, m, a, confidence: confidenceOf(a, m, p.how) };
     });
     // a message many articles print whole says which kind of trouble, not which article
-    const printers = new Set(scored.filter((x) => x.a.shared > 0 && purity(x.a, p.how) >= WHOLE_PURITY && x.confidence >= POSSIBLE).map((x) => x.m.sig));
-    const ceiling = printers.size >= GENERIC_ARTICLES ? MESSAGE_MATCH_THRESHOLD - 0.05 : 1;
+    const printers = new Set(scored.filter((x) => x.a.shared > 0 && x.a.shared / (x.a.shared + x.a.inside + x.a.outside) >= WHOLE_PURITY && x.confidence >= POSSIBLE).map((x) => x.m.sig));
+    const generic = printers.size >= GENERIC_ARTICLES;
     for (const { msg, m, a, confidence: raw } of scored) {
-      const confidence = Math.min(ceiling, raw);
+      // squeezed under the threshold, order kept: the best-fitting printers still come first
+      const confidence = generic && raw > GENERIC_CEILING ? GENERIC_CEILING + (0.04 * (raw - GENERIC_CEILING)) / (1 - GENERIC_CEILING) : raw;
       // text that does not read as an error is answered only when one article prints it
       if (p.how === 'text' && confidence < MESSAGE_MATCH_THRESHOLD) continue;
       const seen = bySig.get(m.sig);
