@@ -187,7 +187,7 @@ function unchangedAnswers(index: MatchIndex, signatures: Signature[], rng: Rng):
   console.log(`  event, STOP and trace pastes answered alike with and without their error text: ${pastes - changed.length} of ${pastes} (${withText} hold error text); changed: ${changed.slice(0, 8).join('; ') || 'none'}`);
 }
 
-export async function runMessageBench(storeDir: string | undefined): Promise<void> {
+export async function runMessageBench(storeDir: string | undefined, queriedArticles = QUERIED_ARTICLES): Promise<void> {
   const started = performance.now();
   const signatures = storeDir ? [...(await loadStore(storeDir)).signatures.values()] : parseArchive();
   const rng = seededRng(1311);
@@ -201,7 +201,7 @@ export async function runMessageBench(storeDir: string | undefined): Promise<voi
   console.log(`  store: ${stored.length} signatures (${heldOut.size} printing a message held out); whole match index ${fmt(built.ms / 1000, 2)} s, +${fmt(built.mb, 0)} MB; message index: ${index.messages.messages.length} messages, ${index.messages.vocab.size} words`);
 
   const outcomes: Outcome[] = [];
-  const queried = printing.filter((_, i) => i % Math.max(1, Math.floor(printing.length / QUERIED_ARTICLES)) === 0);
+  const queried = printing.filter((_, i) => i % Math.max(1, Math.floor(printing.length / queriedArticles)) === 0);
   for (const sig of queried) {
     const held = heldOut.has(sig.id);
     const half = split.get(sig.id) ?? 'test';
@@ -260,5 +260,6 @@ export async function runMessageBench(storeDir: string | undefined): Promise<voi
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const at = process.argv.indexOf('--store');
-  await runMessageBench(at > 0 ? process.argv[at + 1] : undefined);
+  const articles = process.argv.indexOf('--articles');
+  await runMessageBench(at > 0 ? process.argv[at + 1] : undefined, articles > 0 ? Number(process.argv[articles + 1]) : undefined);
 }

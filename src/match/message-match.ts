@@ -12,12 +12,12 @@ import { messageTokens, type PastedMessageHow } from '../trace/error-messages.js
 import { pairKey, VAR, type IndexedMessage, type MessageIndex } from './message-index.js';
 
 /** Confidence at or above which a message match is `match` (fitted on the bench's calibration half). */
-export const MESSAGE_MATCH_THRESHOLD = 0.7;
+export const MESSAGE_MATCH_THRESHOLD = 0.72;
 
 /** IDF mass at which a message says enough to name one article (e^-1 of the way at this much). */
-const INFO_SCALE = 9;
+const INFO_SCALE = 7;
 /** Words of the pasted message outside the aligned part count this much against (chat around a quote counts less). */
-const OUTSIDE_WEIGHT: Record<PastedMessageHow, number> = { dialog: 0.2, quoted: 0.35, line: 0.12, whole: 0.12, text: 0.12 };
+const OUTSIDE_WEIGHT: Record<PastedMessageHow, number> = { dialog: 0.25, quoted: 0.35, line: 0.25, whole: 0.15, text: 0.25 };
 /**
  * A pasted message that this many articles print whole (their messages explain nearly all of it:
  * "Access denied", "General protection fault") names none of them: at best `possible`.
@@ -254,13 +254,14 @@ export function rankMessages(index: MessageIndex, pasted: readonly PastedText[],
       return { msg, m, a, confidence: confidenceOf(a, m, p.how) };
     });
     // a message many articles print whole says which kind of trouble, not which article
-    const printers = new Set(scored.filter((x) => x.a.shared > 0 && x.a.shared / (x.a.shared + x.a.inside + x.a.outside) >= WHOLE_PURITY && x.confidence >= POSSIBLE).map((x) => x.m.sig));
+    // (an article's longer message holding the whole paste prints it too: "X caused a General Protection Fault in module Y")
+    const printers = new Set(scored.filter((x) => x.a.shared > 0 && x.a.shared / (x.a.shared + x.a.inside + x.a.outside) >= WHOLE_PURITY).map((x) => x.m.sig));
     const generic = printers.size >= GENERIC_ARTICLES;
     for (const { msg, m, a, confidence: raw } of scored) {
       // squeezed under the threshold, order kept: the best-fitting printers still come first
       const confidence = generic && raw > GENERIC_CEILING ? GENERIC_CEILING + (0.04 * (raw - GENERIC_CEILING)) / (1 - GENERIC_CEILING) : raw;
-      // text that does not read as an error is answered only when one article prints it
-      if (p.how === 'text' && confidence < MESSAGE_MATCH_THRESHOLD) continue;
+      // text that does not read as an error is answered only when an article prints it (a generic one's printers stay, as `possible`)
+      if (p.how === 'text' && raw < MESSAGE_MATCH_THRESHOLD) continue;
       const seen = bySig.get(m.sig);
       if (seen && seen.confidence >= confidence) continue;
       bySig.set(m.sig, { sig: m.sig, confidence, msg, pasted: p, a });
