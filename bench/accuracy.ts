@@ -3,11 +3,11 @@
  * damaged from that trace (positives), the same queries against an index without the
  * article (held-out negatives), and unrelated software (negatives).
  */
-import { TIE_MARGIN, buildIndex, rankCandidates, type MatchIndex, type Rules } from '../src/match/index.js';
+import { POSSIBLE_THRESHOLD, SITE_FRAMES, TIE_MARGIN, buildIndex, crashSiteAnswer, rankCandidates, type MatchIndex, type Rules } from '../src/match/index.js';
 import { prepareTrace } from '../src/match/prepare.js';
 import type { Frame, ParsedMessage, Signature } from '../src/model.js';
 import { normalizeFrame } from '../src/trace/index.js';
-import { DAMAGES, PRINTERS, damage, printTrace, unrelatedTrace, type Rng } from './eval-queries.js';
+import { DAMAGES, PRINTERS, damage, printTrace, unrelatedTrace, wrapLines, type Rng } from './eval-queries.js';
 import { parseMessage } from './parse.js';
 
 export interface Outcome {
@@ -29,6 +29,13 @@ export interface Outcome {
   twin: boolean;
   /** The damaged query kept no informative frame (all generic): `none` is the right answer. */
   genericOnly: boolean;
+  /**
+   * The matcher's shared-crash-site short list (best first) when it answers `possible` instead of
+   * a `match` on the top candidate (crashSiteAnswer), whatever the threshold.
+   */
+  siteList?: string[];
+  /** Positive: the queried article is in siteList and its crash site truly overlaps each other listed article's. */
+  siteRight: boolean;
 }
 
 /**
@@ -65,19 +72,45 @@ function hasInformative(trace: Frame[], index: MatchIndex): boolean {
   return prepareTrace(trace, index.classifier).some((f) => f.rank >= 0 && !f.fallback);
 }
 
-function evaluate(index: MatchIndex, parsed: ParsedMessage, kb: string) {
+/**
+ * Crash sites read from the articles themselves, not from the matcher's answer: the first
+ * SITE_FRAMES informative frames of each trace. Two articles share a site when those overlap.
+ */
+function siteKeys(index: MatchIndex): Map<string, Set<number>[]> {
+  const out = new Map<string, Set<number>[]>();
+  for (const t of index.traces) {
+    const id = index.signatures[t.sig]?.id ?? '';
+    out.set(id, [...(out.get(id) ?? []), new Set(t.keys.subarray(0, SITE_FRAMES))]);
+  }
+  return out;
+}
+
+function shareSite(sites: Map<string, Set<number>[]>, a: string, b: string): boolean {
+  return (sites.get(a) ?? []).some((x) => (sites.get(b) ?? []).some((y) => [...x].some((k) => y.has(k))));
+}
+
+function evaluate(index: MatchIndex, parsed: ParsedMessage, kb: string, sites?: Map<string, Set<number>[]>) {
   const ranked = rankCandidates(index, parsed, 20);
+  const site = crashSiteAnswer(index, parsed, ranked.filter((r) => r.confidence >= POSSIBLE_THRESHOLD));
+  const siteList = site?.shared.map((r) => index.signatures[r.sig]?.id ?? '');
+  const siteRight = sites !== undefined && siteList !== undefined && siteList.length > 1 && siteList.includes(kb) && siteList.every((o) => o === kb || shareSite(sites, kb, o));
   const top = ranked[0];
   const rank = ranked.findIndex((r) => index.signatures[r.sig]?.id === kb) + 1;
   const genericOnly = !parsed.traces.some((t) => hasInformative(t, index));
   const confidences = ranked.slice(0, 2).map((r) => r.confidence);
   const inTopTie = rank > 0 && top !== undefined && top.confidence - (ranked[rank - 1]?.confidence ?? 0) < TIE_MARGIN;
-  return { confidence: top?.confidence ?? 0, confidences, inTopTie, rank, genericOnly, ...(top ? { top: index.signatures[top.sig]?.id } : {}) };
+  return { confidence: top?.confidence ?? 0, confidences, inTopTie, rank, genericOnly, siteRight, ...(siteList ? { siteList } : {}), ...(top ? { top: index.signatures[top.sig]?.id } : {}) };
 }
 
-export function evaluateAccuracy(signatures: Signature[], rules: Rules, rng: Rng) {
+/**
+ * `extended: false` draws the queries of the bench before typos, wrapped lines, other traces and
+ * system-frame articles were added (the same random sequence), to compare matcher versions on them.
+ */
+export function evaluateAccuracy(signatures: Signature[], rules: Rules, rng: Rng, { extended = true } = {}) {
+  const damages = extended ? DAMAGES : DAMAGES.filter((d) => d !== 'typo' && d !== 'wrapped');
   const index = buildIndex(signatures, rules);
   const seqs = keySequences(index);
+  const sites = siteKeys(index);
   const hasTwin = (kb: string) => signatures.some((o) => o.id !== kb && areTwins(seqs, kb, o.id));
   const outcomes: Outcome[] = [];
   const queries: ParsedMessage[] = [];
@@ -88,25 +121,40 @@ export function evaluateAccuracy(signatures: Signature[], rules: Rules, rng: Rng
   const unrelated = (): Frame[] => unrelatedTrace(rng, osFrames);
   let articles = 0;
   let genericOnly = 0;
+  /** Articles printing only system frames, queried with their own stack: `possible` with the article first is right. */
+  const systemOnly: { kb: string; top?: string; confidence: number; confidences: number[] }[] = [];
   signatures.forEach((sig, s) => {
-    const best = index.traces.filter((t) => t.sig === s && hasInformative(sig.traces[t.traceIndex] ?? [], index)).sort((a, b) => b.keys.length - a.keys.length)[0];
+    const mineTraces = index.traces.filter((t) => t.sig === s && hasInformative(sig.traces[t.traceIndex] ?? [], index)).sort((a, b) => b.keys.length - a.keys.length);
+    const best = mineTraces[0];
     const trace = best ? sig.traces[best.traceIndex] : undefined;
     if (!trace) {
       genericOnly++;
+      const own = [...sig.traces].sort((a, b) => b.length - a.length)[0];
+      if (own && extended) systemOnly.push({ kb: sig.id, ...evaluate(index, parseMessage(printTrace(own, 'windbg-k', rng)), sig.id) });
       return;
     }
     articles++;
     const split = Number(sig.id.slice(1)) % 2 === 0 ? 'calibration' : 'test';
     const mine: { parsed: ParsedMessage; damage: string; format: string }[] = [];
-    DAMAGES.forEach((d, k) => {
+    damages.forEach((d, k) => {
       const format = FORMATS[(k + articles) % FORMATS.length] ?? 'bare';
-      const parsed = parseMessage(printTrace(damage(trace, d, rng, unrelated), format, rng));
+      const printed = printTrace(damage(trace, d, rng, unrelated), format, rng);
+      const parsed = parseMessage(d === 'wrapped' ? wrapLines(printed, 40 + Math.floor(rng() * 33)) : printed);
       mine.push({ parsed, damage: d, format });
       queries.push(parsed);
-      const result = evaluate(index, parsed, sig.id);
+      const result = evaluate(index, parsed, sig.id, sites);
       const twin = result.top !== undefined && result.top !== sig.id && areTwins(seqs, sig.id, result.top);
       outcomes.push({ kind: 'positive', split, kb: sig.id, damage: d, format, twin, ...result });
     });
+    // the article's other traces of two or more informative frames, pasted as they are (issue 9.5: one of several traces)
+    for (const other of extended ? mineTraces.slice(1).filter((t) => t.keys.length >= 2) : []) {
+      const format = FORMATS[(other.traceIndex + articles) % FORMATS.length] ?? 'bare';
+      const parsed = parseMessage(printTrace(sig.traces[other.traceIndex] ?? [], format, rng));
+      queries.push(parsed);
+      const result = evaluate(index, parsed, sig.id, sites);
+      const twin = result.top !== undefined && result.top !== sig.id && areTwins(seqs, sig.id, result.top);
+      outcomes.push({ kind: 'positive', split, kb: sig.id, damage: 'another-trace', format, twin, ...result });
+    }
     const without = buildIndex(signatures.filter((_, i) => i !== s), rules);
     const twin = hasTwin(sig.id);
     for (const q of [mine[0], mine[3]]) {
@@ -119,5 +167,5 @@ export function evaluateAccuracy(signatures: Signature[], rules: Rules, rng: Rng
     queries.push(parsed);
     outcomes.push({ kind: 'unrelated', split: i % 2 === 0 ? 'calibration' : 'test', kb: `unrelated#${i}`, damage: 'none', format, twin: false, ...evaluate(index, parsed, '') });
   }
-  return { outcomes, queries, articles, genericOnly };
+  return { outcomes, queries, articles, genericOnly, systemOnly };
 }

@@ -3,7 +3,8 @@
  * with held-out articles and unrelated software as negatives, thresholds fitted on one
  * half and reported on the other; (b) speed and memory beside a plain fuse.js scan, at the
  * archive's size and on a synthetic store of 100,000 trace signatures.
- * Options: --no-synthetic (skip the 100k store), --synthetic N (its size).
+ * Options: --no-synthetic (skip the 100k store), --synthetic N (its size), --accuracy-only (section a alone), --queries-v1 (section a's queries as
+ * drawn before typos, wrapped lines and other traces were added, to compare with older figures).
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -28,22 +29,45 @@ function share(outcomes: Outcome[], test: (o: Outcome) => boolean): number {
 
 /**
  * Lowest threshold that answers `match` on at most 0.5% of the calibration negatives (twins
- * excluded: they are the same crash): half the 1% goal, as a margin for a small sample.
+ * excluded: they are the same crash): half the 1% goal, as a margin for a small sample. A
+ * negative the shared-crash-site check answers `possible` is never a `match`, at any threshold.
  */
 function fitThreshold(negatives: Outcome[]): number {
-  const scores = negatives.map((o) => o.confidence).sort((a, b) => b - a);
+  const scores = negatives.map((o) => (o.siteList ? 0 : o.confidence)).sort((a, b) => b - a);
   const allowed = Math.floor(0.005 * scores.length);
   return (scores[allowed] ?? 0) + 1e-6;
 }
 
-/** The verdict kbbot gives (decideVerdict: a tie at the top is `possible`) at this match threshold. */
-const verdictAt = (o: Outcome, threshold: number) => decideVerdict(o.confidences, threshold);
+/**
+ * The verdict kbbot gives at this match threshold (matchMessage): a tie at the top is
+ * `possible`, and so is a best candidate on a shared crash site (crashSiteAnswer).
+ */
+function verdictAt(o: Outcome, threshold: number): ReturnType<typeof decideVerdict> {
+  const verdict = decideVerdict(o.confidences, threshold);
+  return verdict === 'match' && o.siteList ? 'possible' : verdict;
+}
+
+/**
+ * The right verdict for a positive, read as a user would. Strict: `match` naming the queried
+ * article. Twin-aware: also `match` naming its twin (the very same stack), a tie offered as
+ * `possible` with it among the tied, or `possible` with the shared-crash-site short list when
+ * the list holds it and its crash site truly overlaps every other listed article's.
+ */
+function rightStrict(o: Outcome, threshold: number): boolean {
+  return verdictAt(o, threshold) === 'match' && o.rank === 1;
+}
+function rightTwinAware(o: Outcome, threshold: number): boolean {
+  const verdict = verdictAt(o, threshold);
+  if (verdict === 'match') return o.rank === 1 || o.twin;
+  if (verdict !== 'possible' || o.confidence < threshold) return false;
+  return o.siteList ? o.siteRight : o.inTopTie;
+}
 
 /**
  * Two readings of each figure. Strict: only the queried article counts as right, and a tie
  * between it and its twin (two articles printing the same stack) counts as wrong. Twin-aware:
- * a twin article on top is right (the same crash; no trace can tell them apart), and a tie
- * answered `possible` with the right article among the tied ones is the right answer.
+ * a twin article on top is right (the same crash; no trace can tell them apart), and so is a
+ * `possible` short list holding the right article (a tie, or a shared crash site: rightTwinAware).
  */
 function report(label: string, outcomes: Outcome[], threshold: number): void {
   const pos = outcomes.filter((o) => o.kind === 'positive' && !o.genericOnly);
@@ -52,13 +76,14 @@ function report(label: string, outcomes: Outcome[], threshold: number): void {
   const mrr = pos.reduce((s, o) => s + (o.rank > 0 ? 1 / o.rank : 0), 0) / pos.length;
   const dropped = outcomes.filter((o) => o.kind === 'positive' && o.genericOnly).length;
   const isMatch = (o: Outcome) => verdictAt(o, threshold) === 'match';
-  const tiedPossible = (o: Outcome) => verdictAt(o, threshold) === 'possible' && o.confidence >= threshold;
+  const onSite = (o: Outcome) => verdictAt(o, threshold) === 'possible' && o.siteList !== undefined && o.confidence >= threshold;
   console.log(`  ${label} (match threshold ${fmt(threshold)}): ${pos.length} positives (+${dropped} left with only generic frames by the damage, not counted), ${loo.length} held-out, ${unrelated.length} unrelated`);
-  console.log(`    top-1 accuracy: strict ${fmt(share(pos, (o) => o.rank === 1))}, twin-aware ${fmt(share(pos, (o) => o.rank === 1 || o.twin || o.inTopTie))}   MRR ${fmt(mrr)}`);
+  console.log(`    top-1 accuracy: strict ${fmt(share(pos, (o) => o.rank === 1))}, twin-aware ${fmt(share(pos, (o) => o.rank === 1 || o.twin || o.inTopTie || (o.siteList !== undefined && o.siteRight)))}   MRR ${fmt(mrr)}`);
   console.log(
-    `    positives answered match: strict ${pct(share(pos, isMatch))} (with the right article on top ${pct(share(pos, (o) => isMatch(o) && o.rank === 1))})` +
-      `; twin-aware ${pct(share(pos, (o) => isMatch(o) || (tiedPossible(o) && o.inTopTie)))} (a tie offered as possible with the right article among the tied: ${pct(share(pos, (o) => tiedPossible(o) && o.inTopTie))})`,
+    `    positives given the right verdict: strict ${pct(share(pos, (o) => rightStrict(o, threshold)))} (match naming the article)` +
+      `; twin-aware ${pct(share(pos, (o) => rightTwinAware(o, threshold)))} (also its twin, or a possible short list holding it: tied ${pct(share(pos, (o) => !o.siteList && verdictAt(o, threshold) === 'possible' && o.confidence >= threshold && o.inTopTie))}, shared crash site ${pct(share(pos, (o) => onSite(o) && o.siteRight))})`,
   );
+  console.log(`    positives answered match: ${pct(share(pos, isMatch))}; answered possible on a shared crash site: ${pct(share(pos, onSite))}`);
   const negatives = [...loo, ...unrelated];
   const noTwins = negatives.filter((o) => !o.twin);
   console.log(
@@ -68,11 +93,22 @@ function report(label: string, outcomes: Outcome[], threshold: number): void {
   console.log(`    negatives answered match, twin-aware (leaving out the ${negatives.length - noTwins.length} held-out queries whose article has a twin in the store, which rightly answer with the twin): ${pct(share(noTwins, isMatch))} (held-out ${pct(share(loo.filter((o) => !o.twin), isMatch))})`);
 }
 
+/** The test half's misses at the threshold: positives given a wrong verdict (twin-aware) and negatives answered match. */
+function misses(outcomes: Outcome[], threshold: number): void {
+  const show = (o: Outcome) => `${o.kb}(${o.damage},${o.format})->${verdictAt(o, threshold)} ${o.siteList ? `[${o.siteList.join(' ')}]` : (o.top ?? 'none')} ${fmt(o.confidence, 2)}`;
+  const wrong = outcomes.filter((o) => o.kind === 'positive' && !o.genericOnly && !rightTwinAware(o, threshold));
+  console.log(`    positives given a wrong verdict, twin-aware (${wrong.length}): ${wrong.map(show).join('  ') || 'none'}`);
+  const strictOnly = outcomes.filter((o) => o.kind === 'positive' && !o.genericOnly && rightTwinAware(o, threshold) && !rightStrict(o, threshold));
+  console.log(`    right only twin-aware (${strictOnly.length}): ${strictOnly.map(show).join('  ') || 'none'}`);
+  const falseMatches = outcomes.filter((o) => o.kind !== 'positive' && verdictAt(o, threshold) === 'match');
+  console.log(`    negatives answered match (${falseMatches.length}): ${falseMatches.map((o) => `${o.kb}${o.twin ? '(twin in store)' : ''}->${o.top}(${fmt(o.confidence, 2)})`).join(' ') || 'none'}`);
+}
+
 function breakdown(outcomes: Outcome[], key: 'damage' | 'format'): void {
   const groups = new Map<string, Outcome[]>();
   for (const o of outcomes.filter((x) => x.kind === "positive" && !x.genericOnly)) groups.set(o[key], [...(groups.get(o[key]) ?? []), o]);
-  const cells = [...groups.entries()].map(([k, os]) => `${k} ${fmt(share(os, (o) => o.rank === 1), 2)}/${fmt(share(os, (o) => verdictAt(o, MATCH_THRESHOLD) === 'match'), 2)}`);
-  console.log(`    by ${key} (top-1/match): ${cells.join('  ')}`);
+  const cells = [...groups.entries()].map(([k, os]) => `${k} ${fmt(share(os, (o) => o.rank === 1), 2)}/${fmt(share(os, (o) => rightTwinAware(o, MATCH_THRESHOLD)), 2)}`);
+  console.log(`    by ${key} (top-1 strict / right verdict twin-aware): ${cells.join('  ')}`);
 }
 
 /**
@@ -100,7 +136,7 @@ console.log(`kbbot bench  (node ${process.version}, ${new Date().toISOString()})
 console.log(`archive: ${archive.articles} articles, ${archive.parsed} with a module!symbol shape parsed (${archive.rejected} rejected), ${withTraces.length} with a trace of >= 2 frames  [${fmt((performance.now() - started) / 1000, 1)} s]`);
 
 const rules = loadRules();
-const accuracy = evaluateAccuracy(withTraces, rules, seededRng(272274));
+const accuracy = evaluateAccuracy(withTraces, rules, seededRng(272274), { extended: !args.includes('--queries-v1') });
 console.log(`\n(a) accuracy: ${accuracy.articles} articles queried (${accuracy.genericOnly} more have only generic frames: 'none' by design, not counted)`);
 const twinPairs = [...new Set(accuracy.outcomes.filter((o) => o.kind === 'positive' && o.twin && o.top).map((o) => [o.kb, o.top].sort().join('/')))];
 console.log(`  twins (articles printing the same stack: one's informative frames contiguous in the other's) that took the top place from the queried article: ${twinPairs.join(' ') || 'none'}.`);
@@ -110,16 +146,16 @@ const test = accuracy.outcomes.filter((o) => o.split === 'test');
 const fitted = fitThreshold(calibration.filter((o) => o.kind !== 'positive' && !o.twin));
 report('calibration half, fitted threshold', calibration, fitted);
 report('test half, threshold fitted on calibration', test, fitted);
+misses(test, fitted);
 report('test half, shipped threshold', test, MATCH_THRESHOLD);
 report('all, shipped threshold', accuracy.outcomes, MATCH_THRESHOLD);
+const systemRight = accuracy.systemOnly.filter((o) => o.top === o.kb && decideVerdict(o.confidences, MATCH_THRESHOLD) === 'possible');
+console.log(`  articles printing only system frames, queried with their own stack (possible with the article first is right; never match): ${systemRight.length}/${accuracy.systemOnly.length} right${accuracy.systemOnly.length > systemRight.length ? ` (wrong: ${accuracy.systemOnly.filter((o) => !systemRight.includes(o)).map((o) => `${o.kb}->${o.top ?? 'none'} ${fmt(o.confidence, 2)}`).join(' ')})` : ''}`);
 breakdown(accuracy.outcomes, 'damage');
 breakdown(accuracy.outcomes, 'format');
 reliability(accuracy.outcomes);
-const misses = accuracy.outcomes.filter((o) => o.kind === 'positive' && !o.genericOnly && o.rank !== 1 && !o.twin).slice(0, 12);
-if (misses.length > 0) console.log(`    misses (not twins): ${misses.map((o) => `${o.kb}(${o.damage},${o.format})->${o.top ?? 'none'}`).join(' ')}`);
-const falseMatches = accuracy.outcomes.filter((o) => o.kind !== 'positive' && !o.twin && verdictAt(o, MATCH_THRESHOLD) === 'match').slice(0, 12);
-if (falseMatches.length > 0) console.log(`    negatives answered match (not twins): ${falseMatches.map((o) => `${o.kb}->${o.top}(${fmt(o.confidence, 2)})`).join(' ')}`);
 
+if (args.includes('--accuracy-only')) process.exit(0);
 console.log('\n(b) speed: kbbot index vs a plain fuse.js scan over the same traces (per query, message already parsed; fuse.js time-boxed)');
 console.log(`  machine: ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} (shared)`);
 compareWithFuse('archive', archive.signatures, rules, accuracy.queries, 30_000);

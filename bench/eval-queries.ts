@@ -73,8 +73,41 @@ function cutShort(rng: Rng, f: Frame): Frame {
   return { ...f, symbol: f.symbol.slice(0, keep), offset: undefined };
 }
 
-export type Damage = 'none' | 'missing-top' | 'exception-frames-added' | 'top-only' | 'extra-frames' | 'cut-short' | 'module-spelling';
-export const DAMAGES: Damage[] = ['none', 'missing-top', 'exception-frames-added', 'top-only', 'extra-frames', 'cut-short', 'module-spelling'];
+/** One slip of the keyboard (a letter replaced, dropped or swapped with the next) inside a name. */
+function typo(rng: Rng, f: Frame): Frame {
+  const s = f.symbol;
+  const at = 2 + Math.floor(rng() * (s.length - 4));
+  const kind = Math.floor(rng() * 3);
+  const letter = 'etaoinsrhl'[Math.floor(rng() * 10)] ?? 'e';
+  const symbol = kind === 0 ? s.slice(0, at) + (s[at] === letter ? 'x' : letter) + s.slice(at + 1) : kind === 1 ? s.slice(0, at) + s.slice(at + 1) : s.slice(0, at) + (s[at + 1] ?? '') + (s[at] ?? '') + s.slice(at + 2);
+  return { ...f, symbol, offset: undefined };
+}
+
+export type Damage = 'none' | 'missing-top' | 'exception-frames-added' | 'top-only' | 'extra-frames' | 'cut-short' | 'module-spelling' | 'typo' | 'wrapped';
+export const DAMAGES: Damage[] = ['none', 'missing-top', 'exception-frames-added', 'top-only', 'extra-frames', 'cut-short', 'module-spelling', 'typo', 'wrapped'];
+
+/**
+ * Lines wrapped the way mail clients and narrow terminals wrap them (issue 9.5's "wrapped
+ * lines"): at the last space before the width, else after the last `::` of a long C++ name.
+ */
+export function wrapLines(text: string, width: number): string {
+  const out: string[] = [];
+  for (let line of text.split('\n')) {
+    while (line.length > width) {
+      const head = line.slice(0, width);
+      let cut = head.lastIndexOf(' ');
+      if (cut <= 0) {
+        const colons = head.lastIndexOf('::');
+        cut = colons > 0 ? colons + 2 : -1;
+      }
+      if (cut <= 0) break;
+      out.push(line.slice(0, cut).trimEnd());
+      line = line.slice(cut).trimStart();
+    }
+    out.push(line);
+  }
+  return out.join('\n');
+}
 
 /** The trace as a paste would hold it after one kind of damage. */
 export function damage(trace: Trace, kind: Damage, rng: Rng, unrelated: () => Frame[]): Trace {
@@ -98,6 +131,14 @@ export function damage(trace: Trace, kind: Damage, rng: Rng, unrelated: () => Fr
       return t.map((f, i) => (i < 3 && rng() < 0.6 ? cutShort(rng, f) : f));
     case 'module-spelling':
       return t.map((f) => changeModuleSpelling(rng, f));
+    case 'typo': {
+      // in one of the top three names long enough to mistype inside (mangled names left alone)
+      const at = t.findIndex((f, i) => i < 3 && f.symbol.length >= 8 && !f.symbol.startsWith('?') && rng() < 0.7);
+      return at < 0 ? t : t.map((f, i) => (i === at ? typo(rng, f) : f));
+    }
+    case 'wrapped':
+      // the text is wrapped after printing (wrapLines)
+      return t;
   }
 }
 

@@ -464,12 +464,14 @@ async function runSoak(pastes: string[], durationMs: number): Promise<number> {
   }
   const secondHalf = samples.filter((s) => s.atS >= samples.at(-1)!.atS / 2).map((s) => ({ x: s.atS / 3600, y: s.heapMb }));
   const trend = slope(secondHalf);
+  // Per message (over every sample): what each message leaves behind in the heap, whatever the run's length.
+  const perMessageKb = slope(samples.map((s) => ({ x: s.sent, y: (s.heapMb * 2 ** 20) / 1024 })));
   const first = samples[0]!;
   const last = samples.at(-1)!;
   const duplicates = [...replies.values()].filter((c) => c > 1).length;
   process.stdout.write(
     `\nsoak (${state} state, ${rate}/s for ${(durationMs / 60_000).toFixed(1)} min): ${sent} messages, ${replies.size} answered, ${duplicates} answered twice, ${failedAcks} not acknowledged, ${deadLetters} dead letters\n` +
-      `heap ${first.heapMb.toFixed(1)} → ${last.heapMb.toFixed(1)} MB (peak ${Math.max(...samples.map((s) => s.heapMb)).toFixed(1)}), rss ${first.rssMb.toFixed(1)} → ${last.rssMb.toFixed(1)} MB; heap trend over the second half ${trend.toFixed(1)} MB/h\n`,
+      `heap ${first.heapMb.toFixed(1)} → ${last.heapMb.toFixed(1)} MB (peak ${Math.max(...samples.map((s) => s.heapMb)).toFixed(1)}), rss ${first.rssMb.toFixed(1)} → ${last.rssMb.toFixed(1)} MB; heap trend over the second half ${trend.toFixed(1)} MB/h, ${perMessageKb.toFixed(2)} KB per message over the run\n`,
   );
   const problems: string[] = [];
   if (replies.size !== sent || duplicates > 0) problems.push(`${sent - replies.size} unanswered, ${duplicates} duplicates`);

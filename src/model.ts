@@ -237,6 +237,20 @@ export const ClueMatchSchema = z.object({
 });
 export type ClueMatch = z.infer<typeof ClueMatchSchema>;
 
+/**
+ * Why a candidate that scored high enough is offered as `possible`, not named the match: its
+ * crash site (crash frame and the next informative frames) is shared (match/crash-site.ts).
+ */
+export const SharedSiteSchema = z.object({
+  /** The other articles crashing at the same site, which nothing in the paste tells apart from this one. */
+  articles: z.array(KbIdSchema),
+  /** The frames of the site the paste showed, as `module!symbol`. */
+  frames: z.array(z.string()),
+  /** The pasted frame where the paste leaves this article's stack at its crash site (another crash through it). */
+  leavesAt: z.string().optional(),
+});
+export type SharedSite = z.infer<typeof SharedSiteSchema>;
+
 export const CandidateSchema = z.object({
   kb: KbIdSchema,
   score: z.number().min(0).max(1),
@@ -249,6 +263,8 @@ export const CandidateSchema = z.object({
   versionChecks: z.array(VersionCheckSchema).default([]),
   /** Clues other than frames that matched the article (event, STOP, application error), for the why view. */
   clueMatches: z.array(ClueMatchSchema).optional(),
+  /** Set when the crash site is shared and the verdict therefore `possible` (the why view says so). */
+  sharedSite: SharedSiteSchema.optional(),
 });
 export type Candidate = z.infer<typeof CandidateSchema>;
 

@@ -3,26 +3,11 @@
  * `help`, `mute` / `unmute`. Answers are ephemeral with a "Share in channel" button; mutes are
  * returned as effects for the adapter, which owns channel state.
  */
-import {
-  buildArticleCard,
-  buildHelpReply,
-  buildMatchReply,
-  buildNoneReply,
-  buildNotice,
-  buildPossibleReply,
-  buildSearchReply,
-  buildUnknownArticleReply,
-  encodeShareValue,
-  withShareButton,
-  BUTTON_VALUE_MAX,
-  type Reply,
-} from '../reply/index.js';
-import { parseKbRef, parseMessage } from '../trace/index.js';
-import { joinReplies } from './message.js';
-import { withRecordButton } from '../reply/record.js';
-import { recordParts } from './record.js';
+import { buildArticleCard, buildHelpReply, buildNotice, buildSearchReply, buildUnknownArticleReply, encodeShareValue, withShareButton, BUTTON_VALUE_MAX, type Reply } from '../reply/index.js';
+import { parseKbRef } from '../trace/index.js';
 import type { KbId, ThreadMatch } from '../model.js';
-import { candidateLines, frameStrings, matchKnowledge, pastedTrace, searchKnowledge, threadFromResult } from './shared.js';
+import { answerPaste } from './paste.js';
+import { searchKnowledge } from './shared.js';
 import type { AnswerKind, BotAnswer, Knowledge } from './types.js';
 
 const SEARCH_LIMIT = 10;
@@ -49,33 +34,23 @@ function search(k: Knowledge, words: string): Answered {
   return { kind: 'search', reply: buildSearchReply(words, hits.map((h) => ({ kb: h.kb, title: h.title }))) };
 }
 
+/** `/kb Q272274`, `/kb 272274`, `/kb <url>`: the whole text is one reference (a paste that names one is a paste). */
 function lookup(k: Knowledge, text: string, now: number): Answered | undefined {
-  const kb = parseKbRef(text);
+  const kb = /\s/.test(text) ? undefined : parseKbRef(text);
   if (kb === undefined) return undefined;
   const sig = k.signatures.get(kb);
   return sig ? { kind: 'article', reply: buildArticleCard(sig), thread: articleThread(kb, now) } : { kind: 'article', reply: buildUnknownArticleReply(kb) };
 }
 
-function answerPaste(k: Knowledge, text: string, now: number): Answered {
-  const parsed = parseMessage(text);
-  if (parsed.traces.some((t) => t.length > 0) || parsed.clues.some((c) => c.kind !== 'file-version')) {
-    const result = matchKnowledge(k, parsed);
-    const top = result.candidates[0];
-    const digest = { verdict: result.verdict, candidates: result.candidates.map((c) => ({ kb: c.kb, score: c.score })) };
-    const trace = pastedTrace(parsed.traces);
-    const thread = threadFromResult(UNPOSTED, undefined, result, trace, result.candidates.slice(0, 1).map((c) => c.kb), now);
-    if (result.verdict === 'match' && top) {
-      const reply = buildMatchReply({ candidate: top, signature: k.signatures.get(top.kb), otherCount: result.candidates.length - 1, pastedFrames: frameStrings(trace) });
-      return { kind: 'match', reply, result: digest, thread };
-    }
-    if (result.verdict === 'possible') return { kind: 'possible', reply: withRecordButton(buildPossibleReply(candidateLines(k, result.candidates)), recordParts(parsed)), result: digest, thread };
+/** A paste (trace, clues, references) answered as a message would be; words that are none of those are a search. */
+function pasted(k: Knowledge, text: string, now: number): Answered {
+  const paste = answerPaste({ k, now, place: UNPOSTED, announced: [], showUnknown: true }, text);
+  if (paste.kind === 'match' || paste.kind === 'possible') {
+    const digest = { verdict: paste.result.verdict, candidates: paste.result.candidates.map((c) => ({ kb: c.kb, score: c.score })) };
+    return { kind: paste.kind, reply: paste.reply, result: digest, thread: paste.threadMatch };
   }
-  const cards = parsed.kbRefs.slice(0, 3).map((kb) => {
-    const sig = k.signatures.get(kb);
-    return sig ? buildArticleCard(sig) : buildUnknownArticleReply(kb);
-  });
-  if (cards.length > 0) return { kind: 'article', reply: joinReplies(cards) };
-  if (parsed.traces.length > 0) return { kind: 'none', reply: withRecordButton(buildNoneReply(), recordParts(parsed)) };
+  if (paste.kind === 'article') return { kind: 'article', reply: paste.reply, thread: paste.threadMatch };
+  if (paste.hasTrace) return { kind: 'none', reply: paste.reply };
   // Words that are neither a reference nor a trace are most likely a search.
   return search(k, text);
 }
@@ -119,7 +94,7 @@ export function answerCommand(k: Knowledge, rawText: string, now: number, sharea
   }
   const team = teamCommand(k, verb, rest, text);
   if (team) return team;
-  const answered = verb === 'search' || verb === 'find' ? search(k, rest) : (lookup(k, text, now) ?? answerPaste(k, text, now));
+  const answered = verb === 'search' || verb === 'find' ? search(k, rest) : (lookup(k, text, now) ?? pasted(k, text, now));
   if (!shareable) return { kind: answered.kind, replies: [answered.reply], delivery: 'channel', ...(answered.thread ? { threadMatch: answered.thread } : {}) };
   if (answered.kind === 'notice') return { kind: answered.kind, replies: [answered.reply], delivery: 'ephemeral' };
   const value =

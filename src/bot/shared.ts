@@ -85,7 +85,9 @@ export function matchKnowledge(k: Knowledge, parsed: ParsedMessage): MatchResult
   let result = base;
   if (team.candidates.length > 0) {
     const candidates = [...team.candidates, ...base.candidates].sort((a, b) => b.score - a.score);
-    result = { verdict: decideVerdict(candidates.map((c) => c.score)), candidates };
+    const verdict = decideVerdict(candidates.map((c) => c.score));
+    // a best candidate on a crash site its layer found shared stays a short list (match/crash-site.ts)
+    result = { verdict: verdict === 'match' && candidates[0]?.sharedSite ? 'possible' : verdict, candidates };
   }
   const fingerprint = crashFingerprint(parsed);
   if (fingerprint === undefined) return result;

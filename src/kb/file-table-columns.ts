@@ -42,6 +42,20 @@ function underlinedOneByOne(tokens: Token[], j: number): boolean {
   return rules > 1 && rules === words;
 }
 
+const DATE_TITLES = new Set(['time/date', 'modified', 'created', 'stamp', 'timestamp', 'dated', 'updated', 'changed', 'released']);
+
+/** Most words of a column title no column word names ("Drive type", "Destination folder name"). */
+const UNNAMED_TITLE_WORDS = 3;
+
+/** Index of the underline after one to three plain words at `j` (the last title of a header row), or undefined. */
+function unnamedColumnEnd(tokens: Token[], j: number): number | undefined {
+  let k = j;
+  while (k < tokens.length && k - j < UNNAMED_TITLE_WORDS && tokens[k]!.kind === 'word' && !tokens[k]!.punct) k++;
+  // "Modified", "Time stamp": titles of the date column, which rows print by shape.
+  if (k === j + 1 && DATE_TITLES.has(tokens[j]!.lower)) return undefined;
+  return k > j && tokens[k]?.kind === 'rule' ? k : undefined;
+}
+
 /**
  * The header row starting at token `i`: at least two column words, naming the file column or two
  * attribute columns. Prose lists ("file name, date and size") are rejected by their punctuation.
@@ -91,6 +105,12 @@ export function readHeader(tokens: Token[], i: number): Header | undefined {
     if (tokens[j]?.lower === 'and' && tokens[j + 1]?.lower === 'path') j = nextContent(tokens, j + 2);
     // "Version and Description": two columns printed under one title; the text after the version is the second.
     else if (tokens[j]?.lower === 'and' && tokens[j + 1]?.lower === 'description') j = nextContent(tokens, j + 1);
+  }
+  // "Date  Time  Size  Drive type" over its underline: words no column is named for are a text column of their own.
+  const trailing = unnamedColumnEnd(tokens, j);
+  if (columns.length >= 2 && trailing !== undefined) {
+    columns.push('other');
+    j = trailing;
   }
   const attrs = columns.filter((c) => c === 'date' || c === 'time' || c === 'version' || c === 'size').length;
   if (columns.length < 2 || (!columns.includes('file') && attrs < 2)) return undefined;
@@ -153,8 +173,11 @@ export function inferColumns(values: Token[]): ColumnKind[] {
   return columns;
 }
 
-/** One table row: the value tokens that landed in each column, plus values outside the columns. */
-export type RawRow = Partial<Record<Exclude<ColumnKind, 'any' | 'other'>, Token>>;
+/**
+ * One table row: the value tokens that landed in each column, plus values outside the columns; `blank` when
+ * a cell held a placeholder (`NA`, `xx/xx/xx`) that the article has not filled in yet.
+ */
+export type RawRow = Partial<Record<Exclude<ColumnKind, 'any' | 'other'>, Token>> & { blank?: true };
 
 /**
  * Reads value tokens into rows by walking the columns left to right: a token fills the next
@@ -166,9 +189,10 @@ export function readRows(columns: ColumnKind[], values: Token[]): RawRow[] {
   let row: RawRow = {};
   let last = -1;
   const place = (t: Token, column: ColumnKind): void => {
-    const key = column === 'any' || column === 'other' ? (t.kind as keyof RawRow) : column;
+    const key = column === 'any' || column === 'other' ? (t.kind as keyof typeof SIMPLE_KEYS) : column;
+    if (t.kind === 'placeholder') row.blank = true;
     if (t.kind === 'placeholder' || t.kind === 'path') return;
-    if (key in SIMPLE_KEYS && row[key] === undefined) row[key] = t;
+    if (key in SIMPLE_KEYS && row[key as keyof typeof SIMPLE_KEYS] === undefined) row[key as keyof typeof SIMPLE_KEYS] = t;
     // Compressed and expanded sizes side by side: the expanded one (always the larger) is the file's size.
     else if (key === 'size' && isLargerSize(t, row.size)) row.size = t;
   };

@@ -59,6 +59,11 @@ function componentAt(tokens: Token[], k: number): string | undefined {
   return name.length > 0 ? name : undefined;
 }
 
+/** "The English-language, Intel version of this fix should have...": the intro names the table's platform. */
+function isVersionOf(tokens: Token[], k: number): boolean {
+  return tokens[k + 1]?.lower === 'version' && tokens[k + 2]?.lower === 'of';
+}
+
 /** Context of the table whose first token (header or value) is `start`. */
 export function tableContext(tokens: Token[], start: number, previous?: { end: number; context: TableContext }): TableContext {
   const from = Math.max(previous?.end ?? 0, start - INTRO_WINDOW);
@@ -77,18 +82,22 @@ export function tableContext(tokens: Token[], start: number, previous?: { end: n
     if (t.kind === 'language') languages.add(String(t.value));
     if (t.kind === 'platform' && k >= start - HEADING_WINDOW) platforms.add(String(t.value));
     // Further up, only a heading names the table's platform: "Alpha:", "x86-based computers".
-    else if (t.kind === 'platform' && (t.colon || /-based$/i.test(t.text))) headings.add(String(t.value));
+    else if (t.kind === 'platform' && (t.colon || /-based$/i.test(t.text) || isVersionOf(tokens, k))) headings.add(String(t.value));
     if (t.lower === 'component' && t.punct) context.component = componentAt(tokens, k);
   }
   if (languages.size === 1) context.language = [...languages][0];
   if (platforms.size === 1) context.platform = [...platforms][0];
   else if (platforms.size === 0 && headings.size === 1) context.platform = [...headings][0];
+  const ownIntro = context.intro;
   if (previous && start - previous.end <= CARRY_WINDOW) {
     // A table with an intro of its own ("After the hotfix is installed, the following files...") names its own
     // language: the seed's installed files are not Japanese because the package table above them was.
     if (!context.intro) context.language ??= previous.context.language;
     context.component ??= previous.context.component;
     if (previous.context.intro && start - previous.end <= HEADING_WINDOW * 2) context.intro = true;
+    // "Alpha" over "-----", a table, then "Additional supporting files:" and a second table: still Alpha's.
+    // A table with an intro of its own ("...the following timestamp for Windows 95:") is for what its intro names.
+    if (!ownIntro && start - previous.end <= HEADING_WINDOW * 2 && platforms.size === 0 && headings.size === 0) context.platform ??= previous.context.platform;
     if (previous.context.aboutFix) context.aboutFix = true;
   }
   return context;

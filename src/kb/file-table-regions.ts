@@ -72,12 +72,13 @@ export class TokenSpans {
     const c = this.text.charCodeAt(this.starts[i]!);
     return c === 45 || c === 61;
   }
-  /** A number-shaped token: date, time, version or a size of three digits or more. */
+  /** A number-shaped token: date, time, version or a size of three digits or more, or a date not known yet (xx/xx/xx). */
   isNumberLike(i: number): boolean {
     let s = this.starts[i]!;
     const e = this.ends[i]!;
     if (this.text.charCodeAt(s) === 40) s++;
-    return isDigit(this.text.charCodeAt(s)) && e - this.starts[i]! >= 3;
+    if (e - this.starts[i]! < 3) return false;
+    return isDigit(this.text.charCodeAt(s)) || this.text.startsWith('xx/', s);
   }
 
   /** A date-shaped number (9/16/2000, 10-01-92). */

@@ -38,12 +38,34 @@ function nextCellValue(tokens: Token[], k: number, columns: ColumnKind[]): numbe
   for (let j = k; j < tokens.length && words <= limit; j++) {
     const t = tokens[j]!;
     if (STRONG_VALUES.has(t.kind) && columns.includes(t.kind as ColumnKind) && (words <= MAX_CELL_WORDS || t.kind === 'file')) return j;
+    // The size and date a description prints in a list of names and descriptions; a label ("Release Date:")
+    // after the description is text after the table.
+    if (isNameList(columns) && t.colon && words > 0) return -1;
+    if (ATTRIBUTES.has(t.kind) && isNameList(columns)) return j;
+    // "| Gizmo.z96 (June 97) | n/a |": a cell not filled in is a cell of the row too.
+    if (t.kind === 'placeholder' && words <= MAX_CELL_WORDS) return j;
     // A Description column may name a platform ("HP 4V/4MV ALPHA 1.0"); without one, a platform starts the next table.
     if (t.kind === 'platform' && columns.includes('other') && !columns.includes('platform')) { words++; continue; }
+    // "Schannel.dll  NT x86 40bit": a text word before the cell of a Platform column.
+    if (t.kind === 'platform' && columns.includes('platform') && words <= MAX_CELL_WORDS) return j;
     if (t.kind === 'platform' || t.kind === 'language' || t.kind === 'path' || (t.kind === 'rule' && words > 0)) return -1;
     if (!isFiller(t)) words++;
   }
   return -1;
+}
+
+/** A platform or language underlined to its own length ("Alpha" over "-----"): a heading, not a cell. */
+function isUnderlined(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  const next = tokens[k + 1];
+  return isSubHeading(t) && next?.kind === 'rule' && next.text.length === t.text.length;
+}
+
+const ATTRIBUTES = new Set(['date', 'time', 'version', 'size']);
+
+/** A table of file names and descriptions, with no attribute columns ("File Name  Description"). */
+export function isNameList(columns: readonly ColumnKind[]): boolean {
+  return columns.includes('file') && columns.every((c) => c === 'file' || c === 'other');
 }
 
 function isSubHeading(t: Token): boolean {
@@ -86,9 +108,19 @@ export function readRun(tokens: Token[], start: number, columns: ColumnKind[] | 
     if (isValueToken(v)) {
       // A header-less table that opened with a language or platform sub-heading ends at the next one.
       if (!columns && values.length > 0 && isSubHeading(values[0]!) && v.kind === values[0]!.kind) break;
+      // "Alpha" over "-----": an underlined platform or language heads the next table.
+      if (values.length > 0 && isUnderlined(tokens, end)) break;
       // "Intel EE16 ETH ISA 3.50   3.50": under a Description column, the first of two versions side by side ends the text.
       if (columns?.includes('other') && v.kind === 'version' && tokens[end + 1]?.kind === 'version') continue;
+      // "Update.txt   Splus.dll update information.": in a list of names and descriptions, a name right after a
+      // name opens the description.
+      if (v.kind === 'file' && columns && isNameList(columns) && values.length > 0 && tokens[end - 1] === values[values.length - 1] && tokens[end - 1]!.kind === 'file') continue;
       if (!columns || hasColumn(columns, v)) {
+        values.push(v);
+        continue;
+      }
+      // "File Name  Description": a description may print the row's size and date "(84,240 bytes, dated 11-11-94)".
+      if (isNameList(columns) && ATTRIBUTES.has(v.kind)) {
         values.push(v);
         continue;
       }

@@ -30,6 +30,8 @@ export interface Token {
   punct: boolean;
   /** True when the token ended with a colon (`later:`), as intro phrases and labels do. */
   colon?: boolean;
+  /** True when a full stop after the token was cut off (`file.` read as `file`): it ends a sentence. */
+  stop?: boolean;
 }
 
 /** Column words of header rows (survey §4.1). */
@@ -232,13 +234,40 @@ function dateStamp(raws: TokenSpans, i: number): { date: Token; time?: Token; en
   return { date, ...(time ? { time: { kind: 'time', text: clock.text, lower: clock.text, value: time, punct: false } as Token } : {}), end: y + 1 };
 }
 
+/** `dd Month yyyy` starting at raw token i (whose text is the day), as one date token, or undefined. */
+function dayMonthYear(raws: TokenSpans, i: number, day: string): Token | undefined {
+  const month = trimmedAt(raws, i + 1).text;
+  if (!monthNumber(month)) return undefined;
+  const year = trimmedAt(raws, i + 2);
+  if (!/^\d{4}$/.test(year.text)) return undefined;
+  const iso = parseDateToken(`${day}-${month}-${year.text}`);
+  if (!iso) return undefined;
+  const text = `${day} ${month} ${year.text}`;
+  return { kind: 'date', text, lower: text.toLowerCase(), value: iso, punct: year.punct };
+}
+
 /** Longest underlined heading read as a table's product ("Windows NT Server 4.0, Terminal Server Edition"). */
-const HEADING_MAX_TOKENS = 8;
+const HEADING_MAX_TOKENS = 12;
+/** Longest heading read as a product without a version number in it. */
+const PLAIN_HEADING_TOKENS = 8;
 
 /** First words of underlined headings that introduce steps or notes, not a product's section. */
 const INSTRUCTION_STARTS = new Set([
   'to', 'steps', 'step', 'how', 'making', 'installing', 'creating', 'using', 'obtaining', 'downloading', 'possible',
   'important', 'method', 'note', 'notes', 'more', 'additional', 'summary', 'example', 'sample', 'workaround',
+  'installation', 'instructions', 'introduction',
+]);
+
+/** Last words of headings that name a topic of the article, not a product. */
+const TOPIC_ENDS = new Set(['information', 'instructions', 'notes', 'details', 'procedure', 'steps', 'files']);
+
+/** Last words that make an -ing heading a product ("Indexing Service"), not a task ("Copying Files"). */
+const PRODUCT_ENDS = new Set(['service', 'services', 'server', 'client', 'gateway', 'connector']);
+
+/** All-caps article sections, which end a product's section whatever their underline. */
+const SECTION_HEADINGS = new Set([
+  'SYMPTOMS', 'SYMPTOM', 'CAUSE', 'RESOLUTION', 'STATUS', 'WORKAROUND', 'MORE INFORMATION', 'SUMMARY', 'REFERENCES',
+  'NOTE', 'NOTES', 'APPLIES TO', 'INTRODUCTION', 'OVERVIEW', 'WORKAROUNDS', 'METHOD', 'STEPS TO REPRODUCE BEHAVIOR',
 ]);
 
 /** A heading and the index of the first token after it; text '' for an all-caps section heading. */
@@ -274,8 +303,17 @@ function headingBefore(raws: TokenSpans, rule: number): { start: number; text: s
   // A step or note heading ("To download the updated files", "Steps to ...") names no product, and a
   // keyword footer ("PROD/VER:WINDOWS:") is no heading at all.
   // SYMPTOMS, MORE INFORMATION: an article section, which ends the product's; "IIS 4.0" is a product.
-  if (!/[a-z0-9]/.test(text)) return { start: j, text: '' };
-  if (INSTRUCTION_STARTS.has(words[0]!.toLowerCase()) || /[:/]./.test(text)) return undefined;
+  // An all-caps product underlined with dashes ("MS-DOS" over "------") is a product; "=" underlines sections.
+  if (!/[a-z0-9]/.test(text) && (line[0] === '=' || SECTION_HEADINGS.has(text) || !/-/.test(text))) return { start: j, text: '' };
+  // "Visual Basic 5.0/Visual Studio 97" and "OS/2" are products; "PROD/VER:WINNT" is a keyword footer.
+  if (INSTRUCTION_STARTS.has(words[0]!.toLowerCase()) || /:./.test(text)) return undefined;
+  // "Copying TCP/IP Support Files", "Ordering the ... CD", "Download Information": a task or a topic, no product.
+  // "Intel" over "-----" heads a platform's table: its platform, not a product.
+  if (words.every((w) => parsePlatform(w.replace(/[,:]$/, '')) !== undefined)) return undefined;
+  const last = words[words.length - 1]!.toLowerCase();
+  if ((/ing$/i.test(words[0]!) && !PRODUCT_ENDS.has(last)) || TOPIC_ENDS.has(last)) return undefined;
+  // A long heading names a product only with its version ("ActiveX Controls Installed by Visual Basic 5.0 ...").
+  if (words.length > PLAIN_HEADING_TOKENS && !/\d/.test(text)) return undefined;
   return { start: j, text: text.replace(/[,:]$/, '') };
 }
 
@@ -290,6 +328,11 @@ function underlinedHeadings(raws: TokenSpans): { start: number; text: string }[]
   return out;
 }
 
+/** The token without a trailing `<BR>` / `<BR/>` tag. */
+function withoutBreakTag(raw: string): string {
+  return raw.length > 4 && raw.charCodeAt(raw.length - 1) === 62 ? raw.replace(/<\/?br\s*\/?>$/i, '') : raw;
+}
+
 function readRegion(raws: TokenSpans, start: number, end: number, out: Token[], headings: { start: number; text: string }[], next: { at: number }, found: Heading[]): void {
   for (let i = start; i < end; i++) {
     while (next.at < headings.length && headings[next.at]!.start <= i) found.push({ at: out.length, text: headings[next.at++]!.text });
@@ -300,7 +343,9 @@ function readRegion(raws: TokenSpans, start: number, end: number, out: Token[], 
       i = skipped - 1;
       continue;
     }
-    const raw = raws.at(i)!;
+    // Web-converted articles leave line-break tags glued to cells ("x86<BR/>", "-----<BR>").
+    const raw = withoutBreakTag(raws.at(i)!);
+    if (raw.length === 0) continue;
     const suffixed = /^([^()]+\.\w{1,4})\(([A-Za-z0-9-]{1,10})\)[,;.]?$/.exec(raw);
     if (suffixed && parsePlatform(suffixed[2]!)) {
       // Dns.exe(Alpha): the file, then its platform.
@@ -316,17 +361,22 @@ function readRegion(raws: TokenSpans, start: number, end: number, out: Token[], 
     if (token.kind === 'word' && t.endsWith('.') && t.length > 1) {
       t = t.slice(0, -1);
       const retry = classify(t, true);
-      if (retry.kind !== 'word') token = retry;
+      if (retry.kind !== 'word') token = { ...retry, stop: true };
     }
     if (i + 1 < raws.length) {
       // The next token, trimmed, is only made for the few tokens that may join it.
       let trimmedNext: Trimmed | undefined;
+      let dayFirst: Token | undefined;
       const unit = /^\d[\d,.]{0,15}$/.test(t) ? sizeUnit((trimmedNext ??= trimmedAt(raws, i + 1)).text) : undefined;
       const bytes = unit === undefined ? undefined : sizeWithUnit(t, unit);
       if (bytes !== undefined) {
         const next = (trimmedNext ??= trimmedAt(raws, i + 1));
         token = { kind: 'size', text: t, lower: t, value: bytes, punct: next.punct, ...(unit === 1 ? {} : { sizeText: `${t} ${next.text}` }) };
         i++;
+      } else if (token.kind === 'word' && i + 2 < raws.length && /^\d{1,2}$/.test(t) && (dayFirst = dayMonthYear(raws, i, t))) {
+        // 29 May 2001: day, month name and year as three words.
+        token = dayFirst;
+        i += 2;
       } else if (token.kind === 'word' && i + 2 < raws.length && mayBeDosName(t) && isDosName(t, (trimmedNext ??= trimmedAt(raws, i + 1)).text, raws.at(i + 2)!, raws.at(i + 3))) {
         const next = (trimmedNext ??= trimmedAt(raws, i + 1));
         // DOS dir listings print name and extension in columns: NET      MSG     70629 10-01-92

@@ -7,7 +7,7 @@
 import type { FileRow } from '../model.js';
 import { inferColumns, isValueToken, readHeader, readRows, type ColumnKind, type RawRow } from './file-table-columns.js';
 import { tableContext, type TableContext } from './file-table-context.js';
-import { readRun } from './file-table-run.js';
+import { isNameList, readRun } from './file-table-run.js';
 import { tokenizeWithHeadings, type Token } from './file-table-tokens.js';
 import { normalizeVersion } from '../trace/version.js';
 
@@ -22,6 +22,8 @@ export interface FileTables {
  * Audit32.exe (Intel) and Audit32.exe (Alpha)).
  */
 function carryPlatformDown(rows: RawRow[]): void {
+  // A table whose first row prints none prints the platform elsewhere (on a group's last row): nothing to carry.
+  if (!rows[0]?.platform) return;
   for (let k = 1; k < rows.length; k++) if (rows[k]!.platform && rows[k - 1]!.platform) return;
   let platform: Token | undefined;
   for (const row of rows) {
@@ -45,6 +47,60 @@ function sizeOf(t: Token): number | undefined {
 /** A row a user can check: a file name and a date, size or version. */
 function isRow(row: RawRow): boolean {
   return row.file !== undefined && (row.date !== undefined || row.size !== undefined || (row.version !== undefined && versionOf(row.version) !== undefined));
+}
+
+/**
+ * The rows of a header-less run. "You should receive the following files: SETUP.EXE (62,880 bytes, dated ...)
+ * README.TXT": a bare name that ends a listing whose every other row prints its size and date (the files a package
+ * extracts) is a file of the listing too; a bare name anywhere else is more likely prose or a wrapped cell.
+ */
+function withListedName(raw: RawRow[]): RawRow[] {
+  const rows = raw.filter(isRow);
+  const last = raw[raw.length - 1]!;
+  const listed = raw.length >= 2 && last.file !== undefined && Object.keys(last).length === 1 && rows.length === raw.length - 1
+    && rows.every((r) => r.size && r.date);
+  return listed ? [...rows, last] : rows;
+}
+
+function endsSentence(t: Token): boolean {
+  return t.stop === true || (t.kind === 'word' && t.text.endsWith('.'));
+}
+
+/** How far back (in tokens) the sentence naming the one file of a table with no file column may start. */
+const INTRO_FILE_WINDOW = 40;
+
+/**
+ * "The Tcpip.sys file ... has the following attributes when it is expanded:" over a Date / Time / Size table with
+ * no file column: every row is that file's. Only when the intro names exactly one file and no row names one.
+ */
+function withIntroFile(rows: RawRow[], tokens: Token[], start: number, floor: number): RawRow[] {
+  if (rows.some((r) => r.file) || !rows.every((r) => attributeCount(r) >= 2)) return rows;
+  let file: Token | undefined;
+  let intro = false;
+  // Only the sentence just before the table: back to a full stop or a rule line.
+  let from = start - 1;
+  while (from > Math.max(floor, start - INTRO_FILE_WINDOW) && tokens[from - 1]!.kind !== 'rule' && !endsSentence(tokens[from - 1]!)) from--;
+  for (let k = from; k < start; k++) {
+    const t = tokens[k]!;
+    if (t.lower === 'attributes' || t.lower === 'attribute') intro = true;
+    if (t.kind !== 'file') continue;
+    if (file && String(file.value).toLowerCase() !== String(t.value).toLowerCase()) return rows;
+    file = t;
+  }
+  if (!file || !intro) return rows;
+  for (const r of rows) r.file = file;
+  return rows;
+}
+
+/** A template's file name (`xxxxxxxx.xxx`) names no file. */
+const PLACEHOLDER_NAME = /^x+\.x+$/i;
+
+/**
+ * A row of a headed table whose cells the article has not filled in yet (`| Async.exe | N/A |`,
+ * `| Wappc32.dll | xx/xx/xx | xx:xx |`) still names a file the fix installs.
+ */
+function isHeadedRow(row: RawRow): boolean {
+  return isRow(row) || (row.file !== undefined && row.blank === true && !PLACEHOLDER_NAME.test(String(row.file.value)));
 }
 
 /** Hotfix packages are self-extracting files named after the article (Q272274jpnI.exe). */
@@ -103,7 +159,7 @@ function isFixTable(c: Candidate): boolean {
   // Disk and directory listings are file tables too, but not the files a fix installs.
   const versioned = layout.includes('version') || layout.includes('platform');
   const aboutFix = versioned || (!c.listing && (context.aboutFix || context.intro));
-  return (c.headed || introduced || strong) && aboutFix;
+  return (c.headed || introduced || strong) && (aboutFix || (c.headed && !c.listing));
 }
 
 function articleNumberOf(text: string): string | undefined {
@@ -141,6 +197,14 @@ function withSubHeading(context: TableContext, values: readonly Token[] | undefi
   return { ...context, [lead.kind]: String(lead.value) };
 }
 
+/**
+ * A number that ends an intro with a colon ("...the following timestamp for Windows 3.1:") belongs to the
+ * intro, not to the first row: it is no version of the first file.
+ */
+function isIntroNumber(t: Token): boolean {
+  return t.colon === true && (t.kind === 'version' || t.kind === 'size' || t.kind === 'date' || t.kind === 'time');
+}
+
 /** The files and hotfix packages listed in an article's file-attribute tables. */
 export function parseFileTables(text: string): FileTables {
   const { tokens, headings } = tokenizeWithHeadings(text);
@@ -163,11 +227,13 @@ export function parseFileTables(text: string): FileTables {
       if (!header) { i++; continue; }
       columns = header.columns;
       runStart = header.end;
-    } else if (!isValueToken(t)) { i++; continue; }
+    } else if (!isValueToken(t) || isIntroNumber(t)) { i++; continue; }
 
     const { values, end } = readRun(tokens, runStart, columns);
     let layout = columns ?? inferColumns(values);
-    let rows = values.length > 0 ? readRows(layout, values).filter(isRow) : [];
+    // Every row of a "File Name  Description" table names a file, whether or not its description prints attributes.
+    const rowOf = columns && isNameList(columns) ? (r: RawRow) => r.file !== undefined && !PLACEHOLDER_NAME.test(String(r.file.value)) : isHeadedRow;
+    let rows = values.length === 0 ? [] : columns ? withIntroFile(readRows(layout, values), tokens, i, previous?.end ?? 0).filter(rowOf) : withListedName(readRows(layout, values));
     if (columns && rows.length === 0 && values.length > 0) {
       // Cells that do not follow their header (a version under "File name") still read by shape.
       layout = inferColumns(values);

@@ -12,6 +12,7 @@ import { positionWeight } from './position.js';
 import type { SearchIndex } from './search-index.js';
 import { buildClueIndex, type ClueIndex } from './clue-index.js';
 import { buildMessageIndex, type MessageIndex } from './message-index.js';
+import { findSharedSites, type SharedSites } from './crash-site.js';
 
 /** One signature trace, reduced to its informative frames. */
 export interface IndexedTrace {
@@ -51,6 +52,8 @@ export interface MatchIndex {
   verdicts: Map<string, FrameVerdict>;
   /** Scratch accumulator for retrieval, one slot per trace. */
   scratch: Float64Array;
+  /** Frames in the crash sites of several signatures, and the traces holding them there (crash-site.ts). */
+  sharedSites: SharedSites;
   /** Event, STOP and faulting-module indexes (clue-index.ts). */
   clues: ClueIndex;
   /** The articles' error messages by word (message-index.ts). */
@@ -219,6 +222,7 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
     postings: layOutPostings(keyInfo.length, collected.pairKeys, collected.pairTraces),
     verdicts: memo.verdicts,
     scratch: new Float64Array(traces.length),
+    sharedSites: findSharedSites(traces, keyInfo.length),
     clues: buildClueIndex(signatures),
     messages: buildMessageIndex(signatures),
   };

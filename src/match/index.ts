@@ -1,6 +1,7 @@
 /** The matcher's public surface. */
 export { buildIndex, idfWeight, type MatchIndex } from './build.js';
-export { MATCH_THRESHOLD, POSSIBLE_THRESHOLD, TIE_MARGIN, decideVerdict, matchMessage, rankCandidates, type RankedCandidate } from './match.js';
+export { MATCH_THRESHOLD, POSSIBLE_THRESHOLD, TIE_MARGIN, crashSiteAnswer, decideVerdict, matchMessage, rankCandidates, type RankedCandidate, type SiteAnswer } from './match.js';
+export { SITE_FRAMES } from './crash-site.js';
 export { defaultRulesDir, loadRules, parseFrameRules, parseModuleRules, type Rules } from './rules.js';
 export { searchText, type SearchHit } from './search.js';
 export { checkVersions } from './versions.js';

@@ -3,13 +3,14 @@
  * of the pasted frames (rarest first, near the crash point weighing most), scored by
  * alignment, turned into a confidence and a verdict, and explained frame by frame.
  */
-import type { Candidate, Clue, FrameAlignment, MatchResult, ParsedMessage, Signature, Trace, Verdict } from '../model.js';
-import type { MatchIndex } from './build.js';
+import type { Candidate, Clue, FrameAlignment, KbId, MatchResult, ParsedMessage, SharedSite, Signature, Trace, Verdict } from '../model.js';
+import type { IndexedTrace, MatchIndex } from './build.js';
 import { prepareTrace, type PreparedFrame } from './prepare.js';
-import { resolveFrame } from './resolve.js';
+import { editDistance, resolveFrame } from './resolve.js';
 import { positionWeight, scoreTrace, type QueryFrame, type TraceScore } from './score.js';
 import { checkVersions } from './versions.js';
 import { matchClues, matchMessageClues } from './clue-answer.js';
+import { leavesSite, siteSiblings } from './crash-site.js';
 
 /** Confidence at or above which the verdict is `match` (calibrated by `npm run bench`). */
 export const MATCH_THRESHOLD = 0.5;
@@ -23,6 +24,10 @@ export const POSSIBLE_THRESHOLD = 0.25;
 export const TIE_MARGIN = 0.01;
 /** Candidates returned by matchMessage. */
 export const MAX_CANDIDATES = 5;
+/** Edits within which a pasted name may still be the candidate's frame, damaged. */
+const NEAR_SPELLING = 3;
+/** Candidates ranked before the shared-site check picks the ones to show. */
+const SITE_LOOKUP = 20;
 /** Traces scored by alignment after retrieval. */
 const RETRIEVED_TRACES = 40;
 /** Pasted traces considered per message (a `~*k` dump holds one per thread). */
@@ -165,6 +170,57 @@ function explain(index: MatchIndex, ranked: RankedCandidate): { alignment: Frame
   return { alignment, matchedFrames };
 }
 
+/** The best candidate and the others sharing its crash site, best first (crash-site.ts). */
+export interface SiteAnswer {
+  /** The best candidate first, then the signatures the paste cannot tell apart from it. */
+  shared: RankedCandidate[];
+  /** The pasted frame (printed position) where the paste leaves the best candidate's stack at its site. */
+  leavesAt?: number;
+}
+
+/**
+ * When the paste meets the best candidate on a crash site other signatures share and shows
+ * nothing beyond the shared frames that fits only the candidate, or leaves the candidate's
+ * stack right at its site, the answer is the short list, not a `match` naming one.
+ * Undefined when the paste tells the best candidate apart.
+ */
+export function crashSiteAnswer(index: MatchIndex, parsed: ParsedMessage, ranked: RankedCandidate[]): SiteAnswer | undefined {
+  const top = ranked[0];
+  if (!top || top.fallback) return undefined;
+  const trace = index.traces[top.traceId];
+  if (!trace) return undefined;
+  const siblings = siteSiblings(index.traces, index.sharedSites, top);
+  const leavesAt = leavesSite(trace, top.queryFrames, top.score.pairs, (queryRank, signatureRank) => {
+    // a pasted name that is the candidate's next frame cut short or misspelt is not another path
+    const pasted = top.query.find((f) => f.rank === queryRank)?.symbol ?? '';
+    const printed = index.keySymbols[trace.keys[signatureRank] ?? -1] ?? '';
+    return !(printed.startsWith(pasted) || pasted.startsWith(printed) || editDistance(pasted, printed, NEAR_SPELLING) <= NEAR_SPELLING);
+  });
+  if (siblings.length === 0 && leavesAt === undefined) return undefined;
+  const others = siblings.map((s): RankedCandidate => {
+    const seen = ranked.find((r) => r.sig === s.sig);
+    if (seen) return seen;
+    const indexed = index.traces[s.traceId] as IndexedTrace;
+    const score = scoreTrace(index, top.queryFrames, indexed);
+    const confidence = Math.min(1, score.raw + clueBonus(index.signatures[s.sig] as Signature, parsed.clues));
+    return { ...top, sig: s.sig, confidence, score, traceIndex: indexed.traceIndex, traceId: s.traceId };
+  });
+  others.sort((a, b) => b.confidence - a.confidence || (index.signatures[a.sig]?.id ?? '').localeCompare(index.signatures[b.sig]?.id ?? ''));
+  return { shared: [top, ...others], ...(leavesAt !== undefined ? { leavesAt } : {}) };
+}
+
+/** What the why view says of a shared site: the other articles, the shared frames the paste showed, where it leaves. */
+function sharedSiteOf(index: MatchIndex, site: SiteAnswer, member: RankedCandidate): SharedSite {
+  const top = site.shared[0] as RankedCandidate;
+  const frames = top.score.pairs.map((p) => index.displays[p.resolution.id] ?? '');
+  const leaves = site.leavesAt === undefined || member !== top ? undefined : top.query.find((f) => f.index === site.leavesAt)?.display;
+  return {
+    articles: site.shared.filter((r) => r !== member).map((r) => index.signatures[r.sig]?.id as KbId),
+    frames,
+    ...(leaves ? { leavesAt: leaves } : {}),
+  };
+}
+
 export function toCandidate(index: MatchIndex, ranked: RankedCandidate, clues: Clue[]): Candidate {
   const sig = index.signatures[ranked.sig] as Signature;
   const { alignment, matchedFrames } = explain(index, ranked);
@@ -197,7 +253,8 @@ function hasStrongClues(clues: readonly Clue[]): boolean {
 }
 
 export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchResult {
-  const ranked = rankCandidates(index, parsed).filter((c) => c.confidence >= POSSIBLE_THRESHOLD);
+  // more than are shown: the signatures sharing the best one's crash site are found among them
+  const ranked = rankCandidates(index, parsed, SITE_LOOKUP).filter((c) => c.confidence >= POSSIBLE_THRESHOLD);
   // no trace fits: the paste's event-log entries, STOP screens and application errors may
   if (ranked.length === 0) {
     const byClues = matchClues(index, parsed, decideVerdict);
@@ -210,8 +267,13 @@ export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchRes
     const byClues = matchClues(index, parsed, decideVerdict);
     if (byClues.verdict !== 'none') return byClues;
   }
+  const verdict = decideVerdict(ranked.map((r) => r.confidence));
+  // a tie at the top may be a shared site too: then the why view says so
+  const site = (ranked[0]?.confidence ?? 0) >= MATCH_THRESHOLD ? crashSiteAnswer(index, parsed, ranked) : undefined;
+  if (!site) return { verdict, candidates: ranked.slice(0, MAX_CANDIDATES).map((r) => toCandidate(index, r, parsed.clues)) };
+  const listed = [...site.shared, ...ranked.filter((r) => !site.shared.includes(r))].slice(0, MAX_CANDIDATES);
   return {
-    verdict: decideVerdict(ranked.map((r) => r.confidence)),
-    candidates: ranked.map((r) => toCandidate(index, r, parsed.clues)),
+    verdict: 'possible',
+    candidates: listed.map((r) => ({ ...toCandidate(index, r, parsed.clues), ...(site.shared.includes(r) ? { sharedSite: sharedSiteOf(index, site, r) } : {}) })),
   };
 }

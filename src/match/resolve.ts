@@ -9,11 +9,19 @@ import { langOfModule } from '../trace/index.js';
 import type { MatchIndex } from './build.js';
 import type { PreparedFrame } from './prepare.js';
 import type { Resolution } from './score.js';
+import { editDistance } from './edit-distance.js';
+
+export { editDistance };
 
 /** Shortest symbol tried as a cut-short prefix or a misspelling. */
 const MIN_FUZZY_SYMBOL = 6;
 /** Shorter names are too easily one slip away from another real name. */
-const MIN_MISSPELT_SYMBOL = 10;
+const MIN_MISSPELT_SYMBOL = 8;
+/**
+ * Below this length a slip is trusted only when one name of the module is that close: one
+ * archive name in ten this short has a neighbour one edit away (`otpmmain`, `otpsmain`, `otpamain`).
+ */
+const UNIQUE_MISSPELT_SYMBOL = 10;
 /** A symbol this long is distinctive even under another module's name. */
 const DISTINCTIVE_SYMBOL = 14;
 /** More completions than this and a cut-short name is too ambiguous to use. */
@@ -62,28 +70,6 @@ function moduleFuse(index: MatchIndex, module: string): Fuse<string> | null {
   return fuse;
 }
 
-/** Edit distance (insert, delete, substitute, swap neighbours), or limit + 1 once it exceeds limit. */
-export function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let v = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, (prev2[j - 2] ?? 0) + 1);
-      row.push(v);
-      if (v < rowMin) rowMin = v;
-    }
-    if (rowMin > limit) return limit + 1;
-    prev2 = prev;
-    prev = row;
-  }
-  return prev[b.length] ?? limit + 1;
-}
-
 /**
  * A typing slip: fuse.js proposes close spellings from the module's symbols, and only a
  * slip of one edit (two in names over 24 characters) is accepted: `EcLast` is not
@@ -95,11 +81,14 @@ function misspelt(index: MatchIndex, frame: PreparedFrame): Resolution[] {
   if (!fuse) return [];
   const ids = index.moduleKeys.get(frame.module) ?? [];
   const limit = frame.symbol.length > 24 ? 2 : 1;
+  const close: number[] = [];
   for (const hit of fuse.search(frame.symbol, { limit: 5 })) {
     const id = ids[hit.refIndex];
-    if (id !== undefined && editDistance(frame.symbol, hit.item, limit) <= limit) return [{ id, factor: 0.75, how: 'similar spelling' }];
+    if (id !== undefined && editDistance(frame.symbol, hit.item, limit) <= limit) close.push(id);
   }
-  return [];
+  const [id] = close;
+  if (id === undefined || (frame.symbol.length < UNIQUE_MISSPELT_SYMBOL && close.length > 1)) return [];
+  return [{ id, factor: 0.75, how: 'similar spelling' }];
 }
 
 /**

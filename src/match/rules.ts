@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { LangSchema, type Lang } from '../model.js';
 import { normalizeModule, normalizeSymbol } from '../trace/index.js';
 import { compileGlob, globMatches, isLiteralGlob, type Glob } from './glob.js';
+import { editDistance } from './edit-distance.js';
 
 export const FRAME_CATEGORIES = [
   'thread-start', 'exception', 'heap', 'rpc', 'kernel-trap', 'crt', 'loader', 'wait', 'debug', 'no-symbol',
@@ -191,12 +192,21 @@ function bucketGlobs(globs: FrameRule[]): GlobBuckets {
   return buckets;
 }
 
+/** Shortest symbol read as the generic frame it is one slip away from (as resolve.ts reads store keys). */
+const MIN_MISSPELT_SYMBOL = 10;
+/** Shortest cut-short symbol read as the generic frame it begins (shorter prefixes name too many frames). */
+const MIN_CUT_SYMBOL = 9;
+
 /**
  * Fast lookup over a rule list: literal patterns by key; wildcard patterns bucketed by the
  * symbol or module they name, so a key is checked against a few globs, the first in file order winning.
  */
 export class FrameRuleTable {
   private readonly literal = new Map<string, FrameRule>();
+  /** Literal patterns in sorted order: a frame cut short in a paste is found by its prefix. */
+  private readonly sortedLiterals: string[];
+  /** Literal patterns by module, for names mistyped in a paste. */
+  private readonly literalsByModule = new Map<string, string[]>();
   private readonly globs: FrameRule[] = [];
   private readonly buckets: GlobBuckets;
 
@@ -207,6 +217,40 @@ export class FrameRuleTable {
       } else this.globs.push(rule);
     }
     this.buckets = bucketGlobs(this.globs);
+    this.sortedLiterals = [...this.literal.keys()].sort();
+    for (const key of this.sortedLiterals) {
+      const module = key.slice(0, Math.max(key.indexOf('!'), 0));
+      this.literalsByModule.set(module, [...(this.literalsByModule.get(module) ?? []), key]);
+    }
+  }
+
+  /**
+   * The literal rule of the same module a long name is one slip away from (`ntdll!kiuserexcpetiondispatcher`),
+   * so a generic frame stays generic when its name is mistyped.
+   */
+  private misspelt(key: string, bang: number): FrameRule | undefined {
+    if (bang < 0 || key.length - bang - 1 < MIN_MISSPELT_SYMBOL) return undefined;
+    for (const literal of this.literalsByModule.get(key.slice(0, bang)) ?? []) {
+      if (editDistance(key, literal, 1) <= 1) return this.literal.get(literal);
+    }
+    return undefined;
+  }
+
+  /**
+   * The literal rule a cut-short name begins (`ntdll!kiuserexcepti`: chat clients and narrow
+   * terminals cut long names), so a generic frame stays generic when its name is cut short.
+   */
+  private cutShort(key: string, bang: number): FrameRule | undefined {
+    if (bang < 0 || key.length - bang - 1 < MIN_CUT_SYMBOL) return undefined;
+    let lo = 0;
+    let hi = this.sortedLiterals.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.sortedLiterals[mid] ?? '') < key) lo = mid + 1;
+      else hi = mid;
+    }
+    const hit = this.sortedLiterals[lo];
+    return hit !== undefined && hit.startsWith(key) ? this.literal.get(hit) : undefined;
   }
 
   /** The rule naming `key` (lower-cased module!symbol), described for explanations. */
@@ -225,7 +269,11 @@ export class FrameRuleTable {
     check(this.buckets.byModule.get(key.slice(0, Math.max(bang, 0))));
     check(this.buckets.everywhere);
     const hit = this.globs[first];
-    return hit ? describe(hit) : undefined;
+    if (hit) return describe(hit);
+    const cut = this.cutShort(key, bang);
+    if (cut) return `${describe(cut)}, cut short`;
+    const slip = this.misspelt(key, bang);
+    return slip ? `${describe(slip)}, misspelt` : undefined;
   }
 }
 

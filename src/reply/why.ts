@@ -58,13 +58,30 @@ export function buildWhyReply(candidate: Candidate, signature: Signature | undef
   const matched = candidate.alignment.filter((a) => a.status === 'matched' || a.status === 'fuzzy').length;
   const skipped = candidate.alignment.filter((a) => a.status === 'skipped').length;
   const block = `\`\`\`\n${escapeMrkdwn(rows.join('\n').replaceAll('```', "'''"))}\n\`\`\``;
+  const site = sharedSiteLine(candidate);
   const blocks = [
-    section(`${heading}\n${matched} of ${trace.length} signature frames found; ${skipped} generic frame${skipped === 1 ? '' : 's'} skipped.${voted ? `\n${voted}` : ''}`),
+    section(`${heading}\n${matched} of ${trace.length} signature frames found; ${skipped} generic frame${skipped === 1 ? '' : 's'} skipped.${site ? `\n${site}` : ''}${voted ? `\n${voted}` : ''}`),
     section(block),
     context('✓ matched · ≈ close match · – skipped (generic, by rule) · ✗ not in the signature · · signature frame missing from the paste'),
   ];
-  const text = `Why ${candidate.kb} matched: ${matched} of ${trace.length} frames (${candidate.matchedFrames.slice(0, 3).join(', ')})`;
+  const shared = candidate.sharedSite?.articles.length ? `; shares its crash site with ${candidate.sharedSite.articles.join(', ')}` : '';
+  const text = `Why ${candidate.kb} matched: ${matched} of ${trace.length} frames (${candidate.matchedFrames.slice(0, 3).join(', ')})${shared}`;
   return fitReply({ text: escapeMrkdwn(text), blocks }, { moreHint: `the signature is ${kbUrl(candidate.kb)}` });
+}
+
+/** Why a well-aligned candidate is only `possible`: its crash site is shared (match/crash-site.ts). */
+function sharedSiteLine(candidate: Candidate): string | undefined {
+  const site = candidate.sharedSite;
+  if (!site) return undefined;
+  const frames = site.frames.slice(0, 3).map((f) => `\`${escapeMrkdwn(f)}\``).join(' → ');
+  const lines: string[] = [];
+  if (site.articles.length > 0) {
+    lines.push(
+      `*Shared crash site:* ${kbLink(candidate.kb)} shares its crash site (${frames}${site.frames.length > 3 ? ' …' : ''}) with ${site.articles.map(kbLink).join(', ')}; nothing in the paste past these frames tells them apart, so none is named the match.`,
+    );
+  }
+  if (site.leavesAt) lines.push(`*Another path:* the paste leaves this article's stack at its crash site (at \`${escapeMrkdwn(site.leavesAt)}\`): another crash through the same site, so it is offered as possible, not named the match.`);
+  return lines.join('\n');
 }
 
 const CLUE_KINDS: Record<ClueMatch['kind'], string> = { event: 'Event-log entry', bugcheck: 'STOP screen', 'app-error': 'Application error', message: 'Error message' };

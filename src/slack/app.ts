@@ -15,6 +15,7 @@ import { handleOpsRequest, type OpsProbe } from './ops-endpoints.js';
 import type { ListenerDeps, OutageTuning, TeamDeps } from './deps.js';
 import { registerListeners } from './listeners/index.js';
 import { replayOwed, type OwedReplayOptions, type OwedReplayReport } from './owed-replay.js';
+import { guardDeliveries } from './payloads.js';
 import { snippetOrigins } from './snippets.js';
 import { ThreadMemory } from './threads.js';
 import { webClientOptions } from './web-api-policy.js';
@@ -90,6 +91,8 @@ export function createSlackApp(deps: SlackAppDeps): SlackApp {
     // No hidden WebClient retries (a blind retry of a timed-out post double-posts): deliver.ts retries through callSlack.
     clientOptions: { ...webClientOptions(deps.slackApiUrl), ...(deps.metrics ? { fetch: instrumentedFetch(deps.metrics) } : {}) },
   });
+  // Inside the counting: a malformed delivery is still counted as received and acknowledged.
+  guardDeliveries(app, deps.logger);
   if (deps.metrics) instrumentDeliveries(app, deps.metrics);
   const listenerDeps: ListenerDeps = {
     bot: deps.bot,

@@ -37,8 +37,12 @@ export interface TeamDeps {
   knowledge(): Knowledge;
 }
 
-/** Retries span about five minutes; an hour of memory covers them with room to spare. */
-export const DEDUPE_TTL_MS = 60 * 60 * 1000;
+/**
+ * Claims exist to recognise Slack's redeliveries: it retries an event at most three times, at once, after
+ * one minute and after five, so every retry arrives within about six minutes. Ten minutes covers them with
+ * room to spare; kept longer, claims only cost memory (the file state holds them in process).
+ */
+export const DEDUPE_TTL_MS = 10 * 60 * 1000;
 
 /**
  * True only the first time any of these deliveries is seen: the event id (same across Slack's retries)

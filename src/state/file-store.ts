@@ -1,9 +1,12 @@
 /**
- * The embedded state store: no server needed. Mutes, feedback and thread matches live in memory
- * and in an fsync'd JSON-lines journal under the data directory (`state.jsonl`), replayed on open.
- * Dedupe claims are answered from memory (a bounded TTL cache) and journaled in the background, without
- * waiting for the disk: after a restart within Slack's retry window a retry of an answered event is still
- * recognised; a claim lost in a crash can at worst let one retry through.
+ * The embedded state store: no server needed. Mutes, feedback and owed work live in memory and in an
+ * fsync'd JSON-lines journal under the data directory (`state.jsonl`), replayed on open. Thread matches
+ * live on disk, one file per thread (`threads/`, see thread-files.ts), with only the most recent
+ * `hotThreads` in memory: memory stays flat however many threads the bot answers, and a follow-up in an
+ * older thread is read back from disk. Dedupe claims are answered from memory (a bounded TTL cache,
+ * expired ones dropped as they age out) and journaled in the background, without waiting for the disk:
+ * after a restart within Slack's retry window a retry of an answered event is still recognised; a claim
+ * lost in a crash can at worst let one retry through.
  */
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -13,6 +16,7 @@ import { Journal } from './journal.js';
 import { lockDataDir, type DirLock } from './lock.js';
 import { OwedWorkSchema } from './owed.js';
 import { StateRecordSchema, type StateRecord } from './records.js';
+import { ThreadFiles } from './thread-files.js';
 import { BoundedTtlCache } from './ttl-cache.js';
 import { DEFAULT_LIMITS, threadKey, type OwedWork, type StateHealth, type StateLimits, type StateStore } from './types.js';
 
@@ -31,7 +35,12 @@ export class FileStateStore implements StateStore {
   private readonly claims: BoundedTtlCache<true>;
   private readonly muted = new Set<string>();
   private readonly feedback: Feedback[] = [];
+  /** The most recently used thread matches; every one is also on disk (`threadFiles`). */
   private readonly threads: BoundedTtlCache<ThreadMatch>;
+  private threadFiles!: ThreadFiles;
+  /** Thread records found in a journal written before threads moved to their own files: moved there on open. */
+  private legacyThreads = new Map<string, ThreadMatch>();
+  private logger: Logger | undefined;
   /** Owed work by id, oldest first (Map order). */
   private readonly owed = new Map<string, OwedWork>();
   private journal!: Journal<StateRecord>;
@@ -39,15 +48,19 @@ export class FileStateStore implements StateStore {
 
   private constructor(private readonly limits: StateLimits) {
     this.claims = new BoundedTtlCache(limits.maxClaims);
-    this.threads = new BoundedTtlCache(limits.maxThreads);
+    this.threads = new BoundedTtlCache(Math.min(limits.hotThreads, limits.maxThreads));
   }
 
   static async open(options: FileStateOptions): Promise<FileStateStore> {
     const store = new FileStateStore({ ...DEFAULT_LIMITS, ...options.limits });
+    store.logger = options.logger;
     const dir = resolve(options.dataDir);
     await mkdir(dir, { recursive: true });
     store.lock = await lockDataDir(join(dir, LOCK_FILE));
     try {
+      store.threadFiles = await ThreadFiles.open(dir, store.limits, {
+        onError: (error) => options.logger?.warn('old thread files not deleted; will try again at the next rotation', { err: error }),
+      });
       const { journal, report } = await Journal.open<StateRecord>(join(dir, JOURNAL_FILE), {
         parse: (value) => {
           const parsed = StateRecordSchema.safeParse(value);
@@ -63,6 +76,9 @@ export class FileStateStore implements StateStore {
       if (report.skipped > 0 || report.tornBytes > 0) {
         options.logger?.warn('state journal had damaged lines', { path: journal.path, ...report });
       }
+      // Before compacting (which drops them from the journal): older journals held the thread matches.
+      for (const thread of store.legacyThreads.values()) await store.threadFiles.write(thread);
+      store.legacyThreads = new Map();
       // Start from a compact journal: replay cost stays proportional to live state.
       if (journal.lines > store.liveRecords()) await journal.compact();
     } catch (error) {
@@ -96,11 +112,31 @@ export class FileStateStore implements StateStore {
   }
 
   async getThread(channel: string, threadTs: string): Promise<ThreadMatch | undefined> {
-    return this.threads.get(threadKey(channel, threadTs));
+    const key = threadKey(channel, threadTs);
+    const hot = this.threads.get(key);
+    if (hot) {
+      this.threads.set(key, hot);
+      return hot;
+    }
+    const read = await this.threadFiles.read(channel, threadTs);
+    if (read.kind === 'unreadable') {
+      // Said once per read, and answered as a thread the bot does not know (not with a wrong memory).
+      this.logger?.warn('thread memory unreadable; treating the thread as new', { channel, threadTs, path: read.path, reason: read.reason });
+      return undefined;
+    }
+    if (read.kind === 'missing') return undefined;
+    // A newer write may have landed while the file was read.
+    const fresher = this.threads.get(key);
+    if (fresher) return fresher;
+    this.threads.set(key, read.thread);
+    return read.thread;
   }
 
+  /** Resolves once the match is in its file (renamed into place; see thread-files.ts for why not fsync'd). */
   async putThread(thread: ThreadMatch): Promise<void> {
-    await this.journal.append({ op: 'thread', thread: ThreadMatchSchema.parse(thread) });
+    const parsed = ThreadMatchSchema.parse(thread);
+    await this.threadFiles.write(parsed);
+    this.threads.set(threadKey(parsed.channel, parsed.threadTs), parsed);
   }
 
   async owe(work: OwedWork): Promise<void> {
@@ -141,7 +177,8 @@ export class FileStateStore implements StateStore {
         if (this.feedback.length > this.limits.maxFeedback) this.feedback.splice(0, this.feedback.length - this.limits.maxFeedback);
         break;
       case 'thread':
-        this.threads.set(threadKey(record.thread.channel, record.thread.threadTs), record.thread);
+        // Only in journals from before threads had their own files (see open).
+        this.legacyThreads.set(threadKey(record.thread.channel, record.thread.threadTs), record.thread);
         break;
       case 'owe':
         // A rewrite (new attempt count) keeps the entry's place: age order is when it was first owed.
@@ -164,14 +201,13 @@ export class FileStateStore implements StateStore {
   }
 
   private liveRecords(): number {
-    return this.muted.size + this.feedback.length + this.threads.size + this.claims.size + this.owed.size;
+    return this.muted.size + this.feedback.length + this.claims.size + this.owed.size;
   }
 
   private snapshot(): StateRecord[] {
     return [
       ...[...this.muted].map((channel): StateRecord => ({ op: 'mute', channel, muted: true })),
       ...this.feedback.map((feedback): StateRecord => ({ op: 'feedback', feedback })),
-      ...this.threads.values().map((thread): StateRecord => ({ op: 'thread', thread })),
       ...this.claims.entries().map(({ key, expiresAt }): StateRecord => ({ op: 'claim', key, until: expiresAt })),
       ...[...this.owed.values()].map((work): StateRecord => ({ op: 'owe', work })),
     ];

@@ -30,14 +30,18 @@ export class BoundedTtlCache<V> {
     return this.get(key) !== undefined;
   }
 
-  /** Stores `value` for `ttlMs` (Infinity: until evicted), evicting the oldest entries past the bound. */
+  /**
+   * Stores `value` for `ttlMs` (Infinity: until evicted), evicting the oldest entries past the bound and
+   * the expired ones at the old end: with one TTL (claims) nothing outlives it, so memory follows the
+   * rate times the TTL, not the bound.
+   */
   set(key: string, value: V, ttlMs = Number.POSITIVE_INFINITY): void {
+    const now = this.now();
     this.map.delete(key);
-    this.map.set(key, { value, expiresAt: this.now() + ttlMs });
-    while (this.map.size > this.maxEntries) {
-      const oldest = this.map.keys().next();
-      if (oldest.done) break;
-      this.map.delete(oldest.value);
+    this.map.set(key, { value, expiresAt: now + ttlMs });
+    for (const [oldKey, entry] of this.map) {
+      if (this.map.size <= this.maxEntries && entry.expiresAt > now) break;
+      this.map.delete(oldKey);
     }
   }
 

@@ -84,11 +84,16 @@ export interface StateStore {
 export interface StateLimits {
   /** Dedupe claims kept in memory (file store, and the Redis store's fallback). */
   maxClaims: number;
-  /** Thread matches kept. */
+  /** Thread matches kept (the file state keeps them on disk: from half of this to all of it). */
   maxThreads: number;
+  /**
+   * Thread matches the file state keeps in memory too, the most recently used: follow-ups come within
+   * minutes of an answer, so these serve nearly all of them; older ones are read from disk (a file each).
+   */
+  hotThreads: number;
   /** Feedback entries kept. */
   maxFeedback: number;
-  /** How long Redis keeps a thread match. */
+  /** How long a thread match is kept (Redis: its key's TTL; file state: at most this long on disk). */
   threadTtlMs: number;
   /** Owed entries kept (the oldest are dropped, with a log line, past this). */
   maxOwed: number;
@@ -97,6 +102,7 @@ export interface StateLimits {
 export const DEFAULT_LIMITS: StateLimits = {
   maxClaims: 100_000,
   maxThreads: 20_000,
+  hotThreads: 1_000,
   maxFeedback: 50_000,
   threadTtlMs: 30 * 24 * 3600 * 1000,
   maxOwed: 10_000,

@@ -9,18 +9,17 @@
  * `version()` changes with every write by anyone: a poller reloads when it does (see team-watch.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
-import { appendFile, mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
-import { stringify } from 'yaml';
 import { ErrorCode, KbBotError } from '../errors.js';
 import type { Logger } from '../log.js';
 import { SignatureSchema, VoteSchema, type KbId, type Signature, type SignatureInput, type Vote } from '../model.js';
+import { createKnownIssue, formatTeamYaml, IDS_DIR, parseTeamSignature, type TeamDraft } from './known-issue.js';
 import { loadSignatureFile, type StoreError } from './signature-file.js';
 import { orderSignature } from './write.js';
 
-/** A team signature before it has an id. */
-export type TeamDraft = Omit<SignatureInput, 'id'>;
+export { formatTeamYaml, parseTeamSignature, type TeamDraft } from './known-issue.js';
 
 export interface TeamStore {
   readonly kind: 'folder' | 'redis';
@@ -51,22 +50,6 @@ function byId(a: Signature, b: Signature): number {
   return (idNumber(a.id) ?? 0) - (idNumber(b.id) ?? 0);
 }
 
-/** Validates a team signature; throws `signature_invalid` naming the fields. */
-export function parseTeamSignature(input: unknown): Signature {
-  const parsed = SignatureSchema.safeParse(input);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-    throw new KbBotError(ErrorCode.SignatureInvalid, `team signature is invalid: ${fields.join('; ')}`, { fields });
-  }
-  if (idNumber(parsed.data.id) === undefined) throw new KbBotError(ErrorCode.SignatureInvalid, `team signature ids are KI-N, not ${parsed.data.id}`, { id: parsed.data.id });
-  return parsed.data;
-}
-
-/** The YAML a team signature is kept as: schema key order, versions quoted where YAML would read a number. */
-export function formatTeamYaml(sig: Signature): string {
-  return `# Team known issue ${sig.id}, recorded with kbbot. Edit with /kb edit ${sig.id} or by hand.\n${stringify(orderSignature(sig), { lineWidth: 0 })}`;
-}
-
 function voteKey(v: Pick<Vote, 'fingerprint' | 'user' | 'kb'>): string {
   return `${v.fingerprint}\u0000${v.user}\u0000${v.kb}`;
 }
@@ -84,7 +67,6 @@ export interface FolderTeamOptions {
   logger?: Logger;
 }
 
-const IDS_DIR = '.ids';
 const VOTES_FILE = '.votes.jsonl';
 
 export class FolderTeamStore implements TeamStore {
@@ -138,24 +120,6 @@ export class FolderTeamStore implements TeamStore {
     return undefined;
   }
 
-  /** Claims the lowest id above every one taken or present, by creating its marker exclusively. */
-  private async claimId(): Promise<KbId> {
-    const taken = [...(await readdir(join(this.dir, IDS_DIR))), ...(await this.signatureFiles()).map((n) => n.replace(/\.[a-z]+$/, ''))];
-    let n = Math.max(0, ...taken.map((t) => idNumber(t) ?? 0)) + 1;
-    for (;;) {
-      const id = `KI-${n}`;
-      try {
-        const handle = await open(join(this.dir, IDS_DIR, id), 'wx');
-        await handle.close();
-        // A file added by hand (or from git) without a marker also holds the id.
-        if ((await this.get(id)) === undefined) return id;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-      n += 1;
-    }
-  }
-
   private async write(sig: Signature): Promise<void> {
     const target = this.pathOf(sig.id);
     const temp = join(this.dir, `.${sig.id}.yml.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
@@ -168,12 +132,9 @@ export class FolderTeamStore implements TeamStore {
     }
   }
 
+  /** Through the one writer of new known issues (known-issue.ts), which `kbbot add` uses too. */
   async create(draft: TeamDraft): Promise<Signature> {
-    // Validated before an id is spent on it.
-    parseTeamSignature({ ...draft, id: 'KI-1' });
-    const sig = parseTeamSignature({ ...draft, id: await this.claimId() });
-    await this.write(sig);
-    return sig;
+    return (await createKnownIssue(this.dir, draft, { format: 'yaml' })).signature;
   }
 
   async update(input: SignatureInput): Promise<Signature> {

@@ -46,8 +46,9 @@ const layouts: [string, string, Expected[], Expected[]?][] = [
     { name: 'Vbext.dll', version: '6.0.93.58', size: 24576, date: '2001-05-02' },
     { name: 'Vbhelp.dll', version: '6.0.93.59', size: 12288, date: '2000-10-23' },
   ]],
-  ['reads parenthetical rows (N bytes, dated D, T) and skips a bare file name', 'parenthetical-rows', [
+  ['reads parenthetical rows (N bytes, dated D, T), the bare name that ends the list, and not the name in prose', 'parenthetical-rows', [
     { name: 'MAILX.EXE', size: 221089, date: '1993-02-15', time: '3:00 PM' },
+    { name: 'README.TXT' },
   ]],
   ['reads name date time "N bytes (version V)" rows under a time-stamp intro', 'name-date-time-size-bytes-version', [
     { name: 'Dispatx.exe', version: '3.5.34', size: 85245, date: '1998-07-10', time: '5:39 PM' },

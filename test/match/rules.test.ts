@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { KbBotError } from '../../src/errors.js';
 import { loadRules } from '../../src/match/index.js';
+import { RuleClassifier } from '../../src/match/rules.js';
 
 const GOOD = {
   'generic-frames.txt': '# generic\nkernel32!BaseThreadStart   thread-start\nrpcrt4!*  rpc\n',
@@ -47,5 +48,36 @@ describe('loadRules', () => {
     } catch (error) {
       expect((error as KbBotError).code).toBe('rule_list_invalid');
     }
+  });
+});
+
+describe('generic frames cut short in a paste', () => {
+  const classifier = new RuleClassifier(loadRules(rulesDir({ 'generic-frames.txt': 'kernel32!BaseThreadStart   thread-start\nntdll!DbgBreakPoint  debug\n' })));
+  it.each([
+    ['the name whole', 'kernel32!basethreadstart', 'skip'],
+    ['the name cut short', 'kernel32!basethreads', 'skip'],
+    ['a cut-short debugger break', 'ntdll!dbgbreakp', 'skip'],
+    ['too short a piece to say which frame it was', 'kernel32!basethr', 'keep'],
+    ['a longer name the rule is a prefix of', 'kernel32!basethreadstartex', 'keep'],
+    ['another module', 'mymod!basethreads', 'keep'],
+  ])('%s', (_label, key, action) => {
+    expect(classifier.classify(key.split('!')[0]!, key).action).toBe(action);
+  });
+
+  it('says the rule and that the name was cut short', () => {
+    expect(classifier.classify('kernel32', 'kernel32!basethreads')).toMatchObject({ rule: expect.stringContaining('cut short') });
+  });
+});
+
+describe('generic frames mistyped in a paste', () => {
+  const classifier = new RuleClassifier(loadRules(rulesDir({ 'generic-frames.txt': 'ntdll!KiUserExceptionDispatcher  exception\nkernel32!lstrlenW  crt\n' })));
+  it.each([
+    ['two letters swapped', 'ntdll!kiuserexcpetiondispatcher', true],
+    ['a letter dropped', 'ntdll!kiuserexceptiondispatchr', true],
+    ['two slips', 'ntdll!kiusrexceptondispatcher', false],
+    ['a short name one letter off (too easily another real name)', 'kernel32!lstrlenx', false],
+    ['the same slip in another module', 'mymod!kiuserexcpetiondispatcher', false],
+  ])('%s', (_label, key, skipped) => {
+    expect(classifier.classify(key.split('!')[0]!, key).action === 'skip').toBe(skipped);
   });
 });

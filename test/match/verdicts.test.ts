@@ -81,3 +81,25 @@ describe('trace verdicts', () => {
     expect(result.verdict).toBe('match');
   });
 });
+
+describe('a slip in a short name', () => {
+  // MTA-style eight-letter names, several of them one letter apart (otpmmain, otpsmain, otpamain)
+  const mta = fixtureIndex([
+    sig('Q930001', ['MTAX!odpbcach', 'MTAX!odpdomva', 'MTAX!otpsrtop', 'MTAX!ospadrec']),
+    sig('Q930002', ['MTAX!otpmrfo', 'MTAX!otpmmain', 'MTAX!sbpiwork']),
+    sig('Q930003', ['MTAX!otpsread', 'MTAX!otpsmain', 'MTAX!sbpiwork']),
+    sig('Q930004', ['MTAX!otpawrit', 'MTAX!otpamain', 'MTAX!sbpiwork']),
+  ]);
+  it.each([
+    ['two letters swapped in the crash frame, one name that close', ['MTAX!odpbcahc', 'MTAX!odpdomva', 'MTAX!otpsrtop', 'MTAX!ospadrec'], 'fuzzy'],
+    ['a letter off a name with several neighbours one letter apart', ['MTAX!otpxmain', 'MTAX!sbpiwork'], 'unmatched'],
+  ])('%s', (_label, frames, status) => {
+    const result = matchMessage(mta, parseMessage(lines(frames)));
+    const first = result.candidates[0]?.alignment[0];
+    expect(first?.status ?? 'unmatched').toBe(status);
+    if (status === 'fuzzy') {
+      expect(result.verdict).toBe('match');
+      expect(result.candidates[0]?.kb).toBe('Q930001');
+    }
+  });
+});

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { KbBotError } from '../../src/errors.js';
 import type { Trace } from '../../src/model.js';
 import { addKnownIssue, loadStore, nextTeamId, storeFormatOf } from '../../src/store/index.js';
+import { FolderTeamStore } from '../../src/store/team.js';
 
 const TRACE: Trace = [
   { module: 'com.acme.Importer', symbol: 'run', lang: 'java' },
@@ -78,5 +79,21 @@ describe('addKnownIssue in a team store', () => {
     const { id } = await addKnownIssue(dir, { title: 'after the Slack-recorded KI-4', traces: [TRACE] });
     expect(id).toBe('KI-5');
     expect(existsSync(join(dir, '.ids', 'KI-5'))).toBe(true);
+  });
+});
+
+describe('one writer for kbbot add and the team store', () => {
+  it('never gives one id twice when both record at once into one folder, and every issue reads back', async () => {
+    const dir = tempStore();
+    const team = await FolderTeamStore.open(dir);
+    const draft = { title: 'from Slack', traces: [TRACE], fix: { kind: 'workaround' as const, summary: 'restart it' }, source: 'curated' as const };
+    const made = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => (i % 2 === 0 ? addKnownIssue(dir, { title: `from kbbot add ${i}`, traces: [TRACE] }).then((r) => r.id) : team.create(draft).then((sig) => sig.id))),
+    );
+    expect(new Set(made).size).toBe(10);
+    expect((await team.list()).map((sig) => sig.id).sort()).toEqual([...made].sort());
+    expect((await loadStore(dir)).errors).toEqual([]);
+    // Nothing half-written or left over: only the issues, their markers and the markers' folder.
+    expect(readdirSync(dir).filter((n) => !/^KI-\d+\.(json|yml)$/.test(n))).toEqual(['.ids']);
   });
 });

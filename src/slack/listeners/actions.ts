@@ -4,19 +4,23 @@
  * candidates, Share posts in the channel, details go to the clicker in the thread.
  */
 import type { App, BlockAction, ButtonAction } from '@slack/bolt';
+import { BlockActionSchema, ButtonSchema, readPayload } from '../payloads.js';
 import { ACTION_ID_PATTERN, ActionId, baseActionId } from '../../reply/ids.js';
 import { applyEffect, deliver } from '../deliver.js';
 import type { ListenerDeps } from '../deps.js';
 import { openRecordFromButton, voteOnFeedback } from './record.js';
 
 export function registerActions(app: App, deps: ListenerDeps): void {
-  app.action<BlockAction<ButtonAction>>(ACTION_ID_PATTERN, async ({ ack, body, action, client, respond, context }) => {
+  app.action<BlockAction<ButtonAction>>(ACTION_ID_PATTERN, async ({ ack, body: payload, action: clicked, client, respond, context }) => {
     await ack();
+    const body = readPayload(BlockActionSchema, payload, 'button click', deps.logger);
+    const action = body && readPayload(ButtonSchema, clicked, 'button click action', deps.logger);
+    if (!body || !action) return;
     if (baseActionId(action.action_id) === ActionId.Record) return openRecordFromButton(client, deps, body, action, respond);
     const channel = body.channel?.id;
     const user = body.user.id;
     if (!channel) return;
-    const message = body.message as { ts?: string; thread_ts?: string } | undefined;
+    const message = body.message;
     // An ephemeral message (a /kb answer) has no thread to read back.
     const ephemeral = body.container?.is_ephemeral === true;
     const threadTs = ephemeral ? undefined : (message?.thread_ts ?? message?.ts);

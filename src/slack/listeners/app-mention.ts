@@ -5,11 +5,13 @@
 import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
 import { answerIncoming } from './incoming.js';
-import { isBotMessage, type MessageEventFields } from './message.js';
+import { isBotMessage } from './message-fields.js';
+import { AppMentionEventSchema, readPayload } from '../payloads.js';
 
 export function registerAppMention(app: App, deps: ListenerDeps): void {
   app.event('app_mention', async ({ event, body, client, context }) => {
-    const e = event as unknown as MessageEventFields;
+    const e = readPayload(AppMentionEventSchema, event, 'app_mention event', deps.logger);
+    if (!e) return;
     if (isBotMessage(e)) return;
     await answerIncoming(client, deps, { botUserId: context.botUserId, botId: context.botId }, {
       eventId: body.event_id,

@@ -7,11 +7,14 @@ import { SLASH_COMMAND } from '../../reply/ids.js';
 import { applyEffect, deliver } from '../deliver.js';
 import type { ListenerDeps } from '../deps.js';
 import { applyTeamCommand } from './record.js';
+import { readPayload, SlashCommandSchema } from '../payloads.js';
 
 export function registerCommand(app: App, deps: ListenerDeps): void {
-  app.command(SLASH_COMMAND, async ({ command, ack, respond, client }) => {
+  app.command(SLASH_COMMAND, async ({ command: payload, ack, respond, client }) => {
     await ack();
-    const answer = deps.bot.answerCommand(command.text ?? '');
+    const command = readPayload(SlashCommandSchema, payload, '/kb command', deps.logger);
+    if (!command) return;
+    const answer = deps.bot.answerCommand(command.text);
     if (answer.effect?.kind === 'edit' || answer.effect?.kind === 'retire') return applyTeamCommand(client, deps, answer.effect, command, respond, answer.replies[0]);
     await applyEffect(deps, answer.effect, { channel: command.channel_id, user: command.user_id });
     // No `user` in the place: a /kb answer goes through response_url, the one way that works everywhere.

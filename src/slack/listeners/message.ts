@@ -6,7 +6,8 @@ import type { App } from '@slack/bolt';
 import type { ListenerDeps } from '../deps.js';
 import { answerEdit } from './edit.js';
 import { answerIncoming } from './incoming.js';
-import { isBotMessage, type MessageEventFields } from './message-fields.js';
+import { isBotMessage } from './message-fields.js';
+import { MessageEventSchema, readPayload } from '../payloads.js';
 
 export { isBotMessage, type MessageEventFields } from './message-fields.js';
 
@@ -15,7 +16,8 @@ const NEW_MESSAGE_SUBTYPES = new Set([undefined, 'file_share', 'thread_broadcast
 
 export function registerMessage(app: App, deps: ListenerDeps): void {
   app.event('message', async ({ event, body, client, context }) => {
-    const e = event as unknown as MessageEventFields;
+    const e = readPayload(MessageEventSchema, event, 'message event', deps.logger);
+    if (!e) return;
     const identity = { botUserId: context.botUserId, botId: context.botId };
     if (e.subtype === 'message_changed') {
       await answerEdit(client, deps, identity, e, body.event_id);

@@ -7,9 +7,9 @@
  * checked here, on the server, on every open and every submission (KBBOT_EDITORS).
  * Modals must open within 3 s of the click (trigger_id): they are built from local data only.
  */
-import type { App, BlockAction, ButtonAction, MessageShortcut, RespondFn, SlashCommand, ViewSubmitAction, webApi } from '@slack/bolt';
+import type { App, MessageShortcut, RespondFn, ViewSubmitAction, webApi } from '@slack/bolt';
 import type { BotEffect } from '../../bot/index.js';
-import { prefillFromSignature, readRecordForm, recordParts, signatureParts, teamSignature, type FormValues } from '../../bot/record.js';
+import { prefillFromSignature, readRecordForm, recordParts, signatureParts, teamSignature } from '../../bot/record.js';
 import type { KbId, ThreadMatch } from '../../model.js';
 import {
   buildCorrectionModal,
@@ -30,6 +30,7 @@ import type { ListenerDeps, TeamDeps } from '../deps.js';
 import { respondWithRetry } from '../respond-policy.js';
 import { messageText } from '../text.js';
 import { callSlack } from '../web-api-policy.js';
+import { CorrectionMetaSchema, MessageShortcutSchema, readPayload, ViewSubmissionSchema, type BlockAction, type Button, type SlashCommand } from '../payloads.js';
 
 type WebClient = webApi.WebClient;
 
@@ -73,9 +74,9 @@ async function editorTeam(client: WebClient, deps: ListenerDeps, user: string, w
 }
 
 /** The record button on an answer: true when the click was one (handled here). */
-export async function openRecordFromButton(client: WebClient, deps: ListenerDeps, body: BlockAction<ButtonAction>, action: ButtonAction, respond: RespondFn): Promise<void> {
+export async function openRecordFromButton(client: WebClient, deps: ListenerDeps, body: BlockAction, action: Button, respond: RespondFn): Promise<void> {
   const channel = body.channel?.id;
-  const message = body.message as { ts?: string; thread_ts?: string } | undefined;
+  const message = body.message;
   const ephemeral = body.container?.is_ephemeral === true;
   const threadTs = ephemeral ? undefined : (message?.thread_ts ?? message?.ts);
   const where = { ...(channel ? { channel } : {}), ...(threadTs ? { threadTs } : {}), respond };
@@ -85,9 +86,11 @@ export async function openRecordFromButton(client: WebClient, deps: ListenerDeps
 }
 
 export function registerRecordShortcut(app: App, deps: ListenerDeps): void {
-  app.shortcut<MessageShortcut>({ callback_id: SHORTCUT_RECORD, type: 'message_action' }, async ({ ack, shortcut, client, respond }) => {
+  app.shortcut<MessageShortcut>({ callback_id: SHORTCUT_RECORD, type: 'message_action' }, async ({ ack, shortcut: payload, client, respond }) => {
     await ack();
-    const message = shortcut.message as { ts: string; thread_ts?: string; text?: string; blocks?: unknown };
+    const shortcut = readPayload(MessageShortcutSchema, payload, 'message shortcut', deps.logger);
+    if (!shortcut) return;
+    const message = shortcut.message;
     const channel = shortcut.channel.id;
     const threadTs = message.thread_ts ?? message.ts;
     if (!(await editorTeam(client, deps, shortcut.user.id, { channel, threadTs, respond }))) return;
@@ -106,15 +109,20 @@ async function permalink(client: WebClient, channel: string, ts: string): Promis
 }
 
 export function registerRecordView(app: App, deps: ListenerDeps): void {
-  app.view<ViewSubmitAction>(VIEW_RECORD, async ({ ack, body, view, client }) => {
-    const user = body.user.id;
+  app.view<ViewSubmitAction>(VIEW_RECORD, async ({ ack, body: payload, client }) => {
+    const body = readPayload(ViewSubmissionSchema, payload, 'record form submission', deps.logger);
+    if (!body) {
+      await ack();
+      return;
+    }
+    const { user: { id: user }, view } = body;
     const meta = decodeRecordMeta(view.private_metadata);
     const team = deps.team;
     if (!meta || !team) {
       await ack({ response_action: 'errors', errors: { title: meta ? NOT_SET_UP : 'This form is out of date; open it again.' } });
       return;
     }
-    const form = readRecordForm(view.state.values as FormValues, meta.parts);
+    const form = readRecordForm(view.state.values, meta.parts);
     if (!form.ok) {
       await ack({ response_action: 'errors', errors: form.errors });
       return;
@@ -220,27 +228,32 @@ function readCorrection(text: string): { ok: true; kb?: KbId } | { ok: false; er
   return kb ? { ok: true, kb } : { ok: false, error: 'Give a KB number (Q272274, KB272274) or a known issue id (KI-3).' };
 }
 
+/** JSON text, or undefined when it is not JSON (the schema then names what is missing). */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 export function registerCorrectionView(app: App, deps: ListenerDeps): void {
-  app.view<ViewSubmitAction>(VIEW_CORRECTION, async ({ ack, body, view }) => {
+  app.view<ViewSubmitAction>(VIEW_CORRECTION, async ({ ack, body: payload }) => {
     const team = deps.team;
-    let meta: CorrectionMeta | undefined;
-    try {
-      meta = JSON.parse(view.private_metadata) as CorrectionMeta;
-    } catch {
-      meta = undefined;
-    }
-    if (!team || !meta || typeof meta.fingerprint !== 'string') {
+    const body = readPayload(ViewSubmissionSchema, payload, 'correction form submission', deps.logger);
+    const meta = body && readPayload(CorrectionMetaSchema, parseJson(body.view.private_metadata), 'correction form private_metadata', deps.logger);
+    if (!team || !body || !meta) {
       await ack();
       return;
     }
-    const values = view.state.values as FormValues;
+    const values = body.view.state.values;
     const chosen = values[CorrectionBlock.Choice]?.value?.selected_option?.value ?? undefined;
     const typed = readCorrection(values[CorrectionBlock.Other]?.value?.value ?? '');
     if (!typed.ok) {
       await ack({ response_action: 'errors', errors: { [CorrectionBlock.Other]: typed.error } });
       return;
     }
-    const kb = typed.kb ?? (chosen as KbId | undefined);
+    const kb = typed.kb ?? chosen;
     if (kb !== undefined && !team.knowledge().signatures.has(kb)) {
       await ack({ response_action: 'errors', errors: { [CorrectionBlock.Other]: `${kb} is not in kbbot's store; record it as a known issue first.` } });
       return;

@@ -3,15 +3,18 @@
  * cannot run). The answer goes only to the person who asked, in the message's thread.
  */
 import type { App, MessageShortcut } from '@slack/bolt';
+import { MessageShortcutSchema, readPayload } from '../payloads.js';
 import { SHORTCUT_FIND_KB } from '../../reply/ids.js';
 import { deliver } from '../deliver.js';
 import type { ListenerDeps } from '../deps.js';
 import { channelTypeOf, readMessage } from './incoming.js';
 
 export function registerShortcut(app: App, deps: ListenerDeps): void {
-  app.shortcut<MessageShortcut>({ callback_id: SHORTCUT_FIND_KB, type: 'message_action' }, async ({ ack, shortcut, client, respond }) => {
+  app.shortcut<MessageShortcut>({ callback_id: SHORTCUT_FIND_KB, type: 'message_action' }, async ({ ack, shortcut: payload, client, respond }) => {
     await ack();
-    const message = shortcut.message as { ts: string; thread_ts?: string; text?: string; blocks?: unknown; files?: unknown };
+    const shortcut = readPayload(MessageShortcutSchema, payload, 'message shortcut', deps.logger);
+    if (!shortcut) return;
+    const message = shortcut.message;
     const channel = shortcut.channel.id;
     const threadTs = message.thread_ts ?? message.ts;
     const text = await readMessage(client, deps, message);
