@@ -19,7 +19,7 @@ const SENTINEL_DEPTH = 16;
  */
 export const FALLBACK_FACTOR = 0.5;
 /** Frames read per trace; protects against megabyte pastes of repeated frames. */
-const MAX_FRAMES_READ = 4000;
+export const MAX_FRAMES_READ = 4000;
 
 export interface PreparedFrame {
   /** Position in the printed trace (0 = crash frame). */
@@ -45,6 +45,8 @@ export interface FrameKey {
   symbol: string;
   key: string;
   display: string;
+  /** The symbol looks like an address or a placeholder, not a function name. */
+  symbolless: boolean;
 }
 
 /** Looks like an address or a placeholder, not a function name. */
@@ -58,7 +60,7 @@ export function frameKey(frame: Frame): FrameKey {
   const n = normalizeFrame(frame);
   const module = n.module.toLowerCase();
   const symbol = n.symbol.toLowerCase();
-  return { module, symbol, key: `${module}!${symbol}`, display: n.module === '' ? n.symbol : `${n.module}!${n.symbol}` };
+  return { module, symbol, key: `${module}!${symbol}`, display: n.module === '' ? n.symbol : `${n.module}!${n.symbol}`, symbolless: isSymbolless(symbol) };
 }
 
 type Verdict = ReturnType<RuleClassifier['classify']>;
@@ -72,53 +74,117 @@ export interface PrepareOptions {
   keyOf?: (frame: Frame) => FrameKey;
 }
 
+/** Why a frame does not count (`Judged.why`); prepareTrace spells each out. */
+export const Why = { counted: 0, aboveSentinel: 1, sentinel: 2, noSymbol: 3, repeat: 4, rule: 5, beyond: 6 } as const;
+
+/**
+ * One trace's frames judged, in buffers reused from trace to trace: building the index judges a million frames
+ * and must not allocate per frame. Only the first `count` slots are meaningful.
+ */
+export class Judged {
+  /** Rank among informative frames from the crash point, -1 when skipped. */
+  readonly rank = new Int32Array(MAX_FRAMES_READ);
+  /** Rule-list weight factor of each counted frame. */
+  readonly factor = new Float64Array(MAX_FRAMES_READ);
+  readonly why = new Uint8Array(MAX_FRAMES_READ);
+  private readonly generic = new Int32Array(MAX_FRAMES_READ);
+  count = 0;
+  informative = 0;
+  /** The counted frames are generic ones, read because the trace holds nothing else (FALLBACK_FACTOR). */
+  fallback = false;
+  sentinelRule = '';
+
+  /**
+   * Judges `frames[0..count)`: frames above an exception-dispatch sentinel, symbol-less frames, repeats and
+   * generic frames are skipped, the rest ranked from the crash point (at most MAX_INFORMATIVE_FRAMES).
+   */
+  judge(frames: readonly FrameKey[], count: number, classify: (frame: FrameKey) => Verdict, sentinel: (frame: FrameKey) => string | undefined): void {
+    let sentinelAt = -1;
+    this.sentinelRule = '';
+    for (let i = 0; i < Math.min(count, SENTINEL_DEPTH) && sentinelAt < 0; i++) {
+      const rule = sentinel(frames[i] as FrameKey);
+      if (rule) {
+        sentinelAt = i;
+        this.sentinelRule = rule;
+      }
+    }
+    let rank = 0;
+    let generic = 0;
+    let previousKey = '';
+    for (let index = 0; index < count; index++) {
+      const f = frames[index] as FrameKey;
+      this.rank[index] = -1;
+      this.factor[index] = 1;
+      if (index < sentinelAt) this.why[index] = Why.aboveSentinel;
+      else if (index === sentinelAt) this.why[index] = Why.sentinel;
+      else if (f.symbolless) this.why[index] = Why.noSymbol;
+      else if (f.key === previousKey) this.why[index] = Why.repeat;
+      else {
+        const verdict = classify(f);
+        previousKey = f.key;
+        if (verdict.action === 'skip') {
+          this.why[index] = Why.rule;
+          this.generic[generic++] = index;
+        } else if (rank >= MAX_INFORMATIVE_FRAMES) this.why[index] = Why.beyond;
+        else {
+          this.why[index] = Why.counted;
+          if (verdict.action === 'down-weight') this.factor[index] = verdict.factor;
+          this.rank[index] = rank++;
+        }
+      }
+    }
+    this.fallback = rank === 0 && generic > 0;
+    if (rank === 0) {
+      for (let k = 0; k < Math.min(generic, MAX_INFORMATIVE_FRAMES); k++) {
+        const index = this.generic[k] as number;
+        this.why[index] = Why.counted;
+        this.factor[index] = FALLBACK_FACTOR;
+        this.rank[index] = rank++;
+      }
+    }
+    this.count = count;
+    this.informative = rank;
+  }
+}
+
+/** Reused by prepareTrace: one trace is judged at a time (no await in between). */
+const judged = new Judged();
+
 export function prepareTrace(trace: Trace, classifier: RuleClassifier, options: PrepareOptions = {}): PreparedFrame[] {
   const classify = options.classify ?? ((k: FrameKey) => classifier.classify(k.module, k.key));
   const keyOf = options.keyOf ?? frameKey;
   const sentinel = options.sentinel ?? ((k: FrameKey) => classifier.sentinel(k.key));
   const frames = trace.slice(0, MAX_FRAMES_READ).map(keyOf);
-  let sentinelAt = -1;
-  let sentinelRule = '';
-  for (let i = 0; i < Math.min(frames.length, SENTINEL_DEPTH) && sentinelAt < 0; i++) {
-    const rule = sentinel(frames[i] as FrameKey);
-    if (rule) {
-      sentinelAt = i;
-      sentinelRule = rule;
-    }
-  }
-  const out: PreparedFrame[] = [];
-  const generic: PreparedFrame[] = [];
-  let rank = 0;
-  let previousKey = '';
-  frames.forEach((f, index) => {
-    const frame: PreparedFrame = { index, display: f.display, module: f.module, symbol: f.symbol, key: f.key, factor: 1, rank: -1 };
-    out.push(frame);
-    if (index < sentinelAt) frame.skip = `above the exception dispatcher (${sentinelRule})`;
-    else if (index === sentinelAt) frame.skip = sentinelRule;
-    else if (isSymbolless(f.symbol)) frame.skip = 'no symbol';
-    else if (f.key === previousKey) frame.skip = 'repeats the frame above (recursion)';
-    else {
-      const verdict = classify(f);
-      previousKey = f.key;
-      if (verdict.action === 'skip') {
-        frame.skip = verdict.rule;
-        generic.push(frame);
-      } else if (rank >= MAX_INFORMATIVE_FRAMES) frame.skip = `beyond the first ${MAX_INFORMATIVE_FRAMES} informative frames`;
-      else {
-        frame.factor = verdict.action === 'down-weight' ? verdict.factor : 1;
-        frame.rank = rank++;
+  judged.judge(frames, frames.length, classify, sentinel);
+  const rule = judged.sentinelRule;
+  return frames.map((f, index): PreparedFrame => {
+    const frame: PreparedFrame = { index, display: f.display, module: f.module, symbol: f.symbol, key: f.key, factor: judged.factor[index] ?? 1, rank: judged.rank[index] ?? -1 };
+    switch (judged.why[index]) {
+      case Why.aboveSentinel:
+        frame.skip = `above the exception dispatcher (${rule})`;
+        break;
+      case Why.sentinel:
+        frame.skip = rule;
+        break;
+      case Why.noSymbol:
+        frame.skip = 'no symbol';
+        break;
+      case Why.repeat:
+        frame.skip = 'repeats the frame above (recursion)';
+        break;
+      case Why.rule: {
+        const verdict = classify(f);
+        frame.skip = verdict.action === 'skip' ? verdict.rule : 'generic frame';
+        break;
       }
+      case Why.beyond:
+        frame.skip = `beyond the first ${MAX_INFORMATIVE_FRAMES} informative frames`;
+        break;
+      default:
+        if (judged.fallback) frame.fallback = true;
     }
+    return frame;
   });
-  if (rank === 0) {
-    for (const frame of generic.slice(0, MAX_INFORMATIVE_FRAMES)) {
-      delete frame.skip;
-      frame.factor = FALLBACK_FACTOR;
-      frame.fallback = true;
-      frame.rank = rank++;
-    }
-  }
-  return out;
 }
 
 export function informative(frames: PreparedFrame[]): PreparedFrame[] {

@@ -167,15 +167,33 @@ function describe(rule: RuleOrigin & { glob: Glob; category?: string }): string 
   return `${rule.file}:${rule.line} ${rule.glob.source}${rule.category ? ` (${rule.category})` : ''}`;
 }
 
-/** A key's wildcard rules in file order: `*!name` by symbol, `module!pre*` by module, the rest always. */
+/**
+ * A key's wildcard rules in file order: `*!name` by symbol, `module!pre*` by module, an ecosystem's
+ * `java:pre*!*` by its tag (a Windows key never meets the hundreds of those), the rest always.
+ */
 interface GlobBuckets {
   bySymbol: Map<string, number[]>;
   byModule: Map<string, number[]>;
+  byLang: Map<string, number[]>;
   everywhere: number[];
 }
 
+/** The ecosystem tag a glob's text must start with (`java` for `java:org.junit.*!*`), '' when none. */
+function langOfGlob(glob: Glob): string {
+  if (!glob.anchoredStart) return '';
+  const first = glob.pieces[0] ?? '';
+  const colon = first.indexOf(':');
+  return colon > 0 && /^[a-z]+$/.test(first.slice(0, colon)) ? first.slice(0, colon) : '';
+}
+
+/** The ecosystem tag a key starts with (`java:…!…`), '' for Windows keys. */
+function langOfKey(key: string): string {
+  const colon = key.indexOf(':');
+  return colon > 0 && colon < key.indexOf('!') ? key.slice(0, colon) : '';
+}
+
 function bucketGlobs(globs: FrameRule[]): GlobBuckets {
-  const buckets: GlobBuckets = { bySymbol: new Map(), byModule: new Map(), everywhere: [] };
+  const buckets: GlobBuckets = { bySymbol: new Map(), byModule: new Map(), byLang: new Map(), everywhere: [] };
   const add = (map: Map<string, number[]>, name: string, at: number): void => {
     const list = map.get(name);
     if (list) list.push(at);
@@ -187,6 +205,7 @@ function bucketGlobs(globs: FrameRule[]): GlobBuckets {
     const symbol = bang < 0 ? '' : rule.glob.source.slice(bang + 1);
     if (module === '*' && bang >= 0 && !symbol.includes('*')) add(buckets.bySymbol, symbol, at);
     else if (!module.includes('*')) add(buckets.byModule, module, at);
+    else if (langOfGlob(rule.glob) !== '') add(buckets.byLang, langOfGlob(rule.glob), at);
     else buckets.everywhere.push(at);
   });
   return buckets;
@@ -267,6 +286,8 @@ export class FrameRuleTable {
     };
     check(this.buckets.bySymbol.get(key.slice(bang + 1)));
     check(this.buckets.byModule.get(key.slice(0, Math.max(bang, 0))));
+    const lang = langOfKey(key);
+    if (lang !== '') check(this.buckets.byLang.get(lang));
     check(this.buckets.everywhere);
     const hit = this.globs[first];
     if (hit) return describe(hit);

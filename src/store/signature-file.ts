@@ -6,6 +6,7 @@ import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { FileRowSchema, FixSchema, FrameSchema, RollbackSchema, SignatureSchema, type Signature } from '../model.js';
+import { compileFastCheck } from './fast-check.js';
 
 export interface StoreError {
   /** The file, as `join(dir, relative path)`; in a pack, `<pack>#<id>` (or `<pack>#line N`). */
@@ -59,8 +60,14 @@ function unknownFields(data: Record<string, unknown>): string[] {
   return found;
 }
 
+/** Yes when the data is a signature exactly as kbbot writes it (fast-check.ts): the schema would return it unchanged. */
+const isWrittenSignature = compileFastCheck(SignatureSchema);
+
 /** Validates one signature's parsed content: the schema and unknown fields; `path` names it in errors. */
 export function validateSignatureData(path: string, data: unknown): ValidatedFile {
+  // Packs and ingested files pass as they are; anything else (a hand-written file leaving defaults out, a bad
+  // field) goes through the schema, which fills the defaults or names what is wrong.
+  if (isWrittenSignature(data)) return { ok: true, signature: data as Signature };
   const parsed = SignatureSchema.safeParse(data);
   const errors: StoreError[] = [];
   if (!parsed.success) {

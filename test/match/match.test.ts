@@ -115,6 +115,18 @@ describe('matchMessage', () => {
     expect(matchMessage(big, parseMessage('mod5!Func5\nmod5!Caller5')).candidates[0]?.kb).toBe('Q800005');
   });
 
+  it('tells apart one symbol printed under many modules (more than the index scans per symbol)', () => {
+    const crowd = Array.from({ length: 60 }, (_, i) =>
+      SignatureSchema.parse({ id: `Q70000${String(i).padStart(2, '0')}`, title: `worker ${i}`, traces: [[{ module: `worker${i}`, symbol: `Handle${i}Request` }, { module: `worker${i}`, symbol: 'WorkerLoop' }]] }),
+    );
+    const big = fixtureIndex(crowd);
+    for (const i of [3, 45, 59]) {
+      const result = matchMessage(big, parseMessage(`worker${i}!Handle${i}Request+0x10\nworker${i}!WorkerLoop+0x20`));
+      expect(result.candidates[0]?.kb).toBe(`Q70000${String(i).padStart(2, '0')}`);
+      expect(result.candidates[0]?.matchedFrames).toEqual([`worker${i}!handle${i}request`, `worker${i}!workerloop`]);
+    }
+  });
+
   it('reads a deep recursion without growing the work: repeated frames collapse', () => {
     const text = `${'STORE!PUSH_NOTIFY::PushToClient+0xb0\n'.repeat(3000)}STORE!ScanForOutstandingNotifications+0x104`;
     const result = match(text);
