@@ -18,6 +18,7 @@ import { syntheticStore } from './synthetic.js';
 import { fmt, pct } from './stats.js';
 import { runClueBench } from './clues.js';
 import { runTraceBench } from './traces.js';
+import { runMessageBench } from './messages.js';
 
 const args = process.argv.slice(2);
 const syntheticSize = args.includes('--no-synthetic') ? 0 : Number(args[args.indexOf('--synthetic') + 1] ?? 0) || 100_000;
@@ -166,4 +167,5 @@ if (syntheticSize > 0) {
 console.log('\n(c) other ecosystems: real pastes from public bug trackers (bench/traces.ts)');
 await runTraceBench();
 await runClueBench(args.includes('--clue-store') ? args[args.indexOf('--clue-store') + 1] : undefined);
+await runMessageBench(args.includes('--message-store') ? args[args.indexOf('--message-store') + 1] : args.includes('--clue-store') ? args[args.indexOf('--clue-store') + 1] : undefined);
 console.log(`\ndone in ${fmt((performance.now() - started) / 1000, 1)} s`);

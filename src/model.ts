@@ -141,6 +141,8 @@ export const SignatureSchema = z.object({
   bugchecks: z.array(ArticleBugcheckSchema).optional(),
   /** Programs and modules the article names as crashing or faulting (Dr. Watson `App:`, `in module`, a STOP's driver, a file in the title). */
   faultModules: z.array(z.string()).optional(),
+  /** Error messages and dialogs the article says a user sees, insertion strings marked (`Source file not found: <path>`, `%1`). */
+  errorMessages: z.array(z.string()).optional(),
   /** Where the signature came from: `ingest` (parsed) or `curated` (hand-written). */
   source: z.enum(['ingest', 'curated']).default('ingest'),
   /** Team known issues (KI-N): the Slack user who recorded it. */
@@ -178,6 +180,8 @@ export const ClueSchema = z.discriminatedUnion('kind', [
     code: z.string().optional(),
     offset: z.string().optional(),
   }),
+  /** Error text as pasted: a message box, quoted text, a line that reads as an error, or a whole short paste. */
+  z.object({ kind: z.literal('error-message'), text: z.string(), how: z.enum(['dialog', 'quoted', 'line', 'whole', 'text']) }),
   /** An exception, panic or oops named with a trace (`java.lang.NullPointerException`, `panic`, `BUG`), with its message. */
   z.object({ kind: z.literal('exception'), lang: LangSchema, type: z.string(), message: z.string().optional() }),
 ]);
@@ -225,7 +229,7 @@ export type VersionCheck = z.infer<typeof VersionCheckSchema>;
 
 /** How one pasted clue met the article: what was pasted, what the article holds, and which parts agreed. */
 export const ClueMatchSchema = z.object({
-  kind: z.enum(['event', 'bugcheck', 'app-error']),
+  kind: z.enum(['event', 'bugcheck', 'app-error', 'message']),
   pasted: z.string(),
   article: z.string(),
   /** Parts that agreed or differed, in words (`source MSExchangeIS Private`, `description words: database, upgraded`). */

@@ -104,9 +104,14 @@ export function answerPaste(ctx: PasteContext, text: string): PasteAnswer {
   const hasTrace = parsed.traces.some((t) => t.length > 0);
   const base: PasteBase = { parsed, hasTrace };
   // A file version alone is a question about a match ("I have 5.5.2652.68"), not something to match.
-  const toMatch = hasTrace || parsed.clues.some((c) => c.kind !== 'file-version');
-  if (toMatch) {
-    const answer = matched(ctx, base, matchKnowledge(ctx.k, parsed), pastedTrace(parsed.traces));
+  const toMatch = hasTrace || parsed.clues.some((c) => c.kind !== 'file-version' && c.kind !== 'error-message');
+  const errorText = parsed.clues.some((c) => c.kind === 'error-message');
+  if (toMatch || errorText) {
+    const result = matchKnowledge(ctx.k, parsed);
+    // Error text alone speaks only when an article prints it: in a thread already answered, only a `match`
+    // (else "still getting access denied" is a follow-up, not a new paste); unmatched, it is chat.
+    const speaks = toMatch || result.verdict === 'match' || (result.verdict === 'possible' && !ctx.previous);
+    const answer = speaks ? matched(ctx, base, result, pastedTrace(parsed.traces)) : undefined;
     if (answer) return answer;
   }
   const cards = articleCards(ctx, parsed.kbRefs, []);

@@ -49,12 +49,12 @@ export interface ThreadPlace {
 }
 
 /** The thread's new memory after a trace was matched. */
-/** Event, STOP and application-error clues kept for the why view of a clue match: few, descriptions cut short. */
+/** Event, STOP, application-error and error-message clues kept for the why view of a clue match: few, descriptions cut short. */
 export function keptClues(clues: readonly Clue[]): Clue[] {
   return clues
-    .filter((c) => c.kind === 'event-id' || c.kind === 'bugcheck' || c.kind === 'app-error' || c.kind === 'stop-code' || c.kind === 'exception-code')
+    .filter((c) => c.kind === 'event-id' || c.kind === 'bugcheck' || c.kind === 'app-error' || c.kind === 'stop-code' || c.kind === 'exception-code' || c.kind === 'error-message')
     .slice(0, 8)
-    .map((c) => (c.kind === 'event-id' && c.description !== undefined ? { ...c, description: c.description.slice(0, 300) } : c));
+    .map((c) => (c.kind === 'event-id' && c.description !== undefined ? { ...c, description: c.description.slice(0, 300) } : c.kind === 'error-message' ? { ...c, text: c.text.slice(0, 300) } : c));
 }
 
 export function threadFromResult(place: ThreadPlace, previous: ThreadMatch | undefined, result: MatchResult, trace: Trace, announced: KbId[], now: number, clues: readonly Clue[] = []): ThreadMatch {

@@ -13,6 +13,7 @@ import { classifyArticleKind } from './kind.js';
 import { withStackEvidence } from './stack-evidence.js';
 import { layoutFlattened, layoutFormatted, type ArticleLayout, type Section } from './layout.js';
 import { findArticleBugchecks, findArticleEvents, findFaultModules, withoutReferenceLines } from './clue-facts.js';
+import { findArticleMessages } from './message-facts.js';
 import { findArticleIds, findEventIds, findExceptionCodes, findStopCodes, withoutCitedTitles } from './references.js';
 import { mayHoldStackFrame } from './prechecks.js';
 import { findRollbackWarnings } from './rollback.js';
@@ -150,6 +151,7 @@ export function parseArticle(raw: string): Signature {
     events: findArticleEvents(clueText),
     bugchecks,
     faultModules: findFaultModules(title, clueText, bugchecks),
+    errorMessages: findArticleMessages(clueText),
     source: 'ingest',
   };
 }

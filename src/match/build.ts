@@ -11,6 +11,7 @@ import { RuleClassifier, loadRules, type FrameVerdict, type Rules } from './rule
 import { positionWeight } from './position.js';
 import type { SearchIndex } from './search-index.js';
 import { buildClueIndex, type ClueIndex } from './clue-index.js';
+import { buildMessageIndex, type MessageIndex } from './message-index.js';
 import { findSharedSites, type SharedSites } from './crash-site.js';
 
 /** One signature trace, reduced to its informative frames. */
@@ -55,6 +56,8 @@ export interface MatchIndex {
   sharedSites: SharedSites;
   /** Event, STOP and faulting-module indexes (clue-index.ts). */
   clues: ClueIndex;
+  /** The articles' error messages by word (message-index.ts). */
+  messages: MessageIndex;
   /** Built on first use (free-text search is rarer than matching). */
   search?: SearchIndex;
 }
@@ -312,6 +315,7 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
     scratch: new Float64Array(traces.length),
     sharedSites: findSharedSites(traces, keyInfo.length),
     clues: buildClueIndex(signatures),
+    messages: buildMessageIndex(signatures),
   };
 }
 

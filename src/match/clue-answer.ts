@@ -3,6 +3,7 @@ import type { Candidate, Clue, MatchResult, ParsedMessage, Signature } from '../
 import type { MatchIndex } from './build.js';
 import { CLUE_MATCH_THRESHOLD, rankClues, type ClueRanked } from './clue-match.js';
 import { checkVersions } from './versions.js';
+import { MESSAGE_MATCH_THRESHOLD, messageVerdict, rankMessages, type MessageRanked } from './message-match.js';
 
 /** Candidates offered, as for traces. */
 const MAX_CANDIDATES = 5;
@@ -44,4 +45,24 @@ export function matchClues(index: MatchIndex, parsed: ParsedMessage, decide: (co
     };
   });
   return { verdict: decide(ranked.map((r) => r.confidence), threshold), candidates };
+}
+
+/** Every message candidate for the paste's error text, best first (the bench reads ranks and confidences below the cut). */
+export function rankMessageCandidates(index: MatchIndex, parsed: ParsedMessage, limit = MAX_CANDIDATES): MessageRanked[] {
+  const pasted = parsed.clues.flatMap((c) => (c.kind === 'error-message' ? [{ text: c.text, how: c.how }] : []));
+  return pasted.length === 0 ? [] : rankMessages(index.messages, pasted, limit);
+}
+
+/**
+ * The answer from the paste's error text (message boxes, quoted text, error lines): read only when
+ * no trace, event, STOP screen or crash report answered. The same verdict rule, at the message threshold.
+ */
+export function matchMessageClues(index: MatchIndex, parsed: ParsedMessage, threshold = MESSAGE_MATCH_THRESHOLD): MatchResult {
+  const ranked = rankMessageCandidates(index, parsed).filter((r) => r.confidence >= POSSIBLE);
+  if (ranked.length === 0) return { verdict: 'none', candidates: [] };
+  const candidates = ranked.map((r): Candidate => {
+    const sig = index.signatures[r.sig] as Signature;
+    return { kb: sig.id, score: Math.round(r.confidence * 1000) / 1000, title: sig.title, matchedFrames: [], alignment: [], versionChecks: checkVersions(sig, parsed.clues), clueMatches: r.matches };
+  });
+  return { verdict: messageVerdict(ranked.map((r) => r.confidence), threshold), candidates };
 }

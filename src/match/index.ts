@@ -6,7 +6,8 @@ export { defaultRulesDir, loadRules, parseFrameRules, parseModuleRules, type Rul
 export { searchText, type SearchHit } from './search.js';
 export { checkVersions } from './versions.js';
 export { CLUE_MATCH_THRESHOLD } from './clue-match.js';
-export { matchClues, rankClueCandidates } from './clue-answer.js';
+export { matchClues, matchMessageClues, rankClueCandidates, rankMessageCandidates } from './clue-answer.js';
+export { MESSAGE_MATCH_THRESHOLD, messageVerdict } from './message-match.js';
 export { loadBugcheckNames, parseBugcheckNames, type BugcheckNames } from './bugchecks.js';
 export { identifyingTraces, IDENTIFYING_FRAMES, IDENTIFYING_TRACES } from './identify.js';
 export { applyVotes, crashFingerprint, tallyVotes, traceFingerprint, FINGERPRINT_FRAMES, type Tally, type VoteBook } from './votes.js';

@@ -9,7 +9,7 @@ import { prepareTrace, type PreparedFrame } from './prepare.js';
 import { editDistance, resolveFrame } from './resolve.js';
 import { positionWeight, scoreTrace, type QueryFrame, type TraceScore } from './score.js';
 import { checkVersions } from './versions.js';
-import { matchClues } from './clue-answer.js';
+import { matchClues, matchMessageClues } from './clue-answer.js';
 import { leavesSite, siteSiblings } from './crash-site.js';
 
 /** Confidence at or above which the verdict is `match` (calibrated by `npm run bench`). */
@@ -247,11 +247,21 @@ export function decideVerdict(confidences: number[], matchThreshold = MATCH_THRE
   return second !== undefined && top - second < TIE_MARGIN ? 'possible' : 'match';
 }
 
+/** Clues that outrank error text: an event entry, a STOP screen or code, an application crash report. */
+function hasStrongClues(clues: readonly Clue[]): boolean {
+  return clues.some((c) => c.kind === 'event-id' || c.kind === 'bugcheck' || c.kind === 'stop-code' || c.kind === 'app-error');
+}
+
 export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchResult {
   // more than are shown: the signatures sharing the best one's crash site are found among them
   const ranked = rankCandidates(index, parsed, SITE_LOOKUP).filter((c) => c.confidence >= POSSIBLE_THRESHOLD);
   // no trace fits: the paste's event-log entries, STOP screens and application errors may
-  if (ranked.length === 0) return matchClues(index, parsed, decideVerdict);
+  if (ranked.length === 0) {
+    const byClues = matchClues(index, parsed, decideVerdict);
+    // and without a trace, event, STOP or crash report to go by, the error text it quotes
+    if (byClues.verdict !== 'none' || parsed.traces.some((t) => t.length > 0) || hasStrongClues(parsed.clues)) return byClues;
+    return matchMessageClues(index, parsed);
+  }
   // system frames alone say less than a STOP code or event entry the paste also holds
   if (ranked.every((r) => r.fallback)) {
     const byClues = matchClues(index, parsed, decideVerdict);

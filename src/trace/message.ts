@@ -1,6 +1,7 @@
 /** A whole chat message → traces, KB references and other clues. */
 import type { ParsedMessage } from '../model.js';
 import { cluesFromTokens } from './clues.js';
+import { readPastedMessages } from './error-messages.js';
 import { extractKbRefs } from './kbrefs.js';
 import { readForeignStacks } from './formats/index.js';
 import { decodeSlackText } from './slack.js';
@@ -14,10 +15,13 @@ export function parseMessage(text: string): ParsedMessage {
   // Java, Python, Go, ... stacks first; the Windows reader reads the lines they left.
   const foreign = readForeignStacks(decoded);
   const windowsTokens = foreign.claimedLines.size === 0 ? tokens : tokenize(withoutLines(decoded, foreign.claimedLines));
+  const traces = [...tracesFromTokens(windowsTokens), ...foreign.traces];
+  // error text last, and only without a trace: the matcher reads it only when no trace, event, STOP or crash report answers
+  const messages = traces.some((t) => t.length > 0) ? [] : readPastedMessages(decoded).map(({ text, how }) => ({ kind: 'error-message' as const, text, how }));
   return {
-    traces: [...tracesFromTokens(windowsTokens), ...foreign.traces],
+    traces,
     kbRefs: extractKbRefs(decoded),
-    clues: [...cluesFromTokens(decoded, tokens), ...foreign.clues],
+    clues: [...cluesFromTokens(decoded, tokens), ...foreign.clues, ...messages],
   };
 }
 

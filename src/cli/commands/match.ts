@@ -81,7 +81,9 @@ export function renderMatchText(parsed: ParsedMessage, result: MatchResult): str
             ? `STOP ${c.code ?? c.name ?? '?'}${c.driver ? ` in ${c.driver}` : ''}`
             : c.kind === 'app-error'
               ? `${c.app ?? c.module ?? 'application'} error${c.code ? ` ${c.code}` : ''}`
-              : c.code,
+              : c.kind === 'error-message'
+                ? `message "${c.text.length > 60 ? `${c.text.slice(0, 57)}…` : c.text}"`
+                : c.code,
   );
   if (clues.length > 0) lines.push(`clues: ${clues.join(', ')}`);
   lines.push(`verdict: ${result.verdict}`);

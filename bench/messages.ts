@@ -1,0 +1,265 @@
+/**
+ * The error-message bench (section (e) of `npm run bench`, or alone:
+ * `node --expose-gc --import tsx bench/messages.ts --store DIR`): the archive's own error messages
+ * (signature `errorMessages`) pasted as people paste them (bench/message-queries.ts), matched through
+ * the whole answer path (parse + matchMessage) against the whole archive. Articles held out of the
+ * store are negatives, with today's messages, chat lines and the generic messages dozens of articles
+ * print. The match threshold is fitted on one half of the articles and reported on the other.
+ * It also checks that error text never changes the answer to a paste of an event, a STOP screen or a trace.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { parseArticle } from '../src/kb/index.js';
+import { buildIndex, loadRules, matchMessage, MESSAGE_MATCH_THRESHOLD, messageVerdict, rankMessageCandidates, type MatchIndex } from '../src/match/index.js';
+import type { ParsedMessage, Signature, Verdict } from '../src/model.js';
+import { loadStore } from '../src/store/index.js';
+import { messageTokens } from '../src/trace/error-messages.js';
+import { parseMessage } from '../src/trace/index.js';
+import { seededRng, type Rng } from '../test/support/seeded-random.js';
+import { renderBugcheck, renderEvent } from './clue-queries.js';
+import { CHAT_LINES, GENERIC_MESSAGES, MODERN_MESSAGES, renderMessage, type MessageQuery } from './message-queries.js';
+import { fmt, measureHeap, pct, percentile, timeEach } from './stats.js';
+
+const HELD_OUT = 0.1;
+const ARCHIVE = fileURLToPath(new URL('../../shared/kb-corpus.tar.gz', import.meta.url));
+
+/** Every article of the archive parsed (about a minute): for a run without a store. */
+function parseArchive(): Signature[] {
+  let root = ['/tmp/kb/txt', '/tmp/corpus/txt'].find((d) => existsSync(d));
+  if (!root) {
+    if (!existsSync(ARCHIVE)) throw new Error(`no archive: neither /tmp/kb/txt nor ${ARCHIVE}`);
+    const dir = mkdtempSync(join(tmpdir(), 'kbbot-message-bench-'));
+    execFileSync('tar', ['-xzf', ARCHIVE, '-C', dir]);
+    root = join(dir, 'txt');
+  }
+  const out: Signature[] = [];
+  for (const folder of readdirSync(root).sort()) {
+    for (const name of readdirSync(join(root, folder)).sort()) {
+      try {
+        out.push(parseArticle(readFileSync(join(root, folder, name)).toString('latin1')));
+      } catch {
+        // rejected articles are reported by `kbbot ingest`, not here
+      }
+    }
+  }
+  return out;
+}
+/** Articles whose messages are pasted (the index holds every article's). */
+const QUERIED_ARTICLES = 2000;
+const FALSE_MATCH_GOAL = 0.02;
+const FIT_FALSE_MATCH = 0.75 * FALSE_MATCH_GOAL;
+/** Two messages each holding this share of the other's words (insertion strings left out) print the same thing. */
+const SAME_MESSAGE = 0.8;
+/** A message cut short is printed by an article whose message holds this share of its words. */
+const SAME_CUT = 0.9;
+
+type Kind = 'positive' | 'ambiguous' | 'held-out' | 'modern' | 'chat' | 'generic';
+
+interface Outcome {
+  kind: Kind;
+  kb: string;
+  split: 'calibration' | 'test';
+  layout: string;
+  group: Set<string>;
+  ids: string[];
+  confidences: number[];
+  text: string;
+}
+
+function words(text: string): string[] {
+  return [...new Set(messageTokens(text, 120).flatMap((t) => (t.var ? [] : [t.word])))];
+}
+
+function containment(a: string[], b: string[]): number {
+  const sb = new Set(b);
+  return a.length === 0 ? 0 : a.filter((w) => sb.has(w)).length / a.length;
+}
+
+/**
+ * Articles in the store printing what the paste carries: messages holding nearly all its words and
+ * little else, the words filling a template's slot (`Cannot find <x>.drv` prints `Cannot find
+ * WINSPOOL.DRV`) not counted against; a message cut short only needs its words in theirs.
+ * Candidates come from the postings of its four rarest words.
+ */
+const wordsOfMessage = new Map<number, string[]>();
+
+function groupOf(index: MatchIndex, q: MessageQuery): Set<string> {
+  const mi = index.messages;
+  const ws = words(q.carried);
+  const ids = ws.map((w) => mi.vocab.get(w)).filter((id): id is number => id !== undefined);
+  const group = new Set<string>();
+  const rarest = [...ids].sort((a, b) => mi.words[a]!.length - mi.words[b]!.length).slice(0, 4);
+  const seen = new Set<number>();
+  for (const id of rarest) {
+    for (const msg of mi.words[id]!) {
+      if (seen.has(msg)) continue;
+      seen.add(msg);
+      const m = mi.messages[msg]!;
+      let theirs = wordsOfMessage.get(msg);
+      if (!theirs) wordsOfMessage.set(msg, (theirs = words(m.template)));
+      const slots = m.tokens.some((t) => t < 0) ? 2 : 0;
+      const mine = new Set(ws);
+      const extra = ws.filter((w) => !theirs!.includes(w)).length;
+      const same = q.cut ? containment(ws, theirs) >= SAME_CUT : containment(theirs, [...mine]) >= SAME_MESSAGE && extra <= Math.floor((1 - SAME_MESSAGE) * ws.length) + slots;
+      if (same) group.add(index.signatures[m.sig]!.id);
+    }
+  }
+  return group;
+}
+
+function outcomeOf(index: MatchIndex, text: string): { ids: string[]; confidences: number[] } {
+  const ranked = rankMessageCandidates(index, parseMessage(text), 10);
+  return { ids: ranked.map((r) => index.signatures[r.sig]!.id), confidences: ranked.map((r) => r.confidence) };
+}
+
+const verdictAt = (o: Outcome, t: number): Verdict => messageVerdict(o.confidences, t);
+const isNegative = (o: Outcome): boolean => o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'chat';
+const share = (os: Outcome[], test: (o: Outcome) => boolean): number => (os.length === 0 ? NaN : os.filter(test).length / os.length);
+
+/** As the clue bench: one article → `match` naming it; two → one of them named, or both offered as a tie; more → `possible` with one on top. */
+function rightVerdict(o: Outcome, t: number): boolean {
+  const v = verdictAt(o, t);
+  const topRight = o.group.has(o.ids[0] ?? '');
+  if (o.kind === 'positive') {
+    if (o.group.size === 1) return v === 'match' && topRight;
+    return topRight && (v === 'match' || (v === 'possible' && (o.confidences[0] ?? 0) >= t));
+  }
+  if (o.kind === 'ambiguous') return v === 'possible' && topRight;
+  return v !== 'match';
+}
+
+function fitThreshold(calibration: Outcome[]): number {
+  const pos = calibration.filter((o) => o.kind === 'positive' || o.kind === 'ambiguous');
+  const neg = calibration.filter(isNegative);
+  let best = 0.95;
+  let bestRight = -1;
+  for (let t = 0.4; t <= 0.95 + 1e-9; t += 0.01) {
+    if (share(neg, (o) => verdictAt(o, t) === 'match') > FIT_FALSE_MATCH) continue;
+    const right = share(pos, (o) => rightVerdict(o, t));
+    if (right > bestRight) {
+      bestRight = right;
+      best = Math.round(t * 100) / 100;
+    }
+  }
+  return best;
+}
+
+function report(label: string, outcomes: Outcome[], t: number): void {
+  const pos = outcomes.filter((o) => o.kind === 'positive');
+  const amb = outcomes.filter((o) => o.kind === 'ambiguous');
+  const neg = outcomes.filter(isNegative);
+  const isMatch = (o: Outcome) => verdictAt(o, t) === 'match';
+  console.log(`  ${label} (match threshold ${fmt(t, 2)}): ${pos.length} pastes pointing at 1-2 articles, ${amb.length} at more, ${neg.length} negatives`);
+  console.log(`    right article first ${fmt(share(pos, (o) => o.group.has(o.ids[0] ?? '')))}   right verdict ${pct(share(pos, (o) => rightVerdict(o, t)))}   [goals >= 0.95, >= 90%]`);
+  console.log(`    pastes pointing at 3+ articles: one of them first ${fmt(share(amb, (o) => o.group.has(o.ids[0] ?? '')))}, answered possible ${pct(share(amb, (o) => verdictAt(o, t) === 'possible'))}, match ${pct(share(amb, isMatch))}`);
+  const of = (k: Kind) => neg.filter((o) => o.kind === k);
+  console.log(
+    `    negatives answered match: ${pct(share(neg, isMatch))} (held-out ${pct(share(of('held-out'), isMatch))} of ${of('held-out').length}, today's ${pct(share(of('modern'), isMatch))} of ${of('modern').length}, chat ${pct(share(of('chat'), isMatch))} of ${of('chat').length}) [goal <= 2%]; possible ${pct(share(neg, (o) => verdictAt(o, t) === 'possible'))}`,
+  );
+}
+
+/** Every layout of an event and a STOP screen answered the same with and without the error text the reader finds in it. */
+function unchangedAnswers(index: MatchIndex, signatures: Signature[], rng: Rng): void {
+  let pastes = 0;
+  let withText = 0;
+  const changed: string[] = [];
+  const without = (p: ParsedMessage): ParsedMessage => ({ ...p, clues: p.clues.filter((c) => c.kind !== 'error-message') });
+  for (const sig of signatures.filter((s) => (s.events?.length ?? 0) > 0 || (s.bugchecks?.length ?? 0) > 0 || s.traces.length > 0).slice(0, 1500)) {
+    const texts = [
+      ...(sig.events ?? []).slice(0, 2).flatMap((e) => renderEvent(e, rng).map((q) => q.text)),
+      ...(sig.bugchecks ?? []).slice(0, 1).flatMap((b) => renderBugcheck(b, index.clues.names.byCode.get(b.code), rng).map((q) => q.text)),
+      ...sig.traces.slice(0, 1).map((t) => `Unhandled exception, the program stopped:\n${t.map((f) => `${f.module}!${f.symbol}`).join('\n')}`),
+    ];
+    for (const text of texts) {
+      const parsed = parseMessage(text);
+      pastes++;
+      if (!parsed.clues.some((c) => c.kind === 'error-message')) continue;
+      withText++;
+      const a = matchMessage(index, parsed);
+      const b = matchMessage(index, without(parsed));
+      if (a.verdict !== b.verdict || a.candidates[0]?.kb !== b.candidates[0]?.kb) changed.push(`${sig.id}: ${b.verdict} ${b.candidates[0]?.kb ?? ''} -> ${a.verdict} ${a.candidates[0]?.kb ?? ''}`);
+    }
+  }
+  console.log(`  event, STOP and trace pastes answered alike with and without their error text: ${pastes - changed.length} of ${pastes} (${withText} hold error text); changed: ${changed.slice(0, 8).join('; ') || 'none'}`);
+}
+
+export async function runMessageBench(storeDir: string | undefined, queriedArticles = QUERIED_ARTICLES): Promise<void> {
+  const started = performance.now();
+  const signatures = storeDir ? [...(await loadStore(storeDir)).signatures.values()] : parseArchive();
+  const rng = seededRng(1311);
+  const printing = signatures.filter((s) => (s.errorMessages?.length ?? 0) > 0);
+  console.log(`\n(e) error messages and dialogs  [${storeDir ? `store ${storeDir}` : 'the archive parsed here'}: ${signatures.length} signatures, ${printing.length} print a message (${printing.reduce((n, s) => n + (s.errorMessages?.length ?? 0), 0)} messages); ${fmt((performance.now() - started) / 1000, 1)} s]`);
+  const heldOut = new Set(printing.filter(() => rng() < HELD_OUT).map((s) => s.id));
+  const split = new Map(printing.map((s) => [s.id, rng() < 0.5 ? 'calibration' : 'test'] as const));
+  const stored = signatures.filter((s) => !heldOut.has(s.id));
+  const built = measureHeap(() => buildIndex(stored, loadRules()));
+  const index = built.value;
+  console.log(`  store: ${stored.length} signatures (${heldOut.size} printing a message held out); whole match index ${fmt(built.ms / 1000, 2)} s, +${fmt(built.mb, 0)} MB; message index: ${index.messages.messages.length} messages, ${index.messages.vocab.size} words`);
+
+  const outcomes: Outcome[] = [];
+  const queried = printing.filter((_, i) => i % Math.max(1, Math.floor(printing.length / queriedArticles)) === 0);
+  for (const sig of queried) {
+    const held = heldOut.has(sig.id);
+    const half = split.get(sig.id) ?? 'test';
+    for (const template of (sig.errorMessages ?? []).slice(0, 3)) {
+      for (const q of renderMessage(template, rng)) {
+        const group = groupOf(index, q);
+        let kind: Kind;
+        if (held) {
+          // held out, but an article in the store prints the same: not a negative
+          if (group.size > 0) continue;
+          kind = 'held-out';
+        } else {
+          if (!group.has(sig.id)) continue;
+          kind = group.size <= 2 ? 'positive' : 'ambiguous';
+        }
+        outcomes.push({ kind, kb: sig.id, split: half, layout: q.layout, group, text: q.text, ...outcomeOf(index, q.text) });
+      }
+    }
+  }
+  MODERN_MESSAGES.forEach((m, i) => {
+    for (const [layout, text] of [['as printed', m], ['chat quoted', `getting "${m}" on the new build agents`]] as const) {
+      outcomes.push({ kind: 'modern', kb: m.slice(0, 40), split: i % 2 === 0 ? 'calibration' : 'test', layout, group: new Set(), text, ...outcomeOf(index, text) });
+    }
+  });
+  CHAT_LINES.forEach((m, i) => outcomes.push({ kind: 'chat', kb: m.slice(0, 40), split: i % 2 === 0 ? 'calibration' : 'test', layout: 'chat', group: new Set(), text: m, ...outcomeOf(index, m) }));
+
+  const calibration = outcomes.filter((o) => o.split === 'calibration');
+  const test = outcomes.filter((o) => o.split === 'test');
+  const fitted = fitThreshold(calibration);
+  report('calibration half, fitted threshold', calibration, fitted);
+  report('test half, threshold fitted on calibration', test, fitted);
+  report('test half, shipped threshold', test, MESSAGE_MATCH_THRESHOLD);
+  const groups = new Map<string, Outcome[]>();
+  for (const o of test.filter((x) => x.kind === 'positive')) groups.set(o.layout, [...(groups.get(o.layout) ?? []), o]);
+  console.log(`    by layout, test half (first/verdict): ${[...groups.entries()].map(([k, os]) => `${k} ${fmt(share(os, (o) => o.group.has(o.ids[0] ?? '')), 2)}/${fmt(share(os, (o) => rightVerdict(o, MESSAGE_MATCH_THRESHOLD)), 2)} (${os.length})`).join('  ')}`);
+  const generic = GENERIC_MESSAGES.map((m) => {
+    const r = matchMessage(index, parseMessage(m));
+    return `"${m}" -> ${r.verdict}${r.candidates.length ? ` (${r.candidates.length} offered, top ${fmt(r.candidates[0]!.score, 2)})` : ''}`;
+  });
+  console.log(`    generic messages: ${generic.join('; ')}`);
+  const misses = test.filter((o) => o.kind === 'positive' && !rightVerdict(o, MESSAGE_MATCH_THRESHOLD));
+  console.log(`    misses in the test half (${misses.length}): ${misses.slice(0, 12).map((o) => `${o.kb}(${o.layout}) -> ${verdictAt(o, MESSAGE_MATCH_THRESHOLD)} ${o.ids.slice(0, 2).map((id, i) => `${id} ${fmt(o.confidences[i] ?? 0, 2)}`).join(', ') || 'nothing'} [want ${[...o.group].join('/')}] ${JSON.stringify(o.text.slice(0, 90))}`).join('\n      ')}`);
+  const falseMatches = test.filter((o) => isNegative(o) && verdictAt(o, MESSAGE_MATCH_THRESHOLD) === 'match');
+  if (process.env.MESSAGE_BENCH_DEBUG) {
+    const templates = (kb: string) => index.signatures.find((s) => s.id === kb)?.errorMessages?.join(' || ') ?? '';
+    for (const o of falseMatches.slice(0, 25)) console.log(`   debug ${o.kb} ${o.layout} ${fmt(o.confidences[0] ?? 0, 2)}/${fmt(o.confidences[1] ?? 0, 2)} ${JSON.stringify(o.text.slice(0, 150))}\n      ${o.ids[0]}: ${templates(o.ids[0] ?? '').slice(0, 300)}`);
+  }
+  console.log(`    negatives answered match in the test half (${falseMatches.length}): ${falseMatches.slice(0, 10).map((o) => `${o.kb}(${o.kind} ${o.layout}) -> ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)} ${JSON.stringify(o.text.slice(0, 80))}`).join('\n      ')}`);
+  unchangedAnswers(index, stored, rng);
+
+  const texts = outcomes.map((o) => o.text);
+  const times = timeEach(texts, (t) => matchMessage(index, parseMessage(t)));
+  console.log(`  speed per paste (parse + match, ${texts.length} pastes, whole archive): p50 ${fmt(percentile(times.wall, 50))} ms, p99 ${fmt(percentile(times.wall, 99))} ms wall; p99 CPU ${fmt(percentile(times.cpu, 99))} ms [goal p99 < 5 ms]; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+  console.log(`  message bench done in ${fmt((performance.now() - started) / 1000, 1)} s`);
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const at = process.argv.indexOf('--store');
+  const articles = process.argv.indexOf('--articles');
+  await runMessageBench(at > 0 ? process.argv[at + 1] : undefined, articles > 0 ? Number(process.argv[articles + 1]) : undefined);
+}

@@ -1,0 +1,105 @@
+/**
+ * The index of the error messages articles print (signature `errorMessages`), built once at load:
+ * every message cut into words by the tokenizer pastes go through (trace/error-messages.ts), word
+ * ids with their rarity (IDF over the articles printing messages), and postings from words and
+ * adjacent word pairs to messages. A paste touches only the postings of its own rarest words.
+ */
+import type { Signature } from '../model.js';
+import { isFileList, messageTokens } from '../trace/error-messages.js';
+
+/** A message's token: a word id, or VAR for an insertion string. */
+export const VAR = -1;
+
+export interface IndexedMessage {
+  sig: number;
+  /** The template as the article prints it (insertion strings marked). */
+  template: string;
+  tokens: Int32Array;
+  /** Sum of the IDF of its words: what the whole message says. */
+  weight: number;
+}
+
+export interface MessageIndex {
+  messages: IndexedMessage[];
+  vocab: Map<string, number>;
+  /** IDF per word id. */
+  idf: Float64Array;
+  /** Word id → messages holding it (ascending, no repeats). */
+  words: Int32Array[];
+  /** Adjacent word pair (`a * PAIR + b`) → messages holding it: found for messages whose words are all common. */
+  pairs: Map<number, Int32Array>;
+  /** Articles printing a message, the N of the IDF. */
+  articles: number;
+}
+
+/** Pair keys: word ids stay far below this. */
+export const PAIR = 1 << 21;
+
+export function pairKey(a: number, b: number): number {
+  return a * PAIR + b;
+}
+
+export function buildMessageIndex(signatures: readonly Signature[]): MessageIndex {
+  const vocab = new Map<string, number>();
+  const df: number[] = [];
+  const messages: IndexedMessage[] = [];
+  let articles = 0;
+  signatures.forEach((sig, s) => {
+    const list = sig.errorMessages ?? [];
+    if (list.length === 0 || sig.retired) return;
+    articles++;
+    const seen = new Set<number>();
+    for (const template of list) {
+      // stores ingested before the reader left file lists out
+      if (isFileList(template)) continue;
+      const toks = messageTokens(template, 120);
+      const ids = new Int32Array(toks.length);
+      toks.forEach((t, k) => {
+        if (t.var) {
+          ids[k] = VAR;
+          return;
+        }
+        let id = vocab.get(t.word);
+        if (id === undefined) {
+          id = df.length;
+          vocab.set(t.word, id);
+          df.push(0);
+        }
+        ids[k] = id;
+        if (!seen.has(id)) {
+          seen.add(id);
+          df[id]!++;
+        }
+      });
+      if (ids.some((id) => id !== VAR)) messages.push({ sig: s, template, tokens: ids, weight: 0 });
+    }
+  });
+  const idf = new Float64Array(df.length);
+  df.forEach((d, id) => (idf[id] = Math.max(0.1, Math.log(articles / d))));
+  const wordLists: number[][] = df.map(() => []);
+  const pairLists = new Map<number, number[]>();
+  messages.forEach((m, k) => {
+    let weight = 0;
+    let prev = VAR;
+    for (const id of m.tokens) {
+      if (id === VAR) {
+        prev = VAR;
+        continue;
+      }
+      weight += idf[id]!;
+      const list = wordLists[id]!;
+      if (list[list.length - 1] !== k) list.push(k);
+      if (prev !== VAR) {
+        const key = pairKey(prev, id);
+        const pl = pairLists.get(key);
+        if (!pl) pairLists.set(key, [k]);
+        else if (pl[pl.length - 1] !== k) pl.push(k);
+      }
+      prev = id;
+    }
+    m.weight = weight;
+  });
+  const pairs = new Map<number, Int32Array>();
+  for (const [key, list] of pairLists) pairs.set(key, Int32Array.from(list));
+  return { messages, vocab, idf, words: wordLists.map((l) => Int32Array.from(l)), pairs, articles };
+}

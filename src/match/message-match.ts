@@ -1,0 +1,303 @@
+/**
+ * Matching pasted error text against the articles' messages (message-index.ts). Candidates come
+ * from the postings of the paste's rarest words and word pairs; each is aligned in order with the
+ * pasted text (the heaviest chain of shared words, by IDF), and scored by how much it says (the
+ * IDF of the shared words: "Access denied" says little), how much of the article's message is
+ * there, and how much of the pasted message the article does not explain (its words known to the
+ * archive, outside the insertion slots of the article's template). Insertion strings and words no
+ * article's message uses (site names) neither help nor hurt.
+ */
+import type { ClueMatch } from '../model.js';
+import { messageTokens, type PastedMessageHow } from '../trace/error-messages.js';
+import { pairKey, VAR, type IndexedMessage, type MessageIndex } from './message-index.js';
+
+/** Confidence at or above which a message match is `match` (fitted on the bench's calibration half). */
+export const MESSAGE_MATCH_THRESHOLD = 0.72;
+
+/** IDF mass at which a message says enough to name one article (e^-1 of the way at this much). */
+const INFO_SCALE = 7;
+/** Words of the pasted message outside the aligned part count this much against (chat around a quote counts less). */
+const OUTSIDE_WEIGHT: Record<PastedMessageHow, number> = { dialog: 0.25, quoted: 0.35, line: 0.25, whole: 0.15, text: 0.25 };
+/**
+ * A pasted message that this many articles print whole (their messages explain nearly all of it:
+ * "Access denied", "General protection fault") names none of them: at best `possible`.
+ */
+const GENERIC_ARTICLES = 3;
+/** Share of the pasted message (all its known words) an article's message must explain to count as printing it whole. */
+const WHOLE_PURITY = 0.85;
+/** Where a generic message's confidences are squeezed: from here to just under the threshold. */
+const GENERIC_CEILING = MESSAGE_MATCH_THRESHOLD - 0.05;
+/** Messages aligned per pasted message after retrieval. */
+const RETRIEVED = 40;
+/** Keys whose postings are longer than this are used only when they are among the paste's three rarest. */
+const COMMON_POSTINGS = 600;
+/** Tokens of one pasted message considered. */
+const MAX_TOKENS = 160;
+
+export interface PastedText {
+  text: string;
+  how: PastedMessageHow;
+}
+
+export interface MessageRanked {
+  sig: number;
+  confidence: number;
+  matches: ClueMatch[];
+}
+
+interface Alignment {
+  shared: number;
+  inside: number;
+  outside: number;
+  /** Positions in the article's message of the chained words. */
+  at: number[];
+}
+
+/** The heaviest in-order chain of shared words (weighted longest increasing subsequence over a Fenwick tree of maxima). */
+function align(index: MessageIndex, m: IndexedMessage, query: Int32Array, positions: Map<number, number[]>, known: Float64Array): Alignment {
+  const n = query.length;
+  const treeVal = new Float64Array(n + 1);
+  const treePair = new Int32Array(n + 1).fill(-1);
+  const pairI: number[] = [];
+  const pairJ: number[] = [];
+  const prevPair: number[] = [];
+  const total: number[] = [];
+  let best = -1;
+  for (let i = 0; i < m.tokens.length; i++) {
+    const id = m.tokens[i]!;
+    if (id === VAR) continue;
+    const js = positions.get(id);
+    if (!js) continue;
+    // later positions first, so one article word never chains with itself
+    for (let x = js.length - 1; x >= 0; x--) {
+      const j = js[x]!;
+      let v = 0;
+      let from = -1;
+      for (let p = j; p > 0; p -= p & -p) {
+        if (treeVal[p]! > v) {
+          v = treeVal[p]!;
+          from = treePair[p]!;
+        }
+      }
+      const value = v + index.idf[id]!;
+      const k = pairI.length;
+      pairI.push(i);
+      pairJ.push(j);
+      prevPair.push(from);
+      total.push(value);
+      if (best === -1 || value > total[best]!) best = k;
+      for (let p = j + 1; p <= n; p += p & -p) {
+        if (value > treeVal[p]!) {
+          treeVal[p] = value;
+          treePair[p] = k;
+        }
+      }
+    }
+  }
+  if (best === -1) return { shared: 0, inside: 0, outside: 0, at: [] };
+  const chain: number[] = [];
+  for (let k = best; k !== -1; k = prevPair[k]!) chain.push(k);
+  chain.reverse();
+  const inChain = new Uint8Array(n);
+  for (const k of chain) inChain[pairJ[k]!] = 1;
+  // pasted words between two chained words are forgiven where the article's template has an insertion slot between them
+  const forgiven = new Uint8Array(n);
+  for (let c = 1; c < chain.length; c++) {
+    const a = chain[c - 1]!;
+    const b = chain[c]!;
+    let slot = false;
+    for (let i = pairI[a]! + 1; i < pairI[b]!; i++) if (m.tokens[i] === VAR) slot = true;
+    if (slot) for (let j = pairJ[a]! + 1; j < pairJ[b]!; j++) forgiven[j] = 1;
+  }
+  // before the first / after the last chained word: forgiven when the template begins / ends with a slot there
+  const first = chain[0]!;
+  const last = chain[chain.length - 1]!;
+  let leadSlot = false;
+  for (let i = 0; i < pairI[first]!; i++) if (m.tokens[i] === VAR) leadSlot = true;
+  let tailSlot = false;
+  for (let i = pairI[last]! + 1; i < m.tokens.length; i++) if (m.tokens[i] === VAR) tailSlot = true;
+  const j0 = pairJ[first]!;
+  const j1 = pairJ[last]!;
+  if (leadSlot) for (let j = Math.max(0, j0 - 3); j < j0; j++) forgiven[j] = 1;
+  if (tailSlot) for (let j = j1 + 1; j < Math.min(n, j1 + 4); j++) forgiven[j] = 1;
+  let inside = 0;
+  let outside = 0;
+  for (let j = 0; j < n; j++) {
+    if (inChain[j] || forgiven[j]) continue;
+    if (j > j0 && j < j1) inside += known[j]!;
+    else outside += known[j]!;
+  }
+  return { shared: total[best]!, inside, outside, at: chain.map((k) => pairI[k]!) };
+}
+
+/** The words of the article's message the chain used, in its order, for the why view (read back from the template). */
+function sharedWords(m: IndexedMessage, at: number[]): string[] {
+  const names = messageTokens(m.template, 120);
+  const out: string[] = [];
+  for (const i of at) {
+    const t = names[i];
+    if (t && !t.var && !out.includes(t.word)) out.push(t.word);
+  }
+  return out;
+}
+
+/** Share of the pasted message (by rarity) the article's message explains. */
+function purity(a: Alignment, how: PastedMessageHow): number {
+  return a.shared / (a.shared + a.inside + OUTSIDE_WEIGHT[how] * a.outside || 1);
+}
+
+function confidenceOf(a: Alignment, m: IndexedMessage, how: PastedMessageHow): number {
+  if (a.shared <= 0) return 0;
+  const info = 1 - Math.exp(-a.shared / INFO_SCALE);
+  const cover = a.shared / (m.weight || 1);
+  const p = purity(a, how);
+  return info * (0.6 + 0.4 * cover) * p * p;
+}
+
+function show(text: string): string {
+  return text.length > 160 ? `${text.slice(0, 157)}…` : text;
+}
+
+/**
+ * Top candidates closer than this are a tie (`possible`, both offered): messages differ by a word
+ * or two between articles far more often than stacks do, and a word is not a cause.
+ */
+export const MESSAGE_TIE_MARGIN = 0.04;
+
+/** Below this a message candidate is not offered (the trace matcher's POSSIBLE_THRESHOLD). */
+const POSSIBLE = 0.25;
+
+/** The verdict for message candidates' confidences, best first: a near tie at the top is `possible`. */
+export function messageVerdict(confidences: readonly number[], threshold = MESSAGE_MATCH_THRESHOLD): 'match' | 'possible' | 'none' {
+  const [top, second] = confidences;
+  if (top === undefined || top < POSSIBLE) return 'none';
+  if (top < threshold) return 'possible';
+  return second !== undefined && top - second < MESSAGE_TIE_MARGIN ? 'possible' : 'match';
+}
+
+interface Best {
+  sig: number;
+  confidence: number;
+  msg: number;
+  pasted: PastedText;
+  a: Alignment;
+}
+
+const READ_AS: Record<PastedMessageHow, string> = { dialog: 'message box', quoted: 'quoted text', line: 'error line', whole: 'the pasted text', text: 'the pasted text' };
+
+/** The why view's account of one candidate (made for the few candidates returned, not for every one aligned). */
+function describe(index: MessageIndex, b: Best): MessageRanked {
+  const m = index.messages[b.msg]!;
+  const words = sharedWords(m, b.a.at);
+  return {
+    sig: b.sig,
+    confidence: b.confidence,
+    matches: [
+      {
+        kind: 'message',
+        pasted: show(b.pasted.text.replace(/\s+/g, ' ')),
+        article: show(m.template),
+        details: [
+          `${READ_AS[b.pasted.how]} read as an error message`,
+          `words in the article's order: ${words.slice(0, 10).join(', ')}${words.length > 10 ? ` (+${words.length - 10})` : ''}`,
+          `${Math.round(Math.min(1, b.a.shared / (m.weight || 1)) * 100)}% of the article's message (by rarity); insertion strings ignored`,
+        ],
+      },
+    ],
+  };
+}
+
+/** Per article, the best-fitting of its messages for the best of the pasted messages; best first. */
+export function rankMessages(index: MessageIndex, pasted: readonly PastedText[], limit: number): MessageRanked[] {
+  const bySig = new Map<number, Best>();
+  if (index.messages.length === 0) return [];
+  const acc = scratchFor(index);
+  for (const p of pasted) {
+    const toks = messageTokens(p.text, MAX_TOKENS);
+    const query = new Int32Array(toks.length);
+    const known = new Float64Array(toks.length);
+    const positions = new Map<number, number[]>();
+    toks.forEach((t, j) => {
+      const id = t.var ? VAR : (index.vocab.get(t.word) ?? -2);
+      query[j] = id;
+      if (id >= 0) {
+        known[j] = index.idf[id]!;
+        const list = positions.get(id);
+        if (list) list.push(j);
+        else positions.set(id, [j]);
+      }
+    });
+    // keys: the paste's words and adjacent pairs, rarest (shortest postings) first
+    const keys: { postings: Int32Array; add: number }[] = [];
+    for (const id of positions.keys()) keys.push({ postings: index.words[id]!, add: index.idf[id]! });
+    for (let j = 1; j < query.length; j++) {
+      const a = query[j - 1]!;
+      const b = query[j]!;
+      if (a < 0 || b < 0) continue;
+      const postings = index.pairs.get(pairKey(a, b));
+      if (postings) keys.push({ postings, add: 0.5 * Math.min(index.idf[a]!, index.idf[b]!) });
+    }
+    keys.sort((x, y) => x.postings.length - y.postings.length);
+    const touched: number[] = [];
+    keys.forEach((key, k) => {
+      if (k >= 3 && key.postings.length > COMMON_POSTINGS) return;
+      for (const msg of key.postings) {
+        if (acc[msg] === 0) touched.push(msg);
+        acc[msg] = acc[msg]! + key.add;
+      }
+    });
+    const top = topByScore(touched, acc, RETRIEVED);
+    for (const msg of touched) acc[msg] = 0;
+    const scored = top.map((msg) => {
+      const m = index.messages[msg]!;
+      const a = align(index, m, query, positions, known);
+      return { msg, m, a, confidence: confidenceOf(a, m, p.how) };
+    });
+    // a message many articles print whole says which kind of trouble, not which article
+    // (an article's longer message holding the whole paste prints it too: "X caused a General Protection Fault in module Y")
+    const printers = new Set(scored.filter((x) => x.a.shared > 0 && x.a.shared / (x.a.shared + x.a.inside + x.a.outside) >= WHOLE_PURITY).map((x) => x.m.sig));
+    const generic = printers.size >= GENERIC_ARTICLES;
+    for (const { msg, m, a, confidence: raw } of scored) {
+      // squeezed under the threshold, order kept: the best-fitting printers still come first
+      const confidence = generic && raw > GENERIC_CEILING ? GENERIC_CEILING + (0.04 * (raw - GENERIC_CEILING)) / (1 - GENERIC_CEILING) : raw;
+      // text that does not read as an error is answered only when an article prints it (a generic one's printers stay, as `possible`)
+      if (p.how === 'text' && raw < MESSAGE_MATCH_THRESHOLD) continue;
+      const seen = bySig.get(m.sig);
+      if (seen && seen.confidence >= confidence) continue;
+      bySig.set(m.sig, { sig: m.sig, confidence, msg, pasted: p, a });
+    }
+  }
+  return [...bySig.values()]
+    .sort((a, b) => b.confidence - a.confidence || a.sig - b.sig)
+    .slice(0, limit)
+    .map((b) => describe(index, b));
+}
+
+const scratch = new WeakMap<MessageIndex, Float64Array>();
+
+/** One accumulator per index, reset after each use (only the entries touched). */
+function scratchFor(index: MessageIndex): Float64Array {
+  let acc = scratch.get(index);
+  if (!acc) scratch.set(index, (acc = new Float64Array(index.messages.length)));
+  return acc;
+}
+
+/** The k ids with the highest scores, in one pass (most ids fall below the running minimum). */
+function topByScore(ids: number[], scores: Float64Array, k: number): number[] {
+  if (ids.length <= k) return ids;
+  const top = ids.slice(0, k);
+  let minAt = 0;
+  const findMin = (): void => {
+    minAt = 0;
+    for (let i = 1; i < k; i++) if (scores[top[i]!]! < scores[top[minAt]!]!) minAt = i;
+  };
+  findMin();
+  for (let i = k; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (scores[id]! > scores[top[minAt]!]!) {
+      top[minAt] = id;
+      findMin();
+    }
+  }
+  return top;
+}
