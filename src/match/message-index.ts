@@ -14,7 +14,7 @@ export interface IndexedMessage {
   sig: number;
   /** The template as the article prints it (insertion strings marked). */
   template: string;
-  tokens: Int32Array;
+  tokens: readonly number[];
   /** Sum of the IDF of its words: what the whole message says. */
   weight: number;
 }
@@ -25,18 +25,17 @@ export interface MessageIndex {
   /** IDF per word id. */
   idf: Float64Array;
   /** Word id → messages holding it (ascending, no repeats). */
-  words: Int32Array[];
-  /** Adjacent word pair (`a * PAIR + b`) → messages holding it: found for messages whose words are all common. */
-  pairs: Map<number, Int32Array>;
+  words: (readonly number[])[];
+  /** Adjacent word pair (`pairKey(index, a, b)`) → messages holding it: found for messages whose words are all common. */
+  pairs: Map<number, readonly number[]>;
+  /** The pair key's base: the vocabulary's size, so keys stay small integers (V8's fast map keys) for any vocabulary under 32,768 words. */
+  pairBase: number;
   /** Articles printing a message, the N of the IDF. */
   articles: number;
 }
 
-/** Pair keys: word ids stay far below this. */
-export const PAIR = 1 << 21;
-
-export function pairKey(a: number, b: number): number {
-  return a * PAIR + b;
+export function pairKey(index: Pick<MessageIndex, 'pairBase'>, a: number, b: number): number {
+  return a * index.pairBase + b;
 }
 
 export function buildMessageIndex(signatures: readonly Signature[]): MessageIndex {
@@ -53,11 +52,13 @@ export function buildMessageIndex(signatures: readonly Signature[]): MessageInde
       // stores ingested before the reader left file lists out
       if (isFileList(template)) continue;
       const toks = messageTokens(template, 120);
-      const ids = new Int32Array(toks.length);
-      toks.forEach((t, k) => {
+      const ids: number[] = new Array<number>(toks.length);
+      let words = 0;
+      for (let k = 0; k < toks.length; k++) {
+        const t = toks[k]!;
         if (t.var) {
           ids[k] = VAR;
-          return;
+          continue;
         }
         let id = vocab.get(t.word);
         if (id === undefined) {
@@ -66,18 +67,20 @@ export function buildMessageIndex(signatures: readonly Signature[]): MessageInde
           df.push(0);
         }
         ids[k] = id;
+        words++;
         if (!seen.has(id)) {
           seen.add(id);
           df[id]!++;
         }
-      });
-      if (ids.some((id) => id !== VAR)) messages.push({ sig: s, template, tokens: ids, weight: 0 });
+      }
+      if (words > 0) messages.push({ sig: s, template, tokens: ids, weight: 0 });
     }
   });
   const idf = new Float64Array(df.length);
   df.forEach((d, id) => (idf[id] = Math.max(0.1, Math.log(articles / d))));
   const wordLists: number[][] = df.map(() => []);
   const pairLists = new Map<number, number[]>();
+  const base = { pairBase: Math.max(1, df.length) };
   messages.forEach((m, k) => {
     let weight = 0;
     let prev = VAR;
@@ -90,7 +93,7 @@ export function buildMessageIndex(signatures: readonly Signature[]): MessageInde
       const list = wordLists[id]!;
       if (list[list.length - 1] !== k) list.push(k);
       if (prev !== VAR) {
-        const key = pairKey(prev, id);
+        const key = pairKey(base, prev, id);
         const pl = pairLists.get(key);
         if (!pl) pairLists.set(key, [k]);
         else if (pl[pl.length - 1] !== k) pl.push(k);
@@ -99,7 +102,5 @@ export function buildMessageIndex(signatures: readonly Signature[]): MessageInde
     }
     m.weight = weight;
   });
-  const pairs = new Map<number, Int32Array>();
-  for (const [key, list] of pairLists) pairs.set(key, Int32Array.from(list));
-  return { messages, vocab, idf, words: wordLists.map((l) => Int32Array.from(l)), pairs, articles };
+  return { messages, vocab, idf, words: wordLists, pairs: pairLists, pairBase: base.pairBase, articles };
 }

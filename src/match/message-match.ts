@@ -228,13 +228,13 @@ export function rankMessages(index: MessageIndex, pasted: readonly PastedText[],
       }
     });
     // keys: the paste's words and adjacent pairs, rarest (shortest postings) first
-    const keys: { postings: Int32Array; add: number }[] = [];
+    const keys: { postings: readonly number[]; add: number }[] = [];
     for (const id of positions.keys()) keys.push({ postings: index.words[id]!, add: index.idf[id]! });
     for (let j = 1; j < query.length; j++) {
       const a = query[j - 1]!;
       const b = query[j]!;
       if (a < 0 || b < 0) continue;
-      const postings = index.pairs.get(pairKey(a, b));
+      const postings = index.pairs.get(pairKey(index, a, b));
       if (postings) keys.push({ postings, add: 0.5 * Math.min(index.idf[a]!, index.idf[b]!) });
     }
     keys.sort((x, y) => x.postings.length - y.postings.length);
