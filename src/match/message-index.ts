@@ -32,6 +32,26 @@ export interface MessageIndex {
   pairBase: number;
   /** Articles printing a message, the N of the IDF. */
   articles: number;
+  /** Per message, its twin group: messages printing the same text (same `twinKey`); groups are numbered from 0. */
+  twinGroup: Int32Array;
+  /** Per twin group, the articles printing it (ascending, no repeats). */
+  groupArticles: (readonly number[])[];
+}
+
+/**
+ * Words at least this common (IDF under it: in more than about one article of seven printing a
+ * message: "the", "is", "this", "not") do not tell two messages apart: "Command not available" and
+ * "This command is not available" are one message.
+ */
+export const TWIN_WEAK_IDF = 2;
+
+/** A message's twin key: its word ids in order, insertion strings and the commonest words dropped. */
+export function twinKey(tokens: readonly number[], idf: Float64Array): string {
+  let key = '';
+  for (const id of tokens) if (id !== VAR && idf[id]! >= TWIN_WEAK_IDF) key += `${id},`;
+  // a message of common words only is its own words (`Access is denied`)
+  if (key === '') for (const id of tokens) if (id !== VAR) key += `${id},`;
+  return key;
 }
 
 export function pairKey(index: Pick<MessageIndex, 'pairBase'>, a: number, b: number): number {
@@ -102,5 +122,21 @@ export function buildMessageIndex(signatures: readonly Signature[]): MessageInde
     }
     m.weight = weight;
   });
-  return { messages, vocab, idf, words: wordLists, pairs: pairLists, pairBase: base.pairBase, articles };
+  // twin groups, once: articles printing the same message a common word or a slot apart
+  const twinGroup = new Int32Array(messages.length);
+  const groupOfKey = new Map<string, number>();
+  const groupArticles: number[][] = [];
+  messages.forEach((m, k) => {
+    const key = twinKey(m.tokens, idf);
+    let g = groupOfKey.get(key);
+    if (g === undefined) {
+      g = groupArticles.length;
+      groupOfKey.set(key, g);
+      groupArticles.push([]);
+    }
+    twinGroup[k] = g;
+    const list = groupArticles[g]!;
+    if (!list.includes(m.sig)) list.push(m.sig);
+  });
+  return { messages, vocab, idf, words: wordLists, pairs: pairLists, pairBase: base.pairBase, articles, twinGroup, groupArticles };
 }

@@ -146,9 +146,22 @@ function purity(a: Alignment, how: PastedMessageHow): number {
   return a.shared / (a.shared + a.inside + OUTSIDE_WEIGHT[how] * a.outside || 1);
 }
 
-function confidenceOf(a: Alignment, m: IndexedMessage, how: PastedMessageHow): number {
+/**
+ * A paste one of its messages explains whole, printed by at most two articles (its twin group,
+ * message-index.ts), names them even when short: its info is reached this much sooner. Short
+ * lookalikes elsewhere in the archive no longer hold it under `match`; twins still tie.
+ */
+const LONE_INFO_SPEEDUP = 3;
+/** Share of the article's message (by rarity) a paste must carry for it to count as printed whole. */
+const WHOLE_COVER = 0.9;
+/** Share of an article's message (by rarity) a paste must carry for the article to count among a generic message's printers. */
+const PRINTER_COVER = 0.75;
+/** Twin groups of at most this many articles name their articles (more are generic: `possible`). */
+const LONE_ARTICLES = 2;
+
+function confidenceOf(a: Alignment, m: IndexedMessage, how: PastedMessageHow, lone = false): number {
   if (a.shared <= 0) return 0;
-  const info = 1 - Math.exp(-a.shared / INFO_SCALE);
+  const info = 1 - Math.exp(-a.shared / (lone ? INFO_SCALE / LONE_INFO_SPEEDUP : INFO_SCALE));
   const cover = a.shared / (m.weight || 1);
   const p = purity(a, how);
   return info * (0.6 + 0.4 * cover) * p * p;
@@ -251,11 +264,16 @@ export function rankMessages(index: MessageIndex, pasted: readonly PastedText[],
     const scored = top.map((msg) => {
       const m = index.messages[msg]!;
       const a = align(index, m, query, positions, known);
-      return { msg, m, a, confidence: confidenceOf(a, m, p.how) };
+      const whole = a.shared > 0 && purity(a, p.how) >= WHOLE_PURITY && a.shared / (m.weight || 1) >= WHOLE_COVER;
+      const lone = whole && index.groupArticles[index.twinGroup[msg]!]!.length <= LONE_ARTICLES;
+      return { msg, m, a, whole, confidence: confidenceOf(a, m, p.how, lone) };
     });
     // a message many articles print whole says which kind of trouble, not which article
     // (an article's longer message holding the whole paste prints it too: "X caused a General Protection Fault in module Y")
-    const printers = new Set(scored.filter((x) => x.a.shared > 0 && x.a.shared / (x.a.shared + x.a.inside + x.a.outside) >= WHOLE_PURITY).map((x) => x.m.sig));
+    // (a distant lookalike whose insertion slots swallow the paste, most of its own words missing, prints something else)
+    const printers = new Set(scored.filter((x) => x.a.shared > 0 && x.a.shared / (x.a.shared + x.a.inside + x.a.outside) >= WHOLE_PURITY && x.a.shared / (x.m.weight || 1) >= PRINTER_COVER).map((x) => x.m.sig));
+    // and the twins of a message it carries whole, found at load even when retrieval left them out
+    for (const x of scored) if (x.whole) for (const sig of index.groupArticles[index.twinGroup[x.msg]!]!) printers.add(sig);
     const generic = printers.size >= GENERIC_ARTICLES;
     for (const { msg, m, a, confidence: raw } of scored) {
       // squeezed under the threshold, order kept: the best-fitting printers still come first
