@@ -251,6 +251,10 @@ export async function runMessageBench(storeDir: string | undefined, queriedArtic
   const test = outcomes.filter((o) => o.split === 'test');
   const fitted = fitThreshold(calibration);
   report('calibration half, fitted threshold', calibration, fitted);
+  const calNeg = calibration.filter(isNegative);
+  const calPos = calibration.filter((o) => o.kind === 'positive' || o.kind === 'ambiguous');
+  console.log(`    calibration curve (threshold: right verdict / negatives match): ${[0.68, 0.7, 0.72, 0.74, 0.76, 0.78, 0.8].map((t) => `${t} ${pct(share(calPos, (o) => rightVerdict(o, t)))}/${calNeg.filter((o) => verdictAt(o, t) === 'match').length}`).join('  ')}`);
+  if (process.env.MESSAGE_BENCH_DEBUG) for (const o of calNeg.filter((x) => verdictAt(x, 0.72) === 'match')) console.log(`   debug calibration ${o.kb}(${o.kind} ${o.layout}) -> ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)} ${JSON.stringify(o.text.slice(0, 90))}`);
   report('test half, threshold fitted on calibration', test, fitted);
   report('test half, shipped threshold', test, MESSAGE_MATCH_THRESHOLD);
   const groups = new Map<string, Outcome[]>();

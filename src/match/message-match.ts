@@ -49,6 +49,8 @@ interface Alignment {
   shared: number;
   inside: number;
   outside: number;
+  /** Known pasted words forgiven as filling the template's insertion slots. */
+  filled: number;
   /** Positions in the article's message of the chained words. */
   at: number[];
 }
@@ -94,7 +96,7 @@ function align(index: MessageIndex, m: IndexedMessage, query: Int32Array, positi
       }
     }
   }
-  if (best === -1) return { shared: 0, inside: 0, outside: 0, at: [] };
+  if (best === -1) return { shared: 0, inside: 0, outside: 0, filled: 0, at: [] };
   const chain: number[] = [];
   for (let k = best; k !== -1; k = prevPair[k]!) chain.push(k);
   chain.reverse();
@@ -122,12 +124,17 @@ function align(index: MessageIndex, m: IndexedMessage, query: Int32Array, positi
   if (tailSlot) for (let j = j1 + 1; j < Math.min(n, j1 + 4); j++) forgiven[j] = 1;
   let inside = 0;
   let outside = 0;
+  let filled = 0;
   for (let j = 0; j < n; j++) {
-    if (inChain[j] || forgiven[j]) continue;
+    if (inChain[j]) continue;
+    if (forgiven[j]) {
+      filled += known[j]!;
+      continue;
+    }
     if (j > j0 && j < j1) inside += known[j]!;
     else outside += known[j]!;
   }
-  return { shared: total[best]!, inside, outside, at: chain.map((k) => pairI[k]!) };
+  return { shared: total[best]!, inside, outside, filled, at: chain.map((k) => pairI[k]!) };
 }
 
 /** The words of the article's message the chain used, in its order, for the why view (read back from the template). */
@@ -152,10 +159,12 @@ function purity(a: Alignment, how: PastedMessageHow): number {
  * lookalikes elsewhere in the archive no longer hold it under `match`; twins still tie.
  */
 const LONE_INFO_SPEEDUP = 3;
+/** Share of the pasted message (by rarity, chat around it counting less) a lone message must explain to be lifted. */
+const LONE_PURITY = 0.95;
 /** Share of the article's message (by rarity) a paste must carry for it to count as printed whole. */
 const WHOLE_COVER = 0.9;
-/** Share of an article's message (by rarity) a paste must carry for the article to count among a generic message's printers. */
-const PRINTER_COVER = 0.75;
+/** A pasted message at least this share (in tokens) of the longest one read from the paste can name a lone message. */
+const MAIN_SHARE = 0.5;
 /** Twin groups of at most this many articles name their articles (more are generic: `possible`). */
 const LONE_ARTICLES = 2;
 
@@ -225,8 +234,13 @@ export function rankMessages(index: MessageIndex, pasted: readonly PastedText[],
   const bySig = new Map<number, Best>();
   if (index.messages.length === 0) return [];
   const acc = scratchFor(index);
-  for (const p of pasted) {
-    const toks = messageTokens(p.text, MAX_TOKENS);
+  const tokenized = pasted.map((p) => messageTokens(p.text, MAX_TOKENS));
+  const longest = Math.max(...tokenized.map((t) => t.length));
+  for (let q = 0; q < pasted.length; q++) {
+    const p = pasted[q]!;
+    const toks = tokenized[q]!;
+    // a short quote inside a longer pasted message ('Add/Remove Programs' in a paragraph) is not the message the paste is about
+    const main = toks.length >= MAIN_SHARE * longest;
     const query = new Int32Array(toks.length);
     const known = new Float64Array(toks.length);
     const positions = new Map<number, number[]>();
@@ -264,14 +278,14 @@ export function rankMessages(index: MessageIndex, pasted: readonly PastedText[],
     const scored = top.map((msg) => {
       const m = index.messages[msg]!;
       const a = align(index, m, query, positions, known);
-      const whole = a.shared > 0 && purity(a, p.how) >= WHOLE_PURITY && a.shared / (m.weight || 1) >= WHOLE_COVER;
-      const lone = whole && index.groupArticles[index.twinGroup[msg]!]!.length <= LONE_ARTICLES;
+      const whole = a.shared > 0 && purity(a, p.how) >= LONE_PURITY && a.shared / (m.weight || 1) >= WHOLE_COVER;
+      const lone = main && whole && index.groupArticles[index.twinGroup[msg]!]!.length <= LONE_ARTICLES;
       return { msg, m, a, whole, confidence: confidenceOf(a, m, p.how, lone) };
     });
     // a message many articles print whole says which kind of trouble, not which article
     // (an article's longer message holding the whole paste prints it too: "X caused a General Protection Fault in module Y")
-    // (a distant lookalike whose insertion slots swallow the paste, most of its own words missing, prints something else)
-    const printers = new Set(scored.filter((x) => x.a.shared > 0 && x.a.shared / (x.a.shared + x.a.inside + x.a.outside) >= WHOLE_PURITY && x.a.shared / (x.m.weight || 1) >= PRINTER_COVER).map((x) => x.m.sig));
+    // (a distant lookalike whose insertion slots swallow most of the paste prints something else: `| <path> | No such file or directory`)
+    const printers = new Set(scored.filter((x) => x.a.shared > 0 && x.a.shared / (x.a.shared + x.a.inside + x.a.outside + x.a.filled) >= WHOLE_PURITY).map((x) => x.m.sig));
     // and the twins of a message it carries whole, found at load even when retrieval left them out
     for (const x of scored) if (x.whole) for (const sig of index.groupArticles[index.twinGroup[x.msg]!]!) printers.add(sig);
     const generic = printers.size >= GENERIC_ARTICLES;
