@@ -56,8 +56,8 @@ export interface MatchIndex {
   sharedSites: SharedSites;
   /** Event, STOP and faulting-module indexes (clue-index.ts). */
   clues: ClueIndex;
-  /** The articles' error messages by word (message-index.ts). */
-  messages: MessageIndex;
+  /** The articles' error messages by word (message-index.ts), built on the first paste that needs it. */
+  readonly messages: MessageIndex;
   /** Built on first use (free-text search is rarer than matching). */
   search?: SearchIndex;
 }
@@ -294,6 +294,9 @@ function keyLookups(keyInfo: FrameKey[], keyIds: Map<string, number>) {
 }
 
 export function buildIndex(signatures: Signature[], rules: Rules = loadRules()): MatchIndex {
+  // Built on first use, as the search index is: only pastes holding error text and no stronger clue read it,
+  // and it is a third of the archive's index time.
+  let messages: MessageIndex | undefined;
   const classifier = new RuleClassifier(rules);
   const memo = frameMemo(classifier);
   const collected = collectTraces(signatures, memo);
@@ -315,7 +318,9 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
     scratch: new Float64Array(traces.length),
     sharedSites: findSharedSites(traces, keyInfo.length),
     clues: buildClueIndex(signatures),
-    messages: buildMessageIndex(signatures),
+    get messages(): MessageIndex {
+      return (messages ??= buildMessageIndex(signatures));
+    },
   };
 }
 
