@@ -11,6 +11,7 @@ import { positionWeight, scoreTrace, type QueryFrame, type TraceScore } from './
 import { checkVersions } from './versions.js';
 import { matchClues, matchMessageClues } from './clue-answer.js';
 import { leavesSite, siteSiblings } from './crash-site.js';
+import { topByScore } from './top-by-score.js';
 
 /** Confidence at or above which the verdict is `match` (calibrated by `npm run bench`). */
 export const MATCH_THRESHOLD = 0.5;
@@ -87,26 +88,6 @@ function retrieve(index: MatchIndex, frames: QueryFrame[]): number[] {
   const chosen = topByScore(touched, acc, RETRIEVED_TRACES);
   for (const t of touched) acc[t] = 0;
   return chosen;
-}
-
-/** The k ids with the highest scores, in one pass (most ids fall below the running minimum). */
-function topByScore(ids: number[], scores: Float64Array, k: number): number[] {
-  if (ids.length <= k) return ids;
-  const top = ids.slice(0, k);
-  let minAt = 0;
-  const findMin = (): void => {
-    minAt = 0;
-    for (let i = 1; i < k; i++) if ((scores[top[i] ?? 0] ?? 0) < (scores[top[minAt] ?? 0] ?? 0)) minAt = i;
-  };
-  findMin();
-  for (let i = k; i < ids.length; i++) {
-    const id = ids[i] ?? 0;
-    if ((scores[id] ?? 0) > (scores[top[minAt] ?? 0] ?? 0)) {
-      top[minAt] = id;
-      findMin();
-    }
-  }
-  return top;
 }
 
 function clueBonus(sig: Signature, clues: Clue[]): number {

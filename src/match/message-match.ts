@@ -10,6 +10,7 @@
 import type { ClueMatch } from '../model.js';
 import { messageTokens, type PastedMessageHow } from '../trace/error-messages.js';
 import { pairKey, VAR, type IndexedMessage, type MessageIndex } from './message-index.js';
+import { topByScore } from './top-by-score.js';
 
 /** Confidence at or above which a message match is `match` (fitted on the bench's calibration half). */
 export const MESSAGE_MATCH_THRESHOLD = 0.72;
@@ -312,24 +313,4 @@ function scratchFor(index: MessageIndex): Float64Array {
   let acc = scratch.get(index);
   if (!acc) scratch.set(index, (acc = new Float64Array(index.messages.length)));
   return acc;
-}
-
-/** The k ids with the highest scores, in one pass (most ids fall below the running minimum). */
-function topByScore(ids: number[], scores: Float64Array, k: number): number[] {
-  if (ids.length <= k) return ids;
-  const top = ids.slice(0, k);
-  let minAt = 0;
-  const findMin = (): void => {
-    minAt = 0;
-    for (let i = 1; i < k; i++) if (scores[top[i]!]! < scores[top[minAt]!]!) minAt = i;
-  };
-  findMin();
-  for (let i = k; i < ids.length; i++) {
-    const id = ids[i]!;
-    if (scores[id]! > scores[top[minAt]!]!) {
-      top[minAt] = id;
-      findMin();
-    }
-  }
-  return top;
 }
