@@ -24,6 +24,7 @@ import { parseMessage } from '../src/trace/index.js';
 import { seededRng, type Rng } from '../test/support/seeded-random.js';
 import { MODERN_PASTES, renderBugcheck, renderEvent, type RenderedQuery } from './clue-queries.js';
 import { fmt, measureHeap, pct, percentile, timeEach } from './stats.js';
+import { fitThreshold, share } from './fit-threshold.js';
 
 const ARCHIVE = fileURLToPath(new URL('../../shared/kb-corpus.tar.gz', import.meta.url));
 /** Share of articles held out of the store as negatives. */
@@ -157,24 +158,16 @@ function rightVerdict(o: Outcome, t: number): boolean {
 /** False `match` allowed on the calibration half when fitting: under the goal, as a margin for a small sample. */
 const FIT_FALSE_MATCH = 0.75 * FALSE_MATCH_GOAL;
 
-/** The threshold (0.40 to 0.95, by 0.01) that gets the most verdicts right on the calibration half while answering at most FIT_FALSE_MATCH of its negatives `match`. */
-function fitThreshold(calibration: Outcome[]): number {
-  const pos = calibration.filter((o) => o.kind === 'positive' || o.kind === 'ambiguous');
-  const neg = calibration.filter((o) => o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated');
-  let best = 0.95;
-  let bestRight = -1;
-  for (let t = 0.4; t <= 0.95 + 1e-9; t += 0.01) {
-    if (share(neg, (o) => verdictAt(o, t) === 'match') > FIT_FALSE_MATCH) continue;
-    const right = share(pos, (o) => rightVerdict(o, t));
-    if (right > bestRight) {
-      bestRight = right;
-      best = Math.round(t * 100) / 100;
-    }
-  }
-  return best;
+function fitOnCalibration(calibration: Outcome[]): number {
+  return fitThreshold({
+    positives: calibration.filter((o) => o.kind === 'positive' || o.kind === 'ambiguous'),
+    negatives: calibration.filter((o) => o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated'),
+    maxFalseMatch: FIT_FALSE_MATCH,
+    isMatchAt: (o, t) => verdictAt(o, t) === 'match',
+    isRightAt: rightVerdict,
+  });
 }
 
-const share = (os: Outcome[], test: (o: Outcome) => boolean): number => (os.length === 0 ? NaN : os.filter(test).length / os.length);
 
 function report(label: string, outcomes: Outcome[], t: number): void {
   const pos = outcomes.filter((o) => o.kind === 'positive');
@@ -263,7 +256,7 @@ export async function runClueBench(storeDir?: string): Promise<void> {
 
   const calibration = outcomes.filter((o) => o.split === 'calibration');
   const test = outcomes.filter((o) => o.split === 'test');
-  const fitted = fitThreshold(calibration);
+  const fitted = fitOnCalibration(calibration);
   if (process.env.CLUE_BENCH_DEBUG) for (const o of calibration.filter((x) => (x.kind === 'held-out' || x.kind === 'unrelated') && (x.confidences[0] ?? 0) >= 0.55)) console.log('   debug', o.kb, o.kind, o.layout, o.damage, o.ids[0], fmt(o.confidences[0] ?? 0), o.text.slice(0, 160).replace(/\n/g, ' | '));
   report('calibration half, fitted threshold', calibration, fitted);
   report('test half, threshold fitted on calibration', test, fitted);

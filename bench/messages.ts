@@ -24,6 +24,7 @@ import { seededRng, type Rng } from '../test/support/seeded-random.js';
 import { renderBugcheck, renderEvent } from './clue-queries.js';
 import { CHAT_LINES, GENERIC_MESSAGES, MODERN_MESSAGES, renderMessage, type MessageQuery } from './message-queries.js';
 import { fmt, measureHeap, pct, percentile, timeEach } from './stats.js';
+import { fitThreshold, share } from './fit-threshold.js';
 
 const HELD_OUT = 0.1;
 const ARCHIVE = fileURLToPath(new URL('../../shared/kb-corpus.tar.gz', import.meta.url));
@@ -137,7 +138,6 @@ function outcomeOf(index: MatchIndex, text: string): { ids: string[]; confidence
 
 const verdictAt = (o: Outcome, t: number): Verdict => messageVerdict(o.confidences, t);
 const isNegative = (o: Outcome): boolean => o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'chat';
-const share = (os: Outcome[], test: (o: Outcome) => boolean): number => (os.length === 0 ? NaN : os.filter(test).length / os.length);
 
 /** As the clue bench: one article → `match` naming it; two → one of them named, or both offered as a tie; more → `possible` with one on top. */
 function rightVerdict(o: Outcome, t: number): boolean {
@@ -151,20 +151,14 @@ function rightVerdict(o: Outcome, t: number): boolean {
   return v !== 'match';
 }
 
-function fitThreshold(calibration: Outcome[]): number {
-  const pos = calibration.filter((o) => o.kind === 'positive' || o.kind === 'ambiguous');
-  const neg = calibration.filter(isNegative);
-  let best = 0.95;
-  let bestRight = -1;
-  for (let t = 0.4; t <= 0.95 + 1e-9; t += 0.01) {
-    if (share(neg, (o) => verdictAt(o, t) === 'match') > FIT_FALSE_MATCH) continue;
-    const right = share(pos, (o) => rightVerdict(o, t));
-    if (right > bestRight) {
-      bestRight = right;
-      best = Math.round(t * 100) / 100;
-    }
-  }
-  return best;
+function fitOnCalibration(calibration: Outcome[]): number {
+  return fitThreshold({
+    positives: calibration.filter((o) => o.kind === 'positive' || o.kind === 'ambiguous'),
+    negatives: calibration.filter(isNegative),
+    maxFalseMatch: FIT_FALSE_MATCH,
+    isMatchAt: (o, t) => verdictAt(o, t) === 'match',
+    isRightAt: rightVerdict,
+  });
 }
 
 function report(label: string, outcomes: Outcome[], t: number): void {
@@ -250,7 +244,7 @@ export async function runMessageBench(storeDir: string | undefined, queriedArtic
 
   const calibration = outcomes.filter((o) => o.split === 'calibration');
   const test = outcomes.filter((o) => o.split === 'test');
-  const fitted = fitThreshold(calibration);
+  const fitted = fitOnCalibration(calibration);
   report('calibration half, fitted threshold', calibration, fitted);
   const calNeg = calibration.filter(isNegative);
   const calPos = calibration.filter((o) => o.kind === 'positive' || o.kind === 'ambiguous');
