@@ -168,7 +168,6 @@ function fitOnCalibration(calibration: Outcome[]): number {
   });
 }
 
-
 function report(label: string, outcomes: Outcome[], t: number): void {
   const pos = outcomes.filter((o) => o.kind === 'positive');
   const amb = outcomes.filter((o) => o.kind === 'ambiguous');

@@ -26,7 +26,7 @@ export interface MessageIndex {
   idf: Float64Array;
   /** Word id → messages holding it (ascending, no repeats). */
   words: (readonly number[])[];
-  /** Adjacent word pair (`pairKey(index, a, b)`) → messages holding it: found for messages whose words are all common. */
+  /** Adjacent word pair (`pairKey(pairBase, a, b)`) → messages holding it: found for messages whose words are all common. */
   pairs: Map<number, readonly number[]>;
   /** The pair key's base: the vocabulary's size, so keys stay small integers (V8's fast map keys) for any vocabulary under 32,768 words. */
   pairBase: number;
@@ -54,8 +54,8 @@ export function twinKey(tokens: readonly number[], idf: Float64Array): string {
   return key;
 }
 
-export function pairKey(index: Pick<MessageIndex, 'pairBase'>, a: number, b: number): number {
-  return a * index.pairBase + b;
+export function pairKey(pairBase: number, a: number, b: number): number {
+  return a * pairBase + b;
 }
 
 export function buildMessageIndex(signatures: readonly Signature[]): MessageIndex {
@@ -100,7 +100,7 @@ export function buildMessageIndex(signatures: readonly Signature[]): MessageInde
   df.forEach((d, id) => (idf[id] = Math.max(0.1, Math.log(articles / d))));
   const wordLists: number[][] = df.map(() => []);
   const pairLists = new Map<number, number[]>();
-  const base = { pairBase: Math.max(1, df.length) };
+  const pairBase = Math.max(1, df.length);
   messages.forEach((m, k) => {
     let weight = 0;
     let prev = VAR;
@@ -113,7 +113,7 @@ export function buildMessageIndex(signatures: readonly Signature[]): MessageInde
       const list = wordLists[id]!;
       if (list[list.length - 1] !== k) list.push(k);
       if (prev !== VAR) {
-        const key = pairKey(base, prev, id);
+        const key = pairKey(pairBase, prev, id);
         const pl = pairLists.get(key);
         if (!pl) pairLists.set(key, [k]);
         else if (pl[pl.length - 1] !== k) pl.push(k);
@@ -136,7 +136,8 @@ export function buildMessageIndex(signatures: readonly Signature[]): MessageInde
     }
     twinGroup[k] = g;
     const list = groupArticles[g]!;
-    if (!list.includes(m.sig)) list.push(m.sig);
+    // messages come in signature order, so an article already listed is the last one
+    if (list[list.length - 1] !== m.sig) list.push(m.sig);
   });
-  return { messages, vocab, idf, words: wordLists, pairs: pairLists, pairBase: base.pairBase, articles, twinGroup, groupArticles };
+  return { messages, vocab, idf, words: wordLists, pairs: pairLists, pairBase, articles, twinGroup, groupArticles };
 }

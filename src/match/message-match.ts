@@ -262,7 +262,7 @@ export function rankMessages(index: MessageIndex, pasted: readonly PastedText[],
       const a = query[j - 1]!;
       const b = query[j]!;
       if (a < 0 || b < 0) continue;
-      const postings = index.pairs.get(pairKey(index, a, b));
+      const postings = index.pairs.get(pairKey(index.pairBase, a, b));
       if (postings) keys.push({ postings, add: 0.5 * Math.min(index.idf[a]!, index.idf[b]!) });
     }
     keys.sort((x, y) => x.postings.length - y.postings.length);
