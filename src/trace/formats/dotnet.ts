@@ -6,7 +6,7 @@
  * location ---` (the same trace goes on).
  */
 import type { Line } from './lines.js';
-import { Traces, type Reader } from './reader.js';
+import { readUnclaimed, type Reader } from './reader.js';
 
 /** `at` (or a translation), a dotted name without spaces, `(`parameters`)`, then `in file:line N` or Mono's `[0x..] in <..>:0`. */
 const FRAME = /^\s*(?:at|bei|à|ved|в|en|w|在|於)\s+([^\s(]{1,500}\.[^\s(.]{1,300})\s?\(([^()]{0,1000})\)(.{0,1000})$/;
@@ -22,41 +22,34 @@ function isDotnetParameters(params: string, rest: string): boolean {
 }
 
 export const readDotnet: Reader = (lines: Line[], claimed: Uint8Array) => {
-  const out = new Traces('dotnet');
-  for (let i = 0; i < lines.length; i++) {
-    if (claimed[i]) {
-      out.end();
-      continue;
-    }
-    const text = lines[i]!.text;
+  return readUnclaimed('dotnet', lines, claimed, (text, i, out) => {
     const frame = FRAME.exec(text);
     if (frame && isDotnetParameters(frame[2]!, frame[3]!)) {
       claimed[i] = 1;
       const name = frame[1]!;
       const dot = lastDotOutsideBrackets(name);
       out.frame(i, name.slice(0, dot), name.slice(dot + 1));
-      continue;
+      return;
     }
     if (ASYNC_SEPARATOR.test(text)) {
       if (out.isOpen) claimed[i] = 1;
-      continue;
+      return;
     }
     if (INNER_END.test(text)) {
       claimed[i] = 1;
       out.end();
-      continue;
+      return;
     }
     const header = HEADER.exec(text);
     if (header) {
       if (out.isOpen) claimed[i] = 1;
       out.end();
       out.exception(header[1]!, header[2]);
-      continue;
+      return;
     }
-    if (text.trim() === '') continue;
+    if (text.trim() === '') return;
     out.end();
-  }
-  return out.output();
+  });
 };
 
 /** The dot before the method name: `Ns.C.<M>d__6.MoveNext` splits before `MoveNext`; dots inside `<...>` or `[...]` do not count. */

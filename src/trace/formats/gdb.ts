@@ -4,7 +4,7 @@
  * Android tombstones: `#00 pc 000000000004e0e8  /system/lib64/libc.so (abort+164)`. Frames named `??` have no symbol.
  */
 import type { Line } from './lines.js';
-import { Traces, type Reader } from './reader.js';
+import { readUnclaimed, type Reader } from './reader.js';
 
 const GDB = /^\s*#(\d{1,5})\s+(?:0x[0-9a-fA-F]{1,16}\s+in\s+)?(\S.{0,3000})$/;
 const LLDB = /^\s*\*?\s*frame\s#(\d{1,5}):\s+0x[0-9a-fA-F]{1,16}\s+([^`\s]{1,300})`(.{1,2000}?)(?:\s\+\s\d{1,9})?(?:\s+at\s\S{1,500})?\s*$/;
@@ -37,28 +37,22 @@ const CONTINUATION = /^\s+\S/;
 const MAX_CONTINUATIONS = 3;
 
 export const readGdb: Reader = (lines: Line[], claimed: Uint8Array) => {
-  const out = new Traces('native');
   let continuations = 0;
-  for (let i = 0; i < lines.length; i++) {
-    if (claimed[i]) {
-      out.end();
-      continue;
-    }
-    const text = lines[i]!.text;
+  return readUnclaimed('native', lines, claimed, (text, i, out) => {
     const tomb = TOMBSTONE.exec(text);
     if (tomb) {
       claimed[i] = 1;
       if (tomb[1] === '00' || tomb[1] === '0') out.end();
       if (tomb[3]) out.frame(i, tomb[2]!, tomb[3]);
       else out.open(i);
-      continue;
+      return;
     }
     const lldb = LLDB.exec(text);
     if (lldb) {
       claimed[i] = 1;
       if (lldb[1] === '0') out.end();
       out.frame(i, lldb[2]!, lldb[3]!);
-      continue;
+      return;
     }
     const gdb = GDB.exec(text);
     const call = gdb ? gdbCall(gdb[2]!) : undefined;
@@ -69,26 +63,25 @@ export const readGdb: Reader = (lines: Line[], claimed: Uint8Array) => {
       if (call) out.frame(i, call.library ?? '?', call.name);
       else out.open(i);
       continuations = 0;
-      continue;
+      return;
     }
     if (out.isOpen && CONTINUATION.test(text) && !text.trimStart().startsWith('#') && continuations++ < MAX_CONTINUATIONS) {
       claimed[i] = 1;
-      continue;
+      return;
     }
     const signal = SIGNAL.exec(text);
     if (signal) {
       out.end();
       out.exception(signal[1]!, signal[2]);
-      continue;
+      return;
     }
     const stop = LLDB_STOP.exec(text);
     if (stop && /^\s*\*?\s*thread\s#/.test(text)) {
       out.end();
       out.exception(stop[1]!);
-      continue;
+      return;
     }
-    if (text.trim() === '' || /^\s*(?:backtrace:|\(gdb\)|\(lldb\))/.test(text)) continue;
+    if (text.trim() === '' || /^\s*(?:backtrace:|\(gdb\)|\(lldb\))/.test(text)) return;
     out.end();
-  }
-  return out.output();
+  });
 };

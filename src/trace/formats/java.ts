@@ -5,7 +5,7 @@
  * as satyr does: they are a side story), logcat's `FATAL EXCEPTION:` header.
  */
 import type { Line } from './lines.js';
-import { Traces, type Reader } from './reader.js';
+import { readUnclaimed, type Reader } from './reader.js';
 
 /** `at` + optional loader/module prefixes + `Class.method(` + a source location without spaces (or the two JVM phrases) + `)`. */
 const FRAME = /^\s*at\s+(?:[\w.$-]{1,200}(?:@[\w.-]{1,60})?\/){0,3}([\w$.<>-]{1,400})\.([\w$<>-]{1,300})\((Native Method|Unknown Source(?::\d{1,7})?|[\w$.-]{0,200}(?::\d{1,7})?)\)/;
@@ -30,24 +30,18 @@ function framesFollow(lines: Line[], i: number): boolean {
 }
 
 export const readJava: Reader = (lines: Line[], claimed: Uint8Array) => {
-  const out = new Traces('java');
   let suppressed = false;
-  for (let i = 0; i < lines.length; i++) {
-    if (claimed[i]) {
-      out.end();
-      continue;
-    }
-    const text = lines[i]!.text;
+  return readUnclaimed('java', lines, claimed, (text, i, out) => {
     const frame = FRAME.exec(text);
     if (frame && isSourceLocation(frame[3]!)) {
       claimed[i] = 1;
       if (!suppressed) out.frame(i, frame[1]!, frame[2]!);
-      continue;
+      return;
     }
     if (MORE.test(text)) {
       claimed[i] = 1;
       if (!suppressed) out.end();
-      continue;
+      return;
     }
     const header = HEADER.exec(text);
     if (header && (header[1] !== undefined || THROWABLE.test(header[2]!)) && framesFollow(lines, i)) {
@@ -58,17 +52,16 @@ export const readJava: Reader = (lines: Line[], claimed: Uint8Array) => {
         out.exception(header[2]!, header[3]);
         out.open(i);
       }
-      continue;
+      return;
     }
     if (/^\s*(?:FATAL EXCEPTION:|Process: [\w.:]+, PID:)/.test(text)) {
       claimed[i] = 1;
       out.end();
-      continue;
+      return;
     }
-    if (text.trim() === '') continue;
+    if (text.trim() === '') return;
     // any other line ends the trace (a log line, prose)
     out.end();
     suppressed = false;
-  }
-  return out.output();
+  });
 };

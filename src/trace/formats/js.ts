@@ -5,7 +5,7 @@
  * line before them is kept as a clue.
  */
 import type { Line } from './lines.js';
-import { Traces, type Reader } from './reader.js';
+import { readUnclaimed, type Reader } from './reader.js';
 
 const V8_CALL = /^\s*at\s+(?:async\s+)?(?:new\s+)?(.{1,400}?)\s\((.{1,1000})\)\s*$/;
 /** V8 prints a location without a function as `file:line:column` (gdb's wrapped `at f.c:12` has no column). */
@@ -25,41 +25,34 @@ function fileOf(location: string): string {
 }
 
 export const readJs: Reader = (lines: Line[], claimed: Uint8Array) => {
-  const out = new Traces('js');
-  for (let i = 0; i < lines.length; i++) {
-    if (claimed[i]) {
-      out.end();
-      continue;
-    }
-    const text = lines[i]!.text;
+  return readUnclaimed('js', lines, claimed, (text, i, out) => {
     const call = V8_CALL.exec(text);
     if (call && isV8Location(call[2]!)) {
       claimed[i] = 1;
       const location = call[2]!.startsWith('eval at ') ? '<eval>' : fileOf(call[2]!);
       out.frame(i, location === 'native' || location === '<anonymous>' ? `<${location.replace(/[<>]/g, '')}>` : location, call[1]!);
-      continue;
+      return;
     }
     const bare = V8_BARE.exec(text);
     if (bare) {
       claimed[i] = 1;
       // a frame without a function name still holds the place of one
       out.frame(i, fileOf(bare[1]!), '<anonymous>');
-      continue;
+      return;
     }
     const gecko = GECKO.exec(text);
     if (gecko && (gecko[2]!.includes('/') || gecko[2]!.includes('.js'))) {
       claimed[i] = 1;
       out.frame(i, gecko[2]!, gecko[1]! === '' ? '<anonymous>' : gecko[1]!);
-      continue;
+      return;
     }
     const header = HEADER.exec(text);
     if (header) {
       out.end();
       out.exception(header[1]!, header[2]);
-      continue;
+      return;
     }
-    if (text.trim() === '' || /^\s*\[native code\]\s*$/.test(text)) continue;
+    if (text.trim() === '' || /^\s*\[native code\]\s*$/.test(text)) return;
     out.end();
-  }
-  return out.output();
+  });
 };

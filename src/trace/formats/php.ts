@@ -4,7 +4,7 @@
  * the previous exception first) are kept as clues. Each `#0` starts a trace.
  */
 import type { Line } from './lines.js';
-import { Traces, type Reader } from './reader.js';
+import { readUnclaimed, type Reader } from './reader.js';
 
 const FRAME = /^\s*#(\d{1,4})\s+(?:(\S.{0,999}?)\((\d{1,7})\)|\[internal function\]):\s+(\S.{0,1500}?)\s*$/;
 const MAIN = /^\s*#\d{1,4}\s+\{main\}\s*$/;
@@ -21,34 +21,27 @@ function splitCall(call: string, file: string): [string, string] {
 }
 
 export const readPhp: Reader = (lines: Line[], claimed: Uint8Array) => {
-  const out = new Traces('php');
-  for (let i = 0; i < lines.length; i++) {
-    if (claimed[i]) {
-      out.end();
-      continue;
-    }
-    const text = lines[i]!.text;
+  return readUnclaimed('php', lines, claimed, (text, i, out) => {
     const frame = FRAME.exec(text);
     if (frame) {
       claimed[i] = 1;
       if (frame[1] === '0') out.end();
       const [module, symbol] = splitCall(frame[4]!, frame[2] ?? '');
       out.frame(i, module, symbol);
-      continue;
+      return;
     }
     if (MAIN.test(text)) {
       claimed[i] = 1;
       out.end();
-      continue;
+      return;
     }
     const uncaught = UNCAUGHT.exec(text) ?? NEXT.exec(text);
     if (uncaught) {
       out.end();
       out.exception(uncaught[1]!, uncaught[2]);
-      continue;
+      return;
     }
-    if (text.trim() === '' || /^\s*(?:Stack trace:|thrown in)/.test(text)) continue;
+    if (text.trim() === '' || /^\s*(?:Stack trace:|thrown in)/.test(text)) return;
     out.end();
-  }
-  return out.output();
+  });
 };

@@ -24,6 +24,19 @@ export interface ReaderOutput {
  */
 export type Reader = (lines: Line[], claimed: Uint8Array) => ReaderOutput;
 
+/**
+ * The loop most readers share: `rule` sees each line no earlier reader claimed, in order, with the reader's
+ * traces; a claimed line ends the open trace (it is another stack's).
+ */
+export function readUnclaimed(lang: Lang, lines: Line[], claimed: Uint8Array, rule: (text: string, i: number, out: Traces) => void): ReaderOutput {
+  const out = new Traces(lang);
+  for (let i = 0; i < lines.length; i++) {
+    if (claimed[i]) out.end();
+    else rule(lines[i]!.text, i, out);
+  }
+  return out.output();
+}
+
 /** Collects frames into traces for one reader. */
 export class Traces {
   readonly traces: FoundTrace[] = [];

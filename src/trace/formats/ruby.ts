@@ -4,18 +4,12 @@
  * bare `file:line:in` lines too. `block (2 levels) in foo` keeps its method; the normaliser drops the rest.
  */
 import type { Line } from './lines.js';
-import { Traces, type Reader } from './reader.js';
+import { readUnclaimed, type Reader } from './reader.js';
 
 const FRAME = /^\s*(?:from\s+)?(\S{1,1000}?\.(?:rb|erb|rake|haml|slim|ru|jbuilder)|<internal:[\w/]{1,200}>|\(irb\)|\(eval\)|-e):(\d{1,7}):in\s[`'](.{1,500}?)'(?::\s(.{0,1000}))?\s*$/;
 
 export const readRuby: Reader = (lines: Line[], claimed: Uint8Array) => {
-  const out = new Traces('ruby');
-  for (let i = 0; i < lines.length; i++) {
-    if (claimed[i]) {
-      out.end();
-      continue;
-    }
-    const text = lines[i]!.text;
+  return readUnclaimed('ruby', lines, claimed, (text, i, out) => {
     const frame = FRAME.exec(text);
     if (frame) {
       claimed[i] = 1;
@@ -27,10 +21,9 @@ export const readRuby: Reader = (lines: Line[], claimed: Uint8Array) => {
         out.exception(m ? m[2]! : 'error', m ? m[1] : frame[4]);
       }
       out.frame(i, frame[1]!, frame[3]!);
-      continue;
+      return;
     }
-    if (text.trim() === '' || /^\s*\.\.\.\s\d+\slevels\.\.\./.test(text)) continue;
+    if (text.trim() === '' || /^\s*\.\.\.\s\d+\slevels\.\.\./.test(text)) return;
     out.end();
-  }
-  return out.output();
+  });
 };
