@@ -53,8 +53,8 @@ const STOP_WORD = /\b(?:stop|bug ?check|bsod|blue[ -]?screen(?:ed)?|crash(?:ed|e
 const ARG = /\bArg([1-4]):\s{0,3}([0-9a-fA-F`]{1,17})\b/g;
 
 const DRIVER_PATTERNS = [
-  // NT 4.0: "*** Address 80013693 has base at 80010000 - aic78xx.sys"; 2000/XP: "... base at BFB1A000, DateStamp 395db967 - nm2200dp.dll"
-  /base at [0-9a-fA-F`]{8,17}(?:,\s{0,3}Date ?[Ss]tamp\s{1,8}[0-9a-fA-F]{1,8})?\s{0,3}-\s{0,8}([A-Za-z0-9_$~.-]{1,44})/g,
+  // NT 4.0: "*** Address 80013693 has base at 80010000 - aic78xx.sys" (articles also print 0xfa0e0000); 2000/XP: "... base at BFB1A000, DateStamp 395db967 - nm2200dp.dll"
+  /base at (?:0x)?[0-9a-fA-F`]{8,17}(?:,\s{0,3}Date ?[Ss]tamp\s{1,8}[0-9a-fA-F]{1,8})?\s{0,3}-\s{0,8}([A-Za-z0-9_$~.-]{1,44})/g,
   // XP and later: "*** tcpip.sys - Address F7…"
   /\*\*\*\s{1,3}([A-Za-z0-9_$~.-]{1,44})\s{1,3}-\s{1,3}Address/g,
   /\b(?:What failed|IMAGE_NAME|Probably caused by|FAULTING_MODULE|Faulting module)\s{0,3}:\s{0,3}(?:[0-9a-fA-F`]{8,17}\s{1,3})?([A-Za-z0-9_$~.-]{1,44})/g,
