@@ -184,7 +184,8 @@ function report(label: string, outcomes: Outcome[], t: number): void {
   const held = neg.filter((o) => o.kind === 'held-out');
   const modern = neg.filter((o) => o.kind === 'modern');
   const unrelated = neg.filter((o) => o.kind === 'unrelated');
-  console.log(`    negatives answered match: ${pct(share(neg, isMatch))} (held-out ${pct(share(held, isMatch))} of ${held.length}, today's ${pct(share(modern, isMatch))} of ${modern.length}, unrelated ${pct(share(unrelated, isMatch))} of ${unrelated.length}) [goal <= 2%]; possible ${pct(share(neg, (o) => verdictAt(o, t) === 'possible'))}`);
+  const heldStop = held.filter((o) => o.family === 'stop');
+  console.log(`    negatives answered match: ${pct(share(neg, isMatch))} (held-out ${pct(share(held, isMatch))} of ${held.length} — STOP screens ${pct(share(heldStop, isMatch))} of ${heldStop.length}, today's ${pct(share(modern, isMatch))} of ${modern.length}, unrelated ${pct(share(unrelated, isMatch))} of ${unrelated.length}) [goal <= 2%]; possible ${pct(share(neg, (o) => verdictAt(o, t) === 'possible'))}`);
 }
 
 function breakdown(outcomes: Outcome[], t: number, key: 'layout' | 'damage'): void {
