@@ -21,7 +21,7 @@ const MODULE = /^[A-Za-z_][\w.$@-]*$/;
 
 /** The traces of `traces` that have the evidence of a stack in the collapsed article body. */
 export function withStackEvidence(traces: readonly Trace[], body: string, lines: string): Trace[] {
-  return traces.filter((trace) => {
+  const kept = traces.filter((trace) => {
     const first = trace[0];
     if (!first || !MODULE.test(first.module)) return false;
     const printed = `${first.module}!${first.symbol}`;
@@ -35,7 +35,15 @@ export function withStackEvidence(traces: readonly Trace[], body: string, lines:
     if (at === -1) return trace.length >= 3;
     return onStackLine(lines, printed, trace.length > 1);
   });
+  // "...stops responding in emsmta!onpugtck and may generate the following stack trace:": a lone frame a sentence
+  // names is kept above by its stack's line, but it is that stack's frame, not a trace of its own.
+  const stacked = new Set(kept.filter((t) => t.length > 1 || t[0]?.offset !== undefined).flatMap((t) => t.map(frameKey)));
+  // A lone frame Dr. Watson prints before its stack ("function: EDB!FCBUnlink") is a listing's line and stays.
+  return kept.filter((t) => t.length > 1 || t[0]!.offset !== undefined || !stacked.has(frameKey(t[0]!))
+    || onStackLine(lines, `${t[0]!.module}!${t[0]!.symbol}`, false, 1));
 }
+
+const frameKey = (f: Trace[number]): string => `${f.module}!${f.symbol}`.toLowerCase();
 
 /** How many places a frame is looked for: a stack prints it once or twice, prose a few times. */
 const OCCURRENCES = 20;
@@ -69,9 +77,9 @@ function neighbourhood(lines: string, start: number, end: number, count: number)
  * breaks): a line with an address column, or a line holding only the frame (and a listing's words) heading
  * frames the reader read under it, or in a listing that shows itself nearby. A line of code (`Print rs!au_lname`, `testdata!employee`) is no listing's line.
  */
-function onStackLine(lines: string, printed: string, listed: boolean): boolean {
+function onStackLine(lines: string, printed: string, listed: boolean, occurrences = OCCURRENCES): boolean {
   let from = 0;
-  for (let n = 0; n < OCCURRENCES; n++) {
+  for (let n = 0; n < occurrences; n++) {
     const at = lines.indexOf(printed, from);
     if (at === -1) return false;
     from = at + printed.length;
