@@ -51,6 +51,8 @@ const OCCURRENCES = 20;
 const LISTING_LINES = 3;
 /** Words a listing prints beside a frame: "function: kernel32!X", "FAULT -> ...", "Function Name". */
 const LISTING_WORD = /^(function|fault|name|at|in|frame)$/i;
+/** An x86 instruction whose operand follows: call, jumps, moves, compares, pushes. */
+const OPERAND_BEFORE = /\b(call|j[a-z]{1,3}|mov[a-z]{0,3}|lea|push|cmp|inc|dec|add|sub|test)\s+([a-z]+ ptr\s+)?\[?$/i;
 /** A listing around a lone frame: an address column, a stack header, Dr. Watson's "function:" or FAULT line. */
 const LISTING_MARK = /\b(function name|function:|framePtr|childEBP|stack back ?trace|call ?stack|fault ->)/i;
 
@@ -85,6 +87,8 @@ function onStackLine(lines: string, printed: string, listed: boolean, occurrence
     from = at + printed.length;
     const { start, end } = lineAround(lines, at);
     const line = lines.slice(start, end);
+    // An instruction's operand in a disassembly (`jne nwlnknb!_NbiReceive+0xca`) is a branch target, not a frame.
+    if (OPERAND_BEFORE.test(lines.slice(start, at))) continue;
     if (ADDRESS.test(line)) return true;
     // What is left besides the frame: annotations in brackets ("(FPO: ...)", "[omap]", one wrapped at the line's
     // end) do not count.
