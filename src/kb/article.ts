@@ -137,7 +137,7 @@ export function parseArticle(raw: string): Signature {
     symptoms: withoutTraceNoise(sectionProse(sections, 'SYMPTOMS') || sectionProse(sections, 'SUMMARY')),
     cause: withoutTraceNoise(sectionProse(sections, 'CAUSE')) || (articleKind === 'problem' ? statedCause(sections) : ''),
     status: sectionProse(sections, 'STATUS'),
-    traces: mayHoldStackFrame(layout.body) ? withStackEvidence(parseTraces(layout.body), body, articleKind) : [],
+    traces: mayHoldStackFrame(layout.body) ? withStackEvidence(parseTraces(layout.body), body, layout.body) : [],
     articleKind,
     fix: classifyFix({ prose: fixProse, workaround: sectionProse(sections, 'WORKAROUND'), resolution: sectionProse(fixSections, 'RESOLUTION'), body,
       stepsText: { resolution: sectionProse(sections, 'RESOLUTION'), workaround: sectionProse(sections, 'WORKAROUND') } }),
