@@ -40,7 +40,7 @@ const RULES: readonly KindRule[] = [
       !FUTURE_PACK.test(s) &&
       !/hotfix rollup|before (you )?(install|apply)|even if (it|you|the service pack) (was|were|has|have|had) (already )?(been )?(applied|installed)|information (about|on|regarding) how to (obtain|install|get)/i.test(s) &&
       ((/\bservice (pack|release)\b|\bSP\d\b|\bSR-?\d\b/i.test(s) &&
-        /(corrected|fixed|resolved|addressed|included|contained) in|obtain the latest|(install|apply|obtain|upgrade to) (the )?(latest )?[\w .]{0,60}(service (pack|release)|SP\d)|\bby (installing|applying) (the )?[\w .]{0,60}(service (pack|release)|SP\d)|contains? (a |the )?fix/i.test(s) &&
+        /(corrected|fixed|resolved|addressed|included|contained) in|(has been|was) released to (fix|correct|resolve)|obtain the latest|(install|apply|obtain|upgrade to) (the )?(latest )?[\w .]{0,60}(service (pack|release)|SP\d)|\bby (installing|applying) (the )?[\w .]{0,60}(service (pack|release)|SP\d)|contains? (a |the )?fix/i.test(s) &&
         !/\b(re-?apply|re-?install|uninstall|remov)/i.test(s)) ||
         /S E R V P A C K/.test(s)),
   },
@@ -55,7 +55,9 @@ const RULES: readonly KindRule[] = [
       !AFFECTED.test(s) &&
       // A Security Rollup Package is a download of security patches, not a hotfix from Support.
       (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || /\bsecurity rollup package\b/i.test(s) ||
-        /\b(obtain|get|install|use) (the|a) (fixed|corrected|updated|newer) version\b/i.test(s) || /software update|updates? to [\w .,]{0,80} (is|are) available|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
+        /\b(obtain|get|install|use) (the|a) (fixed|corrected|updated|newer) version\b/i.test(s) ||
+        // "This has been corrected in an updated version of the Setup Wizard": a replacement build to fetch, not a release.
+        /\b(corrected|fixed|resolved) (in|by) (an|the) (updated|new|newer|revised) (version|release|build) of\b/i.test(s) || /software update|updates? to [\w .,]{0,80} (is|are) available|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
         (/updated ([\w-]+ ){0,3}(drivers?|versions? of|files?)\b/i.test(s) && /\b(available|obtain|install the|contact)\b/i.test(s) && !/\bif you (already )?have an updated\b/i.test(s)) ||
         // A vendor's update fetched from its bulletin board or FTP server.
         /\b(available|obtain|download)\w* .{0,60}\b(FTP|BBS|bulletin board)/i.test(s) ||
@@ -65,7 +67,8 @@ const RULES: readonly KindRule[] = [
     kind: 'upgrade',
     matches: (s) =>
       !/confirmed this to be a problem|service (pack|release)|\bSP\d/i.test(s) &&
-      (/(corrected|fixed|resolved) in .{0,80}\bversions? \d/i.test(s) ||
+      // "resolved with FORTRAN PowerStation maintenance release version 1.0a": a later release, named after "with" too.
+      (/(corrected|fixed|resolved) (in|with) .{0,80}\bversions? \d/i.test(s) ||
         /upgrade to (version|the (latest|current|new) version)|no longer occurs in|does not occur in .{0,60}\d/i.test(s) ||
         UPGRADE_TO.test(s) ||
         // "This problem has been fixed in Visual FoxPro 5.0 for Windows": a named product release, no pack.
@@ -101,7 +104,8 @@ function clip(sentence: string): string {
 
 /** Words that may belong to a product name read backwards from "Service Pack" / "version". */
 function isNameWord(word: string): boolean {
-  return /^[A-Z0-9(]/.test(word) || /^(latest|next|newest|most|recent|version|for)$/.test(word);
+  // "FORTRAN PowerStation maintenance release version 1.0a": the release's kind is part of its name.
+  return /^[A-Z0-9(]/.test(word) || /^(latest|next|newest|most|recent|version|for|maintenance|release)$/.test(word);
 }
 
 /** The product-name words before `words[at]` (at most 8), leading "the"/"for" dropped. */
@@ -139,7 +143,7 @@ export function servicePackNamed(sentence: string): string | undefined {
     const name = nameBefore(words, i);
     name.push(words[i] ?? '', stripPunctuation(words[i + 1] ?? ''));
     const number = words[i + 2] ?? '';
-    if (!/[.,;:]$/.test(words[i + 1] ?? '') && /^\d+[.,;:)]*$/.test(number)) name.push(stripPunctuation(number));
+    if (!/[.,;:]$/.test(words[i + 1] ?? '') && /^\d+[a-z]?[.,;:)]*$/.test(number)) name.push(stripPunctuation(number));
     else if (!/[.,;:]$/.test(words[i + 1] ?? '') && number === 'for') name.push('for', ...productAfter(words, i + 3));
     return name.join(' ');
   }
@@ -225,9 +229,9 @@ export function servicePacksNamed(sentence: string): string[] {
  */
 function productsNamed(sentence: string): string[] {
   const out: string[] = [];
-  const fixedIn = /\b(?:fixed|corrected|resolved) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*|\.NET|for|and))*)/.exec(sentence);
-  const name = fixedIn?.[1]?.replace(/[.,;:]+$/, '');
-  if (name && !/service (pack|release)|\bSP\d|\bversions?\b/i.test(name) && /\d|[A-Z]\w+ [A-Z]/.test(name)) out.push(name);
+  const fixedIn = /\b(?:fixed|corrected|resolved) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*|\.NET|for|and|&))*)/.exec(sentence);
+  const name = fixedIn?.[1]?.replace(/[.,;:]+$/, '').replace(/ (and|for|&)$/, '');
+  if (name && !/service (pack|release)|\bSP\d|\bversions?\b/i.test(name) && /\d|[A-Z]\w+ [A-Z]/.test(name)) out.push(...releasesOf(name));
   const noLonger = /\b(?:no longer occurs|does not occur) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*))*)/.exec(sentence);
   const stillFixed = noLonger?.[1]?.replace(/[.,;:]+$/, '');
   // "does not occur in Windows 95" names a release; "does not occur in Windows" (any other product) names none.
@@ -242,12 +246,30 @@ function productsNamed(sentence: string): string[] {
   return out;
 }
 
+/** "MapPoint 2002 and Streets & Trips 2002": two releases, each numbered; "Word and Excel 97" stays one name. */
+function releasesOf(name: string): string[] {
+  const parts = name.split(' and ');
+  return parts.length > 1 && parts.every((p) => /^[A-Z]/.test(p) && /\d/.test(p)) ? parts : [name];
+}
+
 /** "fixes released after Service Pack 4", "post-SP4 hotfixes": the pack the listed fixes come after. */
 function fixesAfter(prose: string): string | undefined {
   // Not "the post-Service Pack 2 (SP2) version of this fix": one fix built for that pack level, not a list after it.
-  const m = /\b(?:post-?|released after |after )((?:[A-Z][\w.]*\s){0,5}?(?:Service Pack|SP)\s?\d[a-z]?)\b(?:(?!\bversion of\b)[^.]){0,40}\b(fix|fixes|hotfix|hotfixes|updates)\b/i.exec(prose) ??
+  // A list is plural ("post-SP4 hotfixes"): "this post-SP3 hotfix" is the one fix the article offers, built on SP3.
+  const m = /\b(?:post-?|released after |after )((?:[A-Z][\w.]*\s){0,5}?(?:Service Pack|SP)\s?\d[a-z]?)\b(?:(?!\bversion of\b)[^.]){0,40}\b(fixes|hotfixes|updates)\b/i.exec(prose) ??
     /\b(?:fix|fixes|hotfix|hotfixes|updates)\b[^.]{0,40}\b(?:released|available|created|made) after ((?:[A-Z][\w.]*\s){0,5}?(?:Service Pack|SP)\s?\d[a-z]?)\b/i.exec(prose);
   return m?.[1]?.replace(/^SP\s?/i, 'Service Pack ').trim();
+}
+
+/**
+ * "ftp://.../fixes/usa/NT40 /hotfixes-postSP3/sfm-fix/": a path wrapped for readability is one path again
+ * (else its first line's last folder reads as the fix's name).
+ */
+export function joinWrappedUrls(text: string): string {
+  let out = text;
+  // Wrapped before a slash ("NT40 /hotfixes-postSP3/") or after one ("usa/ nt40/hotfixes-postSP2/"; a folder, not a word).
+  for (let i = 0; i < 3; i++) out = out.replace(/\b((?:ftp|https?):\/\/\S+?[\w-]) (\/[\w./-]+)|\b((?:ftp|https?):\/\/\S+\/) ([\w.-]+\/[\w./-]*)/g, (_m, a, b, c, d) => (a ? `${a}${b}` : `${c}${d}`));
+  return out;
 }
 
 /** Self-extracting hotfix packages named after an article (Q248838engi.exe) and the update files a RESOLUTION says to download. */
@@ -268,14 +290,20 @@ function packagesNamed(fixProse: string, body: string): string[] {
   return out;
 }
 
+const REPRO_LEAD = /\b(to reproduce|reproduc(e|ing) (this|the) (problem|behavior|issue|error)|steps to reproduce)\b[^.]*$/i;
+
 /** A procedure's numbered steps in collapsed text: how many (1, 2, 3... in order) and the first ones, shortened. */
 export function numberedSteps(prose: string): { count: number; first: string[] } | undefined {
   const marks: { n: number; at: number; end: number }[] = [];
   let want = 1;
+  let repro = false;
   for (const m of prose.matchAll(/(?<=^|[\s:])(\d{1,2})[.)] (?=["'(\w])/g)) {
     const n = Number(m[1]);
     // "the file you downloaded in step 1." refers to a step; it starts nothing.
     if (/\bsteps?\s*$/i.test(prose.slice(Math.max(0, m.index - 6), m.index))) continue;
+    // "Steps to Reproduce Behavior: 1. ..." shows the problem; it fixes nothing. Its steps are passed over.
+    if (n === 1 && want === 1) repro = REPRO_LEAD.test(prose.slice(Math.max(0, m.index - 100), m.index));
+    if (repro) continue;
     if (n === want) {
       marks.push({ n, at: m.index, end: m.index + m[0].length });
       want++;
@@ -309,7 +337,9 @@ function dedupe(names: readonly string[]): string[] {
     if (!name || out.some((o) => key(o) === key(name))) continue;
     out.push(name);
   }
-  return out.filter((name) => !out.some((o) => o !== name && key(o).includes(key(name))));
+  // Inside as a word: "Q280119i.exe" is no part of "Czeq280119i.exe" (the Czech package).
+  const inside = (outer: string, inner: string) => outer !== inner && ` ${outer}`.includes(` ${inner}`);
+  return out.filter((name) => !out.some((o) => o !== name && inside(key(o), key(name))));
 }
 
 /** A step number read as a sentence of its own ("1."): it sums up nothing. */
@@ -318,7 +348,7 @@ const BARE_STEP = /^\d{1,2}[.)]?$/;
 const BOILERPLATE = /Registry Editor incorrectly|programming examples for illustration only|without warranty either expressed or implied|at your own risk|cannot guarantee that (any )?problems|how to edit the registry|(back up|restore) the registry|before you (modify|edit) (it|the registry)/i;
 
 export function classifyFix({ prose, workaround, resolution = '', body = '', stepsText }: FixText): Fix {
-  const cleanProse = prose;
+  const cleanProse = joinWrappedUrls(prose);
   const sentences = splitSentences(cleanProse);
   const found = new Map<number, string>();
   for (const sentence of sentences) {
@@ -373,7 +403,7 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const kind: FixKind = best === undefined ? 'unknown' : (RULES[best]?.kind ?? 'unknown');
   const also = ranks.slice(1).map((r) => RULES[r]?.kind).filter((k): k is FixKind => k !== undefined);
 
-  const fixSentences = sentences.filter((s) => /correct|fixed|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
+  const fixSentences = sentences.filter((s) => /correct|fixed|released to fix|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
   const packs = fixSentences.map(servicePackNamed).filter((name) => name !== undefined);
   const servicePack = packs.find((name) => /(pack|release) \d+$/i.test(name)) ?? packs[0];
   const upgradeSentences = fixSentences.filter((s) => RULES[rankOf('upgrade')]?.matches(s));
@@ -394,7 +424,7 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
     ...carrierSentences.flatMap(productsNamed),
     ...carrierSentences.flatMap((s) => [...s.matchAll(/((?:[A-Z][\w.]*\s)(?:[A-Z0-9][\w.]*(?:,(?= Terminal Server| Security Rollup))?\s){0,10}(?:Hotfix|Security) Rollup Package(?: \(\w+\))?)/g)].map((m) => (m[1] ?? '').trim())),
     ...(version && carrierSentences.some((s) => versionNamed(s) === version) ? [version] : []),
-    ...packagesNamed(cleanProse, body),
+    ...packagesNamed(cleanProse, joinWrappedUrls(body)),
   ]).filter((c) => !(after && sameName(c, after)));
   const raw = stepsText ?? { resolution, workaround };
   const source = kind === 'workaround' && raw.workaround ? raw.workaround : kind === 'configuration' && raw.resolution ? raw.resolution : raw.resolution || raw.workaround;

@@ -247,3 +247,41 @@ it('takes no summary from the sample-code disclaimer of a WORKAROUND', () => {
   const workaround = 'Microsoft provides programming examples for illustration only, without warranty either expressed or implied. To work around this problem, count the panes yourself.';
   expect(classifyFix({ prose: workaround, workaround }).summary).toBe('To work around this problem, count the panes yourself.');
 });
+
+describe('fix line rules from random archive articles (issue 8, third pass)', () => {
+  it.each([
+    ['upgrade', 'This problem has been resolved with Widget Fortran maintenance release version 1.0a for MS-DOS.', ['Widget Fortran maintenance release version 1.0a']],
+    ['update', 'This has been corrected in an updated version of the Widget Setup Wizard.', []],
+    ['service-pack', 'Widget NT 4 Service Pack 6a has been released to fix this problem.', ['Widget NT 4 Service Pack 6a']],
+    ['upgrade', 'This issue has been resolved in the WidgetMap 2002 and Roads & Trips 2002 applications.', ['WidgetMap 2002', 'Roads & Trips 2002']],
+  ])('reads %s and its carriers from "%s"', (kind, prose, carriers) => {
+    expect(fix(prose)).toMatchObject({ kind, carriers });
+  });
+
+  it('reads a path wrapped for readability as one path: the fix folder names the fix, not the line break', () => {
+    const prose = 'A supported fix is now available from Microsoft. This hotfix has been posted to the following location: ftp://ftp.example.com/widget/fixes/usa/WNT40 /hotfixes-postSP3/wid-fix/ NOTE: The above link is one path.';
+    expect(fix(prose).carriers).toEqual(['wid-fix']);
+    const afterSlash = 'This hotfix has been posted to ftp://ftp.example.com/widget/fixes/usa/ wnt40/hotfixes-postSP2/krnl-fix/ folder.';
+    expect(fix(afterSlash).carriers).toEqual(['krnl-fix']);
+  });
+
+  it.each([
+    ['one post-SP3 hotfix built on that pack', 'For your convenience, the English version of this post-SP3 hotfix has been posted to the following location.', undefined],
+    ['a list of post-SP4 hotfixes', 'The Widget Server post-SP4 hotfixes are listed below.', 'Service Pack 4'],
+  ])('sets "after" only for a list of fixes: %s', (_what, prose, after) => {
+    expect(fix(prose).after).toBe(after);
+  });
+
+  it('keeps every language package: the US one is no part of another language\'s name', () => {
+    const prose = 'The following files are available for download: US English: Q123456i.exe Czech: Czeq123456i.exe';
+    expect(classifyFix({ prose, workaround: '', body: prose }).carriers).toEqual(['Q123456i.exe', 'Czeq123456i.exe']);
+  });
+
+  it.each([
+    ['repro steps with no fix section', 'To reproduce this behavior: 1. Map a drive. 2. Check its free space. We are researching this problem.', undefined],
+    ['repro steps after the fix steps', 'To resolve this, follow these steps: 1. Stop the service. 2. Delete the cache. 3. Restart. Steps to Reproduce Behavior: 1. Open a form. 2. Close it.', 3],
+    ['repro steps before the fix steps', 'Steps to reproduce the problem: 1. Open a form. 2. Close it. To work around it, follow these steps: 1. Stop the service. 2. Delete the cache. 3. Restart. 4. Log on.', 4],
+  ])('counts no steps that only show the problem: %s', (_what, prose, count) => {
+    expect(fix(prose).steps?.count).toBe(count);
+  });
+});
