@@ -38,11 +38,13 @@ const RULES: readonly KindRule[] = [
     kind: 'service-pack',
     matches: (s) =>
       !FUTURE_PACK.test(s) &&
-      !/hotfix rollup|before (you )?(install|apply)|even if (it|you|the service pack) (was|were|has|have|had) (already )?(been )?(applied|installed)|information (about|on|regarding) how to (obtain|install|get)/i.test(s) &&
-      ((/\bservice (pack|release)\b|\bSP\d\b|\bSR-?\d\b/i.test(s) &&
+      // "Apply your current service pack" (again, as a step of a reinstall) fixes nothing by itself.
+      !/hotfix rollup|\byour (current|existing) [\w .]{0,40}service pack|before (you )?(install|apply)|even if (it|you|the service pack) (was|were|has|have|had) (already )?(been )?(applied|installed)|information (about|on|regarding) how to (obtain|install|get)/i.test(s) &&
+      // "corrected in the latest Microsoft Exchange Service Packs" (one per version) is a pack fix too.
+      ((/\bservice (pack|release)s?\b|\bSP\d\b|\bSR-?\d\b/i.test(s) &&
         /(corrected|fixed|resolved|addressed|included|contained) in|(has been|was) released to (fix|correct|resolve)|obtain the latest|(install|apply|obtain|upgrade to) (the )?(latest )?[\w .]{0,60}(service (pack|release)|SP\d)|\bby (installing|applying) (the )?[\w .]{0,60}(service (pack|release)|SP\d)|contains? (a |the )?fix/i.test(s) &&
         !/\b(re-?apply|re-?install|uninstall|remov)/i.test(s)) ||
-        /S E R V P A C K/.test(s)),
+        /S E R V P A C K|\bSERVPACK\b/.test(s)),
   },
   {
     kind: 'hotfix',
@@ -57,8 +59,10 @@ const RULES: readonly KindRule[] = [
       (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || /\bsecurity rollup package\b/i.test(s) ||
         /\b(obtain|get|install|use) (the|a) (fixed|corrected|updated|newer) version\b/i.test(s) ||
         // "This has been corrected in an updated version of the Setup Wizard": a replacement build to fetch, not a release.
-        /\b(corrected|fixed|resolved) (in|by) (an|the) (updated|new|newer|revised) (version|release|build) of\b/i.test(s) || /software update|updates? to [\w .,]{0,80} (is|are) available|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
-        (/updated ([\w-]+ ){0,3}(drivers?|versions? of|files?)\b/i.test(s) && /\b(available|obtain|install the|contact)\b/i.test(s) && !/\bif you (already )?have an updated\b/i.test(s)) ||
+        /\b(corrected|fixed|resolved) (in|by) (an|the) (updated|new|newer|revised) (version|release|build) of\b/i.test(s) ||
+        // "This bug was fixed with the Widget patch WID.DLL version 1310": a patch is a download, whatever its version.
+        /\b(corrected|fixed|resolved) (with|by|in) (the |a |an )?([\w.-]+ ){0,3}patch\b/i.test(s) || /software update|updates? to [\w .,]{0,80} (is|are) available|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
+        (/updated ([\w-]+ ){0,3}(drivers?|versions? of|files?|BIOS|firmware|ROM)\b/i.test(s) && /\b(available|obtain|install the|contact)\b/i.test(s) && !/\bif you (already )?have an updated\b/i.test(s)) ||
         // A vendor's update fetched from its bulletin board or FTP server.
         /\b(available|obtain|download)\w* .{0,60}\b(FTP|BBS|bulletin board)/i.test(s) ||
         /ftp\.microsoft\.com|Software Library|Windows Update\b/.test(s)),
@@ -66,7 +70,7 @@ const RULES: readonly KindRule[] = [
   {
     kind: 'upgrade',
     matches: (s) =>
-      !/confirmed this to be a problem|service (pack|release)|\bSP\d/i.test(s) &&
+      !/confirmed this to be a problem|service (pack|release)|\bSP\d|\bSR-?\d/i.test(s) &&
       // "resolved with FORTRAN PowerStation maintenance release version 1.0a": a later release, named after "with" too.
       (/(corrected|fixed|resolved) (in|with) .{0,80}\bversions? \d/i.test(s) ||
         /upgrade to (version|the (latest|current|new) version)|no longer occurs in|does not occur in .{0,60}\d/i.test(s) ||
@@ -173,7 +177,11 @@ export function versionNamed(sentence: string): string | undefined {
     if (!/^versions?$/i.test(words[i] ?? '') || !/^\d/.test(words[i + 1] ?? '')) continue;
     // "Microsoft Visual C++, 32-bit Edition, version 6.0": commas join the product, its edition and its version.
     const joined = words.map((w, k) => (k < i && k >= i - 4 && /,$/.test(w) && /^(version|\d+-bit|Edition,?)$/i.test(words[k + 1] ?? '') ? stripPunctuation(w) : w));
-    return [...nameBefore(joined, i), words[i] ?? '', stripPunctuation(words[i + 1] ?? '')].join(' ');
+    const name = nameBefore(joined, i);
+    // "resolved in version 3.5.4096 of MMFCLEAN.EXE": the product comes after the version.
+    const of = name.length === 0 && !/[.,;:]$/.test(words[i + 1] ?? '') && words[i + 2] === 'of' ? productAfter(words, i + (words[i + 3] === 'the' ? 4 : 3)) : [];
+    if (of.length > 0 && /^[A-Z]/.test(of[0] ?? '')) return [...of, words[i] ?? '', stripPunctuation(words[i + 1] ?? '')].join(' ');
+    return [...name, words[i] ?? '', stripPunctuation(words[i + 1] ?? '')].join(' ');
   }
   return undefined;
 }
@@ -214,7 +222,8 @@ export function servicePacksNamed(sentence: string): string[] {
     const full = [...product, word, stripPunctuation(words[i + 1] ?? '')];
     if (numbered) full.push(stripPunctuation(next));
     // "Service Pack 4 for Visual Studio 6.0": the product comes after the pack.
-    if (product.length === 0 && !/[.,;:]$/.test(next) && words[i + 3] === 'for') {
+    // ("U.S. Service Pack 2 for SQL Server 6.5": "U.S." is the language, not the product.)
+    if (product.every((w) => w === 'U.S.') && !/[.,;:]$/.test(next) && words[i + 3] === 'for') {
       const after = productAfter(words, i + 4);
       if (after.length > 0 && /^[A-Z]/.test(after[0] ?? '')) full.push('for', ...after);
     }
@@ -285,7 +294,8 @@ function packagesNamed(fixProse: string, body: string): string[] {
       if (!/\.(exe|dll|sys)\b/i.test(m[0].slice(0, m[0].length - (m[1] ?? '').length))) out.push(m[1] ?? '');
     }
     // ftp://.../hotfixes-postSP2/sfmsrv-fix: the fix's folder names it.
-    for (const m of sentence.matchAll(/ftp:\/\/\S*?fixes\S*\/([\w.-]+?)\/?(?=[\s]|$)/gi)) if (!/^hotfixes-post/i.test(m[1] ?? '')) out.push(m[1] ?? '');
+    // (A section's closing period may follow the path: ".../Msv1-fix/." names Msv1-fix.)
+    for (const m of sentence.matchAll(/ftp:\/\/\S*?fixes\S*\/(\w[\w.-]*?)\/?\.?(?=[\s]|$)/gi)) if (!/^hotfixes-post/i.test(m[1] ?? '')) out.push(m[1] ?? '');
   }
   return out;
 }
@@ -331,7 +341,9 @@ function withoutDanglingStep(sentence: string): string {
 
 /** Each name once; a name inside a longer one ("... Service Pack 4" inside "... Service Pack 4 Hotfix Rollup Package") goes. */
 function dedupe(names: readonly string[]): string[] {
-  const key = (name: string) => name.toLowerCase().replace(/^(the|microsoft) /g, '');
+  // "Word 97 SR-1" is "Word 97 Service Release 1" written short.
+  const key = (name: string) =>
+    name.toLowerCase().replace(/^(the|microsoft) /g, '').replace(/\bsr-?(\d)/g, 'service release $1').replace(/\bsp(\d)/g, 'service pack $1');
   const out: string[] = [];
   for (const name of names) {
     if (!name || out.some((o) => key(o) === key(name))) continue;
@@ -417,7 +429,7 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const inWorkaroundOnly = (s: string) =>
     aroundText !== '' && aroundText.includes(s.slice(0, 60)) && !(resolution && resolution.includes(s.slice(0, 60)) && !aroundText.includes(resolution.slice(0, 60)));
   const carrierSentences = fixSentences.filter(
-    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !CONDITION.test(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be installed (before|first)|prerequisite|\bversions [\d.]+,|\bwithout (?:[\w-]+ |\d+\.\d+ ){0,6}(service pack|SP ?\d)|\bcan be (installed|applied) on (systems|computers|servers) (that are )?running\b/i.test(s),
+    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !CONDITION.test(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be (installed|applied)\b.{0,60}?\b(before|first|prior to)|prerequisite|\bversions [\d.]+,|\bwithout (?:[\w-]+ |\d+\.\d+ ){0,6}(service pack|SP ?\d)|\bcan be (installed|applied) on (systems|computers|servers) (that are )?running\b/i.test(s),
   );
   const carriers = dedupe([
     ...carrierSentences.flatMap(servicePacksNamed),

@@ -285,3 +285,49 @@ describe('fix line rules from random archive articles (issue 8, third pass)', ()
     expect(fix(prose).steps?.count).toBe(count);
   });
 });
+
+describe('fix line rules from random archive articles (issue 8, fourth pass)', () => {
+  it.each([
+    ['service-pack', 'This issue was corrected in the latest Widget Server Service Packs. For information on obtaining the Service Packs, query on the following word: SERVPACK'],
+    ['update', 'To resolve the problem, contact the computer maker to inquire about obtaining an updated BIOS.'],
+    ['update', 'Contact the drive vendor for updated firmware.'],
+  ])('reads %s from "%s"', (kind, prose) => {
+    expect(fix(prose).kind).toBe(kind);
+  });
+
+  it('takes no pack fix from a step that applies the pack the reader already runs', () => {
+    expect(fix('5. Apply your current Widget Server 5.5 service pack.').kind).not.toBe('service-pack');
+  });
+
+  it.each([
+    ['a release spelled out and written short, once', 'To correct this problem, install Widget Word 97 Service Release 1 (SR-1). This problem was corrected in Widget Word 97 SR-1.', ['Widget Word 97 Service Release 1']],
+    ['the product after a U.S. pack', 'This problem has been corrected in U.S. Service Pack 2 for Widget SQL Server version 6.5.', ['U.S. Service Pack 2 for Widget SQL Server version 6.5']],
+    ['the program after its version', 'This problem has been resolved in version 3.5.4096 of WIDCLEAN.EXE.', ['WIDCLEAN.EXE version 3.5.4096']],
+  ])('names the carrier: %s', (_what, prose, carriers) => {
+    expect(fix(prose).carriers).toEqual(carriers);
+  });
+
+  it('reads a pack written short as a pack, not also as a later product version', () => {
+    expect(fix('This problem was corrected in Widget Word 97 SR-1.').also ?? []).not.toContain('upgrade');
+  });
+});
+
+describe('fix line rules checked across the archive (issue 8)', () => {
+  it('names the fix folder of a path that ends a section, not the closing period', () => {
+    const prose = 'This hotfix has been posted to the following location: ftp://ftp.example.com/widget/fixes/usa/WNT40/hotfixes-postSP4/Wid1-fix/.';
+    expect(fix(prose).carriers).toEqual(['Wid1-fix']);
+  });
+
+  it('names no carrier from a pack that must be applied before the hotfix', () => {
+    const prose = 'A supported fix is now available from Microsoft. NOTE: Service Pack 3 must be applied to Widget NT 4.0 prior to applying this fix.';
+    expect(fix(prose).carriers).toEqual([]);
+  });
+
+  it('reads a patch a bug was fixed with as an update, named by its file and version', () => {
+    expect(fix('This bug was fixed with the Widget SourceSafe patch WIDSCC.DLL version 1310.')).toMatchObject({ kind: 'update', carriers: ['WIDSCC.DLL version 1310'] });
+  });
+
+  it('names the program after "version N of the"', () => {
+    expect(fix('This problem was corrected with version 3.1a of the Widget Mail GW file.').carriers).toEqual(['Widget Mail GW version 3.1a']);
+  });
+});
