@@ -12,7 +12,7 @@ interface KindRule {
 }
 
 /** A service pack that is not out yet ("the next service pack") carries nothing today. */
-const FUTURE_PACK = /\b(next|upcoming|future|forthcoming)\b[^.]{0,60}service (pack|release)|service pack[^.]{0,40}\b(will (be|contain|include)|scheduled)/i;
+const FUTURE_PACK = /\b(next|upcoming|future|forthcoming)\b[^.]{0,60}service (pack|release)|\bwait for (and (apply|install) )?.{0,60}?service (pack|release)|service pack[^.]{0,40}\b(will (be|contain|include)|scheduled)/i;
 
 /** A pack as a condition of a step ("If SP4 is installed, you can use ..."), not as the fix. */
 const CONDITION = /^if\b[^,]{0,100}\b(is|are) (installed|running)\b|\bor later, you can\b/i;
@@ -42,9 +42,9 @@ const RULES: readonly KindRule[] = [
       !/hotfix rollup|\byour (current|existing) [\w .]{0,40}service pack|before (you )?(install|apply)|even if (it|you|the service pack) (was|were|has|have|had) (already )?(been )?(applied|installed)|information (about|on|regarding) how to (obtain|install|get)/i.test(s) &&
       // "corrected in the latest Microsoft Exchange Service Packs" (one per version) is a pack fix too.
       ((/\bservice (pack|release)s?\b|\bSP\d\b|\bSR-?\d\b/i.test(s) &&
-        /(corrected|fixed|resolved|addressed|included|contained) in|(has been|was) released to (fix|correct|resolve)|obtain the latest|(install|apply|obtain|upgrade to) (the )?(latest )?[\w .]{0,60}(service (pack|release)|SP\d)|\bby (installing|applying) (the )?[\w .]{0,60}(service (pack|release)|SP\d)|contains? (a |the )?fix/i.test(s) &&
+        /(corrected|fixed|resolved|addressed|included|contained) in|(has been|was) released to (fix|correct|resolve)|\b(fix|problem) is (now )?available in (the )?(latest )?|obtain the latest|(install|apply|obtain|upgrade to) (the )?(latest )?[\w .]{0,60}(service (pack|release)|SP\d)|\bby (installing|applying) (the )?[\w .]{0,60}(service (pack|release)|SP\d)|contains? (a |the )?fix/i.test(s) &&
         !/\b(re-?apply|re-?install|uninstall|remov)/i.test(s)) ||
-        /S E R V P A C K|\bSERVPACK\b/.test(s)),
+        /S E R V P A C K/.test(s)),
   },
   {
     kind: 'hotfix',
@@ -61,7 +61,9 @@ const RULES: readonly KindRule[] = [
         // "This has been corrected in an updated version of the Setup Wizard": a replacement build to fetch, not a release.
         /\b(corrected|fixed|resolved) (in|by) (an|the) (updated|new|newer|revised) (version|release|build) of\b/i.test(s) ||
         // "This bug was fixed with the Widget patch WID.DLL version 1310": a patch is a download, whatever its version.
-        /\b(corrected|fixed|resolved) (with|by|in) (the |a |an )?([\w.-]+ ){0,3}patch\b/i.test(s) || /software update|updates? to [\w .,]{0,80} (is|are) available|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
+        /\b(corrected|fixed|resolved) (with|by|in) (the |a |an )?([\w.-]+ ){0,3}patch\b/i.test(s) ||
+        // "The problem is corrected by a new driver version 1.5 or later."
+        /\b(corrected|fixed|resolved) (with|by|in) (a |an |the )?(new|newer|updated|revised) ([\w-]+ ){0,2}(driver|BIOS|firmware)\b/i.test(s) || /software update|updates? to [\w .,]{0,80} (is|are) available|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
         (/updated ([\w-]+ ){0,3}(drivers?|versions? of|files?|BIOS|firmware|ROM)\b/i.test(s) && /\b(available|obtain|install the|contact)\b/i.test(s) && !/\bif you (already )?have an updated\b/i.test(s)) ||
         // A vendor's update fetched from its bulletin board or FTP server.
         /\b(available|obtain|download)\w* .{0,60}\b(FTP|BBS|bulletin board)/i.test(s) ||
@@ -74,10 +76,13 @@ const RULES: readonly KindRule[] = [
       // "resolved with FORTRAN PowerStation maintenance release version 1.0a": a later release, named after "with" too.
       (/(corrected|fixed|resolved) (in|with) .{0,80}\bversions? \d/i.test(s) ||
         /upgrade to (version|the (latest|current|new) version)|no longer occurs in|does not occur in .{0,60}\d/i.test(s) ||
+        // "This problem was corrected in later versions of Windows": a later release, none named.
+        /\b(corrected|fixed|resolved)( and does not occur)? in (later|subsequent|newer|more recent) (versions|releases)\b|\b(does not|no longer) occur in (later|subsequent|newer) (versions|releases)\b/i.test(s) ||
         UPGRADE_TO.test(s) ||
         // "This problem has been fixed in Visual FoxPro 5.0 for Windows": a named product release, no pack.
         // ("... corrected in Microsoft Visual C++ .NET": .NET names the release as a number would.)
-        /\b(has been|was|is) (first )?(fixed|corrected|resolved) in (the )?(Microsoft )?[A-Z][\w.+-]*( [A-Z][\w.+-]*){0,4} (\d|\.NET\b)/.test(s)),
+        // ("corrected with System 7.5.1", "fixed in Visual C++ for Windows 1.51", "resolved with Encarta 95": with, by, for.)
+        /\b(has been|was|is) (first )?(fixed|corrected|resolved) (in|with|by) (the )?(Microsoft )?[A-Z][\w.+-]*( ([A-Z][\w.+-]*|for (the )?[A-Z][\w.+-]*)){0,4},? (\d|\.NET\b|'\d)/.test(s)),
   },
   {
     kind: 'configuration',
@@ -88,7 +93,7 @@ const RULES: readonly KindRule[] = [
   },
   {
     kind: 'none',
-    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not designed to be|is not a bug|product limitation|^this is a (known )?limitation\b|is (caused by )?a limitation (of|in)\b|no fix (is|will be)|will not be fixed|not planned|expected behavior|^(this|the) behavior is (expected|intended)\b|\bworks as (designed|intended)\b/i.test(s),
+    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not designed to be|is not a bug|product limitation|^this is an? ([\w-]+ ){0,3}limitation\b|is (caused by )?a limitation (of|in)\b|no fix (is|will be)|will not be fixed|not planned|expected behavior|^(this|the) behavior is (expected|intended)\b|\bworks as (designed|intended)\b/i.test(s),
   },
   {
     kind: 'workaround',
@@ -181,7 +186,8 @@ export function versionNamed(sentence: string): string | undefined {
     // "resolved in version 3.5.4096 of MMFCLEAN.EXE": the product comes after the version.
     const of = name.length === 0 && !/[.,;:]$/.test(words[i + 1] ?? '') && words[i + 2] === 'of' ? productAfter(words, i + (words[i + 3] === 'the' ? 4 : 3)) : [];
     if (of.length > 0 && /^[A-Z]/.test(of[0] ?? '')) return [...of, words[i] ?? '', stripPunctuation(words[i + 1] ?? '')].join(' ');
-    return [...name, words[i] ?? '', stripPunctuation(words[i + 1] ?? '')].join(' ');
+    // "version 070723(the latest patch is cumulative)": the version ends where the aside starts.
+    return [...name, words[i] ?? '', stripPunctuation((words[i + 1] ?? '').replace(/\(.*$/, ''))].join(' ');
   }
   return undefined;
 }
@@ -238,9 +244,13 @@ export function servicePacksNamed(sentence: string): string[] {
  */
 function productsNamed(sentence: string): string[] {
   const out: string[] = [];
-  const fixedIn = /\b(?:fixed|corrected|resolved) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*|\.NET|for|and|&))*)/.exec(sentence);
-  const name = fixedIn?.[1]?.replace(/[.,;:]+$/, '').replace(/ (and|for|&)$/, '');
-  if (name && !/service (pack|release)|\bSP\d|\bversions?\b/i.test(name) && /\d|[A-Z]\w+ [A-Z]/.test(name)) out.push(...releasesOf(name));
+  const fixedIn = /\b(?:fixed|corrected|resolved) (in|with|by) (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.-]*|'\d+|\.NET|for(?: the)?|and|&))*)/.exec(sentence);
+  const name = fixedIn?.[2]?.replace(/[.,;:]+$/, '').replace(/ (and|for|&)$/, '');
+  // Fixed "with"/"by" a name needs its number: "fixed with the Widget patch ..." names the patch, not "Widget".
+  const numbered = fixedIn?.[1] === 'in' ? /\d|[A-Z]\w+ [A-Z]/ : /\d|\.NET/;
+  // "corrected in Visual SourceSafe patch SSSCC.DLL ...": the product a patch is for does not carry it.
+  const forPatch = fixedIn ? /^ (patch|driver|update|hotfix)\b/i.test(sentence.slice(fixedIn.index + fixedIn[0].length)) : false;
+  if (name && !forPatch && !/service (pack|release)|\bSP\d|\bversions?\b/i.test(name) && numbered.test(name)) out.push(...releasesOf(name));
   const noLonger = /\b(?:no longer occurs|does not occur) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*))*)/.exec(sentence);
   const stillFixed = noLonger?.[1]?.replace(/[.,;:]+$/, '');
   // "does not occur in Windows 95" names a release; "does not occur in Windows" (any other product) names none.
@@ -268,6 +278,26 @@ function fixesAfter(prose: string): string | undefined {
   const m = /\b(?:post-?|released after |after )((?:[A-Z][\w.]*\s){0,5}?(?:Service Pack|SP)\s?\d[a-z]?)\b(?:(?!\bversion of\b)[^.]){0,40}\b(fixes|hotfixes|updates)\b/i.exec(prose) ??
     /\b(?:fix|fixes|hotfix|hotfixes|updates)\b[^.]{0,40}\b(?:released|available|created|made) after ((?:[A-Z][\w.]*\s){0,5}?(?:Service Pack|SP)\s?\d[a-z]?)\b/i.exec(prose);
   return m?.[1]?.replace(/^SP\s?/i, 'Service Pack ').trim();
+}
+
+/**
+ * The status an article states outside a STATUS section ("Microsoft has confirmed this to be a problem in X.
+ * This problem was corrected in Y." closing MORE INFORMATION): the confirmation and the two sentences after it.
+ */
+export function strayStatus(prose: string): string {
+  const at = prose.search(/\bMicrosoft has confirmed (?:this|that this) (?:to be|is) (?:a|an) (?:problem|bug|issue)\b/);
+  if (at === -1) return '';
+  return splitSentences(withSentenceBreaks(prose.slice(at, at + 1200))).slice(0, 3).join(' ');
+}
+
+/**
+ * "... in Windows NT version 3.5 This problem was corrected in ...", "... version 4.0.This problem was ...": the
+ * statement of the fix starts a sentence of its own even when the period before it is missing or glued on, so
+ * that it is not read as part of "Microsoft has confirmed this to be a problem".
+ */
+export function withSentenceBreaks(text: string): string {
+  const fixStatement = String.raw`(?:This|The) (?:problem|bug|issue|behavior) (?:was|has been|is|does not|no longer)\b`;
+  return text.replace(new RegExp(String.raw`(\w)\.(?=${fixStatement})|([\w)]) (?=${fixStatement})`, 'g'), (_m, glued?: string, bare?: string) => `${glued ?? bare}. `);
 }
 
 /**
@@ -354,18 +384,21 @@ function dedupe(names: readonly string[]): string[] {
   return out.filter((name) => !out.some((o) => o !== name && inside(key(o), key(name))));
 }
 
+/** "There is no known workaround at this time.", "Currently, there is no resolution.": no fix stated. */
+const NO_FIX = /^(?:(?:currently|at this time|unfortunately),? )?there (?:is|are) (?:currently )?no (?:known )?(?:resolution|workaround|fix|solution)s?\b/i;
+
 /** A step number read as a sentence of its own ("1."): it sums up nothing. */
 const BARE_STEP = /^\d{1,2}[.)]?$/;
 
 const BOILERPLATE = /Registry Editor incorrectly|programming examples for illustration only|without warranty either expressed or implied|at your own risk|cannot guarantee that (any )?problems|how to edit the registry|(back up|restore) the registry|before you (modify|edit) (it|the registry)/i;
 
 export function classifyFix({ prose, workaround, resolution = '', body = '', stepsText }: FixText): Fix {
-  const cleanProse = joinWrappedUrls(prose);
+  const cleanProse = withSentenceBreaks(joinWrappedUrls(prose));
   const sentences = splitSentences(cleanProse);
   const found = new Map<number, string>();
   for (const sentence of sentences) {
-    // The registry-editing disclaimer states no fix.
-    if (BOILERPLATE.test(sentence)) continue;
+    // The registry-editing disclaimer states no fix; nor does "There is no workaround for this problem".
+    if (BOILERPLATE.test(sentence) || NO_FIX.test(sentence)) continue;
     for (let rank = 0; rank < RULES.length; rank++) {
       const rule = RULES[rank];
       // Steps of a WORKAROUND (a registry change among them) are the workaround, not a resolution.
@@ -379,16 +412,24 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   // ...unless the RESOLUTION itself says it works around the problem, or that nothing is to be done.
   // (A sentence may run on into the next section when the section ends without a period: compare its start.)
   const saidInResolution = (kind: FixKind) => found.has(rankOf(kind)) && resolution.includes((found.get(rankOf(kind)) ?? '\u0000').slice(0, 60));
-  if (resolution && !stronger && !found.has(rankOf('configuration')) && !saidInResolution('workaround') && !saidInResolution('none') && !/^(none|n\/a)\.?$/i.test(resolution)) {
-    const said = splitSentences(resolution);
+  // "There is no resolution to this problem." alone resolves nothing; what such a section goes on to advise
+  // (with the problem left in place) goes around it.
+  const resolutionSaid = splitSentences(resolution);
+  const noResolution = resolutionSaid.length > 0 && NO_FIX.test(resolutionSaid[0] ?? '');
+  const resolutionRest = resolutionSaid.filter((s) => !NO_FIX.test(s) && !BOILERPLATE.test(s) && !BARE_STEP.test(s));
+  if (resolution && !stronger && !found.has(rankOf('configuration')) && !saidInResolution('workaround') && !saidInResolution('none') && !/^(none|n\/a)\.?$/i.test(resolution) && !(noResolution && resolutionRest.length === 0)) {
+    const said = resolutionSaid.filter((s) => !NO_FIX.test(s));
     const plain = said.filter((s) => !BOILERPLATE.test(s));
     // A bare step number ("1.") says nothing: the first sentence with words stands for the RESOLUTION.
     const worded = plain.filter((s) => !BARE_STEP.test(s));
-    found.set(rankOf('configuration'), worded.find((s) => /\b(to (resolve|correct|fix)|follow these|the following (steps|procedure)|do the following)\b/i.test(s)) ?? worded[0] ?? plain[0] ?? said[0] ?? resolution);
+    const lead = worded.find((s) => /\b(to (resolve|correct|fix)|follow these|the following (steps|procedure)|do the following)\b/i.test(s)) ?? worded[0] ?? plain[0] ?? said[0] ?? resolution;
+    if (noResolution) {
+      if (!found.has(rankOf('workaround'))) found.set(rankOf('workaround'), lead);
+    } else found.set(rankOf('configuration'), lead);
   }
   if (workaround && !found.has(rankOf('workaround'))) {
-    const said = splitSentences(workaround);
-    found.set(rankOf('workaround'), said.find((s) => !BARE_STEP.test(s)) ?? said[0] ?? workaround);
+    const said = splitSentences(workaround).filter((s) => !NO_FIX.test(s));
+    if (said.length > 0) found.set(rankOf('workaround'), said.find((s) => !BARE_STEP.test(s)) ?? said[0] ?? workaround);
   }
   if (found.size === 0 && !resolution && !workaround) {
     // No fix section: a procedure in the article (MORE INFORMATION) is how the problem is resolved.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFix, versionNamed } from '../../src/kb/fix.js';
+import { classifyFix, strayStatus, versionNamed } from '../../src/kb/fix.js';
 
 const fix = (prose: string, workaround = '') => classifyFix({ prose, workaround });
 
@@ -288,7 +288,8 @@ describe('fix line rules from random archive articles (issue 8, third pass)', ()
 
 describe('fix line rules from random archive articles (issue 8, fourth pass)', () => {
   it.each([
-    ['service-pack', 'This issue was corrected in the latest Widget Server Service Packs. For information on obtaining the Service Packs, query on the following word: SERVPACK'],
+    ['service-pack', 'This issue was corrected in the latest Widget Server Service Packs.'],
+    ['service-pack', 'This fix is now available in the latest U.S. Service Pack for Widget NT version 4.0.'],
     ['update', 'To resolve the problem, contact the computer maker to inquire about obtaining an updated BIOS.'],
     ['update', 'Contact the drive vendor for updated firmware.'],
   ])('reads %s from "%s"', (kind, prose) => {
@@ -330,4 +331,45 @@ describe('fix line rules checked across the archive (issue 8)', () => {
   it('names the program after "version N of the"', () => {
     expect(fix('This problem was corrected with version 3.1a of the Widget Mail GW file.').carriers).toEqual(['Widget Mail GW version 3.1a']);
   });
+});
+
+describe('fix statements the archive words loosely (issue 8)', () => {
+  it.each([
+    ['a missing period', 'Microsoft has confirmed this to be a problem in Widget NT version 3.5 This problem was corrected in Widget NT 3.51.', 'upgrade', ['Widget NT 3.51']],
+    ['a period glued to the next sentence', 'Microsoft has confirmed this to be a problem in version 4.0.This problem was corrected in Widget Flight for MS-DOS, version 5.0.', 'upgrade', ['Widget Flight for MS-DOS version 5.0']],
+    ['later versions, none named', 'This problem was corrected and does not occur in later versions of Widget OS.', 'upgrade', []],
+    ['a release "with" its number', 'This problem is corrected with Widget System 7.5.1 and higher for the Macintosh.', 'upgrade', ['Widget System 7.5.1']],
+    ['a release "for the" platform and its year', 'This problem has been corrected in the Widget Encyclopedia for the Macintosh 1997 edition.', 'upgrade', ['Widget Encyclopedia for the Macintosh 1997']],
+    ['two releases, one "for" a platform', "The problem was fixed in Widget C++ for Windows 1.51 and Widget C++ 2.0 32-bit edition.", 'upgrade', ['Widget C++ for Windows 1.51', 'Widget C++ 2.0 32-bit']],
+    ['a new driver', 'The problem is corrected by a new driver version 1.5 or later.', 'update', []],
+    ['a patch for a product', 'This problem was corrected in Widget SourceSafe patch WIDSCC.DLL version 1310 for Windows.', 'update', ['WIDSCC.DLL version 1310']],
+    ['a version with an aside', 'This problem was fixed in patch version 070723(the latest patch is cumulative).', 'update', ['version 070723']],
+  ])('reads the fix despite %s', (_what, prose, kind, carriers) => {
+    expect(fix(prose)).toMatchObject({ kind, carriers });
+  });
+
+  it.each([
+    ['unknown', 'There is no resolution to this problem.', ''],
+    ['none', 'There is no known workaround.', 'This is a Widget 32-bit limitation.'],
+    ['upgrade', 'There is no resolution to this problem.', 'This problem has been corrected in Widget Atlas 97.'],
+    ['workaround', 'There is no resolution at this time. You can avoid the problem by maximizing the window.', ''],
+  ])('reads %s when the RESOLUTION says there is none (%s %s)', (kind, resolution, status) => {
+    expect(classifyFix({ prose: `${resolution} ${status}`.trim(), workaround: '', resolution }).kind).toBe(kind);
+  });
+
+  it('reads "There is no workaround at this time." in a WORKAROUND as no workaround', () => {
+    const workaround = 'There is no workaround at this time.';
+    expect(classifyFix({ prose: workaround, workaround }).kind).toBe('unknown');
+  });
+
+  it.each([
+    ['the confirmation closing MORE INFORMATION', 'The palette changes. Microsoft has confirmed this to be a problem in Widget 1994. This problem was corrected in Widget 1995. Extra words.', 'Microsoft has confirmed this to be a problem in Widget 1994. This problem was corrected in Widget 1995. Extra words.'],
+    ['no confirmation', 'The palette changes in 16 shades of gray.', ''],
+  ])('finds a status stated outside STATUS: %s', (_what, prose, status) => {
+    expect(strayStatus(prose)).toBe(status);
+  });
+});
+
+it('reads a pack to wait for as no pack fix, while naming it as the pack to come', () => {
+  expect(fix('- Wait for and apply Widget Server 1.2 Service Pack 4.')).toMatchObject({ kind: 'unknown', carriers: ['Widget Server 1.2 Service Pack 4'] });
 });
