@@ -77,8 +77,11 @@ const RULES: readonly KindRule[] = [
       (/(corrected|fixed|resolved) (in|with) .{0,80}\bversions? \d/i.test(s) ||
         /upgrade to (version|the (latest|current|new) version)|no longer occurs in|does not occur in .{0,60}\d/i.test(s) ||
         // "This problem was corrected in later versions of Windows": a later release, none named.
-        /\b(corrected|fixed|resolved)( and does not occur)? in (later|subsequent|newer|more recent) (versions|releases)\b|\b(does not|no longer) occur in (later|subsequent|newer) (versions|releases)\b/i.test(s) ||
+        // (This problem, not "a bug that was corrected in later versions" said of something else.)
+        /\b(this|the) (problem|bug|issue|behavior) (was|has been|is) (corrected|fixed|resolved)( and does not occur)? in (later|subsequent|newer|more recent) (versions|releases)\b|\b(this|the) (problem|bug|issue|behavior) (does not|no longer) occurs? in (later|subsequent|newer) (versions|releases)\b/i.test(s) ||
         UPGRADE_TO.test(s) ||
+        // "Upgrade the workstation to Windows 3.1.": what is upgraded comes between.
+        /^(you (can|should|must) )?upgrade (the|your|all|each) ([\w-]+ ){0,3}to (the )?(Microsoft )?[A-Z][\w.+-]*( [A-Z][\w.+-]*){0,4} \d/i.test(s) ||
         // "This problem has been fixed in Visual FoxPro 5.0 for Windows": a named product release, no pack.
         // ("... corrected in Microsoft Visual C++ .NET": .NET names the release as a number would.)
         // ("corrected with System 7.5.1", "fixed in Visual C++ for Windows 1.51", "resolved with Encarta 95": with, by, for.)
@@ -244,7 +247,7 @@ export function servicePacksNamed(sentence: string): string[] {
  */
 function productsNamed(sentence: string): string[] {
   const out: string[] = [];
-  const fixedIn = /\b(?:fixed|corrected|resolved) (in|with|by) (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.-]*|'\d+|\.NET|for(?: the)?|and|&))*)/.exec(sentence);
+  const fixedIn = /\b(?:fixed|corrected|resolved) (in|with|by) (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*(?:-\w+)?|'\d+|\.NET|for(?: the)?|and|&))*)/.exec(sentence);
   const name = fixedIn?.[2]?.replace(/[.,;:]+$/, '').replace(/ (and|for|&)$/, '');
   // Fixed "with"/"by" a name needs its number: "fixed with the Widget patch ..." names the patch, not "Widget".
   const numbered = fixedIn?.[1] === 'in' ? /\d|[A-Z]\w+ [A-Z]/ : /\d|\.NET/;
@@ -255,6 +258,8 @@ function productsNamed(sentence: string): string[] {
   const stillFixed = noLonger?.[1]?.replace(/[.,;:]+$/, '');
   // "does not occur in Windows 95" names a release; "does not occur in Windows" (any other product) names none.
   if (stillFixed && /\d/.test(stillFixed)) out.push(stillFixed);
+  const upgradeThing = /^(?:you (?:can|should|must) )?[Uu]pgrade (?:the|your|all|each) (?:[\w-]+ ){0,3}to (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*){0,4} \d[\w.]*)/.exec(sentence)?.[1];
+  if (upgradeThing) out.push(upgradeThing.replace(/[.,;:]+$/, ''));
   const upgradeTo = UPGRADE_TO.exec(sentence)?.[2];
   if (upgradeTo && !/service (pack|release)|\bSP\d/i.test(upgradeTo)) out.push(upgradeTo.replace(/[.,;:]+$/, ''));
   const latest = /\b(?:[Dd]ownload|[Oo]btain|[Ii]nstall|[Uu]pgrade to) (?:and install )?the ((?:latest|newest|current|updated) version of (?:Microsoft )?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)*)/.exec(sentence);
@@ -330,7 +335,7 @@ function packagesNamed(fixProse: string, body: string): string[] {
   return out;
 }
 
-const REPRO_LEAD = /\b(to reproduce|reproduc(e|ing) (this|the) (problem|behavior|issue|error)|steps to reproduce)\b[^.]*$/i;
+const REPRO_LEAD = /\b(to reproduce|reproduc(e|ing) (this|the) (problem|behavior|issue|error)|steps to reproduce|(can|may) be (observed|seen|reproduced|demonstrated) by)\b[^.]*$/i;
 
 /** A procedure's numbered steps in collapsed text: how many (1, 2, 3... in order) and the first ones, shortened. */
 export function numberedSteps(prose: string): { count: number; first: string[] } | undefined {
@@ -397,10 +402,13 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const sentences = splitSentences(cleanProse);
   const found = new Map<number, string>();
   for (const sentence of sentences) {
-    // The registry-editing disclaimer states no fix; nor does "There is no workaround for this problem".
-    if (BOILERPLATE.test(sentence) || NO_FIX.test(sentence)) continue;
+    // The registry-editing disclaimer states no fix; "There is no workaround for this problem" states none to take
+    // (though it may go on: "...; this is a limitation of Notepad").
+    if (BOILERPLATE.test(sentence)) continue;
+    const noFix = NO_FIX.test(sentence);
     for (let rank = 0; rank < RULES.length; rank++) {
       const rule = RULES[rank];
+      if (noFix && (rule?.kind === 'workaround' || rule?.kind === 'configuration')) continue;
       // Steps of a WORKAROUND (a registry change among them) are the workaround, not a resolution.
       if (rule?.kind === 'configuration' && workaround && workaround.includes(sentence)) continue;
       if (!found.has(rank) && rule?.matches(sentence)) found.set(rank, sentence);
@@ -416,7 +424,8 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   // (with the problem left in place) goes around it.
   const resolutionSaid = splitSentences(resolution);
   const noResolution = resolutionSaid.length > 0 && NO_FIX.test(resolutionSaid[0] ?? '');
-  const resolutionRest = resolutionSaid.filter((s) => !NO_FIX.test(s) && !BOILERPLATE.test(s) && !BARE_STEP.test(s));
+  // (A section that runs into the footer, "Keywords : ...", says no more than its words.)
+  const resolutionRest = resolutionSaid.filter((s) => !NO_FIX.test(s) && !BOILERPLATE.test(s) && !BARE_STEP.test(s) && !/^(Keywords|Technology|Version|Issue type)\s*:/.test(s));
   if (resolution && !stronger && !found.has(rankOf('configuration')) && !saidInResolution('workaround') && !saidInResolution('none') && !/^(none|n\/a)\.?$/i.test(resolution) && !(noResolution && resolutionRest.length === 0)) {
     const said = resolutionSaid.filter((s) => !NO_FIX.test(s));
     const plain = said.filter((s) => !BOILERPLATE.test(s));

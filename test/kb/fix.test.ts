@@ -373,3 +373,29 @@ describe('fix statements the archive words loosely (issue 8)', () => {
 it('reads a pack to wait for as no pack fix, while naming it as the pack to come', () => {
   expect(fix('- Wait for and apply Widget Server 1.2 Service Pack 4.')).toMatchObject({ kind: 'unknown', carriers: ['Widget Server 1.2 Service Pack 4'] });
 });
+
+describe('no-fix statements that still say something (issue 8)', () => {
+  it('reads a limitation stated in the same sentence as "there is no workaround"', () => {
+    expect(fix('There is no workaround for this behavior; this is a limitation of Widget Pad.').kind).toBe('none');
+  });
+
+  it('reads a RESOLUTION of "There is no workaround." that runs into the footer as no fix', () => {
+    const resolution = 'There is no workaround. Keywords : Technology : kbWidget';
+    expect(classifyFix({ prose: resolution, workaround: '', resolution }).kind).toBe('unknown');
+  });
+
+  it('counts no steps of a procedure that shows how the behavior can be observed', () => {
+    expect(fix('This behavior can be observed by profiling code that does the following: 1. Load the library. 2. Free it. 3. Load it again.').steps).toBeUndefined();
+  });
+});
+
+it.each([
+  ['upgrade', 'Upgrade the workstation to Widget OS 3.1.'],
+  ['configuration', 'The code is different because Widget Excel 95 contains a bug that was corrected in later versions.'],
+])('reads %s from "%s" (what is upgraded; which problem was corrected)', (kind, resolution) => {
+  expect(classifyFix({ prose: resolution, workaround: '', resolution }).kind).toBe(kind);
+});
+
+it('names the release a workstation is upgraded to', () => {
+  expect(fix('Upgrade the workstation to Widget OS 3.1.').carriers).toEqual(['Widget OS 3.1']);
+});
