@@ -342,14 +342,24 @@ export function numberedSteps(prose: string): { count: number; first: string[] }
   const marks: { n: number; at: number; end: number }[] = [];
   let want = 1;
   let repro = false;
-  for (const m of prose.matchAll(/(?<=^|[\s:])(\d{1,2})[.)] (?=["'(\w])/g)) {
+  let delimiter = '';
+  // (A step starts with words: "Set the factor to 1. 5. Press ENTER" holds no step 1.)
+  for (const m of prose.matchAll(/(?<=^|[\s:])(\d{1,2})[.)] (?=["'(A-Za-z_])/g)) {
     const n = Number(m[1]);
-    // "the file you downloaded in step 1." refers to a step; it starts nothing.
-    if (/\bsteps?\s*$/i.test(prose.slice(Math.max(0, m.index - 6), m.index))) continue;
+    // "the file you downloaded in step 1." refers to a step; it starts nothing ("follow these steps 1. ..." does).
+    const before = prose.slice(Math.max(0, m.index - 24), m.index);
+    if (/\bsteps?\s*$/i.test(before) && !/\b(these|following|the) steps\s*$/i.test(before)) continue;
     // "Steps to Reproduce Behavior: 1. ..." shows the problem; it fixes nothing. Its steps are passed over.
     if (n === 1 && want === 1) repro = REPRO_LEAD.test(prose.slice(Math.max(0, m.index - 100), m.index));
     if (repro) continue;
+    // "set the RowSourceType property to 1. Enter ...", "set this HEX value to 3. Choose OK": a value ending a
+    // sentence, not a step.
+    if (/\b(to|is|of|at|from|by|with|and|or|than|be|equals?)\s*$|=\s*$/i.test(before)) continue;
+    // Steps keep the mark they start with: "(default: 1) UseWriteBehind" inside "1. 2. 3." steps is a value.
+    const mark = m[0].charAt(m[1]?.length ?? 1);
+    if (want > 1 && mark !== delimiter) continue;
     if (n === want) {
+      if (n === 1) delimiter = mark;
       marks.push({ n, at: m.index, end: m.index + m[0].length });
       want++;
     } else if (n === 1 && want > 2) break;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFix, strayStatus, versionNamed } from '../../src/kb/fix.js';
+import { classifyFix, numberedSteps, strayStatus, versionNamed } from '../../src/kb/fix.js';
 
 const fix = (prose: string, workaround = '') => classifyFix({ prose, workaround });
 
@@ -398,4 +398,15 @@ it.each([
 
 it('names the release a workstation is upgraded to', () => {
   expect(fix('Upgrade the workstation to Widget OS 3.1.').carriers).toEqual(['Widget OS 3.1']);
+});
+
+describe('numbered steps counted as printed (issue 8)', () => {
+  it.each([
+    ['a lead-in without a colon', 'To shrink the area, follow these steps 1. Insert a table. 2. Put the heading in row one. 3. Set the row height.', 3],
+    ['a value that ends a sentence inside a step', '1. Open the dialog. 2. Set the factor to 1. 3. Press ENTER. 4. Close it.', 4],
+    ['a value set "to 3." inside a step', 'There are two ways. 1. Change the startup mode to manual. 2. Set this value to 3. Choose OK and restart.', 2],
+    ['a value in parentheses in ")" form inside "." steps', '1. Start the editor. 2. Enter the value 0 (default: 1) UseCache enables it. 3. Restart.', 3],
+  ])('counts the steps despite %s', (_what, prose, count) => {
+    expect(numberedSteps(prose)?.count).toBe(count);
+  });
 });
