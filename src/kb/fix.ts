@@ -354,7 +354,8 @@ export function numberedSteps(prose: string): { count: number; first: string[] }
     if (repro) continue;
     // "set the RowSourceType property to 1. Enter ...", "set this HEX value to 3. Choose OK": a value ending a
     // sentence, not a step.
-    if (/\b(to|is|of|at|from|by|with|and|or|than|be|equals?)\s*$|=\s*$/i.test(before)) continue;
+    // (Not after "=": "DefaultRouting= 5. Save the file" ends a printed setting, and the step follows.)
+    if (/\b(to|is|of|at|from|by|with|and|or|than|be|equals?)\s*$/i.test(before)) continue;
     // Steps keep the mark they start with: "(default: 1) UseWriteBehind" inside "1. 2. 3." steps is a value.
     const mark = m[0].charAt(m[1]?.length ?? 1);
     if (want > 1 && mark !== delimiter) continue;

@@ -410,3 +410,7 @@ describe('numbered steps counted as printed (issue 8)', () => {
     expect(numberedSteps(prose)?.count).toBe(count);
   });
 });
+
+it('counts the step that follows a printed setting ending in "="', () => {
+  expect(numberedSteps('1. Open Save.txt. 2. Find [Routes]. 3. Delete the lines. The list should read: [Routes] DeliveryRouting= DefaultRouting= 4. Save the file. 5. Restart the service.')?.count).toBe(5);
+});
