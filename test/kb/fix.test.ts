@@ -414,3 +414,9 @@ describe('numbered steps counted as printed (issue 8)', () => {
 it('counts the step that follows a printed setting ending in "="', () => {
   expect(numberedSteps('1. Open Save.txt. 2. Find [Routes]. 3. Delete the lines. The list should read: [Routes] DeliveryRouting= DefaultRouting= 4. Save the file. 5. Restart the service.')?.count).toBe(5);
 });
+
+it.each([
+  'This issue is resolved by the following updated file for Widget 95, and later versions of this file.',
+])('reads an updated file as an update: "%s"', (prose) => {
+  expect(fix(prose).kind).toBe('update');
+});
