@@ -76,6 +76,8 @@ const RULES: readonly KindRule[] = [
       // "resolved with FORTRAN PowerStation maintenance release version 1.0a": a later release, named after "with" too.
       (/(corrected|fixed|resolved) (in|with) .{0,80}\bversions? \d/i.test(s) ||
         /upgrade to (version|the (latest|current|new) version)|no longer occurs in|does not occur in .{0,60}\d/i.test(s) ||
+        // "This is not a problem in CodeView version 4.25": the release it does not occur in.
+        /^this is not a problem (in|with) (the )?(Microsoft )?[A-Z][\w.+-]*( [A-Z][\w.+-]*){0,4}( version)? \d/i.test(s) ||
         // "This problem was corrected in later versions of Windows": a later release, none named.
         // (This problem, not "a bug that was corrected in later versions" said of something else.)
         /\b(this|the) (problem|bug|issue|behavior) (was|has been|is) (corrected|fixed|resolved)( and does not occur)? in (later|subsequent|newer|more recent) (versions|releases)\b|\b(this|the) (problem|bug|issue|behavior) (does not|no longer) occurs? in (later|subsequent|newer) (versions|releases)\b/i.test(s) ||
@@ -96,7 +98,7 @@ const RULES: readonly KindRule[] = [
   },
   {
     kind: 'none',
-    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not designed to be|is not a bug|product limitation|^this is an? ([\w-]+ ){0,3}limitation\b|is (caused by )?a limitation (of|in)\b|no fix (is|will be)|will not be fixed|not planned|expected behavior|^(this|the) behavior is (expected|intended)\b|\bworks as (designed|intended)\b/i.test(s),
+    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not designed to be|is not a bug|product limitation|^this is an? ([\w-]+ ){0,3}limitation\b|\b(confirm(ed|s)?|acknowledges?) this to be an? ([\w-]+ )?limitation\b|is (caused by )?a limitation (of|in)\b|no fix (is|will be)|will not be fixed|not planned|expected behavior|^(this|the) behavior is (expected|intended)\b|\b(works|working|functions|functioning) as (designed|intended)\b/i.test(s),
   },
   {
     kind: 'workaround',
@@ -254,7 +256,7 @@ function productsNamed(sentence: string): string[] {
   // "corrected in Visual SourceSafe patch SSSCC.DLL ...": the product a patch is for does not carry it.
   const forPatch = fixedIn ? /^ (patch|driver|update|hotfix)\b/i.test(sentence.slice(fixedIn.index + fixedIn[0].length)) : false;
   if (name && !forPatch && !/service (pack|release)|\bSP\d|\bversions?\b/i.test(name) && numbered.test(name)) out.push(...releasesOf(name));
-  const noLonger = /\b(?:no longer occurs|does not occur) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*))*)/.exec(sentence);
+  const noLonger = /\b(?:no longer occurs|does not occur|[Tt]his is not a problem) (?:in|with) (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*))*)/.exec(sentence);
   const stillFixed = noLonger?.[1]?.replace(/[.,;:]+$/, '');
   // "does not occur in Windows 95" names a release; "does not occur in Windows" (any other product) names none.
   if (stillFixed && /\d/.test(stillFixed)) out.push(stillFixed);
@@ -476,7 +478,7 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const kind: FixKind = best === undefined ? 'unknown' : (RULES[best]?.kind ?? 'unknown');
   const also = ranks.slice(1).map((r) => RULES[r]?.kind).filter((k): k is FixKind => k !== undefined);
 
-  const fixSentences = sentences.filter((s) => /correct|fixed|released to fix|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
+  const fixSentences = sentences.filter((s) => /correct|fixed|released to fix|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in|is not a problem (in|with)/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
   const packs = fixSentences.map(servicePackNamed).filter((name) => name !== undefined);
   const servicePack = packs.find((name) => /(pack|release) \d+$/i.test(name)) ?? packs[0];
   const upgradeSentences = fixSentences.filter((s) => RULES[rankOf('upgrade')]?.matches(s));

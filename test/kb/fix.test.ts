@@ -420,3 +420,15 @@ it.each([
 ])('reads an updated file as an update: "%s"', (prose) => {
   expect(fix(prose).kind).toBe('update');
 });
+
+describe('limitations, designs and releases said in other words (issue 8)', () => {
+  it.each([
+    ['none', 'Microsoft has confirmed this to be a limitation in Widget NT.', []],
+    ['none', 'Microsoft acknowledges this to be a limitation with the Widget Router.', []],
+    ['none', 'The server is working as designed.', []],
+    ['upgrade', 'This is not a problem in WidgetView version 4.25 for Win32s.', ['WidgetView version 4.25']],
+    ['upgrade', 'This is not a problem with Widget Fortran 32.', ['Widget Fortran 32']],
+  ])('reads %s from "%s"', (kind, prose, carriers) => {
+    expect(fix(prose)).toMatchObject({ kind, carriers });
+  });
+});
