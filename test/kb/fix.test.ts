@@ -432,3 +432,11 @@ describe('limitations, designs and releases said in other words (issue 8)', () =
     expect(fix(prose)).toMatchObject({ kind, carriers });
   });
 });
+
+it.each([
+  'Contact Widget Systems technical support to obtain the latest BIOS update.',
+  'To correct this problem, download the new WIDLOGIC.SYS driver from the vendor.',
+  'Contact the maker to obtain a newer BIOS.',
+])('reads a newer driver or BIOS from its maker as an update: "%s"', (prose) => {
+  expect(fix(prose).kind).toBe('update');
+});
