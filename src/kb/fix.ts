@@ -408,6 +408,9 @@ function dedupe(names: readonly string[]): string[] {
 /** "There is no known workaround at this time.", "Currently, there is no resolution.": no fix stated. */
 const NO_FIX = /^(?:(?:currently|at this time|unfortunately),? )?there (?:is|are) (?:currently )?no (?:known )?(?:resolution|workaround|fix|solution)s?\b/i;
 
+/** The STATUS of a bug: "Microsoft has confirmed this to be a bug in the Microsoft products listed ...". */
+const CONFIRMED_BUG = /\bconfirmed (?:this|that this) to be an? (?:bug|problem)\b/i;
+
 /** A step number read as a sentence of its own ("1."): it sums up nothing. */
 const BARE_STEP = /^\d{1,2}[.)]?$/;
 
@@ -442,6 +445,9 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const noResolution = resolutionSaid.length > 0 && NO_FIX.test(resolutionSaid[0] ?? '');
   // (A section that runs into the footer, "Keywords : ...", says no more than its words.)
   const resolutionRest = resolutionSaid.filter((s) => !NO_FIX.test(s) && !BOILERPLATE.test(s) && !BARE_STEP.test(s) && !/^(Keywords|Technology|Version|Issue type)\s*:/.test(s));
+  // Whether the configuration is the RESOLUTION read as the fix for want of anything else said (not a registry
+  // change or "To resolve this problem, ..." it states as one).
+  let resolutionAsFix = false;
   if (resolution && !stronger && !found.has(rankOf('configuration')) && !saidInResolution('workaround') && !saidInResolution('none') && !/^(none|n\/a)\.?$/i.test(resolution) && !(noResolution && resolutionRest.length === 0)) {
     const said = resolutionSaid.filter((s) => !NO_FIX.test(s));
     const plain = said.filter((s) => !BOILERPLATE.test(s));
@@ -450,7 +456,10 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
     const lead = worded.find((s) => /\b(to (resolve|correct|fix)|follow these|the following (steps|procedure)|do the following)\b/i.test(s)) ?? worded[0] ?? plain[0] ?? said[0] ?? resolution;
     if (noResolution) {
       if (!found.has(rankOf('workaround'))) found.set(rankOf('workaround'), lead);
-    } else found.set(rankOf('configuration'), lead);
+    } else {
+      found.set(rankOf('configuration'), lead);
+      resolutionAsFix = true;
+    }
   }
   if (workaround && !found.has(rankOf('workaround'))) {
     const said = splitSentences(workaround).filter((s) => !NO_FIX.test(s));
@@ -465,7 +474,10 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   // the reader do meanwhile goes around it.
   // (Said in STATUS, or in SYMPTOMS when the article has no STATUS.)
   const notYet = found.has(rankOf('not-yet')) || (body !== '' && (RULES[rankOf('not-yet')]?.matches(body) ?? false));
-  if (notYet && found.has(rankOf('configuration')) && !stronger) {
+  // So does a confirmed bug no fix is named for: what a RESOLUTION has the reader do instead ("Use a Variant",
+  // "Do not reference the argument") leaves the bug in place, unless it says it resolves it or changes a setting.
+  const bugRemains = resolutionAsFix && !found.has(rankOf('none')) && CONFIRMED_BUG.test(cleanProse);
+  if ((notYet || bugRemains) && found.has(rankOf('configuration')) && !stronger) {
     if (!found.has(rankOf('workaround'))) found.set(rankOf('workaround'), found.get(rankOf('configuration')) ?? '');
     found.delete(rankOf('configuration'));
   }

@@ -440,3 +440,24 @@ it.each([
 ])('reads a newer driver or BIOS from its maker as an update: "%s"', (prose) => {
   expect(fix(prose).kind).toBe('update');
 });
+
+describe('which kind is main: a RESOLUTION beside a confirmed bug (issue 8, decision)', () => {
+  // prose is RESOLUTION then STATUS, as article.ts joins them.
+  const withStatus = (resolution: string, status: string) => classifyFix({ prose: `${resolution} ${status}`, workaround: '', resolution });
+  const bug = 'Microsoft has confirmed this to be a bug in the Widget products listed at the beginning of this article.';
+  it.each([
+    ['workaround', 'a coding change around a confirmed bug leaves the bug in place', 'The solution is to use a Variant instead of an array with the ReadFields method.', bug],
+    ['workaround', 'not using the feature goes around a confirmed problem', 'Do not reference fMoreData in code. -or- Do not use the WidgetControl.', 'Microsoft has confirmed this to be a problem in Widget 6.0.'],
+    ['configuration', 'a RESOLUTION that says it resolves the problem is the fix', 'To resolve this problem, set the packet size to 512 in the Widget dialog box.', bug],
+    ['configuration', 'a registry change is a setting that makes the problem go away', 'Add the IRPStackSize value to HKEY_LOCAL_MACHINE\\System\\CurrentControlSet\\Services\\Widget and set it to 15.', bug],
+    ['configuration', 'with no confirmed bug, the RESOLUTION is the fix', 'Make all Widget Recordset objects use the same connection.', ''],
+    ['configuration', 'by design: the RESOLUTION is the fix, the design stays also', 'Make all Widget Recordset objects use the same connection.', 'This behavior is by design.'],
+  ])('reads %s: %s', (kind, _why, resolution, status) => {
+    expect(withStatus(resolution, status).kind).toBe(kind);
+  });
+
+  it('keeps a fix the STATUS names above the RESOLUTION around a confirmed bug', () => {
+    const result = withStatus('Use the keyboard instead of the mouse.', `${bug} This bug was corrected in Widget Studio 6.0 Service Pack 3.`);
+    expect(result).toMatchObject({ kind: 'service-pack', carriers: ['Widget Studio 6.0 Service Pack 3'] });
+  });
+});
