@@ -408,6 +408,9 @@ function dedupe(names: readonly string[]): string[] {
 /** "There is no known workaround at this time.", "Currently, there is no resolution.": no fix stated. */
 const NO_FIX = /^(?:(?:currently|at this time|unfortunately),? )?there (?:is|are) (?:currently )?no (?:known )?(?:resolution|workaround|fix|solution)s?\b/i;
 
+/** A step that (re)applies a pack, saying nothing of what it fixes. */
+const PACK_STEP = /^(?:re-?)?(?:apply|install)\b(?!.*\b(?:correct|fix|resolv)).{0,120}?\b(?:service pack|SP ?\d)/i;
+
 /** The STATUS of a bug: "Microsoft has confirmed this to be a bug in the Microsoft products listed ...". */
 const CONFIRMED_BUG = /\bconfirmed (?:this|that this) to be an? (?:bug|problem)\b/i;
 
@@ -420,7 +423,10 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const cleanProse = withSentenceBreaks(joinWrappedUrls(prose));
   const sentences = splitSentences(cleanProse);
   const found = new Map<number, string>();
-  for (const sentence of sentences) {
+  for (const [at, sentence] of sentences.entries()) {
+    // A pack applied as a later step of a procedure ("9. Apply the latest service pack") is put back after the
+    // procedure reinstalled a component: the procedure is the fix, not the pack.
+    const packStep = PACK_STEP.test(sentence) && /^([2-9]|\d\d)[.)]$/.test(sentences[at - 1] ?? '');
     // The registry-editing disclaimer states no fix; "There is no workaround for this problem" states none to take
     // (though it may go on: "...; this is a limitation of Notepad").
     if (BOILERPLATE.test(sentence)) continue;
@@ -428,6 +434,7 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
     for (let rank = 0; rank < RULES.length; rank++) {
       const rule = RULES[rank];
       if (noFix && (rule?.kind === 'workaround' || rule?.kind === 'configuration')) continue;
+      if (packStep && rule?.kind === 'service-pack') continue;
       // Steps of a WORKAROUND (a registry change among them) are the workaround, not a resolution.
       if (rule?.kind === 'configuration' && workaround && workaround.includes(sentence)) continue;
       if (!found.has(rank) && rule?.matches(sentence)) found.set(rank, sentence);

@@ -461,3 +461,14 @@ describe('which kind is main: a RESOLUTION beside a confirmed bug (issue 8, deci
     expect(result).toMatchObject({ kind: 'service-pack', carriers: ['Widget Studio 6.0 Service Pack 3'] });
   });
 });
+
+describe('which kind is main: a pack put back as a step of the procedure (issue 8, decision)', () => {
+  it.each([
+    ['configuration', 'a pack reapplied after the procedure reinstalls a component', 'To resolve this behavior, remove and reinstall the Widget protocol: 1. Remove the Widget protocol. 2. Restart the computer. 3. Add the Widget protocol. 4. Apply the latest Widget NT 4.0 service pack and the latest Widget Server 5.5 service pack. 5. Restart the computer.'],
+    ['configuration', 'a numbered pack step (SP4 or later) after reinstalling', 'Follow these steps: 1. Reinstall the Option Pack. 2. Apply SP4 or later to the Widget server. 3. Reinstall Widget Web Access.'],
+    ['service-pack', 'a pack as the first step is the fix itself', 'To resolve this problem, follow these steps: 1. Install Widget NT 4.0 Service Pack 4. 2. Restart the computer.'],
+    ['service-pack', 'a step that says the pack corrects the problem', 'Follow these steps: 1. Back up the database. 2. Install Widget Server Service Pack 2, which corrects this problem.'],
+  ])('reads %s: %s', (kind, _why, resolution) => {
+    expect(classifyFix({ prose: resolution, workaround: '', resolution }).kind).toBe(kind);
+  });
+});
