@@ -64,7 +64,9 @@ const RULES: readonly KindRule[] = [
         /\b(corrected|fixed|resolved) (with|by|in) (the |a |an )?([\w.-]+ ){0,3}patch\b/i.test(s) ||
         // "Contact Everex to obtain the latest BIOS update", "download the new BUSLOGIC.SYS driver": a newer driver or
         // BIOS from its maker.
-        /\b(obtain|get|download|install|contact)\b[^.]{0,80}\b(latest|newest|new|newer|updated?) ([\w.-]+ ){0,2}(BIOS|ROM|firmware|drivers?)\b/i.test(s) ||
+        /\b(obtain|get|download|install|contact)\b[^.]{0,80}\b(latest|newest|new|newer|updated?) ([\w.-]+ ){0,3}(BIOS|ROM|firmware|drivers?)\b/i.test(s) ||
+        // "The vendor ... provides an updated driver to correct this problem."
+        /\bprovides? (an? |the )?(updated|newer|revised|corrected) ([\w.-]+ ){0,2}(drivers?|BIOS|firmware)\b/i.test(s) ||
         // "The problem is corrected by a new driver version 1.5 or later."
         /\b(corrected|fixed|resolved) (with|by|in) (a |an |the )?(new|newer|updated|revised) ([\w-]+ ){0,2}(driver|BIOS|firmware)\b/i.test(s) || /software update|updates? to [\w .,]{0,80} (is|are) available|\b(resolved|corrected|fixed) by (the following |an |the |this )?updated (files?|drivers?|versions?)\b|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
         (/updated ([\w-]+ ){0,3}(drivers?|versions? of|files?|BIOS|firmware|ROM)\b/i.test(s) && /\b(available|obtain|install the|contact)\b/i.test(s) && !/\bif you (already )?have an updated\b/i.test(s)) ||

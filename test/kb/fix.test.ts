@@ -472,3 +472,10 @@ describe('which kind is main: a pack put back as a step of the procedure (issue 
     expect(classifyFix({ prose: resolution, workaround: '', resolution }).kind).toBe(kind);
   });
 });
+
+it.each([
+  'To resolve this issue, contact your hardware manufacturer to inquire about how to obtain and install the latest version of the driver for your video adapter.',
+  'The Widget ISAM in Widget Jet 3.0 provides an updated Paradox ISAM driver that allows access to Paradox 4.x tables.',
+])('reads a driver from its maker, named after a few words, as an update: "%s"', (prose) => {
+  expect(fix(prose).kind).toBe('update');
+});
