@@ -62,7 +62,8 @@ export function statedCause(sections: readonly RawSection[]): string {
       const i = sentences.findIndex((s) => CAUSE_SENTENCE.test(s));
       const sentence = sentences[i];
       if (sentence === undefined) continue;
-      if (!OPENS_LIST.test(sentence)) return withoutTraceNoise(sentence);
+      // The colon must follow the cause words: a list before them ("A.ocx - B.ocx This occurs only if ...") is not its.
+      if (!OPENS_LIST.test(sentence.slice(CAUSE_SENTENCE.exec(sentence)?.index ?? 0))) return withoutTraceNoise(sentence);
       // A flattened article has no paragraphs: the list is the sentences that follow led by a bullet.
       const list = section.body.includes('\n') ? listAfter(section.body, sentence) : bulletsAfter(sentences, i);
       return withoutTraceNoise(list ? `${sentence} ${list}` : sentence);

@@ -26,6 +26,11 @@ describe('a cause stated outside a CAUSE section (issue 8)', () => {
     expect(statedCause([{ key, body }])).toBe(expected);
   });
 
+  it('keeps a cause sentence alone when the list comes before its cause words', () => {
+    const body = 'It fails with these controls: - A.ocx - B.ocx This problem occurs only if the focus is changed with the mouse.\n\n   Using the TAB key does not cause it.\n';
+    expect(statedCause([{ key: 'SYMPTOMS', body }])).toBe('It fails with these controls: - A.ocx - B.ocx This problem occurs only if the focus is changed with the mouse.');
+  });
+
   it('finds nothing in prose that states no cause', () => {
     expect(statedCause([{ key: 'SYMPTOMS', body: 'The widget stops.\n\n - Restart it.\n' }])).toBe('');
   });
