@@ -12,7 +12,7 @@ const SOFTWARE = /service pack|binar(y|ies)|hotfix|\bfix\b|update|upgrade|patch|
 
 const WARNING_PATTERNS: readonly RegExp[] = [
   // Going back to an older file: the floor ("only if it is version 5.5.2652.68 or later").
-  /\b(not be able to|cannot|can ?not|can't|unable to)\b[^.]{0,60}\b(restore|return to|go back to) your (earlier|older|previous)\b|(restore|reinstall|revert to|roll ?back to|go back to|downgrade to|install) (an?|the) (earlier|older|previous|original) (version|drivers?|files?|dlls?|copy)|only if it is version|\brestor\w* .{0,60}(earlier|older) than version|cannot be restored to (an?|any|the) (earlier|older|previous) version/i,
+  /\b(not be able to|cannot|can ?not|can't|unable to) (use [^.]{0,50}? to )?(restore|return to|go back to) your (earlier|older|previous)\b|(restore|reinstall|revert to|roll ?back to|go back to|downgrade to|install) (an?|the) (earlier|older|previous|original) (version|drivers?|files?|dlls?|copy)|only if it is version|\brestor\w* .{0,60}(earlier|older) than version|cannot be restored to (an?|any|the) (earlier|older|previous) version/i,
   // An old binary onto a database the fix upgraded.
   // (A database or file format, not software: "software that will be automatically upgraded in the future" warns of nothing.
   // Nor a conversion told as a step: "After the DHCP database is converted successfully, the service restarts".)
