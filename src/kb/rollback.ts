@@ -42,6 +42,9 @@ const REAPPLY_PATTERNS: readonly RegExp[] = [
 /** "cannot be uninstalled", "not designed to be removed", "not possible to revert". */
 const NO_WAY_BACK = /(can ?not|can't|unable to|no way to|not possible to|impossible to|not designed to) (be )?(uninstall|remov|revert|roll ?back|downgrad|go back|return to)/i;
 
+/** A product release named by its number: "MS-DOS 6.22", "Windows 95". */
+const RELEASE = /^ (the )?([A-Z][\w+-]* ){1,3}\d+(\.\d+)*\b/;
+
 /** Cheap pre-check: every warning pattern contains one of these words. */
 const CUES = /restore|earlier|older|previous|original|upgraded|converted|one-way|uninstall|remov|revert|roll ?back|downgrad|go back|return to|re-?appl|re-?install|re-?run|reinstall|necessary|replac|overwr|do not|more than once/i;
 
@@ -94,8 +97,12 @@ function isWarning(sentence: string): boolean {
   }
   if (DO_NOT_UNINSTALL.test(sentence) && SOFTWARE.test(sentence)) return true;
   const blocked = NO_WAY_BACK.exec(sentence);
+  if (blocked === null) return false;
   // The thing that cannot be removed is named just before the verb: a pack, a fix, a runtime, not a message.
-  return blocked !== null && SOFTWARE.test(sentence.slice(Math.max(0, blocked.index - 40), blocked.index));
+  if (SOFTWARE.test(sentence.slice(Math.max(0, blocked.index - 40), blocked.index))) return true;
+  // Or after it, when the verb is "uninstall": "you can't uninstall SP4", "you cannot uninstall MS-DOS 6.22".
+  const after = sentence.slice(blocked.index + blocked[0].length, blocked.index + blocked[0].length + 60);
+  return /uninstall$/i.test(blocked[0]) && (SOFTWARE.test(after) || RELEASE.test(after));
 }
 
 function warningFrom(sentences: readonly string[]): Rollback {
