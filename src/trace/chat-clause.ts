@@ -1,0 +1,118 @@
+/**
+ * A message said in a chat sentence without quotes ("getting the RPC server is unavailable when I
+ * open outlook", "outlook says cannot start microsoft outlook", "users see this since the update:
+ * Cannot write VER.DLL"): the chat around it is cut off (a speaker, a greeting, a lead-in that says
+ * someone got or saw something, a "when I …" tail) and the clause left is the message. Only a lead-in
+ * marks a sentence as reporting a message, so ordinary chat (questions, thanks, status talk) yields
+ * nothing. Every pattern is anchored at a bounded number of places with bounded quantifiers, and the
+ * text is at most a message long: linear in the paste.
+ */
+
+/** Longest sentence read (the reader's MAX_MESSAGE). */
+const MAX_SENTENCE = 600;
+
+/** A Slack copy's time, a mention, a greeting: said before anything. */
+const PREFIX = /^(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\]?\s{1,4}|@[\w.-]{1,40}[,:]?\s{1,4}|(?:hey|hi|hello|morning|good morning|yo|ok|okay|so|fyi|heads up|quick q(?:uestion)?|guys|all|team|folks|everyone|y'all|ugh|hmm+|urgent|help|update|again)[\s,:!.-]{1,4})/i;
+/** A speaker's name before a colon ("dana: getting …"), accepted only when a lead-in follows. */
+const SPEAKER = /^[A-Za-z][\w.-]{0,29}(?: [A-Za-z][\w.-]{0,29})?:\s{1,4}/;
+
+/** What follows a verb of seeing: "this error", "the following message", "an error saying". */
+const OBJECT = String.raw`(?:(?:(?:this|that|the|an?|following|same|these|weird|strange|random|odd|new|old|annoying|generic|an? (?:odd|weird))\s){0,3}(?:error messages?|errors?|messages?|pop-?ups?|dialog(?: box)?s?|prompts?|warnings?|alerts?|notifications?|boxes|box)\b(?!\s{0,2}[#'"(:]?\s{0,2}(?:\d|0x))(?:\s(?:again|now|today|constantly|randomly|sometimes|every (?:time|day|morning)))?(?:\s{0,2}(?:saying|that says|which says|that reads|stating|reading|like|about|:|-|,))?\s{1,4})?`;
+
+/** Who sees it: people, not programs ("users are getting …"). */
+const PEOPLE = String.raw`(?:i|i'm|im|i've|ive|we|we're|were|we've|weve|they|they're|theyre|he|she|users?|everyone|everybody|people|customers?|clients?|somebody|someone|(?:the|our|my|some|all|many|several|most|a few|a couple of|a|one|two|three|both|\w{2,20}) (?:\w{2,20} )?(?:users?|people|customers?|clients?|folks|staff|team|machines?|pcs?|laptops?|boxes))\s`;
+const SOFTENERS = String.raw`(?:(?:am|are|is|was|were|been|have been|keep|keeps|kept|still|now|also|just|randomly|always|sometimes|often|constantly|suddenly|intermittently|all|both|again|occasionally)\s){0,3}`;
+
+/** "users are getting", "I keep seeing", "getting", "got": someone received a message. */
+const RECEIVED = new RegExp(
+  String.raw`(?:${PEOPLE}${SOFTENERS}(?:getting|get|gets|got|seeing|see|sees|saw|receiving|receive|receives|received|hitting|hit|hits)|${SOFTENERS}(?:getting|seeing|receiving|hitting|got))\s{1,4}${OBJECT}`,
+  'iy',
+);
+/** "outlook says", "setup keeps saying", "it pops up with": a program said a message. */
+const SAID = new RegExp(
+  String.raw`(?:[\w.'-]{1,30}\s){1,4}?${SOFTENERS}(?:says?|said|saying|tells me|told me|gives me|gave me|throws|threw|throwing|pops up with|popped up with|pops up|popped up|comes up with|came up with|spits out|complains)\s{1,4}(?:that\s|with\s)?${OBJECT}`,
+  'iy',
+);
+/** "the error is", "error:", "the message says:". */
+const NAMED = new RegExp(String.raw`(?:the |an? |this |same )?(?:error message|error|err|message|msg|pop-?up|warning|prompt)(?:\s(?:is|was|says|said|reads|text))?\s{0,2}[:-]\s{1,4}|(?:the |this )(?:error message|error|message|pop-?up|warning)\s(?:is|was|says|said|reads)\s{1,4}`, 'iy');
+/** A lead-in ending in a colon that someone said ("users see this since the update:"): no digits (`Error 629:` is the message's). */
+const COLON_LEAD = /[^:\d\n]{1,80}?:\s{1,4}/y;
+/** Words that make a colon lead-in chat: people and verbs of seeing or saying. */
+const CHAT_MARKER = /\b(?:i|we|me|my|our|us|they|users?|people|everyone|everybody|customers?|folks|anyone|here's|heres|says?|said|saying|see|sees|seeing|saw|get|gets|getting|got|shows|showing|pops?|popping|keeps?|throws?|receive[sd]?|receiving)\b/i;
+
+/** Where a sentence or a clause begins: the start, after a sentence end, a comma, or "and"/"but"/"so". */
+const CLAUSE_STARTS = /[.!?;,]\s{1,4}|\s(?:and|but|so|now|then)\s{1,4}/g;
+
+/** Chat after the message: "when I open outlook", "since the update", "on my laptop", ", any idea?". */
+const TAILS: RegExp[] = [
+  /\s(?:when(?:ever)?|every ?time|each time|as soon as|while|after|once|if|before)\s(?:i|i'm|im|i've|we|we're|they|users?|people|someone|somebody|anyone|he|she|my|our|the users?)\b/i,
+  /\s(?:since|after)\s(?:yesterday|today|this (?:morning|afternoon|week)|last (?:night|week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the (?:update|upgrade|patch|reboot|restart|migration|install(?:ation)?)|(?:we|i|they)\s)/i,
+  /\s(?:on|for|from|in|at)\s(?:my|our|his|her|their|some|all|several|every|each|a few|multiple|both|most|many)\s/i,
+  /\s(?:on|from)\s[A-Z][A-Z0-9-]{1,20}\d\b/,
+  /\sfor\s(?:me|us|everyone|everybody|them|him|her)\b/i,
+  /\s{0,2}[,;(-]\s{0,2}(?:any|anyone|anybody|ideas?|thoughts|help|pls|plz|please (?:help|advise)|thanks|thx|ty|lol|ugh|sigh|fyi|btw|again|is there|does anyone|how do|what)\b/i,
+  /\s(?:any ?(?:ideas?|thoughts|clues?|help|suggestions?|pointers)|anyone(?: else)?(?: seen| know| have)?)\b[^\n]{0,80}$/i,
+];
+
+/** Clause words that carry nothing of a message ("I get it, thanks", "we see the same thing"). */
+const FILLER = new Set('it its this that the a an same thing things too also as well again error errors message messages one now here there thanks thank you both lot lots some any of them these those what why how like stuff weird issue issues problem problems sometimes all day every time today yesterday'.split(' '));
+
+function clauseFrom(text: string): string | undefined {
+  let end = text.length;
+  for (const tail of TAILS) {
+    const m = tail.exec(text);
+    if (m && m.index < end) end = m.index;
+  }
+  const clause = text
+    .slice(0, end)
+    .replace(/\s{0,4}(?::[a-z_+-]{1,30}:\s{0,2}){1,4}$/, '')
+    .replace(/[\s?!.,:;)*_~-]{1,20}$/, '')
+    .trim();
+  // quoted text is the quote reader's; a question left over is not a message
+  if (/^["'`]/.test(clause) || clause.includes('?')) return undefined;
+  let said = 0;
+  for (const w of clause.matchAll(/[A-Za-z0-9']{2,}/g)) if (!FILLER.has(w[0].toLowerCase()) && ++said >= 2) return clause;
+  return undefined;
+}
+
+/** Where a lead-in beginning at `at` ends, for each kind that begins there ("users see this since the update:" is two). */
+function leadEnds(text: string, at: number): number[] {
+  const ends: number[] = [];
+  for (const lead of [RECEIVED, SAID, NAMED]) {
+    lead.lastIndex = at;
+    const m = lead.exec(text);
+    if (m) ends.push(at + m[0].length);
+  }
+  COLON_LEAD.lastIndex = at;
+  const m = COLON_LEAD.exec(text);
+  if (m && CHAT_MARKER.test(m[0]) && m[0].split(/\s+/).length <= 11) ends.push(at + m[0].length);
+  return ends;
+}
+
+/**
+ * The message said in a chat sentence, when a lead-in marks the sentence as reporting one; undefined
+ * for chat that reports none (or quotes it: the quote reader reads quotes).
+ */
+export function saidInChat(sentence: string): string | undefined {
+  if (sentence.length > MAX_SENTENCE) return undefined;
+  let text = sentence.replace(/\s+/g, ' ').trim();
+  for (let i = 0; i < 4; i++) {
+    const m = PREFIX.exec(text);
+    if (!m) break;
+    text = text.slice(m[0].length);
+  }
+  const starts = [0];
+  for (const m of text.matchAll(CLAUSE_STARTS)) if (starts.length < 40) starts.push(m.index + m[0].length);
+  for (const at of starts) {
+    let ends = leadEnds(text, at);
+    if (ends.length === 0 && at === 0) {
+      const speaker = SPEAKER.exec(text);
+      if (speaker) ends = leadEnds(text, speaker[0].length);
+    }
+    for (const end of ends) {
+      const clause = clauseFrom(text.slice(end));
+      if (clause !== undefined) return clause;
+    }
+  }
+  return undefined;
+}
