@@ -11,6 +11,9 @@
 /** Longest sentence read (the reader's MAX_MESSAGE). */
 const MAX_SENTENCE = 600;
 
+/** Clause starts tried in one sentence (a lead-in comes early in a chat message). */
+const MAX_CLAUSES = 12;
+
 /** A Slack copy's time, a mention, a greeting: said before anything. */
 const PREFIX = /^(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\]?\s{1,4}|@[\w.-]{1,40}[,:]?\s{1,4}|(?:hey|hi|hello|morning|good morning|yo|ok|okay|so|fyi|heads up|quick q(?:uestion)?|guys|all|team|folks|everyone|y'all|ugh|hmm+|urgent|help|update|again)[\s,:!.-]{1,4})/i;
 /** A speaker's name before a colon ("dana: getting …"), accepted only when a lead-in follows. */
@@ -30,7 +33,7 @@ const RECEIVED = new RegExp(
 );
 /** "outlook says", "setup keeps saying", "it pops up with": a program said a message. */
 const SAID = new RegExp(
-  String.raw`(?:[\w.'-]{1,30}\s){1,4}?${SOFTENERS}(?:says?|said|saying|tells me|told me|gives me|gave me|throws|threw|throwing|pops up with|popped up with|pops up|popped up|comes up with|came up with|spits out|complains)\s{1,4}(?:that\s|with\s)?${OBJECT}`,
+  String.raw`(?:[\w.'-]{1,30}\s){1,4}?${SOFTENERS}(?:says?|said|saying|tell(?:s|ing)? (?:me|us)|told (?:me|us)|gives me|gave me|giving me|throws|threw|throwing|pops up with|popped up with|pops up|popped up|comes up with|came up with|spits out|complains)\s{1,4}(?:that\s|with\s)?${OBJECT}`,
   'iy',
 );
 /** "the error is", "error:", "the message says:". */
@@ -45,26 +48,30 @@ const CLAUSE_STARTS = /[.!?;,]\s{1,4}|\s(?:and|but|so|now|then)\s{1,4}/g;
 
 /** Chat after the message: "when I open outlook", "since the update", "on my laptop", ", any idea?". */
 const TAILS: RegExp[] = [
-  /\s(?:when(?:ever)?|every ?time|each time|as soon as|while|after|once|if|before)\s(?:i|i'm|im|i've|we|we're|they|users?|people|someone|somebody|anyone|he|she|my|our|the users?)\b/i,
-  /\s(?:since|after)\s(?:yesterday|today|this (?:morning|afternoon|week)|last (?:night|week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the (?:update|upgrade|patch|reboot|restart|migration|install(?:ation)?)|(?:we|i|they)\s)/i,
-  /\s(?:on|for|from|in|at)\s(?:my|our|his|her|their|some|all|several|every|each|a few|multiple|both|most|many)\s/i,
-  /\s(?:on|from)\s[A-Z][A-Z0-9-]{1,20}\d\b/,
-  /\sfor\s(?:me|us|everyone|everybody|them|him|her)\b/i,
-  /\s{0,2}[,;(-]\s{0,2}(?:any|anyone|anybody|ideas?|thoughts|help|pls|plz|please (?:help|advise)|thanks|thx|ty|lol|ugh|sigh|fyi|btw|again|is there|does anyone|how do|what)\b/i,
-  /\s(?:any ?(?:ideas?|thoughts|clues?|help|suggestions?|pointers)|anyone(?: else)?(?: seen| know| have)?)\b[^\n]{0,80}$/i,
+  /\s(?:when(?:ever)?|every ?time|each time|as soon as|while|after|once|if|before)\s(?:i|i'm|im|i've|we|we're|they|users?|people|someone|somebody|anyone|he|she|my|our|the users?)\b/gi,
+  /\s(?:since|after)\s(?:yesterday|today|this (?:morning|afternoon|week)|last (?:night|week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the (?:update|upgrade|patch|reboot|restart|migration|install(?:ation)?)|(?:we|i|they)\s)/gi,
+  /\s(?:on|for|from|in|at)\s(?:my|our|his|her|their|some|all|several|every|each|a few|multiple|both|most|many)\s/gi,
+  /\s(?:on|from)\s[A-Z][A-Z0-9-]{1,20}\d\b/g,
+  /\sfor\s(?:me|us|everyone|everybody|them|him|her)\b/gi,
+  /\s{0,2}[,;(-]\s{0,2}(?:any|anyone|anybody|ideas?|thoughts|help|pls|plz|please (?:help|advise)|thanks|thx|ty|lol|ugh|sigh|fyi|btw|again|is there|does anyone|how do|what)\b/gi,
+  /\s(?:any ?(?:ideas?|thoughts|clues?|help|suggestions?|pointers)|anyone(?: else)?(?: seen| know| have)?)\b[^\n]{0,80}$/gi,
 ];
 
 /** Clause words that carry nothing of a message ("I get it, thanks", "we see the same thing"). */
-const FILLER = new Set('it its this that the a an same thing things too also as well again error errors message messages one now here there thanks thank you both lot lots some any of them these those what why how like stuff weird issue issues problem problems sometimes all day every time today yesterday'.split(' '));
+const FILLER = new Set('it its this that the a an same thing things too also as well again error errors message messages one now here there thanks thank you both lot lots some any of them these those what why how like stuff weird issue issues problem problems sometimes all day every time today yesterday lol ok okay yes yeah yep hi hello brb thx pls please me us you still then'.split(' '));
 
-function clauseFrom(text: string): string | undefined {
-  let end = text.length;
-  for (const tail of TAILS) {
-    const m = tail.exec(text);
-    if (m && m.index < end) end = m.index;
-  }
+/** Where chat tails begin in the sentence, in order (found once per sentence, not once per lead-in). */
+function tailStarts(text: string): number[] {
+  const at: number[] = [];
+  for (const tail of TAILS) for (const m of text.matchAll(tail)) at.push(m.index);
+  return at.sort((a, b) => a - b);
+}
+
+/** The message after a lead-in ending at `from`: up to the first chat tail after it, if it says anything. */
+function clauseFrom(sentence: string, from: number, tails: readonly number[]): string | undefined {
+  const end = tails.find((t) => t >= from) ?? sentence.length;
+  const text = sentence.slice(from, end);
   const clause = text
-    .slice(0, end)
     .replace(/\s{0,4}(?::[a-z_+-]{1,30}:\s{0,2}){1,4}$/, '')
     .replace(/[\s?!.,:;)*_~-]{1,20}$/, '')
     .trim();
@@ -102,7 +109,11 @@ export function saidInChat(sentence: string): string | undefined {
     text = text.slice(m[0].length);
   }
   const starts = [0];
-  for (const m of text.matchAll(CLAUSE_STARTS)) if (starts.length < 40) starts.push(m.index + m[0].length);
+  for (const m of text.matchAll(CLAUSE_STARTS)) {
+    if (starts.length >= MAX_CLAUSES) break;
+    starts.push(m.index + m[0].length);
+  }
+  const tails = tailStarts(text);
   for (const at of starts) {
     let ends = leadEnds(text, at);
     if (ends.length === 0 && at === 0) {
@@ -110,7 +121,7 @@ export function saidInChat(sentence: string): string | undefined {
       if (speaker) ends = leadEnds(text, speaker[0].length);
     }
     for (const end of ends) {
-      const clause = clauseFrom(text.slice(end));
+      const clause = clauseFrom(text, end, tails);
       if (clause !== undefined) return clause;
     }
   }
