@@ -50,15 +50,15 @@ const CLAUSE_STARTS = /[.!?;,]\s{1,4}|\s(?:and|but|so|now|then)\s{1,4}/g;
 const TAILS: RegExp[] = [
   /\s(?:when(?:ever)?|every ?time|each time|as soon as|while|after|once|if|before)\s(?:i|i'm|im|i've|we|we're|they|users?|people|someone|somebody|anyone|he|she|my|our|the users?)\b/gi,
   /\s(?:since|after)\s(?:yesterday|today|this (?:morning|afternoon|week)|last (?:night|week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the (?:update|upgrade|patch|reboot|restart|migration|install(?:ation)?)|(?:we|i|they)\s)/gi,
-  /\s(?:on|for|from|in|at)\s(?:my|our|his|her|their|some|all|several|every|each|a few|multiple|both|most|many)\s/gi,
+  /\s(?:on|for|from|in|at)\s(?:my|our|his|her|their|(?:some|all|several|every|a few|multiple|both|most|many)(?: of (?:our|the|my|their))? (?:users?|people|machines?|pcs?|laptops?|computers?|servers?|clients?|workstations?|desktops?|boxes|customers?|sites?|accounts?))\b/gi,
   /\s(?:on|from)\s[A-Z][A-Z0-9-]{1,20}\d\b/g,
   /\sfor\s(?:me|us|everyone|everybody|them|him|her)\b/gi,
   /\s{0,2}[,;(-]\s{0,2}(?:any|anyone|anybody|ideas?|thoughts|help|pls|plz|please (?:help|advise)|thanks|thx|ty|lol|ugh|sigh|fyi|btw|again|is there|does anyone|how do|what)\b/gi,
   /\s(?:any ?(?:ideas?|thoughts|clues?|help|suggestions?|pointers)|anyone(?: else)?(?: seen| know| have)?)\b[^\n]{0,80}$/gi,
 ];
 
-/** Clause words that carry nothing of a message ("I get it, thanks", "we see the same thing"). */
-const FILLER = new Set('it its this that the a an same thing things too also as well again error errors message messages one now here there thanks thank you both lot lots some any of them these those what why how like stuff weird issue issues problem problems sometimes all day every time today yesterday lol ok okay yes yeah yep hi hello brb thx pls please me us you still then'.split(' '));
+/** Clause words that carry nothing of a message ("I get it, thanks", "we see the same thing"); `error` is no filler ("getting error 26"). */
+const FILLER = new Set('it its this that the a an same thing things too also as well again one now here there thanks thank you both lot lots some any of them these those what why how like stuff weird issue issues problem problems sometimes all day every time today yesterday lol ok okay yes yeah yep hi hello brb thx pls please me us you still then'.split(' '));
 
 /** Where chat tails begin in the sentence, in order (found once per sentence, not once per lead-in). */
 function tailStarts(text: string): number[] {
