@@ -38,8 +38,11 @@ const SAID = new RegExp(
 );
 /** "the error is", "error:", "the message says:". */
 const NAMED = new RegExp(String.raw`(?:the |an? |this |same )?(?:error message|error|err|message|msg|pop-?up|warning|prompt)(?:\s(?:is|was|says|said|reads|text))?\s{0,2}[:-]\s{1,4}|(?:the |this )(?:error message|error|message|pop-?up|warning)\s(?:is|was|says|said|reads)\s{1,4}`, 'iy');
-/** A lead-in ending in a colon that someone said ("users see this since the update:"): no digits (`Error 629:` is the message's). */
-const COLON_LEAD = /[^:\d\n]{1,80}?:\s{1,4}/y;
+/**
+ * A lead-in ending in a colon that someone said ("users see this since the update:"): no digits (`Error 629:` is
+ * the message's), and within one sentence ("anyone seen this? excel gives me File Error: …" keeps `File Error`).
+ */
+const COLON_LEAD = /[^:\d\n.!?]{1,80}?:\s{1,4}/y;
 /** Words that make a colon lead-in chat: people and verbs of seeing or saying. */
 const CHAT_MARKER = /\b(?:i|we|me|my|our|us|they|users?|people|everyone|everybody|customers?|folks|anyone|here's|heres|says?|said|saying|see|sees|seeing|saw|get|gets|getting|got|shows|showing|pops?|popping|keeps?|throws?|receive[sd]?|receiving)\b/i;
 

@@ -19,6 +19,7 @@ describe('a message said in chat without quotes', () => {
     ['"keeps telling me" and a mention', '@sam excel keeps telling me there is not enough memory to complete this action for some users', 'there is not enough memory to complete this action'],
     ['"the error is"', 'the error is The system cannot find the path specified', 'The system cannot find the path specified'],
     ['"got" and a "after the upgrade" tail', 'got Invalid page fault in module KRNL386.EXE after the upgrade :(', 'Invalid page fault in module KRNL386.EXE'],
+    ['a question before, and the message\'s own colon kept', 'anyone seen this? excel gives me File Error: Cannot open the workbook', 'File Error: Cannot open the workbook'],
     ['people who "are receiving"', 'our finance users are receiving Not enough server storage is available to process this command on FS01', 'Not enough server storage is available to process this command'],
   ])('reads %s', (_name, sentence, expected) => {
     expect(saidInChat(sentence)).toBe(expected);
