@@ -130,3 +130,16 @@ export function saidInChat(sentence: string): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * A sentence without its chat tail ("the RPC server is unavailable when I open outlook, any ideas?"), for a
+ * sentence with no lead-in; undefined when it has no tail or says nothing without it. The caller keeps it
+ * only when what is left reads as an error.
+ */
+export function withoutChatTail(sentence: string): string | undefined {
+  if (sentence.length > MAX_SENTENCE) return undefined;
+  const text = sentence.replace(/\s+/g, ' ').trim();
+  const tails = tailStarts(text);
+  if (tails.length === 0) return undefined;
+  return clauseFrom(text, 0, tails);
+}

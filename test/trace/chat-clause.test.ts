@@ -1,6 +1,6 @@
 /** A message said in a chat sentence without quotes: the clause it says, the chat around it cut off; ordinary chat says none. */
 import { describe, expect, it } from 'vitest';
-import { saidInChat } from '../../src/trace/chat-clause.js';
+import { saidInChat, withoutChatTail } from '../../src/trace/chat-clause.js';
 import { readPastedMessages } from '../../src/trace/error-messages.js';
 
 describe('a message said in chat without quotes', () => {
@@ -44,10 +44,24 @@ describe('a message said in chat without quotes', () => {
   });
 });
 
+describe('a sentence without its chat tail', () => {
+  it.each([
+    ['a "when I" tail', 'the RPC server is unavailable when I open outlook', 'the RPC server is unavailable'],
+    ['a machine and a trailing ask', 'Not enough memory to run this program on my laptop, any ideas?', 'Not enough memory to run this program'],
+    ['a time since', 'Cannot load the profile since this morning', 'Cannot load the profile'],
+    ['no tail', 'The document name or path is not valid', undefined],
+    ['a tail and nothing said before it', 'it happens when I log in', undefined],
+    ["the message's own \"for each\"", 'additional files for each embedded picture will be saved', undefined],
+  ])('reads %s', (_name, sentence, expected) => {
+    expect(withoutChatTail(sentence)).toBe(expected);
+  });
+});
+
 describe('a chat paste read for error text', () => {
   it.each([
     ['the clause, not the sentence, when the message reads as an error', 'getting the RPC server is unavailable when I open outlook', { how: 'line', text: 'the RPC server is unavailable' }],
     ['a clause that does not read as an error as text (answered only when an article prints it)', 'users see this since the update: Server Properties', { how: 'text', text: 'Server Properties' }],
+    ['an error sentence without its chat tail', 'the RPC server is unavailable when I open outlook', { how: 'line', text: 'the RPC server is unavailable' }],
     ['the line of a multi-line chat paste that says the message', 'morning\nsince the update outlook says cannot open the free/busy information\nanyone else?', { how: 'line', text: 'cannot open the free/busy information' }],
   ])('reads %s', (_name, paste, expected) => {
     const found = readPastedMessages(paste);
