@@ -26,34 +26,41 @@ const OBJECT = String.raw`(?:(?:(?:this|that|the|an?|following|same|these|weird|
 const PEOPLE = String.raw`(?:i|i'm|im|i've|ive|we|we're|were|we've|weve|they|they're|theyre|he|she|users?|everyone|everybody|people|customers?|clients?|somebody|someone|(?:the|our|my|some|all|many|several|most|a few|a couple of|a|one|two|three|both|\w{2,20}) (?:\w{2,20} )?(?:users?|people|customers?|clients?|folks|staff|team|machines?|pcs?|laptops?|boxes))\s`;
 const SOFTENERS = String.raw`(?:(?:am|are|is|was|were|been|have been|keep|keeps|kept|still|now|also|just|randomly|always|sometimes|often|constantly|suddenly|intermittently|all|both|again|occasionally)\s){0,3}`;
 
+const RECEIVING_PEOPLE = String.raw`${PEOPLE}${SOFTENERS}(?:getting|get|gets|got|seeing|see|sees|saw|receiving|receive|receives|received|hitting|hit|hits)\s{1,4}${OBJECT}`;
 /** "users are getting", "I keep seeing", "getting", "got": someone received a message. */
-const RECEIVED = new RegExp(
-  String.raw`(?:${PEOPLE}${SOFTENERS}(?:getting|get|gets|got|seeing|see|sees|saw|receiving|receive|receives|received|hitting|hit|hits)|${SOFTENERS}(?:getting|seeing|receiving|hitting|got))\s{1,4}${OBJECT}`,
-  'iy',
-);
+const RECEIVED = new RegExp(String.raw`${RECEIVING_PEOPLE}|${SOFTENERS}(?:getting|seeing|receiving|hitting|got)\s{1,4}${OBJECT}`, 'iy');
+/** After "and" / "but" only people receive: "sending and receiving new messages" is a message's own words. */
+const RECEIVED_BY_PEOPLE = new RegExp(RECEIVING_PEOPLE, 'iy');
 /** "outlook says", "setup keeps saying", "it pops up with": a program said a message. */
 const SAID = new RegExp(
   String.raw`(?:[\w.'-]{1,30}\s){1,4}?${SOFTENERS}(?:says?|said|saying|tell(?:s|ing)? (?:me|us)|told (?:me|us)|gives me|gave me|giving me|throws|threw|throwing|pops up with|popped up with|pops up|popped up|comes up with|came up with|spits out|complains)\s{1,4}(?:that\s|with\s)?${OBJECT}`,
   'iy',
 );
-/** "the error is", "error:", "the message says:". */
-const NAMED = new RegExp(String.raw`(?:the |an? |this |same )?(?:error message|error|err|message|msg|pop-?up|warning|prompt)(?:\s(?:is|was|says|said|reads|text))?\s{0,2}[:-]\s{1,4}|(?:the |this )(?:error message|error|message|pop-?up|warning)\s(?:is|was|says|said|reads)\s{1,4}`, 'iy');
+/**
+ * "error: …", "the error is …", "the message says …". Lower case only: `Error: …`, `WARNING: …`, "This error is
+ * followed by …" are how programs and articles print; and not "the message is" ("The message is too large to fit …").
+ */
+const NAMED = new RegExp(String.raw`(?:the |an? |this |same )?(?:error message|error|err|message|msg|pop-?up|warning|prompt)(?:\s(?:is|was|says|said|reads|text))?\s{0,2}[:-]\s{1,4}`, 'y');
+const NAMED_SAYS = new RegExp(String.raw`(?:the |this )(?:error message|error|pop-?up|warning)\s(?:is|was|says|said|reads)\s{1,4}|(?:the |this )message\s(?:says|said|reads)\s{1,4}`, 'y');
 /**
  * A lead-in ending in a colon that someone said ("users see this since the update:"): no digits (`Error 629:` is
- * the message's), and within one sentence ("anyone seen this? excel gives me File Error: …" keeps `File Error`).
+ * the message's), and within one sentence and outside quotes ("anyone seen this? excel gives me File Error: …"
+ * keeps `File Error`; `For more information, see "Troubleshooting: …"` is no lead-in).
  */
-const COLON_LEAD = /[^:\d\n.!?]{1,80}?:\s{1,4}/y;
+const COLON_LEAD = /[^:\d\n.!?"]{1,80}?:\s{1,4}/y;
+/** A colon lead-in is typed: in lower case, or begun by a pronoun (`Active Users: <n>`, `User Manager for Domains: …` are printed). */
+const CHAT_LEAD_START = /^(?:[a-z]|(?:I|We|They|Here's|Heres|Users)\s)/;
 /** Words that make a colon lead-in chat: people and verbs of seeing or saying. */
 const CHAT_MARKER = /\b(?:i|we|me|my|our|us|they|users?|people|everyone|everybody|customers?|folks|anyone|here's|heres|says?|said|saying|see|sees|seeing|saw|get|gets|getting|got|shows|showing|pops?|popping|keeps?|throws?|receive[sd]?|receiving)\b/i;
 
-/** Where a sentence or a clause begins: the start, after a sentence end, a comma, or "and"/"but"/"so". */
-const CLAUSE_STARTS = /[.!?;,]\s{1,4}|\s(?:and|but|so|now|then)\s{1,4}/g;
+/** Where a sentence or a clause begins: the start, after a sentence end, a comma, or "and"/"but"/"so" (group 1: a weak start). */
+const CLAUSE_STARTS = /[.!?;,]\s{1,4}|\s(?:(and|but)|so|now|then)\s{1,4}/g;
 
 /** Chat after the message: "when I open outlook", "since the update", "on my laptop", ", any idea?". */
 const TAILS: RegExp[] = [
-  /\s(?:when(?:ever)?|every ?time|each time|as soon as|while|after|once|if|before)\s(?:i|i'm|im|i've|we|we're|they|users?|people|someone|somebody|anyone|he|she|my|our|the users?)\b/gi,
+  /\s(?:when(?:ever)?|every ?time|each time|as soon as|while|after|once|if|before)\s(?:i|i'm|im|i've|ive|we|we're|we've|my|our)\b/gi,
   /\s(?:since|after)\s(?:yesterday|today|this (?:morning|afternoon|week)|last (?:night|week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the (?:update|upgrade|patch|reboot|restart|migration|install(?:ation)?)|(?:we|i|they)\s)/gi,
-  /\s(?:on|for|from|in|at)\s(?:my|our|his|her|their|(?:some|all|several|every|a few|multiple|both|most|many)(?: of (?:our|the|my|their))? (?:users?|people|machines?|pcs?|laptops?|computers?|servers?|clients?|workstations?|desktops?|boxes|customers?|sites?|accounts?))\b/gi,
+  /\s(?:on|for|from|in|at)\s(?:my|our|(?:some|several|a few|multiple|many)(?: of (?:our|the|my))? (?:users?|people|machines?|pcs?|laptops?|computers?|servers?|clients?|workstations?|desktops?|boxes|customers?|sites?|accounts?))\b/gi,
   /\s(?:on|from)\s[A-Z][A-Z0-9-]{1,20}\d\b/g,
   /\sfor\s(?:me|us|everyone|everybody|them|him|her)\b/gi,
   /\s{0,2}[,;(-]\s{0,2}(?:any|anyone|anybody|ideas?|thoughts|help|pls|plz|please (?:help|advise)|thanks|thx|ty|lol|ugh|sigh|fyi|btw|again|is there|does anyone|how do|what)\b/gi,
@@ -86,16 +93,16 @@ function clauseFrom(sentence: string, from: number, tails: readonly number[]): s
 }
 
 /** Where a lead-in beginning at `at` ends, for each kind that begins there ("users see this since the update:" is two). */
-function leadEnds(text: string, at: number): number[] {
+function leadEnds(text: string, at: number, weak: boolean): number[] {
   const ends: number[] = [];
-  for (const lead of [RECEIVED, SAID, NAMED]) {
+  for (const lead of weak ? [RECEIVED_BY_PEOPLE, SAID, NAMED, NAMED_SAYS] : [RECEIVED, SAID, NAMED, NAMED_SAYS]) {
     lead.lastIndex = at;
     const m = lead.exec(text);
     if (m) ends.push(at + m[0].length);
   }
   COLON_LEAD.lastIndex = at;
   const m = COLON_LEAD.exec(text);
-  if (m && CHAT_MARKER.test(m[0]) && m[0].split(/\s+/).length <= 11) ends.push(at + m[0].length);
+  if (m && CHAT_LEAD_START.test(m[0]) && CHAT_MARKER.test(m[0]) && m[0].split(/\s+/).length <= 11) ends.push(at + m[0].length);
   return ends;
 }
 
@@ -111,17 +118,17 @@ export function saidInChat(sentence: string): string | undefined {
     if (!m) break;
     text = text.slice(m[0].length);
   }
-  const starts = [0];
+  const starts = [{ at: 0, weak: false }];
   for (const m of text.matchAll(CLAUSE_STARTS)) {
     if (starts.length >= MAX_CLAUSES) break;
-    starts.push(m.index + m[0].length);
+    starts.push({ at: m.index + m[0].length, weak: m[1] !== undefined });
   }
   const tails = tailStarts(text);
-  for (const at of starts) {
-    let ends = leadEnds(text, at);
+  for (const { at, weak } of starts) {
+    let ends = leadEnds(text, at, weak);
     if (ends.length === 0 && at === 0) {
       const speaker = SPEAKER.exec(text);
-      if (speaker) ends = leadEnds(text, speaker[0].length);
+      if (speaker) ends = leadEnds(text, speaker[0].length, false);
     }
     for (const end of ends) {
       const clause = clauseFrom(text, end, tails);

@@ -39,6 +39,11 @@ describe('a message said in chat without quotes', () => {
     ['a message that begins with its own number', "Run-time error '429': ActiveX component can't create object"],
     ['an event entry', 'Event ID: 7000 Source: Service Control Manager Description: The service failed to start'],
     ['a program name before a colon', 'Microsoft Outlook: Cannot start Microsoft Outlook'],
+    ['a message that begins "The message is"', 'The message is too large to fit into memory all at once.'],
+    ['a message whose "and receiving" is its own', 'Problems sending and receiving new messages'],
+    ['a printed "Error:" prefix', 'Error: Failure to read record'],
+    ['a printed label with a people word', 'Active Users: 25'],
+    ['a colon inside a quote', 'There is no driver installed. For more information, see "Troubleshooting: Multimedia Questions"'],
   ])('reads nothing from %s', (_name, sentence) => {
     expect(saidInChat(sentence)).toBeUndefined();
   });
@@ -52,6 +57,7 @@ describe('a sentence without its chat tail', () => {
     ['no tail', 'The document name or path is not valid', undefined],
     ['a tail and nothing said before it', 'it happens when I log in', undefined],
     ["the message's own \"for each\"", 'additional files for each embedded picture will be saved', undefined],
+    ["the message's own \"in some machines\"", 'Use of the Early setting may cause system failure in some machines', undefined],
   ])('reads %s', (_name, sentence, expected) => {
     expect(withoutChatTail(sentence)).toBe(expected);
   });
