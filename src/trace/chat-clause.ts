@@ -60,7 +60,7 @@ const CLAUSE_STARTS = /[.!?;,]\s{1,4}|\s(?:(and|but)|so|now|then)\s{1,4}/g;
 const TAILS: RegExp[] = [
   /\s(?:when(?:ever)?|every ?time|each time|as soon as|while|after|once|if|before)\s(?:i|i'm|im|i've|ive|we|we're|we've|my|our)\b/gi,
   /\s(?:since|after)\s(?:yesterday|today|this (?:morning|afternoon|week)|last (?:night|week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the (?:update|upgrade|patch|reboot|restart|migration|install(?:ation)?)|(?:we|i|they)\s)/gi,
-  /\s(?:on|for|from|in|at)\s(?:my|our|(?:some|several|a few|multiple|many)(?: of (?:our|the|my))? (?:users?|people|machines?|pcs?|laptops?|computers?|servers?|clients?|workstations?|desktops?|boxes|customers?|sites?|accounts?))\b/gi,
+  /\s(?:(?:on|for|from|in|at)\s(?:my|our)|(?:on|for)\s(?:some|several|a few|multiple|many)(?: of (?:our|the|my))? (?:users?|people|machines?|pcs?|laptops?|computers?|servers?|clients?|workstations?|desktops?|boxes|customers?|sites?|accounts?))\b/gi,
   /\s(?:on|from)\s[A-Z][A-Z0-9-]{1,20}\d\b/g,
   /\sfor\s(?:me|us|everyone|everybody|them|him|her)\b/gi,
   /\s{0,2}[,;(-]\s{0,2}(?:any|anyone|anybody|ideas?|thoughts|help|pls|plz|please (?:help|advise)|thanks|thx|ty|lol|ugh|sigh|fyi|btw|again|is there|does anyone|how do|what)\b/gi,
