@@ -57,23 +57,28 @@ const CHAT_MARKER = /\b(?:i|we|me|my|our|us|they|users?|people|everyone|everybod
 const CLAUSE_STARTS = /[.!?;,]\s{1,4}|\s(?:(and|but)|so|now|then)\s{1,4}/g;
 
 /** Chat after the message: "when I open outlook", "since the update", "on my laptop", ", any idea?". */
-const TAILS: RegExp[] = [
-  /\s(?:when(?:ever)?|every ?time|each time|as soon as|while|after|once|if|before)\s(?:i|i'm|im|i've|ive|we|we're|we've|my|our)\b/gi,
-  /\s(?:since|after)\s(?:yesterday|today|this (?:morning|afternoon|week)|last (?:night|week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the (?:update|upgrade|patch|reboot|restart|migration|install(?:ation)?)|(?:we|i|they)\s)/gi,
-  /\s(?:(?:on|for|from|in|at)\s(?:my|our)|(?:on|for)\s(?:some|several|a few|multiple|many)(?: of (?:our|the|my))? (?:users?|people|machines?|pcs?|laptops?|computers?|servers?|clients?|workstations?|desktops?|boxes|customers?|sites?|accounts?))\b/gi,
-  /\s(?:on|from)\s[A-Z][A-Z0-9-]{1,20}\d\b/g,
-  /\sfor\s(?:me|us|everyone|everybody|them|him|her)\b/gi,
-  /\s{0,2}[,;(-]\s{0,2}(?:any|anyone|anybody|ideas?|thoughts|help|pls|plz|please (?:help|advise)|thanks|thx|ty|lol|ugh|sigh|fyi|btw|again|is there|does anyone|how do|what)\b/gi,
-  /\s(?:any ?(?:ideas?|thoughts|clues?|help|suggestions?|pointers)|anyone(?: else)?(?: seen| know| have)?)\b[^\n]{0,80}$/gi,
-];
+const WHEN_I = /\s(?:when(?:ever)?|every ?time|each time|as soon as|while|after|once|if|before)\s(?:i|i'm|im|i've|ive|we|we're|we've|my|our)\b/gi;
+const SINCE = /\s(?:since|after)\s(?:yesterday|today|this (?:morning|afternoon|week)|last (?:night|week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the (?:update|upgrade|patch|reboot|restart|migration|install(?:ation)?)|(?:we|i|they)\s)/gi;
+const ON_MINE = /\s(?:(?:on|for|from|in|at)\s(?:my|our)|(?:on|for)\s(?:some|several|a few|multiple|many)(?: of (?:our|the|my))? (?:users?|people|machines?|pcs?|laptops?|computers?|servers?|clients?|workstations?|desktops?|boxes|customers?|sites?|accounts?))\b/gi;
+const ON_HOST = /\s(?:on|from)\s[A-Z][A-Z0-9-]{1,20}\d\b/g;
+const FOR_ME = /\sfor\s(?:me|us|everyone|everybody|them|him|her)\b/gi;
+const ASK = /\s{0,2}[,;(-]\s{0,2}(?:any|anyone|anybody|ideas?|thoughts|help|pls|plz|please (?:help|advise)|thanks|thx|ty|lol|ugh|sigh|fyi|btw|again|is there|does anyone|how do|what)\b/gi;
+const ANY_IDEAS = /\s(?:any ?(?:ideas?|thoughts|clues?|help|suggestions?|pointers)|anyone(?: else)?(?: seen| know| have)?)\b[^\n]{0,80}$/gi;
+const TAILS: RegExp[] = [WHEN_I, SINCE, ON_MINE, ON_HOST, FOR_ME, ASK, ANY_IDEAS];
 
 /** Clause words that carry nothing of a message ("I get it, thanks", "we see the same thing"); `error` is no filler ("getting error 26"). */
 const FILLER = new Set('it its this that the a an same thing things too also as well again one now here there thanks thank you both lot lots some any of them these those what why how like stuff weird issue issues problem problems sometimes all day every time today yesterday lol ok okay yes yeah yep hi hello brb thx pls please me us you still then'.split(' '));
 
+/**
+ * Tails that mark chat even without a lead-in: "when I …", "…, any ideas?". The others ("on EXCH02", "since the
+ * update") may be a message's own words or a site's values in its slots ("Printing <doc> on <server>").
+ */
+const LONE_TAILS: RegExp[] = [WHEN_I, ASK, ANY_IDEAS];
+
 /** Where chat tails begin in the sentence, in order (found once per sentence, not once per lead-in). */
-function tailStarts(text: string): number[] {
+function tailStarts(text: string, tails: readonly RegExp[] = TAILS): number[] {
   const at: number[] = [];
-  for (const tail of TAILS) for (const m of text.matchAll(tail)) at.push(m.index);
+  for (const tail of tails) for (const m of text.matchAll(tail)) at.push(m.index);
   return at.sort((a, b) => a - b);
 }
 
@@ -146,7 +151,7 @@ export function saidInChat(sentence: string): string | undefined {
 export function withoutChatTail(sentence: string): string | undefined {
   if (sentence.length > MAX_SENTENCE) return undefined;
   const text = sentence.replace(/\s+/g, ' ').trim();
-  const tails = tailStarts(text);
+  const tails = tailStarts(text, LONE_TAILS);
   if (tails.length === 0) return undefined;
   return clauseFrom(text, 0, tails);
 }

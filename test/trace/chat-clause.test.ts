@@ -52,8 +52,8 @@ describe('a message said in chat without quotes', () => {
 describe('a sentence without its chat tail', () => {
   it.each([
     ['a "when I" tail', 'the RPC server is unavailable when I open outlook', 'the RPC server is unavailable'],
-    ['a machine and a trailing ask', 'Not enough memory to run this program on my laptop, any ideas?', 'Not enough memory to run this program'],
-    ['a time since', 'Cannot load the profile since this morning', 'Cannot load the profile'],
+    ['a trailing ask', 'Not enough memory to run this program, any ideas?', 'Not enough memory to run this program'],
+    ['a host name (without a lead-in, maybe a value in the message\'s slot)', 'Printing report.doc on EXCH02 failed', undefined],
     ['no tail', 'The document name or path is not valid', undefined],
     ['a tail and nothing said before it', 'it happens when I log in', undefined],
     ["the message's own \"for each\"", 'additional files for each embedded picture will be saved', undefined],
