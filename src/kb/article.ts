@@ -7,7 +7,7 @@ import { ErrorCode, KbBotError } from '../errors.js';
 import type { Rollback, Signature } from '../model.js';
 import { parseTraces } from '../trace/index.js';
 import { parseFileTables } from './file-table.js';
-import { classifyFix } from './fix.js';
+import { classifyFix, strayStatus } from './fix.js';
 import { footerFields, parseHeader } from './header.js';
 import { classifyArticleKind } from './kind.js';
 import { withStackEvidence } from './stack-evidence.js';
@@ -110,7 +110,12 @@ export function parseArticle(raw: string): Signature {
   const fixSections = uncited.filter((s) => ['RESOLUTION', 'STATUS', 'WORKAROUND'].includes(s.key));
   // Without fix sections the body is read for the fix; its first 64 KB hold it in any real article, and a hostile
   // paste costs no more.
-  const fixProse = sectionProse(fixSections, 'RESOLUTION', 'STATUS', 'WORKAROUND') || withoutCitedTitles(collapseWhitespace(layout.body.slice(0, 65_536)));
+  // An article with a RESOLUTION or WORKAROUND but no STATUS may state its status elsewhere ("Microsoft has
+  // confirmed this to be a problem ... This problem was corrected in Encarta 1995." in MORE INFORMATION).
+  const stray = fixSections.length > 0 && !fixSections.some((s) => s.key === 'STATUS')
+    ? (uncited.filter((s) => !['RESOLUTION', 'STATUS', 'WORKAROUND'].includes(s.key)).map((s) => strayStatus(s.prose)).find((t) => t !== '') ?? '')
+    : '';
+  const fixProse = [sectionProse(fixSections, 'RESOLUTION', 'STATUS', 'WORKAROUND'), stray].filter((t) => t !== '').join(' ') || withoutCitedTitles(collapseWhitespace(layout.body.slice(0, 65_536)));
 
   const { files, packages } = parseFileTables(text);
   const rollback: Rollback[] = uncited.flatMap((s) => findRollbackWarnings(s.prose));
@@ -137,7 +142,7 @@ export function parseArticle(raw: string): Signature {
     symptoms: withoutTraceNoise(sectionProse(sections, 'SYMPTOMS') || sectionProse(sections, 'SUMMARY')),
     cause: withoutTraceNoise(sectionProse(sections, 'CAUSE')) || (articleKind === 'problem' ? statedCause(sections) : ''),
     status: sectionProse(sections, 'STATUS'),
-    traces: mayHoldStackFrame(layout.body) ? withStackEvidence(parseTraces(layout.body), body, articleKind) : [],
+    traces: mayHoldStackFrame(layout.body) ? withStackEvidence(parseTraces(layout.body), body, layout.body) : [],
     articleKind,
     fix: classifyFix({ prose: fixProse, workaround: sectionProse(sections, 'WORKAROUND'), resolution: sectionProse(fixSections, 'RESOLUTION'), body,
       stepsText: { resolution: sectionProse(sections, 'RESOLUTION'), workaround: sectionProse(sections, 'WORKAROUND') } }),
