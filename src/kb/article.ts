@@ -17,7 +17,8 @@ import { findArticleMessages } from './message-facts.js';
 import { findArticleIds, findEventIds, findExceptionCodes, findStopCodes, withoutCitedTitles } from './references.js';
 import { mayHoldStackFrame } from './prechecks.js';
 import { findRollbackWarnings } from './rollback.js';
-import { cleanArticleText, collapseWhitespace, isFlattened, splitSentences } from './text.js';
+import { statedCause } from './stated-cause.js';
+import { cleanArticleText, collapseWhitespace, isFlattened } from './text.js';
 import { withoutTraceNoise } from './prose.js';
 
 function reject(reason: string, details: Record<string, unknown> = {}): KbBotError {
@@ -82,18 +83,6 @@ function withoutCitedTitleLines(body: string): string {
   return kept.join('\n');
 }
 
-/** A cause said outside a CAUSE section: "This error may occur if ...", "... is caused by ...", "Because ...". */
-const CAUSE_SENTENCE = /\b(occurs?|happens?|appears?|is generated|is displayed) (only )?(because|if|when)\b|\b(is|are|was|were|may be|might be|can be) (probably |usually |often )?(caused by|due to)\b|\b[Tt]his is because\b|^Because\b/;
-
-function statedCause(sections: readonly ProseSection[]): string {
-  // '' is the body of an article printed without section headings.
-  for (const key of ['SYMPTOMS', 'SUMMARY', 'MORE INFORMATION', '']) {
-    const sentence = splitSentences(sectionProse(sections, key)).find((s) => CAUSE_SENTENCE.test(s));
-    if (sentence) return withoutTraceNoise(sentence);
-  }
-  return '';
-}
-
 export function parseArticle(raw: string): Signature {
   const { text, layout } = layoutOf(raw);
   const header = parseHeader(layout.header, layout.footer);
@@ -140,7 +129,7 @@ export function parseArticle(raw: string): Signature {
     ...(header.published ? { published: header.published } : {}),
     keywords: header.keywords,
     symptoms: withoutTraceNoise(sectionProse(sections, 'SYMPTOMS') || sectionProse(sections, 'SUMMARY')),
-    cause: withoutTraceNoise(sectionProse(sections, 'CAUSE')) || (articleKind === 'problem' ? statedCause(sections) : ''),
+    cause: withoutTraceNoise(sectionProse(sections, 'CAUSE')) || (articleKind === 'problem' ? statedCause(bodySections) : ''),
     status: sectionProse(sections, 'STATUS'),
     traces: mayHoldStackFrame(layout.body) ? withStackEvidence(parseTraces(layout.body), body, layout.body) : [],
     articleKind,

@@ -78,7 +78,7 @@ function withIntroFile(rows: RawRow[], tokens: Token[], start: number, floor: nu
   let file: Token | undefined;
   let intro = false;
   // Only the sentence just before the table: back to a full stop or a rule line.
-  let from = start - 1;
+  let from = Math.max(start - 1, 0);
   while (from > Math.max(floor, start - INTRO_FILE_WINDOW) && tokens[from - 1]!.kind !== 'rule' && !endsSentence(tokens[from - 1]!)) from--;
   for (let k = from; k < start; k++) {
     const t = tokens[k]!;
