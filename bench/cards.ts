@@ -2,7 +2,8 @@
  * `npm run bench:cards`: how often the card kbbot builds from a real article says what the article says, per
  * field, on the graded set (test/fixtures/golden/*.yml, written by hand). Prints the share right per half (fit:
  * may be looked at while tuning the parser; report: only scored) and overall, then the misses.
- * Options: --golden DIR (default test/fixtures/golden), --misses fit|report|all|none (default all).
+ * Options: --golden DIR (default test/fixtures/golden), --misses fit|report|all|none (default all), --batch N (only
+ * the articles of batch N in the folder's LIST.txt, e.g. 3 for the batch written blind after the last tuning).
  * Article texts come from /tmp/kb/txt when present, else from ../shared/kb-corpus.tar.gz (streamed, only the
  * members needed are kept).
  */
@@ -22,6 +23,18 @@ const UNPACKED = '/tmp/kb';
 export async function loadGoldens(dir = GOLDEN_DIR): Promise<Golden[]> {
   const names = (await readdir(dir)).filter((n) => /^Q\d+\.ya?ml$/.test(n)).sort();
   return Promise.all(names.map(async (n) => readGolden(await readFile(join(dir, n), 'utf8'), n)));
+}
+
+/** Batch number of each id in a graded set's LIST.txt: ids before the first `# batch N` header are batch 1. */
+export function batchesOf(list: string): Map<string, number> {
+  const out = new Map<string, number>();
+  let batch = 1;
+  for (const line of list.split('\n')) {
+    const header = /^#\s*batch\s+(\d+)/i.exec(line);
+    if (header) batch = Number(header[1]);
+    else if (/^Q\d+\s/.test(line)) out.set(line.split(/\s+/)[0]!, batch);
+  }
+  return out;
 }
 
 function memberOf(id: string): string {
@@ -73,12 +86,18 @@ async function main(): Promise<void> {
   const args = process.argv.slice(2);
   const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
   const show = (opt('--misses') ?? 'all') as 'fit' | 'report' | 'all' | 'none';
-  const goldens = await loadGoldens(opt('--golden') ?? GOLDEN_DIR);
-  if (goldens.length === 0) throw new Error('no golden files (test/fixtures/golden/Q*.yml)');
+  const dir = opt('--golden') ?? GOLDEN_DIR;
+  let goldens = await loadGoldens(dir);
+  const batch = opt('--batch');
+  if (batch !== undefined) {
+    const batches = batchesOf(await readFile(join(dir, 'LIST.txt'), 'utf8'));
+    goldens = goldens.filter((g) => batches.get(g.id) === Number(batch));
+  }
+  if (goldens.length === 0) throw new Error(`no golden files in ${dir}${batch === undefined ? '' : ` for batch ${batch}`}`);
   const articles = await loadArticles(goldens.map((g) => g.id));
   const scored = scoreCards(goldens, articles);
   const halves = { fit: goldens.filter((g) => g.half === 'fit').length, report: goldens.filter((g) => g.half === 'report').length };
-  console.log(`cards bench: ${goldens.length} graded articles (fit ${halves.fit}, report ${halves.report})\n`);
+  console.log(`cards bench: ${goldens.length} graded articles${batch === undefined ? '' : ` of batch ${batch}`} (fit ${halves.fit}, report ${halves.report})\n`);
   console.log(formatScores(scored, show));
 }
 

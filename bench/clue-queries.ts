@@ -118,14 +118,18 @@ const STOP_LAYOUTS: Record<string, StopLayout> = {
 export function renderBugcheck(b: ArticleBugcheck, name: string | undefined, rng: Rng): RenderedQuery[] {
   const out: RenderedQuery[] = [];
   const params = b.parameters.length === 4 ? b.parameters : [];
+  // all-zero parameters say nothing (NT prints (0,0,0,0) for many codes); the scorer reads zeros as placeholders too
+  const telling = params.some((p) => p !== '0');
   for (const [layout, render] of Object.entries(STOP_LAYOUTS)) {
     if (layout === 'win10' && !name) continue;
     const withParams = params.length === 4 && layout !== 'win10' && layout !== 'chat';
-    if (!withParams && !b.driver) continue;
-    out.push({ text: render(b.code, name, b.driver, withParams ? params : ['0', '0', '0', '0'], rng), layout, damage: 'as printed', keeps: { source: false, description: false, driver: b.driver !== undefined, parameters: withParams } });
+    // the bugcheck event prints code and parameters, never the driver
+    const withDriver = b.driver !== undefined && layout !== 'event1001';
+    if (!withParams && !withDriver) continue;
+    out.push({ text: render(b.code, name, b.driver, withParams ? params : ['0', '0', '0', '0'], rng), layout, damage: 'as printed', keeps: { source: false, description: false, driver: withDriver, parameters: withParams && telling } });
   }
   if (b.driver && params.length === 4) {
-    out.push({ text: STOP_LAYOUTS.nt4!(b.code, name, undefined, params, rng), layout: 'nt4', damage: 'driver dropped', keeps: { source: false, description: false, driver: false, parameters: true } });
+    out.push({ text: STOP_LAYOUTS.nt4!(b.code, name, undefined, params, rng), layout: 'nt4', damage: 'driver dropped', keeps: { source: false, description: false, driver: false, parameters: telling } });
     out.push({ text: STOP_LAYOUTS.xp!(b.code, name, b.driver, ['0', '0', '0', '0'], rng), layout: 'xp', damage: 'parameters changed', keeps: { source: false, description: false, driver: true, parameters: false } });
   }
   return out;

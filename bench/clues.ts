@@ -4,7 +4,8 @@
  * (bench/clue-queries.ts), matched against the whole archive's clue indexes. Articles held out of
  * the store are negatives, with today's events and bug checks no article knows. The match
  * threshold is fitted on one half (articles split at random) and reported on the other.
- * Reports top-1, verdict accuracy, false `match` rate, p50/p99 latency (parse + match) and misses.
+ * Reports top-1, verdict accuracy, false `match` rate, p50/p99 latency (parse + match) and misses
+ * (`--misses calibration` prints the calibration half's, to work from; `--seed N` draws another split).
  * Without --store the archive is parsed here (articles that name an event, a STOP or a crash).
  */
 import { execFileSync } from 'node:child_process';
@@ -183,7 +184,8 @@ function report(label: string, outcomes: Outcome[], t: number): void {
   const held = neg.filter((o) => o.kind === 'held-out');
   const modern = neg.filter((o) => o.kind === 'modern');
   const unrelated = neg.filter((o) => o.kind === 'unrelated');
-  console.log(`    negatives answered match: ${pct(share(neg, isMatch))} (held-out ${pct(share(held, isMatch))} of ${held.length}, today's ${pct(share(modern, isMatch))} of ${modern.length}, unrelated ${pct(share(unrelated, isMatch))} of ${unrelated.length}) [goal <= 2%]; possible ${pct(share(neg, (o) => verdictAt(o, t) === 'possible'))}`);
+  const heldStop = held.filter((o) => o.family === 'stop');
+  console.log(`    negatives answered match: ${pct(share(neg, isMatch))} (held-out ${pct(share(held, isMatch))} of ${held.length} — STOP screens ${pct(share(heldStop, isMatch))} of ${heldStop.length}, today's ${pct(share(modern, isMatch))} of ${modern.length}, unrelated ${pct(share(unrelated, isMatch))} of ${unrelated.length}) [goal <= 2%]; possible ${pct(share(neg, (o) => verdictAt(o, t) === 'possible'))}`);
 }
 
 function breakdown(outcomes: Outcome[], t: number, key: 'layout' | 'damage'): void {
@@ -193,12 +195,35 @@ function breakdown(outcomes: Outcome[], t: number, key: 'layout' | 'damage'): vo
   console.log(`    by ${key} (first/verdict): ${cells.join('  ')}`);
 }
 
-export async function runClueBench(storeDir?: string): Promise<void> {
+/** Seed of the bench's article split and renderings; another (`--seed N`) gives an unseen draw. */
+const DEFAULT_SEED = 244976;
+
+export interface ClueBenchOptions {
+  seed?: number;
+  /** Which half's misses and false matches to print (`--misses calibration`: read while fitting, never the test half). */
+  misses?: 'calibration' | 'test';
+  /** How many misses to print per family (`--limit N`). */
+  limit?: number;
+}
+
+function printMisses(outcomes: Outcome[], half: string, limit: number): void {
+  const line = (o: Outcome) => `${o.kb}(${o.family} ${o.layout}, ${o.damage}) -> ${verdictAt(o, CLUE_MATCH_THRESHOLD)} ${o.ids.slice(0, 3).map((id, i) => `${id} ${fmt(o.confidences[i] ?? 0, 3)}`).join(', ') || 'nothing'} [want ${[...o.group].join('/')}]`;
+  const misses = outcomes.filter((o) => o.kind === 'positive' && !rightVerdict(o, CLUE_MATCH_THRESHOLD));
+  for (const family of ['stop', 'event'] as const) {
+    const own = misses.filter((o) => o.family === family);
+    console.log(`    ${family} misses in the ${half} half (${own.length}): ${own.slice(0, limit).map(line).join('; ')}`);
+  }
+  const falseMatches = outcomes.filter((o) => (o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated') && verdictAt(o, CLUE_MATCH_THRESHOLD) === 'match');
+  console.log(`    negatives answered match in the ${half} half (${falseMatches.length}): ${falseMatches.slice(0, limit).map((o) => `${o.kb}(${o.kind} ${o.family} ${o.layout}) -> ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 3)}`).join('; ')}`);
+}
+
+export async function runClueBench(storeDir?: string, options: ClueBenchOptions = {}): Promise<void> {
   const started = performance.now();
   const { signatures, how } = await loadSignatures(storeDir);
-  const rng: Rng = seededRng(244976);
+  const seed = options.seed ?? DEFAULT_SEED;
+  const rng: Rng = seededRng(seed);
   const withClues = signatures.filter((s) => (s.events?.length ?? 0) > 0 || (s.bugchecks?.length ?? 0) > 0);
-  console.log(`\n(d) event-log entries and STOP screens  [${how}; ${fmt((performance.now() - started) / 1000, 1)} s]`);
+  console.log(`\n(d) event-log entries and STOP screens  [${how}; ${seed === DEFAULT_SEED ? '' : `seed ${seed}; `}${fmt((performance.now() - started) / 1000, 1)} s]`);
   console.log(`  articles printing an event entry: ${signatures.filter((s) => (s.events?.length ?? 0) > 0).length}; a STOP: ${signatures.filter((s) => (s.bugchecks?.length ?? 0) > 0).length}; naming a faulting module: ${signatures.filter((s) => (s.faultModules?.length ?? 0) > 0).length}`);
   for (const sig of withClues) {
     const words = new Set((sig.events ?? []).flatMap((e) => (e.description !== undefined ? descriptionWords(e.description) : [])));
@@ -214,6 +239,7 @@ export async function runClueBench(storeDir?: string): Promise<void> {
   console.log(`  store: ${stored.length} signatures (${heldOut.size} articles held out); whole match index ${fmt(built.ms / 1000, 2)} s, clue indexes alone ${fmt(clueOnly.ms, 0)} ms, +${fmt(clueOnly.mb, 1)} MB`);
 
   const outcomes: Outcome[] = [];
+  let codeOnly = 0;
   const names = index.clues.names;
   for (const sig of withClues) {
     const held = heldOut.has(sig.id);
@@ -226,7 +252,11 @@ export async function runClueBench(storeDir?: string): Promise<void> {
       for (const q of renderBugcheck(b, names.byCode.get(b.code), rng)) queries.push({ q, family: 'stop', group: stopGroup(index, b.code, b.driver, b.parameters, q) });
     }
     for (const { q, family, group } of queries) {
-      if (!q.keeps.source && !q.keeps.description && !q.keeps.driver && !q.keeps.parameters) continue;
+      // an event id alone, a STOP code alone (zero parameters, no driver): at best `possible` by design, not graded
+      if (!q.keeps.source && !q.keeps.description && !q.keeps.driver && !q.keeps.parameters) {
+        if (family === 'stop') codeOnly++;
+        continue;
+      }
       let kind: Kind;
       if (held) {
         // held out, but another article in the store prints the same thing: not a negative
@@ -253,6 +283,7 @@ export async function runClueBench(storeDir?: string): Promise<void> {
     outcomes.push({ kind: 'modern', family: 'other', kb: m.what, split: i % 2 === 0 ? 'calibration' : 'test', layout: 'today', damage: '', group: new Set(), text: m.text, ...outcomeOf(index, m.text) });
   });
 
+  console.log(`  STOP pastes saying only their code (zero parameters, no driver), not graded: ${codeOnly}`);
   const calibration = outcomes.filter((o) => o.split === 'calibration');
   const test = outcomes.filter((o) => o.split === 'test');
   const fitted = fitOnCalibration(calibration);
@@ -272,6 +303,7 @@ export async function runClueBench(storeDir?: string): Promise<void> {
   console.log(`    top confidence vs share right: ${cells.join(';  ')}`);
   const modern = outcomes.filter((o) => o.kind === 'modern');
   console.log(`    today's events and bug checks (shipped threshold): ${modern.map((o) => `${o.kb} -> ${verdictAt(o, CLUE_MATCH_THRESHOLD)}${o.ids[0] ? ` ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)}` : ''}`).join('; ')}`);
+  if (options.misses) printMisses(options.misses === 'calibration' ? calibration : test, options.misses, options.limit ?? 15);
   const misses = test.filter((o) => o.kind === 'positive' && !rightVerdict(o, CLUE_MATCH_THRESHOLD));
   console.log(`    misses in the test half (${misses.length}): ${misses.slice(0, 15).map((o) => `${o.kb}(${o.family} ${o.layout}, ${o.damage}) -> ${verdictAt(o, CLUE_MATCH_THRESHOLD)} ${o.ids.slice(0, 2).map((id, i) => `${id} ${fmt(o.confidences[i] ?? 0, 2)}`).join(', ') || 'nothing'} [want ${[...o.group].join('/')}]`).join('; ')}`);
   const falseMatches = test.filter((o) => (o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated') && verdictAt(o, CLUE_MATCH_THRESHOLD) === 'match');
@@ -285,6 +317,15 @@ export async function runClueBench(storeDir?: string): Promise<void> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const at = process.argv.indexOf('--store');
-  await runClueBench(at > 0 ? process.argv[at + 1] : undefined);
+  const arg = (name: string): string | undefined => {
+    const at = process.argv.indexOf(name);
+    return at > 0 ? process.argv[at + 1] : undefined;
+  };
+  const seed = arg('--seed');
+  const misses = arg('--misses');
+  const limit = arg('--limit');
+  if (seed !== undefined && !/^\d{1,10}$/.test(seed)) throw new Error(`--seed wants a whole number, got '${seed}'`);
+  if (misses !== undefined && misses !== 'calibration' && misses !== 'test') throw new Error(`--misses wants 'calibration' or 'test', got '${misses}'`);
+  if (limit !== undefined && !/^\d{1,6}$/.test(limit)) throw new Error(`--limit wants a whole number, got '${limit}'`);
+  await runClueBench(arg('--store'), { ...(seed ? { seed: Number(seed) } : {}), ...(misses ? { misses } : {}), ...(limit ? { limit: Number(limit) } : {}) });
 }

@@ -52,6 +52,33 @@ export function findArticleEvents(text: string): ArticleEvent[] {
   return events;
 }
 
+/** A driver file named in the prose around a STOP ("a STOP 0x0000000A error message when the Ofmntdrv.sys file does not run"). */
+const PROSE_DRIVER = /\b([A-Za-z0-9_$~-]{1,40}\.sys)\b/gi;
+/** How far either side of a STOP code its prose may name the driver: the same paragraph, about. */
+const PROSE_REACH = 600;
+/** Driver names looked at per article: bounds the work on a long file table (each costs one read of 1,200 characters). */
+const MAX_PROSE_DRIVERS = 64;
+
+/**
+ * Per STOP code, the driver files the prose names within reach of one of its mentions. Read from
+ * the drivers' side: the reader merges a code's mentions into one record, so its positions are lost.
+ */
+function driversNamedNear(text: string): Map<string, Set<string>> {
+  const near = new Map<string, Set<string>>();
+  let looked = 0;
+  for (const m of text.matchAll(PROSE_DRIVER)) {
+    if (++looked > MAX_PROSE_DRIVERS) break;
+    const around = text.slice(Math.max(0, m.index - PROSE_REACH), m.index + PROSE_REACH);
+    for (const b of readBugchecks(around)) {
+      if (b.code === undefined) continue;
+      const names = near.get(b.code) ?? new Set<string>();
+      names.add(m[1]!);
+      near.set(b.code, names);
+    }
+  }
+  return near;
+}
+
 /** STOP screens and codes with what the article says about them. */
 export function findArticleBugchecks(text: string): ArticleBugcheck[] {
   const out: ArticleBugcheck[] = [];
@@ -65,6 +92,14 @@ export function findArticleBugchecks(text: string): ArticleBugcheck[] {
     }
     if (out.length >= MAX_BUGCHECKS) break;
     out.push({ code: b.code, ...(b.driver ? { driver: b.driver } : {}), parameters: b.parameters ?? [] });
+  }
+  // no screen names the driver: the prose around the STOP often does, and people paste it ("0xA in ofmntdrv.sys");
+  // two or more files named there leave it unsaid which one failed
+  if (out.every((b) => b.driver !== undefined)) return out;
+  const near = driversNamedNear(text);
+  for (const b of out) {
+    const names = [...(near.get(b.code) ?? [])];
+    if (b.driver === undefined && names.length > 0 && names.every((n) => n.toLowerCase() === names[0]!.toLowerCase())) b.driver = names[0]!;
   }
   return out;
 }

@@ -43,6 +43,8 @@ export interface ClueIndex {
   bugchecks: Map<string, BugcheckEntry[]>;
   /** Articles naming each driver stem in a STOP, for its rarity. */
   driverDf: Map<string, number>;
+  /** Articles naming each driver stem with each STOP code (`0x0000001E:isotp`): tcpip is everywhere, with 0x1E in few. */
+  codeDriverDf: Map<string, number>;
   /** Articles printing each STOP parameter at each position (`0:b`), for its rarity. */
   parameterDf: Map<string, number>;
   modules: Map<string, ModuleEntry[]>;
@@ -54,6 +56,8 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   if (list) list.push(value);
   else map.set(key, [value]);
 }
+
+export const codeDriverKey = (code: string, stem: string): string => `${code}:${stem}`;
 
 /** Event ids a title names ("XADM: Event ID 1197 and 1005 When …"). */
 function titleEventIds(title: string): Set<number> {
@@ -71,6 +75,7 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
   let described = 0;
   const bugchecks = new Map<string, BugcheckEntry[]>();
   const driverDf = new Map<string, number>();
+  const codeDriverDf = new Map<string, number>();
   const parameterDf = new Map<string, number>();
   const modules = new Map<string, ModuleEntry[]>();
 
@@ -104,10 +109,13 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
     for (const code of sig.stopCodes) if (!codes.has(code)) codes.set(code, { sig: s, code, drivers: faulting, parameters: [], inTitle: titleCodes.has(code) });
     for (const d of faulting) seenDrivers.add(d);
     for (const d of seenDrivers) driverDf.set(d, (driverDf.get(d) ?? 0) + 1);
-    for (const entry of codes.values()) push(bugchecks, entry.code, entry);
+    for (const entry of codes.values()) {
+      push(bugchecks, entry.code, entry);
+      for (const d of entry.drivers) codeDriverDf.set(codeDriverKey(entry.code, d), (codeDriverDf.get(codeDriverKey(entry.code, d)) ?? 0) + 1);
+    }
   });
 
   const wordIdf = new Map<string, number>();
   for (const [w, df] of wordDf) wordIdf.set(w, Math.log(1 + described / df));
-  return { events, wordIdf, bugchecks, driverDf, parameterDf, modules, names };
+  return { events, wordIdf, bugchecks, driverDf, codeDriverDf, parameterDf, modules, names };
 }

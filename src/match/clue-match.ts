@@ -3,13 +3,14 @@
  * indexes. An event is its id with its source: a different source is a different event, a missing
  * one caps the confidence below `match`; description words decide between articles, insertion
  * strings (words no article's events use) are ignored. A STOP code alone is at best `possible`;
- * its driver or its parameters make it one article's. Confidences in [0, 1], read by the same
+ * its driver (rare with that code, not overall) or its addresses make it one article's; addresses
+ * the article prints otherwise count against it, and ones it cannot confirm keep it `possible`. Confidences in [0, 1], read by the same
  * verdict rule as traces (decideVerdict) at a threshold fitted by `npm run bench`.
  */
 import type { Clue, ClueMatch } from '../model.js';
 import { moduleStem } from '../trace/app-error.js';
 import { descriptionWords, sourceAgreement } from '../trace/events.js';
-import type { ClueIndex, EventEntry } from './clue-index.js';
+import { codeDriverKey, type ClueIndex, type EventEntry } from './clue-index.js';
 
 /** Confidence at or above which a clue match is `match` (fitted on the bench's calibration half). */
 export const CLUE_MATCH_THRESHOLD = 0.61;
@@ -123,6 +124,23 @@ function showStop(index: ClueIndex, code: string, driver: string | undefined, pa
   return `STOP ${code}${name ? ` ${name}` : ''}${parameters.length > 0 ? ` (${parameters.map((p) => `0x${p}`).join(', ')})` : ''}${driver ? ` in ${driver}` : ''}`;
 }
 
+/** Taken off when the pasted addresses cannot be checked: the same code and driver may be another crash, so at best `possible` (as an event description the article lacks). */
+const UNCHECKED_PARAMETERS = 0.1;
+
+/** An address or status (`80013693`, `c0000005`), not a small constant (an IRQL, a flag, a trap number). */
+const addressLike = (p: string): boolean => p.length >= 4;
+
+/** Positions where both sides print a value, neither zero (zeros are placeholders), and they differ on an address or status. */
+function differingParameters(pasted: string[], article: string[]): number {
+  let differ = 0;
+  pasted.forEach((p, i) => {
+    const a = article[i];
+    if (a === undefined || p === '0' || a === '0' || p === a) return;
+    if (addressLike(p) || addressLike(a)) differ++;
+  });
+  return differ;
+}
+
 function scoreBugchecks(index: ClueIndex, pasted: PastedBugcheck, add: (sig: number, s: Scored) => void): void {
   const driver = pasted.driver !== undefined ? moduleStem(pasted.driver) : undefined;
   for (const entry of index.bugchecks.get(pasted.code) ?? []) {
@@ -131,9 +149,11 @@ function scoreBugchecks(index: ClueIndex, pasted: PastedBugcheck, add: (sig: num
     let score = 0.3;
     if (driver !== undefined && entry.drivers.length > 0) {
       if (entry.drivers.includes(driver)) {
-        const r = rarity(index.driverDf.get(driver) ?? 1);
+        // rare with this code, not overall: tcpip.sys is named in many STOP articles, with 0x1E in few
+        const df = index.codeDriverDf.get(codeDriverKey(pasted.code, driver)) ?? 1;
+        const r = rarity(df);
         score += 0.35 * r;
-        details.push(`driver ${pasted.driver}${r < 1 ? ` (named in ${index.driverDf.get(driver)} articles)` : ''}`);
+        details.push(`driver ${pasted.driver}${r < 1 ? ` (named with this code in ${df} articles)` : ''}`);
       } else {
         score -= 0.1;
         details.push(`driver differs: pasted ${pasted.driver}, the article names ${entry.drivers.join(', ')}`);
@@ -146,18 +166,25 @@ function scoreBugchecks(index: ClueIndex, pasted: PastedBugcheck, add: (sig: num
       if (p === '0' || entry.parameters[i] !== p) return;
       // an address or a status few articles print says much; 1 or 2 (an IRQL, a flag) says little
       const df = index.parameterDf.get(`${i}:${p}`) ?? 1;
-      const weight = p.length < 4 ? 0.03 : df <= 2 ? 0.32 : df <= 5 ? 0.12 : 0.04;
+      const weight = !addressLike(p) ? 0.03 : df <= 2 ? 0.32 : df <= 5 ? 0.12 : 0.04;
       telling ||= weight >= 0.12;
       paramScore += weight;
       same.push(`0x${p}`);
     });
     if (same.length > 0) details.push(`parameters ${same.join(', ')} as in the article`);
-    // both print parameters and none of the article's addresses or statuses is pasted: another crash with this code
-    if (!telling && pasted.parameters.some((p) => p.length >= 4) && entry.parameters.some((p) => p.length >= 4)) {
+    const differ = differingParameters(pasted.parameters, entry.parameters);
+    // none of the article's telling addresses or statuses is pasted and they differ: another crash with this code
+    if (!telling && differ > 0) {
       score -= 0.15;
       details.push('parameters differ from the article\'s');
+    } else if (differ > 0) details.push(`${differ} parameter${differ > 1 ? 's differ' : ' differs'} from the article's`);
+    // a whole screen pasted against an article printing no parameters: its addresses cannot be checked (as a description the article lacks)
+    else if (entry.parameters.length === 0 && pasted.parameters.some(addressLike)) {
+      score -= UNCHECKED_PARAMETERS;
+      details.push('the article prints no parameters to check');
     }
-    score += Math.min(0.45, paramScore);
+    // past the cap, an address the article prints otherwise still tells two near-identical screens apart
+    score += Math.min(0.45, paramScore) - (telling ? 0.05 * differ : 0);
     if (entry.inTitle) score += TITLE_BONUS;
     add(entry.sig, {
       score: Math.min(1, score),

@@ -3,7 +3,7 @@ export { buildIndex, idfWeight, type MatchIndex } from './build.js';
 export { MATCH_THRESHOLD, POSSIBLE_THRESHOLD, TIE_MARGIN, crashSiteAnswer, decideVerdict, matchMessage, rankCandidates, type RankedCandidate, type SiteAnswer } from './match.js';
 export { SITE_FRAMES } from './crash-site.js';
 export { defaultRulesDir, loadRules, parseFrameRules, parseModuleRules, type Rules } from './rules.js';
-export { searchText, type SearchHit } from './search.js';
+export { searchText, warmIndex, type SearchHit } from './search.js';
 export { checkVersions } from './versions.js';
 export { CLUE_MATCH_THRESHOLD } from './clue-match.js';
 export { matchClues, matchMessageClues, rankClueCandidates, rankMessageCandidates } from './clue-answer.js';

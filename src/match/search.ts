@@ -117,6 +117,12 @@ function expand(search: SearchIndex, word: string): { word: string; factor: numb
     .map((h) => ({ word: h.item, factor: 1 - (h.score ?? 0) }));
 }
 
+/** Builds the parts of an index made on first use (text search, error messages), so no answer pays for them. */
+export function warmIndex(index: MatchIndex): void {
+  index.search ??= buildSearchIndex(index);
+  void index.messages;
+}
+
 export function searchText(index: MatchIndex, query: string | string[], limit = 10): SearchHit[] {
   index.search ??= buildSearchIndex(index);
   const search = index.search;

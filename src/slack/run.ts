@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { buildKnowledge, buildTeamLayer, createBot, layerKnowledge, type Knowledge, type TeamLayer } from '../bot/index.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../log.js';
-import { loadRules } from '../match/index.js';
+import { loadRules, warmIndex } from '../match/index.js';
 import { DEFAULT_DATA_DIR, openStateStore, type StateStore } from '../state/index.js';
 import { openTeamStore, type TeamStore } from '../store/team.js';
 import { watchTeam, type TeamWatcher } from '../store/team-watch.js';
@@ -76,7 +76,11 @@ export async function runSlackBot(config: Config, mode: ConnectedMode, baseLogge
     store = await watchStore<Knowledge>(config.storeDir ?? defaultStoreDir(), {
       build: (signatures) => buildKnowledge(signatures, rules),
       logger,
-      onSwap: () => metrics.storeReloads.inc(),
+      onSwap: (snapshot) => {
+        metrics.storeReloads.inc();
+        // Off the load's own turn, so readiness is not delayed; the first error paste or search then pays nothing.
+        setImmediate(() => warmIndex(snapshot.knowledge.index));
+      },
       ...(options.reloadDebounceMs !== undefined ? { debounceMs: options.reloadDebounceMs } : {}),
     });
     const watcher = store;

@@ -41,20 +41,20 @@ function asDriver(word: string | undefined): string | undefined {
 }
 
 /** A STOP code where it is printed as one: keyword, optional colon, hex in any spelling. */
-const CODE = /\b(?:\*{0,3}\s{0,2}STOP|stop|Stop|bug ?check(?:_code|_str)?|BugCheck|BUGCHECK(?:_CODE|_STR)?|Bugcheck|bsod|BSOD|blue ?screen(?: of death)?|Blue ?[Ss]creen(?: of [Dd]eath)?|[Tt]he bugcheck was|Trap)(?: code)?\s{0,3}[:#]?\s{0,3}(?:was:?\s{1,3})?(0x[0-9a-fA-F]{1,16}|[0-9a-fA-F]{1,8})\b(?:\s{0,2}\(([0-9a-fA-Fx`, ]{3,120})\)|,\s{0,2}\{([0-9a-fA-Fx`, ]{3,120})\})?/g;
+const CODE = /\b(?:\*{0,3}\s{0,2}STOP|stop|Stop|bug ?check(?:_code|_str)?|BugCheck|BUGCHECK(?:_CODE|_STR)?|Bugcheck|bsod|BSOD|blue[ -]?screen(?:ed)?(?: of death)?|Blue[ -]?[Ss]creen(?:ed)?(?: of [Dd]eath)?|[Tt]he bugcheck was|Trap)(?: code| with)?\s{0,3}[:#]?\s{0,3}(?:was:?\s{1,3})?(0x[0-9a-fA-F]{1,16}|[0-9a-fA-F]{1,8})\b(?:\s{0,2}\(([0-9a-fA-Fx`, ]{3,120})\)|,\s{0,2}\{([0-9a-fA-Fx`, ]{3,120})\})?/g;
 /** Kernel-Power 41: `BugcheckCode 126` (decimal), `<Data Name="BugcheckCode">126</Data>`. */
 const DECIMAL_CODE = /BugcheckCode["']?\s{0,3}(?:>|:|=)?\s{0,3}(\d{1,10})\b/gi;
 /** A symbolic name: upper-case words joined by underscores. */
 const NAME = /\b([A-Z][A-Z0-9]{1,20}(?:_[A-Z0-9]{1,20}){1,8})\b(?!\s{0,2}:)/g;
 /** A STOP keyword within this many characters before a name makes it a bug check name. */
 const NAME_REACH = 160;
-const STOP_WORD = /\b(?:stop|bug ?check|bsod|blue ?screen|crash(?:ed|es)?|stop code|bugcheck_str|failure_bucket_id)\b/i;
+const STOP_WORD = /\b(?:stop|bug ?check|bsod|blue[ -]?screen(?:ed)?|crash(?:ed|es)?|stop code|bugcheck_str|failure_bucket_id)\b/i;
 /** `!analyze` argument lines: `Arg1: 0000000b, memory referenced`. */
 const ARG = /\bArg([1-4]):\s{0,3}([0-9a-fA-F`]{1,17})\b/g;
 
 const DRIVER_PATTERNS = [
-  // NT 4.0: "*** Address 80013693 has base at 80010000 - aic78xx.sys"; 2000/XP: "... base at BFB1A000, DateStamp 395db967 - nm2200dp.dll"
-  /base at [0-9a-fA-F`]{8,17}(?:,\s{0,3}Date ?[Ss]tamp\s{1,8}[0-9a-fA-F]{1,8})?\s{0,3}-\s{0,8}([A-Za-z0-9_$~.-]{1,44})/g,
+  // NT 4.0: "*** Address 80013693 has base at 80010000 - aic78xx.sys" (articles also print 0xfa0e0000); 2000/XP: "... base at BFB1A000, DateStamp 395db967 - nm2200dp.dll"
+  /base at (?:0x)?[0-9a-fA-F`]{8,17}(?:,\s{0,3}Date ?[Ss]tamp\s{1,8}[0-9a-fA-F]{1,8})?\s{0,3}-\s{0,8}([A-Za-z0-9_$~.-]{1,44})/g,
   // XP and later: "*** tcpip.sys - Address F7…"
   /\*\*\*\s{1,3}([A-Za-z0-9_$~.-]{1,44})\s{1,3}-\s{1,3}Address/g,
   /\b(?:What failed|IMAGE_NAME|Probably caused by|FAULTING_MODULE|Faulting module)\s{0,3}:\s{0,3}(?:[0-9a-fA-F`]{8,17}\s{1,3})?([A-Za-z0-9_$~.-]{1,44})/g,

@@ -2,8 +2,10 @@
  * The graded set (test/fixtures/golden, facts written by hand from the articles): every card field stays at or
  * above the share right measured when this test was written (`npm run bench:cards` prints the figures and misses).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadArticles, loadGoldens } from '../../bench/cards.js';
+import { batchesOf, GOLDEN_DIR, loadArticles, loadGoldens } from '../../bench/cards.js';
 import { FIELDS, scoreCards, shareRight, type Field, type Scored } from '../../bench/cards-score.js';
 import { archiveAvailable } from '../support/archive.js';
 import { ARCHIVE_PATH } from '../support/services.js';
@@ -26,6 +28,23 @@ const FLOORS: Record<Field, number> = {
   'traces from prose': 0.98,
   'trace first frame': 0.95,
 };
+
+describe('the graded set and its LIST.txt', () => {
+  const list = readFileSync(join(GOLDEN_DIR, 'LIST.txt'), 'utf8');
+  const listed = new Map(list.split('\n').filter((l) => /^Q\d+\s/.test(l)).map((l) => [l.split(/\s+/)[0]!, l.split(/\s+/)]));
+
+  it('lists every graded article once, with the stratum and half its file gives', async () => {
+    const goldens = await loadGoldens();
+    for (const g of goldens) expect(listed.get(g.id)?.slice(1, 3), g.id).toEqual([g.stratum, g.half]);
+  });
+
+  it('numbers the batches by their headers, the lines before the first header being batch 1', () => {
+    const batches = batchesOf(list);
+    const counts = [1, 2, 3].map((b) => [...batches.values()].filter((n) => n === b).length);
+    expect(counts).toEqual([180, 100, 60]);
+    expect(batchesOf('Q1 any fit A\n# batch 2: later\nQ2 any report B\n')).toEqual(new Map([['Q1', 1], ['Q2', 2]]));
+  });
+});
 
 describe.skipIf(!archiveAvailable('the graded cards bench'))('cards against the graded set', () => {
   let scored: Scored;

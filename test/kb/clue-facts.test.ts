@@ -52,3 +52,17 @@ describe('clue facts read from an article', () => {
     expect(findArticleEvents('Printers: HP LaserJet 500, QMS-PS 810, DeskJet 500C')).toEqual([]);
   });
 });
+
+describe('the driver of an article\'s STOP when no screen names it', () => {
+  const filler = 'The computer was running Windows NT Server 4.0 with Service Pack 4 and a backup agent. '.repeat(9);
+  it.each([
+    ['the prose next to the STOP names one driver file', 'STOP 0x0000000a Error with OFM 5.1\n\nYou may receive a STOP 0x0000000A error message when the Ofmntdrv.sys file does not run.', '0x0000000A', 'Ofmntdrv.sys'],
+    ['the screen prints the base address with 0x', 'the following STOP message appears:\n\n   STOP 0x0000000A (0x00000006, 0x00000002, 0x00000000, 0xfa0e08f4)\n   0xfa0e08f4 has base at 0xfa0e0000 - ndis.sys', '0x0000000A', 'ndis.sys'],
+    ['two driver files are named next to it', 'A STOP 0x0000001E occurs in either Sfmsrv.sys or Sfmatalk.sys when the volume is shared.', '0x0000001E', undefined],
+    ['the driver file is named a page away from the STOP', `A STOP 0x0000001E blue screen results. ${filler}${filler}Remove the Haspnt.sys file.`, '0x0000001E', undefined],
+  ])('%s', (_name, text, code, driver) => {
+    const [b] = findArticleBugchecks(text);
+    expect(b?.code).toBe(code);
+    expect(b?.driver).toBe(driver);
+  });
+});

@@ -156,3 +156,30 @@ describe('explaining a clue match', () => {
     expect(text).toContain('0x80013693');
   });
 });
+
+describe('telling STOP screens apart when several articles print the code', () => {
+  // tcpip.sys is named in four articles' STOPs, but with 0x1E in one; isotp.sys twice with 0x1E
+  const stopInputs: SignatureInput[] = [
+    ...['Q920001', 'Q920002', 'Q920003'].map((id) => ({ id, title: `STOP 0x0000000A in Tcpip.sys (${id})`, stopCodes: ['0x0000000A'], bugchecks: [{ code: '0x0000000A', driver: 'tcpip.sys', parameters: [] }], faultModules: ['tcpip.sys'] })),
+    { id: 'Q920004', title: 'STOP 0x1E in Tcpip.sys with a teamed adapter', stopCodes: ['0x0000001E'], bugchecks: [{ code: '0x0000001E', driver: 'tcpip.sys', parameters: [] }], faultModules: ['tcpip.sys'] },
+    { id: 'Q920005', title: 'Bugcheck 0x1e caused by Isotp.sys', stopCodes: ['0x0000001E'], bugchecks: [{ code: '0x0000001E', driver: 'Isotp.sys', parameters: ['c0000005', '2', '0', '2'] }], faultModules: ['Isotp.sys'] },
+    { id: 'Q920006', title: 'STOP 0x0000001E in Isotp.sys', stopCodes: ['0x0000001E'], bugchecks: [{ code: '0x0000001E', driver: 'Isotp.sys', parameters: [] }], faultModules: ['Isotp.sys'] },
+    { id: 'Q920007', title: 'Vinca drivers may cause Stop 0x24', stopCodes: ['0x00000024'], bugchecks: [{ code: '0x00000024', parameters: ['1901f9', 'f743b5f8', 'f743b434', '8013b59e'] }] },
+    { id: 'Q920008', title: 'STOP 0x24 in Ntfs.sys function NtfsMoveFile', stopCodes: ['0x00000024'], bugchecks: [{ code: '0x00000024', driver: 'Ntfs.sys', parameters: ['1901f9', 'f743b5f8', 'f743b434', 'fe46c869'] }], faultModules: ['Ntfs.sys'] },
+    { id: 'Q920009', title: 'STOP 0x50 in Mup.sys', stopCodes: ['0x00000050'], bugchecks: [{ code: '0x00000050', driver: 'Mup.sys', parameters: [] }], faultModules: ['Mup.sys'] },
+  ];
+  const stopIndex = buildIndex(stopInputs.map((s) => SignatureSchema.parse(s)), loadRules());
+  const answerStop = (text: string) => matchMessage(stopIndex, parseMessage(text));
+
+  it.each([
+    ['a driver common in STOP articles but rare with this code', 'Stop code: KMODE_EXCEPTION_NOT_HANDLED\nWhat failed: tcpip.sys', 'match', ['Q920004']],
+    ['the same driver with the code three articles print', 'bluescreen 0xA in tcpip.sys', 'possible', ['Q920001', 'Q920002', 'Q920003']],
+    ['the screen one article prints, common parameters and all', '*** STOP: 0x0000001E (0xC0000005,0x00000002,0x00000000,0x00000002)\nKMODE_EXCEPTION_NOT_HANDLED*** Address 00000002 has base at 80100000 - Isotp.sys', 'match', ['Q920005']],
+    ['a screen whose last address only one of two near-identical articles prints', '*** STOP: 0x00000024 (0x001901F9,0xF743B5F8,0xF743B434,0x8013B59E)\nNTFS_FILE_SYSTEM', 'match', ['Q920007']],
+    ['a whole screen whose addresses the only article with that code and driver cannot confirm', '*** STOP: 0x00000050 (0xF6EB8000,0x00000001,0x00000000,0x80156000)\nPAGE_FAULT_IN_NONPAGED_AREA*** Address 80156000 has base at 80150000 - Mup.sys', 'possible', ['Q920009']],
+  ])('answers %s', (_name, text, verdict, top) => {
+    const result = answerStop(text);
+    expect(result.verdict).toBe(verdict);
+    expect(result.candidates.slice(0, top.length).map((c) => c.kb).sort()).toEqual(top);
+  });
+});

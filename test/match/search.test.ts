@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { searchText } from '../../src/match/index.js';
+import { searchText, warmIndex } from '../../src/match/index.js';
 import { identifierParts, indexWords } from '../../src/match/search.js';
 import { fixtureIndex } from './fixtures.js';
 
@@ -37,5 +37,16 @@ describe('searchText', () => {
 
   it('finds nothing for words no article uses', () => {
     expect(searchText(index, 'zebra xylophone', 5)).toEqual([]);
+  });
+});
+
+describe('warmIndex', () => {
+  it('builds the search index a first search would build, and searches answer the same after it', () => {
+    const cold = fixtureIndex();
+    const warm = fixtureIndex();
+    expect(warm.search).toBeUndefined();
+    warmIndex(warm);
+    expect(warm.search?.postings.size).toBeGreaterThan(0);
+    expect(searchText(warm, 'shared memroy pool', 3)).toEqual(searchText(cold, 'shared memroy pool', 3));
   });
 });

@@ -189,6 +189,8 @@ describe.each(['http', 'socket'] as const)('recording known issues (%s)', (mode)
     const retire = slashCommand(api, 'UHUMAN', 'C0OTHER', 'retire KI-1');
     await kb.command(retire.fields);
     await expect.poll(async () => (await kb.bot.teamStore.get('KI-1'))?.retired).toBe(true);
+    // The confirmation comes once the store is written and the team layer rebuilt: what the person waits for.
+    await expect.poll(() => [...api.callsTo('chat.postEphemeral'), ...api.callsTo('response_url')].some((c) => /KI-1 is retired/.test(String(c.params.text)))).toBe(true);
     // In a DM the bot always answers: nothing known again.
     const after = await paste('D0DM2', UNKNOWN_TRACE);
     expect(String(after.params.text)).toMatch(/No known KB article/);

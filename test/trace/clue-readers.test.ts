@@ -81,6 +81,14 @@ describe('STOP screens and bug checks', () => {
     expect(readBugchecks(`STOP ${spelt} at boot`)[0]?.code).toBe(code);
   });
 
+  it.each([
+    ['NTSRV4 bluescreened with 0x7B in atapi.sys after the update', '0x0000007B', 'atapi.sys'],
+    ['the DC blue-screened 0x50 in srv.sys twice', '0x00000050', 'srv.sys'],
+    ['BSOD 0x1E in Isotp.sys since the patch', '0x0000001E', 'Isotp.sys'],
+  ])('reads the chat sentence "%s" as a code and its driver', (text, code, driver) => {
+    expect(readBugchecks(text)).toMatchObject([{ code, driver }]);
+  });
+
   it('reads no bug check from prose about stopping a service, nor from a driver line alone', () => {
     expect(readBugchecks('stop the Spooler service and start it again')).toEqual([]);
     expect(readBugchecks('*** Address 80013693 has base at 80010000 - aic78xx.sys')).toEqual([]);

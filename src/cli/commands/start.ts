@@ -12,6 +12,7 @@ import type { ConnectedMode } from '../../slack/app.js';
 import { runSlackBot, type RunningBot, type RunOptions } from '../../slack/run.js';
 import type { ShutdownReport } from '../../slack/lifecycle.js';
 import { parseCommandArgs, processIo, resolveStoreDir, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
+import { warmIndex } from '../../match/index.js';
 import { openKnowledge } from '../store.js';
 import { runConsole } from './console.js';
 
@@ -88,6 +89,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
   }
   if (config.slack.kind === 'offline') {
     const { store, knowledge } = await openKnowledge({ command: 'start', flag: parsed.values.store, io, config });
+    // While the prompt waits for the first paste, so that paste does not pay for the lazy indexes.
+    setImmediate(() => warmIndex(knowledge.index));
     await runConsole({
       input: process.stdin,
       output: process.stdout,
