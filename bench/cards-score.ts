@@ -6,7 +6,7 @@
 import { parse as parseYaml } from 'yaml';
 import { parseArticle } from '../src/kb/index.js';
 import type { FileRow, Signature } from '../src/model.js';
-import { buildArticleCard, renderText } from '../src/reply/index.js';
+import { buildArticleCard, escapeMrkdwn, renderText } from '../src/reply/index.js';
 import { normalizePlatform } from '../src/reply/platforms.js';
 
 export interface GoldenRow {
@@ -235,7 +235,8 @@ export function checkArticle(golden: Golden, sig: Signature, card: string): Chec
     const whole = loose(sig.cause);
     const line = cardCauseLine(card) ?? '';
     // The card shows the cause whole, or shortened visibly ("…", and how much is left).
-    const shown = line.includes(flat(sig.cause)) || /…/.test(line);
+    // Slack's escaping (& < > as entities) is how the card prints the text, not a cut.
+    const shown = line.includes(flat(escapeMrkdwn(sig.cause))) || /…/.test(line);
     check('cause complete', sig.cause !== '' && whole.includes(want) && shown, golden.cause.endsWith, `${sig.cause ? `…${flat(sig.cause).slice(-60)}` : '(no cause)'}${shown ? '' : ' [card cuts it silently]'}`);
   }
   if (golden.traces !== undefined) {

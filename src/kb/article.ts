@@ -7,7 +7,7 @@ import { ErrorCode, KbBotError } from '../errors.js';
 import type { Rollback, Signature } from '../model.js';
 import { parseTraces } from '../trace/index.js';
 import { parseFileTables } from './file-table.js';
-import { classifyFix } from './fix.js';
+import { classifyFix, strayStatus } from './fix.js';
 import { footerFields, parseHeader } from './header.js';
 import { classifyArticleKind } from './kind.js';
 import { withStackEvidence } from './stack-evidence.js';
@@ -17,7 +17,8 @@ import { findArticleMessages } from './message-facts.js';
 import { findArticleIds, findEventIds, findExceptionCodes, findStopCodes, withoutCitedTitles } from './references.js';
 import { mayHoldStackFrame } from './prechecks.js';
 import { findRollbackWarnings } from './rollback.js';
-import { cleanArticleText, collapseWhitespace, isFlattened, splitSentences } from './text.js';
+import { statedCause } from './stated-cause.js';
+import { cleanArticleText, collapseWhitespace, isFlattened } from './text.js';
 import { withoutTraceNoise } from './prose.js';
 
 function reject(reason: string, details: Record<string, unknown> = {}): KbBotError {
@@ -82,18 +83,6 @@ function withoutCitedTitleLines(body: string): string {
   return kept.join('\n');
 }
 
-/** A cause said outside a CAUSE section: "This error may occur if ...", "... is caused by ...", "Because ...". */
-const CAUSE_SENTENCE = /\b(occurs?|happens?|appears?|is generated|is displayed) (only )?(because|if|when)\b|\b(is|are|was|were|may be|might be|can be) (probably |usually |often )?(caused by|due to)\b|\b[Tt]his is because\b|^Because\b/;
-
-function statedCause(sections: readonly ProseSection[]): string {
-  // '' is the body of an article printed without section headings.
-  for (const key of ['SYMPTOMS', 'SUMMARY', 'MORE INFORMATION', '']) {
-    const sentence = splitSentences(sectionProse(sections, key)).find((s) => CAUSE_SENTENCE.test(s));
-    if (sentence) return withoutTraceNoise(sentence);
-  }
-  return '';
-}
-
 export function parseArticle(raw: string): Signature {
   const { text, layout } = layoutOf(raw);
   const header = parseHeader(layout.header, layout.footer);
@@ -110,7 +99,12 @@ export function parseArticle(raw: string): Signature {
   const fixSections = uncited.filter((s) => ['RESOLUTION', 'STATUS', 'WORKAROUND'].includes(s.key));
   // Without fix sections the body is read for the fix; its first 64 KB hold it in any real article, and a hostile
   // paste costs no more.
-  const fixProse = sectionProse(fixSections, 'RESOLUTION', 'STATUS', 'WORKAROUND') || withoutCitedTitles(collapseWhitespace(layout.body.slice(0, 65_536)));
+  // An article with a RESOLUTION or WORKAROUND but no STATUS may state its status elsewhere ("Microsoft has
+  // confirmed this to be a problem ... This problem was corrected in Encarta 1995." in MORE INFORMATION).
+  const stray = fixSections.length > 0 && !fixSections.some((s) => s.key === 'STATUS')
+    ? (uncited.filter((s) => !['RESOLUTION', 'STATUS', 'WORKAROUND'].includes(s.key)).map((s) => strayStatus(s.prose)).find((t) => t !== '') ?? '')
+    : '';
+  const fixProse = [sectionProse(fixSections, 'RESOLUTION', 'STATUS', 'WORKAROUND'), stray].filter((t) => t !== '').join(' ') || withoutCitedTitles(collapseWhitespace(layout.body.slice(0, 65_536)));
 
   const { files, packages } = parseFileTables(text);
   const rollback: Rollback[] = uncited.flatMap((s) => findRollbackWarnings(s.prose));
@@ -135,9 +129,9 @@ export function parseArticle(raw: string): Signature {
     ...(header.published ? { published: header.published } : {}),
     keywords: header.keywords,
     symptoms: withoutTraceNoise(sectionProse(sections, 'SYMPTOMS') || sectionProse(sections, 'SUMMARY')),
-    cause: withoutTraceNoise(sectionProse(sections, 'CAUSE')) || (articleKind === 'problem' ? statedCause(sections) : ''),
+    cause: withoutTraceNoise(sectionProse(sections, 'CAUSE')) || (articleKind === 'problem' ? statedCause(bodySections) : ''),
     status: sectionProse(sections, 'STATUS'),
-    traces: mayHoldStackFrame(layout.body) ? withStackEvidence(parseTraces(layout.body), body, articleKind) : [],
+    traces: mayHoldStackFrame(layout.body) ? withStackEvidence(parseTraces(layout.body), body, layout.body) : [],
     articleKind,
     fix: classifyFix({ prose: fixProse, workaround: sectionProse(sections, 'WORKAROUND'), resolution: sectionProse(fixSections, 'RESOLUTION'), body,
       stepsText: { resolution: sectionProse(sections, 'RESOLUTION'), workaround: sectionProse(sections, 'WORKAROUND') } }),

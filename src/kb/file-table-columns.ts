@@ -196,8 +196,15 @@ export function readRows(columns: ColumnKind[], values: Token[]): RawRow[] {
     // Compressed and expanded sizes side by side: the expanded one (always the larger) is the file's size.
     else if (key === 'size' && isLargerSize(t, row.size)) row.size = t;
   };
-  for (const t of values) {
+  for (let k = 0; k < values.length; k++) {
+    const t = values[k]!;
     let idx = -1;
+    if (isBuildUnderVersion(t, values[k + 1], columns[last + 1]) && columns.indexOf('size') === columns.lastIndexOf('size')) {
+      // "9499  4.16MB" under Version and Size: the bare number is the build in the Version column, not a first size.
+      row.version = t;
+      last++;
+      continue;
+    }
     for (let c = last + 1; c < columns.length; c++) if (fits(t, columns[c]!)) { idx = c; break; }
     if (idx < 0) {
       let restart = -1;
@@ -216,6 +223,11 @@ export function readRows(columns: ColumnKind[], values: Token[]): RawRow[] {
   }
   rows.push(row);
   return rows;
+}
+
+/** A bare whole number where the Version column is due, followed by a size: a build number, not a size. */
+function isBuildUnderVersion(t: Token, next: Token | undefined, column: ColumnKind | undefined): boolean {
+  return column === 'version' && t.kind === 'size' && t.sizeText === undefined && /^\d{1,6}$/.test(t.text) && next?.kind === 'size';
 }
 
 function isLargerSize(t: Token, than: Token | undefined): boolean {

@@ -102,3 +102,53 @@ export function tableContext(tokens: Token[], start: number, previous?: { end: n
   }
   return context;
 }
+
+/** Most words of a label heading a table ("Windows NT 4.0, Terminal Server Edition:"). */
+const LABEL_WORDS = 9;
+/** Words of intros and sentences, never of a product label ("The following files are installed:"). */
+const NOT_LABEL_WORDS = new Set([
+  'following', 'attributes', 'attribute', 'file', 'files', 'installed', 'install', 'contains', 'contain', 'stamp', 'timestamp',
+  'later', 'should', 'have', 'has', 'had', 'is', 'are', 'was', 'were', 'be', 'the', 'this', 'these', 'that', 'you', 'your',
+  'see', 'note', 'example', 'directory', 'folder', 'located', 'information', 'details', 'list', 'previous', 'when', 'if',
+]);
+
+function endsSentence(t: Token): boolean {
+  return t.stop === true || (t.kind === 'word' && t.text.endsWith('.'));
+}
+
+/**
+ * A label on a line of its own just before a table, ending in a colon, that names what the table is for
+ * ("Windows NT 4.0, Terminal Server Edition:", "For Windows 98:", "Outlook 2000:"): it tells apart two tables
+ * listing the same files. Only a short label with a version number in it; an intro ("...or later:") or a
+ * platform or language alone ("Alpha:") is none.
+ */
+export function tableLabel(tokens: Token[], start: number, floor: number): string | undefined {
+  const last = tokens[start - 1];
+  if (!last?.colon || start - 1 < floor) return undefined;
+  let from = start - 1;
+  // Not into the table above: its last cells are no part of the label.
+  if (from === floor) return labelOf(tokens.slice(from, start));
+  while (from > floor && start - from < LABEL_WORDS) {
+    const t = tokens[from - 1]!;
+    if (t.colon || endsSentence(t) || t.text === '' || !isLabelWord(t)) break;
+    from--;
+  }
+  // The label starts after a colon or a sentence: one cut by the word limit is a sentence's tail, and one
+  // running into a file or number is the last cells of a table the walk did not read, then the label.
+  const before = tokens[from - 1];
+  if (from > floor && before && !(before.colon || endsSentence(before) || before.text === '')) return undefined;
+  return labelOf(tokens.slice(from, start));
+}
+
+function isLabelWord(t: Token): boolean {
+  return t.kind === 'word' || t.kind === 'version' || t.kind === 'platform' || t.kind === 'language' || t.kind === 'connector' || t.kind === 'header';
+}
+
+function labelOf(words: Token[]): string | undefined {
+  if (words.some((t) => NOT_LABEL_WORDS.has(t.lower.replace(/[.,;:]+$/, '')))) return undefined;
+  if (!words.some((t) => /\d/.test(t.text)) || words.every((t) => t.kind === 'platform' || t.kind === 'language' || t.kind === 'version')) return undefined;
+  if (!/^[A-Z]/.test(words[0]!.text)) return undefined;
+  // Commas between the label's parts as printed ("MDAC 2.6, 2.6 SP1, and 2.6 SP2").
+  const label = words.map((t, k) => (t.punct && !t.colon && k < words.length - 1 ? `${t.text},` : t.text)).join(' ').replace(/^For /, '').replace(/[.,;:]+$/, '');
+  return label.length > 0 ? label : undefined;
+}

@@ -416,6 +416,12 @@ function readRegion(raws: TokenSpans, start: number, end: number, out: Token[], 
       }
     }
     if (trimmed.colon) token.colon = true;
+    const before = out[out.length - 1];
+    if (token.kind === 'size' && token.sizeText === undefined && before?.kind === 'size' && before.sizeText !== undefined && !before.punct) {
+      // "21.7KB (22,288 bytes)": one size in two units; the bytes are the size as printed.
+      out[out.length - 1] = token;
+      continue;
+    }
     out.push(token);
   }
 }

@@ -96,13 +96,16 @@ export function sizeUnit(token: string): number | undefined {
   return undefined;
 }
 
-/** Size with a glued unit: 122KB, 1,024K. */
+/** Size with a glued unit: 122KB, 1,024K, and with decimals in KB or MB: 67.5KB, 1.42MB, 17.7K. */
 export function parseSizeWithUnit(token: string): number | undefined {
   const m = /^([\d,.]{1,16})(kb|k|bytes|mb)$/i.exec(token);
   if (!m) return undefined;
-  const n = parseGroupedNumber(m[1]!);
   const unit = sizeUnit(m[2]!);
-  return n === undefined || unit === undefined ? undefined : n * unit;
+  if (unit === undefined) return undefined;
+  const n = parseGroupedNumber(m[1]!);
+  if (n !== undefined) return n * unit;
+  // The byte count of a decimal size is only an estimate; the card prints it as printed.
+  return unit > 1 && /^\d{1,6}\.\d{1,3}$/.test(m[1]!) ? Math.round(Number(m[1]!) * unit) : undefined;
 }
 
 /**

@@ -6,7 +6,7 @@
  */
 import type { FileRow } from '../model.js';
 import { inferColumns, isValueToken, readHeader, readRows, type ColumnKind, type RawRow } from './file-table-columns.js';
-import { tableContext, type TableContext } from './file-table-context.js';
+import { tableContext, tableLabel, type TableContext } from './file-table-context.js';
 import { isNameList, readRun } from './file-table-run.js';
 import { tokenizeWithHeadings, type Token } from './file-table-tokens.js';
 import { normalizeVersion } from '../trace/version.js';
@@ -78,7 +78,7 @@ function withIntroFile(rows: RawRow[], tokens: Token[], start: number, floor: nu
   let file: Token | undefined;
   let intro = false;
   // Only the sentence just before the table: back to a full stop or a rule line.
-  let from = start - 1;
+  let from = Math.max(start - 1, 0);
   while (from > Math.max(floor, start - INTRO_FILE_WINDOW) && tokens[from - 1]!.kind !== 'rule' && !endsSentence(tokens[from - 1]!)) from--;
   for (let k = from; k < start; k++) {
     const t = tokens[k]!;
@@ -250,8 +250,10 @@ export function parseFileTables(text: string): FileTables {
           packages.push(...previous.rows);
         }
         const tableFiles: FileRow[] = [];
+        // A label just before the table ("Windows 98:") is nearer to it than an underlined heading further up.
+        const label = tableLabel(tokens, i, previous?.end ?? 0) ?? heading;
         for (const row of rows) {
-          const fileRow = toFileRow(row, context, heading);
+          const fileRow = toFileRow(row, context, label);
           (isPackage(fileRow.name, articleNumber) ? packages : tableFiles).push(fileRow);
         }
         files.push(...tableFiles);

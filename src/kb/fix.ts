@@ -12,7 +12,7 @@ interface KindRule {
 }
 
 /** A service pack that is not out yet ("the next service pack") carries nothing today. */
-const FUTURE_PACK = /\b(next|upcoming|future|forthcoming)\b[^.]{0,60}service (pack|release)|service pack[^.]{0,40}\b(will (be|contain|include)|scheduled)/i;
+const FUTURE_PACK = /\b(next|upcoming|future|forthcoming)\b[^.]{0,60}service (pack|release)|\bwait for (and (apply|install) )?.{0,60}?service (pack|release)|service pack[^.]{0,40}\b(will (be|contain|include)|scheduled)/i;
 
 /** A pack as a condition of a step ("If SP4 is installed, you can use ..."), not as the fix. */
 const CONDITION = /^if\b[^,]{0,100}\b(is|are) (installed|running)\b|\bor later, you can\b/i;
@@ -38,9 +38,11 @@ const RULES: readonly KindRule[] = [
     kind: 'service-pack',
     matches: (s) =>
       !FUTURE_PACK.test(s) &&
-      !/hotfix rollup|before (you )?(install|apply)|even if (it|you|the service pack) (was|were|has|have|had) (already )?(been )?(applied|installed)|information (about|on|regarding) how to (obtain|install|get)/i.test(s) &&
-      ((/\bservice (pack|release)\b|\bSP\d\b|\bSR-?\d\b/i.test(s) &&
-        /(corrected|fixed|resolved|addressed|included|contained) in|obtain the latest|(install|apply|obtain|upgrade to) (the )?(latest )?[\w .]{0,60}(service (pack|release)|SP\d)|\bby (installing|applying) (the )?[\w .]{0,60}(service (pack|release)|SP\d)|contains? (a |the )?fix/i.test(s) &&
+      // "Apply your current service pack" (again, as a step of a reinstall) fixes nothing by itself.
+      !/hotfix rollup|\byour (current|existing) [\w .]{0,40}service pack|before (you )?(install|apply)|even if (it|you|the service pack) (was|were|has|have|had) (already )?(been )?(applied|installed)|information (about|on|regarding) how to (obtain|install|get)/i.test(s) &&
+      // "corrected in the latest Microsoft Exchange Service Packs" (one per version) is a pack fix too.
+      ((/\bservice (pack|release)s?\b|\bSP\d\b|\bSR-?\d\b/i.test(s) &&
+        /(corrected|fixed|resolved|addressed|included|contained) in|(has been|was) released to (fix|correct|resolve)|\b(fix|problem) is (now )?available in (the )?(latest )?|obtain the latest|(install|apply|obtain|upgrade to) (the )?(latest )?[\w .]{0,60}(service (pack|release)|SP\d)|\bby (installing|applying) (the )?[\w .]{0,60}(service (pack|release)|SP\d)|contains? (a |the )?fix/i.test(s) &&
         !/\b(re-?apply|re-?install|uninstall|remov)/i.test(s)) ||
         /S E R V P A C K/.test(s)),
   },
@@ -55,8 +57,17 @@ const RULES: readonly KindRule[] = [
       !AFFECTED.test(s) &&
       // A Security Rollup Package is a download of security patches, not a hotfix from Support.
       (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || /\bsecurity rollup package\b/i.test(s) ||
-        /\b(obtain|get|install|use) (the|a) (fixed|corrected|updated|newer) version\b/i.test(s) || /software update|updates? to [\w .,]{0,80} (is|are) available|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
-        (/updated ([\w-]+ ){0,3}(drivers?|versions? of|files?)\b/i.test(s) && /\b(available|obtain|install the|contact)\b/i.test(s) && !/\bif you (already )?have an updated\b/i.test(s)) ||
+        /\b(obtain|get|install|use) (the|a) (fixed|corrected|updated|newer) version\b/i.test(s) ||
+        // "This has been corrected in an updated version of the Setup Wizard": a replacement build to fetch, not a release.
+        /\b(corrected|fixed|resolved) (in|by) (an|the) (updated|new|newer|revised) (version|release|build) of\b/i.test(s) ||
+        // "This bug was fixed with the Widget patch WID.DLL version 1310": a patch is a download, whatever its version.
+        /\b(corrected|fixed|resolved) (with|by|in) (the |a |an )?([\w.-]+ ){0,3}patch\b/i.test(s) ||
+        // "Contact Everex to obtain the latest BIOS update", "download the new BUSLOGIC.SYS driver": a newer driver or
+        // BIOS from its maker.
+        /\b(obtain|get|download|install|contact)\b[^.]{0,80}\b(latest|newest|new|newer|updated?) ([\w.-]+ ){0,2}(BIOS|ROM|firmware|drivers?)\b/i.test(s) ||
+        // "The problem is corrected by a new driver version 1.5 or later."
+        /\b(corrected|fixed|resolved) (with|by|in) (a |an |the )?(new|newer|updated|revised) ([\w-]+ ){0,2}(driver|BIOS|firmware)\b/i.test(s) || /software update|updates? to [\w .,]{0,80} (is|are) available|\b(resolved|corrected|fixed) by (the following |an |the |this )?updated (files?|drivers?|versions?)\b|is available (from|on) (the )?(Microsoft|Windows Update)/i.test(s) ||
+        (/updated ([\w-]+ ){0,3}(drivers?|versions? of|files?|BIOS|firmware|ROM)\b/i.test(s) && /\b(available|obtain|install the|contact)\b/i.test(s) && !/\bif you (already )?have an updated\b/i.test(s)) ||
         // A vendor's update fetched from its bulletin board or FTP server.
         /\b(available|obtain|download)\w* .{0,60}\b(FTP|BBS|bulletin board)/i.test(s) ||
         /ftp\.microsoft\.com|Software Library|Windows Update\b/.test(s)),
@@ -64,13 +75,22 @@ const RULES: readonly KindRule[] = [
   {
     kind: 'upgrade',
     matches: (s) =>
-      !/confirmed this to be a problem|service (pack|release)|\bSP\d/i.test(s) &&
-      (/(corrected|fixed|resolved) in .{0,80}\bversions? \d/i.test(s) ||
+      !/confirmed this to be a problem|service (pack|release)|\bSP\d|\bSR-?\d/i.test(s) &&
+      // "resolved with FORTRAN PowerStation maintenance release version 1.0a": a later release, named after "with" too.
+      (/(corrected|fixed|resolved) (in|with) .{0,80}\bversions? \d/i.test(s) ||
         /upgrade to (version|the (latest|current|new) version)|no longer occurs in|does not occur in .{0,60}\d/i.test(s) ||
+        // "This is not a problem in CodeView version 4.25": the release it does not occur in.
+        /^this is not a problem (in|with) (the )?(Microsoft )?[A-Z][\w.+-]*( [A-Z][\w.+-]*){0,4}( version)? \d/i.test(s) ||
+        // "This problem was corrected in later versions of Windows": a later release, none named.
+        // (This problem, not "a bug that was corrected in later versions" said of something else.)
+        /\b(this|the) (problem|bug|issue|behavior) (was|has been|is) (corrected|fixed|resolved)( and does not occur)? in (later|subsequent|newer|more recent) (versions|releases)\b|\b(this|the) (problem|bug|issue|behavior) (does not|no longer) occurs? in (later|subsequent|newer) (versions|releases)\b/i.test(s) ||
         UPGRADE_TO.test(s) ||
+        // "Upgrade the workstation to Windows 3.1.": what is upgraded comes between.
+        /^(you (can|should|must) )?upgrade (the|your|all|each) ([\w-]+ ){0,3}to (the )?(Microsoft )?[A-Z][\w.+-]*( [A-Z][\w.+-]*){0,4} \d/i.test(s) ||
         // "This problem has been fixed in Visual FoxPro 5.0 for Windows": a named product release, no pack.
         // ("... corrected in Microsoft Visual C++ .NET": .NET names the release as a number would.)
-        /\b(has been|was|is) (first )?(fixed|corrected|resolved) in (the )?(Microsoft )?[A-Z][\w.+-]*( [A-Z][\w.+-]*){0,4} (\d|\.NET\b)/.test(s)),
+        // ("corrected with System 7.5.1", "fixed in Visual C++ for Windows 1.51", "resolved with Encarta 95": with, by, for.)
+        /\b(has been|was|is) (first )?(fixed|corrected|resolved) (in|with|by) (the )?(Microsoft )?[A-Z][\w.+-]*( ([A-Z][\w.+-]*|for (the )?[A-Z][\w.+-]*)){0,4},? (\d|\.NET\b|'\d)/.test(s)),
   },
   {
     kind: 'configuration',
@@ -81,7 +101,7 @@ const RULES: readonly KindRule[] = [
   },
   {
     kind: 'none',
-    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not designed to be|is not a bug|product limitation|^this is a (known )?limitation\b|is (caused by )?a limitation (of|in)\b|no fix (is|will be)|will not be fixed|not planned|expected behavior|^(this|the) behavior is (expected|intended)\b|\bworks as (designed|intended)\b/i.test(s),
+    matches: (s) => /by (product )?design|can (safely )?be ignored|^ignore (the|this) (error|message|event|warning)|no action is (required|needed|necessary)|is not designed to be|is not a bug|product limitation|^this is an? ([\w-]+ ){0,3}limitation\b|\b(confirm(ed|s)?|acknowledges?) this to be an? ([\w-]+ )?limitation\b|is (caused by )?a limitation (of|in)\b|no fix (is|will be)|will not be fixed|not planned|expected behavior|^(this|the) behavior is (expected|intended)\b|\b(works|working|functions|functioning) as (designed|intended)\b/i.test(s),
   },
   {
     kind: 'workaround',
@@ -101,7 +121,8 @@ function clip(sentence: string): string {
 
 /** Words that may belong to a product name read backwards from "Service Pack" / "version". */
 function isNameWord(word: string): boolean {
-  return /^[A-Z0-9(]/.test(word) || /^(latest|next|newest|most|recent|version|for)$/.test(word);
+  // "FORTRAN PowerStation maintenance release version 1.0a": the release's kind is part of its name.
+  return /^[A-Z0-9(]/.test(word) || /^(latest|next|newest|most|recent|version|for|maintenance|release)$/.test(word);
 }
 
 /** The product-name words before `words[at]` (at most 8), leading "the"/"for" dropped. */
@@ -139,7 +160,7 @@ export function servicePackNamed(sentence: string): string | undefined {
     const name = nameBefore(words, i);
     name.push(words[i] ?? '', stripPunctuation(words[i + 1] ?? ''));
     const number = words[i + 2] ?? '';
-    if (!/[.,;:]$/.test(words[i + 1] ?? '') && /^\d+[.,;:)]*$/.test(number)) name.push(stripPunctuation(number));
+    if (!/[.,;:]$/.test(words[i + 1] ?? '') && /^\d+[a-z]?[.,;:)]*$/.test(number)) name.push(stripPunctuation(number));
     else if (!/[.,;:]$/.test(words[i + 1] ?? '') && number === 'for') name.push('for', ...productAfter(words, i + 3));
     return name.join(' ');
   }
@@ -169,7 +190,12 @@ export function versionNamed(sentence: string): string | undefined {
     if (!/^versions?$/i.test(words[i] ?? '') || !/^\d/.test(words[i + 1] ?? '')) continue;
     // "Microsoft Visual C++, 32-bit Edition, version 6.0": commas join the product, its edition and its version.
     const joined = words.map((w, k) => (k < i && k >= i - 4 && /,$/.test(w) && /^(version|\d+-bit|Edition,?)$/i.test(words[k + 1] ?? '') ? stripPunctuation(w) : w));
-    return [...nameBefore(joined, i), words[i] ?? '', stripPunctuation(words[i + 1] ?? '')].join(' ');
+    const name = nameBefore(joined, i);
+    // "resolved in version 3.5.4096 of MMFCLEAN.EXE": the product comes after the version.
+    const of = name.length === 0 && !/[.,;:]$/.test(words[i + 1] ?? '') && words[i + 2] === 'of' ? productAfter(words, i + (words[i + 3] === 'the' ? 4 : 3)) : [];
+    if (of.length > 0 && /^[A-Z]/.test(of[0] ?? '')) return [...of, words[i] ?? '', stripPunctuation(words[i + 1] ?? '')].join(' ');
+    // "version 070723(the latest patch is cumulative)": the version ends where the aside starts.
+    return [...name, words[i] ?? '', stripPunctuation((words[i + 1] ?? '').replace(/\(.*$/, ''))].join(' ');
   }
   return undefined;
 }
@@ -210,7 +236,8 @@ export function servicePacksNamed(sentence: string): string[] {
     const full = [...product, word, stripPunctuation(words[i + 1] ?? '')];
     if (numbered) full.push(stripPunctuation(next));
     // "Service Pack 4 for Visual Studio 6.0": the product comes after the pack.
-    if (product.length === 0 && !/[.,;:]$/.test(next) && words[i + 3] === 'for') {
+    // ("U.S. Service Pack 2 for SQL Server 6.5": "U.S." is the language, not the product.)
+    if (product.every((w) => w === 'U.S.') && !/[.,;:]$/.test(next) && words[i + 3] === 'for') {
       const after = productAfter(words, i + 4);
       if (after.length > 0 && /^[A-Z]/.test(after[0] ?? '')) full.push('for', ...after);
     }
@@ -225,13 +252,19 @@ export function servicePacksNamed(sentence: string): string[] {
  */
 function productsNamed(sentence: string): string[] {
   const out: string[] = [];
-  const fixedIn = /\b(?:fixed|corrected|resolved) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*|\.NET|for|and))*)/.exec(sentence);
-  const name = fixedIn?.[1]?.replace(/[.,;:]+$/, '');
-  if (name && !/service (pack|release)|\bSP\d|\bversions?\b/i.test(name) && /\d|[A-Z]\w+ [A-Z]/.test(name)) out.push(name);
-  const noLonger = /\b(?:no longer occurs|does not occur) in (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*))*)/.exec(sentence);
+  const fixedIn = /\b(?:fixed|corrected|resolved) (in|with|by) (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*(?:-\w+)?|'\d+|\.NET|for(?: the)?|and|&))*)/.exec(sentence);
+  const name = fixedIn?.[2]?.replace(/[.,;:]+$/, '').replace(/ (and|for|&)$/, '');
+  // Fixed "with"/"by" a name needs its number: "fixed with the Widget patch ..." names the patch, not "Widget".
+  const numbered = fixedIn?.[1] === 'in' ? /\d|[A-Z]\w+ [A-Z]/ : /\d|\.NET/;
+  // "corrected in Visual SourceSafe patch SSSCC.DLL ...": the product a patch is for does not carry it.
+  const forPatch = fixedIn ? /^ (patch|driver|update|hotfix)\b/i.test(sentence.slice(fixedIn.index + fixedIn[0].length)) : false;
+  if (name && !forPatch && !/service (pack|release)|\bSP\d|\bversions?\b/i.test(name) && numbered.test(name)) out.push(...releasesOf(name));
+  const noLonger = /\b(?:no longer occurs|does not occur|[Tt]his is not a problem) (?:in|with) (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*))*)/.exec(sentence);
   const stillFixed = noLonger?.[1]?.replace(/[.,;:]+$/, '');
   // "does not occur in Windows 95" names a release; "does not occur in Windows" (any other product) names none.
   if (stillFixed && /\d/.test(stillFixed)) out.push(stillFixed);
+  const upgradeThing = /^(?:you (?:can|should|must) )?[Uu]pgrade (?:the|your|all|each) (?:[\w-]+ ){0,3}to (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*){0,4} \d[\w.]*)/.exec(sentence)?.[1];
+  if (upgradeThing) out.push(upgradeThing.replace(/[.,;:]+$/, ''));
   const upgradeTo = UPGRADE_TO.exec(sentence)?.[2];
   if (upgradeTo && !/service (pack|release)|\bSP\d/i.test(upgradeTo)) out.push(upgradeTo.replace(/[.,;:]+$/, ''));
   const latest = /\b(?:[Dd]ownload|[Oo]btain|[Ii]nstall|[Uu]pgrade to) (?:and install )?the ((?:latest|newest|current|updated) version of (?:Microsoft )?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)*)/.exec(sentence);
@@ -242,12 +275,50 @@ function productsNamed(sentence: string): string[] {
   return out;
 }
 
+/** "MapPoint 2002 and Streets & Trips 2002": two releases, each numbered; "Word and Excel 97" stays one name. */
+function releasesOf(name: string): string[] {
+  const parts = name.split(' and ');
+  return parts.length > 1 && parts.every((p) => /^[A-Z]/.test(p) && /\d/.test(p)) ? parts : [name];
+}
+
 /** "fixes released after Service Pack 4", "post-SP4 hotfixes": the pack the listed fixes come after. */
 function fixesAfter(prose: string): string | undefined {
   // Not "the post-Service Pack 2 (SP2) version of this fix": one fix built for that pack level, not a list after it.
-  const m = /\b(?:post-?|released after |after )((?:[A-Z][\w.]*\s){0,5}?(?:Service Pack|SP)\s?\d[a-z]?)\b(?:(?!\bversion of\b)[^.]){0,40}\b(fix|fixes|hotfix|hotfixes|updates)\b/i.exec(prose) ??
+  // A list is plural ("post-SP4 hotfixes"): "this post-SP3 hotfix" is the one fix the article offers, built on SP3.
+  const m = /\b(?:post-?|released after |after )((?:[A-Z][\w.]*\s){0,5}?(?:Service Pack|SP)\s?\d[a-z]?)\b(?:(?!\bversion of\b)[^.]){0,40}\b(fixes|hotfixes|updates)\b/i.exec(prose) ??
     /\b(?:fix|fixes|hotfix|hotfixes|updates)\b[^.]{0,40}\b(?:released|available|created|made) after ((?:[A-Z][\w.]*\s){0,5}?(?:Service Pack|SP)\s?\d[a-z]?)\b/i.exec(prose);
   return m?.[1]?.replace(/^SP\s?/i, 'Service Pack ').trim();
+}
+
+/**
+ * The status an article states outside a STATUS section ("Microsoft has confirmed this to be a problem in X.
+ * This problem was corrected in Y." closing MORE INFORMATION): the confirmation and the two sentences after it.
+ */
+export function strayStatus(prose: string): string {
+  const at = prose.search(/\bMicrosoft has confirmed (?:this|that this) (?:to be|is) (?:a|an) (?:problem|bug|issue)\b/);
+  if (at === -1) return '';
+  return splitSentences(withSentenceBreaks(prose.slice(at, at + 1200))).slice(0, 3).join(' ');
+}
+
+/**
+ * "... in Windows NT version 3.5 This problem was corrected in ...", "... version 4.0.This problem was ...": the
+ * statement of the fix starts a sentence of its own even when the period before it is missing or glued on, so
+ * that it is not read as part of "Microsoft has confirmed this to be a problem".
+ */
+export function withSentenceBreaks(text: string): string {
+  const fixStatement = String.raw`(?:This|The) (?:problem|bug|issue|behavior) (?:was|has been|is|does not|no longer)\b`;
+  return text.replace(new RegExp(String.raw`(\w)\.(?=${fixStatement})|([\w)]) (?=${fixStatement})`, 'g'), (_m, glued?: string, bare?: string) => `${glued ?? bare}. `);
+}
+
+/**
+ * "ftp://.../fixes/usa/NT40 /hotfixes-postSP3/sfm-fix/": a path wrapped for readability is one path again
+ * (else its first line's last folder reads as the fix's name).
+ */
+export function joinWrappedUrls(text: string): string {
+  let out = text;
+  // Wrapped before a slash ("NT40 /hotfixes-postSP3/") or after one ("usa/ nt40/hotfixes-postSP2/"; a folder, not a word).
+  for (let i = 0; i < 3; i++) out = out.replace(/\b((?:ftp|https?):\/\/\S+?[\w-]) (\/[\w./-]+)|\b((?:ftp|https?):\/\/\S+\/) ([\w.-]+\/[\w./-]*)/g, (_m, a, b, c, d) => (a ? `${a}${b}` : `${c}${d}`));
+  return out;
 }
 
 /** Self-extracting hotfix packages named after an article (Q248838engi.exe) and the update files a RESOLUTION says to download. */
@@ -263,20 +334,38 @@ function packagesNamed(fixProse: string, body: string): string[] {
       if (!/\.(exe|dll|sys)\b/i.test(m[0].slice(0, m[0].length - (m[1] ?? '').length))) out.push(m[1] ?? '');
     }
     // ftp://.../hotfixes-postSP2/sfmsrv-fix: the fix's folder names it.
-    for (const m of sentence.matchAll(/ftp:\/\/\S*?fixes\S*\/([\w.-]+?)\/?(?=[\s]|$)/gi)) if (!/^hotfixes-post/i.test(m[1] ?? '')) out.push(m[1] ?? '');
+    // (A section's closing period may follow the path: ".../Msv1-fix/." names Msv1-fix.)
+    for (const m of sentence.matchAll(/ftp:\/\/\S*?fixes\S*\/(\w[\w.-]*?)\/?\.?(?=[\s]|$)/gi)) if (!/^hotfixes-post/i.test(m[1] ?? '')) out.push(m[1] ?? '');
   }
   return out;
 }
+
+const REPRO_LEAD = /\b(to reproduce|reproduc(e|ing) (this|the) (problem|behavior|issue|error)|steps to reproduce|(can|may) be (observed|seen|reproduced|demonstrated) by)\b[^.]*$/i;
 
 /** A procedure's numbered steps in collapsed text: how many (1, 2, 3... in order) and the first ones, shortened. */
 export function numberedSteps(prose: string): { count: number; first: string[] } | undefined {
   const marks: { n: number; at: number; end: number }[] = [];
   let want = 1;
-  for (const m of prose.matchAll(/(?<=^|[\s:])(\d{1,2})[.)] (?=["'(\w])/g)) {
+  let repro = false;
+  let delimiter = '';
+  // (A step starts with words: "Set the factor to 1. 5. Press ENTER" holds no step 1.)
+  for (const m of prose.matchAll(/(?<=^|[\s:])(\d{1,2})[.)] (?=["'(A-Za-z_])/g)) {
     const n = Number(m[1]);
-    // "the file you downloaded in step 1." refers to a step; it starts nothing.
-    if (/\bsteps?\s*$/i.test(prose.slice(Math.max(0, m.index - 6), m.index))) continue;
+    // "the file you downloaded in step 1." refers to a step; it starts nothing ("follow these steps 1. ..." does).
+    const before = prose.slice(Math.max(0, m.index - 24), m.index);
+    if (/\bsteps?\s*$/i.test(before) && !/\b(these|following|the) steps\s*$/i.test(before)) continue;
+    // "Steps to Reproduce Behavior: 1. ..." shows the problem; it fixes nothing. Its steps are passed over.
+    if (n === 1 && want === 1) repro = REPRO_LEAD.test(prose.slice(Math.max(0, m.index - 100), m.index));
+    if (repro) continue;
+    // "set the RowSourceType property to 1. Enter ...", "set this HEX value to 3. Choose OK": a value ending a
+    // sentence, not a step.
+    // (Not after "=": "DefaultRouting= 5. Save the file" ends a printed setting, and the step follows.)
+    if (/\b(to|is|of|at|from|by|with|and|or|than|be|equals?)\s*$/i.test(before)) continue;
+    // Steps keep the mark they start with: "(default: 1) UseWriteBehind" inside "1. 2. 3." steps is a value.
+    const mark = m[0].charAt(m[1]?.length ?? 1);
+    if (want > 1 && mark !== delimiter) continue;
     if (n === want) {
+      if (n === 1) delimiter = mark;
       marks.push({ n, at: m.index, end: m.index + m[0].length });
       want++;
     } else if (n === 1 && want > 2) break;
@@ -303,14 +392,21 @@ function withoutDanglingStep(sentence: string): string {
 
 /** Each name once; a name inside a longer one ("... Service Pack 4" inside "... Service Pack 4 Hotfix Rollup Package") goes. */
 function dedupe(names: readonly string[]): string[] {
-  const key = (name: string) => name.toLowerCase().replace(/^(the|microsoft) /g, '');
+  // "Word 97 SR-1" is "Word 97 Service Release 1" written short.
+  const key = (name: string) =>
+    name.toLowerCase().replace(/^(the|microsoft) /g, '').replace(/\bsr-?(\d)/g, 'service release $1').replace(/\bsp(\d)/g, 'service pack $1');
   const out: string[] = [];
   for (const name of names) {
     if (!name || out.some((o) => key(o) === key(name))) continue;
     out.push(name);
   }
-  return out.filter((name) => !out.some((o) => o !== name && key(o).includes(key(name))));
+  // Inside as a word: "Q280119i.exe" is no part of "Czeq280119i.exe" (the Czech package).
+  const inside = (outer: string, inner: string) => outer !== inner && ` ${outer}`.includes(` ${inner}`);
+  return out.filter((name) => !out.some((o) => o !== name && inside(key(o), key(name))));
 }
+
+/** "There is no known workaround at this time.", "Currently, there is no resolution.": no fix stated. */
+const NO_FIX = /^(?:(?:currently|at this time|unfortunately),? )?there (?:is|are) (?:currently )?no (?:known )?(?:resolution|workaround|fix|solution)s?\b/i;
 
 /** A step number read as a sentence of its own ("1."): it sums up nothing. */
 const BARE_STEP = /^\d{1,2}[.)]?$/;
@@ -318,14 +414,17 @@ const BARE_STEP = /^\d{1,2}[.)]?$/;
 const BOILERPLATE = /Registry Editor incorrectly|programming examples for illustration only|without warranty either expressed or implied|at your own risk|cannot guarantee that (any )?problems|how to edit the registry|(back up|restore) the registry|before you (modify|edit) (it|the registry)/i;
 
 export function classifyFix({ prose, workaround, resolution = '', body = '', stepsText }: FixText): Fix {
-  const cleanProse = prose;
+  const cleanProse = withSentenceBreaks(joinWrappedUrls(prose));
   const sentences = splitSentences(cleanProse);
   const found = new Map<number, string>();
   for (const sentence of sentences) {
-    // The registry-editing disclaimer states no fix.
+    // The registry-editing disclaimer states no fix; "There is no workaround for this problem" states none to take
+    // (though it may go on: "...; this is a limitation of Notepad").
     if (BOILERPLATE.test(sentence)) continue;
+    const noFix = NO_FIX.test(sentence);
     for (let rank = 0; rank < RULES.length; rank++) {
       const rule = RULES[rank];
+      if (noFix && (rule?.kind === 'workaround' || rule?.kind === 'configuration')) continue;
       // Steps of a WORKAROUND (a registry change among them) are the workaround, not a resolution.
       if (rule?.kind === 'configuration' && workaround && workaround.includes(sentence)) continue;
       if (!found.has(rank) && rule?.matches(sentence)) found.set(rank, sentence);
@@ -337,16 +436,25 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   // ...unless the RESOLUTION itself says it works around the problem, or that nothing is to be done.
   // (A sentence may run on into the next section when the section ends without a period: compare its start.)
   const saidInResolution = (kind: FixKind) => found.has(rankOf(kind)) && resolution.includes((found.get(rankOf(kind)) ?? '\u0000').slice(0, 60));
-  if (resolution && !stronger && !found.has(rankOf('configuration')) && !saidInResolution('workaround') && !saidInResolution('none') && !/^(none|n\/a)\.?$/i.test(resolution)) {
-    const said = splitSentences(resolution);
+  // "There is no resolution to this problem." alone resolves nothing; what such a section goes on to advise
+  // (with the problem left in place) goes around it.
+  const resolutionSaid = splitSentences(resolution);
+  const noResolution = resolutionSaid.length > 0 && NO_FIX.test(resolutionSaid[0] ?? '');
+  // (A section that runs into the footer, "Keywords : ...", says no more than its words.)
+  const resolutionRest = resolutionSaid.filter((s) => !NO_FIX.test(s) && !BOILERPLATE.test(s) && !BARE_STEP.test(s) && !/^(Keywords|Technology|Version|Issue type)\s*:/.test(s));
+  if (resolution && !stronger && !found.has(rankOf('configuration')) && !saidInResolution('workaround') && !saidInResolution('none') && !/^(none|n\/a)\.?$/i.test(resolution) && !(noResolution && resolutionRest.length === 0)) {
+    const said = resolutionSaid.filter((s) => !NO_FIX.test(s));
     const plain = said.filter((s) => !BOILERPLATE.test(s));
     // A bare step number ("1.") says nothing: the first sentence with words stands for the RESOLUTION.
     const worded = plain.filter((s) => !BARE_STEP.test(s));
-    found.set(rankOf('configuration'), worded.find((s) => /\b(to (resolve|correct|fix)|follow these|the following (steps|procedure)|do the following)\b/i.test(s)) ?? worded[0] ?? plain[0] ?? said[0] ?? resolution);
+    const lead = worded.find((s) => /\b(to (resolve|correct|fix)|follow these|the following (steps|procedure)|do the following)\b/i.test(s)) ?? worded[0] ?? plain[0] ?? said[0] ?? resolution;
+    if (noResolution) {
+      if (!found.has(rankOf('workaround'))) found.set(rankOf('workaround'), lead);
+    } else found.set(rankOf('configuration'), lead);
   }
   if (workaround && !found.has(rankOf('workaround'))) {
-    const said = splitSentences(workaround);
-    found.set(rankOf('workaround'), said.find((s) => !BARE_STEP.test(s)) ?? said[0] ?? workaround);
+    const said = splitSentences(workaround).filter((s) => !NO_FIX.test(s));
+    if (said.length > 0) found.set(rankOf('workaround'), said.find((s) => !BARE_STEP.test(s)) ?? said[0] ?? workaround);
   }
   if (found.size === 0 && !resolution && !workaround) {
     // No fix section: a procedure in the article (MORE INFORMATION) is how the problem is resolved.
@@ -373,7 +481,7 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const kind: FixKind = best === undefined ? 'unknown' : (RULES[best]?.kind ?? 'unknown');
   const also = ranks.slice(1).map((r) => RULES[r]?.kind).filter((k): k is FixKind => k !== undefined);
 
-  const fixSentences = sentences.filter((s) => /correct|fixed|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
+  const fixSentences = sentences.filter((s) => /correct|fixed|released to fix|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in|is not a problem (in|with)/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
   const packs = fixSentences.map(servicePackNamed).filter((name) => name !== undefined);
   const servicePack = packs.find((name) => /(pack|release) \d+$/i.test(name)) ?? packs[0];
   const upgradeSentences = fixSentences.filter((s) => RULES[rankOf('upgrade')]?.matches(s));
@@ -387,14 +495,14 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const inWorkaroundOnly = (s: string) =>
     aroundText !== '' && aroundText.includes(s.slice(0, 60)) && !(resolution && resolution.includes(s.slice(0, 60)) && !aroundText.includes(resolution.slice(0, 60)));
   const carrierSentences = fixSentences.filter(
-    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !CONDITION.test(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be installed (before|first)|prerequisite|\bversions [\d.]+,|\bwithout (?:[\w-]+ |\d+\.\d+ ){0,6}(service pack|SP ?\d)|\bcan be (installed|applied) on (systems|computers|servers) (that are )?running\b/i.test(s),
+    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !CONDITION.test(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be (installed|applied)\b.{0,60}?\b(before|first|prior to)|prerequisite|\bversions [\d.]+,|\bwithout (?:[\w-]+ |\d+\.\d+ ){0,6}(service pack|SP ?\d)|\bcan be (installed|applied) on (systems|computers|servers) (that are )?running\b/i.test(s),
   );
   const carriers = dedupe([
     ...carrierSentences.flatMap(servicePacksNamed),
     ...carrierSentences.flatMap(productsNamed),
     ...carrierSentences.flatMap((s) => [...s.matchAll(/((?:[A-Z][\w.]*\s)(?:[A-Z0-9][\w.]*(?:,(?= Terminal Server| Security Rollup))?\s){0,10}(?:Hotfix|Security) Rollup Package(?: \(\w+\))?)/g)].map((m) => (m[1] ?? '').trim())),
     ...(version && carrierSentences.some((s) => versionNamed(s) === version) ? [version] : []),
-    ...packagesNamed(cleanProse, body),
+    ...packagesNamed(cleanProse, joinWrappedUrls(body)),
   ]).filter((c) => !(after && sameName(c, after)));
   const raw = stepsText ?? { resolution, workaround };
   const source = kind === 'workaround' && raw.workaround ? raw.workaround : kind === 'configuration' && raw.resolution ? raw.resolution : raw.resolution || raw.workaround;

@@ -121,7 +121,11 @@ export function layoutFormatted(text: string, documentAt: number): ArticleLayout
       continue;
     }
     const underlined = isRuleOf(next, '=') && next.length <= MAX_UNDERLINE && Math.abs(next.length - line.length) <= 2;
-    const known = line.length <= 20 && isKnownHeading(line) && (isRuleOf(next, '-*_=') || next === '' || i + 1 === bodyLines.length);
+    // A heading not underlined starts a paragraph with a capital: "symptoms:" ending a wrapped sentence
+    // ("... can cause one of the above\nsymptoms:\n\n   8-bit QCDP") would cut the cause before its list.
+    const ruled = isRuleOf(next, '-*_=');
+    const opensParagraph = ruled || ((previous === '' || isRuleOf(previous, '=-*_')) && /^[A-Z]/.test(line));
+    const known = line.length <= 20 && isKnownHeading(line) && (ruled || next === '' || i + 1 === bodyLines.length) && opensParagraph;
     if (!underlined && !known) continue;
     close(i);
     const skip = isRuleOf(next, '=-*_') ? 2 : 1;

@@ -8,22 +8,18 @@ import type { Rollback } from '../model.js';
 import { splitSentences } from './text.js';
 
 /** What cannot be removed must be software, not a message, a key or a counter (survey W4). */
-const SOFTWARE = /service pack|hotfix|\bfix\b|update|upgrade|patch|\bSP\d|version|runtime|DirectX|LAN Manager|Internet Explorer/i;
+const SOFTWARE = /service pack|binar(y|ies)|hotfix|\bfix\b|update|upgrade|patch|\bSP\d|version|runtime|DirectX|LAN Manager|Internet Explorer/i;
 
 const WARNING_PATTERNS: readonly RegExp[] = [
   // Going back to an older file: the floor ("only if it is version 5.5.2652.68 or later").
-  /(restore|reinstall|revert to|roll ?back to|go back to|downgrade to|install) (an?|the) (earlier|older|previous|original) (version|drivers?|files?|dlls?|copy)|only if it is version|\brestor\w* .{0,60}(earlier|older) than version|cannot be restored to (an?|any|the) (earlier|older|previous) version/i,
+  /\b(not be able to|cannot|can ?not|can't|unable to) (use [^.]{0,50}? to )?(restore|return to|go back to) your (earlier|older|previous)\b|(restore|reinstall|revert to|roll ?back to|go back to|downgrade to|install) (an?|the) (earlier|older|previous|original) (version|drivers?|files?|dlls?|copy)|only if it is version|\brestor\w* .{0,60}(earlier|older) than version|cannot be restored to (an?|any|the) (earlier|older|previous) version/i,
   // An old binary onto a database the fix upgraded.
-  // (A database or file format, not software: "software that will be automatically upgraded in the future" warns of nothing.)
-  /\b(databases?|stores?|format)\b[^.]{0,80}automatically (upgraded|converted)|automatically (upgraded|converted) to (a |the )?new (format|version)|(database|databases) (is|are|will be) (upgraded|converted)|one-way (upgrade|conversion)/i,
-  // Having to reapply a service pack or fix after adding components or reinstalling.
-  // "If a service pack has been applied, you will need to reapply it after ...".
-  /\b(service pack|hotfix|\bSP ?\d)\b[^.]{0,80}\b(need|have|must|necessary) to re-?(apply|install) (it|them)\b/i,
-  // (Not "before reapplying a hotfix": an install order. Not "you must reapply those changes": settings, not software.)
-  /(?<!\bbefore )\b(re-?apply|re-?install|re-?run)\w* (the |your |any |all )?(latest |same |appropriate )?([\w.]+ ){0,4}?(service packs?|SP ?\d|hotfix(es)?|fix(es)?|updates?)\b|\b(must|necessary to) (re-?install|re-?apply) (?!(th(ose|ese|is|at|em|e) )?(changes?|settings?|modifications?|steps?|customizations?)\b)/i,
+  // (A database or file format, not software: "software that will be automatically upgraded in the future" warns of nothing.
+  // Nor a conversion told as a step: "After the DHCP database is converted successfully, the service restarts".)
+  /\b(databases?|stores?|format)\b[^.]{0,80}automatically (upgraded|converted)|(automatically|databases? (is|are|will be)) (upgraded|converted) to (a |the )?new (format|version)|one-way (upgrade|conversion)/i,
   // Older files put back by other software or a repair.
   // (A file name has dots: "has overwritten the Oleaut32.dll file with an earlier version".)
-  /(replac|overwr)\w* ([\w.]+ ){0,6}(with|by) (an? )?(older|earlier) |\breplac\w* (the )?[\w.]+ (file )?(installed|updated) by (the |a )?(service pack|hotfix|update|fix)\b[^.]{0,40}\bwith (the |an? )?(original|previous|older|earlier)\b|\b(older|earlier) (versions? of )?(the )?(files?|dlls?|dynamic-link librar\w*) .{0,80}?(replac|overwr|restor)|do not (repair|restore|reinstall|expand) .{0,60}(\.dll|\.exe|\.sys|\bfiles?\b|drivers?)/i,
+  /(replac|overwr)\w* ([\w.]+ ){0,6}(with|by) (an? )?(older|earlier) |\breplac\w* (the )?[\w.]+ (file )?(installed|updated) by (the |a )?(service pack|hotfix|update|fix)\b[^.]{0,40}\bwith (the |an? )?(original|previous|older|earlier)\b|\b(older|earlier) (versions? of )?(the )?(files?|dlls?|dynamic-link librar\w*) .{0,80}?(replac|overwr|restor)|do not (repair|restore|reinstall|expand) .{0,60}(\.dll|\.exe|\.sys|\b(system|program|older|earlier|original|previous) files?\b|drivers?)|\bdo not (restore|reinstall|copy) (any |the )?(older|earlier|previous) (versions?|files?|copies)\b/i,
   /installed more than once/i,
   // Told to take the older file when setup asks: "... is older than the file currently installed ..., install the older version".
   /\b(is|are) older than\b[^.]{0,100}\b(install|copy|use|keep) the (older|earlier) (version|file|copy)/i,
@@ -31,11 +27,26 @@ const WARNING_PATTERNS: readonly RegExp[] = [
   /\bdo not (re-?)?install (an? )?(older|earlier|previous) versions?\b|\bdo not install version [\d.]+\b.{0,80}\bafter (you )?(install|upgrad)/i,
 ];
 
+/** Packs and fixes to put back; told as a symptom ("If you reinstall SP3, you may see ...") they warn of nothing. */
+const REAPPLY_PATTERNS: readonly RegExp[] = [
+  // Having to reapply a service pack or fix after adding components or reinstalling.
+  // "If a service pack has been applied, you will need to reapply it after ...".
+  /\b(service pack|hotfix|\bSP ?\d)\b[^.]{0,80}\b(need|have|must|necessary) to re-?(apply|install) (it|them)\b/i,
+  // (Not "before reapplying a hotfix": an install order. Not "you must reapply those changes": settings, not software.)
+  // (Not "each time Exchange is reinstalled or a service pack is applied": words joined by "or" name two events.)
+  /(?<!\bbefore )\b(re-?apply|re-?install|re-?run)\w* (the |your |any |all )?(latest |same |appropriate |most recent |current )?((or|and) (the )?(latest|current|most recent) )?((?!(or|and|if|when|before|after) )[\w.]+ ){0,4}?(service packs?|SP ?\d|hotfix(es)?|fix(es)?|updates?)\b/i,
+  // Said of the pack: "If SQL Server is reinstalled, Service Pack 5 must be reapplied as well".
+  /\b(service packs?|SP ?\d\w*|hotfix(es)?|fix(es)?|updates?|patch(es)?)\b[^.]{0,40}?\b(must|needs? to|should|has to|have to|will need to|will have to) be re-?(applied|installed)/i,
+];
+
 /** "cannot be uninstalled", "not designed to be removed", "not possible to revert". */
 const NO_WAY_BACK = /(can ?not|can't|unable to|no way to|not possible to|impossible to|not designed to) (be )?(uninstall|remov|revert|roll ?back|downgrad|go back|return to)/i;
 
+/** A product release named by its number: "MS-DOS 6.22", "Windows 95". */
+const RELEASE = /^ (the )?([A-Z][\w+-]* ){1,3}\d+(\.\d+)*\b/;
+
 /** Cheap pre-check: every warning pattern contains one of these words. */
-const CUES = /restore|earlier|older|previous|original|upgraded|converted|one-way|uninstall|remov|revert|roll ?back|downgrad|go back|return to|re-?apply|re-?install|re-?run|reinstall|necessary|replac|overwr|do not|more than once/i;
+const CUES = /restore|earlier|older|previous|original|upgraded|converted|one-way|uninstall|remov|revert|roll ?back|downgrad|go back|return to|re-?appl|re-?install|re-?run|reinstall|necessary|replac|overwr|do not|more than once/i;
 
 const FILE_NAME = /\b([A-Za-z][\w$-]{0,40}\.(exe|dll|sys|ocx|drv|cpl|edb|mdb|com|vxd|tlb))\b/i;
 const FLOOR = /\b(\d+(?:\.\d+){1,4}) or (later|newer|higher)\b/i;
@@ -45,17 +56,53 @@ const EARLIER_THAN = /\b(?:earlier|older) than version (\d+(?:\.\d+){1,4})/i;
 const MECHANICS = /command prompt|\btype "|\bhotfix (\/|-)\w|\$NtUninstall/i;
 
 /** Said not to be needed ("you do not need to re-apply any service packs"), or setup putting the newer file in place. */
-const NOT_A_WARNING = /\b(do not|don't|does not|doesn't|no) need to re-?(apply|install)|not (necessary|required) to re-?(apply|install)|\bwith the newer (version|file)/i;
+const NOT_A_WARNING = /\bwithout (your )?having to re-?(apply|install)|\b(do not|don't|does not|doesn't|no) need to re-?(apply|install)|not (necessary|required) to re-?(apply|install)|\bwith the newer (version|file)/i;
+
+/** "Back up WIN.INI so that you can restore the original file": the restore is what the backup is for, not a limit. */
+const BACKUP_ADVICE = /\b(back ?up|backup)\b.{0,120}?\b(so (that )?you can|in case you need to) restore\b/i;
+
+/** A symptom told, not a warning given: "If you reinstall SP3, you may see the following error". */
+const SYMPTOM = /\byou (may|might|will|can) (receive|see|get|be prompted|notice)\b|\bthe following (error )?message\b|\b(behaviou?r|problem|error|issue|this) (can |may |might |will )?(occurs?|be caused)\b|\bcaused by\b|\beach time\b|\bwhen you (attempt|try) to\b|\bif you (attempt|try) to\b/i;
+const OBLIGATION = /\b(must|need|needs|should|necessary|required|be sure|remember|make sure|recommend\w*)\b/i;
+/** A cause that is the pack not put back ("... and did not reapply the service pack") still tells it must be. */
+const NOT_PUT_BACK = /\b(not|without) (then )?re-?(apply|install)\w*/i;
+
+/**
+ * "You must reinstall X": a warning when X is a fix or a runtime ("you must reinstall ODBC 3.0"), or when something
+ * older was put over it; not when X is a program, Windows or licenses ("you must reinstall all Windows-based programs").
+ */
+const MUST_REINSTALL = /\b(must|necessary to) (re-?install|re-?apply) (?!(th(ose|ese|is|at|em|e) )?(changes?|settings?|modifications?|steps?|customizations?)\b)/i;
+const FIX_OBJECT = /^([\w.&-]+ ){0,6}?(service packs?|SP ?\d|hotfix(es)?|fix(es)?|updates?|patch(es)?|runtime|drivers?|DirectX|ODBC|MDAC|versions?|[A-Za-z][\w-]* \d+(\.\d+)+)\b/i;
+const OLDER_PUT_BACK = /\b(older|earlier|previous)\b[^.]{0,60}\b(overwr|replac|install)|\b(overwr|replac)\w*[^.]{0,60}\b(older|earlier|previous)\b/i;
+
+/** "Microsoft does not recommend that it be uninstalled": a fix not to be taken off. */
+// (Said of the software, not "-n Do not create uninstall directory" nor "if you don't need to be able to uninstall".)
+const DO_NOT_UNINSTALL = /\bnot recommend\w*( that)? (it|they|this [\w-]+|the [\w-]+) be (uninstalled|removed)\b|\b(should|must) not be uninstalled\b|(?<!\bif you )\b(do not|don't|never) uninstall (?!(directory|folder)\b)/i;
 
 function isWarning(sentence: string): boolean {
   if (MECHANICS.test(sentence) || NOT_A_WARNING.test(sentence)) return false;
   // Restoring a previous file is a warning only when said as a limit ("only if", "do not", "or later"), not as an option.
   const [older, ...others] = WARNING_PATTERNS;
-  if (older?.test(sentence) && /\b(not|only|cannot|can't|never|fails?|unable|must|later|newer|warning|caution|important)\b|\b(may|can|will|might) cause (problems|errors)\b/i.test(sentence)) return true;
+  if (older?.test(sentence) && !BACKUP_ADVICE.test(sentence) && /\b(not|only|cannot|can't|never|fails?|unable|must|later|newer|warning|caution|important)\b|\b(may|can|will|might) cause (problems|errors)\b/i.test(sentence)) return true;
   if (others.some((p) => p.test(sentence))) return true;
+  const symptom = SYMPTOM.test(sentence) && !OBLIGATION.test(sentence) && !NOT_PUT_BACK.test(sentence);
+  if (symptom) return false;
+  if (REAPPLY_PATTERNS.some((p) => p.test(sentence))) return true;
+  const must = MUST_REINSTALL.exec(sentence);
+  if (must) {
+    const object = sentence.slice(must.index + must[0].length);
+    // "you must re-apply it": the pack is named before.
+    const named = FIX_OBJECT.test(object) || (/^(it|them)\b/i.test(object) && SOFTWARE.test(sentence.slice(0, must.index)));
+    if (named || OLDER_PUT_BACK.test(sentence)) return true;
+  }
+  if (DO_NOT_UNINSTALL.test(sentence) && SOFTWARE.test(sentence)) return true;
   const blocked = NO_WAY_BACK.exec(sentence);
+  if (blocked === null) return false;
   // The thing that cannot be removed is named just before the verb: a pack, a fix, a runtime, not a message.
-  return blocked !== null && SOFTWARE.test(sentence.slice(Math.max(0, blocked.index - 40), blocked.index));
+  if (SOFTWARE.test(sentence.slice(Math.max(0, blocked.index - 40), blocked.index))) return true;
+  // Or after it, when the verb is "uninstall": "you can't uninstall SP4", "you cannot uninstall MS-DOS 6.22".
+  const after = sentence.slice(blocked.index + blocked[0].length, blocked.index + blocked[0].length + 60);
+  return /uninstall$/i.test(blocked[0]) && (SOFTWARE.test(after) || RELEASE.test(after));
 }
 
 function warningFrom(sentences: readonly string[]): Rollback {
@@ -80,5 +127,7 @@ export function findRollbackWarnings(prose: string): Rollback[] {
     run = [];
   }
   if (run.length > 0) warnings.push(warningFrom(run));
-  return warnings;
+  // A readme prints the same note in each of its parts; the card counts warnings, not copies.
+  const seen = new Set<string>();
+  return warnings.filter((w) => !seen.has(w.text) && seen.add(w.text));
 }

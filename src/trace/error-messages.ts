@@ -7,6 +7,7 @@
  * (`error 1311`, `Run-time error '429'`, `C2144`): they name the message.
  * Regular expressions have bounded quantifiers; every pass is linear in the text.
  */
+import { saidInChat, withoutChatTail } from './chat-clause.js';
 
 /** A word of a message (lower case, apostrophes dropped), or an insertion string (`var`). */
 export type MessageToken = { word: string; var?: false } | { word: ''; var: true };
@@ -174,6 +175,23 @@ function dialogs(lines: string[], starts: number[], out: PastedMessage[], used: 
   }
 }
 
+/**
+ * A message said in chat: an error line when it reads as one; otherwise text, which the matcher
+ * answers only when an article prints it ("getting Server Properties" is a dialog's title, or chat).
+ */
+function saidAt(at: number, text: string): PastedMessage {
+  return { at, text, how: looksLikeError(text) ? 'line' : 'text' };
+}
+
+/**
+ * A sentence with a chat tail ("… when I open outlook"), without it, when what is left reads as an error or as
+ * text a program prints ("Property TopIndex is read only"; as `text`, answered only when an article prints it).
+ */
+function erroneousWithoutTail(sentence: string): string | undefined {
+  const cut = withoutChatTail(sentence);
+  return cut !== undefined && (looksLikeError(cut) || mayBeMessage(cut)) ? cut : undefined;
+}
+
 const QUOTED = /["\u201c\u201d\u201e`]([^"\u201c\u201d\u201e`\n]{8,400})["\u201c\u201d`]|(?<![\w'])'([^'\n]{12,400})'(?![\w])/g;
 
 /**
@@ -202,13 +220,18 @@ export function readPastedMessages(text: string): PastedMessage[] {
   const flush = (): void => {
     if (para.length === 0) return;
     const joined = para.map((i) => lines[i]!.trim()).join(' ');
-    if (joined.length <= MAX_MESSAGE && looksLikeError(joined) && wordCount(joined) >= 2) out.push({ at: starts[para[0]!]!, text: joined, how: 'line' });
+    // a chat sentence reporting a message is read as the message it says, not as the sentence
+    const said = saidInChat(joined) ?? erroneousWithoutTail(joined);
+    if (said !== undefined) out.push(saidAt(starts[para[0]!]!, said));
+    else if (joined.length <= MAX_MESSAGE && looksLikeError(joined) && wordCount(joined) >= 2) out.push({ at: starts[para[0]!]!, text: joined, how: 'line' });
     // lines of a log are messages of their own; a wrapped message was read joined above
     if (para.length > 1) {
       for (const i of para) {
         if (out.length >= MAX_MESSAGES) break;
         const line = lines[i]!.trim().slice(0, MAX_MESSAGE);
-        if (looksLikeError(line) && wordCount(line) >= 2) out.push({ at: starts[i]!, text: line, how: 'line' });
+        const saidInLine = saidInChat(line) ?? erroneousWithoutTail(line);
+        if (saidInLine !== undefined) out.push(saidAt(starts[i]!, saidInLine));
+        else if (looksLikeError(line) && wordCount(line) >= 2) out.push({ at: starts[i]!, text: line, how: 'line' });
       }
     }
     para = [];
@@ -221,7 +244,9 @@ export function readPastedMessages(text: string): PastedMessage[] {
   // a short paste of several paragraphs ("Run-time error '429':", blank, "ActiveX component can't create object") is one message too
   const whole = text.replace(/\s+/g, ' ').trim();
   const dialog = out.some((m) => m.how === 'dialog');
-  if (!dialog && whole.length <= MAX_MESSAGE && out.length < MAX_MESSAGES && wordCount(whole) >= 2 && !out.some((m) => m.text.replace(/\s+/g, ' ') === whole)) {
+  const saidWhole = dialog ? undefined : (saidInChat(whole) ?? erroneousWithoutTail(whole));
+  if (saidWhole !== undefined && out.length < MAX_MESSAGES) out.push(saidAt(0, saidWhole));
+  else if (!dialog && whole.length <= MAX_MESSAGE && out.length < MAX_MESSAGES && wordCount(whole) >= 2 && !out.some((m) => m.text.replace(/\s+/g, ' ') === whole)) {
     // a short paste that does not read as an error ("Drive letter must be specified") is still read, as `text`:
     // the matcher answers it only when one article prints it
     if (looksLikeError(whole)) out.push({ at: 0, text: whole, how: 'whole' });

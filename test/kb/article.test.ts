@@ -167,3 +167,10 @@ describe('cited article titles printed on their own lines (issue 8)', () => {
     expect(parseArticle(article(body)).fix).toMatchObject({ kind: 'configuration', carriers: [] });
   });
 });
+
+describe('fix line of an article that states its status outside STATUS (issue 8)', () => {
+  it('reads the fix stated at the end of MORE INFORMATION, over the RESOLUTION that goes around it', () => {
+    const sig = parseArticle(fixture('status-in-more-info.txt'));
+    expect(sig.fix).toMatchObject({ kind: 'upgrade', carriers: ['Widget Atlas 1995'] });
+  });
+});

@@ -2,11 +2,11 @@
  * The graded set (test/fixtures/golden, facts written by hand from the articles): every card field stays at or
  * above the share right measured when this test was written (`npm run bench:cards` prints the figures and misses).
  */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { batchesOf, GOLDEN_DIR, loadArticles, loadGoldens } from '../../bench/cards.js';
-import { FIELDS, scoreCards, shareRight, type Field, type Scored } from '../../bench/cards-score.js';
+import { FIELDS, readGolden, scoreCards, shareRight, type Field, type Scored } from '../../bench/cards-score.js';
 import { archiveAvailable } from '../support/archive.js';
 import { ARCHIVE_PATH } from '../support/services.js';
 
@@ -36,6 +36,17 @@ describe('the graded set and its LIST.txt', () => {
   it('lists every graded article once, with the stratum and half its file gives', async () => {
     const goldens = await loadGoldens();
     for (const g of goldens) expect(listed.get(g.id)?.slice(1, 3), g.id).toEqual([g.stratum, g.half]);
+  });
+
+  it('has a second reading only of graded articles, each naming its article', async () => {
+    const dir = join(GOLDEN_DIR, 'second-reading');
+    const names = readdirSync(dir).filter((n) => n.endsWith('.yml'));
+    expect(names.length).toBeGreaterThanOrEqual(60);
+    for (const name of names) {
+      const reading = readGolden(readFileSync(join(dir, name), 'utf8'), name);
+      expect(`${reading.id}.yml`).toBe(name);
+      expect(listed.has(reading.id), reading.id).toBe(true);
+    }
   });
 
   it('numbers the batches by their headers, the lines before the first header being batch 1', () => {

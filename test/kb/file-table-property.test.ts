@@ -17,17 +17,23 @@ const article = fc.array(
   { maxLength: 300 },
 ).map((parts) => parts.map(([token, space]) => token + space).join(''));
 
+/** Texts these properties once failed on, tried first on every run. */
+const found: [string][] = [
+  // A header as the very first token: the intro sentence before the table is empty.
+  ['File File ----------- 18-Sep-2001 70629'],
+];
+
 describe('parseFileTables on arbitrary table-like text', () => {
   it('gives the same rows whatever the whitespace between tokens', () => {
     fc.assert(fc.property(article, (text) => {
       expect(parseFileTables(text.replace(/\s+/g, ' '))).toEqual(parseFileTables(text));
-    }), { numRuns: 300 });
+    }), { numRuns: 300, examples: found });
   });
 
   it('only ever returns schema-valid rows', () => {
     fc.assert(fc.property(article, (text) => {
       const { files, packages } = parseFileTables(text);
       for (const row of [...files, ...packages]) expect(FileRowSchema.safeParse(row).success).toBe(true);
-    }), { numRuns: 300 });
+    }), { numRuns: 300, examples: found });
   });
 });

@@ -64,6 +64,21 @@ const cases: [string, string, string[]][] = [
   ['takes no version from a number that ends the intro ("...for Windows 3.1:")',
     'This fix should have the following time stamp for Windows 3.1:\n\n   09/16/97  12:08p   145,120 gizmo.dll\n   09/16/97  11:04a   268,608 widget.dll\n',
     ['gizmo.dll 145120 1997-09-16', 'widget.dll 268608 1997-09-16']],
+  ['names each table\'s product from the label ending in a colon just before it',
+    `${INTRO}Gizmo OS 4.0, Terminal Edition:\n\n   Date        Time    Size      File name      Platform\n   ------------------------------------------------------\n   10/28/1999  11:16p  330,512   Gizlog.exe     Alpha\n\nGizmo OS 4.0 Server and Workstation:\n\n   Date        Time    Size      File name      Platform\n   ------------------------------------------------------\n   10/04/1999  05:00p  274,704   Gizlog.exe     Alpha\n`,
+    ['Gizlog.exe 330512 1999-10-28 [alpha] {English} <Gizmo OS 4.0, Terminal Edition>', 'Gizlog.exe 274704 1999-10-04 [alpha] {English} <Gizmo OS 4.0 Server and Workstation>']],
+  ['names no product from an intro ending in a colon, nor from a label without a version',
+    'This fix should have the following file attributes or later:\n\n   10/28/1999  11:16p  330,512   Gizlog.exe\n\nClient computers:\n\n   10/04/1999  05:00p  274,704   Gizlog.exe\n',
+    ['Gizlog.exe 330512 1999-10-28', 'Gizlog.exe 274704 1999-10-04']],
+  ['keeps a decimal size printed in KB or MB as printed',
+    `${INTRO}   Date        Time     Version     Size    File name\n   -----------------------------------------------------\n   17-Apr-2001 12:05PM  6.0.91.15   1.42MB  Gizmo60.dll\n   03/18/99    1:54:29              67.5KB  Widget2.dll\n`,
+    ['Gizmo60.dll 6.0.91.15 1.42MB 2001-04-17 {English}', 'Widget2.dll 67.5KB 1999-03-18 {English}']],
+  ['takes the bytes of a size printed in KB with its bytes beside it',
+    'The update installs the following files:\n\n| File name    | Version     | Size                  |\n| Gizcat.dll   | 4.71.1460.1 | 21.7KB (22,288 bytes) |\n| Gizole.dll   | 2.30.4261.1 | 584KB (598,288 bytes) |\n',
+    ['Gizcat.dll 4.71.1460.1 22288', 'Gizole.dll 2.30.4261.1 598288']],
+  ['reads a bare build number under Version as no size, and keeps the date of its row',
+    `${INTRO}   Date     Time   Version  Size    File name     Platform\n   -------------------------------------------------------\n   8/11/00  11:32  786      100 KB  Gizmo.dll     Intel\n   8/11/00  11:37  786      163 KB  Gizmo.dll     Alpha\n`,
+    ['Gizmo.dll 100 KB 2000-08-11 [i386] {English}', 'Gizmo.dll 163 KB 2000-08-11 [alpha] {English}']],
 ];
 
 const ROWS = 'This fix should have the following time stamp:\n\n   Gizmo.exe   7/10/98   5:39p   85,245 bytes (version 3.5.34)\n';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFix, versionNamed } from '../../src/kb/fix.js';
+import { classifyFix, numberedSteps, strayStatus, versionNamed } from '../../src/kb/fix.js';
 
 const fix = (prose: string, workaround = '') => classifyFix({ prose, workaround });
 
@@ -246,4 +246,197 @@ describe('fix line details from the second graded batch (fit half) and fresh art
 it('takes no summary from the sample-code disclaimer of a WORKAROUND', () => {
   const workaround = 'Microsoft provides programming examples for illustration only, without warranty either expressed or implied. To work around this problem, count the panes yourself.';
   expect(classifyFix({ prose: workaround, workaround }).summary).toBe('To work around this problem, count the panes yourself.');
+});
+
+describe('fix line rules from random archive articles (issue 8, third pass)', () => {
+  it.each([
+    ['upgrade', 'This problem has been resolved with Widget Fortran maintenance release version 1.0a for MS-DOS.', ['Widget Fortran maintenance release version 1.0a']],
+    ['update', 'This has been corrected in an updated version of the Widget Setup Wizard.', []],
+    ['service-pack', 'Widget NT 4 Service Pack 6a has been released to fix this problem.', ['Widget NT 4 Service Pack 6a']],
+    ['upgrade', 'This issue has been resolved in the WidgetMap 2002 and Roads & Trips 2002 applications.', ['WidgetMap 2002', 'Roads & Trips 2002']],
+  ])('reads %s and its carriers from "%s"', (kind, prose, carriers) => {
+    expect(fix(prose)).toMatchObject({ kind, carriers });
+  });
+
+  it('reads a path wrapped for readability as one path: the fix folder names the fix, not the line break', () => {
+    const prose = 'A supported fix is now available from Microsoft. This hotfix has been posted to the following location: ftp://ftp.example.com/widget/fixes/usa/WNT40 /hotfixes-postSP3/wid-fix/ NOTE: The above link is one path.';
+    expect(fix(prose).carriers).toEqual(['wid-fix']);
+    const afterSlash = 'This hotfix has been posted to ftp://ftp.example.com/widget/fixes/usa/ wnt40/hotfixes-postSP2/krnl-fix/ folder.';
+    expect(fix(afterSlash).carriers).toEqual(['krnl-fix']);
+  });
+
+  it.each([
+    ['one post-SP3 hotfix built on that pack', 'For your convenience, the English version of this post-SP3 hotfix has been posted to the following location.', undefined],
+    ['a list of post-SP4 hotfixes', 'The Widget Server post-SP4 hotfixes are listed below.', 'Service Pack 4'],
+  ])('sets "after" only for a list of fixes: %s', (_what, prose, after) => {
+    expect(fix(prose).after).toBe(after);
+  });
+
+  it('keeps every language package: the US one is no part of another language\'s name', () => {
+    const prose = 'The following files are available for download: US English: Q123456i.exe Czech: Czeq123456i.exe';
+    expect(classifyFix({ prose, workaround: '', body: prose }).carriers).toEqual(['Q123456i.exe', 'Czeq123456i.exe']);
+  });
+
+  it.each([
+    ['repro steps with no fix section', 'To reproduce this behavior: 1. Map a drive. 2. Check its free space. We are researching this problem.', undefined],
+    ['repro steps after the fix steps', 'To resolve this, follow these steps: 1. Stop the service. 2. Delete the cache. 3. Restart. Steps to Reproduce Behavior: 1. Open a form. 2. Close it.', 3],
+    ['repro steps before the fix steps', 'Steps to reproduce the problem: 1. Open a form. 2. Close it. To work around it, follow these steps: 1. Stop the service. 2. Delete the cache. 3. Restart. 4. Log on.', 4],
+  ])('counts no steps that only show the problem: %s', (_what, prose, count) => {
+    expect(fix(prose).steps?.count).toBe(count);
+  });
+});
+
+describe('fix line rules from random archive articles (issue 8, fourth pass)', () => {
+  it.each([
+    ['service-pack', 'This issue was corrected in the latest Widget Server Service Packs.'],
+    ['service-pack', 'This fix is now available in the latest U.S. Service Pack for Widget NT version 4.0.'],
+    ['update', 'To resolve the problem, contact the computer maker to inquire about obtaining an updated BIOS.'],
+    ['update', 'Contact the drive vendor for updated firmware.'],
+  ])('reads %s from "%s"', (kind, prose) => {
+    expect(fix(prose).kind).toBe(kind);
+  });
+
+  it('takes no pack fix from a step that applies the pack the reader already runs', () => {
+    expect(fix('5. Apply your current Widget Server 5.5 service pack.').kind).not.toBe('service-pack');
+  });
+
+  it.each([
+    ['a release spelled out and written short, once', 'To correct this problem, install Widget Word 97 Service Release 1 (SR-1). This problem was corrected in Widget Word 97 SR-1.', ['Widget Word 97 Service Release 1']],
+    ['the product after a U.S. pack', 'This problem has been corrected in U.S. Service Pack 2 for Widget SQL Server version 6.5.', ['U.S. Service Pack 2 for Widget SQL Server version 6.5']],
+    ['the program after its version', 'This problem has been resolved in version 3.5.4096 of WIDCLEAN.EXE.', ['WIDCLEAN.EXE version 3.5.4096']],
+  ])('names the carrier: %s', (_what, prose, carriers) => {
+    expect(fix(prose).carriers).toEqual(carriers);
+  });
+
+  it('reads a pack written short as a pack, not also as a later product version', () => {
+    expect(fix('This problem was corrected in Widget Word 97 SR-1.').also ?? []).not.toContain('upgrade');
+  });
+});
+
+describe('fix line rules checked across the archive (issue 8)', () => {
+  it('names the fix folder of a path that ends a section, not the closing period', () => {
+    const prose = 'This hotfix has been posted to the following location: ftp://ftp.example.com/widget/fixes/usa/WNT40/hotfixes-postSP4/Wid1-fix/.';
+    expect(fix(prose).carriers).toEqual(['Wid1-fix']);
+  });
+
+  it('names no carrier from a pack that must be applied before the hotfix', () => {
+    const prose = 'A supported fix is now available from Microsoft. NOTE: Service Pack 3 must be applied to Widget NT 4.0 prior to applying this fix.';
+    expect(fix(prose).carriers).toEqual([]);
+  });
+
+  it('reads a patch a bug was fixed with as an update, named by its file and version', () => {
+    expect(fix('This bug was fixed with the Widget SourceSafe patch WIDSCC.DLL version 1310.')).toMatchObject({ kind: 'update', carriers: ['WIDSCC.DLL version 1310'] });
+  });
+
+  it('names the program after "version N of the"', () => {
+    expect(fix('This problem was corrected with version 3.1a of the Widget Mail GW file.').carriers).toEqual(['Widget Mail GW version 3.1a']);
+  });
+});
+
+describe('fix statements the archive words loosely (issue 8)', () => {
+  it.each([
+    ['a missing period', 'Microsoft has confirmed this to be a problem in Widget NT version 3.5 This problem was corrected in Widget NT 3.51.', 'upgrade', ['Widget NT 3.51']],
+    ['a period glued to the next sentence', 'Microsoft has confirmed this to be a problem in version 4.0.This problem was corrected in Widget Flight for MS-DOS, version 5.0.', 'upgrade', ['Widget Flight for MS-DOS version 5.0']],
+    ['later versions, none named', 'This problem was corrected and does not occur in later versions of Widget OS.', 'upgrade', []],
+    ['a release "with" its number', 'This problem is corrected with Widget System 7.5.1 and higher for the Macintosh.', 'upgrade', ['Widget System 7.5.1']],
+    ['a release "for the" platform and its year', 'This problem has been corrected in the Widget Encyclopedia for the Macintosh 1997 edition.', 'upgrade', ['Widget Encyclopedia for the Macintosh 1997']],
+    ['two releases, one "for" a platform', "The problem was fixed in Widget C++ for Windows 1.51 and Widget C++ 2.0 32-bit edition.", 'upgrade', ['Widget C++ for Windows 1.51', 'Widget C++ 2.0 32-bit']],
+    ['a new driver', 'The problem is corrected by a new driver version 1.5 or later.', 'update', []],
+    ['a patch for a product', 'This problem was corrected in Widget SourceSafe patch WIDSCC.DLL version 1310 for Windows.', 'update', ['WIDSCC.DLL version 1310']],
+    ['a version with an aside', 'This problem was fixed in patch version 070723(the latest patch is cumulative).', 'update', ['version 070723']],
+  ])('reads the fix despite %s', (_what, prose, kind, carriers) => {
+    expect(fix(prose)).toMatchObject({ kind, carriers });
+  });
+
+  it.each([
+    ['unknown', 'There is no resolution to this problem.', ''],
+    ['none', 'There is no known workaround.', 'This is a Widget 32-bit limitation.'],
+    ['upgrade', 'There is no resolution to this problem.', 'This problem has been corrected in Widget Atlas 97.'],
+    ['workaround', 'There is no resolution at this time. You can avoid the problem by maximizing the window.', ''],
+  ])('reads %s when the RESOLUTION says there is none (%s %s)', (kind, resolution, status) => {
+    expect(classifyFix({ prose: `${resolution} ${status}`.trim(), workaround: '', resolution }).kind).toBe(kind);
+  });
+
+  it('reads "There is no workaround at this time." in a WORKAROUND as no workaround', () => {
+    const workaround = 'There is no workaround at this time.';
+    expect(classifyFix({ prose: workaround, workaround }).kind).toBe('unknown');
+  });
+
+  it.each([
+    ['the confirmation closing MORE INFORMATION', 'The palette changes. Microsoft has confirmed this to be a problem in Widget 1994. This problem was corrected in Widget 1995. Extra words.', 'Microsoft has confirmed this to be a problem in Widget 1994. This problem was corrected in Widget 1995. Extra words.'],
+    ['no confirmation', 'The palette changes in 16 shades of gray.', ''],
+  ])('finds a status stated outside STATUS: %s', (_what, prose, status) => {
+    expect(strayStatus(prose)).toBe(status);
+  });
+});
+
+it('reads a pack to wait for as no pack fix, while naming it as the pack to come', () => {
+  expect(fix('- Wait for and apply Widget Server 1.2 Service Pack 4.')).toMatchObject({ kind: 'unknown', carriers: ['Widget Server 1.2 Service Pack 4'] });
+});
+
+describe('no-fix statements that still say something (issue 8)', () => {
+  it('reads a limitation stated in the same sentence as "there is no workaround"', () => {
+    expect(fix('There is no workaround for this behavior; this is a limitation of Widget Pad.').kind).toBe('none');
+  });
+
+  it('reads a RESOLUTION of "There is no workaround." that runs into the footer as no fix', () => {
+    const resolution = 'There is no workaround. Keywords : Technology : kbWidget';
+    expect(classifyFix({ prose: resolution, workaround: '', resolution }).kind).toBe('unknown');
+  });
+
+  it('counts no steps of a procedure that shows how the behavior can be observed', () => {
+    expect(fix('This behavior can be observed by profiling code that does the following: 1. Load the library. 2. Free it. 3. Load it again.').steps).toBeUndefined();
+  });
+});
+
+it.each([
+  ['upgrade', 'Upgrade the workstation to Widget OS 3.1.'],
+  ['configuration', 'The code is different because Widget Excel 95 contains a bug that was corrected in later versions.'],
+])('reads %s from "%s" (what is upgraded; which problem was corrected)', (kind, resolution) => {
+  expect(classifyFix({ prose: resolution, workaround: '', resolution }).kind).toBe(kind);
+});
+
+it('names the release a workstation is upgraded to', () => {
+  expect(fix('Upgrade the workstation to Widget OS 3.1.').carriers).toEqual(['Widget OS 3.1']);
+});
+
+describe('numbered steps counted as printed (issue 8)', () => {
+  it.each([
+    ['a lead-in without a colon', 'To shrink the area, follow these steps 1. Insert a table. 2. Put the heading in row one. 3. Set the row height.', 3],
+    ['a value that ends a sentence inside a step', '1. Open the dialog. 2. Set the factor to 1. 3. Press ENTER. 4. Close it.', 4],
+    ['a value set "to 3." inside a step', 'There are two ways. 1. Change the startup mode to manual. 2. Set this value to 3. Choose OK and restart.', 2],
+    ['a value in parentheses in ")" form inside "." steps', '1. Start the editor. 2. Enter the value 0 (default: 1) UseCache enables it. 3. Restart.', 3],
+  ])('counts the steps despite %s', (_what, prose, count) => {
+    expect(numberedSteps(prose)?.count).toBe(count);
+  });
+});
+
+it('counts the step that follows a printed setting ending in "="', () => {
+  expect(numberedSteps('1. Open Save.txt. 2. Find [Routes]. 3. Delete the lines. The list should read: [Routes] DeliveryRouting= DefaultRouting= 4. Save the file. 5. Restart the service.')?.count).toBe(5);
+});
+
+it.each([
+  'This issue is resolved by the following updated file for Widget 95, and later versions of this file.',
+])('reads an updated file as an update: "%s"', (prose) => {
+  expect(fix(prose).kind).toBe('update');
+});
+
+describe('limitations, designs and releases said in other words (issue 8)', () => {
+  it.each([
+    ['none', 'Microsoft has confirmed this to be a limitation in Widget NT.', []],
+    ['none', 'Microsoft acknowledges this to be a limitation with the Widget Router.', []],
+    ['none', 'The server is working as designed.', []],
+    ['upgrade', 'This is not a problem in WidgetView version 4.25 for Win32s.', ['WidgetView version 4.25']],
+    ['upgrade', 'This is not a problem with Widget Fortran 32.', ['Widget Fortran 32']],
+  ])('reads %s from "%s"', (kind, prose, carriers) => {
+    expect(fix(prose)).toMatchObject({ kind, carriers });
+  });
+});
+
+it.each([
+  'Contact Widget Systems technical support to obtain the latest BIOS update.',
+  'To correct this problem, download the new WIDLOGIC.SYS driver from the vendor.',
+  'Contact the maker to obtain a newer BIOS.',
+])('reads a newer driver or BIOS from its maker as an update: "%s"', (prose) => {
+  expect(fix(prose).kind).toBe('update');
 });

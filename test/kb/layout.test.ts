@@ -29,6 +29,7 @@ describe('section headings (survey §2)', () => {
 
   it.each([
     ['a table header underlined in columns', 'SYMPTOMS\n========\n\nName    Size\n====    ====\nA.DLL   10\n', [['SYMPTOMS', 'Name Size ==== ==== A.DLL 10']]],
+    ['a wrapped sentence whose last line is "symptoms:" (issue 8: the cause was cut before its list)', 'CAUSE\n=====\n\nThese settings can cause one of the above\nsymptoms:\n\n   8-bit QCDP\n   16-bit 65K colors\n', [['CAUSE', 'These settings can cause one of the above symptoms: 8-bit QCDP 16-bit 65K colors']]],
     ['a sub-heading with dashes', 'SYMPTOMS\n========\n\nSteps to Reproduce\n------------------\n\n1. Run it.\n', [['SYMPTOMS', 'Steps to Reproduce ------------------ 1. Run it.']]],
   ])('does not start a section at %s', (_name, body, expected) => {
     const { formatted, flattened } = sectionsOf(body);

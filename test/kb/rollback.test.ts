@@ -26,6 +26,10 @@ describe('rollback warnings (survey §5)', () => {
     expect(warnings[0]).toEqual({ text: prose, ...fields });
   });
 
+  it('reads a warning printed twice once', () => {
+    expect(findRollbackWarnings('This hotfix cannot be uninstalled. Restart. This hotfix cannot be uninstalled.')).toEqual([{ text: 'This hotfix cannot be uninstalled.' }]);
+  });
+
   it('keeps separate warnings apart and leaves other sentences out', () => {
     const prose =
       'This update cannot be uninstalled. Then restart. You must reapply Service Pack 4 after adding components. For more information, see Q244976.';
@@ -70,6 +74,50 @@ describe('rollback warnings read from fresh archive phrasings (issue 8)', () => 
     ['a pack said not to need reapplying', 'If the connector is the only component added, you do not need to re-apply any service packs.'],
     ['setup putting the newer file in place', 'If the installed file is an earlier version of the file to be installed, Setup replaces the installed file with the newer version.'],
     ['a setup message quoted as a symptom', 'Setup generates the following message: A file being copied is older than the file currently on your computer.'],
+  ])('finds no warning in %s', (_name, prose) => {
+    expect(findRollbackWarnings(prose)).toEqual([]);
+  });
+});
+
+describe('rollback warnings from a random archive draw (issue 8, second pass)', () => {
+  it.each([
+    ['a fix not to be uninstalled', 'Because this hotfix changes how the widget data is stored on disk, Microsoft does not recommend that it be uninstalled.'],
+    ['a pack that must be reapplied, said of the pack', 'If Widget Server is reinstalled, Service Pack 5 must be reapplied as well.'],
+    ['the most recent pack to reapply', 'If this does not correct the problem, re-apply the most recent Microsoft Widget Mail Server service pack.'],
+    ['a runtime to reinstall after an older one went over it', 'If the Widget 1.0 installer overwrites Widget 2.0, you must reinstall the program that installed Widget 2.0.'],
+    ['a versioned component to reinstall', 'After you upgrade, you must reinstall WidgetDB 3.0.'],
+    ['a database converted to a new format', 'When the service starts, the databases are converted to the new format.'],
+    ['no way back to the previous release', 'You cannot use the Widget 6 Uninstall disk to restore your previous version of Widget-DOS if you have compressed any drives.'],
+    ['installed binaries that cannot be removed', 'After Alpha binary files have been installed on a site, those binary files cannot be removed by Setup or by any other means.'],
+    ['a pack that cannot be uninstalled, named after the verb', 'If the boot drive is formatted with a compressed file system, you can\'t uninstall SP4.'],
+    ['a release that cannot be uninstalled', 'As a result, you cannot uninstall Widget-DOS 6.22.'],
+    ['a pack that cannot be uninstalled after another setup', 'You cannot uninstall Widget Site Server 3.0 Service Pack 2 if you installed it by using Widget Office Setup.'],
+    ['older files not to restore', 'Do not restore older versions of Widget-DOS files.'],
+    ['a pack to re-apply, named before as "it"', 'If a service pack has been applied to Widget Server, you must re-apply it.'],
+    ['older components put over newer ones, told as a cause', 'This behavior is caused by the Widget Option Pack overwriting some newer SP4 components with older Widget Option Pack components.'],
+    ['a pack not reapplied, told as a cause', 'This behavior can occur if you install RAS on a computer that has Service Pack 4 installed but do not then reapply SP4.'],
+    ['"current or latest" pack to reapply', 'Reapply the current or latest service pack.'],
+  ])('reads %s', (_name, prose) => {
+    expect(findRollbackWarnings(prose).map((w) => w.text)).toEqual([prose]);
+  });
+
+  it.each([
+    ['a backup that lets you restore the original', 'Caution: Always back up your WIDGET.INI file before you make changes, so that you can restore the original file in case you damage it.'],
+    ['a database converted as a step', 'After the widget database is converted successfully, the widget service restarts.'],
+    ['a program to reinstall', 'If you delete the Windows folder, you must reinstall all your Windows-based programs.'],
+    ['a product to reinstall after a rename', 'If you change the organization name, you must reinstall Widget Server on all servers.'],
+    ['a reapplied pack told as a symptom', 'If you reinstall Widget Service Pack 3, you may see the following error message in Event Viewer.'],
+    ['a reapplied pack told as a cause', 'This behavior can occur if you reinstall Service Pack 3 when Widget Browser 4.01 is installed.'],
+    ['a trying-to-reapply symptom', 'When you attempt to reapply Service Pack 5 from the CD-ROM, you may be repeatedly prompted for the disc.'],
+    ['two events joined by "or"', 'This log is appended each time that Widget Server is reinstalled or a Widget Server service pack is applied.'],
+    ['log files not to restore (a backup restore, not a version)', 'Do not restore any Wdb*.log files.'],
+    ['a step spared', 'This procedure updates the folders to the latest service pack without your having to reinstall Widget Server and all the service packs.'],
+    ['a choice joined by "or"', 'Either reinstall in separate directories or update from this version of Widget Assembler.'],
+    ['a previous driver to restore when something fails', 'If you cannot start Widgets after you install WidgetX, restore your previous sound and video drivers.'],
+    ['files a service cannot uninstall while in use', 'The service cannot uninstall files that are being used because the service is still running.'],
+    ['a switch list', 'The package supports the following switches: -y Perform uninstall (only with -m) -n Do not create uninstall directory -z Do not reboot when the update completes.'],
+    ['an uninstall option not needed', "If you don't need to be able to uninstall Widgets 95 later, choose No."],
+    ['an uninstall order', 'If you do not uninstall Widget Browser before reinstalling Widgets 95, you receive error messages.'],
   ])('finds no warning in %s', (_name, prose) => {
     expect(findRollbackWarnings(prose)).toEqual([]);
   });

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { statedCause } from '../../src/kb/stated-cause.js';
+
+describe('a cause stated outside a CAUSE section (issue 8)', () => {
+  it.each([
+    ['a single cause sentence', 'SYMPTOMS', 'The widget stops. This error may occur if the disk is full. Restart it.', 'This error may occur if the disk is full.'],
+    [
+      'a list the sentence opens, every item kept',
+      'SYMPTOMS',
+      'The widget stops.\n\nThis error can be caused by one of the following:\n\n - The [Widget] section in WIDGET.INI is missing.\n\n   Add it back.\n\n - The WIDGET.DLL file is damaged.\n\nTo check the file, run Setup.\n',
+      'This error can be caused by one of the following: - The [Widget] section in WIDGET.INI is missing. Add it back. - The WIDGET.DLL file is damaged.',
+    ],
+    [
+      'a list printed in the same paragraph',
+      'MORE INFORMATION',
+      'Event 9 commonly occurs when: - The pipe is closed. -or- - The server is stopped.\n\nFor more help, call support.\n',
+      'Event 9 commonly occurs when: - The pipe is closed. -or- - The server is stopped.',
+    ],
+    [
+      'a list in a flattened article',
+      'SYMPTOMS',
+      'This error is caused by one of the following conditions: - IPX.COM is not the correct version. - VIPX.386 is not the correct version. Replace both files.',
+      'This error is caused by one of the following conditions: - IPX.COM is not the correct version. - VIPX.386 is not the correct version.',
+    ],
+  ])('reads %s', (_name, key, body, expected) => {
+    expect(statedCause([{ key, body }])).toBe(expected);
+  });
+
+  it('keeps a cause sentence alone when the list comes before its cause words', () => {
+    const body = 'It fails with these controls: - A.ocx - B.ocx This problem occurs only if the focus is changed with the mouse.\n\n   Using the TAB key does not cause it.\n';
+    expect(statedCause([{ key: 'SYMPTOMS', body }])).toBe('It fails with these controls: - A.ocx - B.ocx This problem occurs only if the focus is changed with the mouse.');
+  });
+
+  it('finds nothing in prose that states no cause', () => {
+    expect(statedCause([{ key: 'SYMPTOMS', body: 'The widget stops.\n\n - Restart it.\n' }])).toBe('');
+  });
+});
