@@ -170,23 +170,8 @@ function printsPhrase(m: IndexedMessage, a: Alignment): boolean {
 const WHOLE_WORDS = 0.75;
 
 /** Share of the pasted message (by rarity) the article's message explains. */
-function purity(a: Alignment, how: PastedMessageHow, context = 1): number {
-  return a.shared / (a.shared + a.inside + context * OUTSIDE_WEIGHT[how] * a.outside || 1);
-}
-
-/** Weight (of the usual) of the words around an article's message the paste carries whole: context, not another message (fitted on calibration: 0.35-0.5 alike, 1 is the old scoring). */
-const CONTEXT = 0.5;
-/** Carried whole: pasted words interleaved with the message's weigh at most this share of it. */
-const CARRIED_INSIDE = 0.1;
-/** ... and the words around it weigh at most this much of it: a short message inside a long paste ("Please run Setup again") is not carried, it is quoted by another. */
-const CONTEXT_SHARE = 1;
-
-/**
- * The article's message carried whole, its words together (few pasted words between them): the
- * paste holds it, and what is around it ("users see this since the update: …") is context.
- */
-function contextOf(a: Alignment, m: IndexedMessage): number {
-  return a.shared > 0 && a.shared / (m.weight || 1) >= WHOLE_COVER && a.inside <= CARRIED_INSIDE * a.shared && a.outside <= CONTEXT_SHARE * a.shared ? CONTEXT : 1;
+function purity(a: Alignment, how: PastedMessageHow): number {
+  return a.shared / (a.shared + a.inside + OUTSIDE_WEIGHT[how] * a.outside || 1);
 }
 
 /**
@@ -208,7 +193,7 @@ function confidenceOf(a: Alignment, m: IndexedMessage, how: PastedMessageHow, lo
   if (a.shared <= 0) return 0;
   const info = 1 - Math.exp(-a.shared / (lone ? INFO_SCALE / LONE_INFO_SPEEDUP : INFO_SCALE));
   const cover = a.shared / (m.weight || 1);
-  const p = purity(a, how, contextOf(a, m));
+  const p = purity(a, how);
   return info * (0.6 + 0.4 * cover) * p * p;
 }
 
@@ -345,7 +330,7 @@ export function rankMessages(index: MessageIndex, given: readonly PastedText[], 
     const scored = top.map((msg) => {
       const m = index.messages[msg]!;
       const a = align(index, m, query, positions, known);
-      const whole = a.shared > 0 && purity(a, p.how, contextOf(a, m)) >= LONE_PURITY && a.shared / (m.weight || 1) >= WHOLE_COVER;
+      const whole = a.shared > 0 && purity(a, p.how) >= LONE_PURITY && a.shared / (m.weight || 1) >= WHOLE_COVER;
       const lone = main && whole && index.groupArticles[index.twinGroup[msg]!]!.length <= LONE_ARTICLES;
       return { msg, m, a, whole, confidence: confidenceOf(a, m, p.how, lone) };
     });
