@@ -12,8 +12,8 @@ import { messageTokens, type PastedMessageHow } from '../trace/error-messages.js
 import { pairKey, VAR, type IndexedMessage, type MessageIndex } from './message-index.js';
 import { topByScore } from './top-by-score.js';
 
-/** Confidence at or above which a message match is `match` (fitted on the bench's calibration half). */
-export const MESSAGE_MATCH_THRESHOLD = 0.72;
+/** Confidence at or above which a message match is `match` (fitted on the calibration half of `bench/messages.ts --seed 20261130`: 0.72 let 4% of its negatives through). */
+export const MESSAGE_MATCH_THRESHOLD = 0.76;
 
 /** IDF mass at which a message says enough to name one article (e^-1 of the way at this much). */
 const INFO_SCALE = 7;
@@ -54,6 +54,8 @@ interface Alignment {
   filled: number;
   /** Positions in the article's message of the chained words. */
   at: number[];
+  /** Known pasted words left unexplained (neither chained nor forgiven), counted (not weighed). */
+  leftWords: number;
 }
 
 /** The heaviest in-order chain of shared words (weighted longest increasing subsequence over a Fenwick tree of maxima). */
@@ -97,7 +99,7 @@ function align(index: MessageIndex, m: IndexedMessage, query: Int32Array, positi
       }
     }
   }
-  if (best === -1) return { shared: 0, inside: 0, outside: 0, filled: 0, at: [] };
+  if (best === -1) return { shared: 0, inside: 0, outside: 0, filled: 0, at: [], leftWords: 0 };
   const chain: number[] = [];
   for (let k = best; k !== -1; k = prevPair[k]!) chain.push(k);
   chain.reverse();
@@ -126,16 +128,18 @@ function align(index: MessageIndex, m: IndexedMessage, query: Int32Array, positi
   let inside = 0;
   let outside = 0;
   let filled = 0;
+  let leftWords = 0;
   for (let j = 0; j < n; j++) {
     if (inChain[j]) continue;
     if (forgiven[j]) {
       filled += known[j]!;
       continue;
     }
+    if (known[j]! > 0) leftWords++;
     if (j > j0 && j < j1) inside += known[j]!;
     else outside += known[j]!;
   }
-  return { shared: total[best]!, inside, outside, filled, at: chain.map((k) => pairI[k]!) };
+  return { shared: total[best]!, inside, outside, filled, at: chain.map((k) => pairI[k]!), leftWords };
 }
 
 /** The words of the article's message the chain used, in its order, for the why view (read back from the template). */
@@ -148,6 +152,22 @@ function sharedWords(m: IndexedMessage, at: number[]): string[] {
   }
   return out;
 }
+
+/**
+ * The chained words run together in the article's message (only insertion slots between them): it
+ * prints the paste as a phrase ("X caused a General Protection Fault in module Y"), where words
+ * scattered through a long message ("Compilation failed~syntax error") print something else.
+ */
+function printsPhrase(m: IndexedMessage, a: Alignment): boolean {
+  const at = a.at;
+  // and it holds the paste's words, the common ones too: "stopping compilation" does not print "Compilation error"
+  if (at.length < WHOLE_WORDS * (at.length + a.leftWords)) return false;
+  for (let k = 1; k < at.length; k++) for (let i = at[k - 1]! + 1; i < at[k]!; i++) if (m.tokens[i] !== VAR) return false;
+  return true;
+}
+
+/** Share of the pasted message's known words (counted, so common words count) a message printing it whole holds. */
+const WHOLE_WORDS = 0.75;
 
 /** Share of the pasted message (by rarity) the article's message explains. */
 function purity(a: Alignment, how: PastedMessageHow): number {
@@ -230,18 +250,49 @@ function describe(index: MessageIndex, b: Best): MessageRanked {
   };
 }
 
+/** A message box's first row, when text follows it, is its title ("Microsoft Visual Basic") if this short. */
+const TITLE_CHARS = 60;
+
+/**
+ * A message box is read with and without its title: the title names the program, not the message,
+ * and counted as unexplained text it holds the message's own article under `match`.
+ */
+function withoutTitle(p: PastedText): PastedText[] {
+  if (p.how !== 'dialog') return [p];
+  const cut = p.text.indexOf('\n');
+  if (cut < 0 || cut > TITLE_CHARS || p.text.slice(cut + 1).trim() === '') return [p];
+  return [p, { text: p.text.slice(cut + 1), how: p.how }];
+}
+
+/** A log line's prefix: a timestamp, then maybe a level and a bracketed thread or logger (`2024-07-24 15:49:43 ERROR [worker-3] `). */
+const LOG_PREFIX = /^\s{0,4}\[?\d{4}-\d\d-\d\d[ T]\d\d:\d\d(?::\d\d)?(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\]?\s{1,4}(?:(?:ERROR|ERR|WARN|WARNING|FATAL|CRITICAL|INFO|DEBUG)\b:?\s{0,4})?(?:\[[^\]\n]{1,40}\]\s{0,4})?/i;
+
+/** A line read with and without its log prefix: the logger's words ("worker") are not the message's. */
+function withoutLogPrefix(p: PastedText): PastedText[] {
+  const prefix = LOG_PREFIX.exec(p.text)?.[0];
+  if (prefix === undefined || p.text.length - prefix.length < 8) return [p];
+  return [p, { text: p.text.slice(prefix.length), how: p.how }];
+}
+
+/** The readings of one pasted message: as read, and without the parts that name the program rather than the message. */
+function readingsOf(p: PastedText): PastedText[] {
+  return withoutTitle(p).flatMap(withoutLogPrefix);
+}
+
 /** Per article, the best-fitting of its messages for the best of the pasted messages; best first. */
-export function rankMessages(index: MessageIndex, pasted: readonly PastedText[], limit: number): MessageRanked[] {
+export function rankMessages(index: MessageIndex, given: readonly PastedText[], limit: number): MessageRanked[] {
   const bySig = new Map<number, Best>();
   if (index.messages.length === 0) return [];
+  // a short quote inside a longer pasted message ('Add/Remove Programs' in a paragraph) is not the message the paste is about;
+  // a reading of a message (its title or log prefix left out) is as main as the message
+  const lengths = given.map((p) => messageTokens(p.text, MAX_TOKENS).length);
+  const longest = Math.max(...lengths);
+  const pasted = given.flatMap((p, q) => readingsOf(p).map((r) => ({ ...r, main: lengths[q]! >= MAIN_SHARE * longest })));
   const acc = scratchFor(index);
-  const tokenized = pasted.map((p) => messageTokens(p.text, MAX_TOKENS));
-  const longest = Math.max(...tokenized.map((t) => t.length));
   for (let q = 0; q < pasted.length; q++) {
     const p = pasted[q]!;
-    const toks = tokenized[q]!;
-    // a short quote inside a longer pasted message ('Add/Remove Programs' in a paragraph) is not the message the paste is about
-    const main = toks.length >= MAIN_SHARE * longest;
+    const toks = messageTokens(p.text, MAX_TOKENS);
+    const main = p.main;
     const query = new Int32Array(toks.length);
     const known = new Float64Array(toks.length);
     const positions = new Map<number, number[]>();
@@ -286,7 +337,7 @@ export function rankMessages(index: MessageIndex, pasted: readonly PastedText[],
     // a message many articles print whole says which kind of trouble, not which article
     // (an article's longer message holding the whole paste prints it too: "X caused a General Protection Fault in module Y")
     // (a distant lookalike whose insertion slots swallow most of the paste prints something else: `| <path> | No such file or directory`)
-    const printers = new Set(scored.filter((x) => x.a.shared > 0 && x.a.shared / (x.a.shared + x.a.inside + x.a.outside + x.a.filled) >= WHOLE_PURITY).map((x) => x.m.sig));
+    const printers = new Set(scored.filter((x) => x.a.shared > 0 && x.a.shared / (x.a.shared + x.a.inside + x.a.outside + x.a.filled) >= WHOLE_PURITY && printsPhrase(x.m, x.a)).map((x) => x.m.sig));
     // and the twins of a message it carries whole, found at load even when retrieval left them out
     for (const x of scored) if (x.whole) for (const sig of index.groupArticles[index.twinGroup[x.msg]!]!) printers.add(sig);
     const generic = printers.size >= GENERIC_ARTICLES;
