@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Candidate, KbId, MatchResult, ParsedMessage, Trace, Vote } from '../model.js';
+import { messageTokens } from '../trace/error-messages.js';
 import { normalizeFrame } from '../trace/index.js';
 import { decideVerdict, MATCH_THRESHOLD } from './match.js';
 
@@ -20,14 +21,23 @@ export function traceFingerprint(trace: Trace): string | undefined {
   return `fp-${createHash('sha1').update(`t\n${keys.join('\n')}`).digest('hex').slice(0, 16)}`;
 }
 
-/** The fingerprint of a pasted message: its longest trace's, else its codes and Event IDs (sorted). */
+/**
+ * The fingerprint of a pasted message: its longest trace's, else its codes and Event IDs (sorted), else its
+ * error messages with their insertion strings blanked, so the same message from another server or path is
+ * the same crash (and votes on an answer to a pasted message count the next time it is pasted).
+ */
 export function crashFingerprint(parsed: ParsedMessage): string | undefined {
   let longest: Trace = [];
   for (const t of parsed.traces) if (t.length > longest.length) longest = t;
   if (longest.length > 0) return traceFingerprint(longest);
-  const clues = parsed.clues.flatMap((c) => (c.kind === 'stop-code' || c.kind === 'exception-code' ? [`${c.kind}:${c.code}`] : c.kind === 'event-id' ? [`event:${c.id}`] : []));
-  if (clues.length === 0) return undefined;
-  return `fp-${createHash('sha1').update(`c\n${[...new Set(clues)].sort().join('\n')}`).digest('hex').slice(0, 16)}`;
+  const codes = parsed.clues.flatMap((c) => (c.kind === 'stop-code' || c.kind === 'exception-code' ? [`${c.kind}:${c.code}`] : c.kind === 'event-id' ? [`event:${c.id}`] : []));
+  if (codes.length > 0) return hashed('c', codes);
+  const messages = parsed.clues.flatMap((c) => (c.kind === 'error-message' ? [messageTokens(c.text).map((t) => (t.var ? '<v>' : t.word)).join(' ')] : []));
+  return messages.length > 0 ? hashed('m', messages) : undefined;
+}
+
+function hashed(kind: string, keys: string[]): string {
+  return `fp-${createHash('sha1').update(`${kind}\n${[...new Set(keys)].sort().join('\n')}`).digest('hex').slice(0, 16)}`;
 }
 
 /** People for and against each answer, per fingerprint. */

@@ -4,7 +4,7 @@
  * bot already answered, error text speaks only when it is a `match`.
  */
 import { describe, expect, it } from 'vitest';
-import { createBot, type Knowledge, type MessageInput } from '../../src/bot/index.js';
+import { buildTeamLayer, createBot, type Knowledge, type MessageInput } from '../../src/bot/index.js';
 import { buildIndex } from '../../src/match/index.js';
 import { SignatureSchema } from '../../src/model.js';
 import { renderText } from '../../src/reply/index.js';
@@ -50,5 +50,26 @@ describe('error text pasted in a channel', () => {
     const first = bot.answerMessage(message(DIALOG));
     const again = bot.answerMessage(message('still getting "Access denied" after that', { threadMatch: first.threadMatch! }));
     expect(again.kind).not.toBe('possible');
+  });
+});
+
+describe('feedback on an answer to error text', () => {
+  const SETUP_MESSAGE = 'Error 1311. Source file not found: <path>. Verify that the file exists and that you can access it.';
+  const twins = [
+    { id: 'Q930011', title: 'Setup stops when a cabinet file is missing', errorMessages: [SETUP_MESSAGE] },
+    { id: 'Q930012', title: 'Setup from a network share cannot read a cabinet', errorMessages: [SETUP_MESSAGE] },
+  ].map((s) => SignatureSchema.parse(s));
+  const base = { signatures: new Map(twins.map((s) => [s.id, s])), index: buildIndex(twins) };
+  const paste = (path: string) => `setup says "Error 1311. Source file not found: ${path}. Verify that the file exists and that you can access it."`;
+
+  it('re-ranks the same message pasted again from another path, as votes do for a crash', () => {
+    const before = createBot({ getKnowledge: () => ({ ...base, team: buildTeamLayer([], []) }) }).answerMessage(message(paste('D:\\pkg\\a1.cab')));
+    expect(before.kind).toBe('possible');
+    const fingerprint = before.threadMatch?.fingerprint;
+    expect(fingerprint).toBeDefined();
+    const votes = [{ fingerprint: fingerprint!, user: 'U1', kb: 'Q930012', verdict: 'right' as const, at: 0 }];
+    const after = createBot({ getKnowledge: () => ({ ...base, team: buildTeamLayer([], votes) }) }).answerMessage(message(paste('\\\\files\\setup\\b7.cab'), { channel: 'C2' }));
+    expect(after.kind).toBe('match');
+    expect(renderText(after.replies[0]!)).toMatch(/^[^\n]*Q930012/);
   });
 });

@@ -37,6 +37,17 @@ describe('crashFingerprint', () => {
     expect(crashFingerprint(parseMessage(vs))).toBe(crashFingerprint(parseMessage(windbg)));
     expect(crashFingerprint(parseMessage(windbg.replace('EcProcessTask', 'EcOtherTask')))).not.toBe(crashFingerprint(parseMessage(windbg)));
   });
+  it('falls back on the error message, the same whatever its insertion strings, and differs for another message', () => {
+    const a = crashFingerprint(parseMessage('Error 1311. Source file not found: D:\\OFFICE\\DATA1.CAB. Verify that the file exists.'));
+    const b = crashFingerprint(parseMessage('Error 1311. Source file not found: E:\\SETUP\\PRO2.CAB. Verify that the file exists.'));
+    const other = crashFingerprint(parseMessage('Error 1335. The cabinet file D:\\OFFICE\\DATA1.CAB is corrupt and cannot be used.'));
+    expect(a).toMatch(/^fp-[0-9a-f]{16}$/);
+    expect(b).toBe(a);
+    expect(other).not.toBe(a);
+  });
+  it('keeps the codes\' fingerprint when error text comes with them (votes cast before still count)', () => {
+    expect(crashFingerprint(parseMessage('STOP 0x0000000A and event 9405\nThe system cannot find the file specified.'))).toBe(crashFingerprint(parseMessage('STOP 0x0000000A and event 9405')));
+  });
   it('falls back on codes and Event IDs, and is undefined for chat', () => {
     expect(crashFingerprint(parseMessage('STOP 0x0000000A and event 9405'))).toMatch(/^fp-[0-9a-f]{16}$/);
     expect(crashFingerprint(parseMessage('anyone seen this before?'))).toBeUndefined();
