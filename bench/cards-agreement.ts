@@ -9,6 +9,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GOLDEN_DIR, loadArticles, loadGoldens } from './cards.js';
+import { optionValue } from './args.js';
 import { readGolden, scoreCards, shareRight, warningSays, type Field, type Golden } from './cards-score.js';
 
 const FIELDS_COMPARED = ['kind', 'fix kind', 'rollback'] as const satisfies readonly Field[];
@@ -26,10 +27,8 @@ export function readingsAgree(field: (typeof FIELDS_COMPARED)[number], a: Golden
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-  const dir = opt('--golden') ?? GOLDEN_DIR;
-  const secondDir = opt('--second') ?? join(dir, 'second-reading');
+  const dir = optionValue('--golden') ?? GOLDEN_DIR;
+  const secondDir = optionValue('--second') ?? join(dir, 'second-reading');
   const names = (await readdir(secondDir)).filter((n) => /^Q\d+\.ya?ml$/.test(n));
   const second = await Promise.all(names.map(async (n) => readGolden(await readFile(join(secondDir, n), 'utf8'), n)));
   const first = new Map((await loadGoldens(dir)).map((g) => [g.id, g]));

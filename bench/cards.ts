@@ -12,6 +12,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readTarGz } from '../src/store/tar.js';
+import { optionValue } from './args.js';
 import { FIELDS, readGolden, scoreCards, shareRight, type Golden, type Scored } from './cards-score.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -83,12 +84,10 @@ export function formatScores(scored: Scored, show: 'fit' | 'report' | 'all' | 'n
 }
 
 async function main(): Promise<void> {
-  const args = process.argv.slice(2);
-  const opt = (name: string) => (args.includes(name) ? args[args.indexOf(name) + 1] : undefined);
-  const show = (opt('--misses') ?? 'all') as 'fit' | 'report' | 'all' | 'none';
-  const dir = opt('--golden') ?? GOLDEN_DIR;
+  const show = (optionValue('--misses') ?? 'all') as 'fit' | 'report' | 'all' | 'none';
+  const dir = optionValue('--golden') ?? GOLDEN_DIR;
   let goldens = await loadGoldens(dir);
-  const batch = opt('--batch');
+  const batch = optionValue('--batch');
   if (batch !== undefined) {
     const batches = batchesOf(await readFile(join(dir, 'LIST.txt'), 'utf8'));
     goldens = goldens.filter((g) => batches.get(g.id) === Number(batch));

@@ -25,6 +25,7 @@ import { parseMessage } from '../src/trace/index.js';
 import { seededRng, type Rng } from '../test/support/seeded-random.js';
 import { MODERN_PASTES, renderBugcheck, renderEvent, type RenderedQuery } from './clue-queries.js';
 import { fmt, measureHeap, pct, percentile, timeEach } from './stats.js';
+import { halfOption, optionValue, wholeNumberOption } from './args.js';
 import { fitThreshold, share } from './fit-threshold.js';
 
 const ARCHIVE = fileURLToPath(new URL('../../shared/kb-corpus.tar.gz', import.meta.url));
@@ -317,15 +318,8 @@ export async function runClueBench(storeDir?: string, options: ClueBenchOptions 
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const arg = (name: string): string | undefined => {
-    const at = process.argv.indexOf(name);
-    return at > 0 ? process.argv[at + 1] : undefined;
-  };
-  const seed = arg('--seed');
-  const misses = arg('--misses');
-  const limit = arg('--limit');
-  if (seed !== undefined && !/^\d{1,10}$/.test(seed)) throw new Error(`--seed wants a whole number, got '${seed}'`);
-  if (misses !== undefined && misses !== 'calibration' && misses !== 'test') throw new Error(`--misses wants 'calibration' or 'test', got '${misses}'`);
-  if (limit !== undefined && !/^\d{1,6}$/.test(limit)) throw new Error(`--limit wants a whole number, got '${limit}'`);
-  await runClueBench(arg('--store'), { ...(seed ? { seed: Number(seed) } : {}), ...(misses ? { misses } : {}), ...(limit ? { limit: Number(limit) } : {}) });
+  const seed = wholeNumberOption('--seed');
+  const misses = halfOption();
+  const limit = wholeNumberOption('--limit', 6);
+  await runClueBench(optionValue('--store'), { ...(seed !== undefined ? { seed } : {}), ...(misses ? { misses } : {}), ...(limit !== undefined ? { limit } : {}) });
 }

@@ -24,6 +24,7 @@ import { seededRng, type Rng } from '../test/support/seeded-random.js';
 import { renderBugcheck, renderEvent } from './clue-queries.js';
 import { CHAT_LINES, GENERIC_MESSAGES, MODERN_MESSAGES, renderMessage, type MessageQuery } from './message-queries.js';
 import { fmt, measureHeap, pct, percentile, timeEach } from './stats.js';
+import { halfOption, optionValue, wholeNumberOption } from './args.js';
 import { fitThreshold, share } from './fit-threshold.js';
 
 const HELD_OUT = 0.1;
@@ -339,16 +340,8 @@ export async function runMessageBench(storeDir: string | undefined, queriedArtic
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const arg = (name: string): string | undefined => {
-    const at = process.argv.indexOf(name);
-    return at > 0 ? process.argv[at + 1] : undefined;
-  };
-  const articles = arg('--articles');
-  const seed = arg('--seed');
-  const missesOf = arg('--misses');
-  if (seed !== undefined && !/^\d+$/.test(seed)) throw new Error(`--seed takes a whole number, not ${JSON.stringify(seed)}`);
-  if (missesOf !== undefined && missesOf !== 'calibration' && missesOf !== 'test') throw new Error(`--misses takes calibration or test, not ${JSON.stringify(missesOf)}`);
-  await runMessageBench(arg('--store'), articles !== undefined ? Number(articles) : undefined, { seed: seed === undefined ? undefined : Number(seed), missesOf, quick: process.argv.includes('--quick') });
+  const articles = optionValue('--articles');
+  await runMessageBench(optionValue('--store'), articles !== undefined ? Number(articles) : undefined, { seed: wholeNumberOption('--seed'), missesOf: halfOption(), quick: process.argv.includes('--quick') });
 }
 
 /** Every miss of one half at the shipped threshold, with the articles' messages: what fitting on that half reads. */
