@@ -305,10 +305,12 @@ export async function runClueBench(storeDir?: string, options: ClueBenchOptions 
   const modern = outcomes.filter((o) => o.kind === 'modern');
   console.log(`    today's events and bug checks (shipped threshold): ${modern.map((o) => `${o.kb} -> ${verdictAt(o, CLUE_MATCH_THRESHOLD)}${o.ids[0] ? ` ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)}` : ''}`).join('; ')}`);
   if (options.misses) printMisses(options.misses === 'calibration' ? calibration : test, options.misses, options.limit ?? 15);
+  // fitting on calibration (--misses calibration) does not show the test half's pastes
+  const showTest = options.misses !== 'calibration';
   const misses = test.filter((o) => o.kind === 'positive' && !rightVerdict(o, CLUE_MATCH_THRESHOLD));
-  console.log(`    misses in the test half (${misses.length}): ${misses.slice(0, 15).map((o) => `${o.kb}(${o.family} ${o.layout}, ${o.damage}) -> ${verdictAt(o, CLUE_MATCH_THRESHOLD)} ${o.ids.slice(0, 2).map((id, i) => `${id} ${fmt(o.confidences[i] ?? 0, 2)}`).join(', ') || 'nothing'} [want ${[...o.group].join('/')}]`).join('; ')}`);
+  if (showTest) console.log(`    misses in the test half (${misses.length}): ${misses.slice(0, 15).map((o) => `${o.kb}(${o.family} ${o.layout}, ${o.damage}) -> ${verdictAt(o, CLUE_MATCH_THRESHOLD)} ${o.ids.slice(0, 2).map((id, i) => `${id} ${fmt(o.confidences[i] ?? 0, 2)}`).join(', ') || 'nothing'} [want ${[...o.group].join('/')}]`).join('; ')}`);
   const falseMatches = test.filter((o) => (o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated') && verdictAt(o, CLUE_MATCH_THRESHOLD) === 'match');
-  console.log(`    negatives answered match in the test half (${falseMatches.length}): ${falseMatches.slice(0, 12).map((o) => `${o.kb}(${o.kind} ${o.layout}) -> ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)}`).join('; ')}`);
+  if (showTest) console.log(`    negatives answered match in the test half (${falseMatches.length}): ${falseMatches.slice(0, 12).map((o) => `${o.kb}(${o.kind} ${o.layout}) -> ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)}`).join('; ')}`);
 
   // speed: the whole answer path, parse + match, on the whole store
   const texts = outcomes.map((o) => o.text);

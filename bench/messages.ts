@@ -302,7 +302,6 @@ export async function runMessageBench(storeDir: string | undefined, queriedArtic
   const calNeg = calibration.filter(isNegative);
   const calPos = calibration.filter((o) => o.kind === 'positive' || o.kind === 'ambiguous');
   console.log(`    calibration curve (threshold: right verdict / negatives match): ${[0.68, 0.7, 0.72, 0.74, 0.76, 0.78, 0.8].map((t) => `${t} ${pct(share(calPos, (o) => rightVerdict(o, t)))}/${calNeg.filter((o) => verdictAt(o, t) === 'match').length}`).join('  ')}`);
-  if (process.env.MESSAGE_BENCH_DEBUG) for (const o of calNeg.filter((x) => verdictAt(x, 0.72) === 'match')) console.log(`   debug calibration ${o.kb}(${o.kind} ${o.layout}) -> ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)} ${JSON.stringify(o.text.slice(0, 90))}`);
   report('test half, threshold fitted on calibration', test, fitted);
   report('test half, shipped threshold', test, MESSAGE_MATCH_THRESHOLD);
   const groups = new Map<string, Outcome[]>();
@@ -324,10 +323,6 @@ export async function runMessageBench(storeDir: string | undefined, queriedArtic
   };
   console.log(`    misses by kind: ${Object.entries(missKinds).map(([k, n]) => `${k} ${n}`).join(', ')}`);
   const falseMatches = test.filter((o) => isNegative(o) && verdictAt(o, MESSAGE_MATCH_THRESHOLD) === 'match');
-  if (process.env.MESSAGE_BENCH_DEBUG) {
-    const templates = (kb: string) => index.signatures.find((s) => s.id === kb)?.errorMessages?.join(' || ') ?? '';
-    for (const o of falseMatches.slice(0, 25)) console.log(`   debug ${o.kb} ${o.layout} ${fmt(o.confidences[0] ?? 0, 2)}/${fmt(o.confidences[1] ?? 0, 2)} ${JSON.stringify(o.text.slice(0, 150))}\n      ${o.ids[0]}: ${templates(o.ids[0] ?? '').slice(0, 300)}`);
-  }
   if (options.missesOf !== 'calibration') console.log(`    negatives answered match in the test half (${falseMatches.length}): ${falseMatches.slice(0, 10).map((o) => `${o.kb}(${o.kind} ${o.layout}) -> ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)} ${JSON.stringify(o.text.slice(0, 80))}`).join('\n      ')}`);
   if (options.missesOf) printMisses(index, options.missesOf, outcomes.filter((o) => o.split === options.missesOf));
   if (options.quick) return;
