@@ -5,10 +5,9 @@
  * a message no article prints is `none`, and event, STOP and trace clues outrank error text.
  */
 import { describe, expect, it } from 'vitest';
-import { buildIndex, loadRules, matchMessage } from '../../src/match/index.js';
-import { SignatureSchema, type SignatureInput } from '../../src/model.js';
+import type { SignatureInput } from '../../src/model.js';
 import { buildWhyReply, renderText } from '../../src/reply/index.js';
-import { parseMessage } from '../../src/trace/index.js';
+import { messageStore } from './message-fixtures.js';
 
 const inputs: SignatureInput[] = [
   { id: 'Q920001', title: 'Setup stops when a cabinet file is missing', errorMessages: ['Error 1311. Source file not found: <path>. Verify that the file exists and that you can access it.'] },
@@ -27,9 +26,7 @@ const inputs: SignatureInput[] = [
   { id: 'Q920009', title: 'Allocation warnings printed by the quota tool', errorMessages: ['The server was unable to allocate from the system nonpaged pool because the pool was empty.'] },
 ];
 
-const signatures = inputs.map((s) => SignatureSchema.parse(s));
-const index = buildIndex(signatures, loadRules());
-const answer = (text: string) => matchMessage(index, parseMessage(text));
+const { signatures, answer } = messageStore(inputs);
 
 describe('answering pasted error messages', () => {
   it.each([

@@ -4,19 +4,12 @@
  * message no other article prints is `match` even with lookalikes around it.
  */
 import { describe, expect, it } from 'vitest';
-import { buildIndex, loadRules, matchMessage } from '../../src/match/index.js';
 import { buildMessageIndex } from '../../src/match/message-index.js';
-import { SignatureSchema, type SignatureInput } from '../../src/model.js';
-import { parseMessage } from '../../src/trace/index.js';
+import type { SignatureInput } from '../../src/model.js';
+import { fillerArticles, messageStore } from './message-fixtures.js';
 
-// filler articles so that common words ("the", "is", "not") are common here too
-const filler: SignatureInput[] = Array.from({ length: 30 }, (_, i) => ({
-  id: `Q93${String(i).padStart(4, '0')}`,
-  title: `Filler ${i}`,
-  errorMessages: [`The ${['ledger', 'spooler', 'journal', 'mailbox', 'cabinet', 'toolbar'][i % 6]} number ${i} is not open for this user`],
-}));
 const inputs: SignatureInput[] = [
-  ...filler,
+  ...fillerArticles(30, 'Q93', 'number'),
   { id: 'Q921001', title: 'Macro menu greyed out', errorMessages: ['Command not available'] },
   { id: 'Q921002', title: 'Toolbar button greyed out', errorMessages: ['This command is not available'] },
   { id: 'Q921003', title: 'Quota tool stops', errorMessages: ['Quota manifest <path> could not be reconciled'] },
@@ -25,8 +18,7 @@ const inputs: SignatureInput[] = [
   { id: 'Q921006', title: 'Banner page settings lost', errorMessages: ['Banner page settings could not be saved to <path> because the disk is full'] },
   { id: 'Q921007', title: 'Spooler restarts', errorMessages: ['Spooler restarted after a fault in <filename>'] },
 ];
-const signatures = inputs.map((s) => SignatureSchema.parse(s));
-const index = buildIndex(signatures, loadRules());
+const { signatures, answer } = messageStore(inputs);
 
 describe('grouping twin messages at index build', () => {
   const mi = buildMessageIndex(signatures);
@@ -47,7 +39,7 @@ describe('answering a paste of a message by its twins', () => {
     ['printed by two articles a slot apart', 'Quota manifest D:\\q\\2024.qm could not be reconciled', 'possible', ['Q921003', 'Q921004']],
     ['printed by one article, lookalikes elsewhere', 'Banner page rejected by spooler', 'match', ['Q921005']],
   ])('a message %s: %s', (_, text, verdict, kbs) => {
-    const result = matchMessage(index, parseMessage(text));
+    const result = answer(text);
     expect(result.verdict).toBe(verdict);
     expect(result.candidates.slice(0, kbs.length).map((c) => c.kb).sort()).toEqual([...kbs].sort());
   });

@@ -5,18 +5,12 @@
  * several articles print as a phrase stays `possible`.
  */
 import { describe, expect, it } from 'vitest';
-import { buildIndex, loadRules, matchMessage } from '../../src/match/index.js';
-import { SignatureSchema, type SignatureInput } from '../../src/model.js';
-import { parseMessage } from '../../src/trace/index.js';
+import type { SignatureInput } from '../../src/model.js';
+import { fillerArticles, messageStore } from './message-fixtures.js';
 
-// filler articles so that common words ("the", "is", "not", "error") are common here too
-const filler: SignatureInput[] = Array.from({ length: 150 }, (_, i) => ({
-  id: `Q94${String(i).padStart(4, '0')}`,
-  title: `Filler ${i}`,
-  errorMessages: [`The ${['ledger', 'spooler', 'journal', 'mailbox', 'cabinet', 'toolbar'][i % 6]} error ${i} is not open for this user`],
-}));
 const inputs: SignatureInput[] = [
-  ...filler,
+  // "error" is common here too
+  ...fillerArticles(150, 'Q94', 'error'),
   { id: 'Q941001', title: 'Report designer stops', errorMessages: ['Compilation Error'] },
   { id: 'Q941002', title: 'Script host stops a macro', errorMessages: ['Compilation failed: syntax error in the macro on line <n>'] },
   { id: 'Q941003', title: 'Compiler gives up', errorMessages: ['fatal error C1903: unable to recover from previous errors; stopping compilation'] },
@@ -29,9 +23,7 @@ const inputs: SignatureInput[] = [
   { id: 'Q941009', title: 'Archive share', errorMessages: ['A sharing violation occurred while accessing <path>'] },
   { id: 'Q941010', title: 'Locked journal', errorMessages: ['Sharing violation reading drive <x>'] },
 ];
-const signatures = inputs.map((s) => SignatureSchema.parse(s));
-const index = buildIndex(signatures, loadRules());
-const answer = (text: string) => matchMessage(index, parseMessage(text));
+const { answer } = messageStore(inputs);
 const box = (title: string, text: string) => `---------------------------\n${title}\n---------------------------\n${text}\n---------------------------\nOK\n---------------------------`;
 
 describe('naming the one article whose message the paste is', () => {
