@@ -274,7 +274,7 @@ function withoutLogPrefix(p: PastedText): PastedText[] {
   return [p, { text: p.text.slice(prefix.length), how: p.how }];
 }
 
-/** The readings of one pasted message: as read, and without the parts that name the program rather than the message. */
+/** The readings of one pasted message: as read (always first), and without the parts that name the program rather than the message. */
 function readingsOf(p: PastedText): PastedText[] {
   return withoutTitle(p).flatMap(withoutLogPrefix);
 }
@@ -285,14 +285,16 @@ export function rankMessages(index: MessageIndex, given: readonly PastedText[], 
   if (index.messages.length === 0) return [];
   // a short quote inside a longer pasted message ('Add/Remove Programs' in a paragraph) is not the message the paste is about;
   // a reading of a message (its title or log prefix left out) is as main as the message
-  const lengths = given.map((p) => messageTokens(p.text, MAX_TOKENS).length);
-  const longest = Math.max(...lengths);
-  const pasted = given.flatMap((p, q) => readingsOf(p).map((r) => ({ ...r, main: lengths[q]! >= MAIN_SHARE * longest })));
+  const tokenized = given.map((p) => messageTokens(p.text, MAX_TOKENS));
+  const longest = Math.max(...tokenized.map((t) => t.length));
+  // the first reading is the message as pasted: its tokens are already read
+  const pasted = given.flatMap((p, q) =>
+    readingsOf(p).map((r, k) => ({ ...r, main: tokenized[q]!.length >= MAIN_SHARE * longest, toks: k === 0 ? tokenized[q]! : messageTokens(r.text, MAX_TOKENS) })),
+  );
   const acc = scratchFor(index);
   for (let q = 0; q < pasted.length; q++) {
     const p = pasted[q]!;
-    const toks = messageTokens(p.text, MAX_TOKENS);
-    const main = p.main;
+    const { toks, main } = p;
     const query = new Int32Array(toks.length);
     const known = new Float64Array(toks.length);
     const positions = new Map<number, number[]>();
