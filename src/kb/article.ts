@@ -107,7 +107,7 @@ export function parseArticle(raw: string): Signature {
   const fixProse = [sectionProse(fixSections, 'RESOLUTION', 'STATUS', 'WORKAROUND'), stray].filter((t) => t !== '').join(' ') || withoutCitedTitles(collapseWhitespace(layout.body.slice(0, 65_536)));
 
   const { files, packages } = parseFileTables(text);
-  const rollback: Rollback[] = uncited.flatMap((s) => findRollbackWarnings(s.prose));
+  const rollback: Rollback[] = uncited.flatMap((s) => findRollbackWarnings(s.prose, title));
   const body = collapseWhitespace(layout.body);
   const issueType = footerFields(layout.footer).get('Issue type')?.split(' ')[0]?.toLowerCase();
   const articleKind = classifyArticleKind({

@@ -79,7 +79,14 @@ const OLDER_PUT_BACK = /\b(older|earlier|previous)\b[^.]{0,60}\b(overwr|replac|i
 // (Said of the software, not "-n Do not create uninstall directory" nor "if you don't need to be able to uninstall".)
 const DO_NOT_UNINSTALL = /\bnot recommend\w*( that)? (it|they|this [\w-]+|the [\w-]+) be (uninstalled|removed)\b|\b(should|must) not be uninstalled\b|(?<!\bif you )\b(do not|don't|never) uninstall (?!(directory|folder)\b)/i;
 
-function isWarning(sentence: string): boolean {
+/**
+ * An article about the pack's own installation going wrong ("Exchange Server 5.5 SP1 Installation Stops", "Directory
+ * Does Not Start After Service Pack Upgrade"): running that pack again is retrying the install, not reapplying a pack
+ * that something took away, so it warns of nothing.
+ */
+const PACK_INSTALL_TITLE = /(service pack|\bSP ?\d\w*|hotfix)( \d[\w.]*)?( \([^)]*\))? (installation|setup|upgrade|install|update)\b/i;
+
+function isWarning(sentence: string, retried: boolean): boolean {
   if (MECHANICS.test(sentence) || NOT_A_WARNING.test(sentence)) return false;
   // Restoring a previous file is a warning only when said as a limit ("only if", "do not", "or later"), not as an option.
   const [older, ...others] = WARNING_PATTERNS;
@@ -87,8 +94,8 @@ function isWarning(sentence: string): boolean {
   if (others.some((p) => p.test(sentence))) return true;
   const symptom = SYMPTOM.test(sentence) && !OBLIGATION.test(sentence) && !NOT_PUT_BACK.test(sentence);
   if (symptom) return false;
-  if (REAPPLY_PATTERNS.some((p) => p.test(sentence))) return true;
-  const must = MUST_REINSTALL.exec(sentence);
+  if (!retried && REAPPLY_PATTERNS.some((p) => p.test(sentence))) return true;
+  const must = retried ? null : MUST_REINSTALL.exec(sentence);
   if (must) {
     const object = sentence.slice(must.index + must[0].length);
     // "you must re-apply it": the pack is named before.
@@ -113,13 +120,14 @@ function warningFrom(sentences: readonly string[]): Rollback {
   return { text, ...(file ? { file } : {}), ...(minVersion ? { minVersion } : {}) };
 }
 
-/** Rollback warnings in one section's collapsed prose, in reading order. */
-export function findRollbackWarnings(prose: string): Rollback[] {
+/** Rollback warnings in one section's collapsed prose, in reading order; `title` is the article's. */
+export function findRollbackWarnings(prose: string, title = ''): Rollback[] {
   if (!CUES.test(prose)) return [];
+  const retried = PACK_INSTALL_TITLE.test(title);
   const warnings: Rollback[] = [];
   let run: string[] = [];
   for (const sentence of splitSentences(prose)) {
-    if (isWarning(sentence)) {
+    if (isWarning(sentence, retried)) {
       run.push(sentence);
       continue;
     }

@@ -12,7 +12,8 @@ export interface RawSection {
   body: string;
 }
 
-const CAUSE_SENTENCE = /\b(occurs?|happens?|appears?|is generated|is displayed) (only )?(because|if|when)\b|\b(is|are|was|were|may be|might be|can be) (probably |usually |often )?(caused by|due to)\b|\b[Tt]his is because\b|^Because\b/;
+// (Not "this problem does not occur if ...": when it does not happen says nothing of why it does.)
+const CAUSE_SENTENCE = /(?<!\bnot |n't |\bnever )\b(occurs?|happens?|appears?|is generated|is displayed) (only )?(because|if|when)\b|\b(is|are|was|were|may be|might be|can be) (probably |usually |often )?(caused by|due to)\b|\b[Tt]his is because\b|^Because\b/;
 
 /** The sentence opens a list: it ends with a colon, or the splitter cut it after the list's first item. */
 const OPENS_LIST = /:$|: (- |-or- |\* |o |\d{1,2}[.)] )/;
@@ -22,6 +23,35 @@ const LIST_PARAGRAPH = /^([ \t]|[-*•o] |\d{1,2}[.)] |-or-)/i;
 
 /** At most this much list is kept: a reader wants the causes, not the rest of the article behind a missed end. */
 const MAX_LIST = 3000;
+
+/**
+ * A sentence that no longer explains the cause: an instruction ("Have the user try again.", "Please use ..."), a
+ * remedy, status or note ("To work around ...", "A future version may address this problem.", "This is by design."),
+ * a pointer elsewhere, or one opening a list of its own. The cause stops before it.
+ */
+const ENDS_CAUSE = /^\(?(to|for more|for information|for example|in this case|note|please|see|refer|microsoft|copyright|\(c\)|have|make|try|use|check|click|run|install|reinstall|contact|quit|enter|set|remove|delete|restart|change|open|select|type|turn|disable|enable|upgrade|obtain|call|verify|ensure|add|create|rename|copy|move|apply|edit|close|save|press|start|stop|choose|replace|avoid|do not|don't)\b|\b(work ?around|resolve|resolution|to fix|to correct|(address|fix|correct)(es|s|ed)? (this|the) (problem|issue|behavior)|you (can|should|must|need to|may want to)|recommend|the only way to|by design|has confirmed|service pack)\b|\byou (may|might|will) (also )?(see|receive|get|notice)\b|:$/i;
+
+/** At most this much of the paragraph is kept after the cause sentence. */
+const MAX_EXPLANATION = 800;
+
+/**
+ * The sentences after the cause sentence in its own paragraph, while they go on explaining it ("If you advance the
+ * clock, this creates a larger negative number."): the paragraph is where a stated cause ends, and an explanation cut
+ * after its first sentence reads as the whole cause (issue 8).
+ */
+function explanationAfter(body: string, sentence: string): string {
+  const tail = collapseWhitespace(sentence).slice(-40);
+  const paragraph = body.split(/\n[ \t]*\n/).map(collapseWhitespace).find((p) => p.includes(tail));
+  if (paragraph === undefined) return '';
+  const kept: string[] = [];
+  let length = 0;
+  for (const next of splitSentences(paragraph.slice(paragraph.indexOf(tail) + tail.length).trim())) {
+    if (ENDS_CAUSE.test(next) || length + next.length > MAX_EXPLANATION) break;
+    kept.push(next);
+    length += next.length;
+  }
+  return kept.join(' ');
+}
 
 /** The paragraphs after the one holding the sentence's end, while they are list items. */
 function listAfter(body: string, sentence: string): string {
@@ -63,7 +93,11 @@ export function statedCause(sections: readonly RawSection[]): string {
       const sentence = sentences[i];
       if (sentence === undefined) continue;
       // The colon must follow the cause words: a list before them ("A.ocx - B.ocx This occurs only if ...") is not its.
-      if (!OPENS_LIST.test(sentence.slice(CAUSE_SENTENCE.exec(sentence)?.index ?? 0))) return withoutTraceNoise(sentence);
+      if (!OPENS_LIST.test(sentence.slice(CAUSE_SENTENCE.exec(sentence)?.index ?? 0))) {
+        // A flattened article has no paragraphs to tell where the explanation ends: its sentence stands alone.
+        const more = section.body.includes('\n') ? explanationAfter(section.body, sentence) : '';
+        return withoutTraceNoise(more ? `${sentence} ${more}` : sentence);
+      }
       // A flattened article has no paragraphs: the list is the sentences that follow led by a bullet.
       const list = section.body.includes('\n') ? listAfter(section.body, sentence) : bulletsAfter(sentences, i);
       return withoutTraceNoise(list ? `${sentence} ${list}` : sentence);

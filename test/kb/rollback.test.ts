@@ -122,3 +122,24 @@ describe('rollback warnings from a random archive draw (issue 8, second pass)', 
     expect(findRollbackWarnings(prose)).toEqual([]);
   });
 });
+
+describe('a pack installed again in an article about its own installation (issue 8)', () => {
+  it.each([
+    ['an install that stopped', 'Widget Server 5.5 SP1 Installation Stops', 'Stop all widget services and then reinstall the service pack.'],
+    ['an upgrade that broke a service', 'Directory Does Not Start After Service Pack Upgrade', 'After this is done, reapply the Widget Server Service Pack.'],
+    ['an update that failed', 'Access Denied During Service Pack Update 0xc0020005', 'When all the services start, you will need to reinstall Service Pack 2.'],
+  ])('reads no warning in %s: the install is retried', (_name, title, prose) => {
+    expect(findRollbackWarnings(prose, title)).toEqual([]);
+  });
+
+  it.each([
+    ['a pack named in a title about another install', 'Option Pack Installation Conflicts with Service Pack 4', 'Reinstall the service pack after completing the Option Pack installation.'],
+    ['a title about something else', 'Widgets Do Not Start After Adding a Protocol', 'Reapply the latest service pack.'],
+  ])('still reads the reapply warning in %s', (_name, title, prose) => {
+    expect(findRollbackWarnings(prose, title).map((w) => w.text)).toEqual([prose]);
+  });
+
+  it('keeps other warnings in an article about the pack\'s install', () => {
+    expect(findRollbackWarnings('This service pack cannot be uninstalled.', 'Widget SP2 Setup Fails').map((w) => w.text)).toEqual(['This service pack cannot be uninstalled.']);
+  });
+});

@@ -26,6 +26,40 @@ describe('a cause stated outside a CAUSE section (issue 8)', () => {
     expect(statedCause([{ key, body }])).toBe(expected);
   });
 
+  it.each([
+    [
+      'an explanation going on in the same paragraph',
+      'This happens when the widget clock is ahead of the site clock. If you advance the widget clock, this creates a larger gap.\n\nSee the log.\n',
+      'This happens when the widget clock is ahead of the site clock. If you advance the widget clock, this creates a larger gap.',
+    ],
+    [
+      'an instruction after the cause',
+      'This error happens when the user types the name incorrectly. Have the user try again. The account is then found.\n',
+      'This error happens when the user types the name incorrectly.',
+    ],
+    [
+      'a remedy after the cause',
+      'This occurs if the file is read-only. By using the Attrib command, you can change the attribute back.\n',
+      'This occurs if the file is read-only.',
+    ],
+    [
+      'a status after the cause',
+      'This problem is caused by WIDGET.COM. A future updated version of this file may address this problem.\n',
+      'This problem is caused by WIDGET.COM.',
+    ],
+    [
+      'a sentence opening a list of its own',
+      'This occurs when the cache is full. In some situations, another error occurs:\n\n   Error 9\n',
+      'This occurs when the cache is full.',
+    ],
+  ])('ends a stated cause where its paragraph stops explaining it: %s', (_name, body, expected) => {
+    expect(statedCause([{ key: 'MORE INFORMATION', body }])).toBe(expected);
+  });
+
+  it('reads no cause in when a problem does not occur', () => {
+    expect(statedCause([{ key: 'SYMPTOMS', body: 'The widget stops.\n\nThis problem does not occur if you use the 32-bit widget.\n' }])).toBe('');
+  });
+
   it('keeps a cause sentence alone when the list comes before its cause words', () => {
     const body = 'It fails with these controls: - A.ocx - B.ocx This problem occurs only if the focus is changed with the mouse.\n\n   Using the TAB key does not cause it.\n';
     expect(statedCause([{ key: 'SYMPTOMS', body }])).toBe('It fails with these controls: - A.ocx - B.ocx This problem occurs only if the focus is changed with the mouse.');
