@@ -40,12 +40,15 @@ const MAX_EXPLANATION = 800;
  * after its first sentence reads as the whole cause (issue 8).
  */
 function explanationAfter(body: string, sentence: string): string {
-  const tail = collapseWhitespace(sentence).slice(-40);
+  const flat = collapseWhitespace(sentence);
+  const [head, tail] = [flat.slice(0, 40), flat.slice(-40)];
   const paragraph = body.split(/\n[ \t]*\n/).map(collapseWhitespace).find((p) => p.includes(tail));
   if (paragraph === undefined) return '';
+  // The tail after the sentence's own head: its last words may also end an earlier sentence of the paragraph.
+  const end = paragraph.indexOf(tail, Math.max(0, paragraph.indexOf(head))) + tail.length;
   const kept: string[] = [];
   let length = 0;
-  for (const next of splitSentences(paragraph.slice(paragraph.indexOf(tail) + tail.length).trim())) {
+  for (const next of splitSentences(paragraph.slice(end).trim())) {
     if (ENDS_CAUSE.test(next) || length + next.length > MAX_EXPLANATION) break;
     kept.push(next);
     length += next.length;
