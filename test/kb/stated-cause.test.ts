@@ -52,6 +52,11 @@ describe('a cause stated outside a CAUSE section (issue 8)', () => {
       'This occurs when the cache is full. In some situations, another error occurs:\n\n   Error 9\n',
       'This occurs when the cache is full.',
     ],
+    [
+      'a cause sentence ending in the same words as an earlier one',
+      'The image shows only over the widget that is the source of the data. This is because the image belongs to the widget that is the source of the data. The shell does the same.\n',
+      'This is because the image belongs to the widget that is the source of the data. The shell does the same.',
+    ],
   ])('ends a stated cause where its paragraph stops explaining it: %s', (_name, body, expected) => {
     expect(statedCause([{ key: 'MORE INFORMATION', body }])).toBe(expected);
   });
