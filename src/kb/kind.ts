@@ -26,7 +26,8 @@ const NOT_LISTED = /^\s*(the |some |several |a few |various )?([\w-]+ ){0,3}?(st
 /** "Directory Listing (2 of 2)", "Contents of the Plus_5.cab File". */
 const LISTING_TITLE = /\b(directory|file) (listing|list)\b|^(contents|listing) of\b/i;
 const HOWTO_TITLE = /^(HOW ?TO|HOWTO)\s*:|\bhow to\b|tips and tricks|^(SAMPLE|FILE)\s*:.*\bhow\b/i;
-const INFO_TITLE = /^(INFO|FILE|SAMPLE|DOC|DOCERR|PSS ID Number)\s*:/i;
+/** DOCFIX: is DOCERR's sibling (a documentation correction): information unless filed with SYMPTOMS. */
+const INFO_TITLE = /^(INFO|FILE|SAMPLE|DOC|DOCERR|DOCFIX|PSS ID Number)\s*:/i;
 /** Problem words of titles; older articles (SUMMARY and MORE INFORMATION only) are told by their title alone. */
 const PROBLEM_TITLE = /^(PRB|BUG|FIX|ERR ?MSG)\s*:|\b(cannot|can't|can not|fails?|failure|does not|doesn't|do not|won't|will not|not work\w*|incompatible|stops?|stopped|hangs?|crash\w*|lost|loss|missing|incorrect\w*|wrong|corrupt\w*|unable|error(?! messages\b)|access violation|gpf|stop 0x|trap\w*|leaks?|unexpected\w*|truncated|problems?|slow\w*|not (displayed|started|found|responding))\b|\b(err ?msg|errors|halts?|conflicts? with|not compatible|(don't|isn't|aren't|may not) \w+|flash(es|ing)|frozen|freezes|loses|erratic|not (updated|copied|saved|printed|recognized|created|calculated|reflected|visible|shown|removed|deleted|installed|registered|detected|applied|sent|received|delivered|replicated|loaded|accepted|retained|preserved|refreshed|cleared|converted|imported|exported)|disables|dimmed|has no effect|stripped|non-?existent|invalid)\b/i;
 
@@ -35,7 +36,7 @@ const PROBLEM_SECTIONS = new Set(['SYMPTOMS', 'CAUSE', 'RESOLUTION', 'WORKAROUND
 
 export function classifyArticleKind(clues: KindClues): ArticleKind {
   const { title, sections, issueType, keywords } = clues;
-  const bare = title.replace(/^[A-Z0-9 ]{2,12}:\s*(?=[A-Z])/, (prefix) => (/^(HOW ?TO|HOWTO|INFO|FILE|SAMPLE|PRB|BUG|FIX|DOC|DOCERR)\b/i.test(prefix) ? prefix : ''));
+  const bare = title.replace(/^[A-Z0-9 ]{2,12}:\s*(?=[A-Z])/, (prefix) => (/^(HOW ?TO|HOWTO|INFO|FILE|SAMPLE|PRB|BUG|FIX|DOC|DOCERR|DOCFIX)\b/i.test(prefix) ? prefix : ''));
   const problemSections = sections.some((s) => PROBLEM_SECTIONS.has(s));
   const issue = issueType?.toLowerCase() ?? '';
   const words = new Set(keywords.map((k) => k.toLowerCase()));

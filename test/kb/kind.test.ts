@@ -30,6 +30,7 @@ describe('older articles (SUMMARY and MORE INFORMATION only) told by their title
     ['problem', 'Widget Statistics Not Calculated Accurately'],
     ['problem', 'Admin Virtual Directory Not Created During Widget Setup'],
     ['info', 'DOCERR: Widget Guide References Non-Existent Disk Screen'],
+    ['info', 'DOCFIX: Widget Declaration Is Incorrect in API Viewer'],
     ['info', 'Widget Runs in Standard and Enhanced Modes Only'],
     ['info', 'Default Values for Widget Commands in CONFIG.SYS'],
   ])('reads %s from "%s"', (kind, title) => {
