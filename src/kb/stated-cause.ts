@@ -31,12 +31,19 @@ const MAX_LIST = 3000;
  */
 const ENDS_CAUSE = /^\(?(to|for more|for information|for example|in this case|note|please|see|refer|microsoft|copyright|\(c\)|have|make|try|use|check|click|run|install|reinstall|contact|quit|enter|set|remove|delete|restart|change|open|select|type|turn|disable|enable|upgrade|obtain|call|verify|ensure|add|create|rename|copy|move|apply|edit|close|save|press|start|stop|choose|replace|avoid|do not|don't)\b|\b(work ?around|resolve|resolution|to fix|to correct|(address|fix|correct)(es|s|ed)? (this|the) (problem|issue|behavior)|you (can|should|must|need to|may want to)|recommend|the only way to|by design|has confirmed|service pack)\b|\byou (may|might|will) (also )?(see|receive|get|notice)\b|:$/i;
 
+/**
+ * A sentence that goes on with the cause points back to it or carries it on ("this creates", "Therefore, ...", "such a
+ * store", "since ...", "may cause"); one without such a link starts another fact of the paragraph (a side note, a
+ * contrast, another symptom), read over the archive as often past the cause as part of it.
+ */
+const CARRIES_CAUSE = /\b(this|these|such|therefore|thus|hence|as a result|consequently|because|since|caus(e|es|ed|ing)|results? (in|from)|means)\b/i;
+
 /** At most this much of the paragraph is kept after the cause sentence. */
 const MAX_EXPLANATION = 800;
 
 /**
  * The sentences after the cause sentence in its own paragraph, while they go on explaining it ("If you advance the
- * clock, this creates a larger negative number."): the paragraph is where a stated cause ends, and an explanation cut
+ * clock, this creates a larger negative number."): a stated cause ends at the latest with its paragraph, and an explanation cut
  * after its first sentence reads as the whole cause (issue 8).
  */
 function explanationAfter(body: string, sentence: string): string {
@@ -49,7 +56,7 @@ function explanationAfter(body: string, sentence: string): string {
   const kept: string[] = [];
   let length = 0;
   for (const next of splitSentences(paragraph.slice(end).trim())) {
-    if (ENDS_CAUSE.test(next) || length + next.length > MAX_EXPLANATION) break;
+    if (ENDS_CAUSE.test(next) || !CARRIES_CAUSE.test(next) || length + next.length > MAX_EXPLANATION) break;
     kept.push(next);
     length += next.length;
   }

@@ -53,9 +53,19 @@ describe('a cause stated outside a CAUSE section (issue 8)', () => {
       'This occurs when the cache is full.',
     ],
     [
+      'a side note with no link to the cause',
+      'This occurs because the widget stores positions as real numbers. However, for any negative value, the widget is one pixel off.\n',
+      'This occurs because the widget stores positions as real numbers.',
+    ],
+    [
+      'a conclusion drawn from the cause',
+      'Because the widget memory is not contiguous, there is no room above 1 MB. Therefore, the widget has no place to load high. Other widgets work the same way.\n',
+      'Because the widget memory is not contiguous, there is no room above 1 MB. Therefore, the widget has no place to load high.',
+    ],
+    [
       'a cause sentence ending in the same words as an earlier one',
-      'The image shows only over the widget that is the source of the data. This is because the image belongs to the widget that is the source of the data. The shell does the same.\n',
-      'This is because the image belongs to the widget that is the source of the data. The shell does the same.',
+      'The image shows only over the widget that is the source of the data. This is because the image belongs to the widget that is the source of the data. This is what the shell does too.\n',
+      'This is because the image belongs to the widget that is the source of the data. This is what the shell does too.',
     ],
   ])('ends a stated cause where its paragraph stops explaining it: %s', (_name, body, expected) => {
     expect(statedCause([{ key: 'MORE INFORMATION', body }])).toBe(expected);
