@@ -16,7 +16,8 @@ export interface RawSection {
 const CAUSE_SENTENCE = /(?<!\bnot |n't |\bnever )\b(occurs?|happens?|appears?|is generated|is displayed) (only )?(because|if|when)\b|\b(is|are|was|were|may be|might be|can be) (probably |usually |often )?(caused by|due to)\b|\b[Tt]his is because\b|^Because\b/;
 
 /** The sentence opens a list: it ends with a colon, or the splitter cut it after the list's first item. */
-const OPENS_LIST = /:$|: (- |-or- |\* |o |\d{1,2}[.)] )/;
+// ("This can occur if: 1.": the splitter may end the sentence at the first item's number.)
+const OPENS_LIST = /:$|: (- |-or- |\* |o |\d{1,2}[.)]( |$))/;
 
 /** A list item's paragraph: indented, or led by a bullet, a number or "-or-". */
 const LIST_PARAGRAPH = /^([ \t]|[-*•o] |\d{1,2}[.)] |-or-)/i;
@@ -26,10 +27,10 @@ const MAX_LIST = 3000;
 
 /**
  * A sentence that no longer explains the cause: an instruction ("Have the user try again.", "Please use ..."), a
- * remedy, status or note ("To work around ...", "A future version may address this problem.", "This is by design."),
+ * remedy, status or note ("If this happens, enable ...", "To work around ...", "A future version may address this problem.", "This is by design."),
  * a pointer elsewhere, or one opening a list of its own. The cause stops before it.
  */
-const ENDS_CAUSE = /^\(?(to|for more|for information|for example|in this case|note|please|see|refer|microsoft|copyright|\(c\)|have|make|try|use|check|click|run|install|reinstall|contact|quit|enter|set|remove|delete|restart|change|open|select|type|turn|disable|enable|upgrade|obtain|call|verify|ensure|add|create|rename|copy|move|apply|edit|close|save|press|start|stop|choose|replace|avoid|do not|don't)\b|\b(work ?around|resolve|resolution|to fix|to correct|(address|fix|correct)(es|s|ed)? (this|the) (problem|issue|behavior)|you (can|should|must|need to|may want to)|recommend|the only way to|by design|has confirmed|service pack)\b|\byou (may|might|will) (also )?(see|receive|get|notice)\b|:$/i;
+const ENDS_CAUSE = /^if (this|that|so)\b[^,]{0,40}, |^\(?(to|for more|for information|for example|in this case|note|please|see|refer|microsoft|copyright|\(c\)|have|make|try|use|check|click|run|install|reinstall|contact|quit|enter|set|remove|delete|restart|change|open|select|type|turn|disable|enable|upgrade|obtain|call|verify|ensure|add|create|rename|copy|move|apply|edit|close|save|press|start|stop|choose|replace|avoid|do not|don't)\b|\b(work ?around|resolve|resolution|to fix|to correct|(address|fix|correct)(es|s|ed)? (this|the) (problem|issue|behavior)|you (can|should|must|need to|may want to)|recommend|the only way to|by design|has confirmed|service pack)\b|\byou (may|might|will) (also )?(see|receive|get|notice)\b|:$/i;
 
 /**
  * A sentence that goes on with the cause points back to it or carries it on ("this creates", "Therefore, ...", "such a
@@ -109,8 +110,10 @@ export function statedCause(sections: readonly RawSection[]): string {
         return withoutTraceNoise(more ? `${sentence} ${more}` : sentence);
       }
       // A flattened article has no paragraphs: the list is the sentences that follow led by a bullet.
-      const list = section.body.includes('\n') ? listAfter(section.body, sentence) : bulletsAfter(sentences, i);
-      return withoutTraceNoise(list ? `${sentence} ${list}` : sentence);
+      // A number the splitter left on the sentence belongs to the list's first item.
+      const opening = sentence.replace(/: \d{1,2}[.)]$/, ':');
+      const list = section.body.includes('\n') ? listAfter(section.body, opening) : bulletsAfter(sentences, i);
+      return withoutTraceNoise(list ? `${opening} ${list}` : sentence);
     }
   }
   return '';

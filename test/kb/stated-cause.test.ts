@@ -53,6 +53,11 @@ describe('a cause stated outside a CAUSE section (issue 8)', () => {
       'This occurs when the cache is full.',
     ],
     [
+      'what to do if it happens',
+      'This is usually caused by the widget agent. If this happens, enable verbose mode to see where it fails.\n',
+      'This is usually caused by the widget agent.',
+    ],
+    [
       'a side note with no link to the cause',
       'This occurs because the widget stores positions as real numbers. However, for any negative value, the widget is one pixel off.\n',
       'This occurs because the widget stores positions as real numbers.',
@@ -73,6 +78,11 @@ describe('a cause stated outside a CAUSE section (issue 8)', () => {
 
   it('reads no cause in when a problem does not occur', () => {
     expect(statedCause([{ key: 'SYMPTOMS', body: 'The widget stops.\n\nThis problem does not occur if you use the 32-bit widget.\n' }])).toBe('');
+  });
+
+  it('keeps a numbered list the sentence opens, its first number included', () => {
+    const body = 'The widget waits. This can occur if:\n\n1. The client has not answered.\n\n   -or-\n\n2. The host holds the session.\n\nRestart it.\n';
+    expect(statedCause([{ key: 'MORE INFORMATION', body }])).toBe('This can occur if: 1. The client has not answered. -or- 2. The host holds the session.');
   });
 
   it('keeps a cause sentence alone when the list comes before its cause words', () => {
