@@ -58,6 +58,11 @@ describe('a cause stated outside a CAUSE section (issue 8)', () => {
       'This is usually caused by the widget agent.',
     ],
     [
+      'a contrast: where the problem does not occur',
+      'This problem occurs if you use Widget 1.1. This problem does not occur with Widget 1.0.\n',
+      'This problem occurs if you use Widget 1.1.',
+    ],
+    [
       'a side note with no link to the cause',
       'This occurs because the widget stores positions as real numbers. However, for any negative value, the widget is one pixel off.\n',
       'This occurs because the widget stores positions as real numbers.',
