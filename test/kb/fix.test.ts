@@ -115,11 +115,15 @@ describe('fix availability as the article states it (issue 8)', () => {
   });
 
   it.each([
-    ['an edition after a comma and a pack numbered 4.0', 'This problem was first corrected in Widget NT 4.0 Service Pack 4.0 and Widget NT Server 4.0, Terminal Server Edition Service Pack 4.', ['Widget NT 4.0 Service Pack 4.0', 'Widget NT Server 4.0, Terminal Server Edition Service Pack 4']],
+    ['an edition after a comma and a pack numbered 4.0 (pack 4)', 'This problem was first corrected in Widget NT 4.0 Service Pack 4.0 and Widget NT Server 4.0, Terminal Server Edition Service Pack 4.', ['Widget NT 4.0 Service Pack 4', 'Widget NT Server 4.0, Terminal Server Edition Service Pack 4']],
     ['the package, not the files of its table', 'This fix should have the following time stamp: Dispatch.exe 7/10/98 5:39p 85,245 bytes Import.exe 7/10/98 5:39p 205,905 bytes This hotfix has been posted to the following Internet location as Widy2k.exe: ftp://ftp.example.invalid/fixes/', ['Widy2k.exe']],
     ['the later version it does not occur in', 'We are researching this problem. This problem does not occur in Widget Server version 5.0.', ['Widget Server version 5.0']],
     ['a numbered pack written in lower case', 'A supported fix is now available. Microsoft recommends that you wait for the next Widget Server version 4.0 service pack 3 that contains this feature.', ['Widget Server version 4.0 service pack 3']],
     ['the pack in which the behaviour is no longer seen', 'This behavior is by design. Please note that in Widget Studio 6.0 SP3 for Widget Pro, the resource file is no longer created or loaded by the runtime.', ['Widget Studio 6.0 SP3']],
+    ['one release of two editions joined by "or"', 'Microsoft has confirmed this to be a problem in Widget NT version 3.5. This problem was corrected in Widget NT Workstation or Server version 4.0.', ['Widget NT Workstation or Server version 4.0']],
+    ['two numbered releases joined by "or"', 'This problem was corrected in Widget 95 or Widget 98.', ['Widget 95', 'Widget 98']],
+    ['an edition written small before its version', 'This bug was corrected in Widget C++, 32-bit edition, version 4.1.', ['Widget C++ 32-bit edition version 4.1']],
+    ['no spelled-out query word read into the next pack', 'This problem was corrected in Widget Server 4.0 U.S. Service Pack 4. For information, query on the following word (without the spaces): S E R V P A C K In Widget Service Pack 4 (SP4), these files are not installed by Setup.', ['Widget Server 4.0 U.S. Service Pack 4']],
     ['no pack that is a condition of a step', 'To resolve this problem, delete the mapping. If SP4 is installed, you can use the NBTSTAT -RR command to re-register it.', []],
   ])('names the carriers as printed: %s', (_what, prose, carriers) => {
     expect(fix(prose).carriers).toEqual(carriers);
