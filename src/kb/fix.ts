@@ -363,6 +363,8 @@ export function numberedSteps(prose: string): { count: number; first: string[] }
     // "the file you downloaded in step 1." refers to a step; it starts nothing ("follow these steps 1. ..." does).
     const before = prose.slice(Math.max(0, m.index - 24), m.index);
     if (/\bsteps?\s*$/i.test(before) && !/\b(these|following|the) steps\s*$/i.test(before)) continue;
+    // "Method 1. Cancel the Error Message", "Workaround 2. Use TCP/IP": a heading's label, not a step.
+    if (/\b(method|option|workaround|solution|scenario|case|part|phase|example|figure|table|page|chapter|lesson|appendix)\s*$/i.test(before)) continue;
     // "Steps to Reproduce Behavior: 1. ..." shows the problem; it fixes nothing. Its steps are passed over.
     if (n === 1 && want === 1) repro = REPRO_LEAD.test(prose.slice(Math.max(0, m.index - 100), m.index));
     if (repro) continue;

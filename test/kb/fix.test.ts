@@ -410,8 +410,13 @@ describe('numbered steps counted as printed (issue 8)', () => {
     ['a value that ends a sentence inside a step', '1. Open the dialog. 2. Set the factor to 1. 3. Press ENTER. 4. Close it.', 4],
     ['a value set "to 3." inside a step', 'There are two ways. 1. Change the startup mode to manual. 2. Set this value to 3. Choose OK and restart.', 2],
     ['a value in parentheses in ")" form inside "." steps', '1. Start the editor. 2. Enter the value 0 (default: 1) UseCache enables it. 3. Restart.', 3],
+    ['numbered method headings before the steps', 'Use either method. Method 1. Cancel the Message When it appears, click Cancel. Method 2. Quote the Path 1. Open Explorer. 2. Click File Types. 3. Click Edit. 4. Click OK.', 4],
   ])('counts the steps despite %s', (_what, prose, count) => {
     expect(numberedSteps(prose)?.count).toBe(count);
+  });
+
+  it('reads numbered alternatives ("Option 1.", "Option 2.") as no procedure', () => {
+    expect(numberedSteps('Use one of these. Option 1. Restart the computer. Option 2. Reinstall the program.')).toBeUndefined();
   });
 });
 
