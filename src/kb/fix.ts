@@ -363,8 +363,10 @@ export function numberedSteps(prose: string): { count: number; first: string[] }
     // "the file you downloaded in step 1." refers to a step; it starts nothing ("follow these steps 1. ..." does).
     const before = prose.slice(Math.max(0, m.index - 24), m.index);
     if (/\bsteps?\s*$/i.test(before) && !/\b(these|following|the) steps\s*$/i.test(before)) continue;
-    // "Method 1. Cancel the Error Message", "Workaround 2. Use TCP/IP": a heading's label, not a step.
-    if (/\b(method|option|workaround|solution|scenario|case|part|phase|example|figure|table|page|chapter|lesson|appendix)\s*$/i.test(before)) continue;
+    // "Method 1. Cancel the Error Message ... Method 2. Quote the Path": a numbered series of headings, not steps.
+    // (Only a series: "...on active page 3. In the Deactivate code" and "Set the Row Height Option 1. Select" are steps.)
+    const label = /\b(method|option|workaround|solution|scenario|case|part|phase|example)\s*$/i.exec(before)?.[1];
+    if (label && new RegExp(String.raw`\b${label}\s+(${n + 1}|${n - 1})[.):]`, 'i').test(prose)) continue;
     // "Steps to Reproduce Behavior: 1. ..." shows the problem; it fixes nothing. Its steps are passed over.
     if (n === 1 && want === 1) repro = REPRO_LEAD.test(prose.slice(Math.max(0, m.index - 100), m.index));
     if (repro) continue;
@@ -519,8 +521,9 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const kind: FixKind = best === undefined ? 'unknown' : (RULES[best]?.kind ?? 'unknown');
   const also = ranks.slice(1).map((r) => RULES[r]?.kind).filter((k): k is FixKind => k !== undefined);
 
-  // ("These files are not installed by Setup", "this fix is not included in SP3": a pack said not to carry it.)
-  const fixSentences = sentences.filter((s) => /correct|fixed|released to fix|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in|is not a problem (in|with)/i.test(s) && !/uninstall|cannot|can.t|remove|\b(is|are|was|were) not (automatically )?(installed|included|contained)\b/i.test(s));
+  // ("These files are not installed by Setup", "this fix is not included in SP3": a pack said not to carry it;
+  // not "apply SP1 even though Exchange is not installed on this computer".)
+  const fixSentences = sentences.filter((s) => /correct|fixed|released to fix|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in|is not a problem (in|with)/i.test(s) && !/uninstall|cannot|can.t|remove|\b(is|are|was|were) not (automatically )?(installed|included|contained) (in|by|with)\b/i.test(s));
   const packs = fixSentences.map(servicePackNamed).filter((name) => name !== undefined);
   const servicePack = packs.find((name) => /(pack|release) \d+$/i.test(name)) ?? packs[0];
   const upgradeSentences = fixSentences.filter((s) => RULES[rankOf('upgrade')]?.matches(s));
