@@ -159,20 +159,18 @@ describe('kbbot console :record', () => {
     expect(printed).toMatch(/^:record +record the paste as a known issue/m);
   });
 
-  it('records from kbbot console into KBBOT_TEAM_STORE, and a later console answers from it', () => {
+  it('records from kbbot console into KBBOT_TEAM_STORE and answers the next paste from it', { timeout: 90_000 }, () => {
     const dir = teamDir();
     const main = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
-    const console = (input: string) =>
-      spawnSync(process.execPath, ['--import', 'tsx', main, 'console', '--store', BOT_FIXTURES], {
-        input,
-        encoding: 'utf8',
-        cwd: fileURLToPath(new URL('../..', import.meta.url)),
-        env: { ...process.env, SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', KBBOT_TEAM_STORE: dir },
-      });
-    const first = console(`${UNKNOWN_TRACE}\n\n${RECORD}\n:quit\n`);
-    expect(first.status).toBe(0);
-    expect(first.stdout).toContain('Recorded as KI-1');
-    const second = console(`${UNKNOWN_TRACE}\n\n:quit\n`);
-    expect(second.stdout).toContain('KI-1 Foo crashes in Bar');
+    const result = spawnSync(process.execPath, ['--import', 'tsx', main, 'console', '--store', BOT_FIXTURES], {
+      input: `${UNKNOWN_TRACE}\n\n${RECORD}\n:new\n${UNKNOWN_TRACE}\n\n:quit\n`,
+      encoding: 'utf8',
+      cwd: fileURLToPath(new URL('../..', import.meta.url)),
+      env: { ...process.env, SLACK_BOT_TOKEN: '', SLACK_APP_TOKEN: '', SLACK_SIGNING_SECRET: '', KBBOT_TEAM_STORE: dir },
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Recorded as KI-1');
+    expect(result.stdout).toContain('🔎 *KI-1 Foo crashes in Bar*');
+    expect(readdirSync(dir)).toContain('KI-1.yml');
   });
 });

@@ -39,7 +39,10 @@ function recording(options: ConsoleOptions): { getKnowledge: () => Knowledge; re
     getKnowledge: () => (layer ? layerKnowledge(team.base, layer) : options.getKnowledge()),
     record: async (draft) => {
       // opened at the first recording: a console that records nothing creates no team folder
-      store ??= team.open();
+      store ??= team.open().catch((error: unknown) => {
+        store = undefined; // the next :record tries again (a folder made writable meanwhile)
+        throw error;
+      });
       const opened = await store;
       const saved = await opened.create(draft);
       const [signatures, votes] = await Promise.all([opened.list(), opened.votes()]);
