@@ -6,9 +6,9 @@
  * Precedence of the kinds found (checked against test/fixtures/golden/README.md's definitions):
  *  1. A released fix leads: service-pack > hotfix > update > upgrade (a pack that carries the hotfix is the fix
  *     to take once released; a download offered before a hotfix is the article's first answer and leads it).
- *     A release named only inside the WORKAROUND section, in a sentence that does not say it fixes the
- *     problem ("1. Install the latest DCOM. You can download it from ..."), is a step of the workaround: the
- *     problem remains, so it is no fix.
+ *     A release named inside the WORKAROUND section after its first sentence, in a sentence that does not say it
+ *     fixes the problem ("1. Install the latest DCOM. You can download it from ..."), is a step of the workaround:
+ *     the problem remains, so it is no fix. (Named in its first sentence, it is what the workaround is.)
  *  2. Then the RESOLUTION: a setting, registry change or steps it states make the problem go away
  *     (configuration)...
  *     - ...unless the RESOLUTION opens by saying it works around the problem ("To work around this problem:
@@ -18,8 +18,8 @@
  *     over a RESOLUTION read as the fix by default: as many blind-sample articles lost as gained.)
  *  4. A fix still to come (not-yet: "researching this problem") or a confirmed bug no fix is named for leaves the
  *     problem in place: a RESOLUTION read as the fix by default goes around it (workaround), unless the
- *     RESOLUTION itself removes the problem: it says so ("To correct this problem", "... resolves the problem"),
- *     changes a setting or an option, or is a numbered procedure (then configuration, also not-yet).
+ *     RESOLUTION itself removes the problem: it says so ("To correct this problem", "... resolves the problem")
+ *     or changes a setting or an option (then configuration, also not-yet).
  *  5. Otherwise none (by design) over workaround over not-yet; nothing found is unknown.
  */
 import type { Fix, FixKind } from '../model.js';
@@ -447,19 +447,20 @@ const RELEASES: ReadonlySet<FixKind> = new Set(['service-pack', 'hotfix', 'updat
 const SAYS_IT_FIXES = /\b(resolv|correct|fix|eliminat|prevent)\w*\b/i;
 
 /** A RESOLUTION that says it removes the problem: "To correct this problem, ...", "... resolves the problem". */
-const REMOVES_PROBLEM = /\b(resolves?|corrects?|fixes|prevents?|eliminates?) (the|this) (problem|issue|behavior|error)\b|\bto (resolve|correct|fix|prevent) (the|this) (problem|issue|behavior|error)\b|\bthe (problem|error|behavior) (no longer occurs|goes away|does not (occur|recur))\b/i;
+const REMOVES_PROBLEM = /(?<!\bnot )\b(resolves?|corrects?|fixes|prevents?|eliminates?) (the|this) (problem|issue|behavior|error)\b|\bto (resolve|correct|fix|prevent) (the|this) (problem|issue|behavior|error)\b|\bthe (problem|error|behavior) (no longer occurs|goes away|does not (occur|recur))\b/i;
 
 /**
  * A RESOLUTION that changes a setting or an option ("Change the Display=1 setting to Display=0", "Setting the
  * option ... resolves"). Not any "set X to": "When you set the Format property to dtpCustom, you must ..." is how
- * a program meets the bug.
+ * a program meets the bug; nor "setting" as a verb ("Instead of setting the text property, ...").
  */
-const CHANGES_SETTING = /\b(settings?|option|check ?box|registry)\b/i;
+const CHANGES_SETTING = /\b(settings?\b(?! (the|a|an|it|its|your|up)\b)|option\b|check ?box|registry)/i;
 
 export function classifyFix({ prose, workaround, resolution = '', body = '', stepsText }: FixText): Fix {
   const cleanProse = withSentenceBreaks(joinWrappedUrls(prose));
   // (A sentence may run on into the next section when the section ends without a period: compare its start.)
   const inWorkaround = (sentence: string) => workaround !== '' && workaround.includes(sentence.slice(0, 60));
+  const workaroundOpening = splitSentences(workaround)[0] ?? '';
   const sentences = splitSentences(cleanProse);
   const found = new Map<number, string>();
   for (const [at, sentence] of sentences.entries()) {
@@ -477,7 +478,9 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
       // Steps of a WORKAROUND (a registry change among them) are the workaround, not a resolution.
       if (rule?.kind === 'configuration' && workaround && workaround.includes(sentence)) continue;
       // ...and so is a release it has the reader fetch on the way, unless the sentence says it fixes the problem (1.).
-      if (RELEASES.has(rule?.kind ?? 'unknown') && inWorkaround(sentence) && !SAYS_IT_FIXES.test(sentence)) continue;
+      // (The WORKAROUND's first sentence says what the workaround is: "To work around this problem, apply the latest
+      // service pack" names the pack as the way out, a fix.)
+      if (RELEASES.has(rule?.kind ?? 'unknown') && inWorkaround(sentence) && !workaroundOpening.startsWith(sentence.slice(0, 60)) && !SAYS_IT_FIXES.test(sentence)) continue;
       if (!found.has(rank) && rule?.matches(sentence)) found.set(rank, sentence);
     }
   }
@@ -526,7 +529,8 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   // "Do not reference the argument") leaves the bug in place, unless it says it resolves it or changes a setting.
   const bugRemains = resolutionAsFix && !found.has(rankOf('none')) && CONFIRMED_BUG.test(cleanProse);
   // (4.) ...unless the RESOLUTION removes the problem itself: it says so, changes a setting, or is a procedure.
-  const removesItself = REMOVES_PROBLEM.test(resolution) || CHANGES_SETTING.test(resolution) || (numberedSteps(resolution)?.count ?? 0) >= 2;
+  // (A numbered procedure alone does not say so: "Follow this procedure to modify the generated code" goes around a bug.)
+  const removesItself = REMOVES_PROBLEM.test(resolution) || CHANGES_SETTING.test(resolution);
   // (2.) A RESOLUTION that opens "To work around this problem" states its settings as the way around.
   const resolutionLead = resolutionSaid.find((s) => !NO_FIX.test(s) && !BOILERPLATE.test(s) && !BARE_STEP.test(s)) ?? '';
   const worksAround = RULES[rankOf('workaround')]?.matches(resolutionLead) ?? false;
