@@ -489,6 +489,7 @@ describe('which kind is main: the precedence of src/kb/fix.ts, by where each kin
   it.each([
     // 1. A release fetched as a step of the WORKAROUND is part of going around the problem.
     ['workaround', [], 'a download that is a step of the WORKAROUND', { workaround: 'To work around this problem, use the following steps: 1. Install the latest version of Widget COM on the client. You can download the latest version from the Widget Web site. 2. Click Repair Installation.', status: bug }],
+    ['service-pack', ['workaround'], 'a pack the WORKAROUND opens with', { workaround: 'To work around this problem, apply the latest service pack for Widget Server 5.5.', status: bug }],
     ['upgrade', ['workaround'], 'an upgrade the WORKAROUND says resolves the problem', { workaround: 'To resolve this problem, upgrade to Widget Server version 3.51. Verify that the printer is available before you print.' }],
     ['service-pack', ['workaround'], 'a pack named in STATUS beside a WORKAROUND', { workaround: 'Save each attachment separately.', status: `${bug} This problem was corrected in Widget Server 4.0 Service Pack 4.` }],
     // 2. A RESOLUTION that opens by working around the problem: its registry change goes around it.
@@ -499,7 +500,9 @@ describe('which kind is main: the precedence of src/kb/fix.ts, by where each kin
     // 4. Beside a fix still to come: a RESOLUTION that removes the problem stays the fix...
     ['configuration', ['not-yet'], 'a setting changed beside "researching"', { resolution: 'Change the "Display=1" setting to "Display=0" in the Widget.inf file.', status: researching }],
     ['configuration', ['not-yet'], 'a RESOLUTION that says it corrects the problem beside "researching"', { resolution: 'To correct this problem, reduce the font size for menu items.', status: researching }],
-    ['configuration', ['not-yet'], 'a numbered procedure beside "researching"', { resolution: 'Use the following steps to remove the agent: 1. Copy the backup files from a retail computer. 2. Run Widget Setup and click Remove.', status: researching }],
+    ['workaround', ['not-yet'], 'a numbered procedure alone beside "researching"', { resolution: 'Follow this procedure to edit the generated class: 1. Qualify the duplicate columns. 2. Rebuild the project.', status: researching }],
+    ['workaround', [], '"setting" as a verb beside a confirmed bug', { resolution: 'Instead of setting the text property of the bound box, assign the field directly.', status: bug }],
+    ['workaround', ['not-yet'], '"if this does not eliminate the problem" beside "researching"', { resolution: 'Quit and restart Widget Backup. If this does not eliminate the problem, restart your computer.', status: researching }],
     ['configuration', [], 'an option set beside a confirmed bug', { resolution: 'Setting the option "Run in separate memory space" resolves the problem.', status: bug }],
     // ...and one that only has the reader do something else goes around it.
     ['workaround', ['not-yet'], 'a one-line instruction beside "researching"', { resolution: 'Delete the parameter with the following code: DBSETPROP(view, parameterlist).', status: researching }],
