@@ -501,6 +501,7 @@ describe('which kind is main: the precedence of src/kb/fix.ts, by where each kin
     ['configuration', ['not-yet'], 'a setting changed beside "researching"', { resolution: 'Change the "Display=1" setting to "Display=0" in the Widget.inf file.', status: researching }],
     ['configuration', ['not-yet'], 'a RESOLUTION that says it corrects the problem beside "researching"', { resolution: 'To correct this problem, reduce the font size for menu items.', status: researching }],
     ['workaround', ['not-yet'], 'a numbered procedure alone beside "researching"', { resolution: 'Follow this procedure to edit the generated class: 1. Qualify the duplicate columns. 2. Rebuild the project.', status: researching }],
+    ['workaround', ['not-yet'], 'an option chosen to get past the problem beside "researching"', { resolution: 'Run Widget Setup again and choose the Safe Recovery option when you are prompted.', status: researching }],
     ['workaround', [], '"setting" as a verb beside a confirmed bug', { resolution: 'Instead of setting the text property of the bound box, assign the field directly.', status: bug }],
     ['workaround', ['not-yet'], '"if this does not eliminate the problem" beside "researching"', { resolution: 'Quit and restart Widget Backup. If this does not eliminate the problem, restart your computer.', status: researching }],
     ['configuration', [], 'an option set beside a confirmed bug', { resolution: 'Setting the option "Run in separate memory space" resolves the problem.', status: bug }],
