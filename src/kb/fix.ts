@@ -1,7 +1,26 @@
 /**
  * Fix availability from the RESOLUTION, STATUS and WORKAROUND text (survey §6). Each kind has its
- * phrasings; the strongest kind found wins (hotfix > service pack > update > upgrade > workaround > none).
+ * phrasings (RULES); which of the kinds found is the main one follows the precedence below.
  * The service pack or product version the article names is captured whatever the kind.
+ *
+ * Precedence of the kinds found (checked against test/fixtures/golden/README.md's definitions):
+ *  1. A released fix leads: service-pack > hotfix > update > upgrade (a pack that carries the hotfix is the fix
+ *     to take once released; a download offered before a hotfix is the article's first answer and leads it).
+ *     A release named inside the WORKAROUND section after its first sentence, in a sentence that does not say it
+ *     fixes the problem ("1. Install the latest DCOM. You can download it from ..."), is a step of the workaround:
+ *     the problem remains, so it is no fix. (Named in its first sentence, it is what the workaround is.)
+ *  2. Then the RESOLUTION: a setting, registry change or steps it states make the problem go away
+ *     (configuration)...
+ *     - ...unless the RESOLUTION opens by saying it works around the problem ("To work around this problem:
+ *       set ... in the registry"): then its settings go around it (workaround).
+ *  3. A RESOLUTION outranks "by design", "a limitation" (none) said in STATUS: it removes the symptom the reader
+ *     meets ("Delete the corrupted file"), the design is why it occurs (also: none). (Tried the other way, none
+ *     over a RESOLUTION read as the fix by default: as many blind-sample articles lost as gained.)
+ *  4. A fix still to come (not-yet: "researching this problem") or a confirmed bug no fix is named for leaves the
+ *     problem in place: a RESOLUTION read as the fix by default goes around it (workaround), unless the
+ *     RESOLUTION itself removes the problem: it says so ("To correct this problem", "... resolves the problem")
+ *     or changes a setting (then configuration, also not-yet).
+ *  5. Otherwise none (by design) over workaround over not-yet; nothing found is unknown.
  */
 import type { Fix, FixKind } from '../model.js';
 import { splitSentences } from './text.js';
@@ -432,6 +451,23 @@ const BARE_STEP = /^\d{1,2}[.)]?$/;
 
 const BOILERPLATE = /Registry Editor incorrectly|programming examples for illustration only|without warranty either expressed or implied|at your own risk|cannot guarantee that (any )?problems|how to edit the registry|(back up|restore) the registry|before you (modify|edit) (it|the registry)/i;
 
+/** The kinds that name a released fix (precedence 1). */
+const RELEASES: ReadonlySet<FixKind> = new Set(['service-pack', 'hotfix', 'update', 'upgrade']);
+
+/** A sentence that says what it names fixes the problem: "To resolve this problem, upgrade to ...", "fixed in SP2". */
+const SAYS_IT_FIXES = /\b(resolv|correct|fix|eliminat|prevent)\w*\b/i;
+
+/** A RESOLUTION that says it removes the problem: "To correct this problem, ...", "... resolves the problem". */
+const REMOVES_PROBLEM = /(?<!\bnot )\b(resolves?|corrects?|fixes|prevents?|eliminates?) (the|this) (problem|issue|behavior|error)\b|\bto (resolve|correct|fix|prevent) (the|this) (problem|issue|behavior|error)\b|\bthe (problem|error|behavior) (no longer occurs|goes away|does not (occur|recur))\b/i;
+
+/**
+ * A RESOLUTION that changes a setting ("Change the Display=1 setting to Display=0", "clear the check box", a
+ * registry value). Not any "set X to": "When you set the Format property to dtpCustom, you must ..." is how a
+ * program meets the bug; nor "setting" as a verb ("Instead of setting the text property, ..."); nor "option":
+ * "choose the Safe Recovery option", "more option tabs" went around the problem in 5 of 6 archive articles checked.
+ */
+const CHANGES_SETTING = /\b(settings?\b(?! (the|a|an|it|its|your|up)\b)|check ?box|registry)/i;
+
 /**
  * "query on the following word ... (without the spaces): S E R V P A C K" ends its sentence even when no period
  * follows, else the letters read as the start of a pack named next ("S E R V P A C K In Exchange Service Pack 4").
@@ -442,6 +478,9 @@ function endQueryWord(text: string): string {
 
 export function classifyFix({ prose, workaround, resolution = '', body = '', stepsText }: FixText): Fix {
   const cleanProse = withSentenceBreaks(joinWrappedUrls(endQueryWord(prose)));
+  // (A sentence may run on into the next section when the section ends without a period: compare its start.)
+  const inWorkaround = (sentence: string) => workaround !== '' && workaround.includes(sentence.slice(0, 60));
+  const workaroundOpening = splitSentences(workaround)[0] ?? '';
   const sentences = splitSentences(cleanProse);
   const found = new Map<number, string>();
   for (const [at, sentence] of sentences.entries()) {
@@ -458,6 +497,10 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
       if (packStep && rule?.kind === 'service-pack') continue;
       // Steps of a WORKAROUND (a registry change among them) are the workaround, not a resolution.
       if (rule?.kind === 'configuration' && workaround && workaround.includes(sentence)) continue;
+      // ...and so is a release it has the reader fetch on the way, unless the sentence says it fixes the problem (1.).
+      // (The WORKAROUND's first sentence says what the workaround is: "To work around this problem, apply the latest
+      // service pack" names the pack as the way out, a fix.)
+      if (RELEASES.has(rule?.kind ?? 'unknown') && inWorkaround(sentence) && !workaroundOpening.startsWith(sentence.slice(0, 60)) && !SAYS_IT_FIXES.test(sentence)) continue;
       if (!found.has(rank) && rule?.matches(sentence)) found.set(rank, sentence);
     }
   }
@@ -505,7 +548,13 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   // So does a confirmed bug no fix is named for: what a RESOLUTION has the reader do instead ("Use a Variant",
   // "Do not reference the argument") leaves the bug in place, unless it says it resolves it or changes a setting.
   const bugRemains = resolutionAsFix && !found.has(rankOf('none')) && CONFIRMED_BUG.test(cleanProse);
-  if ((notYet || bugRemains) && found.has(rankOf('configuration')) && !stronger) {
+  // (4.) ...unless the RESOLUTION removes the problem itself: it says so, changes a setting, or is a procedure.
+  // (A numbered procedure alone does not say so: "Follow this procedure to modify the generated code" goes around a bug.)
+  const removesItself = REMOVES_PROBLEM.test(resolution) || CHANGES_SETTING.test(resolution);
+  // (2.) A RESOLUTION that opens "To work around this problem" states its settings as the way around.
+  const resolutionLead = resolutionSaid.find((s) => !NO_FIX.test(s) && !BOILERPLATE.test(s) && !BARE_STEP.test(s)) ?? '';
+  const worksAround = RULES[rankOf('workaround')]?.matches(resolutionLead) ?? false;
+  if ((worksAround || ((notYet || bugRemains) && !removesItself)) && found.has(rankOf('configuration')) && !stronger) {
     if (!found.has(rankOf('workaround'))) found.set(rankOf('workaround'), found.get(rankOf('configuration')) ?? '');
     found.delete(rankOf('configuration'));
   }

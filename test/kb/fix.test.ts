@@ -187,7 +187,7 @@ describe('fix kinds read from fresh archive phrasings (issue 8, fix line)', () =
   });
 
   it.each([
-    ['said in STATUS', 'Clear the check box, then restart the program.', 'We are researching this problem and will post new information here as it becomes available.', ''],
+    ['said in STATUS', 'Save the file under another name, then open it again.', 'We are researching this problem and will post new information here as it becomes available.', ''],
     ['said in SYMPTOMS only', 'Delete the leftover folder after setup.', '', 'Setup leaves a folder behind. We are researching this problem and will post new information here as it becomes available.'],
   ])('reads a RESOLUTION as a workaround while a fix is still to come (%s)', (_where, resolution, status, body) => {
     const result = classifyFix({ prose: `${resolution} ${status}`.trim(), workaround: '', resolution, body: `${body} ${resolution} ${status}` });
@@ -490,4 +490,39 @@ it.each([
   'The Widget ISAM in Widget Jet 3.0 provides an updated Paradox ISAM driver that allows access to Paradox 4.x tables.',
 ])('reads a driver from its maker, named after a few words, as an update: "%s"', (prose) => {
   expect(fix(prose).kind).toBe('update');
+});
+
+describe('which kind is main: the precedence of src/kb/fix.ts, by where each kind is said (issue 8, decision)', () => {
+  const researching = 'Microsoft is researching this problem and will post new information here as it becomes available.';
+  const bug = 'Microsoft has confirmed this to be a bug in the Widget products listed at the beginning of this article.';
+  // A made-up article's fix sections; prose joins RESOLUTION, STATUS and WORKAROUND as article.ts does.
+  const article = ({ resolution = '', status = '', workaround = '' }) =>
+    classifyFix({ prose: [resolution, status, workaround].filter((t) => t !== '').join(' '), workaround, resolution, body: `${resolution} ${status} ${workaround}` });
+  it.each([
+    // 1. A release fetched as a step of the WORKAROUND is part of going around the problem.
+    ['workaround', [], 'a download that is a step of the WORKAROUND', { workaround: 'To work around this problem, use the following steps: 1. Install the latest version of Widget COM on the client. You can download the latest version from the Widget Web site. 2. Click Repair Installation.', status: bug }],
+    ['service-pack', ['workaround'], 'a pack the WORKAROUND opens with', { workaround: 'To work around this problem, apply the latest service pack for Widget Server 5.5.', status: bug }],
+    ['upgrade', ['workaround'], 'an upgrade the WORKAROUND says resolves the problem', { workaround: 'To resolve this problem, upgrade to Widget Server version 3.51. Verify that the printer is available before you print.' }],
+    ['service-pack', ['workaround'], 'a pack named in STATUS beside a WORKAROUND', { workaround: 'Save each attachment separately.', status: `${bug} This problem was corrected in Widget Server 4.0 Service Pack 4.` }],
+    // 2. A RESOLUTION that opens by working around the problem: its registry change goes around it.
+    ['workaround', [], 'registry steps of a RESOLUTION that opens "To work around"', { resolution: 'To work around this problem: - Decrease the packet size on the server. -or- - Set MaxPacket to 1012 under HKEY_LOCAL_MACHINE\\System\\Widget.' }],
+    ['configuration', [], 'registry steps of a RESOLUTION that opens "To resolve"', { resolution: 'To resolve this problem, set MaxPacket to 1012 under HKEY_LOCAL_MACHINE\\System\\Widget.' }],
+    // 3. A RESOLUTION beside "by design" in STATUS is the fix; the design stays also.
+    ['configuration', ['none'], 'a RESOLUTION beside by design', { resolution: 'Delete the damaged Widget resource file; Widget creates a new one.', status: 'This behavior is by design.' }],
+    // 4. Beside a fix still to come: a RESOLUTION that removes the problem stays the fix...
+    ['configuration', ['not-yet'], 'a setting changed beside "researching"', { resolution: 'Change the "Display=1" setting to "Display=0" in the Widget.inf file.', status: researching }],
+    ['configuration', ['not-yet'], 'a RESOLUTION that says it corrects the problem beside "researching"', { resolution: 'To correct this problem, reduce the font size for menu items.', status: researching }],
+    ['workaround', ['not-yet'], 'a numbered procedure alone beside "researching"', { resolution: 'Follow this procedure to edit the generated class: 1. Qualify the duplicate columns. 2. Rebuild the project.', status: researching }],
+    ['workaround', ['not-yet'], 'an option chosen to get past the problem beside "researching"', { resolution: 'Run Widget Setup again and choose the Safe Recovery option when you are prompted.', status: researching }],
+    ['workaround', [], '"setting" as a verb beside a confirmed bug', { resolution: 'Instead of setting the text property of the bound box, assign the field directly.', status: bug }],
+    ['workaround', ['not-yet'], '"if this does not eliminate the problem" beside "researching"', { resolution: 'Quit and restart Widget Backup. If this does not eliminate the problem, restart your computer.', status: researching }],
+    ['configuration', [], 'an option set beside a confirmed bug', { resolution: 'Setting the option "Run in separate memory space" resolves the problem.', status: bug }],
+    // ...and one that only has the reader do something else goes around it.
+    ['workaround', ['not-yet'], 'a one-line instruction beside "researching"', { resolution: 'Delete the parameter with the following code: DBSETPROP(view, parameterlist).', status: researching }],
+    ['workaround', [], 'a property a program sets beside a confirmed bug', { resolution: 'When you set the Format property of the picker to Custom, you must then assign the CustomFormat property again.', status: bug }],
+  ])('reads %s (also %j): %s', (kind, also, _why, sections) => {
+    const result = article(sections);
+    expect(result.kind).toBe(kind);
+    expect(result.also ?? []).toEqual(also);
+  });
 });
