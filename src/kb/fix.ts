@@ -1,7 +1,26 @@
 /**
  * Fix availability from the RESOLUTION, STATUS and WORKAROUND text (survey §6). Each kind has its
- * phrasings; the strongest kind found wins (hotfix > service pack > update > upgrade > workaround > none).
+ * phrasings (RULES); which of the kinds found is the main one follows the precedence below.
  * The service pack or product version the article names is captured whatever the kind.
+ *
+ * Precedence of the kinds found (checked against test/fixtures/golden/README.md's definitions):
+ *  1. A released fix leads: service-pack > hotfix > update > upgrade (a pack that carries the hotfix is the fix
+ *     to take once released; a download offered before a hotfix is the article's first answer and leads it).
+ *     A release named inside the WORKAROUND section after its first sentence, in a sentence that does not say it
+ *     fixes the problem ("1. Install the latest DCOM. You can download it from ..."), is a step of the workaround:
+ *     the problem remains, so it is no fix. (Named in its first sentence, it is what the workaround is.)
+ *  2. Then the RESOLUTION: a setting, registry change or steps it states make the problem go away
+ *     (configuration)...
+ *     - ...unless the RESOLUTION opens by saying it works around the problem ("To work around this problem:
+ *       set ... in the registry"): then its settings go around it (workaround).
+ *  3. A RESOLUTION outranks "by design", "a limitation" (none) said in STATUS: it removes the symptom the reader
+ *     meets ("Delete the corrupted file"), the design is why it occurs (also: none). (Tried the other way, none
+ *     over a RESOLUTION read as the fix by default: as many blind-sample articles lost as gained.)
+ *  4. A fix still to come (not-yet: "researching this problem") or a confirmed bug no fix is named for leaves the
+ *     problem in place: a RESOLUTION read as the fix by default goes around it (workaround), unless the
+ *     RESOLUTION itself removes the problem: it says so ("To correct this problem", "... resolves the problem")
+ *     or changes a setting (then configuration, also not-yet).
+ *  5. Otherwise none (by design) over workaround over not-yet; nothing found is unknown.
  */
 import type { Fix, FixKind } from '../model.js';
 import { splitSentences } from './text.js';
@@ -124,14 +143,20 @@ function clip(sentence: string): string {
 /** Words that may belong to a product name read backwards from "Service Pack" / "version". */
 function isNameWord(word: string): boolean {
   // "FORTRAN PowerStation maintenance release version 1.0a": the release's kind is part of its name.
-  return /^[A-Z0-9(]/.test(word) || /^(latest|next|newest|most|recent|version|for|maintenance|release)$/.test(word);
+  // ("Visual C++, 32-bit edition, version 4.1": the edition is part of it, written small or not.)
+  return /^[A-Z0-9(]/.test(word) || /^(latest|next|newest|most|recent|version|for|maintenance|release|editions?)$/.test(word);
 }
 
 /** The product-name words before `words[at]` (at most 8), leading "the"/"for" dropped. */
-function nameBefore(words: readonly string[], at: number): string[] {
+function nameBefore(words: readonly string[], at: number, alternatives = false): string[] {
   const name: string[] = [];
   for (let i = at - 1; i >= 0 && name.length < 8; i--) {
     const word = words[i] ?? '';
+    // "Windows NT Workstation or Server version 4.0": one release of two editions, named between capitals.
+    if (alternatives && /^(and|or)$/.test(word) && /^[A-Z]/.test(name[0] ?? '') && /^[A-Z][\w.+-]*$/.test(words[i - 1] ?? '')) {
+      name.unshift(word);
+      continue;
+    }
     // "Creative Writer for the Macintosh": "the" after "for" is part of the product's name.
     if (word === 'the' && words[i - 1] === 'for' && name.length > 0) {
       name.unshift(word);
@@ -192,7 +217,7 @@ export function versionNamed(sentence: string): string | undefined {
     if (!/^versions?$/i.test(words[i] ?? '') || !/^\d/.test(words[i + 1] ?? '')) continue;
     // "Microsoft Visual C++, 32-bit Edition, version 6.0": commas join the product, its edition and its version.
     const joined = words.map((w, k) => (k < i && k >= i - 4 && /,$/.test(w) && /^(version|\d+-bit|Edition,?)$/i.test(words[k + 1] ?? '') ? stripPunctuation(w) : w));
-    const name = nameBefore(joined, i);
+    const name = nameBefore(joined, i, true);
     // "resolved in version 3.5.4096 of MMFCLEAN.EXE": the product comes after the version.
     const of = name.length === 0 && !/[.,;:]$/.test(words[i + 1] ?? '') && words[i + 2] === 'of' ? productAfter(words, i + (words[i + 3] === 'the' ? 4 : 3)) : [];
     if (of.length > 0 && /^[A-Z]/.test(of[0] ?? '')) return [...of, words[i] ?? '', stripPunctuation(words[i + 1] ?? '')].join(' ');
@@ -236,7 +261,8 @@ export function servicePacksNamed(sentence: string): string[] {
     // Only a numbered pack is named ("service pack 3" too): "the latest Windows NT 4.0 U.S. Service Pack" is whichever is current.
     if (!numbered) continue;
     const full = [...product, word, stripPunctuation(words[i + 1] ?? '')];
-    if (numbered) full.push(stripPunctuation(next));
+    // "Windows NT 4.0 Service Pack 4.0" is Service Pack 4.
+    if (numbered) full.push(stripPunctuation(next).replace(/^(\d+)\.0(?=[a-z]?$)/, '$1'));
     // "Service Pack 4 for Visual Studio 6.0": the product comes after the pack.
     // ("U.S. Service Pack 2 for SQL Server 6.5": "U.S." is the language, not the product.)
     if (product.every((w) => w === 'U.S.') && !/[.,;:]$/.test(next) && words[i + 3] === 'for') {
@@ -254,8 +280,8 @@ export function servicePacksNamed(sentence: string): string[] {
  */
 function productsNamed(sentence: string): string[] {
   const out: string[] = [];
-  const fixedIn = /\b(?:fixed|corrected|resolved) (in|with|by) (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*(?:-\w+)?|'\d+|\.NET|for(?: the)?|and|&))*)/.exec(sentence);
-  const name = fixedIn?.[2]?.replace(/[.,;:]+$/, '').replace(/ (and|for|&)$/, '');
+  const fixedIn = /\b(?:fixed|corrected|resolved) (in|with|by) (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*(?:-\w+)?|'\d+|\.NET|for(?: the)?|and|or|&))*)/.exec(sentence);
+  const name = fixedIn?.[2]?.replace(/[.,;:]+$/, '').replace(/ (and|or|for|&)$/, '');
   // Fixed "with"/"by" a name needs its number: "fixed with the Widget patch ..." names the patch, not "Widget".
   const numbered = fixedIn?.[1] === 'in' ? /\d|[A-Z]\w+ [A-Z]/ : /\d|\.NET/;
   // "corrected in Visual SourceSafe patch SSSCC.DLL ...": the product a patch is for does not carry it.
@@ -279,7 +305,7 @@ function productsNamed(sentence: string): string[] {
 
 /** "MapPoint 2002 and Streets & Trips 2002": two releases, each numbered; "Word and Excel 97" stays one name. */
 function releasesOf(name: string): string[] {
-  const parts = name.split(' and ');
+  const parts = name.split(/ (?:and|or) /);
   return parts.length > 1 && parts.every((p) => /^[A-Z]/.test(p) && /\d/.test(p)) ? parts : [name];
 }
 
@@ -356,6 +382,10 @@ export function numberedSteps(prose: string): { count: number; first: string[] }
     // "the file you downloaded in step 1." refers to a step; it starts nothing ("follow these steps 1. ..." does).
     const before = prose.slice(Math.max(0, m.index - 24), m.index);
     if (/\bsteps?\s*$/i.test(before) && !/\b(these|following|the) steps\s*$/i.test(before)) continue;
+    // "Method 1. Cancel the Error Message ... Method 2. Quote the Path": a numbered series of headings, not steps.
+    // (Only a series: "...on active page 3. In the Deactivate code" and "Set the Row Height Option 1. Select" are steps.)
+    const label = /\b(method|option|workaround|solution|scenario|case|part|phase|example)\s*$/i.exec(before)?.[1];
+    if (label && new RegExp(String.raw`\b${label}\s+(${n + 1}|${n - 1})[.):]`, 'i').test(prose)) continue;
     // "Steps to Reproduce Behavior: 1. ..." shows the problem; it fixes nothing. Its steps are passed over.
     if (n === 1 && want === 1) repro = REPRO_LEAD.test(prose.slice(Math.max(0, m.index - 100), m.index));
     if (repro) continue;
@@ -421,8 +451,36 @@ const BARE_STEP = /^\d{1,2}[.)]?$/;
 
 const BOILERPLATE = /Registry Editor incorrectly|programming examples for illustration only|without warranty either expressed or implied|at your own risk|cannot guarantee that (any )?problems|how to edit the registry|(back up|restore) the registry|before you (modify|edit) (it|the registry)/i;
 
+/** The kinds that name a released fix (precedence 1). */
+const RELEASES: ReadonlySet<FixKind> = new Set(['service-pack', 'hotfix', 'update', 'upgrade']);
+
+/** A sentence that says what it names fixes the problem: "To resolve this problem, upgrade to ...", "fixed in SP2". */
+const SAYS_IT_FIXES = /\b(resolv|correct|fix|eliminat|prevent)\w*\b/i;
+
+/** A RESOLUTION that says it removes the problem: "To correct this problem, ...", "... resolves the problem". */
+const REMOVES_PROBLEM = /(?<!\bnot )\b(resolves?|corrects?|fixes|prevents?|eliminates?) (the|this) (problem|issue|behavior|error)\b|\bto (resolve|correct|fix|prevent) (the|this) (problem|issue|behavior|error)\b|\bthe (problem|error|behavior) (no longer occurs|goes away|does not (occur|recur))\b/i;
+
+/**
+ * A RESOLUTION that changes a setting ("Change the Display=1 setting to Display=0", "clear the check box", a
+ * registry value). Not any "set X to": "When you set the Format property to dtpCustom, you must ..." is how a
+ * program meets the bug; nor "setting" as a verb ("Instead of setting the text property, ..."); nor "option":
+ * "choose the Safe Recovery option", "more option tabs" went around the problem in 5 of 6 archive articles checked.
+ */
+const CHANGES_SETTING = /\b(settings?\b(?! (the|a|an|it|its|your|up)\b)|check ?box|registry)/i;
+
+/**
+ * "query on the following word ... (without the spaces): S E R V P A C K" ends its sentence even when no period
+ * follows, else the letters read as the start of a pack named next ("S E R V P A C K In Exchange Service Pack 4").
+ */
+function endQueryWord(text: string): string {
+  return text.replace(/\bS E R V P A C K\b(?!\.)(?=\s+\S)/g, 'S E R V P A C K.');
+}
+
 export function classifyFix({ prose, workaround, resolution = '', body = '', stepsText }: FixText): Fix {
-  const cleanProse = withSentenceBreaks(joinWrappedUrls(prose));
+  const cleanProse = withSentenceBreaks(joinWrappedUrls(endQueryWord(prose)));
+  // (A sentence may run on into the next section when the section ends without a period: compare its start.)
+  const inWorkaround = (sentence: string) => workaround !== '' && workaround.includes(sentence.slice(0, 60));
+  const workaroundOpening = splitSentences(workaround)[0] ?? '';
   const sentences = splitSentences(cleanProse);
   const found = new Map<number, string>();
   for (const [at, sentence] of sentences.entries()) {
@@ -439,6 +497,10 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
       if (packStep && rule?.kind === 'service-pack') continue;
       // Steps of a WORKAROUND (a registry change among them) are the workaround, not a resolution.
       if (rule?.kind === 'configuration' && workaround && workaround.includes(sentence)) continue;
+      // ...and so is a release it has the reader fetch on the way, unless the sentence says it fixes the problem (1.).
+      // (The WORKAROUND's first sentence says what the workaround is: "To work around this problem, apply the latest
+      // service pack" names the pack as the way out, a fix.)
+      if (RELEASES.has(rule?.kind ?? 'unknown') && inWorkaround(sentence) && !workaroundOpening.startsWith(sentence.slice(0, 60)) && !SAYS_IT_FIXES.test(sentence)) continue;
       if (!found.has(rank) && rule?.matches(sentence)) found.set(rank, sentence);
     }
   }
@@ -486,7 +548,13 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   // So does a confirmed bug no fix is named for: what a RESOLUTION has the reader do instead ("Use a Variant",
   // "Do not reference the argument") leaves the bug in place, unless it says it resolves it or changes a setting.
   const bugRemains = resolutionAsFix && !found.has(rankOf('none')) && CONFIRMED_BUG.test(cleanProse);
-  if ((notYet || bugRemains) && found.has(rankOf('configuration')) && !stronger) {
+  // (4.) ...unless the RESOLUTION removes the problem itself: it says so, changes a setting, or is a procedure.
+  // (A numbered procedure alone does not say so: "Follow this procedure to modify the generated code" goes around a bug.)
+  const removesItself = REMOVES_PROBLEM.test(resolution) || CHANGES_SETTING.test(resolution);
+  // (2.) A RESOLUTION that opens "To work around this problem" states its settings as the way around.
+  const resolutionLead = resolutionSaid.find((s) => !NO_FIX.test(s) && !BOILERPLATE.test(s) && !BARE_STEP.test(s)) ?? '';
+  const worksAround = RULES[rankOf('workaround')]?.matches(resolutionLead) ?? false;
+  if ((worksAround || ((notYet || bugRemains) && !removesItself)) && found.has(rankOf('configuration')) && !stronger) {
     if (!found.has(rankOf('workaround'))) found.set(rankOf('workaround'), found.get(rankOf('configuration')) ?? '');
     found.delete(rankOf('configuration'));
   }
@@ -502,7 +570,9 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const kind: FixKind = best === undefined ? 'unknown' : (RULES[best]?.kind ?? 'unknown');
   const also = ranks.slice(1).map((r) => RULES[r]?.kind).filter((k): k is FixKind => k !== undefined);
 
-  const fixSentences = sentences.filter((s) => /correct|fixed|released to fix|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in|is not a problem (in|with)/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
+  // ("These files are not installed by Setup", "this fix is not included in SP3": a pack said not to carry it;
+  // not "apply SP1 even though Exchange is not installed on this computer".)
+  const fixSentences = sentences.filter((s) => /correct|fixed|released to fix|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in|is not a problem (in|with)/i.test(s) && !/uninstall|cannot|can.t|remove|\b(is|are|was|were) not (automatically )?(installed|included|contained) (in|by|with)\b/i.test(s));
   const packs = fixSentences.map(servicePackNamed).filter((name) => name !== undefined);
   const servicePack = packs.find((name) => /(pack|release) \d+$/i.test(name)) ?? packs[0];
   const upgradeSentences = fixSentences.filter((s) => RULES[rankOf('upgrade')]?.matches(s));

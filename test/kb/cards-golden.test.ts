@@ -13,7 +13,7 @@ import { ARCHIVE_PATH } from '../support/services.js';
 /** Floors over both halves, a little under the figures measured (README, "Cards"). */
 const FLOORS: Record<Field, number> = {
   kind: 0.95,
-  'fix kind': 0.91,
+  'fix kind': 0.92,
   'fix carrier': 0.92,
   // 0.91: the second graded batch (280 articles) measures 91.8%; the first alone measured 96.2%.
   'fix steps': 0.91,
