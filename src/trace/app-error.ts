@@ -23,6 +23,8 @@ export interface AppErrorRecord {
 const FILE = '([A-Za-z0-9_$~.\\\\:-]{1,120}?\\.(?:exe|dll|dbg|sys|ocx|drv|com|cpl))';
 const VERSION = '(\\d{1,5}(?:\\.\\d{1,6}){1,3})';
 const HEX = '(?:0x)?([0-9a-fA-F]{1,16})';
+/** A program named by its module name alone (`WINWORD`, `EMPIRES2`): capitals and digits, as Windows 3.x and 9x print it. */
+const BARE_MODULE = '([A-Z][A-Z0-9_]{1,11})';
 
 /** The file name without its folder (`exe\snaexp.dbg` → `snaexp.dbg`). */
 export function baseFile(path: string): string {
@@ -52,19 +54,26 @@ const FIELDS: [Field, RegExp][] = [
   ['app', new RegExp(`\\bApplication Name:\\s{0,4}${FILE}`, 'gi')],
   ['app', new RegExp(`\\bThe application,?\\s{1,3}${FILE},?\\s{1,3}generated an application error`, 'gi')],
   ['app', new RegExp(`${FILE}\\s{0,3}-\\s{0,3}Application Error`, 'gi')],
-  ['app', new RegExp(`${FILE}\\s{1,3}caused an? [a-z ]{3,40}? in module`, 'gi')],
+  ['app', new RegExp(`${FILE}\\s{1,3}caused an? [a-z ]{3,40}?\\s{1,3}in\\s{1,3}module`, 'gi')],
+  // Windows 3.x / 9x name the program by its module name, without an extension: "WINWORD caused an invalid page fault in"
+  ['app', new RegExp(`(?:^|[\\s"'>])${BARE_MODULE}\\s{1,3}caused an? (?:[Gg]eneral [Pp]rotection|[Ii]nvalid [Pp]age|[Ss]tack) [Ff]ault\\b`, 'g')],
+  // the Visual C++ debugger: "Unhandled exception in inventory.exe (MSJT3032.DLL): 0xC0000005: Access Violation"
+  ['app', new RegExp(`\\bUnhandled exception in\\s{1,3}${FILE}`, 'gi')],
+  ['module', new RegExp(`\\bUnhandled exception in\\s{1,3}[^\\s(]{1,120}\\s{0,3}\\(${FILE}\\)`, 'gi')],
+  ['code', new RegExp(`\\bUnhandled exception in\\s{1,3}[^\\s(]{1,120}(?:\\s{0,3}\\([^()\\n]{1,120}\\))?:\\s{0,3}${HEX}`, 'gi')],
   ['appVersion', new RegExp(`\\bFaulting application(?: name)?:?\\s{0,4}[^,\\n]{1,120},\\s{0,3}version:?\\s{0,3}${VERSION}`, 'gi')],
   ['appVersion', new RegExp(`\\bApplication Version:\\s{0,4}${VERSION}`, 'gi')],
   ['module', new RegExp(`\\bfaulting module(?: name)?:?\\s{0,4}${FILE}`, 'gi')],
   ['module', new RegExp(`\\bFault Module Name:\\s{0,4}${FILE}`, 'gi')],
-  ['module', new RegExp(`\\bin module\\s{1,3}${FILE}`, 'gi')],
+  ['module', new RegExp(`\\bin\\s{1,3}module\\s{1,3}${FILE}`, 'gi')],
   ['moduleVersion', new RegExp(`\\bfaulting module(?: name)?:?\\s{0,4}[^,\\n]{1,120},\\s{0,3}version:?\\s{0,3}${VERSION}`, 'gi')],
   ['moduleVersion', new RegExp(`\\bFault Module Version:\\s{0,4}${VERSION}`, 'gi')],
   ['code', new RegExp(`\\bException (?:number|code):\\s{0,4}${HEX}`, 'gi')],
   ['code', new RegExp(`\\bgenerated an application error[^\\n]{0,120}?was ${HEX}`, 'gi')],
   ['offset', new RegExp(`\\b(?:Fault offset|Exception Offset|fault address):?\\s{0,4}${HEX}`, 'gi')],
   ['offset', new RegExp(`\\bThe instruction at ["']?${HEX}["']? referenced memory`, 'gi')],
-  ['offset', new RegExp(`in module\\s{1,3}[^\\s]{1,60}\\s{1,3}at\\s{1,3}([0-9a-fA-F]{4}:[0-9a-fA-F]{8})`, 'gi')],
+  // Win9x prints 32-bit offsets (0137:30012f4a), Windows 3.x 16-bit ones (0008:1F6A)
+  ['offset', new RegExp(`in\\s{1,3}module\\s{1,3}[^\\s]{1,60}\\s{1,3}at\\s{1,3}([0-9a-fA-F]{4}:[0-9a-fA-F]{4,8})\\b`, 'gi')],
 ];
 
 /** Parts of one report lie within this many characters of its first part. */

@@ -101,7 +101,10 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\#-]/g, '\\$&')
 const byLength = (a: string, b: string): number => b.length - a.length;
 /** A label: at a line start (any known label) or after a space (inline labels), then spaces and a colon. */
 const LABEL = new RegExp(
-  `(^|\\n)[ \\t]{0,12}(${[...LINE.keys()].sort(byLength).map(escape).join('|')})[ \\t]{0,24}[:=](?![\\\\/])|(?<=[ \\t;,.)])(${[...INLINE.keys()].sort(byLength).map(escape).join('|')})[ \\t]{0,4}[:=](?![\\\\/])`,
+  `(^|\\n)[ \\t]{0,12}(${[...LINE.keys()].sort(byLength).map(escape).join('|')})[ \\t]{0,24}[:=](?![\\\\/])|(?<=[ \\t;,.)])(${[...INLINE.keys()].sort(byLength).map(escape).join('|')})[ \\t]{0,4}[:=](?![\\\\/])` +
+    // an article's dump may head its fields with "Event ID 1081" (no colon) on a line of its own
+    // (the id alone on its line, or with its source after a comma; a sentence that starts a line is read as one)
+    `|(^|\\n)[ \\t]{0,12}(event[ \\t]id)[ \\t]{1,4}(?=\\d{1,5}(?:[ \\t]{0,2},[ \\t]{0,2}[A-Za-z][^\\n,.:]{0,60})?[ \\t]{0,8}(?:\\r?\\n|$))`,
   'gi',
 );
 
@@ -117,9 +120,9 @@ interface Label {
 function findLabels(text: string): Label[] {
   const labels: Label[] = [];
   for (const m of text.matchAll(LABEL)) {
-    const name = (m[2] ?? m[3] ?? '').toLowerCase().replace(/[ \t]+/g, ' ');
-    const field = (m[2] !== undefined ? LINE.get(name) : INLINE.get(name)) ?? 'other';
-    labels.push({ field, start: m.index + (m[1]?.length ?? 0), valueAt: m.index + m[0].length });
+    const name = (m[2] ?? m[3] ?? m[5] ?? '').toLowerCase().replace(/[ \t]+/g, ' ');
+    const field = (m[2] !== undefined || m[5] !== undefined ? LINE.get(name) : INLINE.get(name)) ?? 'other';
+    labels.push({ field, start: m.index + (m[1]?.length ?? m[4]?.length ?? 0), valueAt: m.index + m[0].length });
   }
   return labels;
 }
@@ -156,17 +159,50 @@ function cleanSourceValue(value: string): string | undefined {
   return v;
 }
 
+/** Quote markers chat adds in front of pasted lines (`> `). */
+const QUOTE_MARKS = /(^|\n)[ \t]{0,4}>[ \t]?/g;
+
+/**
+ * The paragraph right under a one-line header ("Event ID: 3210  Source: NETLOGON  Type: Error",
+ * "Event ID 7000, Service Control Manager"): NT 4.0 dumps collapsed by hand and articles print the
+ * description there, unlabelled. Only when it starts on the very next line (no blank line between).
+ */
+function descriptionBelow(text: string, from: number, to: number): string | undefined {
+  const next = /^\r?\n[ \t>]{0,12}(?=[^\s>])/.exec(text.slice(from, Math.min(to, from + 40)));
+  if (!next) return undefined;
+  const value = descriptionValue(text.slice(0, Math.min(to, from + MAX_DESCRIPTION)).replace(QUOTE_MARKS, (_m, nl: string) => nl.padEnd(_m.length)), from, to);
+  return value.length >= 8 ? value : undefined;
+}
+
+/** A source on its own line right above the dump (`MSExchangeMTA` / `Event ID: 290`): one word with a capital inside or a hyphen. */
+function sourceAbove(text: string, at: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', at - 1);
+  if (lineStart <= 0) return undefined;
+  const prevStart = text.lastIndexOf('\n', lineStart - 1) + 1;
+  if (lineStart - prevStart > 60) return undefined;
+  const m = /^[ \t>]{0,12}([A-Za-z][A-Za-z0-9_.-]{2,40})[ \t]{0,4}\r?$/.exec(text.slice(prevStart, lineStart));
+  return m && /[a-z][A-Z]|[A-Z]{2}[a-z]|[A-Za-z]-[A-Za-z]/.test(m[1]!) ? m[1] : undefined;
+}
+
 /** Records from labelled fields: a record ends where a field repeats or unlabelled text intervenes. */
 function labelledRecords(text: string, out: EventRecord[]): void {
   const labels = findLabels(text);
   let current: { at: number; fields: Map<Field, string>; instance: boolean } | undefined;
   let lastEnd = 0;
-  const flush = (): void => {
+  const flush = (gapEnd?: number): void => {
     if (!current) return;
     const idText = current.fields.get('id') ?? current.fields.get('instance');
     const id = idText !== undefined ? asEventId(idText, !current.fields.has('id')) : undefined;
     if (id !== undefined) {
-      const source = cleanSourceValue(current.fields.get('source') ?? '');
+      // "Event ID 7000, Service Control Manager": the source after the id
+      const after = current.fields.has('source') ? undefined : /^\s{0,2}\d{1,5}\s{0,2},\s{0,2}(\S.{0,80})$/.exec(idText ?? '');
+      const sourceText = current.fields.get('source') ?? (after ? sourceWords(after[1]!.split(/\s+/)) : undefined) ?? sourceAbove(text, current.at);
+      const oneLine = gapEnd !== undefined && !text.slice(current.at, lastEnd).includes('\n');
+      if (!current.fields.has('description') && oneLine) {
+        const below = descriptionBelow(text, lastEnd, gapEnd);
+        if (below) current.fields.set('description', below);
+      }
+      const source = cleanSourceValue(sourceText ?? '');
       const description = current.fields.get('description');
       const level = current.fields.get('level');
       out.push({ at: current.at, id, how: 'fields', ...(source ? { source } : {}), ...(description ? { description } : {}), ...(level ? { level } : {}) });
@@ -178,7 +214,7 @@ function labelledRecords(text: string, out: EventRecord[]): void {
     // lines of labels this reader does not know (`MatchedQueryIds : {}`) do not end a record
     const gap = text.slice(lastEnd, label.start).replace(OTHER_LABEL_LINE, '');
     const repeated = current !== undefined && label.field !== 'other' && current.fields.has(label.field);
-    if (current && (repeated || gap.trim() !== '')) flush();
+    if (current && (repeated || gap.trim() !== '')) flush(gap.trim() !== '' ? label.start : undefined);
     if (!current) current = { at: label.start, fields: new Map(), instance: false };
     const value = label.field === 'description' ? descriptionValue(text, label.valueAt, next) : lineValue(text, label.valueAt, next);
     if (label.field !== 'other' && !current.fields.has(label.field)) current.fields.set(label.field, value);
@@ -197,7 +233,7 @@ function labelledRecords(text: string, out: EventRecord[]): void {
       lastEnd = Math.min(next, eol === -1 ? text.length : eol);
     }
   });
-  flush();
+  flush(text.length);
 }
 
 /** The XML view: `<Provider Name="…"/>` … `<EventID Qualifiers="…">41</EventID>` … `<Level>1</Level>`. */
@@ -234,7 +270,9 @@ function sourceWords(words: string[]): string | undefined {
   for (const raw of words) {
     const w = raw.replace(/^["'(]+|["'),.;:!?]+$/g, '');
     // many NT sources are lower-case (`nbf`, `atapi`): the first word after "from" may be
-    if (w === '' || NOT_SOURCE.has(w.toLowerCase()) || !/^[A-Za-z][A-Za-z0-9_.-]{0,40}$/.test(w) || (taken.length > 0 && !/[A-Z]/.test(w))) break;
+    // "SNA Server", "SQL Server": a capitalised Server goes on a name already begun
+    const named = taken.length > 0 && w === 'Server';
+    if (w === '' || (NOT_SOURCE.has(w.toLowerCase()) && !named) || !/^[A-Za-z][A-Za-z0-9_.-]{0,40}$/.test(w) || (taken.length > 0 && !/[A-Z]/.test(w))) break;
     taken.push(w);
     if (taken.length === 4 || /[),.;:!?]$/.test(raw)) break;
   }
@@ -269,12 +307,31 @@ function chatRecords(text: string, out: EventRecord[]): void {
     out.push({ at: m.index, id, how: 'sentence', ...(source ? { source } : {}), ...(description && description.length >= 8 ? { description: description.trim() } : {}) });
   }
   // "Kernel-Power 41", "DistributedCOM 10016", "Microsoft-Windows-Kernel-Power/41": a hyphenated or camel-case name right before a number
-  for (const m of text.matchAll(/\b((?:Microsoft-Windows-)?[A-Z][A-Za-z]{1,30}(?:-[A-Z][A-Za-z]{1,30}){0,3})[ \t]{0,2}[/ ]?[ \t]{0,2}(?:event[ \t]{1,2}(?:id[ \t]{0,2})?)?(\d{2,5})\b(?![.:/\d])/g)) {
+  // a space or slash between them: "ACCT-PC14" and "SALES-WS07" are computer names; a second number after ("[MTA XFER-IN 22 35]") makes a tuple
+  for (const m of text.matchAll(/\b((?:Microsoft-Windows-)?[A-Z][A-Za-z]{1,30}(?:-[A-Z][A-Za-z]{1,30}){0,3})(?:[ \t]{1,2}|[ \t]{0,2}\/[ \t]{0,2})(?:event[ \t]{1,2}(?:id[ \t]{0,2})?)?(\d{2,5})\b(?![.:/\d]|[ \t]{1,2}\d)/g)) {
     const name = m[1]!;
     const id = Number(m[2]);
-    // a camel-case product name before a year or release ("MapPoint 2000", "FrontPage 98") is not an event
+    // a camel-case product name before a year or release ("MapPoint 2000", "FrontPage 98") is not an event; nor an all-capitals tag
     if (!name.includes('-') && (!/[a-z][A-Z]/.test(name) || id < 100 || (id >= 1980 && id <= 2030))) continue;
-    out.push({ at: m.index, id, how: 'name', source: name });
+    if (!/[a-z]/.test(name)) continue;
+    // "MSExchangeIMC 4018 - Unable to start …": the line's rest after a dash or colon is the description
+    const rest = /^[ \t]{0,2}(?:-|:|[ \t])[ \t]{1,4}(\S[^\n]{7,400})/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 420));
+    const description = rest?.[1]?.replace(/["”']+\s*$/, '').trim();
+    out.push({ at: m.index, id, how: 'name', source: name, ...(description ? { description } : {}) });
+  }
+  tableRecords(text, out);
+}
+
+/** The list view copied row by row: `Warning  SNA DLC Link Service  234  Failed to open SAP …`, `MSExchangeFB  1035  Unable to …` (columns two spaces or a tab apart). */
+const TABLE_ROW = /^[ \t>]{0,8}(?:(Error|Warning|Information|Success Audit|Failure Audit)(?:[ \t]{2,8}|\t))?([A-Za-z][A-Za-z0-9 ._()/-]{1,60}?)(?:[ \t]{2,8}|\t)(\d{1,5})(?:[ \t]{2,8}|\t)(\S[^\n]{7,400})$/gm;
+
+function tableRecords(text: string, out: EventRecord[]): void {
+  for (const m of text.matchAll(TABLE_ROW)) {
+    const source = m[2]!.trim();
+    // without a level column, the source must look like one (`MSExchangeFB`, `Kernel-Power`), not a word of prose or an ERROR_ constant
+    if (m[1] === undefined && !/[a-z][A-Z]|[A-Za-z]-[A-Za-z]/.test(source)) continue;
+    if (NOT_SOURCE.has(source.toLowerCase()) || !/[A-Z]/.test(source)) continue;
+    out.push({ at: m.index, id: Number(m[3]), how: 'name', source, description: m[4]!.trim(), ...(m[1] ? { level: m[1] } : {}) });
   }
 }
 
@@ -317,6 +374,8 @@ export function sourceAgreement(a: string, b: string): number {
   const ka = SOURCE_ALIASES[sourceKey(a)] ?? sourceKey(a);
   const kb = SOURCE_ALIASES[sourceKey(b)] ?? sourceKey(b);
   if (ka === kb) return 1;
+  // articles scanned or typed with a lower-case l for a capital I (`Nwlnklpx` for `NwlnkIpx`)
+  if (ka.length >= 6 && ka.replace(/l/g, 'i') === kb.replace(/l/g, 'i')) return 0.9;
   const ta = sourceTokens(a);
   const tb = sourceTokens(b);
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
