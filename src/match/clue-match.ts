@@ -8,7 +8,7 @@
  * verdict rule as traces (decideVerdict) at a threshold fitted by `npm run bench`.
  */
 import type { Clue, ClueMatch } from '../model.js';
-import { moduleStem } from '../trace/app-error.js';
+import { addressKey, isTellingAddress, moduleStem } from '../trace/app-error.js';
 import { descriptionWords, sourceAgreement } from '../trace/events.js';
 import { codeDriverKey, type ClueIndex, type EventEntry } from './clue-index.js';
 
@@ -193,6 +193,11 @@ function scoreBugchecks(index: ClueIndex, pasted: PastedBugcheck, add: (sig: num
   }
 }
 
+/** A fault address printed by at most this many articles names their crash. */
+const ADDRESS_DF = 2;
+/** An address alone is `possible`; with the program or module the article names, a `match`. */
+const ADDRESS_WEIGHT = 0.55;
+
 function scoreAppError(index: ClueIndex, clue: AppClue, exceptionCodes: (sig: number) => string[], add: (sig: number, s: Scored) => void): void {
   const parts = new Map<number, { score: number; details: string[]; printed: string[] }>();
   const named: [string | undefined, string][] = [
@@ -219,13 +224,22 @@ function scoreAppError(index: ClueIndex, clue: AppClue, exceptionCodes: (sig: nu
       parts.set(e.sig, p);
     }
   }
+  // the fault address the article prints: one crash, not every crash of a common program (WINWORD.EXE)
+  const printedAt = clue.offset !== undefined && isTellingAddress(clue.offset) ? (index.addresses.get(addressKey(clue.offset)) ?? []) : [];
+  const sameAddress = new Set(printedAt.length <= ADDRESS_DF ? printedAt : []);
+  for (const sig of sameAddress) if (!parts.has(sig)) parts.set(sig, { score: 0, details: [], printed: [] });
   for (const [sig, p] of parts) {
+    if (sameAddress.has(sig)) {
+      p.score += ADDRESS_WEIGHT;
+      p.details.push(`fault address ${clue.offset} as the article prints it`);
+      p.printed.push(clue.offset!);
+    }
     if (clue.code !== undefined && exceptionCodes(sig).includes(clue.code)) {
       p.score += 0.15;
       p.details.push(`exception code ${clue.code}`);
     }
     const pasted = [clue.app, clue.module].filter(Boolean).join(' / ') + (clue.code ? ` (${clue.code})` : '');
-    add(sig, { score: Math.min(0.8, p.score), match: { kind: 'app-error', pasted, article: p.printed.join(', '), details: p.details } });
+    add(sig, { score: Math.min(sameAddress.has(sig) ? 0.9 : 0.8, p.score), match: { kind: 'app-error', pasted, article: p.printed.join(', '), details: p.details } });
   }
 }
 

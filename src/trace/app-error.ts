@@ -71,10 +71,21 @@ const FIELDS: [Field, RegExp][] = [
   ['code', new RegExp(`\\bException (?:number|code):\\s{0,4}${HEX}`, 'gi')],
   ['code', new RegExp(`\\bgenerated an application error[^\\n]{0,120}?was ${HEX}`, 'gi')],
   ['offset', new RegExp(`\\b(?:Fault offset|Exception Offset|fault address):?\\s{0,4}${HEX}`, 'gi')],
-  ['offset', new RegExp(`\\bThe instruction at ["']?${HEX}["']? referenced memory`, 'gi')],
+  ['offset', new RegExp(`\\bThe instruction at\\s{0,2}[:"']?${HEX}["']? referenced memory`, 'gi')],
   // Win9x prints 32-bit offsets (0137:30012f4a), Windows 3.x 16-bit ones (0008:1F6A)
   ['offset', new RegExp(`in\\s{1,3}module\\s{1,3}[^\\s]{1,60}\\s{1,3}at\\s{1,3}([0-9a-fA-F]{4}:[0-9a-fA-F]{4,8})\\b`, 'gi')],
 ];
+
+/** A fault address for comparing: the offset without its segment (Win9x selectors differ between machines: `0137:` / `014f:`), no leading zeros. */
+export function addressKey(offset: string): string {
+  const off = offset.includes(':') ? offset.slice(offset.indexOf(':') + 1) : offset;
+  return off.toLowerCase().replace(/^0+/, '');
+}
+
+/** An address that can tell crashes apart: at least five significant hex digits (`300b68e0`, not `00000004` or a 16-bit `1f6a`). */
+export function isTellingAddress(offset: string): boolean {
+  return addressKey(offset).length >= 5;
+}
 
 /** Parts of one report lie within this many characters of its first part. */
 const REPORT_REACH = 1500;
@@ -94,7 +105,7 @@ export function readAppErrors(text: string): AppErrorRecord[] {
     }
   }
   // the popup names its exception only in words
-  for (const m of text.matchAll(/\bThe instruction at ["']?(?:0x)?[0-9a-fA-F]{1,16}["']? referenced memory at/gi)) found.push({ at: m.index, field: 'code', value: 'c0000005' });
+  for (const m of text.matchAll(/\bThe instruction at\s{0,2}[:"']?(?:0x)?[0-9a-fA-F]{1,16}["']? referenced memory at/gi)) found.push({ at: m.index, field: 'code', value: 'c0000005' });
   found.sort((a, b) => a.at - b.at);
   const records: AppErrorRecord[] = [];
   let current: AppErrorRecord | undefined;
@@ -102,7 +113,9 @@ export function readAppErrors(text: string): AppErrorRecord[] {
     if (!current || f.at - current.at > REPORT_REACH || current[f.field] !== undefined) {
       // a field seen again starts a new report, unless it repeats the same value
       if (current && current[f.field] === f.value && f.at - current.at <= REPORT_REACH) continue;
-      current = { at: f.at };
+      // a second popup or fault line right after the first is the same program's ("then a second one: The instruction at …")
+      const sameProgram = current !== undefined && f.field !== 'app' && f.at - current.at <= REPORT_REACH ? current.app : undefined;
+      current = { at: f.at, ...(sameProgram !== undefined ? { app: sameProgram } : {}) };
       records.push(current);
     }
     current[f.field] = f.value;

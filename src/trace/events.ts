@@ -104,7 +104,7 @@ const LABEL = new RegExp(
   `(^|\\n)[ \\t]{0,12}(${[...LINE.keys()].sort(byLength).map(escape).join('|')})[ \\t]{0,24}[:=](?![\\\\/])|(?<=[ \\t;,.)])(${[...INLINE.keys()].sort(byLength).map(escape).join('|')})[ \\t]{0,4}[:=](?![\\\\/])` +
     // an article's dump may head its fields with "Event ID 1081" (no colon) on a line of its own
     // (the id alone on its line, or with its source after a comma; a sentence that starts a line is read as one)
-    `|(^|\\n)[ \\t]{0,12}(event[ \\t]id)[ \\t]{1,4}(?=\\d{1,5}(?:[ \\t]{0,2},[ \\t]{0,2}[A-Za-z][^\\n,.:]{0,60})?[ \\t]{0,8}(?:\\r?\\n|$))`,
+    `|(^|\\n)[ \\t]{0,12}(event[ \\t]id)[ \\t]{1,4}(?=\\d{1,5}[ \\t]{0,2}(?:[,:][ \\t]{0,2}[A-Za-z][^\\n,.:]{0,60})?:?[ \\t]{0,8}(?:\\r?\\n|$))`,
   'gi',
 );
 
@@ -167,8 +167,10 @@ const QUOTE_MARKS = /(^|\n)[ \t]{0,4}>[ \t]?/g;
  * "Event ID 7000, Service Control Manager"): NT 4.0 dumps collapsed by hand and articles print the
  * description there, unlabelled. Only when it starts on the very next line (no blank line between).
  */
-function descriptionBelow(text: string, from: number, to: number): string | undefined {
-  const next = /^\r?\n[ \t>]{0,12}(?=[^\s>])/.exec(text.slice(from, Math.min(to, from + 40)));
+function descriptionBelow(text: string, from: number, to: number, indent: string | undefined): string | undefined {
+  const head = text.slice(from, Math.min(to, from + 80));
+  // right on the next line; or, in an article's indented dump, after one blank line at the header's indentation
+  const next = /^\r?\n[ \t>]{0,12}(?=[^\s>])/.exec(head) ?? (indent ? new RegExp(`^\\r?\\n[ \\t]{0,8}\\r?\\n${indent}(?=\\S)`).exec(head) : null);
   if (!next) return undefined;
   const value = descriptionValue(text.slice(0, Math.min(to, from + MAX_DESCRIPTION)).replace(QUOTE_MARKS, (_m, nl: string) => nl.padEnd(_m.length)), from, to);
   return value.length >= 8 ? value : undefined;
@@ -195,11 +197,13 @@ function labelledRecords(text: string, out: EventRecord[]): void {
     const id = idText !== undefined ? asEventId(idText, !current.fields.has('id')) : undefined;
     if (id !== undefined) {
       // "Event ID 7000, Service Control Manager": the source after the id
-      const after = current.fields.has('source') ? undefined : /^\s{0,2}\d{1,5}\s{0,2},\s{0,2}(\S.{0,80})$/.exec(idText ?? '');
+      const after = current.fields.has('source') ? undefined : /^\s{0,2}\d{1,5}\s{0,2}[,:]\s{0,2}([^\s:].{0,80}?):?$/.exec(idText ?? '');
       const sourceText = current.fields.get('source') ?? (after ? sourceWords(after[1]!.split(/\s+/)) : undefined) ?? sourceAbove(text, current.at);
-      const oneLine = gapEnd !== undefined && !text.slice(current.at, lastEnd).includes('\n');
-      if (!current.fields.has('description') && oneLine) {
-        const below = descriptionBelow(text, lastEnd, gapEnd);
+      const oneLine = !text.slice(current.at, lastEnd).includes('\n');
+      // the header's own indentation (articles indent their dumps; chat does not)
+      const indent = /^[ \t]{2,12}(?=\S)/.exec(text.slice(current.at, current.at + 13))?.[0];
+      if (!current.fields.has('description') && gapEnd !== undefined && (oneLine || indent !== undefined)) {
+        const below = descriptionBelow(text, lastEnd, gapEnd, indent);
         if (below) current.fields.set('description', below);
       }
       const source = cleanSourceValue(sourceText ?? '');
@@ -244,7 +248,10 @@ function xmlRecords(text: string, out: EventRecord[]): void {
     while (k + 1 < providers.length && (providers[k + 1]?.index ?? Infinity) < m.index) k++;
     const provider = providers[k];
     const source = provider && m.index - provider.index < 2000 ? provider[1] : undefined;
-    out.push({ at: m.index, id: Number(m[1]), how: 'xml', ...(source ? { source } : {}) });
+    // classic sources log the whole message as one <Data> string: a sentence there is the description
+    const data = /<EventData>\s{0,8}<Data(?:\s[^>]{0,60})?>([^<]{20,600})<\/Data>/i.exec(text.slice(m.index, m.index + 1500))?.[1]?.trim();
+    const description = data !== undefined && /\S+\s+\S+\s+\S+\s+\S+/.test(data) ? data.replace(/\s+/g, ' ') : undefined;
+    out.push({ at: m.index, id: Number(m[1]), how: 'xml', ...(source ? { source } : {}), ...(description ? { description } : {}) });
   }
 }
 
@@ -300,7 +307,7 @@ function chatRecords(text: string, out: EventRecord[]): void {
       if (rev.length > 1 || (rev.length === 1 && /[A-Z].*[A-Z]|-|[a-z][A-Z]/.test(rev[0]!))) source = rev.join(' ');
     }
     const quoted = /["“]([^"”]{8,300})["”]/.exec(text.slice(m.index, m.index + m[0].length + 300));
-    const colon = /^[^:\n]{0,80}:\s{1,3}(?=\S)/.exec(after);
+    const colon = /^[^:\n]{0,80}:[ \t]{0,3}\r?\n?[ \t>]{0,4}(?=\S)/.exec(text.slice(m.index + m[0].length - after.length, m.index + m[0].length + 8));
     // a description after a colon runs on to the end of its paragraph
     const afterAt = m.index + m[0].length - after.length;
     const description = quoted?.[1]?.replace(/\s+/g, ' ') ?? (colon ? descriptionValue(text, afterAt + colon[0].length, afterAt + colon[0].length + 300) : undefined);
@@ -308,12 +315,14 @@ function chatRecords(text: string, out: EventRecord[]): void {
   }
   // "Kernel-Power 41", "DistributedCOM 10016", "Microsoft-Windows-Kernel-Power/41": a hyphenated or camel-case name right before a number
   // a space or slash between them: "ACCT-PC14" and "SALES-WS07" are computer names; a second number after ("[MTA XFER-IN 22 35]") makes a tuple
-  for (const m of text.matchAll(/\b((?:Microsoft-Windows-)?[A-Z][A-Za-z]{1,30}(?:-[A-Z][A-Za-z]{1,30}){0,3})(?:[ \t]{1,2}|[ \t]{0,2}\/[ \t]{0,2})(?:event[ \t]{1,2}(?:id[ \t]{0,2})?)?(\d{2,5})\b(?![.:/\d]|[ \t]{1,2}\d)/g)) {
+  for (const m of text.matchAll(/\b((?:Microsoft-Windows-)?[A-Z][A-Za-z]{1,30}(?:-[A-Z][A-Za-z]{1,30}){0,3})(?:[ \t]{1,2}|[ \t]{0,2}\/[ \t]{0,2})(?:event[ \t]{1,2}(?:id[ \t]{0,2})?)?(\d{2,5})\b(?![.:/]\S|\d|[ \t]{1,2}\d)/g)) {
     const name = m[1]!;
     const id = Number(m[2]);
     // a camel-case product name before a year or release ("MapPoint 2000", "FrontPage 98") is not an event; nor an all-capitals tag
-    if (!name.includes('-') && (!/[a-z][A-Z]/.test(name) || id < 100 || (id >= 1980 && id <= 2030))) continue;
-    if (!/[a-z]/.test(name)) continue;
+    const allCaps = /^[A-Z]{3,20}$/.test(name);
+    if (!name.includes('-') && !allCaps && (!/[a-z][A-Z]/.test(name) || id < 100 || (id >= 1980 && id <= 2030))) continue;
+    // an all-capital name is a source only when it is a known short form (SCM) or long, with a four-digit id (NETLOGON 5721)
+    if (!/[a-z]/.test(name) && !(SOURCE_ALIASES[name.toLowerCase()] !== undefined || (/^[A-Z]{5,20}$/.test(name) && id >= 1000 && (id < 1980 || id > 2030)))) continue;
     // "MSExchangeIMC 4018 - Unable to start …": the line's rest after a dash or colon is the description
     const rest = /^[ \t]{0,2}(?:-|:|[ \t])[ \t]{1,4}(\S[^\n]{7,400})/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 420));
     const description = rest?.[1]?.replace(/["”']+\s*$/, '').trim();
