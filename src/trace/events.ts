@@ -286,6 +286,17 @@ function sourceWords(words: string[]): string | undefined {
   return taken.length > 0 ? taken.join(' ') : undefined;
 }
 
+/** The line holding `at`, at most `reach` characters either side. */
+function lineAround(text: string, at: number, reach: number): string {
+  const from = Math.max(0, at - reach);
+  const before = text.slice(from, at);
+  const after = text.slice(at, at + reach);
+  return before.slice(before.lastIndexOf('\n') + 1) + after.split('\n', 1)[0];
+}
+
+/** Words saying a number is an event-log entry's. */
+const LOG_CONTEXT = /\b(?:event|logs|logged|logging|log|eventvwr|event viewer)\b/i;
+
 /** Chat: "event 1197 from MSExchangeIS Private", "event ID 7024 (Service Control Manager)", "Kernel-Power 41", "MSExchangeIS event 1197: text". */
 function chatRecords(text: string, out: EventRecord[]): void {
   // "Event ID: 1197" is a labelled field (labelledRecords); a sentence says "event 1197" or "event ID 1197"
@@ -321,8 +332,9 @@ function chatRecords(text: string, out: EventRecord[]): void {
     // a camel-case product name before a year or release ("MapPoint 2000", "FrontPage 98") is not an event; nor an all-capitals tag
     const allCaps = /^[A-Z]{3,20}$/.test(name);
     if (!name.includes('-') && !allCaps && (!/[a-z][A-Z]/.test(name) || id < 100 || (id >= 1980 && id <= 2030))) continue;
-    // an all-capital name is a source only when it is a known short form (SCM) or long, with a four-digit id (NETLOGON 5721)
-    if (!/[a-z]/.test(name) && !(SOURCE_ALIASES[name.toLowerCase()] !== undefined || (/^[A-Z]{5,20}$/.test(name) && id >= 1000 && (id < 1980 || id > 2030)))) continue;
+    // an all-capital name is a source only when it is a known short form (SCM 7023) or long with a four-digit id and the
+    // event log in the same sentence ("the DC logs NETLOGON 5722"); "HEAPSIZE 1024 in the .DEF" is a setting
+    if (!/[a-z]/.test(name) && !(SOURCE_ALIASES[name.toLowerCase()] !== undefined || (/^[A-Z]{5,20}$/.test(name) && id >= 1000 && (id < 1980 || id > 2030) && LOG_CONTEXT.test(lineAround(text, m.index, 80))))) continue;
     // "MSExchangeIMC 4018 - Unable to start …": the line's rest after a dash or colon is the description
     const rest = /^[ \t]{0,2}(?:-|:|[ \t])[ \t]{1,4}(\S[^\n]{7,400})/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 420));
     const description = rest?.[1]?.replace(/["”']+\s*$/, '').trim();

@@ -59,6 +59,11 @@ const inputs: SignatureInput[] = [
     faultModules: ['Snaexp.exe'],
     files: [{ name: 'Snaexp.exe', version: '4.0.0.310' }],
   },
+  // two articles about crashes of one common program, each printing its own fault address
+  ...[
+    ['Q910008', 'WD97: Word Hangs When Creating a Template', '300b68e0'],
+    ['Q910009', 'WD97: Invalid Page Fault When Printing Labels', '3002a1c4'],
+  ].map(([id, title, address]) => ({ id: id!, title: title!, faultModules: ['WINWORD.EXE'], faultAddresses: [address!] })),
 ];
 
 const signatures = inputs.map((s) => SignatureSchema.parse(s));
@@ -181,5 +186,21 @@ describe('telling STOP screens apart when several articles print the code', () =
     const result = answerStop(text);
     expect(result.verdict).toBe(verdict);
     expect(result.candidates.slice(0, top.length).map((c) => c.kb).sort()).toEqual(top);
+  });
+});
+
+describe('answering a fault line by its address', () => {
+  it.each([
+    ['the address as the article prints it', 'WINWORD caused an invalid page fault in module WINWORD.EXE at 014f:300b68e0.', 'match'],
+    ['the same offset under another segment selector', 'WINWORD caused an invalid page fault in\nmodule WINWORD.EXE at 0137:300b68e0.', 'match'],
+  ])('matches %s to the one article printing it', (_name, text, verdict) => {
+    const result = answer(text);
+    expect(result.verdict).toBe(verdict);
+    expect(result.candidates[0]?.kb).toBe('Q910008');
+  });
+
+  it('does not name one of the program\'s articles for an address neither prints', () => {
+    const result = answer('WINWORD caused an invalid page fault in module WINWORD.EXE at 0137:30ffffff.');
+    expect(result.verdict).not.toBe('match');
   });
 });
