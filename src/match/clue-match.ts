@@ -243,6 +243,10 @@ function scoreAppError(index: ClueIndex, clue: AppClue, exceptionCodes: (sig: nu
   }
 }
 
+/** Taken off per pasted clue another article fits and this one does not (above the tie margin, 0.01), at most twice. */
+const UNEXPLAINED = 0.02;
+const MAX_UNEXPLAINED = 2;
+
 /** Per article, the best score of each pasted clue, combined: the best counts fully, further clues add a little. */
 export function rankClues(index: ClueIndex, clues: Clue[], exceptionCodes: (sig: number) => string[], limit: number): ClueRanked[] {
   const perSig = new Map<number, Map<string, Scored>>();
@@ -265,10 +269,15 @@ export function rankClues(index: ClueIndex, clues: Clue[], exceptionCodes: (sig:
   clues.forEach((c, k) => {
     if (c.kind === 'app-error') scoreAppError(index, c, exceptionCodes, add(`app:${k}`));
   });
+  // clues some article fits: an article fitting fewer of them than another explains less of the paste
+  const fitted = new Set<string>();
+  for (const byClue of perSig.values()) for (const key of byClue.keys()) fitted.add(key);
   const ranked: ClueRanked[] = [];
   for (const [sig, byClue] of perSig) {
     const scored = [...byClue.values()].sort((a, b) => b.score - a.score);
-    const confidence = Math.min(1, scored.reduce((sum, s, i) => sum + s.score * (i === 0 ? 1 : i === 1 ? 0.25 : 0.1), 0));
+    // two pasted events both at full score cap at 1 either way: what the article leaves unexplained tells them apart
+    const unexplained = Math.min(MAX_UNEXPLAINED, fitted.size - byClue.size);
+    const confidence = Math.min(1, scored.reduce((sum, s, i) => sum + s.score * (i === 0 ? 1 : i === 1 ? 0.25 : 0.1), 0)) - UNEXPLAINED * unexplained;
     ranked.push({ sig, confidence, matches: scored.map((s) => s.match) });
   }
   ranked.sort((a, b) => b.confidence - a.confidence || a.sig - b.sig);

@@ -59,6 +59,15 @@ const inputs: SignatureInput[] = [
     faultModules: ['Snaexp.exe'],
     files: [{ name: 'Snaexp.exe', version: '4.0.0.310' }],
   },
+  {
+    id: 'Q910010',
+    title: 'Server service runs out of both pools',
+    eventIds: [2019, 2020],
+    events: [
+      { id: 2019, source: 'Srv', description: 'The server was unable to allocate from the system nonpaged pool because the pool was empty.' },
+      { id: 2020, source: 'Srv', description: 'The server was unable to allocate from the system paged pool because the pool was empty.' },
+    ],
+  },
   // two articles about crashes of one common program, each printing its own fault address
   ...[
     ['Q910008', 'WD97: Word Hangs When Creating a Template', '300b68e0'],
@@ -91,6 +100,12 @@ describe('answering pasted event-log entries', () => {
     const result = answer('Event Type:\tError\nEvent Source:\tSrv\nEvent ID:\t2019\nDescription:\nThe server was unable to allocate from the system nonpaged pool because the pool was empty.');
     expect(result.verdict).toBe('possible');
     expect(result.candidates.slice(0, 2).map((c) => c.kb).sort()).toEqual(['Q910002', 'Q910003']);
+  });
+
+  it('names the article printing both pasted events over those printing one of them', () => {
+    const result = answer('Event ID: 2019\nSource: Srv\nDescription: The server was unable to allocate from the system nonpaged pool because the pool was empty.\n\nEvent ID: 2020\nSource: Srv\nDescription: The server was unable to allocate from the system paged pool because the pool was empty.');
+    expect(result.verdict).toBe('match');
+    expect(result.candidates[0]?.kb).toBe('Q910010');
   });
 
   it('does not answer an event id under another source with the article of that id', () => {
