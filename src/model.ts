@@ -141,6 +141,8 @@ export const SignatureSchema = z.object({
   bugchecks: z.array(ArticleBugcheckSchema).optional(),
   /** Programs and modules the article names as crashing or faulting (Dr. Watson `App:`, `in module`, a STOP's driver, a file in the title). */
   faultModules: z.array(z.string()).optional(),
+  /** Fault addresses the article prints (the offset of a Win9x fault line's `014f:300b68e0`, the popup's instruction address), lower-case without leading zeros: a pasted one names this crash. */
+  faultAddresses: z.array(z.string()).optional(),
   /** Error messages and dialogs the article says a user sees, insertion strings marked (`Source file not found: <path>`, `%1`). */
   errorMessages: z.array(z.string()).optional(),
   /** Where the signature came from: `ingest` (parsed) or `curated` (hand-written). */

@@ -12,7 +12,7 @@ import { footerFields, parseHeader } from './header.js';
 import { classifyArticleKind } from './kind.js';
 import { withStackEvidence } from './stack-evidence.js';
 import { layoutFlattened, layoutFormatted, type ArticleLayout, type Section } from './layout.js';
-import { findArticleBugchecks, findArticleEvents, findFaultModules, withoutReferenceLines } from './clue-facts.js';
+import { findArticleBugchecks, findArticleEvents, findFaultAddresses, findFaultModules, withoutReferenceLines } from './clue-facts.js';
 import { findArticleMessages } from './message-facts.js';
 import { findArticleIds, findEventIds, findExceptionCodes, findStopCodes, withoutCitedTitles } from './references.js';
 import { mayHoldStackFrame } from './prechecks.js';
@@ -145,6 +145,7 @@ export function parseArticle(raw: string): Signature {
     events: findArticleEvents(clueText),
     bugchecks,
     faultModules: findFaultModules(title, clueText, bugchecks),
+    faultAddresses: findFaultAddresses(clueText),
     errorMessages: findArticleMessages(clueText),
     source: 'ingest',
   };

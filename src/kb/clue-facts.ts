@@ -5,7 +5,7 @@
  * of a match are read alike.
  */
 import type { ArticleBugcheck, ArticleEvent } from '../model.js';
-import { readAppErrors } from '../trace/app-error.js';
+import { addressKey, isTellingAddress, readAppErrors } from '../trace/app-error.js';
 import { readBugchecks } from '../trace/bugcheck.js';
 import { readEvents, sourceAgreement } from '../trace/events.js';
 
@@ -102,6 +102,16 @@ export function findArticleBugchecks(text: string): ArticleBugcheck[] {
     if (b.driver === undefined && names.length > 0 && names.every((n) => n.toLowerCase() === names[0]!.toLowerCase())) b.driver = names[0]!;
   }
   return out;
+}
+
+/**
+ * Fault addresses the article prints with its crash reports. Small ones (`0x00000004`, a call through
+ * a null pointer) are printed by many crashes and say nothing; a segment:offset keeps its segment.
+ */
+export function findFaultAddresses(text: string): string[] {
+  const out = new Set<string>();
+  for (const a of readAppErrors(text)) if (a.offset !== undefined && isTellingAddress(a.offset)) out.add(addressKey(a.offset));
+  return [...out].slice(0, 16);
 }
 
 const FILE_IN_TITLE = /\b([A-Za-z0-9_$~-]{1,40}\.(?:sys|exe|dll|drv|ocx|dbg))\b/gi;

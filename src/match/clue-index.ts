@@ -48,6 +48,8 @@ export interface ClueIndex {
   /** Articles printing each STOP parameter at each position (`0:b`), for its rarity. */
   parameterDf: Map<string, number>;
   modules: Map<string, ModuleEntry[]>;
+  /** Articles printing each fault address (`014f:300b68e0`, `5f402181`). */
+  addresses: Map<string, number[]>;
   names: BugcheckNames;
 }
 
@@ -78,6 +80,7 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
   const codeDriverDf = new Map<string, number>();
   const parameterDf = new Map<string, number>();
   const modules = new Map<string, ModuleEntry[]>();
+  const addresses = new Map<string, number[]>();
 
   signatures.forEach((sig, s) => {
     const inTitle = sig.eventIds.length > 0 || (sig.events?.length ?? 0) > 0 ? titleEventIds(sig.title) : new Set<number>();
@@ -96,6 +99,7 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
 
     const faulting = (sig.faultModules ?? []).map(moduleStem);
     for (const [k, stem] of faulting.entries()) push(modules, stem, { sig: s, printed: sig.faultModules?.[k] ?? stem });
+    for (const a of sig.faultAddresses ?? []) push(addresses, a, s);
     if (sig.stopCodes.length === 0 && (sig.bugchecks?.length ?? 0) === 0) return;
     const titleCodes = new Set(readBugchecks(sig.title).flatMap((b) => (b.code ? [b.code] : [])));
     const seenDrivers = new Set<string>();
@@ -117,5 +121,5 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
 
   const wordIdf = new Map<string, number>();
   for (const [w, df] of wordDf) wordIdf.set(w, Math.log(1 + described / df));
-  return { events, wordIdf, bugchecks, driverDf, codeDriverDf, parameterDf, modules, names };
+  return { events, wordIdf, bugchecks, driverDf, codeDriverDf, parameterDf, modules, addresses, names };
 }

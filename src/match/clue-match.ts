@@ -8,7 +8,7 @@
  * verdict rule as traces (decideVerdict) at a threshold fitted by `npm run bench`.
  */
 import type { Clue, ClueMatch } from '../model.js';
-import { moduleStem } from '../trace/app-error.js';
+import { addressKey, isTellingAddress, moduleStem } from '../trace/app-error.js';
 import { descriptionWords, sourceAgreement } from '../trace/events.js';
 import { codeDriverKey, type ClueIndex, type EventEntry } from './clue-index.js';
 
@@ -193,6 +193,11 @@ function scoreBugchecks(index: ClueIndex, pasted: PastedBugcheck, add: (sig: num
   }
 }
 
+/** A fault address printed by at most this many articles names their crash. */
+const ADDRESS_DF = 2;
+/** An address alone is `possible`; with the program or module the article names, a `match`. */
+const ADDRESS_WEIGHT = 0.55;
+
 function scoreAppError(index: ClueIndex, clue: AppClue, exceptionCodes: (sig: number) => string[], add: (sig: number, s: Scored) => void): void {
   const parts = new Map<number, { score: number; details: string[]; printed: string[] }>();
   const named: [string | undefined, string][] = [
@@ -219,15 +224,28 @@ function scoreAppError(index: ClueIndex, clue: AppClue, exceptionCodes: (sig: nu
       parts.set(e.sig, p);
     }
   }
+  // the fault address the article prints: one crash, not every crash of a common program (WINWORD.EXE)
+  const printedAt = clue.offset !== undefined && isTellingAddress(clue.offset) ? (index.addresses.get(addressKey(clue.offset)) ?? []) : [];
+  const sameAddress = new Set(printedAt.length <= ADDRESS_DF ? printedAt : []);
+  for (const sig of sameAddress) if (!parts.has(sig)) parts.set(sig, { score: 0, details: [], printed: [] });
   for (const [sig, p] of parts) {
+    if (sameAddress.has(sig)) {
+      p.score += ADDRESS_WEIGHT;
+      p.details.push(`fault address ${clue.offset} as the article prints it`);
+      p.printed.push(clue.offset!);
+    }
     if (clue.code !== undefined && exceptionCodes(sig).includes(clue.code)) {
       p.score += 0.15;
       p.details.push(`exception code ${clue.code}`);
     }
     const pasted = [clue.app, clue.module].filter(Boolean).join(' / ') + (clue.code ? ` (${clue.code})` : '');
-    add(sig, { score: Math.min(0.8, p.score), match: { kind: 'app-error', pasted, article: p.printed.join(', '), details: p.details } });
+    add(sig, { score: Math.min(sameAddress.has(sig) ? 0.9 : 0.8, p.score), match: { kind: 'app-error', pasted, article: p.printed.join(', '), details: p.details } });
   }
 }
+
+/** Taken off per pasted clue another article fits and this one does not (above the tie margin, 0.01), at most twice. */
+const UNEXPLAINED = 0.02;
+const MAX_UNEXPLAINED = 2;
 
 /** Per article, the best score of each pasted clue, combined: the best counts fully, further clues add a little. */
 export function rankClues(index: ClueIndex, clues: Clue[], exceptionCodes: (sig: number) => string[], limit: number): ClueRanked[] {
@@ -251,10 +269,15 @@ export function rankClues(index: ClueIndex, clues: Clue[], exceptionCodes: (sig:
   clues.forEach((c, k) => {
     if (c.kind === 'app-error') scoreAppError(index, c, exceptionCodes, add(`app:${k}`));
   });
+  // clues some article fits: an article fitting fewer of them than another explains less of the paste
+  const fitted = new Set<string>();
+  for (const byClue of perSig.values()) for (const key of byClue.keys()) fitted.add(key);
   const ranked: ClueRanked[] = [];
   for (const [sig, byClue] of perSig) {
     const scored = [...byClue.values()].sort((a, b) => b.score - a.score);
-    const confidence = Math.min(1, scored.reduce((sum, s, i) => sum + s.score * (i === 0 ? 1 : i === 1 ? 0.25 : 0.1), 0));
+    // two pasted events both at full score cap at 1 either way: what the article leaves unexplained tells them apart
+    const unexplained = Math.min(MAX_UNEXPLAINED, fitted.size - byClue.size);
+    const confidence = Math.min(1, scored.reduce((sum, s, i) => sum + s.score * (i === 0 ? 1 : i === 1 ? 0.25 : 0.1), 0)) - UNEXPLAINED * unexplained;
     ranked.push({ sig, confidence, matches: scored.map((s) => s.match) });
   }
   ranked.sort((a, b) => b.confidence - a.confidence || a.sig - b.sig);

@@ -41,7 +41,7 @@ function asDriver(word: string | undefined): string | undefined {
 }
 
 /** A STOP code where it is printed as one: keyword, optional colon, hex in any spelling. */
-const CODE = /\b(?:\*{0,3}\s{0,2}STOP|stop|Stop|bug ?check(?:_code|_str)?|BugCheck|BUGCHECK(?:_CODE|_STR)?|Bugcheck|bsod|BSOD|blue[ -]?screen(?:ed)?(?: of death)?|Blue[ -]?[Ss]creen(?:ed)?(?: of [Dd]eath)?|[Tt]he bugcheck was|Trap)(?: code| with)?\s{0,3}[:#]?\s{0,3}(?:was:?\s{1,3})?(0x[0-9a-fA-F]{1,16}|[0-9a-fA-F]{1,8})\b(?:\s{0,2}\(([0-9a-fA-Fx`, ]{3,120})\)|,\s{0,2}\{([0-9a-fA-Fx`, ]{3,120})\})?/g;
+const CODE = /\b(?:\*{0,3}\s{0,2}STOP|stop|Stop|bug ?check(?:_code|_str)?|BugCheck|BUGCHECK(?:_CODE|_STR)?|Bugcheck|bsod|BSOD|blue[ -]?screen(?:ed)?(?: of death)?|Blue[ -]?[Ss]creen(?:ed)?(?: of [Dd]eath)?|[Tt]he bugcheck was|Trap)(?: code| with)?\s{0,3}[:#]?\s{0,3}(?:was:?\s{1,3})?(0x[0-9a-fA-F]{1,16}|[0-9a-fA-F]{1,8})\b(?:\s{0,2}\(([0-9a-fA-Fx`,; ]{3,120})\)|,\s{0,2}\{([0-9a-fA-Fx`,; ]{3,120})\})?/g;
 /** Kernel-Power 41: `BugcheckCode 126` (decimal), `<Data Name="BugcheckCode">126</Data>`. */
 const DECIMAL_CODE = /BugcheckCode["']?\s{0,3}(?:>|:|=)?\s{0,3}(\d{1,10})\b/gi;
 /** A symbolic name: upper-case words joined by underscores. */
@@ -50,7 +50,7 @@ const NAME = /\b([A-Z][A-Z0-9]{1,20}(?:_[A-Z0-9]{1,20}){1,8})\b(?!\s{0,2}:)/g;
 const NAME_REACH = 160;
 const STOP_WORD = /\b(?:stop|bug ?check|bsod|blue[ -]?screen(?:ed)?|crash(?:ed|es)?|stop code|bugcheck_str|failure_bucket_id)\b/i;
 /** `!analyze` argument lines: `Arg1: 0000000b, memory referenced`. */
-const ARG = /\bArg([1-4]):\s{0,3}([0-9a-fA-F`]{1,17})\b/g;
+const ARG = /\b(?:Arg|BUGCHECK_P)([1-4]):\s{0,3}([0-9a-fA-F`]{1,17})\b/g;
 
 const DRIVER_PATTERNS = [
   // NT 4.0: "*** Address 80013693 has base at 80010000 - aic78xx.sys" (articles also print 0xfa0e0000); 2000/XP: "... base at BFB1A000, DateStamp 395db967 - nm2200dp.dll"
@@ -70,7 +70,7 @@ interface Found {
 function params(list: string | undefined): string[] | undefined {
   if (!list) return undefined;
   const values = list
-    .split(/[,\s]+/)
+    .split(/[,;\s]+/)
     .filter(Boolean)
     .map(parameterOf)
     .filter((p): p is string => p !== undefined);
@@ -179,4 +179,30 @@ export function readBugchecks(text: string): BugcheckRecord[] {
   }
   // a driver on its own (an "Address … - x.sys" line with no STOP) says nothing
   return records.filter((r) => r.code !== undefined || r.name !== undefined);
+}
+
+/** A driver file named in a paste's prose ("dumps point around mcfilter.sys", "0x1E KMODE_EXCEPTION_NOT_HANDLED - TCPIP.SYS"). */
+const PROSE_DRIVER = /\b([A-Za-z0-9_$~-]{1,40}\.sys)\b/gi;
+/** How far from a STOP its prose may name the driver (as clue-facts.ts reads articles). */
+const PROSE_REACH = 600;
+/** Driver names looked at: bounds the work on a pasted module list. */
+const MAX_PROSE_DRIVERS = 64;
+
+/**
+ * Bug checks whose screen names no driver take the one `.sys` file the text names within reach,
+ * as articles' STOPs do at ingest: people say the driver in their own words more often than they
+ * paste the `*** Address` line. Two different files named there leave it unsaid.
+ */
+export function withProseDrivers(text: string, records: BugcheckRecord[]): BugcheckRecord[] {
+  if (records.every((r) => r.driver !== undefined)) return records;
+  const named: { at: number; name: string }[] = [];
+  for (const m of text.matchAll(PROSE_DRIVER)) {
+    if (named.length >= MAX_PROSE_DRIVERS) break;
+    named.push({ at: m.index, name: m[1]! });
+  }
+  return records.map((r) => {
+    if (r.driver !== undefined) return r;
+    const near = named.filter((n) => Math.abs(n.at - r.at) <= PROSE_REACH).map((n) => n.name);
+    return near.length > 0 && near.every((n) => n.toLowerCase() === near[0]!.toLowerCase()) ? { ...r, driver: near[0]! } : r;
+  });
 }

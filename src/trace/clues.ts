@@ -6,7 +6,7 @@
  */
 import type { Clue } from '../model.js';
 import { readAppErrors } from './app-error.js';
-import { readBugchecks } from './bugcheck.js';
+import { readBugchecks, withProseDrivers } from './bugcheck.js';
 import { readEvents, sourceAgreement } from './events.js';
 import { tokenize, type Token } from './tokens.js';
 
@@ -185,7 +185,7 @@ function findRecords(text: string, out: Found[]): void {
     const { at, how: _how, ...rest } = e;
     out.push({ at, clue: { kind: 'event-id', ...rest } });
   }
-  for (const b of readBugchecks(text)) {
+  for (const b of withProseDrivers(text, readBugchecks(text))) {
     const { at, ...rest } = b;
     // a code alone is already a stop-code clue (findStopCodes)
     if (rest.name === undefined && rest.driver === undefined && rest.parameters === undefined) continue;

@@ -101,7 +101,10 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\#-]/g, '\\$&')
 const byLength = (a: string, b: string): number => b.length - a.length;
 /** A label: at a line start (any known label) or after a space (inline labels), then spaces and a colon. */
 const LABEL = new RegExp(
-  `(^|\\n)[ \\t]{0,12}(${[...LINE.keys()].sort(byLength).map(escape).join('|')})[ \\t]{0,24}[:=](?![\\\\/])|(?<=[ \\t;,.)])(${[...INLINE.keys()].sort(byLength).map(escape).join('|')})[ \\t]{0,4}[:=](?![\\\\/])`,
+  `(^|\\n)[ \\t]{0,12}(${[...LINE.keys()].sort(byLength).map(escape).join('|')})[ \\t]{0,24}[:=](?![\\\\/])|(?<=[ \\t;,.)])(${[...INLINE.keys()].sort(byLength).map(escape).join('|')})[ \\t]{0,4}[:=](?![\\\\/])` +
+    // an article's dump may head its fields with "Event ID 1081" (no colon) on a line of its own
+    // (the id alone on its line, or with its source after a comma; a sentence that starts a line is read as one)
+    `|(^|\\n)[ \\t]{0,12}(event[ \\t]id)[ \\t]{1,4}(?=\\d{1,5}[ \\t]{0,2}(?:[,:][ \\t]{0,2}[A-Za-z][^\\n,.:]{0,60})?:?[ \\t]{0,8}(?:\\r?\\n|$))`,
   'gi',
 );
 
@@ -117,9 +120,9 @@ interface Label {
 function findLabels(text: string): Label[] {
   const labels: Label[] = [];
   for (const m of text.matchAll(LABEL)) {
-    const name = (m[2] ?? m[3] ?? '').toLowerCase().replace(/[ \t]+/g, ' ');
-    const field = (m[2] !== undefined ? LINE.get(name) : INLINE.get(name)) ?? 'other';
-    labels.push({ field, start: m.index + (m[1]?.length ?? 0), valueAt: m.index + m[0].length });
+    const name = (m[2] ?? m[3] ?? m[5] ?? '').toLowerCase().replace(/[ \t]+/g, ' ');
+    const field = (m[2] !== undefined || m[5] !== undefined ? LINE.get(name) : INLINE.get(name)) ?? 'other';
+    labels.push({ field, start: m.index + (m[1]?.length ?? m[4]?.length ?? 0), valueAt: m.index + m[0].length });
   }
   return labels;
 }
@@ -156,17 +159,54 @@ function cleanSourceValue(value: string): string | undefined {
   return v;
 }
 
+/** Quote markers chat adds in front of pasted lines (`> `). */
+const QUOTE_MARKS = /(^|\n)[ \t]{0,4}>[ \t]?/g;
+
+/**
+ * The paragraph right under a one-line header ("Event ID: 3210  Source: NETLOGON  Type: Error",
+ * "Event ID 7000, Service Control Manager"): NT 4.0 dumps collapsed by hand and articles print the
+ * description there, unlabelled. Only when it starts on the very next line (no blank line between).
+ */
+function descriptionBelow(text: string, from: number, to: number, indent: string | undefined): string | undefined {
+  const head = text.slice(from, Math.min(to, from + 80));
+  // right on the next line; or, in an article's indented dump, after one blank line at the header's indentation
+  const next = /^\r?\n[ \t>]{0,12}(?=[^\s>])/.exec(head) ?? (indent ? new RegExp(`^\\r?\\n[ \\t]{0,8}\\r?\\n${indent}(?=\\S)`).exec(head) : null);
+  if (!next) return undefined;
+  const value = descriptionValue(text.slice(0, Math.min(to, from + MAX_DESCRIPTION)).replace(QUOTE_MARKS, (_m, nl: string) => nl.padEnd(_m.length)), from, to);
+  return value.length >= 8 ? value : undefined;
+}
+
+/** A source on its own line right above the dump (`MSExchangeMTA` / `Event ID: 290`): one word with a capital inside or a hyphen. */
+function sourceAbove(text: string, at: number): string | undefined {
+  const lineStart = text.lastIndexOf('\n', at - 1);
+  if (lineStart <= 0) return undefined;
+  const prevStart = text.lastIndexOf('\n', lineStart - 1) + 1;
+  if (lineStart - prevStart > 60) return undefined;
+  const m = /^[ \t>]{0,12}([A-Za-z][A-Za-z0-9_.-]{2,40})[ \t]{0,4}\r?$/.exec(text.slice(prevStart, lineStart));
+  return m && /[a-z][A-Z]|[A-Z]{2}[a-z]|[A-Za-z]-[A-Za-z]/.test(m[1]!) ? m[1] : undefined;
+}
+
 /** Records from labelled fields: a record ends where a field repeats or unlabelled text intervenes. */
 function labelledRecords(text: string, out: EventRecord[]): void {
   const labels = findLabels(text);
   let current: { at: number; fields: Map<Field, string>; instance: boolean } | undefined;
   let lastEnd = 0;
-  const flush = (): void => {
+  const flush = (gapEnd?: number): void => {
     if (!current) return;
     const idText = current.fields.get('id') ?? current.fields.get('instance');
     const id = idText !== undefined ? asEventId(idText, !current.fields.has('id')) : undefined;
     if (id !== undefined) {
-      const source = cleanSourceValue(current.fields.get('source') ?? '');
+      // "Event ID 7000, Service Control Manager": the source after the id
+      const after = current.fields.has('source') ? undefined : /^\s{0,2}\d{1,5}\s{0,2}[,:]\s{0,2}([^\s:].{0,80}?):?$/.exec(idText ?? '');
+      const sourceText = current.fields.get('source') ?? (after ? sourceWords(after[1]!.split(/\s+/)) : undefined) ?? sourceAbove(text, current.at);
+      const oneLine = !text.slice(current.at, lastEnd).includes('\n');
+      // the header's own indentation (articles indent their dumps; chat does not)
+      const indent = /^[ \t]{2,12}(?=\S)/.exec(text.slice(current.at, current.at + 13))?.[0];
+      if (!current.fields.has('description') && gapEnd !== undefined && (oneLine || indent !== undefined)) {
+        const below = descriptionBelow(text, lastEnd, gapEnd, indent);
+        if (below) current.fields.set('description', below);
+      }
+      const source = cleanSourceValue(sourceText ?? '');
       const description = current.fields.get('description');
       const level = current.fields.get('level');
       out.push({ at: current.at, id, how: 'fields', ...(source ? { source } : {}), ...(description ? { description } : {}), ...(level ? { level } : {}) });
@@ -178,7 +218,7 @@ function labelledRecords(text: string, out: EventRecord[]): void {
     // lines of labels this reader does not know (`MatchedQueryIds : {}`) do not end a record
     const gap = text.slice(lastEnd, label.start).replace(OTHER_LABEL_LINE, '');
     const repeated = current !== undefined && label.field !== 'other' && current.fields.has(label.field);
-    if (current && (repeated || gap.trim() !== '')) flush();
+    if (current && (repeated || gap.trim() !== '')) flush(gap.trim() !== '' ? label.start : undefined);
     if (!current) current = { at: label.start, fields: new Map(), instance: false };
     const value = label.field === 'description' ? descriptionValue(text, label.valueAt, next) : lineValue(text, label.valueAt, next);
     if (label.field !== 'other' && !current.fields.has(label.field)) current.fields.set(label.field, value);
@@ -197,7 +237,7 @@ function labelledRecords(text: string, out: EventRecord[]): void {
       lastEnd = Math.min(next, eol === -1 ? text.length : eol);
     }
   });
-  flush();
+  flush(text.length);
 }
 
 /** The XML view: `<Provider Name="…"/>` … `<EventID Qualifiers="…">41</EventID>` … `<Level>1</Level>`. */
@@ -208,7 +248,10 @@ function xmlRecords(text: string, out: EventRecord[]): void {
     while (k + 1 < providers.length && (providers[k + 1]?.index ?? Infinity) < m.index) k++;
     const provider = providers[k];
     const source = provider && m.index - provider.index < 2000 ? provider[1] : undefined;
-    out.push({ at: m.index, id: Number(m[1]), how: 'xml', ...(source ? { source } : {}) });
+    // classic sources log the whole message as one <Data> string: a sentence there is the description
+    const data = /<EventData>\s{0,8}<Data(?:\s[^>]{0,60})?>([^<]{20,600})<\/Data>/i.exec(text.slice(m.index, m.index + 1500))?.[1]?.trim();
+    const description = data !== undefined && /\S+\s+\S+\s+\S+\s+\S+/.test(data) ? data.replace(/\s+/g, ' ') : undefined;
+    out.push({ at: m.index, id: Number(m[1]), how: 'xml', ...(source ? { source } : {}), ...(description ? { description } : {}) });
   }
 }
 
@@ -234,12 +277,25 @@ function sourceWords(words: string[]): string | undefined {
   for (const raw of words) {
     const w = raw.replace(/^["'(]+|["'),.;:!?]+$/g, '');
     // many NT sources are lower-case (`nbf`, `atapi`): the first word after "from" may be
-    if (w === '' || NOT_SOURCE.has(w.toLowerCase()) || !/^[A-Za-z][A-Za-z0-9_.-]{0,40}$/.test(w) || (taken.length > 0 && !/[A-Z]/.test(w))) break;
+    // "SNA Server", "SQL Server": a capitalised Server goes on a name already begun
+    const named = taken.length > 0 && w === 'Server';
+    if (w === '' || (NOT_SOURCE.has(w.toLowerCase()) && !named) || !/^[A-Za-z][A-Za-z0-9_.-]{0,40}$/.test(w) || (taken.length > 0 && !/[A-Z]/.test(w))) break;
     taken.push(w);
     if (taken.length === 4 || /[),.;:!?]$/.test(raw)) break;
   }
   return taken.length > 0 ? taken.join(' ') : undefined;
 }
+
+/** The line holding `at`, at most `reach` characters either side. */
+function lineAround(text: string, at: number, reach: number): string {
+  const from = Math.max(0, at - reach);
+  const before = text.slice(from, at);
+  const after = text.slice(at, at + reach);
+  return before.slice(before.lastIndexOf('\n') + 1) + after.split('\n', 1)[0];
+}
+
+/** Words saying a number is an event-log entry's. */
+const LOG_CONTEXT = /\b(?:event|logs|logged|logging|log|eventvwr|event viewer)\b/i;
 
 /** Chat: "event 1197 from MSExchangeIS Private", "event ID 7024 (Service Control Manager)", "Kernel-Power 41", "MSExchangeIS event 1197: text". */
 function chatRecords(text: string, out: EventRecord[]): void {
@@ -262,19 +318,41 @@ function chatRecords(text: string, out: EventRecord[]): void {
       if (rev.length > 1 || (rev.length === 1 && /[A-Z].*[A-Z]|-|[a-z][A-Z]/.test(rev[0]!))) source = rev.join(' ');
     }
     const quoted = /["“]([^"”]{8,300})["”]/.exec(text.slice(m.index, m.index + m[0].length + 300));
-    const colon = /^[^:\n]{0,80}:\s{1,3}(?=\S)/.exec(after);
+    const colon = /^[^:\n]{0,80}:[ \t]{0,3}\r?\n?[ \t>]{0,4}(?=\S)/.exec(text.slice(m.index + m[0].length - after.length, m.index + m[0].length + 8));
     // a description after a colon runs on to the end of its paragraph
     const afterAt = m.index + m[0].length - after.length;
     const description = quoted?.[1]?.replace(/\s+/g, ' ') ?? (colon ? descriptionValue(text, afterAt + colon[0].length, afterAt + colon[0].length + 300) : undefined);
     out.push({ at: m.index, id, how: 'sentence', ...(source ? { source } : {}), ...(description && description.length >= 8 ? { description: description.trim() } : {}) });
   }
   // "Kernel-Power 41", "DistributedCOM 10016", "Microsoft-Windows-Kernel-Power/41": a hyphenated or camel-case name right before a number
-  for (const m of text.matchAll(/\b((?:Microsoft-Windows-)?[A-Z][A-Za-z]{1,30}(?:-[A-Z][A-Za-z]{1,30}){0,3})[ \t]{0,2}[/ ]?[ \t]{0,2}(?:event[ \t]{1,2}(?:id[ \t]{0,2})?)?(\d{2,5})\b(?![.:/\d])/g)) {
+  // a space or slash between them: "ACCT-PC14" and "SALES-WS07" are computer names; a second number after ("[MTA XFER-IN 22 35]") makes a tuple
+  for (const m of text.matchAll(/\b((?:Microsoft-Windows-)?[A-Z][A-Za-z]{1,30}(?:-[A-Z][A-Za-z]{1,30}){0,3})(?:[ \t]{1,2}|[ \t]{0,2}\/[ \t]{0,2})(?:event[ \t]{1,2}(?:id[ \t]{0,2})?)?(\d{2,5})\b(?![.:/]\S|\d|[ \t]{1,2}\d)/g)) {
     const name = m[1]!;
     const id = Number(m[2]);
-    // a camel-case product name before a year or release ("MapPoint 2000", "FrontPage 98") is not an event
-    if (!name.includes('-') && (!/[a-z][A-Z]/.test(name) || id < 100 || (id >= 1980 && id <= 2030))) continue;
-    out.push({ at: m.index, id, how: 'name', source: name });
+    // a camel-case product name before a year or release ("MapPoint 2000", "FrontPage 98") is not an event; nor an all-capitals tag
+    const allCaps = /^[A-Z]{3,20}$/.test(name);
+    if (!name.includes('-') && !allCaps && (!/[a-z][A-Z]/.test(name) || id < 100 || (id >= 1980 && id <= 2030))) continue;
+    // an all-capital name is a source only when it is a known short form (SCM 7023) or long with a four-digit id and the
+    // event log in the same sentence ("the DC logs NETLOGON 5722"); "HEAPSIZE 1024 in the .DEF" is a setting
+    if (!/[a-z]/.test(name) && !(SOURCE_ALIASES[name.toLowerCase()] !== undefined || (/^[A-Z]{5,20}$/.test(name) && id >= 1000 && (id < 1980 || id > 2030) && LOG_CONTEXT.test(lineAround(text, m.index, 80))))) continue;
+    // "MSExchangeIMC 4018 - Unable to start …": the line's rest after a dash or colon is the description
+    const rest = /^[ \t]{0,2}(?:-|:|[ \t])[ \t]{1,4}(\S[^\n]{7,400})/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 420));
+    const description = rest?.[1]?.replace(/["”']+\s*$/, '').trim();
+    out.push({ at: m.index, id, how: 'name', source: name, ...(description ? { description } : {}) });
+  }
+  tableRecords(text, out);
+}
+
+/** The list view copied row by row: `Warning  SNA DLC Link Service  234  Failed to open SAP …`, `MSExchangeFB  1035  Unable to …` (columns two spaces or a tab apart). */
+const TABLE_ROW = /^[ \t>]{0,8}(?:(Error|Warning|Information|Success Audit|Failure Audit)(?:[ \t]{2,8}|\t))?([A-Za-z][A-Za-z0-9 ._()/-]{1,60}?)(?:[ \t]{2,8}|\t)(\d{1,5})(?:[ \t]{2,8}|\t)(\S[^\n]{7,400})$/gm;
+
+function tableRecords(text: string, out: EventRecord[]): void {
+  for (const m of text.matchAll(TABLE_ROW)) {
+    const source = m[2]!.trim();
+    // without a level column, the source must look like one (`MSExchangeFB`, `Kernel-Power`), not a word of prose or an ERROR_ constant
+    if (m[1] === undefined && !/[a-z][A-Z]|[A-Za-z]-[A-Za-z]/.test(source)) continue;
+    if (NOT_SOURCE.has(source.toLowerCase()) || !/[A-Z]/.test(source)) continue;
+    out.push({ at: m.index, id: Number(m[3]), how: 'name', source, description: m[4]!.trim(), ...(m[1] ? { level: m[1] } : {}) });
   }
 }
 
@@ -317,6 +395,8 @@ export function sourceAgreement(a: string, b: string): number {
   const ka = SOURCE_ALIASES[sourceKey(a)] ?? sourceKey(a);
   const kb = SOURCE_ALIASES[sourceKey(b)] ?? sourceKey(b);
   if (ka === kb) return 1;
+  // articles scanned or typed with a lower-case l for a capital I (`Nwlnklpx` for `NwlnkIpx`)
+  if (ka.length >= 6 && ka.replace(/l/g, 'i') === kb.replace(/l/g, 'i')) return 0.9;
   const ta = sourceTokens(a);
   const tb = sourceTokens(b);
   const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];

@@ -1,6 +1,6 @@
 /** What an article prints that people paste back, read at ingest: events, STOP screens, faulting modules. */
 import { describe, expect, it } from 'vitest';
-import { findArticleBugchecks, findArticleEvents, findFaultModules, withoutReferenceLines } from '../../src/kb/clue-facts.js';
+import { findArticleBugchecks, findArticleEvents, findFaultAddresses, findFaultModules, withoutReferenceLines } from '../../src/kb/clue-facts.js';
 
 const body = [
   'SYMPTOMS',
@@ -64,5 +64,15 @@ describe('the driver of an article\'s STOP when no screen names it', () => {
     const [b] = findArticleBugchecks(text);
     expect(b?.code).toBe(code);
     expect(b?.driver).toBe(driver);
+  });
+});
+
+describe('the fault addresses an article prints', () => {
+  it.each([
+    ['a Win9x fault line, without its segment', '   WINWORD caused an invalid page fault in module WINWORD.EXE at 014f:300b68e0', ['300b68e0']],
+    ['the popup, its quote printed as a colon', '    MSDEV.EXE - Application Error\n    The instruction at :0x5f402181" referenced memory at "0x00000004".', ['5f402181']],
+    ['no small address (a call through a null pointer) nor a 16-bit offset', 'The instruction at "0x00000004" referenced memory. VB caused a General Protection Fault in module VB.EXE at 0008:1F6A.', []],
+  ])('reads %s', (_name, text, expected) => {
+    expect(findFaultAddresses(text)).toEqual(expected);
   });
 });

@@ -59,6 +59,20 @@ const inputs: SignatureInput[] = [
     faultModules: ['Snaexp.exe'],
     files: [{ name: 'Snaexp.exe', version: '4.0.0.310' }],
   },
+  {
+    id: 'Q910010',
+    title: 'Server service runs out of both pools',
+    eventIds: [2019, 2020],
+    events: [
+      { id: 2019, source: 'Srv', description: 'The server was unable to allocate from the system nonpaged pool because the pool was empty.' },
+      { id: 2020, source: 'Srv', description: 'The server was unable to allocate from the system paged pool because the pool was empty.' },
+    ],
+  },
+  // two articles about crashes of one common program, each printing its own fault address
+  ...[
+    ['Q910008', 'WD97: Word Hangs When Creating a Template', '300b68e0'],
+    ['Q910009', 'WD97: Invalid Page Fault When Printing Labels', '3002a1c4'],
+  ].map(([id, title, address]) => ({ id: id!, title: title!, faultModules: ['WINWORD.EXE'], faultAddresses: [address!] })),
 ];
 
 const signatures = inputs.map((s) => SignatureSchema.parse(s));
@@ -86,6 +100,12 @@ describe('answering pasted event-log entries', () => {
     const result = answer('Event Type:\tError\nEvent Source:\tSrv\nEvent ID:\t2019\nDescription:\nThe server was unable to allocate from the system nonpaged pool because the pool was empty.');
     expect(result.verdict).toBe('possible');
     expect(result.candidates.slice(0, 2).map((c) => c.kb).sort()).toEqual(['Q910002', 'Q910003']);
+  });
+
+  it('names the article printing both pasted events over those printing one of them', () => {
+    const result = answer('Event ID: 2019\nSource: Srv\nDescription: The server was unable to allocate from the system nonpaged pool because the pool was empty.\n\nEvent ID: 2020\nSource: Srv\nDescription: The server was unable to allocate from the system paged pool because the pool was empty.');
+    expect(result.verdict).toBe('match');
+    expect(result.candidates[0]?.kb).toBe('Q910010');
   });
 
   it('does not answer an event id under another source with the article of that id', () => {
@@ -181,5 +201,21 @@ describe('telling STOP screens apart when several articles print the code', () =
     const result = answerStop(text);
     expect(result.verdict).toBe(verdict);
     expect(result.candidates.slice(0, top.length).map((c) => c.kb).sort()).toEqual(top);
+  });
+});
+
+describe('answering a fault line by its address', () => {
+  it.each([
+    ['the address as the article prints it', 'WINWORD caused an invalid page fault in module WINWORD.EXE at 014f:300b68e0.', 'match'],
+    ['the same offset under another segment selector', 'WINWORD caused an invalid page fault in\nmodule WINWORD.EXE at 0137:300b68e0.', 'match'],
+  ])('matches %s to the one article printing it', (_name, text, verdict) => {
+    const result = answer(text);
+    expect(result.verdict).toBe(verdict);
+    expect(result.candidates[0]?.kb).toBe('Q910008');
+  });
+
+  it('does not name one of the program\'s articles for an address neither prints', () => {
+    const result = answer('WINWORD caused an invalid page fault in module WINWORD.EXE at 0137:30ffffff.');
+    expect(result.verdict).not.toBe('match');
   });
 });

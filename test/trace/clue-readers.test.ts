@@ -113,3 +113,88 @@ describe('application errors', () => {
     expect(versions).toContainEqual({ kind: 'file-version', file: 'store.exe', version: '5.5.2653.12' });
   });
 });
+
+describe('event-log entries as people write them by hand', () => {
+  it.each([
+    ['a one-line header with the description on the next line', 'Event ID: 3210  Source: NETLOGON  Type: Error\nFailed to authenticate with \\\\PDC01.\nData:\n0000: 22 00', { id: 3210, source: 'NETLOGON', description: 'Failed to authenticate with \\\\PDC01.' }],
+    ['the same, quoted in chat', 'the box logs:\n> Event ID: 706  Source: SNA Server\n> Connection to client WKS1 has been aborted.', { id: 706, source: 'SNA Server', description: 'Connection to client WKS1 has been aborted.' }],
+    ['an article header "Event ID 7000, Source"', '   Event ID 7000, Service Control Manager\n   The WINS Client service failed to start.\n', { id: 7000, source: 'Service Control Manager', description: 'The WINS Client service failed to start.' }],
+    ['an article header "Event ID 11: source"', '   Event ID 11: cpq32fs2\n   The driver detected a controller error.\n', { id: 11, source: 'cpq32fs2', description: 'The driver detected a controller error.' }],
+    ['the source on the line above', '   MSExchangeMTA\n   Event ID: 290\n   A non-delivery report is being generated.\n', { id: 290, source: 'MSExchangeMTA', description: 'A non-delivery report is being generated.' }],
+    ['an indented dump with its description after a blank line', '   Event ID: 55\n   Source: MSExchangeMTA\n   Category: security\n\n   The incorrect link option mode was specified.\n\nCAUSE', { id: 55, source: 'MSExchangeMTA', description: 'The incorrect link option mode was specified.' }],
+    ['a list-view row with its level', 'Warning  SNA DLC Link Service  234  Failed to open SAP 196', { id: 234, source: 'SNA DLC Link Service', description: 'Failed to open SAP 196', level: 'Warning' }],
+    ['a row without a level', 'MSExchangeFB  1035  Unable to open or read a message.', { id: 1035, source: 'MSExchangeFB', description: 'Unable to open or read a message.' }],
+    ['source, id, dash and text in chat', 'app log says "MSExchangeIMC 4018 - Unable to start the Internet Mail Connector."', { id: 4018, source: 'MSExchangeIMC', description: 'Unable to start the Internet Mail Connector.' }],
+    ['a known short form of a source', 'plus SCM 7023: The Netlogon service terminated.', { id: 7023, source: 'SCM', description: 'The Netlogon service terminated.' }],
+    ['an all-capital source where the log is mentioned', 'the DC logs NETLOGON 5722 for the PC', { id: 5722, source: 'NETLOGON' }],
+    ['a chat line ending in a colon', 'Event ID 17 from SNA Server, every time:\nAPPC session activation failure', { id: 17, source: 'SNA Server', description: 'APPC session activation failure' }],
+    ['the message as one <Data> sentence in the XML view', '<Event><System><Provider Name="MSExchangeMTA" /><EventID>290</EventID></System><EventData><Data>A non-delivery report is being generated for message X</Data></EventData></Event>', { id: 290, source: 'MSExchangeMTA', description: 'A non-delivery report is being generated for message X' }],
+  ])('reads %s', (_name, text, expected) => {
+    const events = ofKind(extractClues(text), 'event-id');
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject(expected);
+  });
+
+  it('reads "Event ID 1081" without a colon as the head of its dump, so the next dump is another event', () => {
+    const events = readEvents('   Event ID 1081\n   Source: MSExchangeIS\n   Description: Unable to recover.\n\n   Event ID: 5000\n   Source: MSExchangeIS\n   Description: Unable to initialize.\n');
+    expect(events.filter((e) => e.how === 'fields').map((e) => [e.id, e.description])).toEqual([[1081, 'Unable to recover.'], [5000, 'Unable to initialize.']]);
+  });
+
+  it.each([
+    ['a computer name ending in digits', 'user on ACCT-PC14 cannot log on; SALES-WS07 too'],
+    ['an Exchange MTA diagnostic tuple', 'has been reached. [MTA XFER-IN 22 35] (14)'],
+    ['an all-capital setting with a number', 'DGROUP is right at 64K, HEAPSIZE 1024 in the .DEF'],
+    ['a model number', 'IBM 3270 emulation and SP 4000'],
+  ])('reads no event from %s', (_name, text) => {
+    expect(ofKind(extractClues(text), 'event-id')).toEqual([]);
+  });
+
+  it('takes no prose for a description when a sentence starts a line with "Event ID"', () => {
+    const [event] = readEvents('Event ID 1197 is logged when\nthe store stops.');
+    expect(event?.description).toBeUndefined();
+  });
+
+  it.each([
+    ['a lower-case l printed for a capital I', 'Nwlnklpx', 'NwlnkIpx', 0.9],
+    ['two sources one letter apart', 'MSExchangeIS', 'MSExchangeDS', 0],
+  ])('compares sources: %s', (_name, a, b, agreement) => {
+    expect(sourceAgreement(a, b)).toBe(agreement);
+  });
+});
+
+describe('STOP screens as people write them by hand', () => {
+  it.each([
+    ['parameters split by semicolons', 'Stop 0x0000000A (0xbad0b0e4; 0x00000002; 0x00000001; 0x80012a9c)', { code: '0x0000000A', parameters: ['bad0b0e4', '2', '1', '80012a9c'] }],
+    ['!analyze -v parameters as BUGCHECK_P1-4', 'BUGCHECK_CODE:  a\nBUGCHECK_P1: 104\nBUGCHECK_P2: 2\nBUGCHECK_P3: 1\nBUGCHECK_P4: fbd6c1a4\n', { code: '0x0000000A', parameters: ['104', '2', '1', 'fbd6c1a4'] }],
+  ])('reads %s', (_name, text, expected) => {
+    expect(readBugchecks(text)[0]).toMatchObject(expected);
+  });
+
+  it.each([
+    ['the driver said in the prose', 'we get random bugchecks, mostly STOP 0x0000001E. dumps point around mcfilter.sys. anyone?', 'mcfilter.sys'],
+    ['the driver after the name and a dash', 'it went blue: STOP: 0x0000001E KMODE_EXCEPTION_NOT_HANDLED - TCPIP.SYS', 'TCPIP.SYS'],
+    ['two drivers named: neither', 'STOP 0x0000001E since we installed a.sys and b.sys', undefined],
+  ])('takes %s', (_name, text, driver) => {
+    const [stop] = ofKind(extractClues(text), 'bugcheck');
+    expect(stop?.driver).toBe(driver);
+  });
+});
+
+describe('application errors as people write them by hand', () => {
+  it.each([
+    ['a Win9x fault line wrapped, the program without extension', 'WINWORD caused an invalid page fault in\nmodule WINWORD.EXE at 0137:30012f4a.', { app: 'WINWORD', module: 'WINWORD.EXE', offset: '0137:30012f4a' }],
+    ['a Windows 3.x GP fault with a 16-bit offset', 'Application Error\nVB caused a General Protection Fault in module VB.EXE at 0008:1F6A.', { app: 'VB', module: 'VB.EXE', offset: '0008:1f6a' }],
+    ['the Visual C++ debugger line', 'Unhandled exception in inventory.exe (MSJT3032.DLL): 0xC0000005: Access Violation.', { app: 'inventory.exe', module: 'MSJT3032.DLL', code: 'c0000005' }],
+  ])('reads %s', (_name, text, expected) => {
+    expect(readAppErrors(text)).toMatchObject([expected]);
+  });
+
+  it('keeps the program of a first popup for a second one right after it', () => {
+    const records = readAppErrors('MSDEV.EXE - Application Error\nThe instruction at "0x00000004" referenced memory at "0x00000004".\nthen: The instruction at "0x5f402181" referenced memory at "0x00000004".');
+    expect(records.map((r) => [r.app, r.offset])).toEqual([['MSDEV.EXE', '00000004'], ['MSDEV.EXE', '5f402181']]);
+  });
+
+  it('takes no program from a sentence before "caused an invalid page fault"', () => {
+    expect(readAppErrors('This caused an invalid page fault in module X.DLL at 0137:bff9a07c.')[0]?.app).toBeUndefined();
+  });
+});
