@@ -441,10 +441,26 @@ function containersOf(given: readonly PastedText[]): number[] {
     let best = -1;
     given.forEach((c, r) => {
       if (r === q || c.how === 'dialog' || c.how === 'quoted' || LOG_PREFIX.test(c.text)) return;
-      if (flat[r]!.length > flat[q]!.length && flat[r]!.includes(flat[q]!) && (best < 0 || flat[r]!.length > flat[best]!.length)) best = r;
+      if (flat[r]!.length > flat[q]!.length && wrappedIn(flat[q]!, flat[r]!) && (best < 0 || flat[r]!.length > flat[best]!.length)) best = r;
     });
     return best;
   });
+}
+
+/** Ends a sentence, a label or a pointer: what follows is something else. */
+const ENDS_CLAUSE = /[.!?:;>\u2192]$/;
+
+/**
+ * The line runs on into its paragraph mid-sentence ("The file could not be opened. Your" / "computer is out of
+ * memory."): one message wrapped. A message under the user's own line ("updating the view →" / "Connectivity
+ * error: …"), or after a console's other output, is judged alone.
+ */
+function wrappedIn(line: string, paragraph: string): boolean {
+  const at = paragraph.indexOf(line);
+  if (at < 0) return false;
+  const before = paragraph.slice(0, at).trim();
+  const after = paragraph.slice(at + line.length).trim();
+  return (/^[a-z]/.test(after) && !ENDS_CLAUSE.test(line)) || (before.length > 0 && !ENDS_CLAUSE.test(before) && /^[a-z]/.test(line));
 }
 
 const scratch = new WeakMap<MessageIndex, Float64Array>();

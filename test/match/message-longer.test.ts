@@ -1,7 +1,8 @@
 /**
  * A paste that goes on past an article's message with rare words of its own is another, longer message: the article
- * is offered (`possible`), not named (`match`). A line of a wrapped message is judged with the rest of it. The same
- * message with other values in its insertion strings, or with chat or a log prefix around it, is still `match`.
+ * is offered (`possible`), not named (`match`). A line of a wrapped message (running on mid-sentence) is judged with the
+ * rest of it; a message under the user's own line is judged alone. The same message with other values in its insertion
+ * strings, or with chat or a log prefix around it, is still `match`.
  */
 import { describe, expect, it } from 'vitest';
 import type { SignatureInput } from '../../src/model.js';
@@ -17,6 +18,7 @@ const inputs: SignatureInput[] = [
   { id: 'Q951005', title: 'Cursor library', errorMessages: ['The ODBC cursor library could not be loaded'] },
   { id: 'Q951006', title: 'Native state', errorMessages: ['Origin state SL009 native error'] },
   { id: 'Q951007', title: 'Low memory', errorMessages: ['Your computer is low on virtual memory resources'] },
+  { id: 'Q951008', title: 'Remote views', errorMessages: ['The remote view could not update the orders memo field'] },
 ];
 const { answer } = messageStore(inputs);
 
@@ -38,6 +40,7 @@ describe('the article\'s own message, however pasted', () => {
     ['with words in its insertion strings', 'Connection CONTOSO WEST using Link Service SDLC LINK failed.', 'Q951004'],
     ['wrapped', 'The file could not be\nopened.', 'Q951002'],
     ['said in chat', 'users see this since the update: No columns were bound prior to calling SQLExtendedFetch', 'Q951001'],
+    ['under the user\'s own line in one paragraph', 'remote view with the orders memo, every update \u2192\nNo columns were bound prior to calling SQLExtendedFetch', 'Q951001'],
     ['a log line among other log lines', '2024-07-24 15:49:43 ERROR [worker-3] No columns were bound prior to calling SQLExtendedFetch\n2024-07-24 15:49:44 INFO [worker-3] cursor library origin native state reset', 'Q951001'],
   ])('%s: match', (_, text, kb) => {
     const result = answer(text);
