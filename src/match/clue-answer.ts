@@ -3,6 +3,7 @@ import type { Candidate, Clue, MatchResult, ParsedMessage, Signature } from '../
 import type { MatchIndex } from './build.js';
 import { CLUE_MATCH_THRESHOLD, rankClues, type ClueRanked } from './clue-match.js';
 import { checkVersions } from './versions.js';
+import { withoutNoise } from './message-floor.js';
 import { MESSAGE_MATCH_THRESHOLD, messageVerdict, rankMessages, type MessageRanked } from './message-match.js';
 
 /** Candidates offered, as for traces. */
@@ -50,7 +51,8 @@ export function matchClues(index: MatchIndex, parsed: ParsedMessage, decide: (co
 /** Every message candidate for the paste's error text, best first (the bench reads ranks and confidences below the cut). */
 export function rankMessageCandidates(index: MatchIndex, parsed: ParsedMessage, limit = MAX_CANDIDATES): MessageRanked[] {
   const pasted = parsed.clues.flatMap((c) => (c.kind === 'error-message' ? [{ text: c.text, how: c.how }] : []));
-  return pasted.length === 0 ? [] : rankMessages(index.messages, pasted, limit);
+  // a short list whose best candidate shares only a few words of its message is noise: nothing (message-floor.ts)
+  return pasted.length === 0 ? [] : withoutNoise(rankMessages(index.messages, pasted, limit));
 }
 
 /**
