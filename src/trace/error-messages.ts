@@ -230,6 +230,29 @@ function commandOutputs(lines: readonly string[], starts: readonly number[], out
   }
 }
 
+function indentOf(line: string): number {
+  return /^[ \t]{0,200}/.exec(line)![0].length;
+}
+
+/**
+ * A log entry ending in a colon and the indented lines under it (`MC_ALLOCATE failed:` then `primary_rc = 0x0003
+ * (AP_ALLOCATION_ERROR)` …): the indented lines, joined, are the message the program printed. Error names in
+ * upper snake case (`AP_ALLOCATION_ERROR`) read as errors.
+ */
+function indentedDetails(para: readonly number[], lines: readonly string[], starts: readonly number[], out: PastedMessage[]): void {
+  for (let k = 0; k < para.length - 1 && out.length < MAX_MESSAGES; k++) {
+    const head = lines[para[k]!]!;
+    if (!head.trimEnd().endsWith(':')) continue;
+    const base = indentOf(head);
+    const parts: string[] = [];
+    let n = k + 1;
+    for (; n < para.length && indentOf(lines[para[n]!]!) > base; n++) parts.push(lines[para[n]!]!.trim());
+    const text = parts.join(' ').slice(0, MAX_MESSAGE);
+    if (parts.length > 0 && wordCount(text) >= 2) out.push({ at: starts[para[k + 1]!]!, text, how: looksLikeError(text.replace(/_/g, ' ')) ? 'line' : 'text' });
+    k = n - 1;
+  }
+}
+
 const QUOTED = /["\u201c\u201d\u201e`]([^"\u201c\u201d\u201e`\n]{8,400})["\u201c\u201d`]|(?<![\w'])'([^'\n]{12,400})'(?![\w])/g;
 
 /**
@@ -268,6 +291,7 @@ export function readPastedMessages(text: string): PastedMessage[] {
     const said = saidInChat(joined) ?? erroneousWithoutTail(joined);
     if (said !== undefined) out.push(saidAt(starts[para[0]!]!, said));
     else if (joined.length <= MAX_MESSAGE && looksLikeError(joined) && wordCount(joined) >= 2) out.push({ at: starts[para[0]!]!, text: joined, how: 'line' });
+    if (para.length > 1) indentedDetails(para, lines, starts, out);
     // lines of a log are messages of their own; a wrapped message was read joined above
     if (para.length > 1) {
       for (const i of para) {

@@ -45,6 +45,11 @@ describe('error text in a paste', () => {
       'C:\\>net stop ledger\nThe Ledger service was stopped.\n\nC:\\>net start ledger\nThe Ledger service could not be started.\n\nSystem error 5 has occurred.\n',
       { how: 'line', text: 'The Ledger service could not be started. System error 5 has occurred.' },
     ],
+    [
+      'the indented lines under a log entry ending in a colon',
+      '[2000-03-02 09:15:33] LINK_OPEN to remote node HQ failed:\n    primary_rc = 0x0003 (LINK_SETUP_ERROR)\n    secondary_rc = 0x00000007 (LINK_RETRY_LATER)\nthe other app is fine',
+      { how: 'line', text: 'primary_rc = 0x0003 (LINK_SETUP_ERROR) secondary_rc = 0x00000007 (LINK_RETRY_LATER)' },
+    ],
     ["a PowerShell prompt's output", 'PS C:\\Users\\ops> Start-Service ledger\nStart-Service : Service cannot be started due to the following error: Cannot open ledger service.', { how: 'line', text: 'Start-Service : Service cannot be started due to the following error: Cannot open ledger service.' }],
   ])('reads %s', (_name, text, expected) => {
     expect(readPastedMessages(text)).toContainEqual(expect.objectContaining(expected));
@@ -74,6 +79,7 @@ describe('error text in a paste', () => {
     ['a 1 MB paste of error words', 'error cannot open '.repeat(60_000)],
     ['a 1 MB run of quotes and dashes', `${'"-'.repeat(250_000)}${"'".repeat(500_000)}`],
     ['a 1 MB paste of separators', '-----\n'.repeat(170_000)],
+    ['a 1 MB staircase of indented colon lines', Array.from({ length: 20_000 }, (_, i) => `${' '.repeat(i % 150)}step ${i} failed:`).join('\n')],
     ['a 1 MB quoted line', `> ${'cannot open '.repeat(85_000)}`],
     ['a 1 MB prompt line and its output', `C:\\${'x'.repeat(1_000_000)}>dir\n${'not found '.repeat(1000)}`],
   ])('reads %s in linear time, with bounded output', (_name, text) => {
