@@ -10,6 +10,7 @@
  * five shown); `match` naming it; `match` naming another article. Negatives: answered `match` / `possible`.
  */
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { buildKnowledge, matchKnowledge } from '../src/bot/index.js';
@@ -19,8 +20,9 @@ import { parseMessage } from '../src/trace/index.js';
 import { optionValue } from './args.js';
 import { pct } from './stats.js';
 
-const DEFAULT_SET = fileURLToPath(new URL('../test/fixtures/pastes/hand-written.yml', import.meta.url));
+export const DEFAULT_SET = fileURLToPath(new URL('../test/fixtures/pastes/hand-written.yml', import.meta.url));
 const SHOWN = 5;
+const CATEGORIES = ['event', 'stop', 'app-error', 'message', 'negative'];
 
 interface HandPaste {
   id: string;
@@ -37,7 +39,9 @@ export function readPasteSet(text: string, source: string): HandPaste[] {
     if (typeof p.id !== 'string' || typeof p.category !== 'string' || typeof p.paste !== 'string') {
       throw new Error(`${source}: item ${i + 1}: needs id, category and paste`);
     }
+    if (!CATEGORIES.includes(p.category)) throw new Error(`${source}: ${p.id}: category ${p.category} is not one of ${CATEGORIES.join(', ')}`);
     if ((p.category === 'negative') !== (p.article === undefined)) throw new Error(`${source}: ${p.id}: an article for every paste but negatives`);
+    if (p.article !== undefined && !/^Q\d+$/.test(String(p.article))) throw new Error(`${source}: ${p.id}: article ${p.article} is not a KB id`);
     return { id: p.id, category: p.category, paste: p.paste, ...(p.article ? { article: String(p.article) } : {}) };
   });
 }
@@ -92,4 +96,9 @@ async function main(): Promise<void> {
   if (process.argv.includes('--misses')) console.log(`\nmisses (not \`match\` naming the article; negatives answered \`match\`):\n${misses.join('\n')}`);
 }
 
-await main();
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}

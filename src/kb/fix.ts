@@ -124,14 +124,20 @@ function clip(sentence: string): string {
 /** Words that may belong to a product name read backwards from "Service Pack" / "version". */
 function isNameWord(word: string): boolean {
   // "FORTRAN PowerStation maintenance release version 1.0a": the release's kind is part of its name.
-  return /^[A-Z0-9(]/.test(word) || /^(latest|next|newest|most|recent|version|for|maintenance|release)$/.test(word);
+  // ("Visual C++, 32-bit edition, version 4.1": the edition is part of it, written small or not.)
+  return /^[A-Z0-9(]/.test(word) || /^(latest|next|newest|most|recent|version|for|maintenance|release|editions?)$/.test(word);
 }
 
 /** The product-name words before `words[at]` (at most 8), leading "the"/"for" dropped. */
-function nameBefore(words: readonly string[], at: number): string[] {
+function nameBefore(words: readonly string[], at: number, alternatives = false): string[] {
   const name: string[] = [];
   for (let i = at - 1; i >= 0 && name.length < 8; i--) {
     const word = words[i] ?? '';
+    // "Windows NT Workstation or Server version 4.0": one release of two editions, named between capitals.
+    if (alternatives && /^(and|or)$/.test(word) && /^[A-Z]/.test(name[0] ?? '') && /^[A-Z][\w.+-]*$/.test(words[i - 1] ?? '')) {
+      name.unshift(word);
+      continue;
+    }
     // "Creative Writer for the Macintosh": "the" after "for" is part of the product's name.
     if (word === 'the' && words[i - 1] === 'for' && name.length > 0) {
       name.unshift(word);
@@ -192,7 +198,7 @@ export function versionNamed(sentence: string): string | undefined {
     if (!/^versions?$/i.test(words[i] ?? '') || !/^\d/.test(words[i + 1] ?? '')) continue;
     // "Microsoft Visual C++, 32-bit Edition, version 6.0": commas join the product, its edition and its version.
     const joined = words.map((w, k) => (k < i && k >= i - 4 && /,$/.test(w) && /^(version|\d+-bit|Edition,?)$/i.test(words[k + 1] ?? '') ? stripPunctuation(w) : w));
-    const name = nameBefore(joined, i);
+    const name = nameBefore(joined, i, true);
     // "resolved in version 3.5.4096 of MMFCLEAN.EXE": the product comes after the version.
     const of = name.length === 0 && !/[.,;:]$/.test(words[i + 1] ?? '') && words[i + 2] === 'of' ? productAfter(words, i + (words[i + 3] === 'the' ? 4 : 3)) : [];
     if (of.length > 0 && /^[A-Z]/.test(of[0] ?? '')) return [...of, words[i] ?? '', stripPunctuation(words[i + 1] ?? '')].join(' ');
@@ -236,7 +242,8 @@ export function servicePacksNamed(sentence: string): string[] {
     // Only a numbered pack is named ("service pack 3" too): "the latest Windows NT 4.0 U.S. Service Pack" is whichever is current.
     if (!numbered) continue;
     const full = [...product, word, stripPunctuation(words[i + 1] ?? '')];
-    if (numbered) full.push(stripPunctuation(next));
+    // "Windows NT 4.0 Service Pack 4.0" is Service Pack 4.
+    if (numbered) full.push(stripPunctuation(next).replace(/^(\d+)\.0(?=[a-z]?$)/, '$1'));
     // "Service Pack 4 for Visual Studio 6.0": the product comes after the pack.
     // ("U.S. Service Pack 2 for SQL Server 6.5": "U.S." is the language, not the product.)
     if (product.every((w) => w === 'U.S.') && !/[.,;:]$/.test(next) && words[i + 3] === 'for') {
@@ -254,8 +261,8 @@ export function servicePacksNamed(sentence: string): string[] {
  */
 function productsNamed(sentence: string): string[] {
   const out: string[] = [];
-  const fixedIn = /\b(?:fixed|corrected|resolved) (in|with|by) (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*(?:-\w+)?|'\d+|\.NET|for(?: the)?|and|&))*)/.exec(sentence);
-  const name = fixedIn?.[2]?.replace(/[.,;:]+$/, '').replace(/ (and|for|&)$/, '');
+  const fixedIn = /\b(?:fixed|corrected|resolved) (in|with|by) (?:the )?((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*(?:-\w+)?|'\d+|\.NET|for(?: the)?|and|or|&))*)/.exec(sentence);
+  const name = fixedIn?.[2]?.replace(/[.,;:]+$/, '').replace(/ (and|or|for|&)$/, '');
   // Fixed "with"/"by" a name needs its number: "fixed with the Widget patch ..." names the patch, not "Widget".
   const numbered = fixedIn?.[1] === 'in' ? /\d|[A-Z]\w+ [A-Z]/ : /\d|\.NET/;
   // "corrected in Visual SourceSafe patch SSSCC.DLL ...": the product a patch is for does not carry it.
@@ -279,7 +286,7 @@ function productsNamed(sentence: string): string[] {
 
 /** "MapPoint 2002 and Streets & Trips 2002": two releases, each numbered; "Word and Excel 97" stays one name. */
 function releasesOf(name: string): string[] {
-  const parts = name.split(' and ');
+  const parts = name.split(/ (?:and|or) /);
   return parts.length > 1 && parts.every((p) => /^[A-Z]/.test(p) && /\d/.test(p)) ? parts : [name];
 }
 
@@ -356,6 +363,10 @@ export function numberedSteps(prose: string): { count: number; first: string[] }
     // "the file you downloaded in step 1." refers to a step; it starts nothing ("follow these steps 1. ..." does).
     const before = prose.slice(Math.max(0, m.index - 24), m.index);
     if (/\bsteps?\s*$/i.test(before) && !/\b(these|following|the) steps\s*$/i.test(before)) continue;
+    // "Method 1. Cancel the Error Message ... Method 2. Quote the Path": a numbered series of headings, not steps.
+    // (Only a series: "...on active page 3. In the Deactivate code" and "Set the Row Height Option 1. Select" are steps.)
+    const label = /\b(method|option|workaround|solution|scenario|case|part|phase|example)\s*$/i.exec(before)?.[1];
+    if (label && new RegExp(String.raw`\b${label}\s+(${n + 1}|${n - 1})[.):]`, 'i').test(prose)) continue;
     // "Steps to Reproduce Behavior: 1. ..." shows the problem; it fixes nothing. Its steps are passed over.
     if (n === 1 && want === 1) repro = REPRO_LEAD.test(prose.slice(Math.max(0, m.index - 100), m.index));
     if (repro) continue;
@@ -421,8 +432,16 @@ const BARE_STEP = /^\d{1,2}[.)]?$/;
 
 const BOILERPLATE = /Registry Editor incorrectly|programming examples for illustration only|without warranty either expressed or implied|at your own risk|cannot guarantee that (any )?problems|how to edit the registry|(back up|restore) the registry|before you (modify|edit) (it|the registry)/i;
 
+/**
+ * "query on the following word ... (without the spaces): S E R V P A C K" ends its sentence even when no period
+ * follows, else the letters read as the start of a pack named next ("S E R V P A C K In Exchange Service Pack 4").
+ */
+function endQueryWord(text: string): string {
+  return text.replace(/\bS E R V P A C K\b(?!\.)(?=\s+\S)/g, 'S E R V P A C K.');
+}
+
 export function classifyFix({ prose, workaround, resolution = '', body = '', stepsText }: FixText): Fix {
-  const cleanProse = withSentenceBreaks(joinWrappedUrls(prose));
+  const cleanProse = withSentenceBreaks(joinWrappedUrls(endQueryWord(prose)));
   const sentences = splitSentences(cleanProse);
   const found = new Map<number, string>();
   for (const [at, sentence] of sentences.entries()) {
@@ -502,7 +521,9 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const kind: FixKind = best === undefined ? 'unknown' : (RULES[best]?.kind ?? 'unknown');
   const also = ranks.slice(1).map((r) => RULES[r]?.kind).filter((k): k is FixKind => k !== undefined);
 
-  const fixSentences = sentences.filter((s) => /correct|fixed|released to fix|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in|is not a problem (in|with)/i.test(s) && !/uninstall|cannot|can.t|remove/i.test(s));
+  // ("These files are not installed by Setup", "this fix is not included in SP3": a pack said not to carry it;
+  // not "apply SP1 even though Exchange is not installed on this computer".)
+  const fixSentences = sentences.filter((s) => /correct|fixed|released to fix|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in|is not a problem (in|with)/i.test(s) && !/uninstall|cannot|can.t|remove|\b(is|are|was|were) not (automatically )?(installed|included|contained) (in|by|with)\b/i.test(s));
   const packs = fixSentences.map(servicePackNamed).filter((name) => name !== undefined);
   const servicePack = packs.find((name) => /(pack|release) \d+$/i.test(name)) ?? packs[0];
   const upgradeSentences = fixSentences.filter((s) => RULES[rankOf('upgrade')]?.matches(s));

@@ -115,11 +115,16 @@ describe('fix availability as the article states it (issue 8)', () => {
   });
 
   it.each([
-    ['an edition after a comma and a pack numbered 4.0', 'This problem was first corrected in Widget NT 4.0 Service Pack 4.0 and Widget NT Server 4.0, Terminal Server Edition Service Pack 4.', ['Widget NT 4.0 Service Pack 4.0', 'Widget NT Server 4.0, Terminal Server Edition Service Pack 4']],
+    ['an edition after a comma and a pack numbered 4.0 (pack 4)', 'This problem was first corrected in Widget NT 4.0 Service Pack 4.0 and Widget NT Server 4.0, Terminal Server Edition Service Pack 4.', ['Widget NT 4.0 Service Pack 4', 'Widget NT Server 4.0, Terminal Server Edition Service Pack 4']],
     ['the package, not the files of its table', 'This fix should have the following time stamp: Dispatch.exe 7/10/98 5:39p 85,245 bytes Import.exe 7/10/98 5:39p 205,905 bytes This hotfix has been posted to the following Internet location as Widy2k.exe: ftp://ftp.example.invalid/fixes/', ['Widy2k.exe']],
     ['the later version it does not occur in', 'We are researching this problem. This problem does not occur in Widget Server version 5.0.', ['Widget Server version 5.0']],
     ['a numbered pack written in lower case', 'A supported fix is now available. Microsoft recommends that you wait for the next Widget Server version 4.0 service pack 3 that contains this feature.', ['Widget Server version 4.0 service pack 3']],
     ['the pack in which the behaviour is no longer seen', 'This behavior is by design. Please note that in Widget Studio 6.0 SP3 for Widget Pro, the resource file is no longer created or loaded by the runtime.', ['Widget Studio 6.0 SP3']],
+    ['one release of two editions joined by "or"', 'Microsoft has confirmed this to be a problem in Widget NT version 3.5. This problem was corrected in Widget NT Workstation or Server version 4.0.', ['Widget NT Workstation or Server version 4.0']],
+    ['two numbered releases joined by "or"', 'This problem was corrected in Widget 95 or Widget 98.', ['Widget 95', 'Widget 98']],
+    ['an edition written small before its version', 'This bug was corrected in Widget C++, 32-bit edition, version 4.1.', ['Widget C++ 32-bit edition version 4.1']],
+    ['no spelled-out query word read into the next pack', 'This problem was corrected in Widget Server 4.0 U.S. Service Pack 4. For information, query on the following word (without the spaces): S E R V P A C K In Widget Service Pack 4 (SP4), these files are not installed by Setup.', ['Widget Server 4.0 U.S. Service Pack 4']],
+    ['a pack to apply where the product is not installed', 'To resolve the error, apply Widget 5.0 Service Pack 1 to the computer running IIS, even though Widget Server is not installed on this computer.', ['Widget 5.0 Service Pack 1']],
     ['no pack that is a condition of a step', 'To resolve this problem, delete the mapping. If SP4 is installed, you can use the NBTSTAT -RR command to re-register it.', []],
   ])('names the carriers as printed: %s', (_what, prose, carriers) => {
     expect(fix(prose).carriers).toEqual(carriers);
@@ -406,8 +411,15 @@ describe('numbered steps counted as printed (issue 8)', () => {
     ['a value that ends a sentence inside a step', '1. Open the dialog. 2. Set the factor to 1. 3. Press ENTER. 4. Close it.', 4],
     ['a value set "to 3." inside a step', 'There are two ways. 1. Change the startup mode to manual. 2. Set this value to 3. Choose OK and restart.', 2],
     ['a value in parentheses in ")" form inside "." steps', '1. Start the editor. 2. Enter the value 0 (default: 1) UseCache enables it. 3. Restart.', 3],
+    ['a heading ending in "Option" before step 1', 'Method 2: Set the Row Height Option 1. Select the row. 2. Click Cell Height. 3. Change the height.', 3],
+    ['a step after a sentence ending in "page"', '1. In the Init code, place: THIS.Left=3500. 2. In the Activate code of each page, place: THIS.Left=35 && when on active page 3. In the Deactivate code, place: THIS.Left=3500', 3],
+    ['numbered method headings before the steps', 'Use either method. Method 1. Cancel the Message When it appears, click Cancel. Method 2. Quote the Path 1. Open Explorer. 2. Click File Types. 3. Click Edit. 4. Click OK.', 4],
   ])('counts the steps despite %s', (_what, prose, count) => {
     expect(numberedSteps(prose)?.count).toBe(count);
+  });
+
+  it('reads numbered alternatives ("Option 1.", "Option 2.") as no procedure', () => {
+    expect(numberedSteps('Use one of these. Option 1. Restart the computer. Option 2. Reinstall the program.')).toBeUndefined();
   });
 });
 
