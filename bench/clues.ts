@@ -143,7 +143,7 @@ function outcomeOf(index: MatchIndex, text: string): { ids: string[]; confidence
   return { ids: ranked.map((r) => index.signatures[r.sig]!.id), confidences: ranked.map((r) => r.confidence) };
 }
 
-const verdictAt = (o: Outcome, t: number): Verdict => decideVerdict(o.confidences.filter((c) => c >= CLUE_POSSIBLE), t);
+const verdictAt = (o: Outcome, t: number): Verdict => ((o.confidences[0] ?? 0) < CLUE_POSSIBLE ? 'none' : decideVerdict(o.confidences.filter((c) => c >= 0.25), t));
 
 /** Right verdict: one article → `match` naming it; two → `match` naming one or `possible` with it in the tie; more → `possible` with one of them on top. */
 function rightVerdict(o: Outcome, t: number): boolean {

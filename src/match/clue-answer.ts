@@ -11,7 +11,7 @@ const MAX_CANDIDATES = 5;
 /** Below this a message candidate is not offered at all (the trace matcher's POSSIBLE_THRESHOLD). */
 const POSSIBLE = 0.25;
 /**
- * Below this an event, STOP or crash-report candidate is not offered: today's events with an old id and source
+ * Below this the best event, STOP or crash-report candidate offers no short list: today's events with an old id and source
  * ("Event 17, WHEA-Logger", 7031 for a modern service) scored 0.26 on the id alone. Fitted on the calibration half of
  * `bench/clues.ts` (its default seed): from 0.25 to 0.30 no right verdict is lost and 389 of its 652 negatives offered a
  * short list go quiet; at 0.32 seven right verdicts are lost.
@@ -37,8 +37,9 @@ export function rankClueCandidates(index: MatchIndex, parsed: ParsedMessage, lim
 
 /** The verdict over clue candidates: the same rule as traces (a tie at the top is `possible`), at the clue threshold. */
 export function matchClues(index: MatchIndex, parsed: ParsedMessage, decide: (confidences: number[], threshold: number) => MatchResult['verdict'], threshold = CLUE_MATCH_THRESHOLD): MatchResult {
-  const ranked = rankClueCandidates(index, parsed).filter((r) => r.confidence >= CLUE_POSSIBLE);
-  if (ranked.length === 0) return { verdict: 'none', candidates: [] };
+  const ranked = rankClueCandidates(index, parsed).filter((r) => r.confidence >= POSSIBLE);
+  // a short list is offered when its best candidate reaches CLUE_POSSIBLE; weaker ones may follow it
+  if ((ranked[0]?.confidence ?? 0) < CLUE_POSSIBLE) return { verdict: 'none', candidates: [] };
   const clues = withReportedVersions(parsed.clues);
   const candidates = ranked.map((r): Candidate => {
     const sig = index.signatures[r.sig] as Signature;
