@@ -4,7 +4,8 @@
  * half and reported on the other; (b) speed and memory beside a plain fuse.js scan, at the
  * archive's size and on a synthetic store of 100,000 trace signatures.
  * Options: --no-synthetic (skip the 100k store), --synthetic N (its size), --accuracy-only (section a alone), --queries-v1 (section a's queries as
- * drawn before typos, wrapped lines and other traces were added, to compare with older figures).
+ * drawn before typos, wrapped lines and other traces were added, to compare with older figures), --seed N (another split
+ * and draw of section a's queries), --misses calibration|test (whose misses section a prints; test by default).
  */
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
@@ -16,6 +17,7 @@ import { seededRng } from './eval-queries.js';
 import { compareWithFuse, syntheticQueries } from './speed.js';
 import { syntheticStore } from './synthetic.js';
 import { fmt, pct } from './stats.js';
+import { halfOption, wholeNumberOption } from './args.js';
 import { runClueBench } from './clues.js';
 import { runTraceBench } from './traces.js';
 import { runMessageBench } from './messages.js';
@@ -48,27 +50,29 @@ function verdictAt(o: Outcome, threshold: number): ReturnType<typeof decideVerdi
 }
 
 /**
- * The right verdict for a positive, read as a user would. Strict: `match` naming the queried
- * article. Twin-aware: also `match` naming its twin (the very same stack), a tie offered as
- * `possible` with it among the tied, or `possible` with the shared-crash-site short list when
- * the list holds it and its crash site truly overlaps every other listed article's.
+ * The right verdict for a positive, two ways. As issue 9.5 grades it (`issue`): a `match` naming the
+ * queried article or its twin (one's stack contiguous in the other's: the paste fits both), or
+ * `possible` with a short list holding it when the list is a shared crash site the article truly shares
+ * (read from the articles' traces, not from the answer) or a tie with an article it is a twin of or
+ * shares its site with. Stricter (`named`): only a `match` naming the queried article, so a right
+ * shared-site short list counts as wrong.
  */
-function rightStrict(o: Outcome, threshold: number): boolean {
+function rightNamed(o: Outcome, threshold: number): boolean {
   return verdictAt(o, threshold) === 'match' && o.rank === 1;
 }
-function rightTwinAware(o: Outcome, threshold: number): boolean {
+function rightIssue(o: Outcome, threshold: number): boolean {
   const verdict = verdictAt(o, threshold);
   if (verdict === 'match') return o.rank === 1 || o.twin;
   if (verdict !== 'possible' || o.confidence < threshold) return false;
-  return o.siteList ? o.siteRight : o.inTopTie;
+  return o.siteList ? o.siteRight : o.inTopTie && o.topShares;
 }
+/** Top-1 as issue 9.5 reads it: the article first, or its twin, or first among articles the paste cannot tell apart. */
+const topIssue = (o: Outcome): boolean => o.rank === 1 || o.twin || (o.inTopTie && o.topShares) || (o.siteList !== undefined && o.siteRight);
+/** A negative answered `match`; as the issue grades it, a held-out article's twin answering is no false match (the paste fits it). */
+const falseNamed = (o: Outcome, threshold: number): boolean => verdictAt(o, threshold) === 'match';
+const falseIssue = (o: Outcome, threshold: number): boolean => falseNamed(o, threshold) && !o.topIsTwin;
 
-/**
- * Two readings of each figure. Strict: only the queried article counts as right, and a tie
- * between it and its twin (two articles printing the same stack) counts as wrong. Twin-aware:
- * a twin article on top is right (the same crash; no trace can tell them apart), and so is a
- * `possible` short list holding the right article (a tie, or a shared crash site: rightTwinAware).
- */
+/** Each figure read both ways (rightIssue, rightNamed); the issue's goals are set on the first. */
 function report(label: string, outcomes: Outcome[], threshold: number): void {
   const pos = outcomes.filter((o) => o.kind === 'positive' && !o.genericOnly);
   const loo = outcomes.filter((o) => o.kind === 'held-out');
@@ -76,39 +80,39 @@ function report(label: string, outcomes: Outcome[], threshold: number): void {
   const mrr = pos.reduce((s, o) => s + (o.rank > 0 ? 1 / o.rank : 0), 0) / pos.length;
   const dropped = outcomes.filter((o) => o.kind === 'positive' && o.genericOnly).length;
   const isMatch = (o: Outcome) => verdictAt(o, threshold) === 'match';
+  const isFalse = (o: Outcome) => falseIssue(o, threshold);
   const onSite = (o: Outcome) => verdictAt(o, threshold) === 'possible' && o.siteList !== undefined && o.confidence >= threshold;
   console.log(`  ${label} (match threshold ${fmt(threshold)}): ${pos.length} positives (+${dropped} left with only generic frames by the damage, not counted), ${loo.length} held-out, ${unrelated.length} unrelated`);
-  console.log(`    top-1 accuracy: strict ${fmt(share(pos, (o) => o.rank === 1))}, twin-aware ${fmt(share(pos, (o) => o.rank === 1 || o.twin || o.inTopTie || (o.siteList !== undefined && o.siteRight)))}   MRR ${fmt(mrr)}`);
+  console.log(`    top-1 accuracy: issue ${fmt(share(pos, topIssue))}, named ${fmt(share(pos, (o) => o.rank === 1))}   MRR ${fmt(mrr)}`);
   console.log(
-    `    positives given the right verdict: strict ${pct(share(pos, (o) => rightStrict(o, threshold)))} (match naming the article)` +
-      `; twin-aware ${pct(share(pos, (o) => rightTwinAware(o, threshold)))} (also its twin, or a possible short list holding it: tied ${pct(share(pos, (o) => !o.siteList && verdictAt(o, threshold) === 'possible' && o.confidence >= threshold && o.inTopTie))}, shared crash site ${pct(share(pos, (o) => onSite(o) && o.siteRight))})`,
+    `    positives given the right verdict: issue ${pct(share(pos, (o) => rightIssue(o, threshold)))} (match naming it or its twin ${pct(share(pos, (o) => isMatch(o) && (o.rank === 1 || o.twin)))}, possible on a shared crash site it shares ${pct(share(pos, (o) => onSite(o) && o.siteRight))}, tied ${pct(share(pos, (o) => !o.siteList && verdictAt(o, threshold) === 'possible' && o.confidence >= threshold && o.inTopTie && o.topShares))})` +
+      `; named ${pct(share(pos, (o) => rightNamed(o, threshold)))} (only a match naming the article)`,
   );
   console.log(`    positives answered match: ${pct(share(pos, isMatch))}; answered possible on a shared crash site: ${pct(share(pos, onSite))}`);
   const negatives = [...loo, ...unrelated];
-  const noTwins = negatives.filter((o) => !o.twin);
   console.log(
-    `    negatives answered match: strict ${pct(share(negatives, isMatch))} (held-out ${pct(share(loo, isMatch))}, unrelated ${pct(share(unrelated, isMatch))})` +
+    `    negatives answered match: issue ${pct(share(negatives, isFalse))} (held-out ${pct(share(loo, isFalse))}, unrelated ${pct(share(unrelated, isFalse))}; ${loo.filter((o) => isMatch(o) && o.topIsTwin).length} held-out answered with their twin, not counted)` +
+      `; named ${pct(share(negatives, isMatch))} (any match; held-out ${pct(share(loo, isMatch))})` +
       `; possible or better ${pct(share(negatives, (o) => o.confidence >= POSSIBLE_THRESHOLD))}`,
   );
-  console.log(`    negatives answered match, twin-aware (leaving out the ${negatives.length - noTwins.length} held-out queries whose article has a twin in the store, which rightly answer with the twin): ${pct(share(noTwins, isMatch))} (held-out ${pct(share(loo.filter((o) => !o.twin), isMatch))})`);
 }
 
-/** The test half's misses at the threshold: positives given a wrong verdict (twin-aware) and negatives answered match. */
-function misses(outcomes: Outcome[], threshold: number): void {
+/** One half's misses at the threshold: positives given a wrong verdict (as the issue grades) and negatives answered match. */
+function misses(outcomes: Outcome[], threshold: number, half: string): void {
   const show = (o: Outcome) => `${o.kb}(${o.damage},${o.format})->${verdictAt(o, threshold)} ${o.siteList ? `[${o.siteList.join(' ')}]` : (o.top ?? 'none')} ${fmt(o.confidence, 2)}`;
-  const wrong = outcomes.filter((o) => o.kind === 'positive' && !o.genericOnly && !rightTwinAware(o, threshold));
-  console.log(`    positives given a wrong verdict, twin-aware (${wrong.length}): ${wrong.map(show).join('  ') || 'none'}`);
-  const strictOnly = outcomes.filter((o) => o.kind === 'positive' && !o.genericOnly && rightTwinAware(o, threshold) && !rightStrict(o, threshold));
-  console.log(`    right only twin-aware (${strictOnly.length}): ${strictOnly.map(show).join('  ') || 'none'}`);
-  const falseMatches = outcomes.filter((o) => o.kind !== 'positive' && verdictAt(o, threshold) === 'match');
-  console.log(`    negatives answered match (${falseMatches.length}): ${falseMatches.map((o) => `${o.kb}${o.twin ? '(twin in store)' : ''}->${o.top}(${fmt(o.confidence, 2)})`).join(' ') || 'none'}`);
+  const wrong = outcomes.filter((o) => o.kind === 'positive' && !o.genericOnly && !rightIssue(o, threshold));
+  console.log(`    ${half} half: positives given a wrong verdict (${wrong.length}): ${wrong.map(show).join('  ') || 'none'}`);
+  const namedOnly = outcomes.filter((o) => o.kind === 'positive' && !o.genericOnly && rightIssue(o, threshold) && !rightNamed(o, threshold));
+  console.log(`    ${half} half: right, but no match naming the article (${namedOnly.length}): ${namedOnly.map(show).join('  ') || 'none'}`);
+  const falseMatches = outcomes.filter((o) => o.kind !== 'positive' && falseNamed(o, threshold));
+  console.log(`    ${half} half: negatives answered match (${falseMatches.length}): ${falseMatches.map((o) => `${o.kb}${o.topIsTwin ? '(its twin: right)' : ''}->${o.top}(${fmt(o.confidence, 2)})`).join(' ') || 'none'}`);
 }
 
 function breakdown(outcomes: Outcome[], key: 'damage' | 'format'): void {
   const groups = new Map<string, Outcome[]>();
   for (const o of outcomes.filter((x) => x.kind === "positive" && !x.genericOnly)) groups.set(o[key], [...(groups.get(o[key]) ?? []), o]);
-  const cells = [...groups.entries()].map(([k, os]) => `${k} ${fmt(share(os, (o) => o.rank === 1), 2)}/${fmt(share(os, (o) => rightTwinAware(o, MATCH_THRESHOLD)), 2)}`);
-  console.log(`    by ${key} (top-1 strict / right verdict twin-aware): ${cells.join('  ')}`);
+  const cells = [...groups.entries()].map(([k, os]) => `${k} ${fmt(share(os, (o) => o.rank === 1), 2)}/${fmt(share(os, (o) => rightIssue(o, MATCH_THRESHOLD)), 2)}`);
+  console.log(`    by ${key} (top-1 named / right verdict as the issue grades): ${cells.join('  ')}`);
 }
 
 /**
@@ -136,17 +140,21 @@ console.log(`kbbot bench  (node ${process.version}, ${new Date().toISOString()})
 console.log(`archive: ${archive.articles} articles, ${archive.parsed} with a module!symbol shape parsed (${archive.rejected} rejected), ${withTraces.length} with a trace of >= 2 frames  [${fmt((performance.now() - started) / 1000, 1)} s]`);
 
 const rules = loadRules();
-const accuracy = evaluateAccuracy(withTraces, rules, seededRng(272274), { extended: !args.includes('--queries-v1') });
-console.log(`\n(a) accuracy: ${accuracy.articles} articles queried (${accuracy.genericOnly} more have only generic frames: 'none' by design, not counted)`);
+const seed = wholeNumberOption('--seed');
+const missesOf = halfOption() ?? 'test';
+const accuracy = evaluateAccuracy(withTraces, rules, seededRng(seed ?? 272274), { extended: !args.includes('--queries-v1'), seed });
+console.log(`\n(a) accuracy: ${accuracy.articles} articles queried (${accuracy.genericOnly} more have only generic frames: 'none' by design, not counted)${seed === undefined ? '' : `; seed ${seed}`}`);
+console.log(`  split by article, twins and articles sharing a crash site kept on one side: ${accuracy.grouped.map((g) => g.join('/')).join(' ') || 'none'}`);
 const twinPairs = [...new Set(accuracy.outcomes.filter((o) => o.kind === 'positive' && o.twin && o.top).map((o) => [o.kb, o.top].sort().join('/')))];
 console.log(`  twins (articles printing the same stack: one's informative frames contiguous in the other's) that took the top place from the queried article: ${twinPairs.join(' ') || 'none'}.`);
-console.log('  "strict" counts only the queried article as right; "twin-aware" also counts its twin on top, or a tie offered as `possible` with it among the tied (a trace cannot tell twins apart).');
+console.log('  "issue" grades as issue 9.5 asks: a match naming the article or its twin, or possible with a shared crash site or tie it truly shares, is right; a held-out article answered with its twin is no false match. "named" counts only a match naming the queried article as right, and any match on a negative as false.');
 const calibration = accuracy.outcomes.filter((o) => o.split === 'calibration');
 const test = accuracy.outcomes.filter((o) => o.split === 'test');
-const fitted = fitThreshold(calibration.filter((o) => o.kind !== 'positive' && !o.twin));
+const fitted = fitThreshold(calibration.filter((o) => o.kind !== 'positive' && !o.topIsTwin));
 report('calibration half, fitted threshold', calibration, fitted);
 report('test half, threshold fitted on calibration', test, fitted);
-misses(test, fitted);
+// fitting on calibration (--misses calibration) does not show the test half's pastes
+misses(missesOf === 'calibration' ? calibration : test, fitted, missesOf);
 report('test half, shipped threshold', test, MATCH_THRESHOLD);
 report('all, shipped threshold', accuracy.outcomes, MATCH_THRESHOLD);
 const systemRight = accuracy.systemOnly.filter((o) => o.top === o.kb && decideVerdict(o.confidences, MATCH_THRESHOLD) === 'possible');

@@ -7,8 +7,8 @@
  * fields dropped, descriptions cut to their first sentence. Plus today's events and bug checks that
  * no archive article can know.
  */
-import type { ArticleBugcheck, ArticleEvent } from '../src/model.js';
-import type { Rng } from '../test/support/seeded-random.js';
+import type { ArticleBugcheck, ArticleEvent, Signature } from '../src/model.js';
+import { seededRng, type Rng } from '../test/support/seeded-random.js';
 
 export interface RenderedQuery {
   text: string;
@@ -132,6 +132,37 @@ export function renderBugcheck(b: ArticleBugcheck, name: string | undefined, rng
     out.push({ text: STOP_LAYOUTS.nt4!(b.code, name, undefined, params, rng), layout: 'nt4', damage: 'driver dropped', keeps: { source: false, description: false, driver: false, parameters: telling } });
     out.push({ text: STOP_LAYOUTS.xp!(b.code, name, b.driver, ['0', '0', '0', '0'], rng), layout: 'xp', damage: 'parameters changed', keeps: { source: false, description: false, driver: true, parameters: false } });
   }
+  return out;
+}
+
+/**
+ * One seeded random stream per kind of draw, so one kind's figures depend only on its own draws: drawing one
+ * more (or one fewer) number for a STOP screen leaves every event paste as it was, and the reverse. `split`
+ * (held-out articles, calibration / test halves) is the seed's own stream, as it was when all draws shared it.
+ */
+export interface ClueStreams {
+  split: Rng;
+  event: Rng;
+  stop: Rng;
+  /** The unrelated negatives: an archive event id under a source that never logs it. */
+  unrelated: Rng;
+}
+
+const STREAM_KINDS = ['split', 'event', 'stop', 'unrelated'] as const;
+
+/** The streams of a seed; `reseed` draws one kind from another seed (the others stay as they were). */
+export function clueStreams(seed: number, reseed: Partial<Record<keyof ClueStreams, number>> = {}): ClueStreams {
+  // each kind's seed is the bench seed moved by a golden-ratio step: far apart, fixed, and `split`'s is the seed itself
+  const seedOf = (kind: (typeof STREAM_KINDS)[number], i: number): number => reseed[kind] ?? (seed + Math.imul(i, 0x9e3779b9)) >>> 0;
+  const [split, event, stop, unrelated] = STREAM_KINDS.map((kind, i) => seededRng(seedOf(kind, i)));
+  return { split: split!, event: event!, stop: stop!, unrelated: unrelated! };
+}
+
+/** An article's pastes: each event block from the event stream, each STOP screen from the STOP stream. */
+export function renderArticle(sig: Pick<Signature, 'events' | 'bugchecks'>, nameOf: (code: string) => string | undefined, streams: ClueStreams): { family: 'event' | 'stop'; clue: ArticleEvent | ArticleBugcheck; q: RenderedQuery }[] {
+  const out: { family: 'event' | 'stop'; clue: ArticleEvent | ArticleBugcheck; q: RenderedQuery }[] = [];
+  for (const e of sig.events ?? []) for (const q of renderEvent(e, streams.event)) out.push({ family: 'event', clue: e, q });
+  for (const b of sig.bugchecks ?? []) for (const q of renderBugcheck(b, nameOf(b.code), streams.stop)) out.push({ family: 'stop', clue: b, q });
   return out;
 }
 

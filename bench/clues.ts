@@ -5,7 +5,9 @@
  * the store are negatives, with today's events and bug checks no article knows. The match
  * threshold is fitted on one half (articles split at random) and reported on the other.
  * Reports top-1, verdict accuracy, false `match` rate, p50/p99 latency (parse + match) and misses
- * (`--misses calibration` prints the calibration half's, to work from; `--seed N` draws another split).
+ * (`--misses calibration` prints the calibration half's, to work from; `--seed N` draws another split and other
+ * pastes). Each kind of paste has its own random stream (clueStreams), so `--stop-seed N` redraws only the STOP
+ * screens and `--event-seed N` only the event blocks: the other kind's figures stay as they were.
  * Without --store the archive is parsed here (articles that name an event, a STOP or a crash).
  */
 import { execFileSync } from 'node:child_process';
@@ -22,8 +24,7 @@ import { loadStore } from '../src/store/index.js';
 import { descriptionWords, sourceAgreement } from '../src/trace/events.js';
 import { moduleStem } from '../src/trace/app-error.js';
 import { parseMessage } from '../src/trace/index.js';
-import { seededRng, type Rng } from '../test/support/seeded-random.js';
-import { MODERN_PASTES, renderBugcheck, renderEvent, type RenderedQuery } from './clue-queries.js';
+import { clueStreams, MODERN_PASTES, renderArticle, type RenderedQuery } from './clue-queries.js';
 import { fmt, measureHeap, pct, percentile, timeEach } from './stats.js';
 import { halfOption, optionValue, wholeNumberOption } from './args.js';
 import { fitThreshold, share } from './fit-threshold.js';
@@ -201,6 +202,8 @@ const DEFAULT_SEED = 244976;
 
 export interface ClueBenchOptions {
   seed?: number;
+  /** Draw one kind of paste from another seed (`--stop-seed`, `--event-seed`); the others are drawn as with `seed`. */
+  reseed?: Partial<Record<'event' | 'stop', number>>;
   /** Which half's misses and false matches to print (`--misses calibration`: read while fitting, never the test half). */
   misses?: 'calibration' | 'test';
   /** How many misses to print per family (`--limit N`). */
@@ -222,16 +225,16 @@ export async function runClueBench(storeDir?: string, options: ClueBenchOptions 
   const started = performance.now();
   const { signatures, how } = await loadSignatures(storeDir);
   const seed = options.seed ?? DEFAULT_SEED;
-  const rng: Rng = seededRng(seed);
+  const streams = clueStreams(seed, options.reseed);
   const withClues = signatures.filter((s) => (s.events?.length ?? 0) > 0 || (s.bugchecks?.length ?? 0) > 0);
-  console.log(`\n(d) event-log entries and STOP screens  [${how}; ${seed === DEFAULT_SEED ? '' : `seed ${seed}; `}${fmt((performance.now() - started) / 1000, 1)} s]`);
+  console.log(`\n(d) event-log entries and STOP screens  [${how}; ${seed === DEFAULT_SEED ? '' : `seed ${seed}; `}${Object.entries(options.reseed ?? {}).map(([kind, n]) => `${kind} seed ${n}; `).join('')}${fmt((performance.now() - started) / 1000, 1)} s]`);
   console.log(`  articles printing an event entry: ${signatures.filter((s) => (s.events?.length ?? 0) > 0).length}; a STOP: ${signatures.filter((s) => (s.bugchecks?.length ?? 0) > 0).length}; naming a faulting module: ${signatures.filter((s) => (s.faultModules?.length ?? 0) > 0).length}`);
   for (const sig of withClues) {
     const words = new Set((sig.events ?? []).flatMap((e) => (e.description !== undefined ? descriptionWords(e.description) : [])));
     for (const w of words) templateDf.set(w, (templateDf.get(w) ?? 0) + 1);
   }
-  const heldOut = new Set(withClues.filter(() => rng() < HELD_OUT).map((s) => s.id));
-  const split = new Map(withClues.map((s) => [s.id, rng() < 0.5 ? 'calibration' : 'test'] as const));
+  const heldOut = new Set(withClues.filter(() => streams.split() < HELD_OUT).map((s) => s.id));
+  const split = new Map(withClues.map((s) => [s.id, streams.split() < 0.5 ? 'calibration' : 'test'] as const));
   const stored = signatures.filter((s) => !heldOut.has(s.id));
   const rules = loadRules();
   const built = measureHeap(() => buildIndex(stored, rules));
@@ -245,13 +248,11 @@ export async function runClueBench(storeDir?: string, options: ClueBenchOptions 
   for (const sig of withClues) {
     const held = heldOut.has(sig.id);
     const half = split.get(sig.id) ?? 'test';
-    const queries: { q: RenderedQuery; family: 'event' | 'stop'; group: Set<string> }[] = [];
-    for (const e of sig.events ?? []) {
-      for (const q of renderEvent(e, rng)) queries.push({ q, family: 'event', group: eventGroup(index, e.id, e.source, q) });
-    }
-    for (const b of sig.bugchecks ?? []) {
-      for (const q of renderBugcheck(b, names.byCode.get(b.code), rng)) queries.push({ q, family: 'stop', group: stopGroup(index, b.code, b.driver, b.parameters, q) });
-    }
+    const queries = renderArticle(sig, (code) => names.byCode.get(code), streams).map(({ family, clue, q }) => ({
+      q,
+      family,
+      group: 'code' in clue ? stopGroup(index, clue.code, clue.driver, clue.parameters, q) : eventGroup(index, clue.id, clue.source, q),
+    }));
     for (const { q, family, group } of queries) {
       // an event id alone, a STOP code alone (zero parameters, no driver): at best `possible` by design, not graded
       if (!q.keeps.source && !q.keeps.description && !q.keeps.driver && !q.keeps.parameters) {
@@ -275,10 +276,10 @@ export async function runClueBench(storeDir?: string, options: ClueBenchOptions 
   for (const sig of withClues.slice(0, 600)) {
     const e = sig.events?.[0];
     if (!e) continue;
-    const source = sources[Math.floor(rng() * sources.length)]!;
+    const source = sources[Math.floor(streams.unrelated() * sources.length)]!;
     if ((index.clues.events.get(e.id) ?? []).some((x) => x.source !== undefined && sourceAgreement(x.source, source) > 0)) continue;
-    const text = `Event ID: ${e.id}\nSource: ${source}\nType: Error\nDescription: The operation completed with status ${Math.floor(rng() * 9999)}.`;
-    outcomes.push({ kind: 'unrelated', family: 'other', kb: sig.id, split: rng() < 0.5 ? 'calibration' : 'test', layout: 'nt4', damage: 'source swapped', group: new Set(), text, ...outcomeOf(index, text) });
+    const text = `Event ID: ${e.id}\nSource: ${source}\nType: Error\nDescription: The operation completed with status ${Math.floor(streams.unrelated() * 9999)}.`;
+    outcomes.push({ kind: 'unrelated', family: 'other', kb: sig.id, split: streams.unrelated() < 0.5 ? 'calibration' : 'test', layout: 'nt4', damage: 'source swapped', group: new Set(), text, ...outcomeOf(index, text) });
   }
   MODERN_PASTES.forEach((m, i) => {
     outcomes.push({ kind: 'modern', family: 'other', kb: m.what, split: i % 2 === 0 ? 'calibration' : 'test', layout: 'today', damage: '', group: new Set(), text: m.text, ...outcomeOf(index, m.text) });
@@ -321,7 +322,10 @@ export async function runClueBench(storeDir?: string, options: ClueBenchOptions 
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const seed = wholeNumberOption('--seed');
+  const stop = wholeNumberOption('--stop-seed');
+  const event = wholeNumberOption('--event-seed');
+  const reseed = { ...(stop !== undefined ? { stop } : {}), ...(event !== undefined ? { event } : {}) };
   const misses = halfOption();
   const limit = wholeNumberOption('--limit', 6);
-  await runClueBench(optionValue('--store'), { ...(seed !== undefined ? { seed } : {}), ...(misses ? { misses } : {}), ...(limit !== undefined ? { limit } : {}) });
+  await runClueBench(optionValue('--store'), { ...(seed !== undefined ? { seed } : {}), reseed, ...(misses ? { misses } : {}), ...(limit !== undefined ? { limit } : {}) });
 }

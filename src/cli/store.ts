@@ -33,9 +33,14 @@ export async function openStore(options: OpenStoreOptions): Promise<LoadedStore>
   return store;
 }
 
-/** The team folder the offline commands read, when there is one: KBBOT_TEAM_STORE, else team/ under the data folder. */
+/** Where the team folder is, whether or not it exists yet: KBBOT_TEAM_STORE, else team/ under the data folder. */
+export function teamFolderPath(setting = loadTeamFolderSetting()): string {
+  return setting.teamStoreDir ?? join(setting.dataDir ?? DEFAULT_DATA_DIR, 'team');
+}
+
+/** The team folder the offline commands read, when there is one. */
 export function teamFolder(setting = loadTeamFolderSetting()): string | undefined {
-  const dir = setting.teamStoreDir ?? join(setting.dataDir ?? DEFAULT_DATA_DIR, 'team');
+  const dir = teamFolderPath(setting);
   return existsSync(dir) ? dir : undefined;
 }
 
@@ -51,14 +56,14 @@ export async function teamSignature(id: string, dir = teamFolder()): Promise<Sig
  * top when a team folder exists: what match, search, lookup, console and the offline start answer from,
  * so an issue recorded with `kbbot add` or from Slack answers offline too.
  */
-export async function openKnowledge(options: OpenStoreOptions & { teamDir?: string | undefined }): Promise<{ store: LoadedStore; knowledge: Knowledge }> {
+export async function openKnowledge(options: OpenStoreOptions & { teamDir?: string | undefined }): Promise<{ store: LoadedStore; knowledge: Knowledge; base: Knowledge }> {
   const store = await openStore(options);
   const knowledge = buildKnowledge(store.signatures);
   const dir = 'teamDir' in options ? options.teamDir : teamFolder();
-  if (dir === undefined || dir === store.dir) return { store, knowledge };
+  if (dir === undefined || dir === store.dir) return { store, knowledge, base: knowledge };
   // Imported here: the team store module brings ioredis, which commands without a team folder never need.
   const { FolderTeamStore } = await import('../store/team.js');
   const team = new FolderTeamStore(dir);
   const [signatures, votes] = await Promise.all([team.list(), team.votes()]);
-  return { store, knowledge: layerKnowledge(knowledge, buildTeamLayer(signatures, votes)) };
+  return { store, knowledge: layerKnowledge(knowledge, buildTeamLayer(signatures, votes)), base: knowledge };
 }

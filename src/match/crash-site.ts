@@ -103,7 +103,8 @@ export function siteSiblings(traces: readonly SiteTrace[], shared: SharedSites, 
 /**
  * Where the paste leaves the candidate's stack at its crash site, as the position of the pasted
  * frame (or undefined when it does not): it goes from one site frame to the next without a frame the
- * candidate prints between them; or it follows the candidate only through the site and then
+ * candidate prints between them, or through frames of its own that `detour` says are another path
+ * (a function of the same module: a frame of other software inside a quoted stack is not); or it follows the candidate only through the site and then
  * goes on down another path (several frames on both sides, or one frame that is not the
  * candidate's next frame misspelt or cut short: `differs`). Each says the paste's crash is
  * another one through the same site, which the store may not hold: at most `possible`.
@@ -113,6 +114,7 @@ export function leavesSite(
   query: readonly { index: number }[],
   pairs: readonly SitePair[],
   differs: (queryRank: number, signatureRank: number) => boolean,
+  detour: (fromRank: number, toRank: number) => boolean = () => false,
 ): number | undefined {
   const first = pairs[0];
   if (!first) return undefined;
@@ -124,6 +126,8 @@ export function leavesSite(
     const b = pairs[k]!;
     if (b.signatureRank >= site) break;
     if (b.queryRank === a.queryRank + 1 && b.signatureRank > a.signatureRank + 1) return query[b.queryRank]?.index;
+    // or it goes from one site frame to the candidate's next through a function of their own module the candidate does not print
+    if (b.signatureRank === a.signatureRank + 1 && b.queryRank > a.queryRank + 1 && detour(a.queryRank, b.queryRank)) return query[a.queryRank + 1]?.index;
   }
   const last = pairs[pairs.length - 1]!;
   if (last.signatureRank >= site) return undefined;

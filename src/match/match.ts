@@ -56,6 +56,12 @@ export interface RankedCandidate {
   fallback: boolean;
 }
 
+/** The index key's two halves (`module!symbol`, lower-cased; a module never holds `!`). */
+function unknownName(key: string): { module: string; symbol: string } {
+  const bang = key.indexOf('!');
+  return { module: key.slice(0, bang), symbol: key.slice(bang + 1) };
+}
+
 function prepareQuery(index: MatchIndex, trace: Trace): { prepared: PreparedFrame[]; frames: QueryFrame[] } {
   const prepared = prepareTrace(trace, index.classifier, { classify: (k) => index.verdicts.get(k.key) ?? index.classifier.classify(k.module, k.key) });
   const frames: QueryFrame[] = [];
@@ -64,7 +70,7 @@ function prepareQuery(index: MatchIndex, trace: Trace): { prepared: PreparedFram
     const resolved = resolveFrame(index, f);
     let weight = f.factor;
     if (resolved.length > 0) weight = Math.max(...resolved.map((r) => (index.weight[r.id] ?? 0) * r.factor));
-    frames.push({ rank: f.rank, index: f.index, resolved, weight });
+    frames.push({ rank: f.rank, index: f.index, resolved, weight, ...(resolved.length === 0 ? { unknown: unknownName(f.key) } : {}) });
   }
   return { prepared, frames };
 }
@@ -176,6 +182,17 @@ export function crashSiteAnswer(index: MatchIndex, parsed: ParsedMessage, ranked
     const pasted = top.query.find((f) => f.rank === queryRank)?.symbol ?? '';
     const printed = index.keySymbols[trace.keys[signatureRank] ?? -1] ?? '';
     return !(printed.startsWith(pasted) || pasted.startsWith(printed) || editDistance(pasted, printed, NEAR_SPELLING) <= NEAR_SPELLING);
+  }, (fromRank, toRank) => {
+    // a pasted function between two of the candidate's site frames, in the module of both, and not either of
+    // them again (a repeat the article collapsed, or printed cut short): that module took another path
+    const moduleAt = (rank: number) => top.query.find((f) => f.rank === rank)?.module.toLowerCase();
+    const module = moduleAt(fromRank);
+    if (module === undefined || moduleAt(toRank) !== module) return false;
+    const ends = top.score.pairs.filter((p) => p.queryRank === fromRank || p.queryRank === toRank).map((p) => p.resolution.id);
+    for (let r = fromRank + 1; r < toRank; r++) {
+      if (moduleAt(r) === module && !top.queryFrames[r]?.resolved.some((x) => ends.includes(x.id))) return true;
+    }
+    return false;
   });
   if (siblings.length === 0 && leavesAt === undefined) return undefined;
   const others = siblings.map((s): RankedCandidate => {

@@ -8,6 +8,7 @@
  */
 import type { IndexedTrace, MatchIndex } from './build.js';
 import { positionWeight } from './position.js';
+import { editDistance } from './edit-distance.js';
 
 export { ALPHA, positionWeight } from './position.js';
 /** Misalignment decay e^(-GAMMA * |rank difference|). */
@@ -24,6 +25,15 @@ export const EVIDENCE_SCALE = 0.6;
 export const DEEP_FACTOR = 0.85;
 /** ... and only when a few frames are missing above it (a paste that lost its top lines). */
 export const MAX_DEEP_START = 1;
+
+/**
+ * A pasted name the store does not know, one slip (or cut short) from the signature's frame in the same
+ * slot of the alignment, counts as that frame at this factor: the matched frames around it confirm
+ * the slot, which a store-wide spelling search (resolve.ts) cannot do for short names.
+ */
+export const SLOT_SLIP_FACTOR = 0.75;
+/** Shortest pasted name read as a slip or a cut-short name in its slot. */
+const MIN_SLOT_SYMBOL = 6;
 
 /** The alignment table, reused across calls (matching is synchronous). */
 let table = new Float64Array(41 * 41);
@@ -45,6 +55,8 @@ export interface QueryFrame {
   resolved: Resolution[];
   /** What the frame is worth in the denominator (unknown frames count fully). */
   weight: number;
+  /** Lower-cased module and symbol of a frame the store does not know (read by slotSlip). */
+  unknown?: { module: string; symbol: string };
 }
 
 export interface AlignedPair {
@@ -110,6 +122,47 @@ function substitutionFactor(query: QueryFrame[], trace: IndexedTrace, cumulative
   return Math.exp(-SUBSTITUTION_PENALTY * substituted);
 }
 
+/** What one aligned pair adds to the alignment (1-based positions i, j, as in the table). */
+function pairWeight(index: MatchIndex, r: Resolution, i: number, j: number, offset: number): number {
+  return (index.weight[r.id] ?? 0) * r.factor * Math.sqrt(positionWeight(i - 1) * positionWeight(j - 1 - offset)) * Math.exp(-GAMMA * Math.abs(i - (j - offset)));
+}
+
+/** The pasted name is the printed one with one slip (two in long names), or cut short. */
+function slipOf(pasted: string, printed: string): boolean {
+  if (pasted.length < MIN_SLOT_SYMBOL) return false;
+  if (printed.startsWith(pasted)) return true;
+  const limit = printed.length > 24 ? 2 : 1;
+  return editDistance(pasted, printed, limit) <= limit;
+}
+
+/**
+ * Slots of the alignment holding one frame on each side, the one pasted unknown to the store and a
+ * slip of the signature's: the top slot right above the first matched pair, or a slot between two
+ * matched pairs. Each is added to `pairs` (in order) and returned.
+ */
+function slotSlips(index: MatchIndex, query: QueryFrame[], trace: IndexedTrace, offset: number, pairs: AlignedPair[]): AlignedPair[] {
+  const slots: [number, number][] = [];
+  const first = pairs[0];
+  if (first && first.queryRank === 1 && first.signatureRank === offset + 1) slots.push([0, offset]);
+  for (let k = 1; k < pairs.length; k++) {
+    const a = pairs[k - 1] as AlignedPair;
+    const b = pairs[k] as AlignedPair;
+    if (b.queryRank === a.queryRank + 2 && b.signatureRank === a.signatureRank + 2) slots.push([a.queryRank + 1, a.signatureRank + 1]);
+  }
+  const added: AlignedPair[] = [];
+  for (const [q, s] of slots) {
+    const unknown = query[q]?.unknown;
+    const id = trace.keys[s] ?? -1;
+    if (!unknown || (index.keyModules[id] ?? '').toLowerCase() !== unknown.module || !slipOf(unknown.symbol, (index.keySymbols[id] ?? '').toLowerCase())) continue;
+    added.push({ queryRank: q, signatureRank: s, resolution: { id, factor: SLOT_SLIP_FACTOR, how: 'similar spelling' } });
+  }
+  if (added.length > 0) {
+    pairs.push(...added);
+    pairs.sort((x, y) => x.queryRank - y.queryRank);
+  }
+  return added;
+}
+
 /**
  * Weighted in-order alignment (dynamic programming over at most 40 x 40 frames), with the
  * signature's stack read from `offset` on: its frames above are neither matched nor counted.
@@ -152,7 +205,11 @@ function scoreFrom(index: MatchIndex, query: QueryFrame[], trace: IndexedTrace, 
     }
   }
   pairs.reverse();
-  const matched = best[m * width + n] ?? 0;
+  let matched = best[m * width + n] ?? 0;
+  for (const slip of slotSlips(index, query, trace, offset, pairs)) {
+    matched += pairWeight(index, slip.resolution, slip.queryRank + 1, slip.signatureRank + 1, offset);
+    evidence += (index.weight[slip.resolution.id] ?? 0) * slip.resolution.factor;
+  }
   if (pairs.length === 0) return { similarity: 0, evidence: 0, raw: 0, pairs };
   const cumulative = cumulativeFrom(index, trace, offset);
   const last = pairs[pairs.length - 1] as AlignedPair;

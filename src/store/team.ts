@@ -67,6 +67,7 @@ export interface FolderTeamOptions {
   logger?: Logger;
 }
 
+/** Append-only: compacting it safely needs every appender to take a lock (docs/votes-compaction.md). */
 const VOTES_FILE = '.votes.jsonl';
 
 export class FolderTeamStore implements TeamStore {

@@ -5,43 +5,49 @@
  * someone got or saw something, a "when I …" tail) and the clause left is the message. Only a lead-in
  * marks a sentence as reporting a message, so ordinary chat (questions, thanks, status talk) yields
  * nothing. Every pattern is anchored at a bounded number of places with bounded quantifiers, and the
- * text is at most a message long: linear in the paste.
+ * text is at most a message long: linear in the paste. The wording is data: rules/chat-clause.txt.
  */
+import { type ChatList, loadChatRules } from './chat-rules.js';
+import { MAX_MESSAGE } from './message-size.js';
 
-/** Longest sentence read (the reader's MAX_MESSAGE). */
-const MAX_SENTENCE = 600;
+/** The wording lists (rules/chat-clause.txt), read and checked once, when this reader loads. */
+const W = loadChatRules();
+const alt = (list: ChatList): string => W.alt(list);
 
 /** Clause starts tried in one sentence (a lead-in comes early in a chat message). */
 const MAX_CLAUSES = 12;
 
 /** A Slack copy's time, a mention, a greeting: said before anything. */
-const PREFIX = /^(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\]?\s{1,4}|@[\w.-]{1,40}[,:]?\s{1,4}|(?:hey|hi|hello|morning|good morning|yo|ok|okay|so|fyi|heads up|quick q(?:uestion)?|guys|all|team|folks|everyone|y'all|ugh|hmm+|urgent|help|update|again)[\s,:!.-]{1,4})/i;
+const PREFIX = new RegExp(String.raw`^(?:\[?\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?\]?\s{1,4}|@[\w.-]{1,40}[,:]?\s{1,4}|${alt('greeting')}[\s,:!.-]{1,4})`, 'i');
 /** A speaker's name before a colon ("dana: getting …"), accepted only when a lead-in follows. */
 const SPEAKER = /^[A-Za-z][\w.-]{0,29}(?: [A-Za-z][\w.-]{0,29})?:\s{1,4}/;
 
-/** What follows a verb of seeing: "this error", "the following message", "an error saying". */
-const OBJECT = String.raw`(?:(?:(?:this|that|the|an?|following|same|these|weird|strange|random|odd|new|old|annoying|generic|an? (?:odd|weird))\s){0,3}(?:error messages?|errors?|messages?|pop-?ups?|dialog(?: box)?s?|prompts?|warnings?|alerts?|notifications?|boxes|box)\b(?!\s{0,2}[#'"(:]?\s{0,2}(?:\d|0x))(?:\s(?:again|now|today|constantly|randomly|sometimes|every (?:time|day|morning)))?(?:\s{0,2}(?:saying|that says|which says|that reads|stating|reading|like|about|:|-|,))?\s{1,4})?`;
+/**
+ * What follows a verb of seeing: "this error", "the following message", "an error saying". Not a number after
+ * the noun ("getting error 26" keeps `error 26`).
+ */
+const OBJECT = String.raw`(?:(?:${alt('object-determiner')}\s){0,3}${alt('object-noun')}\b(?!\s{0,2}[#'"(:]?\s{0,2}(?:\d|0x))(?:\s${alt('object-when')})?(?:\s{0,2}${alt('object-saying')})?\s{1,4})?`;
 
-/** Who sees it: people, not programs ("users are getting …"). */
-const PEOPLE = String.raw`(?:i|i'm|im|i've|ive|we|we're|were|we've|weve|they|they're|theyre|he|she|users?|everyone|everybody|people|customers?|clients?|somebody|someone|(?:the|our|my|some|all|many|several|most|a few|a couple of|a|one|two|three|both|\w{2,20}) (?:\w{2,20} )?(?:users?|people|customers?|clients?|folks|staff|team|machines?|pcs?|laptops?|boxes))\s`;
-const SOFTENERS = String.raw`(?:(?:am|are|is|was|were|been|have been|keep|keeps|kept|still|now|also|just|randomly|always|sometimes|often|constantly|suddenly|intermittently|all|both|again|occasionally)\s){0,3}`;
+/** Who sees it: people, not programs ("users are getting …"); any word can quantify a group ("finance users"). */
+const PEOPLE = String.raw`(?:${alt('person')}|(?:${alt('group-quantifier')}|\w{2,20}) (?:\w{2,20} )?${alt('group')})\s`;
+const SOFTENERS = String.raw`(?:${alt('softener')}\s){0,3}`;
 
-const RECEIVING_PEOPLE = String.raw`${PEOPLE}${SOFTENERS}(?:getting|get|gets|got|seeing|see|sees|saw|receiving|receive|receives|received|hitting|hit|hits)\s{1,4}${OBJECT}`;
+const RECEIVING_PEOPLE = String.raw`${PEOPLE}${SOFTENERS}${alt('receive-verb')}\s{1,4}${OBJECT}`;
 /** "users are getting", "I keep seeing", "getting", "got": someone received a message. */
-const RECEIVED = new RegExp(String.raw`${RECEIVING_PEOPLE}|${SOFTENERS}(?:getting|seeing|receiving|hitting|got)\s{1,4}${OBJECT}`, 'iy');
+const RECEIVED = new RegExp(String.raw`${RECEIVING_PEOPLE}|${SOFTENERS}${alt('receive-verb-alone')}\s{1,4}${OBJECT}`, 'iy');
 /** After "and" / "but" only people receive: "sending and receiving new messages" is a message's own words. */
 const RECEIVED_BY_PEOPLE = new RegExp(RECEIVING_PEOPLE, 'iy');
 /** "outlook says", "setup keeps saying", "it pops up with": a program said a message. */
-const SAID = new RegExp(
-  String.raw`(?:[\w.'-]{1,30}\s){1,4}?${SOFTENERS}(?:says?|said|saying|tell(?:s|ing)? (?:me|us)|told (?:me|us)|gives me|gave me|giving me|throws|threw|throwing|pops up with|popped up with|pops up|popped up|comes up with|came up with|spits out|complains)\s{1,4}(?:that\s|with\s)?${OBJECT}`,
-  'iy',
-);
+const SAID = new RegExp(String.raw`(?:[\w.'-]{1,30}\s){1,4}?${SOFTENERS}${alt('say-verb')}\s{1,4}(?:${alt('say-then')}\s)?${OBJECT}`, 'iy');
 /**
  * "error: …", "the error is …", "the message says …". Lower case only: `Error: …`, `WARNING: …`, "This error is
  * followed by …" are how programs and articles print; and not "the message is" ("The message is too large to fit …").
  */
-const NAMED = new RegExp(String.raw`(?:the |an? |this |same )?(?:error message|error|err|message|msg|pop-?up|warning|prompt)(?:\s(?:is|was|says|said|reads|text))?\s{0,2}[:-]\s{1,4}`, 'y');
-const NAMED_SAYS = new RegExp(String.raw`(?:the |this )(?:error message|error|pop-?up|warning)\s(?:is|was|says|said|reads)\s{1,4}|(?:the |this )message\s(?:says|said|reads)\s{1,4}`, 'y');
+const NAMED = new RegExp(String.raw`(?:${alt('named-determiner')} )?${alt('named-noun')}(?:\s${alt('named-verb')})?\s{0,2}[:-]\s{1,4}`, 'y');
+const NAMED_SAYS = new RegExp(
+  String.raw`${alt('named-says-determiner')} ${alt('named-says-noun')}\s${alt('named-says-verb')}\s{1,4}|${alt('named-says-determiner')} message\s${alt('message-says-verb')}\s{1,4}`,
+  'y',
+);
 /**
  * A lead-in ending in a colon that someone said ("users see this since the update:"): no digits (`Error 629:` is
  * the message's), and within one sentence and outside quotes ("anyone seen this? excel gives me File Error: …"
@@ -49,25 +55,25 @@ const NAMED_SAYS = new RegExp(String.raw`(?:the |this )(?:error message|error|po
  */
 const COLON_LEAD = /[^:\d\n.!?"]{1,80}?:\s{1,4}/y;
 /** A colon lead-in is typed: in lower case, or begun by a pronoun (`Active Users: <n>`, `User Manager for Domains: …` are printed). */
-const CHAT_LEAD_START = /^(?:[a-z]|(?:I|We|They|Here's|Heres|Users)\s)/;
+const CHAT_LEAD_START = new RegExp(String.raw`^(?:[a-z]|${alt('typed-lead-start')}\s)`);
 /** Words that make a colon lead-in chat: people and verbs of seeing or saying. */
-const CHAT_MARKER = /\b(?:i|we|me|my|our|us|they|users?|people|everyone|everybody|customers?|folks|anyone|here's|heres|says?|said|saying|see|sees|seeing|saw|get|gets|getting|got|shows|showing|pops?|popping|keeps?|throws?|receive[sd]?|receiving)\b/i;
+const CHAT_MARKER = new RegExp(String.raw`\b${alt('chat-marker')}\b`, 'i');
 
 /** Where a sentence or a clause begins: the start, after a sentence end, a comma, or "and"/"but"/"so" (group 1: a weak start). */
-const CLAUSE_STARTS = /[.!?;,]\s{1,4}|\s(?:(and|but)|so|now|then)\s{1,4}/g;
+const CLAUSE_STARTS = new RegExp(String.raw`[.!?;,]\s{1,4}|\s(?:(${alt('clause-weak')})|${alt('clause-start')})\s{1,4}`, 'g');
 
 /** Chat after the message: "when I open outlook", "since the update", "on my laptop", ", any idea?". */
-const WHEN_I = /\s(?:when(?:ever)?|every ?time|each time|as soon as|while|after|once|if|before)\s(?:i|i'm|im|i've|ive|we|we're|we've|my|our)\b/gi;
-const SINCE = /\s(?:since|after)\s(?:yesterday|today|this (?:morning|afternoon|week)|last (?:night|week|month)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|the (?:update|upgrade|patch|reboot|restart|migration|install(?:ation)?)|(?:we|i|they)\s)/gi;
-const ON_MINE = /\s(?:(?:on|for|from|in|at)\s(?:my|our)|(?:on|for)\s(?:some|several|a few|multiple|many)(?: of (?:our|the|my))? (?:users?|people|machines?|pcs?|laptops?|computers?|servers?|clients?|workstations?|desktops?|boxes|customers?|sites?|accounts?))\b/gi;
-const ON_HOST = /\s(?:on|from)\s[A-Z][A-Z0-9-]{1,20}\d\b/g;
-const FOR_ME = /\sfor\s(?:me|us|everyone|everybody|them|him|her)\b/gi;
-const ASK = /\s{0,2}[,;(-]\s{0,2}(?:any|anyone|anybody|ideas?|thoughts|help|pls|plz|please (?:help|advise)|thanks|thx|ty|lol|ugh|sigh|fyi|btw|again|is there|does anyone|how do|what)\b/gi;
-const ANY_IDEAS = /\s(?:any ?(?:ideas?|thoughts|clues?|help|suggestions?|pointers)|anyone(?: else)?(?: seen| know| have)?)\b[^\n]{0,80}$/gi;
+const WHEN_I = new RegExp(String.raw`\s${alt('when')}\s${alt('when-who')}\b`, 'gi');
+const SINCE = new RegExp(String.raw`\s${alt('since')}\s(?:${alt('since-what')}|${alt('since-who')}\s)`, 'gi');
+const ON_MINE = new RegExp(String.raw`\s(?:${alt('own-at')}\s${alt('own')}|${alt('among')}\s${alt('among-how-many')}(?: of ${alt('among-of')})? ${alt('among-what')})\b`, 'gi');
+const ON_HOST = new RegExp(String.raw`\s${alt('host-at')}\s[A-Z][A-Z0-9-]{1,20}\d\b`, 'g');
+const FOR_ME = new RegExp(String.raw`\sfor\s${alt('for-whom')}\b`, 'gi');
+const ASK = new RegExp(String.raw`\s{0,2}[,;(-]\s{0,2}${alt('ask')}\b`, 'gi');
+const ANY_IDEAS = new RegExp(String.raw`\s${alt('any-ideas')}\b[^\n]{0,80}$`, 'gi');
 const TAILS: RegExp[] = [WHEN_I, SINCE, ON_MINE, ON_HOST, FOR_ME, ASK, ANY_IDEAS];
 
 /** Clause words that carry nothing of a message ("I get it, thanks", "we see the same thing"); `error` is no filler ("getting error 26"). */
-const FILLER = new Set('it its this that the a an same thing things too also as well again one now here there thanks thank you both lot lots some any of them these those what why how like stuff weird issue issues problem problems sometimes all day every time today yesterday lol ok okay yes yeah yep hi hello brb thx pls please me us you still then'.split(' '));
+const FILLER = W.words('filler');
 
 /**
  * Tails that mark chat even without a lead-in: "when I …", "…, any ideas?". The others ("on EXCH02", "since the
@@ -116,7 +122,7 @@ function leadEnds(text: string, at: number, weak: boolean): number[] {
  * for chat that reports none (or quotes it: the quote reader reads quotes).
  */
 export function saidInChat(sentence: string): string | undefined {
-  if (sentence.length > MAX_SENTENCE) return undefined;
+  if (sentence.length > MAX_MESSAGE) return undefined;
   let text = sentence.replace(/\s+/g, ' ').trim();
   for (let i = 0; i < 4; i++) {
     const m = PREFIX.exec(text);
@@ -149,7 +155,7 @@ export function saidInChat(sentence: string): string | undefined {
  * only when what is left reads as an error.
  */
 export function withoutChatTail(sentence: string): string | undefined {
-  if (sentence.length > MAX_SENTENCE) return undefined;
+  if (sentence.length > MAX_MESSAGE) return undefined;
   const text = sentence.replace(/\s+/g, ' ').trim();
   const tails = tailStarts(text, LONE_TAILS);
   if (tails.length === 0) return undefined;

@@ -8,6 +8,7 @@
  * Regular expressions have bounded quantifiers; every pass is linear in the text.
  */
 import { saidInChat, withoutChatTail } from './chat-clause.js';
+import { MAX_MESSAGE } from './message-size.js';
 
 /** A word of a message (lower case, apostrophes dropped), or an insertion string (`var`). */
 export type MessageToken = { word: string; var?: false } | { word: ''; var: true };
@@ -119,8 +120,6 @@ const ERRORISH =
 const BUTTONS = /^\s*(?:(?:OK|Cancel|Yes|No|Retry|Ignore|Abort|Help|Close|Continue|Debug|End|Try Again|Details(?: >>)?|Send Error Report|Don't Send)\s{0,12}){1,6}$/i;
 const SEPARATOR = /^\s{0,8}-{5,200}\s{0,8}$/;
 
-/** Longest message text considered (a message box or a wrapped popup is shorter). */
-const MAX_MESSAGE = 600;
 /** Messages read from one paste: a 1 MB console log yields its first error lines, not thousands. */
 const MAX_MESSAGES = 12;
 

@@ -71,6 +71,7 @@ describe('crash sites several articles share', () => {
 describe('a paste that leaves the only candidate at its crash site', () => {
   // each store holds one of the two articles, as when the paste's own article is not in the store
   const onlyDde = fixtureIndex([sig('Q920002', VIA_DDE)]);
+  const onlyDirect = fixtureIndex([sig('Q920001', DIRECT)]);
   const onlyReader = fixtureIndex([sig('Q920003', READER)]);
   const onlyRecipients = fixtureIndex([sig('Q920006', RECIPIENTS)]);
 
@@ -79,6 +80,7 @@ describe('a paste that leaves the only candidate at its crash site', () => {
     ['goes from the crash frame to the next without the frame the article prints between them', DIRECT, onlyDde, 'Q920002', 'WINCORE!HMDestroyUnlockedObject'],
     ['follows the article through its site, then one other caller', QUERY_ROWS.slice(0, 4), onlyRecipients, 'Q920006', 'ROWFMT!VTable::QueryRows'],
     ['follows the article through its site, then three other callers', QUERY_ROWS, onlyRecipients, 'Q920006', undefined],
+    ['goes from the crash frame to the next through another function of their module', VIA_DDE, onlyDirect, 'Q920001', 'WINCORE!FreeDdeConv'],
   ])('is possible, not a match: %s', (_label, frames, store, kb, leavesAt) => {
     const result = match(frames, store);
     expect(result.verdict).toBe('possible');
@@ -99,6 +101,9 @@ describe('a paste that leaves the only candidate at its crash site', () => {
     ['the caller below the site misspelt (too short a name to be resolved as a typo)', [...FORMAT, 'ROWFMT!FormatRecipRow', ...RECIPIENTS.slice(4)]],
     ['the caller below the site cut short', [...FORMAT, 'ROWFMT!FormatRecip']],
     ['a frame of its own inside the stack, below the site', [...FORMAT, 'ROWFMT!FormatRecipientRow', 'APP!CMyHook::OnModify', ...RECIPIENTS.slice(4)]],
+    ['a frame of other software inside the site (a hook, not the module taking another path)', [FORMAT[0]!, 'APP!CMyHook::OnFormat', ...RECIPIENTS.slice(1)]],
+    ['the crash frame again inside the site, after a frame of other software', [FORMAT[0]!, 'APP!CMyHook::OnFormat', ...RECIPIENTS]],
+    ['the crash frame again inside the site, cut short', [FORMAT[0]!, 'ROWFMT!FormatMultiStr', ...RECIPIENTS.slice(1)]],
   ])('still matches a paste of the article itself: %s', (_label, frames) => {
     const result = match(frames, onlyRecipients);
     expect(result.verdict).toBe('match');

@@ -14,7 +14,7 @@ import type { ShutdownReport } from '../../slack/lifecycle.js';
 import { parseCommandArgs, processIo, resolveStoreDir, STORE_OPTION, type CommandIo, type CommandSpec } from '../args.js';
 import { warmIndex } from '../../match/index.js';
 import { openKnowledge } from '../store.js';
-import { runConsole } from './console.js';
+import { consoleTeam, runConsole } from './console.js';
 
 export const startSpec = {
   name: 'start',
@@ -88,7 +88,8 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
     return 1;
   }
   if (config.slack.kind === 'offline') {
-    const { store, knowledge } = await openKnowledge({ command: 'start', flag: parsed.values.store, io, config });
+    const { store, knowledge, base } = await openKnowledge({ command: 'start', flag: parsed.values.store, io, config });
+    const team = consoleTeam(store, base);
     // While the prompt waits for the first paste, so that paste does not pay for the lazy indexes.
     setImmediate(() => warmIndex(knowledge.index));
     await runConsole({
@@ -98,6 +99,7 @@ export async function run(argv: string[], io: CommandIo = processIo): Promise<nu
       storeDir: store.dir,
       offlineReason: config.slack.reason,
       answerNoneInChannels: config.answerNoneInChannels,
+      ...(team ? { team } : {}),
     });
     return 0;
   }

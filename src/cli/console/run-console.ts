@@ -5,7 +5,9 @@
  */
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
-import { createBot, type ChannelType, type Knowledge } from '../../bot/index.js';
+import { buildTeamLayer, createBot, layerKnowledge, type ChannelType, type Knowledge, type TeamLayer } from '../../bot/index.js';
+import type { Signature } from '../../model.js';
+import type { TeamDraft, TeamStore } from '../../store/team.js';
 import { CONSOLE_HELP, ConsoleSession } from './session.js';
 
 export interface ConsoleOptions {
@@ -20,6 +22,34 @@ export interface ConsoleOptions {
   answerNoneInChannels?: boolean;
   /** End a message after this many ms without a new line; default 250 on a terminal, off otherwise. */
   pasteIdleMs?: number;
+  /**
+   * Where `:record` writes known issues (the team folder), and the knowledge without the team's layer: after a
+   * recording the bot answers from `base` with the team store's issues and votes layered on top, as Slack does.
+   */
+  team?: { open: () => Promise<TeamStore>; base: Knowledge };
+}
+
+/** The knowledge getter the bot reads, and the recorder that writes an issue and swaps in the new team layer. */
+function recording(options: ConsoleOptions): { getKnowledge: () => Knowledge; record?: (draft: TeamDraft) => Promise<Signature> } {
+  const team = options.team;
+  if (!team) return { getKnowledge: options.getKnowledge };
+  let layer: TeamLayer | undefined;
+  let store: Promise<TeamStore> | undefined;
+  return {
+    getKnowledge: () => (layer ? layerKnowledge(team.base, layer) : options.getKnowledge()),
+    record: async (draft) => {
+      // opened at the first recording: a console that records nothing creates no team folder
+      store ??= team.open().catch((error: unknown) => {
+        store = undefined; // the next :record tries again (a folder made writable meanwhile)
+        throw error;
+      });
+      const opened = await store;
+      const saved = await opened.create(draft);
+      const [signatures, votes] = await Promise.all([opened.list(), opened.votes()]);
+      layer = buildTeamLayer(signatures, votes);
+      return saved;
+    },
+  };
 }
 
 export function consoleBanner(options: Pick<ConsoleOptions, 'storeDir' | 'offlineReason'>, articles: number): string {
@@ -38,8 +68,9 @@ export function consoleBanner(options: Pick<ConsoleOptions, 'storeDir' | 'offlin
 /** Runs until `:quit` or the end of input; resolves when the console is done. */
 export function runConsole(options: ConsoleOptions): Promise<void> {
   const { input, output } = options;
-  const bot = createBot({ getKnowledge: options.getKnowledge, ...(options.answerNoneInChannels !== undefined ? { answerNoneInChannels: options.answerNoneInChannels } : {}) });
-  const session = new ConsoleSession({ bot, ...(options.channelType ? { channelType: options.channelType } : {}) });
+  const { getKnowledge, record } = recording(options);
+  const bot = createBot({ getKnowledge, ...(options.answerNoneInChannels !== undefined ? { answerNoneInChannels: options.answerNoneInChannels } : {}) });
+  const session = new ConsoleSession({ bot, ...(options.channelType ? { channelType: options.channelType } : {}), ...(record ? { record } : {}) });
   const interactive = Boolean(input.isTTY && output.isTTY);
   const idleMs = options.pasteIdleMs ?? (interactive ? 250 : undefined);
   const write = (text: string): void => void output.write(text.endsWith('\n') || text === '' ? text : `${text}\n`);
@@ -53,6 +84,8 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
   let pending: string[] = [];
   let idle: NodeJS.Timeout | undefined;
   let done = false;
+  // Messages are answered one after another: `:record` writes to the team folder before the next is read.
+  let answered: Promise<void> = Promise.resolve();
 
   return new Promise<void>((resolve) => {
     const finish = (): void => {
@@ -63,11 +96,14 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
       resolve();
     };
     const answer = (message: string): void => {
-      if (done || message.trim() === '') return;
-      const { output: text, quit } = session.handle(message);
-      if (text) write(`${text}\n`);
-      if (quit) finish();
-      else prompt();
+      if (message.trim() === '') return;
+      answered = answered.then(async () => {
+        if (done) return;
+        const { output: text, quit } = await session.handle(message).catch((error: unknown) => ({ output: `(error: ${(error as Error).message})`, quit: false }));
+        if (text) write(`${text}\n`);
+        if (quit) finish();
+        else prompt();
+      });
     };
     const flush = (): void => {
       if (idle) clearTimeout(idle);
@@ -91,7 +127,7 @@ export function runConsole(options: ConsoleOptions): Promise<void> {
     });
     lines.on('close', () => {
       flush();
-      finish();
+      void answered.then(finish);
     });
   });
 }

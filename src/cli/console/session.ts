@@ -3,8 +3,11 @@
  * `:` commands standing in for the buttons. Replies are rendered from the same blocks Slack gets.
  */
 import type { Bot, BotAnswer, ChannelType } from '../../bot/index.js';
-import type { ThreadMatch } from '../../model.js';
-import { ActionId, encodeWhyValue, renderText } from '../../reply/index.js';
+import { recordParts } from '../../bot/record.js';
+import type { Signature, ThreadMatch } from '../../model.js';
+import { ActionId, buildRecordedNotice, encodeWhyValue, renderText } from '../../reply/index.js';
+import type { TeamDraft } from '../../store/team.js';
+import { recordDraft, recordUsage } from './record.js';
 
 export const CONSOLE_HELP = [
   'Paste a message (a stack trace, a KB number, a question) and end it with an empty line.',
@@ -12,10 +15,17 @@ export const CONSOLE_HELP = [
   ':why             why the thread matched          :files [platform]  files the fix installs',
   ':rollback        rollback warnings               :others            other candidates',
   ':right / :wrong  feedback on the match           :new               start a new thread',
+  ':record          record the paste as a known issue (:record alone shows how)',
   ':help            this text                       :quit              leave',
 ].join('\n');
 
 const CHANNEL = 'console';
+/** Who recorded a known issue from the console (Slack records the person's user id). */
+export const CONSOLE_AUTHOR = 'console';
+/** Messages of one thread kept for `:record` (the paste is the first; follow-ups are short). */
+const MAX_THREAD_MESSAGES = 20;
+
+export type Step = { output: string; quit: boolean };
 
 const DELIVERY_LABEL: Record<BotAnswer['delivery'], string> = {
   thread: 'in the thread',
@@ -28,6 +38,8 @@ export interface SessionOptions {
   bot: Bot;
   /** `im` (default: the console is a DM, so the bot always answers) or `channel` (silence rules apply). */
   channelType?: ChannelType;
+  /** Writes a recorded known issue and makes the bot answer from it; without it `:record` is not set up. */
+  record?: (draft: TeamDraft) => Promise<Signature>;
 }
 
 export class ConsoleSession {
@@ -36,19 +48,29 @@ export class ConsoleSession {
   private muted = false;
   private readonly bot: Bot;
   private readonly channelType: ChannelType;
+  private readonly record: SessionOptions['record'];
+  /** Messages since `:new`, newest last: `:record` records the last one with frames or codes. */
+  private messages: string[] = [];
 
   constructor(options: SessionOptions) {
     this.bot = options.bot;
     this.channelType = options.channelType ?? 'im';
+    this.record = options.record;
   }
 
-  /** Handles one complete message or `:` command; returns what to print and whether to go on. */
-  handle(message: string): { output: string; quit: boolean } {
+  /** Handles one complete message or `:` command; resolves with what to print and whether to go on. */
+  async handle(message: string): Promise<Step> {
     const text = message.trim();
+    if (/^:record(?:\s|$)/i.test(text)) return { output: await this.recordCommand(text.slice(':record'.length)), quit: false };
+    return this.answer(text);
+  }
+
+  private answer(text: string): Step {
     if (text === '') return { output: '', quit: false };
     if (text.startsWith(':')) return this.consoleCommand(text);
     if (/^\/kb(?:\s|$)/i.test(text)) return { output: this.show(this.bot.answerCommand(text.slice(3))), quit: false };
     if (this.muted && this.channelType !== 'im' && !this.thread) return { output: '(muted in this channel: kbbot stays silent)', quit: false };
+    this.messages = [...this.messages, text].slice(-MAX_THREAD_MESSAGES);
     const answer = this.bot.answerMessage({
       text,
       channelType: this.channelType,
@@ -80,6 +102,7 @@ export class ConsoleSession {
         return { output: '', quit: true };
       case 'new':
         this.thread = undefined;
+        this.messages = [];
         return { output: '(new thread)', quit: false };
       case 'help':
         return { output: CONSOLE_HELP, quit: false };
@@ -87,7 +110,7 @@ export class ConsoleSession {
         return { output: kb ? this.button(ActionId.Why, encodeWhyValue(kb, [])) : needsMatch, quit: false };
       case 'files':
         if (!kb) return { output: needsMatch, quit: false };
-        return { output: args.length > 0 ? this.handle(`files for ${args.join(' ')}?`).output : this.button(ActionId.Files, kb), quit: false };
+        return { output: args.length > 0 ? this.answer(`files for ${args.join(' ')}?`).output : this.button(ActionId.Files, kb), quit: false };
       case 'rollback':
         return { output: kb ? this.button(ActionId.Rollback, kb) : needsMatch, quit: false };
       case 'others':
@@ -99,6 +122,30 @@ export class ConsoleSession {
       default:
         return { output: `unknown console command :${command} (:help lists them)`, quit: false };
     }
+  }
+
+  /**
+   * `:record …`: the thread's paste recorded as a known issue through Slack's use case (bot/record.ts), then
+   * answered from at once; `:record` alone shows what would be recorded and how to write the line.
+   */
+  private async recordCommand(line: string): Promise<string> {
+    if (!this.record) return '(recording known issues is not set up on this console)';
+    let parts: string[] | undefined;
+    for (let i = this.messages.length - 1; i >= 0 && !parts; i--) {
+      const found = recordParts(this.messages[i]!);
+      if (found.length > 0) parts = found;
+    }
+    if (!parts) return '(nothing to record yet: paste the crash first: a stack trace, a STOP code, an exception code or an event ID)';
+    if (line.trim() === '') return recordUsage(parts);
+    const drafted = recordDraft(line, parts, { author: CONSOLE_AUTHOR, now: new Date() });
+    if (!drafted.ok) return drafted.error;
+    let saved: Signature;
+    try {
+      saved = await this.record(drafted.draft);
+    } catch (error) {
+      return `Not recorded: could not save: ${(error as Error).message}`;
+    }
+    return renderText(buildRecordedNotice(saved, CONSOLE_AUTHOR, false));
   }
 
   /** Applies what the adapter would (thread memory, mutes) and renders the answer. */
