@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { parseArticle } from '../src/kb/index.js';
-import { buildIndex, decideVerdict, loadRules, matchMessage, rankClueCandidates, CLUE_MATCH_THRESHOLD, type MatchIndex } from '../src/match/index.js';
+import { buildIndex, decideVerdict, loadRules, matchMessage, rankClueCandidates, CLUE_MATCH_THRESHOLD, CLUE_POSSIBLE, type MatchIndex } from '../src/match/index.js';
 import { buildClueIndex } from '../src/match/clue-index.js';
 import type { Signature, Verdict } from '../src/model.js';
 import { loadStore } from '../src/store/index.js';
@@ -144,7 +144,7 @@ function outcomeOf(index: MatchIndex, text: string): { ids: string[]; confidence
   return { ids: ranked.map((r) => index.signatures[r.sig]!.id), confidences: ranked.map((r) => r.confidence) };
 }
 
-const verdictAt = (o: Outcome, t: number): Verdict => decideVerdict(o.confidences.filter((c) => c >= 0.25), t);
+const verdictAt = (o: Outcome, t: number): Verdict => ((o.confidences[0] ?? 0) < CLUE_POSSIBLE ? 'none' : decideVerdict(o.confidences.filter((c) => c >= 0.25), t));
 
 /** Right verdict: one article → `match` naming it; two → `match` naming one or `possible` with it in the tie; more → `possible` with one of them on top. */
 function rightVerdict(o: Outcome, t: number): boolean {

@@ -12,6 +12,13 @@ import { isFileList, messageTemplate, messageTokens } from '../trace/error-messa
 const ANNOUNCES = /\b(?:error|errors|message|messages|warning|warnings|dialog|alert|prompted|receive|receives|received|popup|pop-up|fails? with)\b/i;
 /** Announcements of something other than a message ("add the following lines", "type the following command"). */
 const NOT_A_MESSAGE = /\b(?:lines?|command|commands|code|example|sample|steps?|registry|key|entry|entries|settings?|syntax|script|procedure|macro|statement|section|files?|folders?|list|table|values?|parameters?|text to|information)\s{0,3}:\s{0,3}$/i;
+/** "error message 11114 appears in the SMSLOG.TXT file:": the file is where the message is written, not what is announced. */
+const WRITTEN_TO_FILE = /\bmessages?\b.{0,40}\b(?:appears?|is (?:logged|written|recorded|reported)|are (?:logged|written|recorded))\b.{0,40}\b(?:in|to)\b.{0,40}\bfiles?\s{0,3}:\s{0,3}$/i;
+/**
+ * A return code printed with its name (`primary_rc = 0x0003 (AP_ALLOCATION_ERROR)`, `rc = 20 (CM_PRODUCT_SPECIFIC_ERROR)`)
+ * is what a program prints, not an assignment in code.
+ */
+const NAMED_RETURN_CODE = /\b\w{1,40}\s{0,3}=\s{0,3}(?:0[xX][0-9a-fA-F]{1,16}|-?\d{1,12})\s{0,3}\([A-Z][A-Z0-9_]{3,60}\)/g;
 /** Blocks that are code, registry keys or tables rather than something a user reads on screen. */
 const NOT_MESSAGE_TEXT = /HKEY_|^\s*(?:Q\d{5,7}\b|[>$#]|-or-|\d{1,2}\.\s)|^\s*(?:#include|Sub |Function |Dim |Private |Public |void |int |class |SELECT |\[[A-Za-z ]+\]\s*$)|[{};]\s*$|^\s*\w+\s*=\s*\S/im;
 /** Quoted text next to words that say it is a message. */
@@ -33,7 +40,7 @@ function indentOf(line: string): number {
 /** A message worth keeping: a few words, not code, not a bare file or key name. */
 function usable(text: string): boolean {
   // a paragraph of prose this long is the article speaking, not a message on screen
-  if (text.length < 6 || text.length > MAX_LENGTH || NOT_MESSAGE_TEXT.test(text) || isFileList(text)) return false;
+  if (text.length < 6 || text.length > MAX_LENGTH || NOT_MESSAGE_TEXT.test(text.replace(NAMED_RETURN_CODE, 'rc')) || isFileList(text)) return false;
   const tokens = messageTokens(text, 80);
   const words = tokens.filter((t) => !t.var && t.word.length > 1 && !/^\d/.test(t.word));
   // a dump of addresses and values is no message
@@ -105,7 +112,7 @@ export function findArticleMessages(body: string): string[] {
       if (!line.endsWith(':') || line.length > 200) continue;
       // the announcement may begin on the line before ("you receive the following error\nmessage:")
       const said = `${(lines[i - 1] ?? '').trim()} ${line.trim()}`;
-      if (!ANNOUNCES.test(said) || NOT_A_MESSAGE.test(line)) continue;
+      if (!ANNOUNCES.test(said) || (NOT_A_MESSAGE.test(line) && !WRITTEN_TO_FILE.test(said))) continue;
       for (const p of blockAfter(lines, i)) found.push({ at: starts[i]!, text: p });
     }
   }

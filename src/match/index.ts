@@ -6,7 +6,7 @@ export { defaultRulesDir, loadRules, parseFrameRules, parseModuleRules, type Rul
 export { searchText, warmIndex, type SearchHit } from './search.js';
 export { checkVersions } from './versions.js';
 export { CLUE_MATCH_THRESHOLD } from './clue-match.js';
-export { matchClues, matchMessageClues, rankClueCandidates, rankMessageCandidates } from './clue-answer.js';
+export { CLUE_POSSIBLE, matchClues, matchMessageClues, rankClueCandidates, rankMessageCandidates } from './clue-answer.js';
 export { MESSAGE_MATCH_THRESHOLD, messageVerdict } from './message-match.js';
 export { loadBugcheckNames, parseBugcheckNames, type BugcheckNames } from './bugchecks.js';
 export { identifyingTraces, IDENTIFYING_FRAMES, IDENTIFYING_TRACES } from './identify.js';

@@ -43,6 +43,8 @@ export interface PastedText {
 export interface MessageRanked {
   sig: number;
   confidence: number;
+  /** Share of the article's message (by rarity) the paste carries: what tells a short list from noise (message-floor.ts). */
+  cover: number;
   matches: ClueMatch[];
 }
 
@@ -277,6 +279,7 @@ function describe(index: MessageIndex, b: Best): MessageRanked {
   return {
     sig: b.sig,
     confidence: b.confidence,
+    cover: Math.min(1, b.a.shared / (m.weight || 1)),
     matches: [
       {
         kind: 'message',

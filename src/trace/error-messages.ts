@@ -191,6 +191,67 @@ function erroneousWithoutTail(sentence: string): string | undefined {
   return cut !== undefined && (looksLikeError(cut) || mayBeMessage(cut)) ? cut : undefined;
 }
 
+/** A line quoted in chat or mail (`> Another IPX router claims …`): the marker is no part of the message. */
+const QUOTE_MARK = /^\s{0,3}>(?:\s{1,4}|$)/;
+/** A console prompt (`C:\>net start spooler`, `PS C:\Users\ops>`, `$ `): what follows it, up to the next prompt, is one command's output. */
+const PROMPT = /^\s{0,4}(?:PS\s{1,2})?(?:[A-Za-z]:\\[^<>|\n]{0,120}>|\$\s)/;
+
+/**
+ * Quoted lines (`> …`, consecutive) are one message, read as quoted text: people quote what a program
+ * printed, and a quote need not read as an error ("Another IPX router claims different network number").
+ */
+function quoteBlocks(lines: readonly string[], starts: readonly number[], out: PastedMessage[]): void {
+  for (let i = 0; i < lines.length && out.length < MAX_MESSAGES; i++) {
+    if (!QUOTE_MARK.test(lines[i]!)) continue;
+    const at = starts[i]!;
+    const parts: string[] = [];
+    for (; i < lines.length && QUOTE_MARK.test(lines[i]!); i++) parts.push(lines[i]!.replace(QUOTE_MARK, '').trim());
+    const text = parts.join(' ').trim().slice(0, MAX_MESSAGE);
+    if (wordCount(text) >= 2) out.push({ at, text, how: 'quoted' });
+  }
+}
+
+/**
+ * A console transcript: each command's output (the lines after a prompt, blank lines and all: `net start`
+ * prints its message in paragraphs) is one message when it reads as an error. The prompt lines are the
+ * user's typing, not the message: marked used, so no paragraph joins them to the output.
+ */
+function commandOutputs(lines: readonly string[], starts: readonly number[], out: PastedMessage[], used: Set<number>): void {
+  for (let i = 0; i < lines.length && out.length < MAX_MESSAGES; i++) {
+    if (!PROMPT.test(lines[i]!)) continue;
+    used.add(i);
+    const parts: string[] = [];
+    let j = i + 1;
+    for (; j < lines.length && !PROMPT.test(lines[j]!); j++) if (lines[j]!.trim() !== '') parts.push(lines[j]!.trim());
+    const text = parts.join(' ');
+    if (text.length <= MAX_MESSAGE && wordCount(text) >= 2 && looksLikeError(text)) out.push({ at: starts[i + 1] ?? starts[i]!, text, how: 'line' });
+    i = j - 1;
+  }
+}
+
+function indentOf(line: string): number {
+  return /^[ \t]{0,200}/.exec(line)![0].length;
+}
+
+/**
+ * A log entry ending in a colon and the indented lines under it (`MC_ALLOCATE failed:` then `primary_rc = 0x0003
+ * (AP_ALLOCATION_ERROR)` …): the indented lines, joined, are the message the program printed. Error names in
+ * upper snake case (`AP_ALLOCATION_ERROR`) read as errors.
+ */
+function indentedDetails(para: readonly number[], lines: readonly string[], starts: readonly number[], out: PastedMessage[]): void {
+  for (let k = 0; k < para.length - 1 && out.length < MAX_MESSAGES; k++) {
+    const head = lines[para[k]!]!;
+    if (!head.trimEnd().endsWith(':')) continue;
+    const base = indentOf(head);
+    const parts: string[] = [];
+    let n = k + 1;
+    for (; n < para.length && indentOf(lines[para[n]!]!) > base; n++) parts.push(lines[para[n]!]!.trim());
+    const text = parts.join(' ').slice(0, MAX_MESSAGE);
+    if (parts.length > 0 && wordCount(text) >= 2) out.push({ at: starts[para[k + 1]!]!, text, how: looksLikeError(text.replace(/_/g, ' ')) ? 'line' : 'text' });
+    k = n - 1;
+  }
+}
+
 const QUOTED = /["\u201c\u201d\u201e`]([^"\u201c\u201d\u201e`\n]{8,400})["\u201c\u201d`]|(?<![\w'])'([^'\n]{12,400})'(?![\w])/g;
 
 /**
@@ -200,15 +261,21 @@ const QUOTED = /["\u201c\u201d\u201e`]([^"\u201c\u201d\u201e`\n]{8,400})["\u201c
  */
 export function readPastedMessages(text: string): PastedMessage[] {
   const out: PastedMessage[] = [];
-  const lines = text.split('\n');
+  // quote markers dropped: a quoted block is read below as one message, and its lines as lines
+  const raw = text.split('\n');
+  const lines = raw.map((line) => line.replace(QUOTE_MARK, ''));
   const starts: number[] = [];
   let offset = 0;
-  for (const line of lines) {
+  for (const line of raw) {
     starts.push(offset);
     offset += line.length + 1;
   }
   const used = new Set<number>();
   if (text.includes('-----')) dialogs(lines, starts, out, used);
+  if (text.includes('>')) {
+    commandOutputs(raw, starts, out, used);
+    quoteBlocks(raw, starts, out);
+  }
   for (const m of text.matchAll(QUOTED)) {
     if (out.length >= MAX_MESSAGES) break;
     const quoted = (m[1] ?? m[2] ?? '').trim();
@@ -223,6 +290,7 @@ export function readPastedMessages(text: string): PastedMessage[] {
     const said = saidInChat(joined) ?? erroneousWithoutTail(joined);
     if (said !== undefined) out.push(saidAt(starts[para[0]!]!, said));
     else if (joined.length <= MAX_MESSAGE && looksLikeError(joined) && wordCount(joined) >= 2) out.push({ at: starts[para[0]!]!, text: joined, how: 'line' });
+    if (para.length > 1) indentedDetails(para, lines, starts, out);
     // lines of a log are messages of their own; a wrapped message was read joined above
     if (para.length > 1) {
       for (const i of para) {
@@ -241,7 +309,8 @@ export function readPastedMessages(text: string): PastedMessage[] {
   }
   flush();
   // a short paste of several paragraphs ("Run-time error '429':", blank, "ActiveX component can't create object") is one message too
-  const whole = text.replace(/\s+/g, ' ').trim();
+  // (without quote marks and prompts: what the user typed is not the message)
+  const whole = lines.filter((_, i) => !used.has(i)).join(' ').replace(/\s+/g, ' ').trim();
   const dialog = out.some((m) => m.how === 'dialog');
   const saidWhole = dialog ? undefined : (saidInChat(whole) ?? erroneousWithoutTail(whole));
   if (saidWhole !== undefined && out.length < MAX_MESSAGES) out.push(saidAt(0, saidWhole));

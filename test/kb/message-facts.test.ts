@@ -36,6 +36,16 @@ describe('error messages read from an article', () => {
       'SYMPTOMS ======== When you start the tool, you receive the following error message: Configuration store not found. CAUSE ===== The store was moved.',
       ['Configuration store not found.'],
     ],
+    [
+      'a message the article says is written to a log file',
+      article('When the client polls, error message 4410 appears in the POLL.LOG file:', '', '   Polling agent cannot read its schedule entries', ''),
+      ['Polling agent cannot read its schedule entries'],
+    ],
+    [
+      'return codes printed with their names',
+      article('The call fails with the following error message:', '', '   primary_rc = 0x0003 (LINK_SETUP_ERROR)', '   secondary_rc = 0x00000007 (LINK_RETRY_LATER)', ''),
+      ['primary_rc = <hex> (LINK_SETUP_ERROR) secondary_rc = <hex> (LINK_RETRY_LATER)'],
+    ],
   ])('reads %s', (_name, body, expected) => {
     expect(findArticleMessages(body)).toEqual(expected);
   });
@@ -47,6 +57,8 @@ describe('error messages read from an article', () => {
     ['a list of files', article('The error appears when these files are missing:', '', '   LEDGER.EXE POST.DLL REPORT.DLL', '')],
     ['a long listing', article('The error message log shows:', '', ...Array.from({ length: 12 }, (_, i) => `   entry ${i} posted with warnings`), '')],
     ['a code sample', article('The following code produces the error:', '', '   Dim x As Ledger', '   x.Post = 1', '')],
+    ['settings to add to a file', article('To avoid this error message, add the following to the LEDGER.INI file:', '', '   Retries = 5', '')],
+    ['an assignment without a named code', article('The error message goes away with this line:', '', '   timeout = 30 (seconds)', '')],
   ])('does not read %s as a message', (_name, body) => {
     expect(findArticleMessages(body)).toEqual([]);
   });

@@ -39,8 +39,27 @@ describe('error text in a paste', () => {
     ['a console line that reads as an error', 'starting sync\n12:00:01 ERROR could not lock the queue table\nsync done', { how: 'line', text: '12:00:01 ERROR could not lock the queue table' }],
     ['a message wrapped over lines', 'The volume label is missing and the\ndisk cannot be read.', { how: 'line', text: 'The volume label is missing and the disk cannot be read.' }],
     ['short text that does not read as an error', 'Insert the next disk to continue', { how: 'text', text: 'Insert the next disk to continue' }],
+    ['lines quoted in chat as one message, without the quote marks', '> Another spool router claims the queue for port LPT9.\n> Offending router is in the data.\nhappens every night', { how: 'quoted', text: 'Another spool router claims the queue for port LPT9. Offending router is in the data.' }],
+    [
+      "a console command's output, over its blank lines, without the prompts",
+      'C:\\>net stop ledger\nThe Ledger service was stopped.\n\nC:\\>net start ledger\nThe Ledger service could not be started.\n\nSystem error 5 has occurred.\n',
+      { how: 'line', text: 'The Ledger service could not be started. System error 5 has occurred.' },
+    ],
+    [
+      'the indented lines under a log entry ending in a colon',
+      '[2000-03-02 09:15:33] LINK_OPEN to remote node HQ failed:\n    primary_rc = 0x0003 (LINK_SETUP_ERROR)\n    secondary_rc = 0x00000007 (LINK_RETRY_LATER)\nthe other app is fine',
+      { how: 'line', text: 'primary_rc = 0x0003 (LINK_SETUP_ERROR) secondary_rc = 0x00000007 (LINK_RETRY_LATER)' },
+    ],
+    ["a PowerShell prompt's output", 'PS C:\\Users\\ops> Start-Service ledger\nStart-Service : Service cannot be started due to the following error: Cannot open ledger service.', { how: 'line', text: 'Start-Service : Service cannot be started due to the following error: Cannot open ledger service.' }],
   ])('reads %s', (_name, text, expected) => {
     expect(readPastedMessages(text)).toContainEqual(expect.objectContaining(expected));
+  });
+
+  it.each([
+    ['a quote marker', '> Another spool router claims the queue for port LPT9.\n> Offending router is in the data.'],
+    ['a prompt', 'C:\\>net start ledger\nThe Ledger service could not be started.'],
+  ])('keeps %s out of every message read', (_name, text) => {
+    for (const m of readPastedMessages(text)) expect(m.text).not.toMatch(/^>|C:\\>/);
   });
 
   it('reads nothing from a one-word message', () => {
@@ -60,6 +79,9 @@ describe('error text in a paste', () => {
     ['a 1 MB paste of error words', 'error cannot open '.repeat(60_000)],
     ['a 1 MB run of quotes and dashes', `${'"-'.repeat(250_000)}${"'".repeat(500_000)}`],
     ['a 1 MB paste of separators', '-----\n'.repeat(170_000)],
+    ['a 1 MB staircase of indented colon lines', Array.from({ length: 20_000 }, (_, i) => `${' '.repeat(i % 150)}step ${i} failed:`).join('\n')],
+    ['a 1 MB quoted line', `> ${'cannot open '.repeat(85_000)}`],
+    ['a 1 MB prompt line and its output', `C:\\${'x'.repeat(1_000_000)}>dir\n${'not found '.repeat(1000)}`],
   ])('reads %s in linear time, with bounded output', (_name, text) => {
     const started = performance.now();
     const found = readPastedMessages(text);
