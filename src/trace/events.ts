@@ -135,7 +135,24 @@ function descriptionValue(text: string, from: number, to: number): string {
   const lead = /^\s*/.exec(raw)?.[0].length ?? 0;
   const blank = /\n[ \t]*\r?\n/.exec(raw.slice(lead));
   const body = blank ? raw.slice(lead, lead + blank.index) : raw.slice(lead);
-  return body.replace(/\s+/g, ' ').trim();
+  return untilChat(body).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A description's lines up to the first one typed in chat after it: a finished sentence followed by a
+ * line that starts in lower case or asks a question ("…on this mailbox." / "but nothing is logged…, why?").
+ * A wrapped description goes on mid-sentence, or starts its next sentence with a capital.
+ */
+function untilChat(body: string): string {
+  let at = body.indexOf('\n');
+  while (at !== -1) {
+    const before = body.slice(Math.max(0, at - 4), at).trimEnd();
+    const nextEnd = body.indexOf('\n', at + 1);
+    const line = body.slice(at + 1, nextEnd === -1 ? body.length : nextEnd).replace(/^[ \t>]+/, '').trimEnd();
+    if (/[.!]["')]?$/.test(before) && (/^[a-z][a-z']{0,20}[ \t,]/.test(line) || /\?["')]?$/.test(line))) return body.slice(0, at);
+    at = nextEnd;
+  }
+  return body;
 }
 
 function lineValue(text: string, from: number, to: number): string {
@@ -294,6 +311,20 @@ function lineAround(text: string, at: number, reach: number): string {
   return before.slice(before.lastIndexOf('\n') + 1) + after.split('\n', 1)[0];
 }
 
+/**
+ * "NETLOGON Event 3210" alone on its line (an article's heading for the message it prints): the
+ * paragraph under it, on the next line or after one blank line at the heading's indentation, is the description.
+ */
+function headerBelow(text: string, at: number, afterAt: number, after: string, source: string | undefined): string | undefined {
+  if (after.trim() !== '') return undefined;
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  // nothing but the source before "Event" on the line: "we got event 1016" is a sentence
+  const before = text.slice(Math.max(lineStart, at - 80), at);
+  const indent = /^[ \t]{0,12}/.exec(before)![0];
+  if (at - lineStart > 80 || (before.trim() !== '' && before.trim() !== source)) return undefined;
+  return descriptionBelow(text, afterAt + after.length, afterAt + after.length + MAX_DESCRIPTION, indent === '' ? undefined : indent);
+}
+
 /** Words saying a number is an event-log entry's. */
 const LOG_CONTEXT = /\b(?:event|logs|logged|logging|log|eventvwr|event viewer)\b/i;
 
@@ -321,7 +352,7 @@ function chatRecords(text: string, out: EventRecord[]): void {
     const colon = /^[^:\n]{0,80}:[ \t]{0,3}\r?\n?[ \t>]{0,4}(?=\S)/.exec(text.slice(m.index + m[0].length - after.length, m.index + m[0].length + 8));
     // a description after a colon runs on to the end of its paragraph
     const afterAt = m.index + m[0].length - after.length;
-    const description = quoted?.[1]?.replace(/\s+/g, ' ') ?? (colon ? descriptionValue(text, afterAt + colon[0].length, afterAt + colon[0].length + 300) : undefined);
+    const description = quoted?.[1]?.replace(/\s+/g, ' ') ?? (colon ? descriptionValue(text, afterAt + colon[0].length, afterAt + colon[0].length + 300) : undefined) ?? headerBelow(text, m.index, afterAt, after, source);
     out.push({ at: m.index, id, how: 'sentence', ...(source ? { source } : {}), ...(description && description.length >= 8 ? { description: description.trim() } : {}) });
   }
   // "Kernel-Power 41", "DistributedCOM 10016", "Microsoft-Windows-Kernel-Power/41": a hyphenated or camel-case name right before a number
@@ -340,7 +371,22 @@ function chatRecords(text: string, out: EventRecord[]): void {
     const description = rest?.[1]?.replace(/["”']+\s*$/, '').trim();
     out.push({ at: m.index, id, how: 'name', source: name, ...(description ? { description } : {}) });
   }
+  quotedRecords(text, out);
   tableRecords(text, out);
+}
+
+/**
+ * A number with the event's own wording quoted right after it (`3210 "Failed to authenticate with …"`):
+ * the quoted sentence says the number is an event's. A number alone is not read (numbers are everywhere in chat).
+ */
+function quotedRecords(text: string, out: EventRecord[]): void {
+  for (const m of text.matchAll(/(?<![\w.:/#-])(\d{3,5})[ \t]{1,2}(?:-[ \t]{1,2})?["“]([A-Z][^"”\n]{11,300})["”]/g)) {
+    const id = Number(m[1]);
+    const description = m[2]!.replace(/\s+/g, ' ').trim();
+    // a year before a title ("1997 \"Annual Report\"") is not an event; the wording is a sentence of four words or more
+    if ((id >= 1980 && id <= 2030) || !/\S+\s+\S+\s+\S+\s+\S+/.test(description)) continue;
+    out.push({ at: m.index, id, how: 'sentence', description });
+  }
 }
 
 /** The list view copied row by row: `Warning  SNA DLC Link Service  234  Failed to open SAP …`, `MSExchangeFB  1035  Unable to …` (columns two spaces or a tab apart). */

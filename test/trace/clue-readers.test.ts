@@ -141,6 +141,27 @@ describe('event-log entries as people write them by hand', () => {
   });
 
   it.each([
+    ['a chat line right after a pasted entry', 'we see these:\nEvent ID: 1016 Source: MSExchangeIS Private Type: Success Audit\nUser X logged on to the mailbox.\nbut nothing is logged for the other one, why?', { id: 1016, description: 'User X logged on to the mailbox.' }],
+    ['a question typed after the description', 'Event ID: 7000  Source: Service Control Manager\nThe Spooler service failed to start.\nAny idea what to check first?', { id: 7000, description: 'The Spooler service failed to start.' }],
+    ['a description wrapped mid-sentence', 'Event ID: 55 Source: MSExchangeMTA\nThe incorrect link option mode\nwas specified. The MTA stops.', { id: 55, description: 'The incorrect link option mode was specified. The MTA stops.' }],
+    ['an article heading "SOURCE Event N" with its message after a blank line', 'fails with:\n\n   NETLOGON Event 3210\n\n   Failed to authenticate with \\\\PDC, a domain controller for\n   domain D.\n\nIf the', { id: 3210, source: 'NETLOGON', description: 'Failed to authenticate with \\\\PDC, a domain controller for domain D.' }],
+    ['a bare number with the event\'s wording quoted after it', 'netlogon won\'t start. 3210 "Failed to authenticate with the domain controller." any help?', { id: 3210, description: 'Failed to authenticate with the domain controller.' }],
+  ])('ends a description where the entry ends: %s', (_name, text, expected) => {
+    const events = readEvents(text);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject(expected);
+  });
+
+  it.each([
+    ['a number alone in chat', 'the PDC keeps logging 5722 for the BDC'],
+    ['a sentence with "event N" and chat on the next line', 'we got event 1016\nsomething else broke too'],
+    ['a year before a quoted title', 'the 1997 "Annual Report of the Company" file'],
+    ['a number before a short quote', 'set it to 300 "seconds"'],
+  ])('reads no event wording from %s', (_name, text) => {
+    expect(readEvents(text).filter((e) => e.description !== undefined)).toEqual([]);
+  });
+
+  it.each([
     ['a computer name ending in digits', 'user on ACCT-PC14 cannot log on; SALES-WS07 too'],
     ['an Exchange MTA diagnostic tuple', 'has been reached. [MTA XFER-IN 22 35] (14)'],
     ['an all-capital setting with a number', 'DGROUP is right at 64K, HEAPSIZE 1024 in the .DEF'],
