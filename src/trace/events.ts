@@ -372,7 +372,21 @@ function chatRecords(text: string, out: EventRecord[]): void {
     out.push({ at: m.index, id, how: 'name', source: name, ...(description ? { description } : {}) });
   }
   quotedRecords(text, out);
+  listRecords(text, out);
   tableRecords(text, out);
+}
+
+/**
+ * An article's list of event messages (`the following event log messages:` / ` - 1035: Unable to open …`): a
+ * bulleted id, a colon and a sentence, with the event log named in the paragraph above the item.
+ */
+function listRecords(text: string, out: EventRecord[]): void {
+  for (const m of text.matchAll(/(^|\n)[ \t]{0,8}[-*•][ \t]{1,3}(\d{2,5})[ \t]{0,2}:[ \t]{1,3}(?=[A-Z])/g)) {
+    const at = m.index + m[1]!.length;
+    if (!LOG_CONTEXT.test(text.slice(Math.max(0, at - 400), at))) continue;
+    const description = descriptionValue(text, m.index + m[0].length, m.index + m[0].length + 400);
+    if (description.length >= 8) out.push({ at, id: Number(m[2]), how: 'sentence', description });
+  }
 }
 
 /**
