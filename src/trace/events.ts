@@ -322,8 +322,12 @@ function headerBelow(text: string, at: number, afterAt: number, after: string, s
   const before = text.slice(Math.max(lineStart, at - 80), at);
   const indent = /^[ \t]{0,12}/.exec(before)![0];
   if (at - lineStart > 80 || (before.trim() !== '' && before.trim() !== source)) return undefined;
-  return descriptionBelow(text, afterAt + after.length, afterAt + after.length + MAX_DESCRIPTION, indent === '' ? undefined : indent);
+  const below = descriptionBelow(text, afterAt + after.length, afterAt + after.length + MAX_DESCRIPTION, indent === '' ? undefined : indent);
+  // the dump's other fields under the heading ("Source: w3svc", "Source hpmon Type Warning") are not its message
+  return below !== undefined && !FIELD_WORD.test(below) ? below : undefined;
 }
+
+const FIELD_WORD = /^(?:event[ \t]?id|source|type|category|description|computer|user|date|time|level)\b/i;
 
 /** Words saying a number is an event-log entry's. */
 const LOG_CONTEXT = /\b(?:event|logs|logged|logging|log|eventvwr|event viewer)\b/i;
@@ -371,35 +375,20 @@ function chatRecords(text: string, out: EventRecord[]): void {
     const description = rest?.[1]?.replace(/["”']+\s*$/, '').trim();
     out.push({ at: m.index, id, how: 'name', source: name, ...(description ? { description } : {}) });
   }
-  quotedRecords(text, out);
   listRecords(text, out);
   tableRecords(text, out);
 }
 
 /**
  * An article's list of event messages (`the following event log messages:` / ` - 1035: Unable to open …`): a
- * bulleted id, a colon and a sentence, with the event log named in the paragraph above the item.
+ * bulleted id, a colon and a sentence, with events named in the paragraph above the item (an error list says "error").
  */
 function listRecords(text: string, out: EventRecord[]): void {
   for (const m of text.matchAll(/(^|\n)[ \t]{0,8}[-*•][ \t]{1,3}(\d{2,5})[ \t]{0,2}:[ \t]{1,3}(?=[A-Z])/g)) {
     const at = m.index + m[1]!.length;
-    if (!LOG_CONTEXT.test(text.slice(Math.max(0, at - 400), at))) continue;
+    if (!/\bevents?\b/i.test(text.slice(Math.max(0, at - 400), at))) continue;
     const description = descriptionValue(text, m.index + m[0].length, m.index + m[0].length + 400);
     if (description.length >= 8) out.push({ at, id: Number(m[2]), how: 'sentence', description });
-  }
-}
-
-/**
- * A number with the event's own wording quoted right after it (`3210 "Failed to authenticate with …"`):
- * the quoted sentence says the number is an event's. A number alone is not read (numbers are everywhere in chat).
- */
-function quotedRecords(text: string, out: EventRecord[]): void {
-  for (const m of text.matchAll(/(?<![\w.:/#-])(\d{3,5})[ \t]{1,2}(?:-[ \t]{1,2})?["“]([A-Z][^"”\n]{11,300})["”]/g)) {
-    const id = Number(m[1]);
-    const description = m[2]!.replace(/\s+/g, ' ').trim();
-    // a year before a title ("1997 \"Annual Report\"") is not an event; the wording is a sentence of four words or more
-    if ((id >= 1980 && id <= 2030) || !/\S+\s+\S+\s+\S+\s+\S+/.test(description)) continue;
-    out.push({ at: m.index, id, how: 'sentence', description });
   }
 }
 
