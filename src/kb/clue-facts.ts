@@ -37,6 +37,8 @@ export function findArticleEvents(text: string): ArticleEvent[] {
     if ((e.source === undefined && e.description === undefined) || e.how === 'name') continue;
     const description = e.description !== undefined ? shortDescription(e.description) : undefined;
     const same = events.find((x) => x.id === e.id && (x.source === undefined || e.source === undefined || sourceAgreement(x.source, e.source) > 0));
+    // the same message read by two readers (a dump's header and the sentence form) is one entry
+    if (description !== undefined && events.some((x) => x.id === e.id && x.description === description && (x.source !== undefined || e.source === undefined))) continue;
     if (same) {
       // one entry read twice (a dump and the sentence about it): keep the richer reading
       if (same.source === undefined && e.source !== undefined) same.source = e.source;

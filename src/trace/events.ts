@@ -327,7 +327,7 @@ function headerBelow(text: string, at: number, afterAt: number, after: string, s
   return below !== undefined && !FIELD_WORD.test(below) ? below : undefined;
 }
 
-const FIELD_WORD = /^(?:event[ \t]?id|source|type|category|description|computer|user|date|time|level)\b/i;
+const FIELD_WORD = /^(?:event[ \t]?(?:id|type|source|category)|source|type|category|description|computer|user|date|time|level)\b/i;
 
 /** Words saying a number is an event-log entry's. */
 const LOG_CONTEXT = /\b(?:event|logs|logged|logging|log|eventvwr|event viewer)\b/i;
