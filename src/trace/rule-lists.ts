@@ -51,26 +51,35 @@ function asPattern(entry: string): string {
   return entry.replace(/[()[\]{}.*^$\\|]/g, '\\$&');
 }
 
+/**
+ * Each meaningful line of a rules file (`#` comments and blank lines dropped), with its number and a `fail` that
+ * refuses the file at that line (file:line), the way every rules file is refused.
+ */
+export function forEachRuleLine(text: string, file: string, visit: (line: string, at: number, fail: (message: string) => never) => void): void {
+  text.split('\n').forEach((raw, i) => {
+    const hash = raw.indexOf('#');
+    const line = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
+    if (line === '') return;
+    visit(line, i + 1, (message: string): never => {
+      throw new KbBotError(ErrorCode.RuleListInvalid, `${file}:${i + 1}: ${message}`, { file, line: i + 1 });
+    });
+  });
+}
+
 export function parseRuleLists<L extends string>(text: string, file: string, spec: ListFileSpec<L>): RuleLists<L> {
   const { lists: names, asTyped = new Set<L>(), wordLists = new Set<L>(), extraPunctuation = '' } = spec;
   const ENTRY = entrySyntax(extraPunctuation);
   const lists = new Map<L, { line: number; entries: string[] }>();
   let current: { name: L; entries: string[] } | undefined;
   const known = new Set<string>(names);
-  text.split('\n').forEach((raw, i) => {
-    const hash = raw.indexOf('#');
-    const line = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
-    if (line === '') return;
-    const fail = (message: string): never => {
-      throw new KbBotError(ErrorCode.RuleListInvalid, `${file}:${i + 1}: ${message}`, { file, line: i + 1 });
-    };
+  forEachRuleLine(text, file, (line, at, fail) => {
     const header = /^\[([^\]]*)\]$/.exec(line);
     if (header) {
       const name = header[1]!.trim();
       if (!known.has(name)) fail(`unknown list [${name}] (known: ${names.join(', ')})`);
       if (lists.has(name as L)) fail(`list [${name}] given twice`);
       current = { name: name as L, entries: [] };
-      lists.set(current.name, { line: i + 1, entries: current.entries });
+      lists.set(current.name, { line: at, entries: current.entries });
       return;
     }
     if (!current) return fail(`an entry before any [list] line: '${line}'`);
