@@ -3,6 +3,7 @@
  * the list it introduces: "This error can be caused by one of the following: - A. - B." is one cause, and stopping
  * after its first item would cut the list silently (issue 8).
  */
+import { type CauseList, loadCauseRules } from './cause-rules.js';
 import { withoutTraceNoise } from './prose.js';
 import { collapseWhitespace, splitSentences } from './text.js';
 
@@ -11,6 +12,10 @@ export interface RawSection {
   /** The section as printed, line breaks kept. */
   body: string;
 }
+
+/** The wording lists (rules/stated-cause.txt), read and checked once, when this module loads. */
+const W = loadCauseRules();
+const alt = (list: CauseList): string => W.alt(list);
 
 // (Not "this problem does not occur if ...": when it does not happen says nothing of why it does.)
 const CAUSE_SENTENCE = /(?<!\bnot |n't |\bnever )\b(occurs?|happens?|appears?|is generated|is displayed) (only )?(because|if|when)\b|\b(is|are|was|were|may be|might be|can be) (probably |usually |often )?(caused by|due to)\b|\b[Tt]his is because\b|^Because\b/;
@@ -28,16 +33,28 @@ const MAX_LIST = 3000;
 /**
  * A sentence that no longer explains the cause: an instruction ("Have the user try again.", "Please use ..."), a
  * remedy, status or note ("If this happens, enable ...", "To work around ...", "A future version may address this problem.", "This is by design."),
- * a pointer elsewhere, or one opening a list of its own. The cause stops before it.
+ * a pointer elsewhere, or one opening a list of its own. The cause stops before it. The wording: rules/stated-cause.txt.
  */
-const ENDS_CAUSE = /^if (this|that|so)\b[^,]{0,40}, |^\(?(to|for more|for information|for example|in this case|note|please|see|refer|microsoft|copyright|\(c\)|have|make|try|use|check|click|run|install|reinstall|contact|quit|enter|set|remove|delete|restart|change|open|select|type|turn|disable|enable|upgrade|obtain|call|verify|ensure|add|create|rename|copy|move|apply|edit|close|save|press|start|stop|choose|replace|avoid|do not|don't)\b|\b(work ?around|resolve|resolution|to fix|to correct|(address|fix|correct)(es|s|ed)? (this|the) (problem|issue|behavior)|you (can|should|must|need to|may want to)|recommend|the only way to|by design|has confirmed|service pack)\b|\byou (may|might|will) (also )?(see|receive|get|notice)\b|\b(can|may|will) be (corrected|resolved|fixed|avoided)\b|\b(does|do|did|will) not (occur|happen|appear)|^this article\b|:$/i;
+const ENDS_CAUSE = new RegExp(
+  [
+    String.raw`^if ${alt('ends-if')}\b[^,]{0,40}, `,
+    String.raw`^\(?${alt('ends-opener')}\b`,
+    String.raw`\b(?:${alt('ends-remedy')}|${alt('remedy-verb')}(?:es|s|ed)? ${alt('remedy-determiner')} ${alt('remedy-object')}|you ${alt('you-advice')})\b`,
+    String.raw`\byou ${alt('you-see-modal')} (?:also )?${alt('you-see-verb')}\b`,
+    String.raw`\b${alt('remedied-modal')} be ${alt('remedied')}\b`,
+    String.raw`\b${alt('not-occur-aux')} not ${alt('not-occur-verb')}`,
+    String.raw`^${alt('ends-pointer')}\b`,
+    ':$',
+  ].join('|'),
+  'i',
+);
 
 /**
  * A sentence that goes on with the cause points back to it or carries it on ("this creates", "Therefore, ...", "such a
  * store", "since ...", "may cause"); one without such a link starts another fact of the paragraph (a side note, a
  * contrast, another symptom), read over the archive as often past the cause as part of it.
  */
-const CARRIES_CAUSE = /\b(this|these|such|therefore|thus|hence|as a result|consequently|because|since|caus(e|es|ed|ing)|results? (in|from)|means)\b/i;
+const CARRIES_CAUSE = new RegExp(String.raw`\b${alt('carries-cause')}\b`, 'i');
 
 /** At most this much of the paragraph is kept after the cause sentence. */
 const MAX_EXPLANATION = 800;

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ErrorCode, KbBotError } from '../errors.js';
+import { forEachRuleLine } from '../trace/rule-lists.js';
 import { defaultRulesDir } from './rules.js';
 
 export const BUGCHECK_FILE = 'bugcheck-codes.txt';
@@ -18,13 +18,7 @@ export interface BugcheckNames {
 export function parseBugcheckNames(text: string, file = BUGCHECK_FILE): BugcheckNames {
   const byCode = new Map<string, string>();
   const byName = new Map<string, string>();
-  text.split('\n').forEach((raw, i) => {
-    const hash = raw.indexOf('#');
-    const line = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
-    if (line === '') return;
-    const fail = (message: string): never => {
-      throw new KbBotError(ErrorCode.RuleListInvalid, `${file}:${i + 1}: ${message}`, { file, line: i + 1 });
-    };
+  forEachRuleLine(text, file, (line, _at, fail) => {
     const m = /^(0x[0-9A-F]{8}) ([A-Z][A-Z0-9_]{2,80})$/.exec(line);
     if (!m) return fail(`expected "0x0000000A IRQL_NOT_LESS_OR_EQUAL" (0x, 8 upper-case hex digits, a space, an upper-case name), got '${line}'`);
     const [, code = '', name = ''] = m;

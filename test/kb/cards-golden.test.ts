@@ -12,8 +12,9 @@ import { ARCHIVE_PATH } from '../support/services.js';
 
 /** Floors over both halves, a little under the figures measured (README, "Cards"). */
 const FLOORS: Record<Field, number> = {
-  kind: 0.95,
-  'fix kind': 0.92,
+  // 0.94 and 0.91: with the fourth, blind batch (400 articles) the set measures 94.8% and 91.5%; batch 4 alone 90.0% and 87.2%.
+  kind: 0.94,
+  'fix kind': 0.91,
   'fix carrier': 0.92,
   // 0.91: the second graded batch (280 articles) measures 91.8%; the first alone measured 96.2%.
   'fix steps': 0.91,
@@ -52,8 +53,8 @@ describe('the graded set and its LIST.txt', () => {
 
   it('numbers the batches by their headers, the lines before the first header being batch 1', () => {
     const batches = batchesOf(list);
-    const counts = [1, 2, 3].map((b) => [...batches.values()].filter((n) => n === b).length);
-    expect(counts).toEqual([180, 100, 60]);
+    const counts = [1, 2, 3, 4].map((b) => [...batches.values()].filter((n) => n === b).length);
+    expect(counts).toEqual([180, 100, 60, 60]);
     expect(batchesOf('Q1 any fit A\n# batch 2: later\nQ2 any report B\n')).toEqual(new Map([['Q1', 1], ['Q2', 2]]));
   });
 });
