@@ -256,9 +256,14 @@ export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchRes
   // no trace fits: the paste's event-log entries, STOP screens and application errors may
   if (ranked.length === 0) {
     const byClues = matchClues(index, parsed, decideVerdict);
-    // and without a trace, event, STOP or crash report to go by, the error text it quotes
-    if (byClues.verdict !== 'none' || parsed.traces.some((t) => t.length > 0) || hasStrongClues(parsed.clues)) return byClues;
-    return matchMessageClues(index, parsed);
+    if (byClues.verdict === 'match' || parsed.traces.some((t) => t.length > 0)) return byClues;
+    // and the error text it quotes: where the event, STOP or crash report found nothing, or a short list, a message
+    // one article prints names it ("WINOLDAP caused a general protection fault in module USER.EXE": USER.EXE alone is
+    // in many), if that article is on the list (one off the list is another trouble with the same words)
+    const byText = matchMessageClues(index, parsed);
+    const named = byText.verdict === 'match' ? byText.candidates[0]?.kb : undefined;
+    if (named !== undefined && (byClues.verdict === 'none' || byClues.candidates.some((c) => c.kb === named))) return byText;
+    return byClues.verdict === 'none' && !hasStrongClues(parsed.clues) ? byText : byClues;
   }
   // system frames alone say less than a STOP code or event entry the paste also holds
   if (ranked.every((r) => r.fallback)) {
