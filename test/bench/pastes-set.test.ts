@@ -1,13 +1,15 @@
 /**
- * The hand-written paste sets (bench/pastes.ts) stay readable: one id each, a known category, an article for
+ * The hand-written paste sets (bench/pastes.ts, both writers') stay readable: one id each, a known category, an article for
  * every paste but the negatives, and (with the archive) an article that exists.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SET, readPasteSet } from '../../bench/pastes.js';
 
-describe('the hand-written paste set', () => {
-  const set = readPasteSet(readFileSync(DEFAULT_SET, 'utf8'), DEFAULT_SET);
+const SECOND_SET = DEFAULT_SET.replace(/hand-written\.yml$/, 'hand-written-2.yml');
+
+describe.each([DEFAULT_SET, SECOND_SET])('the hand-written paste set %s', (file) => {
+  const set = readPasteSet(readFileSync(file, 'utf8'), file);
 
   it('gives every paste its own id', () => {
     expect(new Set(set.map((p) => p.id)).size).toBe(set.length);
@@ -18,6 +20,9 @@ describe('the hand-written paste set', () => {
     expect([...categories].sort()).toEqual(['app-error', 'event', 'message', 'negative', 'stop']);
   });
 
+});
+
+describe('a hand-written paste set with a mistake', () => {
   it.each([
     ['a paste without its article', '- id: a\n  category: event\n  paste: x\n', /an article for every paste but negatives/],
     ['a negative naming an article', '- id: a\n  category: negative\n  article: Q1\n  paste: x\n', /an article for every paste but negatives/],
