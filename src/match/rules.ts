@@ -4,11 +4,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ErrorCode, KbBotError } from '../errors.js';
 import { existsSync } from 'node:fs';
 import { LangSchema, type Lang } from '../model.js';
 import { normalizeModule, normalizeSymbol } from '../trace/index.js';
+import { forEachRuleLine, RULES_DIR } from '../trace/rule-lists.js';
 import { compileGlob, globMatches, isLiteralGlob, type Glob } from './glob.js';
 import { editDistance } from './edit-distance.js';
 
@@ -49,8 +49,7 @@ export type FrameVerdict =
   | { action: 'down-weight'; factor: number; rule: string };
 
 export function defaultRulesDir(): string {
-  // src/match/rules.ts and dist/match/rules.js both sit two levels below the package root.
-  return fileURLToPath(new URL('../../rules/', import.meta.url));
+  return RULES_DIR;
 }
 
 function ruleError(origin: RuleOrigin, message: string): KbBotError {
@@ -60,11 +59,7 @@ function ruleError(origin: RuleOrigin, message: string): KbBotError {
 /** The meaningful lines of a list: comments (`#` to end of line) and blank lines dropped. */
 function ruleLines(text: string, file: string): { origin: RuleOrigin; content: string }[] {
   const out: { origin: RuleOrigin; content: string }[] = [];
-  text.split('\n').forEach((raw, i) => {
-    const hash = raw.indexOf('#');
-    const content = (hash >= 0 ? raw.slice(0, hash) : raw).trim();
-    if (content !== '') out.push({ origin: { file, line: i + 1 }, content });
-  });
+  forEachRuleLine(text, file, (content, line) => out.push({ origin: { file, line }, content }));
   return out;
 }
 
