@@ -23,7 +23,17 @@
  *  5. Otherwise none (by design) over workaround over not-yet; nothing found is unknown.
  */
 import type { Fix, FixKind } from '../model.js';
+import { loadCarrierRules } from './carrier-rules.js';
 import { splitSentences } from './text.js';
+
+/** The carrier wording lists (rules/fix-carrier.txt), read and checked once, when this module loads. */
+const CARRIER_WORDS = loadCarrierRules();
+/** "Service Pack 3 did not fix this bug", "the readme erroneously lists this bug as being fixed": no carrier. */
+const NOT_FIXED = new RegExp(String.raw`\b${CARRIER_WORDS.alt('not-fixed')}\b`, 'i');
+/** "This problem was not reproducible in Microsoft Visual C++, 32-bit Edition, version 4.0": the release named next. */
+const NOT_REPRODUCED_IN = new RegExp(String.raw`\b${CARRIER_WORDS.alt('not-reproduced')} (?:in|with) (?:the )?`, 'i');
+/** "TLB Solomon recommends using Solomon III Accounting Software version 7.1": the release named next. */
+const RECOMMENDS_RELEASE = new RegExp(String.raw`\b${CARRIER_WORDS.alt('recommends-release')} (?:the )?`, 'i');
 
 interface KindRule {
   kind: FixKind;
@@ -254,8 +264,10 @@ export function servicePacksNamed(sentence: string): string[] {
     }
     if (!/^service$/i.test(word) || !/^(pack|release)/i.test(words[i + 1] ?? '')) continue;
     const name = nameBefore(words, i);
-    const next = words[i + 2] ?? '';
-    const numbered = !/[.,;:]$/.test(words[i + 1] ?? '') && /^\d+(\.0)?[a-z]?[.,;:)]*$/.test(next);
+    // "Windows 95 OEM Service Release version 2.1": the word "version" may come between the pack and its number.
+    const versioned = /^version$/i.test(words[i + 2] ?? '') && /^\d+\.\d+[a-z]?[.,;:)]*$/.test(words[i + 3] ?? '');
+    const next = versioned ? (words[i + 3] ?? '') : (words[i + 2] ?? '');
+    const numbered = !/[.,;:]$/.test(words[i + 1] ?? '') && (versioned || /^\d+(\.0)?[a-z]?[.,;:)]*$/.test(next));
     // "the latest service pack for Exchange Server" names no pack; "SNA Server 3.0 U.S. Service Pack" does.
     const product = name.filter((w) => !/^(latest|next|newest|most|recent)$/i.test(w));
     // Only a numbered pack is named ("service pack 3" too): "the latest Windows NT 4.0 U.S. Service Pack" is whichever is current.
@@ -265,7 +277,7 @@ export function servicePacksNamed(sentence: string): string[] {
     if (numbered) full.push(stripPunctuation(next).replace(/^(\d+)\.0(?=[a-z]?$)/, '$1'));
     // "Service Pack 4 for Visual Studio 6.0": the product comes after the pack.
     // ("U.S. Service Pack 2 for SQL Server 6.5": "U.S." is the language, not the product.)
-    if (product.every((w) => w === 'U.S.') && !/[.,;:]$/.test(next) && words[i + 3] === 'for') {
+    if (!versioned && product.every((w) => w === 'U.S.') && !/[.,;:]$/.test(next) && words[i + 3] === 'for') {
       const after = productAfter(words, i + 4);
       if (after.length > 0 && /^[A-Z]/.test(after[0] ?? '')) full.push('for', ...after);
     }
@@ -300,7 +312,28 @@ function productsNamed(sentence: string): string[] {
   const fixedVersion = /\b(?:fixed|corrected|updated|newer) version (\d[\w.]*) of ((?:Microsoft )?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)*)/.exec(sentence);
   if (fixedVersion?.[1] && fixedVersion[2]) out.push(`${fixedVersion[2].replace(/[.,;:]+$/, '')} version ${fixedVersion[1].replace(/[.,;:]+$/, '')}`);
   if (latest?.[1]) out.push(latest[1].replace(/[.,;:]+$/, ''));
+  for (const lead of [NOT_REPRODUCED_IN, RECOMMENDS_RELEASE]) {
+    const named = releaseAfter(sentence, lead);
+    if (named) out.push(named);
+  }
   return out;
+}
+
+/**
+ * The numbered release named right after `lead` ("not reproducible in", "recommends using"): "Microsoft Visual C++,
+ * 32-bit Edition, version 4.0" (its name read back from "version"), "Windows 95"; none without a number
+ * ("not reproducible with any other known file types", "could not be reproduced with NTBACKUP").
+ */
+function releaseAfter(sentence: string, lead: RegExp): string | undefined {
+  const m = lead.exec(sentence);
+  if (!m) return undefined;
+  const rest = sentence.slice(m.index + m[0].length);
+  // The version must belong to the name that follows, not to a later clause ("... with MS-DOS 5.0").
+  const named = /^(?:Microsoft )?[A-Z][^.;:]{0,60}?\bversions? \d/.test(rest)
+    ? versionNamed(rest)
+    : /^((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*))*)/.exec(rest)?.[1];
+  const name = named?.replace(/[.,;:]+$/, '');
+  return name && /^[A-Z]/.test(name) && /\d/.test(name) ? name : undefined;
 }
 
 /** "MapPoint 2002 and Streets & Trips 2002": two releases, each numbered; "Word and Excel 97" stays one name. */
@@ -572,7 +605,12 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
 
   // ("These files are not installed by Setup", "this fix is not included in SP3": a pack said not to carry it;
   // not "apply SP1 even though Exchange is not installed on this computer".)
-  const fixSentences = sentences.filter((s) => /correct|fixed|released to fix|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in|is not a problem (in|with)/i.test(s) && !/uninstall|cannot|can.t|remove|\b(is|are|was|were) not (automatically )?(installed|included|contained) (in|by|with)\b/i.test(s));
+  const fixSentences = sentences.filter(
+    (s) =>
+      // (Tested apart: "cannot be reproduced in X 4.0" names the release it does not occur in.)
+      NOT_REPRODUCED_IN.test(s) || RECOMMENDS_RELEASE.test(s) ||
+      (/correct|fixed|released to fix|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in|is not a problem (in|with)/i.test(s) && !/uninstall|cannot|can.t|remove|\b(is|are|was|were) not (automatically )?(installed|included|contained) (in|by|with)\b/i.test(s)),
+  );
   const packs = fixSentences.map(servicePackNamed).filter((name) => name !== undefined);
   const servicePack = packs.find((name) => /(pack|release) \d+$/i.test(name)) ?? packs[0];
   const upgradeSentences = fixSentences.filter((s) => RULES[rankOf('upgrade')]?.matches(s));
@@ -586,7 +624,7 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const inWorkaroundOnly = (s: string) =>
     aroundText !== '' && aroundText.includes(s.slice(0, 60)) && !(resolution && resolution.includes(s.slice(0, 60)) && !aroundText.includes(resolution.slice(0, 60)));
   const carrierSentences = fixSentences.filter(
-    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !CONDITION.test(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be (installed|applied)\b.{0,60}?\b(before|first|prior to)|prerequisite|\bversions [\d.]+,|\bwithout (?:[\w-]+ |\d+\.\d+ ){0,6}(service pack|SP ?\d)|\bcan be (installed|applied) on (systems|computers|servers) (that are )?running\b/i.test(s),
+    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !CONDITION.test(s) && !NOT_FIXED.test(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be (installed|applied)\b.{0,60}?\b(before|first|prior to)|prerequisite|\bversions [\d.]+,|\bwithout (?:[\w-]+ |\d+\.\d+ ){0,6}(service pack|SP ?\d)|\bcan be (installed|applied) on (systems|computers|servers) (that are )?running\b/i.test(s),
   );
   const carriers = dedupe([
     ...carrierSentences.flatMap(servicePacksNamed),

@@ -126,6 +126,18 @@ describe('fix availability as the article states it (issue 8)', () => {
     ['no spelled-out query word read into the next pack', 'This problem was corrected in Widget Server 4.0 U.S. Service Pack 4. For information, query on the following word (without the spaces): S E R V P A C K In Widget Service Pack 4 (SP4), these files are not installed by Setup.', ['Widget Server 4.0 U.S. Service Pack 4']],
     ['a pack to apply where the product is not installed', 'To resolve the error, apply Widget 5.0 Service Pack 1 to the computer running IIS, even though Widget Server is not installed on this computer.', ['Widget 5.0 Service Pack 1']],
     ['no pack that is a condition of a step', 'To resolve this problem, delete the mapping. If SP4 is installed, you can use the NBTSTAT -RR command to re-register it.', []],
+    // rules/fix-carrier.txt [not-fixed]: a release said not to fix the problem carries nothing.
+    ['no pack said not to fix it', 'Microsoft has confirmed that this is a bug. The Widget Studio 6.0 Service Pack 3 readme erroneously lists this bug as being fixed. Service Pack 3 did not fix this bug.', []],
+    ['no pack said to leave it unfixed', 'This problem is not corrected in Widget Server 2.0 Service Pack 1. This problem was corrected in Widget Server 2.0 Service Pack 2.', ['Widget Server 2.0 Service Pack 2']],
+    // [not-reproduced]: the numbered release the problem is not reproducible in, as "does not occur in".
+    ['the release it is not reproducible in, its edition after commas', 'Microsoft has confirmed this to be a bug. This problem was not reproducible in Microsoft Widget C++, 32-bit Edition, version 4.0.', ['Microsoft Widget C++ 32-bit Edition version 4.0']],
+    ['the release it cannot be reproduced with, no "version"', 'This problem cannot be reproduced with Widget 95.', ['Widget 95']],
+    ['no release when none numbered is named', 'The problem described above could not be reproduced with WIDGETBACKUP and files of any size.', []],
+    // [recommends-release]: a release a vendor recommends moving to, not the product it is used with.
+    ['the release a vendor recommends', 'Acme recommends using Acme Ledger Accounting Software version 7.1 with Widget DOS 5.0.', ['Acme Ledger Accounting Software version 7.1']],
+    ['the recommended release after "that you use"', 'Microsoft recommends that you use Widget Server version 2.11 on all Widget NT systems.', ['Widget Server version 2.11']],
+    // "version" between a service release and its number.
+    ['a service release numbered after "version"', 'To resolve this issue, contact your computer manufacturer to obtain the Widget 95 OEM Service Release version 2.1 update.', ['Widget 95 OEM Service Release 2.1']],
   ])('names the carriers as printed: %s', (_what, prose, carriers) => {
     expect(fix(prose).carriers).toEqual(carriers);
   });
