@@ -37,5 +37,7 @@ describe('rules/fix-carrier.txt', () => {
     expect(() => parseCarrierRules(readBundledWith((t) => t.replace(/\[recommends-release\][^[]*$/, '')))).toThrow(`${CARRIER_RULES_FILE}: list [recommends-release] is missing`);
     const dir = mkdtempSync(join(tmpdir(), 'kbbot-carrier-rules-'));
     expect(() => loadCarrierRules(dir)).toThrow(`cannot read rule list ${join(dir, CARRIER_RULES_FILE)}`);
+    writeFileSync(join(dir, CARRIER_RULES_FILE), readBundledWith((t) => t.replace('| erroneously reports', '| erroneously reports | never fixed')));
+    expect(new RegExp(loadCarrierRules(dir).alt('not-fixed')).test('it was never fixed')).toBe(true);
   });
 });
