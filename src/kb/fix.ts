@@ -390,7 +390,8 @@ function packagesNamed(fixProse: string, body: string): string[] {
     if (!/\bdownload|self-extracting|Software Library|\bftp\b|Download Center/i.test(sentence)) continue;
     // A name followed by its date, time or size is a row of the file table the package installs, not the package.
     // (Rows of a boxed table, "| Ss.exe | 396,048 |", too; but the row right after "The self-extracting EXE should be:" is the package.)
-    for (const m of sentence.matchAll(/\b([A-Za-z][\w-]{1,30}\.exe)\b(?!\s+(?:\|\s+)?(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}:\d\d|\d{1,3}(?:,\d{3})+|\d+ bytes|\d+(?:\.\d+){2,}))/g)) out.push(m[1] ?? '');
+    // ("Download 266433i.exe now": a package named after its article may drop the Q.)
+    for (const m of sentence.matchAll(/\b([A-Za-z][\w-]{1,30}\.exe|\d{5,7}[A-Za-z0-9_]{0,12}\.exe)\b(?!\s+(?:\|\s+)?(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}:\d\d|\d{1,3}(?:,\d{3})+|\d+ bytes|\d+(?:\.\d+){2,}))/g)) out.push(m[1] ?? '');
     for (const m of sentence.matchAll(/self-extracting (?:EXE|file|package)[^.]{0,20}?:[^.]*?\b([A-Za-z][\w-]{1,30}\.exe)\b/gi)) {
       if (!/\.(exe|dll|sys)\b/i.test(m[0].slice(0, m[0].length - (m[1] ?? '').length))) out.push(m[1] ?? '');
     }
@@ -472,6 +473,9 @@ function dedupe(names: readonly string[]): string[] {
 
 /** "There is no known workaround at this time.", "Currently, there is no resolution.": no fix stated. */
 const NO_FIX = /^(?:(?:currently|at this time|unfortunately),? )?there (?:is|are) (?:currently )?no (?:known )?(?:resolution|workaround|fix|solution)s?\b/i;
+
+/** "This problem has been fixed in ...", "this problem has been resolved in Exchange 2000": the problem itself is fixed there. */
+const FIXED_THERE = /\b(this|the) (problem|bug|issue) (has been|was|is) (first )?(fixed|corrected|resolved) in\b/i;
 
 /** A step that (re)applies a pack, saying nothing of what it fixes. */
 const PACK_STEP = /^(?:re-?)?(?:apply|install)\b(?!.*\b(?:correct|fix|resolv)).{0,120}?\b(?:service pack|SP ?\d)/i;
@@ -621,8 +625,10 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   // Nor what a WORKAROUND names: the problem remains, so a pack it mentions (as a heading or a source of files) carries no fix.
   // A RESOLUTION that opens "To work around the problem, ..." lists ways around it, not what fixes it.
   const aroundText = `${workaround} ${RULES[rankOf('workaround')]?.matches(splitSentences(resolution)[0] ?? '') ? resolution : ''}`.trim();
+  // (Unless the sentence says the problem itself is fixed there: "WORKAROUND: This problem has been fixed in Windows NT 4.0
+  // Service Pack 2 and later.")
   const inWorkaroundOnly = (s: string) =>
-    aroundText !== '' && aroundText.includes(s.slice(0, 60)) && !(resolution && resolution.includes(s.slice(0, 60)) && !aroundText.includes(resolution.slice(0, 60)));
+    aroundText !== '' && !FIXED_THERE.test(s) && aroundText.includes(s.slice(0, 60)) && !(resolution && resolution.includes(s.slice(0, 60)) && !aroundText.includes(resolution.slice(0, 60)));
   const carrierSentences = fixSentences.filter(
     (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !CONDITION.test(s) && !NOT_FIXED.test(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be (installed|applied)\b.{0,60}?\b(before|first|prior to)|prerequisite|\bversions [\d.]+,|\bwithout (?:[\w-]+ |\d+\.\d+ ){0,6}(service pack|SP ?\d)|\bcan be (installed|applied) on (systems|computers|servers) (that are )?running\b/i.test(s),
   );

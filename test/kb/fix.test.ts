@@ -136,10 +136,14 @@ describe('fix availability as the article states it (issue 8)', () => {
     // [recommends-release]: a release a vendor recommends moving to, not the product it is used with.
     ['the release a vendor recommends', 'Acme recommends using Acme Ledger Accounting Software version 7.1 with Widget DOS 5.0.', ['Acme Ledger Accounting Software version 7.1']],
     ['the recommended release after "that you use"', 'Microsoft recommends that you use Widget Server version 2.11 on all Widget NT systems.', ['Widget Server version 2.11']],
+    // A WORKAROUND names no carrier, unless it says the problem itself is fixed there.
+    ['the pack a workaround says fixes the problem', { prose: 'This problem has been fixed in the new Widget.sys file available in Widget NT 4.0 Service Pack 2 and later. Microsoft has confirmed this to be a problem.', workaround: 'This problem has been fixed in the new Widget.sys file available in Widget NT 4.0 Service Pack 2 and later.' }, ['Widget NT 4.0 Service Pack 2']],
+    ['no pack a workaround takes files from', { prose: 'To work around this problem, install Widget.sys from the Widget NT 4.0 Service Pack 2 disk.', workaround: 'To work around this problem, install Widget.sys from the Widget NT 4.0 Service Pack 2 disk.' }, []],
+    ['a package named after its article without the Q', 'The following file is available for download from the Microsoft Download Center: DownloadDownload 248838i.exe now', ['248838i.exe']],
     // "version" between a service release and its number.
     ['a service release numbered after "version"', 'To resolve this issue, contact your computer manufacturer to obtain the Widget 95 OEM Service Release version 2.1 update.', ['Widget 95 OEM Service Release 2.1']],
-  ])('names the carriers as printed: %s', (_what, prose, carriers) => {
-    expect(fix(prose).carriers).toEqual(carriers);
+  ])('names the carriers as printed: %s', (_what, text, carriers) => {
+    expect((typeof text === 'string' ? fix(text) : fix(text.prose, text.workaround)).carriers).toEqual(carriers);
   });
 
   it('reads a pack to apply again after a hotfix, and a pointer to how to obtain packs, as no service-pack fix', () => {
