@@ -312,10 +312,12 @@ function productsNamed(sentence: string): string[] {
   const fixedVersion = /\b(?:fixed|corrected|updated|newer) version (\d[\w.]*) of ((?:Microsoft )?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)*)/.exec(sentence);
   if (fixedVersion?.[1] && fixedVersion[2]) out.push(`${fixedVersion[2].replace(/[.,;:]+$/, '')} version ${fixedVersion[1].replace(/[.,;:]+$/, '')}`);
   if (latest?.[1]) out.push(latest[1].replace(/[.,;:]+$/, ''));
-  for (const lead of [NOT_REPRODUCED_IN, RECOMMENDS_RELEASE]) {
-    const named = releaseAfter(sentence, lead);
-    if (named) out.push(named);
-  }
+  const notReproduced = releaseAfter(sentence, NOT_REPRODUCED_IN);
+  if (notReproduced) out.push(notReproduced);
+  // A recommended release only with its version ("recommends using X version 7.1"): "recommends using EMM386.EXE
+  // instead", "recommends that you use Method 1" name a tool or a way around, not a release to move to.
+  const recommended = releaseAfter(sentence, RECOMMENDS_RELEASE);
+  if (recommended && /\bversions? \d/i.test(recommended)) out.push(recommended);
   return out;
 }
 
@@ -477,6 +479,9 @@ const NO_FIX = /^(?:(?:currently|at this time|unfortunately),? )?there (?:is|are
 /** "This problem has been fixed in ...", "this problem has been resolved in Exchange 2000": the problem itself is fixed there. */
 const FIXED_THERE = /\b(this|the) (problem|bug|issue) (has been|was|is) (first )?(fixed|corrected|resolved) in\b/i;
 
+/** "was fixed in", "has been corrected in" said of anything (not "has not been fixed in"). */
+const FIXED_THERE_ANY = /\b(was|were|has been|have been|is|are) (first )?(fixed|corrected|resolved) in\b/i;
+
 /** A step that (re)applies a pack, saying nothing of what it fixes. */
 const PACK_STEP = /^(?:re-?)?(?:apply|install)\b(?!.*\b(?:correct|fix|resolv)).{0,120}?\b(?:service pack|SP ?\d)/i;
 
@@ -627,10 +632,14 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const aroundText = `${workaround} ${RULES[rankOf('workaround')]?.matches(splitSentences(resolution)[0] ?? '') ? resolution : ''}`.trim();
   // (Unless the sentence says the problem itself is fixed there: "WORKAROUND: This problem has been fixed in Windows NT 4.0
   // Service Pack 2 and later.")
+  // A sentence saying a release did not fix it names no carrier... unless it says, too, where it was fixed ("fixed in
+  // Visual C++ 2.2, but has not been fixed in the 16-bit version"), or it is the condition for a next step ("If this
+  // does not fix the problem, install Service Pack 2").
+  const saysNotFixed = (s: string) => NOT_FIXED.test(s) && !FIXED_THERE_ANY.test(s) && !/^if\b/i.test(s);
   const inWorkaroundOnly = (s: string) =>
     aroundText !== '' && !FIXED_THERE.test(s) && aroundText.includes(s.slice(0, 60)) && !(resolution && resolution.includes(s.slice(0, 60)) && !aroundText.includes(resolution.slice(0, 60)));
   const carrierSentences = fixSentences.filter(
-    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !CONDITION.test(s) && !NOT_FIXED.test(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be (installed|applied)\b.{0,60}?\b(before|first|prior to)|prerequisite|\bversions [\d.]+,|\bwithout (?:[\w-]+ |\d+\.\d+ ){0,6}(service pack|SP ?\d)|\bcan be (installed|applied) on (systems|computers|servers) (that are )?running\b/i.test(s),
+    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !CONDITION.test(s) && !saysNotFixed(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be (installed|applied)\b.{0,60}?\b(before|first|prior to)|prerequisite|\bversions [\d.]+,|\bwithout (?:[\w-]+ |\d+\.\d+ ){0,6}(service pack|SP ?\d)|\bcan be (installed|applied) on (systems|computers|servers) (that are )?running\b/i.test(s),
   );
   const carriers = dedupe([
     ...carrierSentences.flatMap(servicePacksNamed),
