@@ -47,7 +47,8 @@ const UPDATE_CORRECTS = /\b(replacement|update|updated)\b[\s\S]{0,300}?\b(correc
  * An opening that announces a procedure: "describes how to", "the following steps", "discusses the supported steps
  * to rename a Microsoft Exchange Server", "outlines the steps to create ...".
  */
-const OPENING_STEPS = /\b(describes|explains|shows) how to\b|\blists the steps\b|\bthe following steps\b|\b(describes|discusses|outlines|provides|gives|contains) (the |a )?(supported |necessary |required |recommended )?(steps|procedure) (to|for)\b/i;
+const OPENING_HOWTO = /\b(describes|explains|shows) how to\b|\blists the steps\b|\bthe following steps\b/i;
+const OPENING_STEPS = /\b(describes|discusses|outlines|provides|gives|contains) (the |a )?(supported |necessary |required |recommended )?(steps|procedure) (to|for)\b/i;
 
 /** Problem articles have one of these sections. */
 const PROBLEM_SECTIONS = new Set(['SYMPTOMS', 'CAUSE', 'RESOLUTION', 'WORKAROUND']);
@@ -72,7 +73,9 @@ export function classifyArticleKind(clues: KindClues): ArticleKind {
   if (/^(HOW ?TO|HOWTO)\s*:/i.test(bare) || (issue === 'kbhowto' && !problemSections && !problemTitle)) return 'howto';
   if (INFO_TITLE.test(bare)) return 'info';
   if (problemSections || /^kb(bug|prb|fix|errmsg)$/.test(issue)) return 'problem';
-  if (HOWTO_TITLE.test(title) || OPENING_STEPS.test(clues.opening)) return 'howto';
+  // (The steps of a problem's title are its fix: "LVMD.386 and LMOUSE.DRV Not Installed ... This article describes the
+  // procedure for installing these drivers.")
+  if (HOWTO_TITLE.test(title) || OPENING_HOWTO.test(clues.opening) || (OPENING_STEPS.test(clues.opening) && !PROBLEM_TITLE.test(bare))) return 'howto';
   if (PROBLEM_TITLE.test(bare)) return 'problem';
   if (words.has('kbhowto')) return 'howto';
   return 'info';

@@ -61,6 +61,9 @@ describe('an opening that announces a procedure', () => {
   ])('reads %s from "%s"', (kind, opening) => {
     expect(kindOf('Tech Resource Kit: Widget Servers', ['SUMMARY', 'MORE INFORMATION'], opening)).toBe(kind);
   });
+  it('leaves a problem title a problem: its procedure is the fix', () => {
+    expect(kindOf('WIDGET.DRV and WIDGET.386 Not Installed with Widgets 3.1', ['SUMMARY', 'MORE INFORMATION'], 'The drivers are not installed. This article describes the procedure for installing these drivers.')).toBe('problem');
+  });
 });
 
 describe('lists that are not indexes', () => {
