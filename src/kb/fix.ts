@@ -226,7 +226,7 @@ export function versionNamed(sentence: string): string | undefined {
   for (let i = Math.max(0, to); i < words.length - 1; i++) {
     if (!/^versions?$/i.test(words[i] ?? '') || !/^\d/.test(words[i + 1] ?? '')) continue;
     // "Microsoft Visual C++, 32-bit Edition, version 6.0": commas join the product, its edition and its version.
-    const joined = words.map((w, k) => (k < i && k >= i - 4 && /,$/.test(w) && /^(version|\d+-bit|Edition,?)$/i.test(words[k + 1] ?? '') ? stripPunctuation(w) : w));
+    const joined = words.map((w, k) => (k < i && k >= i - 4 && /,$/.test(w) && /^(versions?|\d+-bit|Edition,?)$/i.test(words[k + 1] ?? '') ? stripPunctuation(w) : w));
     const name = nameBefore(joined, i, true);
     // "resolved in version 3.5.4096 of MMFCLEAN.EXE": the product comes after the version.
     const of = name.length === 0 && !/[.,;:]$/.test(words[i + 1] ?? '') && words[i + 2] === 'of' ? productAfter(words, i + (words[i + 3] === 'the' ? 4 : 3)) : [];
@@ -477,7 +477,8 @@ function dedupe(names: readonly string[]): string[] {
 const NO_FIX = /^(?:(?:currently|at this time|unfortunately),? )?there (?:is|are) (?:currently )?no (?:known )?(?:resolution|workaround|fix|solution)s?\b/i;
 
 /** "This problem has been fixed in ...", "this problem has been resolved in Exchange 2000": the problem itself is fixed there. */
-const FIXED_THERE = /\b(this|the) (problem|bug|issue) (has been|was|is) (first )?(fixed|corrected|resolved) in\b/i;
+// (Not "until this bug is fixed in Posting Acceptor": a fix to come.)
+const FIXED_THERE = /(?<!\b(until|unless|when|once|if|before|after) )\b(this|the) (problem|bug|issue) (has been|was|is) (first )?(fixed|corrected|resolved) in\b/i;
 
 /** "was fixed in", "has been corrected in" said of anything (not "has not been fixed in"). */
 const FIXED_THERE_ANY = /\b(was|were|has been|have been|is|are) (first )?(fixed|corrected|resolved) in\b/i;
