@@ -116,6 +116,7 @@ export function parseArticle(raw: string): Signature {
     ...(issueType ? { issueType } : {}),
     keywords: header.keywords,
     opening: (sectionProse(sections, 'SUMMARY') || body).slice(0, 400),
+    lead: body.slice(0, 4000),
   });
   const codeText = [title, ...sections.map((s) => withoutCitedTitles(s.prose))].join(' ');
   const clueText = `${title}\n\n${layout.body.includes('\n') ? withoutReferenceLines(layout.body) : withoutCitedTitles(layout.body)}`;
