@@ -128,6 +128,22 @@ function bulletsAfter(sentences: readonly string[], i: number): string {
   return items.join(' ');
 }
 
+/**
+ * The cause sentence from the start of the paragraph holding its cause words: printed text ends a sentence at a
+ * paragraph break, but a message block before it has no period, so the splitter glues the symptom and its message
+ * onto the cause ("When you print ... the following error: ERROR: invalidaccess ... This problem occurs when you
+ * use ..."). Kept whole when that paragraph does not open like a sentence (a list item: "- B.ocx This occurs only if").
+ */
+function fromItsParagraph(body: string, sentence: string): string {
+  if (!body.includes('\n')) return sentence;
+  const at = causeWordsAt(sentence);
+  const words = sentence.slice(at, at + 40);
+  const paragraph = body.split(/\n[ \t]*\n/).map(collapseWhitespace).find((p) => p.includes(words));
+  if (paragraph === undefined || !/^["'(]?[A-Z]/.test(paragraph)) return sentence;
+  const k = sentence.indexOf(paragraph.slice(0, 30));
+  return k > 0 && k <= at ? sentence.slice(k) : sentence;
+}
+
 /** The first cause sentence of the symptoms, summary, more information or unheaded body, with its list. */
 export function statedCause(sections: readonly RawSection[]): string {
   // '' is the body of an article printed without section headings.
@@ -136,8 +152,9 @@ export function statedCause(sections: readonly RawSection[]): string {
       if (section.key !== key) continue;
       const sentences = splitSentences(collapseWhitespace(section.body));
       const i = sentences.findIndex((s) => causeWordsAt(s) >= 0);
-      const sentence = sentences[i];
-      if (sentence === undefined) continue;
+      const printed = sentences[i];
+      if (printed === undefined) continue;
+      const sentence = fromItsParagraph(section.body, printed);
       // The colon must follow the cause words: a list before them ("A.ocx - B.ocx This occurs only if ...") is not its.
       if (!OPENS_LIST.test(sentence.slice(causeWordsAt(sentence)))) {
         // A flattened article has no paragraphs to tell where the explanation ends: its sentence stands alone.

@@ -124,6 +124,21 @@ describe('a cause stated outside a CAUSE section (issue 8)', () => {
     expect(statedCause([{ key: 'SYMPTOMS', body }])).toBe(expected);
   });
 
+  it.each([
+    [
+      'a symptom and its message block glued on by the splitter (no period before the cause)',
+      'When you print to the widget printer, the job may fail with the following error:\n\n   ERROR: invalidaccess\n   STACK:\n\n   300\n\nThis problem occurs when you use the 6.x widget driver.\n',
+      'This problem occurs when you use the 6.x widget driver.',
+    ],
+    [
+      'a list item before the cause words (kept: the item does not open like a sentence)',
+      'It fails with these controls:\n\n - A.ocx\n\n - B.ocx This problem occurs only if the focus is changed.\n',
+      'It fails with these controls: - A.ocx - B.ocx This problem occurs only if the focus is changed.',
+    ],
+  ])('starts the cause sentence in its own paragraph: %s', (_name, body, expected) => {
+    expect(statedCause([{ key: 'SYMPTOMS', body }])).toBe(expected);
+  });
+
   it('reads no cause in when a problem does not occur', () => {
     expect(statedCause([{ key: 'SYMPTOMS', body: 'The widget stops.\n\nThis problem does not occur if you use the 32-bit widget.\n' }])).toBe('');
   });
