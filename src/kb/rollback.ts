@@ -128,6 +128,16 @@ function warningFrom(sentences: readonly string[]): Rollback {
   return { text, ...(file ? { file } : {}), ...(minVersion ? { minVersion } : {}) };
 }
 
+/**
+ * A warning that names no file takes the one the next sentence names when that sentence points back to it ("... then
+ * reapply SNA Server 3.0 SP1. This will reapply the SNAREG.DLL file."): the file is the warning's, said after it.
+ */
+function withFileFromNext(warning: Rollback, next: string): Rollback {
+  if (warning.file !== undefined || !/^(This|These|It|That)\b/.test(next)) return warning;
+  const file = FILE_NAME.exec(next)?.[1];
+  return file ? { ...warning, file } : warning;
+}
+
 /** Rollback warnings in one section's collapsed prose, in reading order; `title` is the article's. */
 export function findRollbackWarnings(prose: string, title = ''): Rollback[] {
   if (!CUES.test(prose)) return [];
@@ -139,7 +149,7 @@ export function findRollbackWarnings(prose: string, title = ''): Rollback[] {
       run.push(sentence);
       continue;
     }
-    if (run.length > 0) warnings.push(warningFrom(run));
+    if (run.length > 0) warnings.push(withFileFromNext(warningFrom(run), sentence));
     run = [];
   }
   if (run.length > 0) warnings.push(warningFrom(run));

@@ -164,3 +164,13 @@ describe('older copies put back by other software, and originals an uninstall do
     expect(findRollbackWarnings(prose)).toEqual([]);
   });
 });
+
+describe('the file of a warning said in the sentence after it (issue 8, third pass)', () => {
+  it.each([
+    ['a file named by the next sentence pointing back', 'If Widget Server shares the machine, reapply Widget Server 3.0 SP1. This will reapply the WIDGREG.DLL file. Restart.', 'WIDGREG.DLL'],
+    ['no file from a next sentence that starts another fact', 'If Widget Server shares the machine, reapply Widget Server 3.0 SP1. Setup copies WIDGREG.DLL to the folder.', undefined],
+  ])('reads %s', (_name, prose, file) => {
+    const [warning] = findRollbackWarnings(prose);
+    expect(warning?.file).toBe(file);
+  });
+});
