@@ -24,8 +24,10 @@ const WARNING_PATTERNS: readonly RegExp[] = [
   // Other software putting an older copy back: "Some older applications install an old version of the ... runtimes",
   // "the Bookshelf installation program installs an earlier version of SPUSH.VBX", "When you install older versions of
   // database software ..., the existing Odbc32.dll file may be overwritten", "the replacement .DLL file may be an older version".
-  // (Said of a program, not a reader's choice: "To install an earlier version of Word, ..." is a how-to.)
-  /\b(programs?|applications?|software|setup|installation program|installer|products?)\b[^.]{0,60}\binstalls? (an? )?(old|older|earlier|previous) (versions?|copy|copies) of\b|\binstall\w* (an? )?(old|older|earlier) versions? of\b.{0,120}\b(overwr|replac)|\breplac\w*\b.{0,60}\b(is|are|may be|might be|could be) (an? )?(older|earlier) (versions?|copy|copies)\b/i,
+  // (Said of a program, not a reader's choice: "To install an earlier version of Word, ..." is a how-to. "May be" older,
+  // not "is": "The replacement file is an older version than your current file" is setup's prompt, and "does not replace
+  // the file because ... is an older version" setup keeping the newer one.)
+  /\b(programs?|applications?|software|setup|installation program|installer|products?)\b[^.]{0,60}\binstalls? (an? )?(old|older|earlier|previous) (versions?|copy|copies) of\b|\binstall\w* (an? )?(old|older|earlier) versions? of\b.{0,120}\b(overwr|replac)|\breplac\w*\b.{0,60}\b(may|might|could) be (an? )?(older|earlier) (versions?|copy|copies)\b/i,
   // Uninstalling does not put the originals back: "If you uninstall TAPI 2.1, some files may not be replaced with the
   // original versions"; "Failure to restore the original files may render ScanDisk unusable".
   /\b(uninstall|remov)\w*\b.{0,150}\bnot (be )?(replaced|restored) (with|to) (the |their )?(original|previous|earlier|older)\b|\bfailure to restore the (original|previous|earlier|older)\b/i,

@@ -174,3 +174,12 @@ describe('the file of a warning said in the sentence after it (issue 8, third pa
     expect(warning?.file).toBe(file);
   });
 });
+
+describe('an older file that setup compares is not a warning (issue 8, third pass)', () => {
+  it.each([
+    ['setup\'s prompt', 'Proposed file: Version 3.10 The replacement file is an older version than your current file.'],
+    ['setup keeping the newer file', 'Reinstalling Widget Mail does not replace the Wapi.dll file because the Widget Mail version is an older version.'],
+  ])('finds no warning in %s', (_name, prose) => {
+    expect(findRollbackWarnings(prose)).toEqual([]);
+  });
+});
