@@ -103,9 +103,9 @@ describe('a cause stated outside a CAUSE section (issue 8)', () => {
       'The following error occurs when the widget function is passed an empty name.',
     ],
     [
-      'a contrast opened by "However", even with a link word',
-      'The field is empty because it occurs only when the server joins the site. However, only NetWare servers report a value for this field.\n',
-      'The field is empty because it occurs only when the server joins the site.',
+      'a "However" sentence that carries the cause on (kept: read over the archive, as often the cause as an aside)',
+      'Because every widget message holds the tag, widget servers send a receipt back. However, by the time this receipt reaches the gateway, it is treated as mail.\n',
+      'Because every widget message holds the tag, widget servers send a receipt back. However, by the time this receipt reaches the gateway, it is treated as mail.',
     ],
   ])('ends a stated cause where its paragraph stops explaining it: %s', (_name, body, expected) => {
     expect(statedCause([{ key: 'MORE INFORMATION', body }])).toBe(expected);
