@@ -33,8 +33,9 @@ function shortDescription(text: string): string {
 export function findArticleEvents(text: string): ArticleEvent[] {
   const events: ArticleEvent[] = [];
   for (const e of readEvents(text)) {
-    // "LaserJet 500" in a hardware list is no event: a provider name next to a number is read in pastes only
-    if ((e.source === undefined && e.description === undefined) || e.how === 'name') continue;
+    // "LaserJet 500" in a hardware list is no event: a provider name next to a number is read in pastes only, as is chat's
+    // bare number before a quote
+    if ((e.source === undefined && e.description === undefined) || e.how === 'name' || e.how === 'chat') continue;
     const description = e.description !== undefined ? shortDescription(e.description) : undefined;
     const same = events.find((x) => x.id === e.id && (x.source === undefined || e.source === undefined || sourceAgreement(x.source, e.source) > 0));
     // the same message read by two readers (a dump's header and the sentence form) is one entry

@@ -35,6 +35,8 @@ type AppClue = Extract<Clue, { kind: 'app-error' }>;
 interface Scored {
   score: number;
   match: ClueMatch;
+  /** The article's title names the event id or STOP code (orders a tie the cap at 1 would otherwise leave unordered). */
+  titled?: boolean;
 }
 
 function sumIdf(index: ClueIndex, words: Iterable<string>): number {
@@ -87,6 +89,7 @@ function scoreEvent(index: ClueIndex, clue: EventClue, entry: EventEntry, pasted
   if (entry.inTitle) score += TITLE_BONUS;
   return {
     score: Math.min(1, score),
+    titled: entry.inTitle,
     match: { kind: 'event', pasted: showEvent(clue.id, clue.source, clue.description), article: showEvent(entry.id, entry.source, entry.description), details },
   };
 }
@@ -188,6 +191,7 @@ function scoreBugchecks(index: ClueIndex, pasted: PastedBugcheck, add: (sig: num
     if (entry.inTitle) score += TITLE_BONUS;
     add(entry.sig, {
       score: Math.min(1, score),
+      titled: entry.inTitle,
       match: { kind: 'bugcheck', pasted: showStop(index, pasted.code, pasted.driver, pasted.parameters), article: showStop(index, entry.code, entry.drivers[0], entry.parameters), details },
     });
   }
@@ -273,13 +277,17 @@ export function rankClues(index: ClueIndex, clues: Clue[], exceptionCodes: (sig:
   const fitted = new Set<string>();
   for (const byClue of perSig.values()) for (const key of byClue.keys()) fitted.add(key);
   const ranked: ClueRanked[] = [];
+  const titled = new Set<number>();
   for (const [sig, byClue] of perSig) {
     const scored = [...byClue.values()].sort((a, b) => b.score - a.score);
     // two pasted events both at full score cap at 1 either way: what the article leaves unexplained tells them apart
     const unexplained = Math.min(MAX_UNEXPLAINED, fitted.size - byClue.size);
     const confidence = Math.min(1, scored.reduce((sum, s, i) => sum + s.score * (i === 0 ? 1 : i === 1 ? 0.25 : 0.1), 0)) - UNEXPLAINED * unexplained;
     ranked.push({ sig, confidence, matches: scored.map((s) => s.match) });
+    if (scored.some((s) => s.titled)) titled.add(sig);
   }
-  ranked.sort((a, b) => b.confidence - a.confidence || a.sig - b.sig);
+  // at the cap (1) the title bonus is lost: among equals, the article about the event comes first
+  const byTitle = (sig: number): number => (titled.has(sig) ? 1 : 0);
+  ranked.sort((a, b) => b.confidence - a.confidence || byTitle(b.sig) - byTitle(a.sig) || a.sig - b.sig);
   return ranked.slice(0, limit);
 }

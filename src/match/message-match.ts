@@ -338,6 +338,7 @@ export function rankMessages(index: MessageIndex, given: readonly PastedText[], 
   );
   const acc = scratchFor(index);
   const containers = containersOf(given);
+  const explained = explainedMessages(given);
   const containerQueries = new Map<number, PastedQuery>();
   for (let q = 0; q < pasted.length; q++) {
     const p = pasted[q]!;
@@ -389,20 +390,71 @@ export function rankMessages(index: MessageIndex, given: readonly PastedText[], 
     // and the twins of a message it carries whole, found at load even when retrieval left them out
     for (const x of scored) if (x.whole) for (const sig of index.groupArticles[index.twinGroup[x.msg]!]!) printers.add(sig);
     const generic = printers.size >= GENERIC_ARTICLES;
+    const c = containers[p.given]!;
     for (const { msg, m, a, longer, confidence: raw } of scored) {
       // squeezed under the threshold, order kept: the best-fitting printers still come first
       const confidence = (generic || longer) && raw > GENERIC_CEILING ? GENERIC_CEILING + (0.04 * (raw - GENERIC_CEILING)) / (1 - GENERIC_CEILING) : raw;
       // text that does not read as an error is answered only when an article prints it (a generic one's printers stay, as `possible`)
       if (p.how === 'text' && raw < MESSAGE_MATCH_THRESHOLD) continue;
+      // (a line wrapped into its paragraph is part of one message, not a message of its own)
+      if (p.how !== 'whole' && c < 0 && raw >= EXPLAINS) explained.note(m.sig, msg, p.given);
       const seen = bySig.get(m.sig);
       if (seen && seen.confidence >= confidence) continue;
       bySig.set(m.sig, { sig: m.sig, confidence, msg, pasted: p, a });
     }
   }
+  // a paste quoting two of an article's messages is that article's, more than one printing only one of them
+  const counts = explained.counts();
+  const most = Math.max(0, ...counts.values());
+  if (most >= 2) {
+    for (const b of bySig.values()) b.confidence -= UNEXPLAINED_MESSAGE * Math.min(MAX_UNEXPLAINED_MESSAGES, most - (counts.get(b.sig) ?? 1));
+  }
   return [...bySig.values()]
     .sort((a, b) => b.confidence - a.confidence || a.sig - b.sig)
     .slice(0, limit)
     .map((b) => describe(index, b));
+}
+
+/** A pasted text fitting an article's message at least this well explains that message. */
+const EXPLAINS = 0.6;
+/**
+ * Taken off per pasted message another article explains and this one does not (at most twice): past the message tie
+ * margin (0.04), so the article printing both messages a paste quotes is named, not offered beside those printing one.
+ */
+const UNEXPLAINED_MESSAGE = 0.05;
+const MAX_UNEXPLAINED_MESSAGES = 2;
+
+/**
+ * Per article, how many of its messages the paste quotes, each by a pasted text of its own: two texts one inside the
+ * other (a line and its paragraph) are one, so a single message is never counted twice.
+ */
+function explainedMessages(given: readonly PastedText[]): { note(sig: number, msg: number, q: number): void; counts(): Map<number, number> } {
+  const flat = given.map((p) => p.text.replace(/\s+/g, ' ').trim().toLowerCase());
+  const apart = (q: number, r: number): boolean => q !== r && !flat[q]!.includes(flat[r]!) && !flat[r]!.includes(flat[q]!);
+  const bySig = new Map<number, Map<number, Set<number>>>();
+  return {
+    note(sig, msg, q) {
+      let msgs = bySig.get(sig);
+      if (!msgs) bySig.set(sig, (msgs = new Map()));
+      let qs = msgs.get(msg);
+      if (!qs) msgs.set(msg, (qs = new Set()));
+      qs.add(q);
+    },
+    counts() {
+      const out = new Map<number, number>();
+      for (const [sig, msgs] of bySig) {
+        if (msgs.size < 2) continue;
+        // greedy: each message takes a pasted text apart from those already taken (messages are few)
+        const taken: number[] = [];
+        for (const qs of msgs.values()) {
+          const q = [...qs].find((x) => taken.every((t) => apart(x, t)));
+          if (q !== undefined) taken.push(q);
+        }
+        out.set(sig, taken.length);
+      }
+      return out;
+    },
+  };
 }
 
 interface PastedQuery {

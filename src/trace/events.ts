@@ -15,8 +15,11 @@ export interface EventRecord {
   source?: string;
   description?: string;
   level?: string;
-  /** How it was read: labelled fields, the XML view, a sentence, or a provider name next to a number ("Kernel-Power 41"). */
-  how: 'fields' | 'xml' | 'sentence' | 'name';
+  /**
+   * How it was read: labelled fields, the XML view, a sentence, a provider name next to a number ("Kernel-Power 41"),
+   * or chat's bare id before its quoted message (`3210 "Failed to …"`, read in pastes only, as names are).
+   */
+  how: 'fields' | 'xml' | 'sentence' | 'name' | 'chat';
 }
 
 type Field = 'id' | 'instance' | 'source' | 'level' | 'description' | 'other';
@@ -150,6 +153,8 @@ function untilChat(body: string): string {
     const nextEnd = body.indexOf('\n', at + 1);
     const line = body.slice(at + 1, nextEnd === -1 ? body.length : nextEnd).replace(/^[ \t>]+/, '').trimEnd();
     if (/[.!]["')]?$/.test(before) && (/^[a-z][a-z']{0,20}[ \t,]/.test(line) || /\?["')]?$/.test(line))) return body.slice(0, at);
+    // a line headed by a word in capitals (`WARNING: …` the next log line, `EXPLANATION` / `ACTION` the message's help) is not the message
+    if (/^[A-Z]{4,16}(?::|$)/.test(line)) return body.slice(0, at);
     at = nextEnd;
   }
   return body;
@@ -203,6 +208,23 @@ function sourceAbove(text: string, at: number): string | undefined {
   return m && /[a-z][A-Z]|[A-Z]{2}[a-z]|[A-Za-z]-[A-Za-z]/.test(m[1]!) ? m[1] : undefined;
 }
 
+/** A dump's field typed without its colon, alone on its line under the header: `Source Exchsync`, `Type Error` (a short value, not a sentence). */
+const UNLABELLED_FIELD = /^\r?\n[ \t>]{0,12}(event source|source|event type|type|event category|category|user|computer)[ \t]{1,12}(\S{1,40}(?: \S{1,40}){0,3}?)(?<![.!?])[ \t]*(?=\r?\n|$)/i;
+
+/** The colon-less field lines right under a header, and where they end (the description follows). */
+function unlabelledFields(text: string, from: number, to: number): { values: [Field, string][]; end: number } {
+  const values: [Field, string][] = [];
+  let at = from;
+  for (let k = 0; k < 8; k++) {
+    const m = UNLABELLED_FIELD.exec(text.slice(at, Math.min(to, at + 100)));
+    if (!m) break;
+    const field = INLINE.get(m[1]!.toLowerCase().replace(/[ \t]+/g, ' ')) ?? 'other';
+    if (field === 'source' || field === 'level') values.push([field, m[2]!.trim()]);
+    at += m[0].length;
+  }
+  return { values, end: at };
+}
+
 /** Records from labelled fields: a record ends where a field repeats or unlabelled text intervenes. */
 function labelledRecords(text: string, out: EventRecord[]): void {
   const labels = findLabels(text);
@@ -215,14 +237,19 @@ function labelledRecords(text: string, out: EventRecord[]): void {
     if (id !== undefined) {
       // "Event ID 7000, Service Control Manager": the source after the id
       const after = current.fields.has('source') ? undefined : /^\s{0,2}\d{1,5}\s{0,2}[,:]\s{0,2}([^\s:].{0,80}?):?$/.exec(idText ?? '');
-      const sourceText = current.fields.get('source') ?? (after ? sourceWords(after[1]!.split(/\s+/)) : undefined) ?? sourceAbove(text, current.at);
       const oneLine = !text.slice(current.at, lastEnd).includes('\n');
       // the header's own indentation (articles indent their dumps; chat does not)
       const indent = /^[ \t]{2,12}(?=\S)/.exec(text.slice(current.at, current.at + 13))?.[0];
+      let descriptionFrom = lastEnd;
       if (!current.fields.has('description') && gapEnd !== undefined && (oneLine || indent !== undefined)) {
-        const below = descriptionBelow(text, lastEnd, gapEnd, indent);
+        // "Event ID 116" / "Source Exchsync" / "Type Error": the dump's fields typed without colons come first
+        const fields = unlabelledFields(text, lastEnd, gapEnd);
+        for (const [field, value] of fields.values) if (!current.fields.has(field)) current.fields.set(field, value);
+        descriptionFrom = fields.end;
+        const below = descriptionBelow(text, descriptionFrom, gapEnd, indent);
         if (below) current.fields.set('description', below);
       }
+      const sourceText = current.fields.get('source') ?? (after ? sourceWords(after[1]!.split(/\s+/)) : undefined) ?? sourceAbove(text, current.at);
       const source = cleanSourceValue(sourceText ?? '');
       const description = current.fields.get('description');
       const level = current.fields.get('level');
@@ -335,11 +362,13 @@ const LOG_CONTEXT = /\b(?:event|logs|logged|logging|log|eventvwr|event viewer)\b
 /** Chat: "event 1197 from MSExchangeIS Private", "event ID 7024 (Service Control Manager)", "Kernel-Power 41", "MSExchangeIS event 1197: text". */
 function chatRecords(text: string, out: EventRecord[]): void {
   // "Event ID: 1197" is a labelled field (labelledRecords); a sentence says "event 1197" or "event ID 1197"
-  for (const m of text.matchAll(/\bevent(?:[ _-]?id)?[ \t]{1,3}(\d{1,5})\b([^\n]{0,160})/gi)) {
+  // "keeps logging 9318 from MSExchangeMTA", "is logging 5722 for BDC-CHI": a log verb names the number an event's too
+  for (const m of text.matchAll(/\b(?:event(?:[ _-]?id)?|logg(?:ing|ed)(?=[ \t]{1,3}\d{3,5}[ \t]{1,3}(?:from|for)\b))[ \t]{1,3}(\d{1,5})\b([^\n]{0,160})/gi)) {
     const id = Number(m[1]);
     const after = m[2] ?? '';
     let source: string | undefined;
-    const from = /^\s{0,3}(?:\(|from\s{1,3}|logged by\s{1,3}|by\s{1,3}|source\s{1,3}|in\s{1,3}source\s{1,3})(.{0,80})/i.exec(after);
+    // "Event ID 624, Source SNA Server: …": the source may follow a comma
+    const from = /^[,;]?\s{0,3}(?:\(|from\s{1,3}|logged by\s{1,3}|by\s{1,3}|source\s{1,3}|in\s{1,3}source\s{1,3})(.{0,80})/i.exec(after);
     if (from) source = sourceWords(from[1]!.split(/\s+/));
     if (!source) {
       const before = text.slice(Math.max(0, m.index - 80), m.index).split(/\s+/).filter(Boolean);
@@ -349,8 +378,10 @@ function chatRecords(text: string, out: EventRecord[]): void {
         if (NOT_SOURCE.has(w.toLowerCase()) || !/^[A-Za-z][A-Za-z0-9_.-]{0,40}$/.test(w) || !/[A-Z]/.test(w)) break;
         rev.unshift(w);
       }
-      // one capitalised word before "event" is often a sentence start ("Logging event 1197"): take it only when it looks like a name
-      if (rev.length > 1 || (rev.length === 1 && /[A-Z].*[A-Z]|-|[a-z][A-Z]/.test(rev[0]!))) source = rev.join(' ');
+      // one capitalised word before "event" is often a sentence start ("Logging event 1197"): take it only when it looks like a name,
+      // or when it starts its line a column apart ("Replicator  Event ID 3216", as the list view lays out a row)
+      const column = rev.length === 1 && new RegExp(`(?:^|\\n)[ \\t>]{0,4}${rev[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[ \\t]{2,8}|\\t)$`).test(text.slice(Math.max(0, m.index - 60), m.index));
+      if (rev.length > 1 || (rev.length === 1 && (column || /[A-Z].*[A-Z]|-|[a-z][A-Z]/.test(rev[0]!)))) source = rev.join(' ');
     }
     const quoted = /["“]([^"”]{8,300})["”]/.exec(text.slice(m.index, m.index + m[0].length + 300));
     const colon = /^[^:\n]{0,80}:[ \t]{0,3}\r?\n?[ \t>]{0,4}(?=\S)/.exec(text.slice(m.index + m[0].length - after.length, m.index + m[0].length + 8));
@@ -371,12 +402,56 @@ function chatRecords(text: string, out: EventRecord[]): void {
     // event log in the same sentence ("the DC logs NETLOGON 5722"); "HEAPSIZE 1024 in the .DEF" is a setting
     if (!/[a-z]/.test(name) && !(SOURCE_ALIASES[name.toLowerCase()] !== undefined || (/^[A-Z]{5,20}$/.test(name) && id >= 1000 && (id < 1980 || id > 2030) && LOG_CONTEXT.test(lineAround(text, m.index, 80))))) continue;
     // "MSExchangeIMC 4018 - Unable to start …": the line's rest after a dash or colon is the description
-    const rest = /^[ \t]{0,2}(?:-|:|[ \t])[ \t]{1,4}(\S[^\n]{7,400})/.exec(text.slice(m.index + m[0].length, m.index + m[0].length + 420));
-    const description = rest?.[1]?.replace(/["”']+\s*$/, '').trim();
+    const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 420);
+    // or the message quoted right after the number ("MSExchangeMig 7026 "Migration Aborted due to Mapi logon failure."")
+    const rest = /^[ \t]{0,2}(?:-|:|[ \t])[ \t]{1,4}(\S[^\n]{7,400})/.exec(tail);
+    const quoted = /^[ \t]{1,3}["“]([^"”\n]{8,400})["”]/.exec(tail);
+    const description = (quoted?.[1] ?? rest?.[1]?.replace(/["”']+\s*$/, ''))?.trim();
     out.push({ at: m.index, id, how: 'name', source: name, ...(description ? { description } : {}) });
   }
   listRecords(text, out);
   tableRecords(text, out);
+  idFirstRows(text, out);
+  quotedAfterId(text, out);
+}
+
+/** Words before a number saying it is not an event id (`error 438 "…"`, `port 80 "…"`). */
+const NOT_EVENT_BEFORE = /\b(?:errors?|codes?|rc|status|returned|returns|port|line|version|build|ext|x)[ \t]{0,2}[#:=]?[ \t]{0,2}$/i;
+
+/**
+ * Chat: a bare event id with its description quoted right after it (`3210 "Failed to authenticate with \\ACMEPDC, …"`),
+ * only where the line speaks of the event log (`… and the PDC is logging 5722`): a number before a quote is otherwise
+ * an error number, a year or a setting. The source, when the sentence names one elsewhere, is not told apart from the chat.
+ */
+function quotedAfterId(text: string, out: EventRecord[]): void {
+  for (const m of text.matchAll(/(?<![\w.:/\\#-])(\d{3,5})[ \t]{1,2}["“]([A-Z][^"”\n]{11,400})["”]/g)) {
+    const id = Number(m[1]);
+    if (id >= 1980 && id <= 2030) continue;
+    if (NOT_EVENT_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
+    if (!LOG_CONTEXT.test(lineAround(text, m.index, 300))) continue;
+    const description = m[2]!.replace(/\s+/g, ' ').trim();
+    // a sentence of several words, not a quoted name
+    if (description.split(' ').length < 4) continue;
+    out.push({ at: m.index, id, how: 'chat', description });
+  }
+}
+
+/**
+ * A list-view row copied with the id first: `2635 FPNW  The BINDERY data file …`, `20050  Remote Access  Error  The user …`
+ * (id, source, an optional level, the description; columns two spaces or a tab apart). With no level column, only where
+ * the paste speaks of the event log: a row of numbers and words is otherwise any table.
+ */
+const ID_FIRST_ROW = /^[ \t>]{0,8}(\d{2,5})(?:[ \t]{1,8}|\t)([A-Za-z][A-Za-z0-9._()/-]{1,30}(?: [A-Za-z][A-Za-z0-9._()/-]{1,30}){0,3}?)(?:[ \t]{2,8}|\t)(?:(Error|Warning|Information|Success Audit|Failure Audit)(?:[ \t]{2,8}|\t))?([A-Z][^\n]{7,400})$/gm;
+
+function idFirstRows(text: string, out: EventRecord[]): void {
+  for (const m of text.matchAll(ID_FIRST_ROW)) {
+    const source = m[2]!.trim();
+    if (NOT_SOURCE.has(source.toLowerCase()) || !/[A-Z]/.test(source)) continue;
+    if (m[3] === undefined && !LOG_CONTEXT.test(text.slice(Math.max(0, m.index - 400), m.index))) continue;
+    const description = m[4]!.trim();
+    if (description.split(/\s+/).length < 4) continue;
+    out.push({ at: m.index, id: Number(m[1]), how: 'name', source, description, ...(m[3] ? { level: m[3] } : {}) });
+  }
 }
 
 /**
@@ -463,10 +538,14 @@ const STOPWORDS = new Set(
  */
 export function descriptionWords(description: string): string[] {
   const text = description
+    // a path under a placeholder (`<snaroot>\snadump.log`) is a path the site fills in, as `C:\SNA\snadump.log` is
+    .replace(/<[^<>\n]{0,60}>[\\/][^\s]{0,200}/g, ' ')
     .replace(/<[^<>\n]{0,60}>|\[[^[\]\n]{0,40}\]/g, ' ')
     .replace(/%%?\d{1,5}/g, ' ')
     .replace(/\b[a-z]:\\[^\s]{0,200}/gi, ' ')
     .replace(/\\\\[^\s]{0,200}/g, ' ')
+    // an NT object or registry path (`\Device\Scsi\cpq32fs21`, `\REGISTRY\Machine\…`) is the site's too
+    .replace(/(?<!\S)\\[A-Za-z?][^\s]{0,200}/g, ' ')
     .replace(/\b\w*\d\w*\b/g, ' ');
   const words: string[] = [];
   for (const w of text.toLowerCase().split(/[^a-z]+/)) {

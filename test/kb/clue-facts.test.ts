@@ -48,8 +48,16 @@ describe('clue facts read from an article', () => {
     expect(findFaultModules('STOP 0x0000000A in Aic78xx.sys', text, bugchecks)).toEqual(['Aic78xx.sys', 'store.dbg']);
   });
 
-  it('does not read a hardware list ("LaserJet 500") as an event', () => {
-    expect(findArticleEvents('Printers: HP LaserJet 500, QMS-PS 810, DeskJet 500C')).toEqual([]);
+  it.each([
+    ['a hardware list ("LaserJet 500")', 'Printers: HP LaserJet 500, QMS-PS 810, DeskJet 500C'],
+    ['a number before a quoted title in a paragraph about the event log', 'The event log is described in chapter 214 "Monitoring the Event Log on Your Server".'],
+  ])('does not read %s as an event', (_name, text) => {
+    expect(findArticleEvents(text)).toEqual([]);
+  });
+
+  it('reads a dump whose fields are printed without colons, the description after a blank line', () => {
+    const dump = '   Event ID 116\n   Source Exchsync\n   Type Error\n   Category None\n\n   Mailbox user (username) does not have enough security to replicate to\n   server [servername] on session \'Session Name\'.\n\nCAUSE';
+    expect(findArticleEvents(dump)).toEqual([{ id: 116, source: 'Exchsync', description: "Mailbox user (username) does not have enough security to replicate to server [servername] on session 'Session Name'." }]);
   });
 });
 

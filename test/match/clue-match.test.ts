@@ -219,3 +219,22 @@ describe('answering a fault line by its address', () => {
     expect(result.verdict).not.toBe('match');
   });
 });
+
+describe('ordering articles that print the same event', () => {
+  const same = { id: 4018, source: 'MSExchangeIMC', description: 'Unable to start the Internet Mail Connector service because MAPI could not be initialized.' };
+  const tied = buildIndex(
+    [
+      { id: 'Q920001', title: 'IMS Fails After Applying a Service Pack', eventIds: [4018], events: [same] },
+      { id: 'Q920002', title: 'Internet Mail Service Stops Responding', eventIds: [4018], events: [same] },
+      { id: 'Q920003', title: '"Event ID 4018" Error Message When You Try to Send E-Mail', eventIds: [4018], events: [same] },
+    ].map((s) => SignatureSchema.parse(s)),
+    loadRules(),
+  );
+  const answerTied = (text: string) => matchMessage(tied, parseMessage(text));
+
+  it('puts the article whose title names the event first among equals, still offering all of them', () => {
+    const result = answerTied('Event ID: 4018\nSource: MSExchangeIMC\nDescription: Unable to start the Internet Mail Connector service because MAPI could not be initialized.');
+    expect(result.verdict).toBe('possible');
+    expect(result.candidates.map((c) => c.kb)).toEqual(['Q920003', 'Q920001', 'Q920002']);
+  });
+});

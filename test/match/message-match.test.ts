@@ -74,3 +74,30 @@ describe('answering pasted error messages', () => {
     expect(text).toMatch(/words in the article's order: error, #1311, source, file/);
   });
 });
+
+describe('a paste quoting several of an article\'s messages', () => {
+  // each message alone is printed by two articles: a short list; both together are one article's
+  const first = 'The postoffice has not accepted the mail item because the gateway queue is full.';
+  const second = 'Caller: Sign-on ID or password incorrect for the remote mailbox.';
+  const several = messageStore([
+    { id: 'Q930001', title: 'Remote users cannot send mail', errorMessages: [first, second] },
+    { id: 'Q930002', title: 'Mail stays in the outbox', errorMessages: [first] },
+    { id: 'Q930004', title: 'The external program rejects callers', errorMessages: [second] },
+    { id: 'Q930005', title: 'Setup stops on a full disk', errorMessages: ['Setup cannot continue because the disk is full.'] },
+  ]);
+
+  it('names the article printing both messages over those printing one of them', () => {
+    const result = several.answer(`from the remote client:\n${first}\n\nand on the console:\n${second}`);
+    expect(result.candidates[0]?.kb).toBe('Q930001');
+    expect(result.verdict).toBe('match');
+  });
+
+  it.each([
+    ['the first', first, ['Q930001', 'Q930002']],
+    ['the second', second, ['Q930001', 'Q930004']],
+  ])('still offers both printers of %s message quoted alone', (_name, message, printers) => {
+    const result = several.answer(`users get "${message}"`);
+    expect(result.verdict).toBe('possible');
+    expect(result.candidates.map((c) => c.kb).sort()).toEqual(printers);
+  });
+});

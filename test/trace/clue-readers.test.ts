@@ -51,6 +51,13 @@ describe('event-log entries', () => {
     expect(descriptionWords('Successfully upgraded database to version <version> on %1 at C:\\exchsrvr\\mdbdata, error 0x451.')).toEqual(['successfully', 'upgraded', 'database', 'version']);
   });
 
+  it.each([
+    ['an NT object path', 'The driver detected a controller error on \\Device\\Scsi\\cpq32fs21.', 'The driver detected a controller error on \\Device\\Harddisk0.'],
+    ['a path under a placeholder and the same path filled in', 'Creating dump file <snaroot>\\snadump.log for Snaservr.exe', 'Creating dump file C:\\SNA\\snadump.log for Snaservr.exe'],
+  ])('reads the same description words whatever the site fills in: %s', (_name, a, b) => {
+    expect(descriptionWords(a)).toEqual(descriptionWords(b));
+  });
+
   it('reads no event from a product name and a year, nor from prose about the event log', () => {
     expect(ofKind(extractClues('MapPoint 2000 and FrontPage 98 crash'), 'event-id')).toEqual([]);
     expect(ofKind(extractClues('please check the event log on the server'), 'event-id')).toEqual([]);
@@ -128,6 +135,14 @@ describe('event-log entries as people write them by hand', () => {
     ['a known short form of a source', 'plus SCM 7023: The Netlogon service terminated.', { id: 7023, source: 'SCM', description: 'The Netlogon service terminated.' }],
     ['an all-capital source where the log is mentioned', 'the DC logs NETLOGON 5722 for the PC', { id: 5722, source: 'NETLOGON' }],
     ['a chat line ending in a colon', 'Event ID 17 from SNA Server, every time:\nAPPC session activation failure', { id: 17, source: 'SNA Server', description: 'APPC session activation failure' }],
+    ['a bare id with its message quoted, where the line speaks of the log', 'BDC won\'t start. 3210 "Failed to authenticate with \\\\PDC1, a Windows NT domain controller." and the PDC is logging errors', { id: 3210, description: 'Failed to authenticate with \\\\PDC1, a Windows NT domain controller.' }],
+    ['a source and id with the message quoted', 'users fail with MSExchangeMig 7026 "Migration Aborted due to Mapi logon failure." - ideas?', { id: 7026, source: 'MSExchangeMig', description: 'Migration Aborted due to Mapi logon failure.' }],
+    ['a log verb before the id and its source', 'the box keeps logging 9318 from MSExchangeMTA, queues back up: "An RPC communications error occurred."', { id: 9318, source: 'MSExchangeMTA', description: 'An RPC communications error occurred.' }],
+    ['"Event ID N, Source X:" in a sentence', 'App log: Event ID 624, Source SNA Server: "Creating dump file C:\\SNA\\snadump.log for Snaservr.exe"', { id: 624, source: 'SNA Server', description: 'Creating dump file C:\\SNA\\snadump.log for Snaservr.exe' }],
+    ['a source a column before "Event ID"', 'system log full of\nReplicator  Event ID 3216  "System error 67 has occurred."', { id: 3216, source: 'Replicator', description: 'System error 67 has occurred.' }],
+    ['a list-view row with the id first and a level', '20050  Remote Access  Error  The user CORP\\ml connected to port VPN2-7 has been disconnected.', { id: 20050, source: 'Remote Access', level: 'Error', description: 'The user CORP\\ml connected to port VPN2-7 has been disconnected.' }],
+    ['a list-view row with the id first, under a line about the log', 'app log now has a warning:\n2748 FPNW  The QMS registry key \'DefaultQueueName\' does not exist.', { id: 2748, source: 'FPNW', description: 'The QMS registry key \'DefaultQueueName\' does not exist.' }],
+    ['a dump whose fields are typed without colons', 'Event ID 116\nSource Exchsync\nType Error\nCategory None\nMailbox user (svc) does not have enough security to replicate.', { id: 116, source: 'Exchsync', level: 'Error', description: 'Mailbox user (svc) does not have enough security to replicate.' }],
     ['the message as one <Data> sentence in the XML view', '<Event><System><Provider Name="MSExchangeMTA" /><EventID>290</EventID></System><EventData><Data>A non-delivery report is being generated for message X</Data></EventData></Event>', { id: 290, source: 'MSExchangeMTA', description: 'A non-delivery report is being generated for message X' }],
   ])('reads %s', (_name, text, expected) => {
     const events = ofKind(extractClues(text), 'event-id');
@@ -145,6 +160,8 @@ describe('event-log entries as people write them by hand', () => {
     ['a question typed after the description', 'Event ID: 7000  Source: Service Control Manager\nThe Spooler service failed to start.\nAny idea what to check first?', { id: 7000, description: 'The Spooler service failed to start.' }],
     ['a description wrapped mid-sentence', 'Event ID: 55 Source: MSExchangeMTA\nThe incorrect link option mode\nwas specified. The MTA stops.', { id: 55, description: 'The incorrect link option mode was specified. The MTA stops.' }],
     ['an article heading "SOURCE Event N" with its message after a blank line', 'fails with:\n\n   NETLOGON Event 3210\n\n   Failed to authenticate with \\\\PDC, a domain controller for\n   domain D.\n\nIf the', { id: 3210, source: 'NETLOGON', description: 'Failed to authenticate with \\\\PDC, a domain controller for domain D.' }],
+    ['the next log line, headed in capitals', 'Event ID: 116  Source: Exchsync\nMailbox user does not have enough security.\nWARNING: Write access is not available, skipping.', { id: 116, description: 'Mailbox user does not have enough security.' }],
+    ['the message help printed under it', 'Id      : 902\nMessage : Logic error in module TCPRecv identified by:\n          IOAlreadyOutstanding\n          EXPLANATION\n          An unexpected logic error has occurred.', { id: 902, description: 'Logic error in module TCPRecv identified by: IOAlreadyOutstanding' }],
     ['an article\'s bulleted list of event messages', 'The connector logs the following event messages:\n\n - 1035: Unable to open or read a message in the\n   Connector Inbox from %1.\n\nCAUSE', { id: 1035, description: 'Unable to open or read a message in the Connector Inbox from %1.' }],
   ])('ends a description where the entry ends: %s', (_name, text, expected) => {
     const events = readEvents(text);
@@ -159,6 +176,8 @@ describe('event-log entries as people write them by hand', () => {
     ['a sentence with "event N" and chat on the next line', 'we got event 1016\nsomething else broke too'],
     ['a year before a quoted title', 'the 1997 "Annual Report of the Company" file'],
     ['a number before a short quote', 'set it to 300 "seconds"'],
+    ['an error number before its quoted message in a line about the log', 'the log shows error 1722 "The RPC server is unavailable."'],
+    ['a number before a quoted title, nothing about a log', 'page 214 "Configuring the Server Service" says otherwise'],
     ['a bulleted list of settings with no event log named', 'Set these values:\n - 1024: Maximum buffer size in bytes.\n - 2048: Maximum queue length.'],
   ])('reads no event wording from %s', (_name, text) => {
     expect(readEvents(text).filter((e) => e.description !== undefined)).toEqual([]);
