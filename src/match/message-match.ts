@@ -54,6 +54,8 @@ interface Alignment {
   outside: number;
   /** Known pasted words forgiven as filling the template's insertion slots. */
   filled: number;
+  /** The most known pasted words an insertion slot at the template's start or end was given. */
+  slotWords: number;
   /** Positions in the article's message of the chained words. */
   at: number[];
   /** Known pasted words left unexplained (neither chained nor forgiven), counted (not weighed). */
@@ -107,7 +109,7 @@ function align(index: MessageIndex, m: IndexedMessage, query: Int32Array, positi
       }
     }
   }
-  if (best === -1) return { shared: 0, inside: 0, outside: 0, filled: 0, at: [], leftWords: 0, distinct: 0, distinctWords: 0, swapped: 0 };
+  if (best === -1) return { shared: 0, inside: 0, outside: 0, filled: 0, slotWords: 0, at: [], leftWords: 0, distinct: 0, distinctWords: 0, swapped: 0 };
   const chain: number[] = [];
   for (let k = best; k !== -1; k = prevPair[k]!) chain.push(k);
   chain.reverse();
@@ -115,12 +117,24 @@ function align(index: MessageIndex, m: IndexedMessage, query: Int32Array, positi
   for (const k of chain) inChain[pairJ[k]!] = 1;
   // pasted words between two chained words are forgiven where the article's template has an insertion slot between them
   const forgiven = new Uint8Array(n);
+  // the most known words a slot at the template's start or end was given: a name is one or two, a phrase of message
+  // words is more (a slot between two chained words is bounded by the message's own words: it may hold a phrase,
+  // "Connectivity Error [<driver specific information>] Illegal reference in query")
+  let slotWords = 0;
+  const forgive = (from: number, to: number, edge: boolean): void => {
+    let words = 0;
+    for (let j = from; j < to; j++) {
+      forgiven[j] = 1;
+      if (known[j]! > 0) words++;
+    }
+    if (edge) slotWords = Math.max(slotWords, words);
+  };
   for (let c = 1; c < chain.length; c++) {
     const a = chain[c - 1]!;
     const b = chain[c]!;
     let slot = false;
     for (let i = pairI[a]! + 1; i < pairI[b]!; i++) if (m.tokens[i] === VAR) slot = true;
-    if (slot) for (let j = pairJ[a]! + 1; j < pairJ[b]!; j++) forgiven[j] = 1;
+    if (slot) forgive(pairJ[a]! + 1, pairJ[b]!, false);
   }
   // before the first / after the last chained word: forgiven when the template begins / ends with a slot there
   const first = chain[0]!;
@@ -131,8 +145,8 @@ function align(index: MessageIndex, m: IndexedMessage, query: Int32Array, positi
   for (let i = pairI[last]! + 1; i < m.tokens.length; i++) if (m.tokens[i] === VAR) tailSlot = true;
   const j0 = pairJ[first]!;
   const j1 = pairJ[last]!;
-  if (leadSlot) for (let j = Math.max(0, j0 - 3); j < j0; j++) forgiven[j] = 1;
-  if (tailSlot) for (let j = j1 + 1; j < Math.min(n, j1 + 4); j++) forgiven[j] = 1;
+  if (leadSlot) forgive(Math.max(0, j0 - 3), j0, true);
+  if (tailSlot) forgive(j1 + 1, Math.min(n, j1 + 4), true);
   let inside = 0;
   let outside = 0;
   let filled = 0;
@@ -154,7 +168,7 @@ function align(index: MessageIndex, m: IndexedMessage, query: Int32Array, positi
     else outside += known[j]!;
   }
   const at = chain.map((k) => pairI[k]!);
-  return { shared: total[best]!, inside, outside, filled, at, leftWords, distinct, distinctWords, swapped: swappedWords(index, m, query, at, chain.map((k) => pairJ[k]!)) };
+  return { shared: total[best]!, inside, outside, filled, slotWords, at, leftWords, distinct, distinctWords, swapped: swappedWords(index, m, query, at, chain.map((k) => pairJ[k]!)) };
 }
 
 /** An article's word at least this rare (in at most about one article in 55 printing a message) names its message's instance. */
@@ -232,9 +246,17 @@ function saysMore(a: Alignment): boolean {
 /** Share of what the paste and the article's message share that the paste's own words in place of the article's rare ones must reach. */
 const SWAP_SHARE = 0;
 
-/** The paste is another message of the article's message's family: it says its own words where the article's says rare ones (`swappedWords`). */
+/** Known words a slot at the template's start or end is given before they read as a phrase of the paste's own rather than a name. */
+const SLOT_PHRASE_WORDS = 3;
+
+/**
+ * The paste is another message of the article's message's family: it says its own words where the article's says rare
+ * ones (`swappedWords`), or an insertion slot ending a short template (or starting it) swallows a phrase saying more than the template's own
+ * words ("Cannot write directory, format failed." against "Cannot Write <filename>."; "Error Accessing the System
+ * Registry" against "Error accessing <one of the tables>").
+ */
 function saysOther(a: Alignment): boolean {
-  return a.swapped > 0 && a.swapped >= SWAP_SHARE * a.shared;
+  return (a.swapped > 0 && a.swapped >= SWAP_SHARE * a.shared) || (a.slotWords >= SLOT_PHRASE_WORDS && a.filled >= a.shared);
 }
 
 /**
