@@ -54,6 +54,8 @@ interface Alignment {
   outside: number;
   /** Known pasted words forgiven as filling the template's insertion slots. */
   filled: number;
+  /** The most known pasted words an insertion slot at the template's start or end was given. */
+  slotWords: number;
   /** Positions in the article's message of the chained words. */
   at: number[];
   /** Known pasted words left unexplained (neither chained nor forgiven), counted (not weighed). */
@@ -62,6 +64,8 @@ interface Alignment {
   distinct: number;
   /** How many such rare words. */
   distinctWords: number;
+  /** IDF mass of the article's rare words (SWAP_IDF) the paste says something else in place of (`swappedWords`). */
+  swapped: number;
 }
 
 /** The heaviest in-order chain of shared words (weighted longest increasing subsequence over a Fenwick tree of maxima). */
@@ -105,7 +109,7 @@ function align(index: MessageIndex, m: IndexedMessage, query: Int32Array, positi
       }
     }
   }
-  if (best === -1) return { shared: 0, inside: 0, outside: 0, filled: 0, at: [], leftWords: 0, distinct: 0, distinctWords: 0 };
+  if (best === -1) return { shared: 0, inside: 0, outside: 0, filled: 0, slotWords: 0, at: [], leftWords: 0, distinct: 0, distinctWords: 0, swapped: 0 };
   const chain: number[] = [];
   for (let k = best; k !== -1; k = prevPair[k]!) chain.push(k);
   chain.reverse();
@@ -113,12 +117,24 @@ function align(index: MessageIndex, m: IndexedMessage, query: Int32Array, positi
   for (const k of chain) inChain[pairJ[k]!] = 1;
   // pasted words between two chained words are forgiven where the article's template has an insertion slot between them
   const forgiven = new Uint8Array(n);
+  // the most known words a slot at the template's start or end was given: a name is one or two, a phrase of message
+  // words is more (a slot between two chained words is bounded by the message's own words: it may hold a phrase,
+  // "Connectivity Error [<driver specific information>] Illegal reference in query")
+  let slotWords = 0;
+  const forgive = (from: number, to: number, edge: boolean): void => {
+    let words = 0;
+    for (let j = from; j < to; j++) {
+      forgiven[j] = 1;
+      if (known[j]! > 0) words++;
+    }
+    if (edge) slotWords = Math.max(slotWords, words);
+  };
   for (let c = 1; c < chain.length; c++) {
     const a = chain[c - 1]!;
     const b = chain[c]!;
     let slot = false;
     for (let i = pairI[a]! + 1; i < pairI[b]!; i++) if (m.tokens[i] === VAR) slot = true;
-    if (slot) for (let j = pairJ[a]! + 1; j < pairJ[b]!; j++) forgiven[j] = 1;
+    if (slot) forgive(pairJ[a]! + 1, pairJ[b]!, false);
   }
   // before the first / after the last chained word: forgiven when the template begins / ends with a slot there
   const first = chain[0]!;
@@ -129,8 +145,8 @@ function align(index: MessageIndex, m: IndexedMessage, query: Int32Array, positi
   for (let i = pairI[last]! + 1; i < m.tokens.length; i++) if (m.tokens[i] === VAR) tailSlot = true;
   const j0 = pairJ[first]!;
   const j1 = pairJ[last]!;
-  if (leadSlot) for (let j = Math.max(0, j0 - 3); j < j0; j++) forgiven[j] = 1;
-  if (tailSlot) for (let j = j1 + 1; j < Math.min(n, j1 + 4); j++) forgiven[j] = 1;
+  if (leadSlot) forgive(Math.max(0, j0 - 3), j0, true);
+  if (tailSlot) forgive(j1 + 1, Math.min(n, j1 + 4), true);
   let inside = 0;
   let outside = 0;
   let filled = 0;
@@ -151,7 +167,39 @@ function align(index: MessageIndex, m: IndexedMessage, query: Int32Array, positi
     if (j > j0 && j < j1) inside += known[j]!;
     else outside += known[j]!;
   }
-  return { shared: total[best]!, inside, outside, filled, at: chain.map((k) => pairI[k]!), leftWords, distinct, distinctWords };
+  const at = chain.map((k) => pairI[k]!);
+  return { shared: total[best]!, inside, outside, filled, slotWords, at, leftWords, distinct, distinctWords, swapped: swappedWords(index, m, query, at, chain.map((k) => pairJ[k]!)) };
+}
+
+/** An article's word at least this rare (in at most about one article in 55 printing a message) names its message's instance. */
+const SWAP_IDF = 4;
+
+/**
+ * IDF mass of the article's rare words that the paste replaces with words of its own: between two chained words (or
+ * before the first, after the last) the article's message has a rare word the paste lacks, and the paste has a word
+ * there (known or not) where the article has it. The paste is another message of the same family ("Glfmod20 caused a
+ * divide error in module Glfani32.dll." against "<Program> caused a divide error in module GDI.EXE at <n>.";
+ * "…to install Microsoft Natural Language Query" against "…to install Microsoft Encarta Reference Suite <n>."),
+ * not this one with its insertion strings filled (those are the template's slots) nor cut short (nothing in place).
+ */
+function swappedWords(index: MessageIndex, m: IndexedMessage, query: Int32Array, at: readonly number[], atPaste: readonly number[]): number {
+  let swapped = 0;
+  for (let g = 0; g <= at.length; g++) {
+    const i0 = g === 0 ? -1 : at[g - 1]!;
+    const i1 = g === at.length ? m.tokens.length : at[g]!;
+    const j0 = g === 0 ? -1 : atPaste[g - 1]!;
+    const j1 = g === at.length ? query.length : atPaste[g]!;
+    let rare = 0;
+    for (let i = i0 + 1; i < i1; i++) {
+      const id = m.tokens[i]!;
+      if (id !== VAR && index.idf[id]! >= SWAP_IDF) rare += index.idf[id]!;
+    }
+    if (rare === 0) continue;
+    let said = false;
+    for (let j = j0 + 1; j < j1 && !said; j++) said = query[j] !== VAR;
+    if (said) swapped += rare;
+  }
+  return swapped;
 }
 
 /** The words of the article's message the chain used, in its order, for the why view (read back from the template). */
@@ -193,6 +241,22 @@ const LONGER_SHARE = 0.3;
 
 function saysMore(a: Alignment): boolean {
   return a.distinctWords >= LONGER_WORDS && a.distinct >= LONGER_SHARE * a.shared;
+}
+
+/** Share of what the paste and the article's message share that the paste's own words in place of the article's rare ones must reach. */
+const SWAP_SHARE = 0;
+
+/** Known words a slot at the template's start or end is given before they read as a phrase of the paste's own rather than a name. */
+const SLOT_PHRASE_WORDS = 3;
+
+/**
+ * The paste is another message of the article's message's family: it says its own words where the article's says rare
+ * ones (`swappedWords`), or an insertion slot ending a short template (or starting it) swallows a phrase saying more than the template's own
+ * words ("Cannot write directory, format failed." against "Cannot Write <filename>."; "Error Accessing the System
+ * Registry" against "Error accessing <one of the tables>").
+ */
+function saysOther(a: Alignment): boolean {
+  return (a.swapped > 0 && a.swapped >= SWAP_SHARE * a.shared) || (a.slotWords >= SLOT_PHRASE_WORDS && a.filled >= a.shared);
 }
 
 /**
@@ -375,11 +439,12 @@ export function rankMessages(index: MessageIndex, given: readonly PastedText[], 
       const confidence = confidenceOf(a, m, p.how, lone);
       // a line of a wrapped message is judged by the whole message too (only where it could be `match`: the align is not free)
       const c = containers[p.given]!;
-      let longer = saysMore(a);
+      let longer = saysMore(a) || saysOther(a);
       if (!longer && c >= 0 && confidence > GENERIC_CEILING) {
         let cq = containerQueries.get(c);
         if (!cq) containerQueries.set(c, (cq = queryOf(index, tokenized[c]!)));
-        longer = saysMore(align(index, m, cq.query, cq.positions, cq.known));
+        const whole = align(index, m, cq.query, cq.positions, cq.known);
+        longer = saysMore(whole) || saysOther(whole);
       }
       return { msg, m, a, whole, longer, confidence };
     });
