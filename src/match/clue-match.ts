@@ -211,13 +211,17 @@ function scoreBugchecks(index: ClueIndex, pasted: PastedBugcheck, add: (sig: num
 /** A file in more fixes than this (KERNEL32.DLL, MFC42.DLL) says nothing about which one a crash in it needs. */
 const MAX_FIX_FILE_DF = 15;
 
+/** The program and its faulting module named together: at least PAIR_BASE, up to PAIR_BASE + PAIR_WEIGHT when one or two articles name both (`possible`; with the exception code or title words, more). */
+const PAIR_BASE = 0.3;
+const PAIR_WEIGHT = 0.25;
+
 /** A fault address printed by at most this many articles names their crash. */
 const ADDRESS_DF = 2;
 /** An address alone is `possible`; with the program or module the article names, a `match`. */
 const ADDRESS_WEIGHT = 0.55;
 
 function scoreAppError(index: ClueIndex, clue: AppClue, exceptionCodes: (sig: number) => string[], add: (sig: number, s: Scored) => void): void {
-  const parts = new Map<number, { score: number; details: string[]; printed: string[] }>();
+  const parts = new Map<number, { score: number; details: string[]; printed: string[]; roles: number }>();
   const named: [string | undefined, string][] = [
     [clue.app, 'application'],
     [clue.module, 'faulting module'],
@@ -232,11 +236,12 @@ function scoreAppError(index: ClueIndex, clue: AppClue, exceptionCodes: (sig: nu
     const r = rarity(new Set(entries.map((e) => e.sig)).size);
     const counted = new Set<number>();
     for (const e of entries) {
-      const p = parts.get(e.sig) ?? { score: 0, details: [], printed: [] };
+      const p = parts.get(e.sig) ?? { score: 0, details: [], printed: [], roles: 0 };
       // one article naming the module twice (Snaexp.exe, snaexp.dbg) counts once
       if (counted.has(e.sig)) continue;
       counted.add(e.sig);
       p.score += 0.3 * r;
+      p.roles++;
       p.details.push(`${role} ${name} (the article names ${e.printed})`);
       p.printed.push(e.printed);
       parts.set(e.sig, p);
@@ -248,8 +253,9 @@ function scoreAppError(index: ClueIndex, clue: AppClue, exceptionCodes: (sig: nu
     for (const e of fixed) {
       if (counted.has(e.sig)) continue;
       counted.add(e.sig);
-      const p = parts.get(e.sig) ?? { score: 0, details: [], printed: [] };
+      const p = parts.get(e.sig) ?? { score: 0, details: [], printed: [], roles: 0 };
       p.score += 0.3 * rarity(fixDf);
+      p.roles++;
       p.details.push(`${role} ${name} (the article's fix replaces ${e.printed})`);
       p.printed.push(e.printed);
       parts.set(e.sig, p);
@@ -258,8 +264,19 @@ function scoreAppError(index: ClueIndex, clue: AppClue, exceptionCodes: (sig: nu
   // the fault address the article prints: one crash, not every crash of a common program (WINWORD.EXE)
   const printedAt = clue.offset !== undefined && isTellingAddress(clue.offset) ? (index.addresses.get(addressKey(clue.offset)) ?? []) : [];
   const sameAddress = new Set(printedAt.length <= ADDRESS_DF ? printedAt : []);
-  for (const sig of sameAddress) if (!parts.has(sig)) parts.set(sig, { score: 0, details: [], printed: [] });
+  for (const sig of sameAddress) if (!parts.has(sig)) parts.set(sig, { score: 0, details: [], printed: [], roles: 0 });
+  // the program and the module it faulted in, both named by the article: as rare as the articles naming the two together
+  // (VFP and KERNEL32.DLL are each in dozens, together in four)
+  let pairDf = 0;
+  for (const p of parts.values()) if (p.roles >= 2) pairDf++;
   for (const [sig, p] of parts) {
+    if (p.roles >= 2) {
+      const pair = PAIR_BASE + PAIR_WEIGHT * rarity(pairDf);
+      if (pair > p.score) {
+        p.score = pair;
+        p.details.push(`program and faulting module named together${pairDf > 1 ? ` (by ${pairDf} articles)` : ''}`);
+      }
+    }
     if (sameAddress.has(sig)) {
       p.score += ADDRESS_WEIGHT;
       p.details.push(`fault address ${clue.offset} as the article prints it`);
