@@ -258,3 +258,27 @@ describe('ordering the articles that print the same STOP code or name the same m
     expect(text).toMatch(/the paste says .*twinax.* of the article's title/);
   });
 });
+
+describe('a program and the module it faulted in, each common, named together by few articles', () => {
+  const many = (prefix: number, module: string) => Array.from({ length: 16 }, (_, k) => ({ id: `Q${prefix + k}`, title: `Some trouble number ${k} with ${module}`, faultModules: [module] }));
+  const inputs: SignatureInput[] = [
+    ...many(940100, 'VFP'),
+    ...many(940200, 'KERNEL32.DLL'),
+    { id: 'Q940301', title: 'PRB: Cannot Quit VFP, End Task Causes Application Error', faultModules: ['VFP', 'KERNEL32.DLL'] },
+    { id: 'Q940302', title: 'VFP Crashes When Printing a Report', faultModules: ['VFP', 'Kernel32.dll'] },
+  ];
+  const pairIndex = buildIndex(inputs.map((s) => SignatureSchema.parse(s)), loadRules());
+
+  it.each([
+    ['offers the articles naming both as a short list', 'VFP caused an invalid page fault in module KERNEL32.DLL at 0177:bff7a388.', ['Q940301', 'Q940302']],
+    ['and the one whose title the paste says first', 'after End Task on VFP:\nVFP caused an invalid page fault in module KERNEL32.DLL at 0177:bff7a388.', ['Q940301']],
+  ])('%s', (_name, text, first) => {
+    const result = matchMessage(pairIndex, parseMessage(text));
+    expect(result.verdict).toBe('possible');
+    expect(result.candidates.slice(0, first.length).map((c) => c.kb).sort()).toEqual(first);
+  });
+
+  it('answers nothing for the program alone, named by sixteen articles', () => {
+    expect(matchMessage(pairIndex, parseMessage('VFP caused an invalid page fault in module VFP.EXE at 0177:bff7a388.')).verdict).toBe('none');
+  });
+});
