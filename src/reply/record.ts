@@ -177,12 +177,19 @@ export function withRecordButton(reply: Reply, parts: readonly string[]): Reply 
   return fitReply({ text: reply.text, blocks: [...reply.blocks, button] });
 }
 
-/** Posted in the thread the issue was worked out in. */
-export function buildRecordedNotice(sig: Signature, user: string, edited: boolean): Reply {
+/**
+ * Posted in the thread the issue was worked out in. `console`: the offline console has no modal and no team
+ * store of its own to retire from, so the notice says where those are done instead of offering commands it lacks.
+ */
+export function buildRecordedNotice(sig: Signature, user: string, edited: boolean, where: 'slack' | 'console' = 'slack'): Reply {
   const verb = edited ? 'Updated' : 'Recorded as';
   const text = `${verb} ${sig.id} by <@${user}>: ${escapeMrkdwn(sig.title)}`;
   const hint = edited ? '' : ' The next paste of this crash, in any channel, is answered with it.';
-  return fitReply({ text, blocks: [section(`:memo: ${text}`), context(`\`/kb ${sig.id}\` shows it · \`/kb edit ${sig.id}\` · \`/kb retire ${sig.id}\`.${hint}`)] });
+  const manage =
+    where === 'console'
+      ? `edit or retire it in Slack (\`/kb edit ${sig.id}\`, \`/kb retire ${sig.id}\`) or by hand in the team folder`
+      : `\`/kb edit ${sig.id}\` · \`/kb retire ${sig.id}\``;
+  return fitReply({ text, blocks: [section(`:memo: ${text}`), context(`\`/kb ${sig.id}\` shows it · ${manage}.${hint}`)] });
 }
 
 /** A card's origin: a team known issue (who recorded it, where) or a Microsoft KB article. */

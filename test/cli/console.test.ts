@@ -119,6 +119,8 @@ describe('kbbot console :record', () => {
     const [none, afterNew] = answers(await converse(script, { teamDir: dir }));
     expect(none).toContain('No known KB article matches this');
     expect(none).toContain('Recorded as KI-1 by @console: Foo crashes in Bar');
+    // The console has no /kb edit or /kb retire of its own: the notice says where they are done.
+    expect(none).toContain('edit or retire it in Slack (`/kb edit KI-1`, `/kb retire KI-1`) or by hand in the team folder');
     expect(afterNew).toMatch(/^kbbot \(in the thread, match\):\n🔎 \*KI-1 Foo crashes in Bar\*/);
     expect(afterNew).toContain('a null Baz handle');
     expect(afterNew).toContain('restart the foo service');

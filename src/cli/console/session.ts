@@ -145,7 +145,7 @@ export class ConsoleSession {
     } catch (error) {
       return `Not recorded: could not save: ${(error as Error).message}`;
     }
-    return renderText(buildRecordedNotice(saved, CONSOLE_AUTHOR, false));
+    return renderText(buildRecordedNotice(saved, CONSOLE_AUTHOR, false, 'console'));
   }
 
   /** Applies what the adapter would (thread memory, mutes) and renders the answer. */
