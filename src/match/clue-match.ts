@@ -302,9 +302,6 @@ const MAX_UNEXPLAINED = 2;
  */
 const CONTEXT_WEIGHT = 0.1;
 
-/** Title words said worth this much IDF (about two rare words: one or two articles' titles hold each) earn the whole CONTEXT_WEIGHT. */
-const CONTEXT_FULL = 14;
-
 /** The words of rules/context-words.txt, loaded once. */
 const CONTEXT_RULES = loadContextRules();
 
@@ -331,7 +328,7 @@ export function clueWords(index: ClueIndex, clues: readonly Clue[], rules: Conte
   return out;
 }
 
-/** How much of the article's title the paste's words say (IDF said, up to CONTEXT_FULL, as a share of it), and those words; none without a shared word. Clue words count on neither side. */
+/** The share of the article's title (by IDF) the paste's words say, and those words; none without a telling word. Clue words count on neither side. */
 export function titleAgreement(index: ClueIndex, sig: number, context: ReadonlySet<string>, excluded: ReadonlySet<string> = new Set()): { share: number; shared: string[] } {
   const words = index.titleWords.get(sig) ?? [];
   let total = 0;
@@ -346,8 +343,7 @@ export function titleAgreement(index: ClueIndex, sig: number, context: ReadonlyS
       shared.push(w);
     }
   }
-  // the IDF the paste says, not its share of the title: a short title's one common word ("during setup") says less than two rare ones ("AST Bravo")
-  return total > 0 && shared.length > 0 ? { share: Math.min(1, said / CONTEXT_FULL), shared } : { share: 0, shared: [] };
+  return total > 0 && shared.length > 0 ? { share: said / total, shared } : { share: 0, shared: [] };
 }
 
 /** Per article, the best score of each pasted clue, combined: the best counts fully, further clues add a little. */
