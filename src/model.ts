@@ -171,7 +171,15 @@ export const ClueSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('event-id'), id: z.number().int(), source: z.string().optional(), description: z.string().optional(), level: z.string().optional() }),
   z.object({ kind: z.literal('file-version'), version: VersionSchema, file: z.string().optional() }),
   /** A STOP screen or bug check: code and/or symbolic name (resolved against rules/bugcheck-codes.txt by match/), parameters, driver. */
-  z.object({ kind: z.literal('bugcheck'), code: z.string().optional(), name: z.string().optional(), driver: z.string().optional(), parameters: z.array(z.string()).optional() }),
+  z.object({
+    kind: z.literal('bugcheck'),
+    code: z.string().optional(),
+    name: z.string().optional(),
+    driver: z.string().optional(),
+    parameters: z.array(z.string()).optional(),
+    /** Drivers an NT 4.0 screen's module list or stack dump names. */
+    modules: z.array(z.string()).optional(),
+  }),
   /** An application crash report: Dr. Watson, Application Error 1000 / APPCRASH, the "instruction at" popup, a Win9x fault line. */
   z.object({
     kind: z.literal('app-error'),
@@ -196,6 +204,11 @@ export const ParsedMessageSchema = z.object({
   /** Canonical ids of the KB articles the message names, in order of first mention, no repeats. */
   kbRefs: z.array(KbIdSchema),
   clues: z.array(ClueSchema),
+  /**
+   * The paste's own words (trace/context-words.ts), read when it holds a STOP screen or crash report and no trace: what the
+   * person says around it (the program, the hardware, what they did) orders the articles printing the same code or module.
+   */
+  context: z.array(z.string()).optional(),
 });
 export type ParsedMessage = z.infer<typeof ParsedMessageSchema>;
 

@@ -32,7 +32,7 @@ function withReportedVersions(clues: Clue[]): Clue[] {
 
 /** Every clue candidate, best first (the bench reads ranks and confidences below the cut). */
 export function rankClueCandidates(index: MatchIndex, parsed: ParsedMessage, limit = MAX_CANDIDATES): ClueRanked[] {
-  return rankClues(index.clues, parsed.clues, (sig) => index.signatures[sig]?.exceptionCodes ?? [], limit);
+  return rankClues(index.clues, parsed.clues, (sig) => index.signatures[sig]?.exceptionCodes ?? [], limit, parsed.context);
 }
 
 /** The verdict over clue candidates: the same rule as traces (a tie at the top is `possible`), at the clue threshold. */

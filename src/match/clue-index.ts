@@ -48,6 +48,15 @@ export interface ClueIndex {
   /** Articles printing each STOP parameter at each position (`0:b`), for its rarity. */
   parameterDf: Map<string, number>;
   modules: Map<string, ModuleEntry[]>;
+  /**
+   * Files an article's fix replaces (its file table, the file its resolution names: "the updated version of MSJT3032.DLL"),
+   * by stem, where the article does not name them as faulting: a crash in the file a fix replaces is often that article's.
+   */
+  fixFiles: Map<string, ModuleEntry[]>;
+  /** Title words of the articles printing a STOP code or naming a faulting module or fix file (trace/events.ts descriptionWords). */
+  titleWords: Map<number, string[]>;
+  /** IDF of those title words among those articles: "stop", "error", "fault" weigh little, "twinax" much. */
+  titleIdf: Map<string, number>;
   /** Articles printing each fault address (`014f:300b68e0`, `5f402181`). */
   addresses: Map<string, number[]>;
   names: BugcheckNames;
@@ -71,6 +80,31 @@ function titleEventIds(title: string): Set<number> {
   return ids;
 }
 
+/** A file name in a fix's summary or carriers ("To obtain the updated version of MSJT3032.DLL"). */
+const FIX_FILE = /\b([A-Za-z0-9_$~-]{1,40}\.(?:dll|exe|sys|drv|ocx|vxd|cpl))\b/gi;
+const HAS_FILE = /\.(?:dll|exe|sys|drv|ocx|vxd|cpl)\b/i;
+const NO_FILES: ReadonlyMap<string, string> = new Map();
+/** File names kept per article. */
+const MAX_FIX_FILES = 16;
+/** A file table of at most this many rows is read for the files a fix replaces. */
+const MAX_TABLE_ROWS = 8;
+
+/** The files an article's fix replaces that it does not name as faulting. */
+function fixFilesOf(sig: Signature, faulting: ReadonlySet<string>): ReadonlyMap<string, string> {
+  const out = new Map<string, string>();
+  const add = (name: string): void => {
+    const stem = moduleStem(name);
+    if (out.size < MAX_FIX_FILES && !faulting.has(stem) && !out.has(stem)) out.set(stem, name);
+  };
+  // a small hotfix's table names the files it replaces; a service pack's hundred rows say nothing of one crash
+  if (sig.files.length <= MAX_TABLE_ROWS) for (const f of sig.files) add(f.name);
+  for (const text of [sig.fix.summary, ...(sig.fix.carriers ?? [])]) {
+    // most fixes name no file: a quick look first, the full pattern only where an extension is
+    if (HAS_FILE.test(text)) for (const m of text.matchAll(FIX_FILE)) add(m[1]!);
+  }
+  return out;
+}
+
 export function buildClueIndex(signatures: readonly Signature[], names: BugcheckNames = loadBugcheckNames()): ClueIndex {
   const events = new Map<number, EventEntry[]>();
   const wordDf = new Map<string, number>();
@@ -81,6 +115,9 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
   const parameterDf = new Map<string, number>();
   const modules = new Map<string, ModuleEntry[]>();
   const addresses = new Map<string, number[]>();
+  const fixFiles = new Map<string, ModuleEntry[]>();
+  const titleWords = new Map<number, string[]>();
+  const titleDf = new Map<string, number>();
 
   signatures.forEach((sig, s) => {
     const inTitle = sig.eventIds.length > 0 || (sig.events?.length ?? 0) > 0 ? titleEventIds(sig.title) : new Set<number>();
@@ -100,6 +137,13 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
     const faulting = (sig.faultModules ?? []).map(moduleStem);
     for (const [k, stem] of faulting.entries()) push(modules, stem, { sig: s, printed: sig.faultModules?.[k] ?? stem });
     for (const a of sig.faultAddresses ?? []) push(addresses, a, s);
+    const fixed = sig.files.length > 0 || HAS_FILE.test(sig.fix.summary) ? fixFilesOf(sig, new Set(faulting)) : NO_FILES;
+    for (const [stem, printed] of fixed) push(fixFiles, stem, { sig: s, printed });
+    if (faulting.length > 0 || fixed.size > 0 || sig.stopCodes.length > 0 || (sig.bugchecks?.length ?? 0) > 0) {
+      const words = descriptionWords(sig.title);
+      titleWords.set(s, words);
+      for (const w of words) titleDf.set(w, (titleDf.get(w) ?? 0) + 1);
+    }
     if (sig.stopCodes.length === 0 && (sig.bugchecks?.length ?? 0) === 0) return;
     const titleCodes = new Set(readBugchecks(sig.title).flatMap((b) => (b.code ? [b.code] : [])));
     const seenDrivers = new Set<string>();
@@ -121,5 +165,7 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
 
   const wordIdf = new Map<string, number>();
   for (const [w, df] of wordDf) wordIdf.set(w, Math.log(1 + described / df));
-  return { events, wordIdf, bugchecks, driverDf, codeDriverDf, parameterDf, modules, addresses, names };
+  const titleIdf = new Map<string, number>();
+  for (const [w, df] of titleDf) titleIdf.set(w, Math.log(1 + titleWords.size / df));
+  return { events, wordIdf, bugchecks, driverDf, codeDriverDf, parameterDf, modules, fixFiles, titleWords, titleIdf, addresses, names };
 }

@@ -11,6 +11,7 @@ import type { Clue, ClueMatch } from '../model.js';
 import { addressKey, isTellingAddress, moduleStem } from '../trace/app-error.js';
 import { descriptionWords, sourceAgreement } from '../trace/events.js';
 import { codeDriverKey, type ClueIndex, type EventEntry } from './clue-index.js';
+import { type ContextRules, loadContextRules } from './context-rules.js';
 
 /** Confidence at or above which a clue match is `match` (fitted on the bench's calibration half). */
 export const CLUE_MATCH_THRESHOLD = 0.61;
@@ -107,6 +108,8 @@ interface PastedBugcheck {
   name?: string;
   driver?: string;
   parameters: string[];
+  /** Stems of the drivers the screen's module list names. */
+  modules: string[];
 }
 
 function pastedBugchecks(index: ClueIndex, clues: Clue[]): PastedBugcheck[] {
@@ -116,9 +119,9 @@ function pastedBugchecks(index: ClueIndex, clues: Clue[]): PastedBugcheck[] {
     const b = c as BugcheckClue;
     const code = b.code ?? (b.name !== undefined ? index.names.byName.get(b.name) : undefined);
     if (code === undefined) continue;
-    out.push({ code, ...(b.name ? { name: b.name } : {}), ...(b.driver ? { driver: b.driver } : {}), parameters: b.parameters ?? [] });
+    out.push({ code, ...(b.name ? { name: b.name } : {}), ...(b.driver ? { driver: b.driver } : {}), parameters: b.parameters ?? [], modules: (b.modules ?? []).map(moduleStem) });
   }
-  for (const c of clues) if (c.kind === 'stop-code' && !out.some((b) => b.code === c.code)) out.push({ code: c.code, parameters: [] });
+  for (const c of clues) if (c.kind === 'stop-code' && !out.some((b) => b.code === c.code)) out.push({ code: c.code, parameters: [], modules: [] });
   return out;
 }
 
@@ -126,6 +129,13 @@ function showStop(index: ClueIndex, code: string, driver: string | undefined, pa
   const name = index.names.byCode.get(code);
   return `STOP ${code}${name ? ` ${name}` : ''}${parameters.length > 0 ? ` (${parameters.map((p) => `0x${p}`).join(', ')})` : ''}${driver ? ` in ${driver}` : ''}`;
 }
+
+/**
+ * An article's driver found only in the pasted module list counts this share of a named driver, and only when at most
+ * LISTED_DRIVER_DF articles name it with the code (a list holds the disk and network drivers every machine loads).
+ */
+const LISTED_DRIVER = 0.75;
+const LISTED_DRIVER_DF = 2;
 
 /** Taken off when the pasted addresses cannot be checked: the same code and driver may be another crash, so at best `possible` (as an event description the article lacks). */
 const UNCHECKED_PARAMETERS = 0.1;
@@ -150,7 +160,12 @@ function scoreBugchecks(index: ClueIndex, pasted: PastedBugcheck, add: (sig: num
     const name = index.names.byCode.get(pasted.code);
     const details = [`STOP code ${pasted.code}${name ? ` (${name})` : ''}`];
     let score = 0.3;
-    if (driver !== undefined && entry.drivers.length > 0) {
+    // the article's driver in the screen's module list, rare with this code: the fault surfaced elsewhere (the kernel) but this driver was loaded
+    const listed = driver === undefined || !entry.drivers.includes(driver) ? entry.drivers.find((d) => pasted.modules.includes(d) && (index.codeDriverDf.get(codeDriverKey(pasted.code, d)) ?? 1) <= LISTED_DRIVER_DF) : undefined;
+    if (listed !== undefined) {
+      score += 0.35 * LISTED_DRIVER;
+      details.push(`driver ${listed} in the pasted module list, as the article names it`);
+    } else if (driver !== undefined && entry.drivers.length > 0) {
       if (entry.drivers.includes(driver)) {
         // rare with this code, not overall: tcpip.sys is named in many STOP articles, with 0x1E in few
         const df = index.codeDriverDf.get(codeDriverKey(pasted.code, driver)) ?? 1;
@@ -197,13 +212,20 @@ function scoreBugchecks(index: ClueIndex, pasted: PastedBugcheck, add: (sig: num
   }
 }
 
+/** A file in more fixes than this (KERNEL32.DLL, MFC42.DLL) says nothing about which one a crash in it needs. */
+const MAX_FIX_FILE_DF = 15;
+
+/** The program and its faulting module named together: at least PAIR_BASE, up to PAIR_BASE + PAIR_WEIGHT when one or two articles name both (`possible`; with the exception code or title words, more). */
+const PAIR_BASE = 0.3;
+const PAIR_WEIGHT = 0.25;
+
 /** A fault address printed by at most this many articles names their crash. */
 const ADDRESS_DF = 2;
 /** An address alone is `possible`; with the program or module the article names, a `match`. */
 const ADDRESS_WEIGHT = 0.55;
 
 function scoreAppError(index: ClueIndex, clue: AppClue, exceptionCodes: (sig: number) => string[], add: (sig: number, s: Scored) => void): void {
-  const parts = new Map<number, { score: number; details: string[]; printed: string[] }>();
+  const parts = new Map<number, { score: number; details: string[]; printed: string[]; roles: number }>();
   const named: [string | undefined, string][] = [
     [clue.app, 'application'],
     [clue.module, 'faulting module'],
@@ -218,12 +240,27 @@ function scoreAppError(index: ClueIndex, clue: AppClue, exceptionCodes: (sig: nu
     const r = rarity(new Set(entries.map((e) => e.sig)).size);
     const counted = new Set<number>();
     for (const e of entries) {
-      const p = parts.get(e.sig) ?? { score: 0, details: [], printed: [] };
+      const p = parts.get(e.sig) ?? { score: 0, details: [], printed: [], roles: 0 };
       // one article naming the module twice (Snaexp.exe, snaexp.dbg) counts once
       if (counted.has(e.sig)) continue;
       counted.add(e.sig);
       p.score += 0.3 * r;
+      p.roles++;
       p.details.push(`${role} ${name} (the article names ${e.printed})`);
+      p.printed.push(e.printed);
+      parts.set(e.sig, p);
+    }
+    // the file a fix replaces: a faulting module the article names only in its file table or resolution
+    const fixed = role === 'faulting module' ? (index.fixFiles.get(stem) ?? []) : [];
+    const fixDf = new Set(fixed.map((e) => e.sig)).size;
+    if (fixDf > MAX_FIX_FILE_DF) continue;
+    for (const e of fixed) {
+      if (counted.has(e.sig)) continue;
+      counted.add(e.sig);
+      const p = parts.get(e.sig) ?? { score: 0, details: [], printed: [], roles: 0 };
+      p.score += 0.3 * rarity(fixDf);
+      p.roles++;
+      p.details.push(`${role} ${name} (the article's fix replaces ${e.printed})`);
       p.printed.push(e.printed);
       parts.set(e.sig, p);
     }
@@ -231,8 +268,19 @@ function scoreAppError(index: ClueIndex, clue: AppClue, exceptionCodes: (sig: nu
   // the fault address the article prints: one crash, not every crash of a common program (WINWORD.EXE)
   const printedAt = clue.offset !== undefined && isTellingAddress(clue.offset) ? (index.addresses.get(addressKey(clue.offset)) ?? []) : [];
   const sameAddress = new Set(printedAt.length <= ADDRESS_DF ? printedAt : []);
-  for (const sig of sameAddress) if (!parts.has(sig)) parts.set(sig, { score: 0, details: [], printed: [] });
+  for (const sig of sameAddress) if (!parts.has(sig)) parts.set(sig, { score: 0, details: [], printed: [], roles: 0 });
+  // the program and the module it faulted in, both named by the article: as rare as the articles naming the two together
+  // (VFP and KERNEL32.DLL are each in dozens, together in four)
+  let pairDf = 0;
+  for (const p of parts.values()) if (p.roles >= 2) pairDf++;
   for (const [sig, p] of parts) {
+    if (p.roles >= 2) {
+      const pair = PAIR_BASE + PAIR_WEIGHT * rarity(pairDf);
+      if (pair > p.score) {
+        p.score = pair;
+        p.details.push(`program and faulting module named together${pairDf > 1 ? ` (by ${pairDf} articles)` : ''}`);
+      }
+    }
     if (sameAddress.has(sig)) {
       p.score += ADDRESS_WEIGHT;
       p.details.push(`fault address ${clue.offset} as the article prints it`);
@@ -251,8 +299,59 @@ function scoreAppError(index: ClueIndex, clue: AppClue, exceptionCodes: (sig: nu
 const UNEXPLAINED = 0.02;
 const MAX_UNEXPLAINED = 2;
 
+/**
+ * At most this much is added for the paste's words in an article's title (IDF-weighted share of the title said):
+ * enough to order articles printing the same STOP code or naming the same module ("SNA Server Twinax Connection …
+ * Traps with 0x00000050" for a paste about twinax), less than a driver or an address is worth.
+ */
+const CONTEXT_WEIGHT = 0.1;
+
+/** The words of rules/context-words.txt, loaded once. */
+const CONTEXT_RULES = loadContextRules();
+
+/**
+ * Words that name the pasted clues themselves (the STOP's symbolic name, the driver, program and module stems) and
+ * the screen or report (rules/context-words.txt): already counted as clues, so not counted again from the title.
+ */
+export function clueWords(index: ClueIndex, clues: readonly Clue[], rules: ContextRules = CONTEXT_RULES): Set<string> {
+  const out = new Set<string>();
+  const addWords = (text: string | undefined): void => {
+    for (const w of (text ?? '').toLowerCase().split(/[^a-z]+/)) if (w) out.add(w);
+  };
+  for (const c of clues) {
+    if (c.kind === 'bugcheck' || c.kind === 'stop-code') {
+      for (const w of rules.words('stop-words')) out.add(w);
+      addWords(c.kind === 'bugcheck' ? c.name : undefined);
+      addWords(index.names.byCode.get(c.code ?? ''));
+      if (c.kind === 'bugcheck' && c.driver !== undefined) addWords(moduleStem(c.driver));
+    } else if (c.kind === 'app-error') {
+      for (const w of rules.words('app-error-words')) out.add(w);
+      for (const name of [c.app, c.module]) if (name !== undefined) addWords(moduleStem(name));
+    }
+  }
+  return out;
+}
+
+/** The share of the article's title (by IDF) the paste's words say, and those words; none without a telling word. Clue words count on neither side. */
+export function titleAgreement(index: ClueIndex, sig: number, context: ReadonlySet<string>, excluded: ReadonlySet<string> = new Set()): { share: number; shared: string[] } {
+  const words = index.titleWords.get(sig) ?? [];
+  let total = 0;
+  let said = 0;
+  const shared: string[] = [];
+  for (const w of words) {
+    if (excluded.has(w)) continue;
+    const idf = index.titleIdf.get(w) ?? 0;
+    total += idf;
+    if (context.has(w)) {
+      said += idf;
+      shared.push(w);
+    }
+  }
+  return total > 0 && shared.length > 0 ? { share: said / total, shared } : { share: 0, shared: [] };
+}
+
 /** Per article, the best score of each pasted clue, combined: the best counts fully, further clues add a little. */
-export function rankClues(index: ClueIndex, clues: Clue[], exceptionCodes: (sig: number) => string[], limit: number): ClueRanked[] {
+export function rankClues(index: ClueIndex, clues: Clue[], exceptionCodes: (sig: number) => string[], limit: number, context: readonly string[] = []): ClueRanked[] {
   const perSig = new Map<number, Map<string, Scored>>();
   const add = (key: string) => (sig: number, s: Scored) => {
     let byClue = perSig.get(sig);
@@ -278,12 +377,24 @@ export function rankClues(index: ClueIndex, clues: Clue[], exceptionCodes: (sig:
   for (const byClue of perSig.values()) for (const key of byClue.keys()) fitted.add(key);
   const ranked: ClueRanked[] = [];
   const titled = new Set<number>();
+  const excluded = context.length > 0 ? clueWords(index, clues) : new Set<string>();
+  const said = new Set(context.filter((w) => !excluded.has(w)));
   for (const [sig, byClue] of perSig) {
     const scored = [...byClue.values()].sort((a, b) => b.score - a.score);
     // two pasted events both at full score cap at 1 either way: what the article leaves unexplained tells them apart
     const unexplained = Math.min(MAX_UNEXPLAINED, fitted.size - byClue.size);
-    const confidence = Math.min(1, scored.reduce((sum, s, i) => sum + s.score * (i === 0 ? 1 : i === 1 ? 0.25 : 0.1), 0)) - UNEXPLAINED * unexplained;
-    ranked.push({ sig, confidence, matches: scored.map((s) => s.match) });
+    let confidence = Math.min(1, scored.reduce((sum, s, i) => sum + s.score * (i === 0 ? 1 : i === 1 ? 0.25 : 0.1), 0)) - UNEXPLAINED * unexplained;
+    const matches = scored.map((s) => s.match);
+    // the paste's own words in the title of an article printing its STOP or naming its module (events order by their descriptions)
+    const strong = matches.find((m) => m.kind === 'bugcheck' || m.kind === 'app-error');
+    if (strong && said.size > 0) {
+      const title = titleAgreement(index, sig, said, excluded);
+      if (title.share > 0) {
+        confidence = Math.min(1, confidence + CONTEXT_WEIGHT * title.share);
+        strong.details.push(`the paste says ${title.shared.slice(0, 6).join(', ')} of the article's title`);
+      }
+    }
+    ranked.push({ sig, confidence, matches });
     if (scored.some((s) => s.titled)) titled.add(sig);
   }
   // at the cap (1) the title bonus is lost: among equals, the article about the event comes first

@@ -71,7 +71,7 @@ const FIELDS: [Field, RegExp][] = [
   ['code', new RegExp(`\\bException (?:number|code):\\s{0,4}${HEX}`, 'gi')],
   ['code', new RegExp(`\\bgenerated an application error[^\\n]{0,120}?was ${HEX}`, 'gi')],
   ['offset', new RegExp(`\\b(?:Fault offset|Exception Offset|fault address):?\\s{0,4}${HEX}`, 'gi')],
-  ['offset', new RegExp(`\\bThe instruction at\\s{0,2}[:"']?${HEX}["']? referenced memory`, 'gi')],
+  ['offset', new RegExp(`\\bThe instruction at\\s{0,2}[:"']?${HEX}["']? referenc(?:ed|es|e) memory`, 'gi')],
   // Win9x prints 32-bit offsets (0137:30012f4a), Windows 3.x 16-bit ones (0008:1F6A)
   ['offset', new RegExp(`in\\s{1,3}module\\s{1,3}[^\\s]{1,60}\\s{1,3}at\\s{1,3}([0-9a-fA-F]{4}:[0-9a-fA-F]{4,8})\\b`, 'gi')],
 ];
@@ -105,7 +105,7 @@ export function readAppErrors(text: string): AppErrorRecord[] {
     }
   }
   // the popup names its exception only in words
-  for (const m of text.matchAll(/\bThe instruction at\s{0,2}[:"']?(?:0x)?[0-9a-fA-F]{1,16}["']? referenced memory at/gi)) found.push({ at: m.index, field: 'code', value: 'c0000005' });
+  for (const m of text.matchAll(/\bThe instruction at\s{0,2}[:"']?(?:0x)?[0-9a-fA-F]{1,16}["']? referenc(?:ed|es|e) memory at/gi)) found.push({ at: m.index, field: 'code', value: 'c0000005' });
   found.sort((a, b) => a.at - b.at);
   const records: AppErrorRecord[] = [];
   let current: AppErrorRecord | undefined;

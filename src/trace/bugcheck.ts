@@ -15,6 +15,8 @@ export interface BugcheckRecord {
   name?: string;
   driver?: string;
   parameters?: string[];
+  /** Drivers the screen's module list or stack dump names (`80001000 3651ffab - fcascsi.sys`): where the fault surfaced in the kernel, the driver behind it is often among them. */
+  modules?: string[];
 }
 
 /** `0xA`, `0A`, `0000000a`, `0x0000000A` → `0x0000000A`. */
@@ -139,6 +141,38 @@ function collect(text: string): Found[] {
   return found.sort((a, b) => a.at - b.at);
 }
 
+/**
+ * NT 4.0 screens list the loaded drivers (`Dll Base DateStmp - Name`: `80001000 3651ffab - fcascsi.sys`, two to a
+ * line) and the drivers on the stack (`Address dword dump Build [1381] - Name`: `… 80149905 - ntoskrnl.exe`): two
+ * hex words, a dash, a file.
+ */
+const MODULE_ROW = /\b[0-9a-fA-F]{8}\s{1,3}[0-9a-fA-F]{8}\s{1,3}-\s{1,3}([A-Za-z0-9_$~-]{1,40}\.(?:sys|dll|exe|drv))\b/gi;
+/** Module names kept per screen, and rows read per text: bound the work on a pasted dump. */
+const MAX_MODULES = 64;
+const MAX_MODULE_ROWS = 512;
+
+/** The module list's drivers after each bug check, up to the next one (no repeats, in order). */
+function withModuleLists(text: string, records: BugcheckRecord[]): BugcheckRecord[] {
+  const coded = records.filter((r) => r.code !== undefined);
+  if (coded.length === 0) return records;
+  // both in text order: the owner only moves forward
+  let next = 0;
+  let owner: BugcheckRecord | undefined;
+  let rows = 0;
+  for (const m of text.matchAll(MODULE_ROW)) {
+    if (++rows > MAX_MODULE_ROWS) break;
+    while (next < coded.length && coded[next]!.at < m.index) owner = coded[next++];
+    if (!owner || m.index - owner.at > MODULE_REACH) continue;
+    const list = (owner.modules ??= []);
+    if (list.length >= MAX_MODULES) continue;
+    if (!list.some((x) => x.toLowerCase() === m[1]!.toLowerCase())) list.push(m[1]!);
+  }
+  return records;
+}
+
+/** A module list belongs to the screen printed at most this far before it (a whole NT 4.0 screen with its dump). */
+const MODULE_REACH = 6000;
+
 /** A driver belongs to the bug check printed at most this far before it. */
 const BLOCK_REACH = 1500;
 
@@ -178,7 +212,7 @@ export function readBugchecks(text: string): BugcheckRecord[] {
     }
   }
   // a driver on its own (an "Address … - x.sys" line with no STOP) says nothing
-  return records.filter((r) => r.code !== undefined || r.name !== undefined);
+  return withModuleLists(text, records.filter((r) => r.code !== undefined || r.name !== undefined));
 }
 
 /** A driver file named in a paste's prose ("dumps point around mcfilter.sys", "0x1E KMODE_EXCEPTION_NOT_HANDLED - TCPIP.SYS"). */

@@ -1,6 +1,7 @@
 /** A whole chat message → traces, KB references and other clues. */
 import type { ParsedMessage } from '../model.js';
 import { cluesFromTokens } from './clues.js';
+import { contextWords } from './context-words.js';
 import { readPastedMessages } from './error-messages.js';
 import { extractKbRefs } from './kbrefs.js';
 import { readForeignStacks } from './formats/index.js';
@@ -18,11 +19,10 @@ export function parseMessage(text: string): ParsedMessage {
   const traces = [...tracesFromTokens(windowsTokens), ...foreign.traces];
   // error text last, and only without a trace: the matcher reads it only when no trace, event, STOP or crash report answers
   const messages = traces.some((t) => t.length > 0) ? [] : readPastedMessages(decoded).map(({ text, how }) => ({ kind: 'error-message' as const, text, how }));
-  return {
-    traces,
-    kbRefs: extractKbRefs(decoded),
-    clues: [...cluesFromTokens(decoded, tokens), ...foreign.clues, ...messages],
-  };
+  const clues = [...cluesFromTokens(decoded, tokens), ...foreign.clues, ...messages];
+  // the words around a STOP screen or crash report order the articles printing the same code (match/clue-match.ts)
+  const context = traces.some((t) => t.length > 0) ? undefined : contextWords(decoded, clues);
+  return { traces, kbRefs: extractKbRefs(decoded), clues, ...(context ? { context } : {}) };
 }
 
 /** The text with the given lines emptied (line numbers kept, so the layout around them is the same). */

@@ -238,3 +238,66 @@ describe('ordering articles that print the same event', () => {
     expect(result.candidates.map((c) => c.kb)).toEqual(['Q920003', 'Q920001', 'Q920002']);
   });
 });
+
+describe('ordering the articles that print the same STOP code or name the same module', () => {
+  const inputs: SignatureInput[] = [
+    ...['Q930001', 'Q930002', 'Q930003'].map((id, k) => ({ id, title: `STOP 0x00000050 ${['When Printing to a Plotter', 'After Installing a Scanner', 'on a Dual Processor Server'][k]}`, stopCodes: ['0x00000050'], bugchecks: [{ code: '0x00000050', parameters: [] }] })),
+    { id: 'Q930004', title: 'SNA Server Twinax Connection Traps with 0x00000050', stopCodes: ['0x00000050'], bugchecks: [{ code: '0x00000050', parameters: [] }] },
+    { id: 'Q930005', title: 'STOP 0x0000000A Error Message Caused by Fcascsi.sys Driver', stopCodes: ['0x0000000A'], bugchecks: [{ code: '0x0000000A', driver: 'Fcascsi.sys', parameters: [] }], faultModules: ['Fcascsi.sys'] },
+    // the kernel, where many faults surface: named with 0xA by six articles
+    ...['Q930006', 'Q930007', 'Q930011', 'Q930012', 'Q930013', 'Q930014'].map((id) => ({ id, title: `STOP 0x0000000A in Ntoskrnl.exe (${id})`, stopCodes: ['0x0000000A'], bugchecks: [{ code: '0x0000000A', driver: 'ntoskrnl.exe', parameters: [] }], faultModules: ['ntoskrnl.exe'] })),
+    { id: 'Q930008', title: 'FIX: Problems Using Database Classes with Jet 3.0', fix: { kind: 'update', summary: 'To obtain the updated version of MSJT3032.DLL that fixes the problem, see the following article.' } },
+    ...['Q930009', 'Q930010'].map((id, k) => ({ id, title: ['PRB: Cannot Quit VFP, End Task Causes Application Error', 'VFP Crashes When Printing a Report'][k]!, faultModules: ['VFP', 'KERNEL32.DLL'] })),
+  ];
+  const orderIndex = buildIndex(inputs.map((s) => SignatureSchema.parse(s)), loadRules());
+  const answerHere = (text: string) => matchMessage(orderIndex, parseMessage(text));
+
+  it.each([
+    ['by the title the words around a bare STOP code say', 'SNA server w/ twinax to the AS/400: restarting the service gives STOP:0x00000050', 'Q930004'],
+    ['by the driver the screen\'s module list names when its Address line points at the kernel', '*** STOP: 0x0000000A (0x0000002C,0x00000008,0x00000000,0x801DB9ED)\nIRQL_NOT_LESS_OR_EQUAL*** Address 801db9ed has base at 80100000 - ntoskrnl.exe\n\nDll Base DateStmp - Name\n80100000 3795d3b4 - ntoskrnl.exe       80010000 36e0ae66 - hal.dll\n80001000 3651ffab - fcascsi.sys', 'Q930005'],
+    ['by the file the fix replaces, named as the faulting module', 'in the debugger it is "Unhandled exception in inventory.exe (MSJT3032.DLL): 0xC0000005: Access Violation."', 'Q930008'],
+    ['by the title the words around a Win9x fault line say', 'this was after End Task on VFP:\nVFP caused an invalid page fault in\nmodule KERNEL32.DLL at 0177:bff7a388.', 'Q930009'],
+  ])('puts first %s', (_name, text, first) => {
+    const result = answerHere(text);
+    expect(result.verdict).not.toBe('none');
+    expect(result.candidates[0]?.kb).toBe(first);
+  });
+
+  it('does not count the words of the STOP itself (its name, "blue screen") as the title said', () => {
+    // every title here says STOP: none of the three is put before the others by it
+    const result = answerHere('the server blue screened with a STOP 0x00000050 PAGE_FAULT_IN_NONPAGED_AREA');
+    expect(result.verdict).toBe('possible');
+    const scores = result.candidates.filter((c) => c.kb !== 'Q930004').map((c) => c.score);
+    expect(new Set(scores).size).toBe(1);
+  });
+
+  it('says in the why view which words of the title the paste says', () => {
+    const result = answerHere('SNA server w/ twinax to the AS/400: restarting the service gives STOP:0x00000050');
+    const text = renderText(buildWhyReply(result.candidates[0]!, undefined));
+    expect(text).toMatch(/the paste says .*twinax.* of the article's title/);
+  });
+});
+
+describe('a program and the module it faulted in, each common, named together by few articles', () => {
+  const many = (prefix: number, module: string) => Array.from({ length: 16 }, (_, k) => ({ id: `Q${prefix + k}`, title: `Some trouble number ${k} with ${module}`, faultModules: [module] }));
+  const inputs: SignatureInput[] = [
+    ...many(940100, 'VFP'),
+    ...many(940200, 'KERNEL32.DLL'),
+    { id: 'Q940301', title: 'PRB: Cannot Quit VFP, End Task Causes Application Error', faultModules: ['VFP', 'KERNEL32.DLL'] },
+    { id: 'Q940302', title: 'VFP Crashes When Printing a Report', faultModules: ['VFP', 'Kernel32.dll'] },
+  ];
+  const pairIndex = buildIndex(inputs.map((s) => SignatureSchema.parse(s)), loadRules());
+
+  it.each([
+    ['offers the articles naming both as a short list', 'VFP caused an invalid page fault in module KERNEL32.DLL at 0177:bff7a388.', ['Q940301', 'Q940302']],
+    ['and the one whose title the paste says first', 'after End Task on VFP:\nVFP caused an invalid page fault in module KERNEL32.DLL at 0177:bff7a388.', ['Q940301']],
+  ])('%s', (_name, text, first) => {
+    const result = matchMessage(pairIndex, parseMessage(text));
+    expect(result.verdict).toBe('possible');
+    expect(result.candidates.slice(0, first.length).map((c) => c.kb).sort()).toEqual(first);
+  });
+
+  it('answers nothing for the program alone, named by sixteen articles', () => {
+    expect(matchMessage(pairIndex, parseMessage('VFP caused an invalid page fault in module VFP.EXE at 0177:bff7a388.')).verdict).toBe('none');
+  });
+});

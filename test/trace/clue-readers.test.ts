@@ -223,6 +223,35 @@ describe('STOP screens as people write them by hand', () => {
   });
 });
 
+describe('the module list under an NT 4.0 STOP screen', () => {
+  const screen = [
+    '*** STOP: 0x0000000A (0x0000002C,0x00000008,0x00000000,0x801DB9ED)',
+    'IRQL_NOT_LESS_OR_EQUAL*** Address 801db9ed has base at 80100000 - ntoskrnl.exe',
+    '',
+    'Dll Base DateStmp - Name               Dll Base DateStmp - Name',
+    '80100000 3795d3b4 - ntoskrnl.exe       80010000 36e0ae66 - hal.dll',
+    '80001000 3651ffab - fcascsi.sys        8000a000 3552fd4c - SCSIPORT.SYS',
+    '',
+    'Address dword dump Build [1381]                            - Name',
+    'fe4f1d10 80125a28 80125a28 ff8e6b20 80149905 80149905 - ntoskrnl.exe',
+    'fe4f1d20 fc8a51d3 fc8a51d3 00000000 fe4f1d48 fc8a4b10 - tcpip.sys',
+  ].join('\n');
+
+  it.each([
+    ['the loaded drivers, two to a line, and the stack dump\'s', screen, ['ntoskrnl.exe', 'hal.dll', 'fcascsi.sys', 'SCSIPORT.SYS', 'tcpip.sys']],
+    ['nothing from a screen without a list', '*** STOP: 0x0000000A (0x0000002C,0x00000008,0x00000000,0x801DB9ED)', undefined],
+    ['nothing from a list with no STOP before it', 'Dll Base DateStmp - Name\n80100000 3795d3b4 - ntoskrnl.exe', undefined],
+  ])('reads %s', (_name, text, modules) => {
+    expect(readBugchecks(text)[0]?.modules).toEqual(modules);
+  });
+
+  it('keeps the screen\'s own driver from its Address line', () => {
+    const [stop] = ofKind(extractClues(screen), 'bugcheck');
+    expect(stop).toMatchObject({ code: '0x0000000A', driver: 'ntoskrnl.exe' });
+    expect(stop?.modules).toContain('fcascsi.sys');
+  });
+});
+
 describe('application errors as people write them by hand', () => {
   it.each([
     ['a Win9x fault line wrapped, the program without extension', 'WINWORD caused an invalid page fault in\nmodule WINWORD.EXE at 0137:30012f4a.', { app: 'WINWORD', module: 'WINWORD.EXE', offset: '0137:30012f4a' }],
@@ -235,6 +264,13 @@ describe('application errors as people write them by hand', () => {
   it('keeps the program of a first popup for a second one right after it', () => {
     const records = readAppErrors('MSDEV.EXE - Application Error\nThe instruction at "0x00000004" referenced memory at "0x00000004".\nthen: The instruction at "0x5f402181" referenced memory at "0x00000004".');
     expect(records.map((r) => [r.app, r.offset])).toEqual([['MSDEV.EXE', '00000004'], ['MSDEV.EXE', '5f402181']]);
+  });
+
+  it.each([
+    ['"reference memory"', 'msexcimc.exe - Application Error\nThe instruction at "0x77f7d514" reference memory at "0x711cc771".', '77f7d514'],
+    ['"references memory"', 'main.exe - Application Error\nThe instruction at 0x5f402181 references memory at 0x00000004.', '5f402181'],
+  ])('reads the popup worded %s, as some articles print it', (_name, text, offset) => {
+    expect(readAppErrors(text)).toMatchObject([{ offset, code: 'c0000005' }]);
   });
 
   it('takes no program from a sentence before "caused an invalid page fault"', () => {
