@@ -84,6 +84,31 @@ function withoutCitedTitleLines(body: string): string {
   return kept.join('\n');
 }
 
+/** "For more information ..., see the following article in the Microsoft Knowledge Base:" and the like, opening a sentence. */
+const POINTER = /(?:^\s*\(?|(?<=[.!?:]\)?\s+\(?))(?:for (?:more|additional|further) information|for information|for details|see (?:also )?the following|please see|to view)\b/gi;
+const CITED_TITLE = /^\s*(Q\d{5,7}\b|ARTICLE-ID:|TITLE\s*:)/;
+
+/**
+ * A section body without the pointer it closes with (a "For more information, see ... Knowledge Base:" sentence and
+ * the cited titles after it): the card's cause is the article's cause, and a pointer elsewhere is not part of it
+ * (issue 8). Only a pointer followed by nothing but cited titles is taken off.
+ */
+export function withoutClosingPointer(body: string): string {
+  const paragraphs = body.split(/\n[ \t]*\n/);
+  let end = paragraphs.length;
+  while (end > 0 && (!/\S/.test(paragraphs[end - 1] ?? '') || CITED_TITLE.test(paragraphs[end - 1] ?? ''))) end--;
+  const last = paragraphs[end - 1] ?? '';
+  // The titles may follow the pointer in its own paragraph, on the next lines.
+  const titled = end < paragraphs.length || /\n\s*(Q\d{5,7}\b|ARTICLE-ID:)/.test(last);
+  if (end < 1 || !titled) return body;
+  for (const m of last.matchAll(POINTER)) {
+    if (!/\b(knowledge base|articles?)\b/i.test(last.slice(m.index))) continue;
+    const kept = [...paragraphs.slice(0, end - 1), last.slice(0, m.index)].join('\n\n').trimEnd();
+    return /\S/.test(kept) ? kept : body;
+  }
+  return body;
+}
+
 export function parseArticle(raw: string): Signature {
   const { text, layout } = layoutOf(raw);
   const header = parseHeader(layout.header, layout.footer);
@@ -117,6 +142,7 @@ export function parseArticle(raw: string): Signature {
     ...(issueType ? { issueType } : {}),
     keywords: header.keywords,
     opening: (sectionProse(sections, 'SUMMARY') || body).slice(0, 400),
+    lead: body.slice(0, 4000),
   });
   const codeText = [title, ...sections.map((s) => withoutCitedTitles(s.prose))].join(' ');
   const clueText = `${title}\n\n${layout.body.includes('\n') ? withoutReferenceLines(layout.body) : withoutCitedTitles(layout.body)}`;
@@ -130,7 +156,7 @@ export function parseArticle(raw: string): Signature {
     ...(header.published ? { published: header.published } : {}),
     keywords: header.keywords,
     symptoms: withoutTraceNoise(sectionProse(sections, 'SYMPTOMS') || sectionProse(sections, 'SUMMARY')),
-    cause: withoutTraceNoise(sectionProse(sections, 'CAUSE')) || (articleKind === 'problem' ? statedCause(bodySections) : ''),
+    cause: withoutTraceNoise(sectionProse(bodySections.map((s) => ({ key: s.key, prose: s.key === 'CAUSE' ? collapseWhitespace(withoutClosingPointer(s.body)) : '' })), 'CAUSE')) || (articleKind === 'problem' ? statedCause(bodySections) : ''),
     status: sectionProse(sections, 'STATUS'),
     traces: mayHoldStackFrame(layout.body) ? withStackEvidence(parseTraces(layout.body), body, layout.body) : [],
     articleKind,

@@ -1,5 +1,5 @@
 /**
- * rules/stated-cause.txt: the wording lists that tell where a stated cause ends (link words that carry it on; openers,
+ * rules/stated-cause.txt: the wording lists that tell which sentence states a cause and where it ends (link words that carry it on; openers,
  * remedies and contrasts that end it), loaded and checked line by line once, when stated-cause.ts loads, by the
  * reader chat-clause.txt uses (trace/rule-lists.ts): a bad line stops the bot with file:line. How the lists combine
  * into patterns stays in stated-cause.ts.
@@ -10,6 +10,15 @@ export const CAUSE_RULES_FILE = 'stated-cause.txt';
 
 /** Every list stated-cause.ts uses; a file without one of them (or with another) is refused. */
 export const CAUSE_LISTS = [
+  'cause-verb',
+  'cause-verb-hedge',
+  'cause-conjunction',
+  'cause-modal',
+  'cause-hedge',
+  'cause-by',
+  'cause-phrase',
+  'cause-opener',
+  'ends-aside',
   'carries-cause',
   'ends-if',
   'ends-opener',

@@ -23,7 +23,17 @@
  *  5. Otherwise none (by design) over workaround over not-yet; nothing found is unknown.
  */
 import type { Fix, FixKind } from '../model.js';
+import { loadCarrierRules } from './carrier-rules.js';
 import { splitSentences } from './text.js';
+
+/** The carrier wording lists (rules/fix-carrier.txt), read and checked once, when this module loads. */
+const CARRIER_WORDS = loadCarrierRules();
+/** "Service Pack 3 did not fix this bug", "the readme erroneously lists this bug as being fixed": no carrier. */
+const NOT_FIXED = new RegExp(String.raw`\b${CARRIER_WORDS.alt('not-fixed')}\b`, 'i');
+/** "This problem was not reproducible in Microsoft Visual C++, 32-bit Edition, version 4.0": the release named next. */
+const NOT_REPRODUCED_IN = new RegExp(String.raw`\b${CARRIER_WORDS.alt('not-reproduced')} (?:in|with) (?:the )?`, 'i');
+/** "TLB Solomon recommends using Solomon III Accounting Software version 7.1": the release named next. */
+const RECOMMENDS_RELEASE = new RegExp(String.raw`\b${CARRIER_WORDS.alt('recommends-release')} (?:the )?`, 'i');
 
 interface KindRule {
   kind: FixKind;
@@ -216,7 +226,7 @@ export function versionNamed(sentence: string): string | undefined {
   for (let i = Math.max(0, to); i < words.length - 1; i++) {
     if (!/^versions?$/i.test(words[i] ?? '') || !/^\d/.test(words[i + 1] ?? '')) continue;
     // "Microsoft Visual C++, 32-bit Edition, version 6.0": commas join the product, its edition and its version.
-    const joined = words.map((w, k) => (k < i && k >= i - 4 && /,$/.test(w) && /^(version|\d+-bit|Edition,?)$/i.test(words[k + 1] ?? '') ? stripPunctuation(w) : w));
+    const joined = words.map((w, k) => (k < i && k >= i - 4 && /,$/.test(w) && /^(versions?|\d+-bit|Edition,?)$/i.test(words[k + 1] ?? '') ? stripPunctuation(w) : w));
     const name = nameBefore(joined, i, true);
     // "resolved in version 3.5.4096 of MMFCLEAN.EXE": the product comes after the version.
     const of = name.length === 0 && !/[.,;:]$/.test(words[i + 1] ?? '') && words[i + 2] === 'of' ? productAfter(words, i + (words[i + 3] === 'the' ? 4 : 3)) : [];
@@ -254,8 +264,10 @@ export function servicePacksNamed(sentence: string): string[] {
     }
     if (!/^service$/i.test(word) || !/^(pack|release)/i.test(words[i + 1] ?? '')) continue;
     const name = nameBefore(words, i);
-    const next = words[i + 2] ?? '';
-    const numbered = !/[.,;:]$/.test(words[i + 1] ?? '') && /^\d+(\.0)?[a-z]?[.,;:)]*$/.test(next);
+    // "Windows 95 OEM Service Release version 2.1": the word "version" may come between the pack and its number.
+    const versioned = /^version$/i.test(words[i + 2] ?? '') && /^\d+\.\d+[a-z]?[.,;:)]*$/.test(words[i + 3] ?? '');
+    const next = versioned ? (words[i + 3] ?? '') : (words[i + 2] ?? '');
+    const numbered = !/[.,;:]$/.test(words[i + 1] ?? '') && (versioned || /^\d+(\.0)?[a-z]?[.,;:)]*$/.test(next));
     // "the latest service pack for Exchange Server" names no pack; "SNA Server 3.0 U.S. Service Pack" does.
     const product = name.filter((w) => !/^(latest|next|newest|most|recent)$/i.test(w));
     // Only a numbered pack is named ("service pack 3" too): "the latest Windows NT 4.0 U.S. Service Pack" is whichever is current.
@@ -265,7 +277,7 @@ export function servicePacksNamed(sentence: string): string[] {
     if (numbered) full.push(stripPunctuation(next).replace(/^(\d+)\.0(?=[a-z]?$)/, '$1'));
     // "Service Pack 4 for Visual Studio 6.0": the product comes after the pack.
     // ("U.S. Service Pack 2 for SQL Server 6.5": "U.S." is the language, not the product.)
-    if (product.every((w) => w === 'U.S.') && !/[.,;:]$/.test(next) && words[i + 3] === 'for') {
+    if (!versioned && product.every((w) => w === 'U.S.') && !/[.,;:]$/.test(next) && words[i + 3] === 'for') {
       const after = productAfter(words, i + 4);
       if (after.length > 0 && /^[A-Z]/.test(after[0] ?? '')) full.push('for', ...after);
     }
@@ -300,7 +312,30 @@ function productsNamed(sentence: string): string[] {
   const fixedVersion = /\b(?:fixed|corrected|updated|newer) version (\d[\w.]*) of ((?:Microsoft )?[A-Z][\w.+-]*(?: [A-Z][\w.+-]*)*)/.exec(sentence);
   if (fixedVersion?.[1] && fixedVersion[2]) out.push(`${fixedVersion[2].replace(/[.,;:]+$/, '')} version ${fixedVersion[1].replace(/[.,;:]+$/, '')}`);
   if (latest?.[1]) out.push(latest[1].replace(/[.,;:]+$/, ''));
+  const notReproduced = releaseAfter(sentence, NOT_REPRODUCED_IN);
+  if (notReproduced) out.push(notReproduced);
+  // A recommended release only with its version ("recommends using X version 7.1"): "recommends using EMM386.EXE
+  // instead", "recommends that you use Method 1" name a tool or a way around, not a release to move to.
+  const recommended = releaseAfter(sentence, RECOMMENDS_RELEASE);
+  if (recommended && /\bversions? \d/i.test(recommended)) out.push(recommended);
   return out;
+}
+
+/**
+ * The numbered release named right after `lead` ("not reproducible in", "recommends using"): "Microsoft Visual C++,
+ * 32-bit Edition, version 4.0" (its name read back from "version"), "Windows 95"; none without a number
+ * ("not reproducible with any other known file types", "could not be reproduced with NTBACKUP").
+ */
+function releaseAfter(sentence: string, lead: RegExp): string | undefined {
+  const m = lead.exec(sentence);
+  if (!m) return undefined;
+  const rest = sentence.slice(m.index + m[0].length);
+  // The version must belong to the name that follows, not to a later clause ("... with MS-DOS 5.0").
+  const named = /^(?:Microsoft )?[A-Z][^.;:]{0,60}?\bversions? \d/.test(rest)
+    ? versionNamed(rest)
+    : /^((?:Microsoft )?[A-Z][\w.+-]*(?: (?:[A-Z][\w.+-]*|\d[\w.]*))*)/.exec(rest)?.[1];
+  const name = named?.replace(/[.,;:]+$/, '');
+  return name && /^[A-Z]/.test(name) && /\d/.test(name) ? name : undefined;
 }
 
 /** "MapPoint 2002 and Streets & Trips 2002": two releases, each numbered; "Word and Excel 97" stays one name. */
@@ -357,7 +392,8 @@ function packagesNamed(fixProse: string, body: string): string[] {
     if (!/\bdownload|self-extracting|Software Library|\bftp\b|Download Center/i.test(sentence)) continue;
     // A name followed by its date, time or size is a row of the file table the package installs, not the package.
     // (Rows of a boxed table, "| Ss.exe | 396,048 |", too; but the row right after "The self-extracting EXE should be:" is the package.)
-    for (const m of sentence.matchAll(/\b([A-Za-z][\w-]{1,30}\.exe)\b(?!\s+(?:\|\s+)?(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}:\d\d|\d{1,3}(?:,\d{3})+|\d+ bytes|\d+(?:\.\d+){2,}))/g)) out.push(m[1] ?? '');
+    // ("Download 266433i.exe now": a package named after its article may drop the Q.)
+    for (const m of sentence.matchAll(/\b([A-Za-z][\w-]{1,30}\.exe|\d{5,7}[A-Za-z0-9_]{0,12}\.exe)\b(?!\s+(?:\|\s+)?(?:\d{1,2}[/-]\d{1,2}[/-]\d{2,4}|\d{1,2}:\d\d|\d{1,3}(?:,\d{3})+|\d+ bytes|\d+(?:\.\d+){2,}))/g)) out.push(m[1] ?? '');
     for (const m of sentence.matchAll(/self-extracting (?:EXE|file|package)[^.]{0,20}?:[^.]*?\b([A-Za-z][\w-]{1,30}\.exe)\b/gi)) {
       if (!/\.(exe|dll|sys)\b/i.test(m[0].slice(0, m[0].length - (m[1] ?? '').length))) out.push(m[1] ?? '');
     }
@@ -439,6 +475,13 @@ function dedupe(names: readonly string[]): string[] {
 
 /** "There is no known workaround at this time.", "Currently, there is no resolution.": no fix stated. */
 const NO_FIX = /^(?:(?:currently|at this time|unfortunately),? )?there (?:is|are) (?:currently )?no (?:known )?(?:resolution|workaround|fix|solution)s?\b/i;
+
+/** "This problem has been fixed in ...", "this problem has been resolved in Exchange 2000": the problem itself is fixed there. */
+// (Not "until this bug is fixed in Posting Acceptor": a fix to come.)
+const FIXED_THERE = /(?<!\b(until|unless|when|once|if|before|after) )\b(this|the) (problem|bug|issue) (has been|was|is) (first )?(fixed|corrected|resolved) in\b/i;
+
+/** "was fixed in", "has been corrected in" said of anything (not "has not been fixed in"). */
+const FIXED_THERE_ANY = /\b(was|were|has been|have been|is|are) (first )?(fixed|corrected|resolved) in\b/i;
 
 /** A step that (re)applies a pack, saying nothing of what it fixes. */
 const PACK_STEP = /^(?:re-?)?(?:apply|install)\b(?!.*\b(?:correct|fix|resolv)).{0,120}?\b(?:service pack|SP ?\d)/i;
@@ -572,7 +615,12 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
 
   // ("These files are not installed by Setup", "this fix is not included in SP3": a pack said not to carry it;
   // not "apply SP1 even though Exchange is not installed on this computer".)
-  const fixSentences = sentences.filter((s) => /correct|fixed|released to fix|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in|is not a problem (in|with)/i.test(s) && !/uninstall|cannot|can.t|remove|\b(is|are|was|were) not (automatically )?(installed|included|contained) (in|by|with)\b/i.test(s));
+  const fixSentences = sentences.filter(
+    (s) =>
+      // (Tested apart: "cannot be reproduced in X 4.0" names the release it does not occur in.)
+      NOT_REPRODUCED_IN.test(s) || RECOMMENDS_RELEASE.test(s) ||
+      (/correct|fixed|released to fix|resolv|includ|contain|obtain|install|apply|wait for|upgrade|no longer (occurs|created|loaded|happens|appears|a problem)|does not occur in|is not a problem (in|with)/i.test(s) && !/uninstall|cannot|can.t|remove|\b(is|are|was|were) not (automatically )?(installed|included|contained) (in|by|with)\b/i.test(s)),
+  );
   const packs = fixSentences.map(servicePackNamed).filter((name) => name !== undefined);
   const servicePack = packs.find((name) => /(pack|release) \d+$/i.test(name)) ?? packs[0];
   const upgradeSentences = fixSentences.filter((s) => RULES[rankOf('upgrade')]?.matches(s));
@@ -583,10 +631,16 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   // Nor what a WORKAROUND names: the problem remains, so a pack it mentions (as a heading or a source of files) carries no fix.
   // A RESOLUTION that opens "To work around the problem, ..." lists ways around it, not what fixes it.
   const aroundText = `${workaround} ${RULES[rankOf('workaround')]?.matches(splitSentences(resolution)[0] ?? '') ? resolution : ''}`.trim();
+  // (Unless the sentence says the problem itself is fixed there: "WORKAROUND: This problem has been fixed in Windows NT 4.0
+  // Service Pack 2 and later.")
+  // A sentence saying a release did not fix it names no carrier... unless it says, too, where it was fixed ("fixed in
+  // Visual C++ 2.2, but has not been fixed in the 16-bit version"), or it is the condition for a next step ("If this
+  // does not fix the problem, install Service Pack 2").
+  const saysNotFixed = (s: string) => NOT_FIXED.test(s) && !FIXED_THERE_ANY.test(s) && !/^if\b/i.test(s);
   const inWorkaroundOnly = (s: string) =>
-    aroundText !== '' && aroundText.includes(s.slice(0, 60)) && !(resolution && resolution.includes(s.slice(0, 60)) && !aroundText.includes(resolution.slice(0, 60)));
+    aroundText !== '' && !FIXED_THERE.test(s) && aroundText.includes(s.slice(0, 60)) && !(resolution && resolution.includes(s.slice(0, 60)) && !aroundText.includes(resolution.slice(0, 60)));
   const carrierSentences = fixSentences.filter(
-    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !CONDITION.test(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be (installed|applied)\b.{0,60}?\b(before|first|prior to)|prerequisite|\bversions [\d.]+,|\bwithout (?:[\w-]+ |\d+\.\d+ ){0,6}(service pack|SP ?\d)|\bcan be (installed|applied) on (systems|computers|servers) (that are )?running\b/i.test(s),
+    (s) => !AFFECTED.test(s) && !inWorkaroundOnly(s) && !CONDITION.test(s) && !saysNotFixed(s) && !/\b(re-?apply|re-?install)|even if (it|you) (was|were|has|have) (already )?(been )?(applied|installed)|must be (installed|applied)\b.{0,60}?\b(before|first|prior to)|prerequisite|\bversions [\d.]+,|\bwithout (?:[\w-]+ |\d+\.\d+ ){0,6}(service pack|SP ?\d)|\bcan be (installed|applied) on (systems|computers|servers) (that are )?running\b/i.test(s),
   );
   const carriers = dedupe([
     ...carrierSentences.flatMap(servicePacksNamed),

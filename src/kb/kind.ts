@@ -14,6 +14,8 @@ export interface KindClues {
   keywords: readonly string[];
   /** The first words of the SUMMARY (or the body), collapsed. */
   opening: string;
+  /** The first few thousand characters of the body, collapsed: where an update's announcement says what it corrects. */
+  lead?: string;
 }
 
 /** Titles of release notes, readmes, fix and bug lists, driver and file libraries, multi-part documents. */
@@ -30,6 +32,23 @@ const HOWTO_TITLE = /^(HOW ?TO|HOWTO)\s*:|\bhow to\b|tips and tricks|^(SAMPLE|FI
 const INFO_TITLE = /^(INFO|FILE|SAMPLE|DOC|DOCERR|DOCFIX|PSS ID Number)\s*:/i;
 /** Problem words of titles; older articles (SUMMARY and MORE INFORMATION only) are told by their title alone. */
 const PROBLEM_TITLE = /^(PRB|BUG|FIX|ERR ?MSG)\s*:|\b(cannot|can't|can not|fails?|failure|does not|doesn't|do not|won't|will not|not work\w*|incompatible|stops?|stopped|hangs?|crash\w*|lost|loss|missing|incorrect\w*|wrong|corrupt\w*|unable|error(?! messages\b)|access violation|gpf|stop 0x|trap\w*|leaks?|unexpected\w*|truncated|problems?|slow\w*|not (displayed|started|found|responding))\b|\b(err ?msg|errors|halts?|conflicts? with|not compatible|(don't|isn't|aren't|may not) \w+|flash(es|ing)|frozen|freezes|loses|erratic|not (updated|copied|saved|printed|recognized|created|calculated|reflected|visible|shown|removed|deleted|installed|registered|detected|applied|sent|received|delivered|replicated|loaded|accepted|retained|preserved|refreshed|cleared|converted|imported|exported)|disables|dimmed|has no effect|stripped|non-?existent|invalid)\b/i;
+
+/**
+ * "Mail Remote MSRMTCN.DLL Version 3.2.4013 Update", "Schedule+ Schdupd.exe Update Available": a file update's
+ * announcement (SUMMARY and MORE INFORMATION only)... that is a problem article when it says what problems the
+ * update corrects: the reader who meets one of them is sent to it. Not a service pack, rollup or list of fixes
+ * (an index).
+ */
+const UPDATE_TITLE = /\bUpdate\b/;
+const NOT_ONE_UPDATE = /service pack|service release|rollup|\bfixes\b|\blist\b/i;
+const UPDATE_CORRECTS = /\b(replacement|update|updated)\b[\s\S]{0,300}?\b(correct|resolv|fix)(s|es|ing) the following (problems?|issues?|bugs?)\b/i;
+
+/**
+ * An opening that announces a procedure: "describes how to", "the following steps", "discusses the supported steps
+ * to rename a Microsoft Exchange Server", "outlines the steps to create ...".
+ */
+const OPENING_HOWTO = /\b(describes|explains|shows) how to\b|\blists the steps\b|\bthe following steps\b/i;
+const OPENING_STEPS = /\b(describes|discusses|outlines|provides|gives|contains) (the |a )?(supported |necessary |required |recommended )?(steps|procedure) (to|for)\b/i;
 
 /** Problem articles have one of these sections. */
 const PROBLEM_SECTIONS = new Set(['SYMPTOMS', 'CAUSE', 'RESOLUTION', 'WORKAROUND']);
@@ -48,12 +67,15 @@ export function classifyArticleKind(clues: KindClues): ArticleKind {
   const bug = /^kb(bug|prb|fix|errmsg)$/.test(issue);
   if ((listed && !notAnIndex) || (LISTING_TITLE.test(bare) && !PROBLEM_TITLE.test(bare) && !bug)) return 'index';
   if (problemSections && sections.includes('SYMPTOMS')) return 'problem';
+  if (UPDATE_TITLE.test(bare) && !NOT_ONE_UPDATE.test(bare) && !HOWTO_TITLE.test(title) && UPDATE_CORRECTS.test(clues.lead ?? '')) return 'problem';
   // A kbhowto footer on "Err Msg: Event IDs 9297 and 3161" or "... Stops with Event ID 183" files a problem as a how-to.
   const problemTitle = PROBLEM_TITLE.test(bare) && !HOWTO_TITLE.test(title);
   if (/^(HOW ?TO|HOWTO)\s*:/i.test(bare) || (issue === 'kbhowto' && !problemSections && !problemTitle)) return 'howto';
   if (INFO_TITLE.test(bare)) return 'info';
   if (problemSections || /^kb(bug|prb|fix|errmsg)$/.test(issue)) return 'problem';
-  if (HOWTO_TITLE.test(title) || /\b(describes|explains|shows) how to\b|\blists the steps\b|\bthe following steps\b/i.test(clues.opening)) return 'howto';
+  // (The steps of a problem's title are its fix: "LVMD.386 and LMOUSE.DRV Not Installed ... This article describes the
+  // procedure for installing these drivers.")
+  if (HOWTO_TITLE.test(title) || OPENING_HOWTO.test(clues.opening) || (OPENING_STEPS.test(clues.opening) && !PROBLEM_TITLE.test(bare))) return 'howto';
   if (PROBLEM_TITLE.test(bare)) return 'problem';
   if (words.has('kbhowto')) return 'howto';
   return 'info';

@@ -21,6 +21,16 @@ const WARNING_PATTERNS: readonly RegExp[] = [
   // (A file name has dots: "has overwritten the Oleaut32.dll file with an earlier version".)
   /(replac|overwr)\w* ([\w.]+ ){0,6}(with|by) (an? )?(older|earlier) |\breplac\w* (the )?[\w.]+ (file )?(installed|updated) by (the |a )?(service pack|hotfix|update|fix)\b[^.]{0,40}\bwith (the |an? )?(original|previous|older|earlier)\b|\b(older|earlier) (versions? of )?(the )?(files?|dlls?|dynamic-link librar\w*) .{0,80}?(replac|overwr|restor)|do not (repair|restore|reinstall|expand) .{0,60}(\.dll|\.exe|\.sys|\b(system|program|older|earlier|original|previous) files?\b|drivers?)|\bdo not (restore|reinstall|copy) (any |the )?(older|earlier|previous) (versions?|files?|copies)\b/i,
   /installed more than once/i,
+  // Other software putting an older copy back: "Some older applications install an old version of the ... runtimes",
+  // "the Bookshelf installation program installs an earlier version of SPUSH.VBX", "When you install older versions of
+  // database software ..., the existing Odbc32.dll file may be overwritten", "the replacement .DLL file may be an older version".
+  // (Said of a program, not a reader's choice: "To install an earlier version of Word, ..." is a how-to. "May be" older,
+  // not "is": "The replacement file is an older version than your current file" is setup's prompt, and "does not replace
+  // the file because ... is an older version" setup keeping the newer one.)
+  /\b(programs?|applications?|software|setup|installation program|installer|products?)\b[^.]{0,60}\binstalls? (an? )?(old|older|earlier|previous) (versions?|copy|copies) of\b|\binstall\w* (an? )?(old|older|earlier) versions? of\b.{0,120}\b(overwr|replac)|\breplac\w*\b.{0,60}\b(may|might|could) be (an? )?(older|earlier) (versions?|copy|copies)\b/i,
+  // Uninstalling does not put the originals back: "If you uninstall TAPI 2.1, some files may not be replaced with the
+  // original versions"; "Failure to restore the original files may render ScanDisk unusable".
+  /\b(uninstall|remov)\w*\b.{0,150}\bnot (be )?(replaced|restored) (with|to) (the |their )?(original|previous|earlier|older)\b|\bfailure to restore the (original|previous|earlier|older)\b/i,
   // Told to take the older file when setup asks: "... is older than the file currently installed ..., install the older version".
   /\b(is|are) older than\b[^.]{0,100}\b(install|copy|use|keep) the (older|earlier) (version|file|copy)/i,
   // An older release installed over a newer one: "Do not install version 1 of X after you install version 2".
@@ -46,7 +56,7 @@ const NO_WAY_BACK = /(can ?not|can't|unable to|no way to|not possible to|impossi
 const RELEASE = /^ (the )?([A-Z][\w+-]* ){1,3}\d+(\.\d+)*\b/;
 
 /** Cheap pre-check: every warning pattern contains one of these words. */
-const CUES = /restore|earlier|older|previous|original|upgraded|converted|one-way|uninstall|remov|revert|roll ?back|downgrad|go back|return to|re-?appl|re-?install|re-?run|reinstall|necessary|replac|overwr|do not|more than once/i;
+const CUES = /restore|\bold |earlier|older|previous|original|upgraded|converted|one-way|uninstall|remov|revert|roll ?back|downgrad|go back|return to|re-?appl|re-?install|re-?run|reinstall|necessary|replac|overwr|do not|more than once/i;
 
 const FILE_NAME = /\b([A-Za-z][\w$-]{0,40}\.(exe|dll|sys|ocx|drv|cpl|edb|mdb|com|vxd|tlb))\b/i;
 const FLOOR = /\b(\d+(?:\.\d+){1,4}) or (later|newer|higher)\b/i;
@@ -120,6 +130,16 @@ function warningFrom(sentences: readonly string[]): Rollback {
   return { text, ...(file ? { file } : {}), ...(minVersion ? { minVersion } : {}) };
 }
 
+/**
+ * A warning that names no file takes the one the next sentence names when that sentence points back to it ("... then
+ * reapply SNA Server 3.0 SP1. This will reapply the SNAREG.DLL file."): the file is the warning's, said after it.
+ */
+function withFileFromNext(warning: Rollback, next: string): Rollback {
+  if (warning.file !== undefined || !/^(This|These|It|That)\b/.test(next)) return warning;
+  const file = FILE_NAME.exec(next)?.[1];
+  return file ? { ...warning, file } : warning;
+}
+
 /** Rollback warnings in one section's collapsed prose, in reading order; `title` is the article's. */
 export function findRollbackWarnings(prose: string, title = ''): Rollback[] {
   if (!CUES.test(prose)) return [];
@@ -131,7 +151,7 @@ export function findRollbackWarnings(prose: string, title = ''): Rollback[] {
       run.push(sentence);
       continue;
     }
-    if (run.length > 0) warnings.push(warningFrom(run));
+    if (run.length > 0) warnings.push(withFileFromNext(warningFrom(run), sentence));
     run = [];
   }
   if (run.length > 0) warnings.push(warningFrom(run));

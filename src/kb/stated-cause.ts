@@ -17,8 +17,25 @@ export interface RawSection {
 const W = loadCauseRules();
 const alt = (list: CauseList): string => W.alt(list);
 
-// (Not "this problem does not occur if ...": when it does not happen says nothing of why it does.)
-const CAUSE_SENTENCE = /(?<!\bnot |n't |\bnever )\b(occurs?|happens?|appears?|is generated|is displayed) (only )?(because|if|when)\b|\b(is|are|was|were|may be|might be|can be) (probably |usually |often )?(caused by|due to)\b|\b[Tt]his is because\b|^Because\b/;
+/**
+ * The cause sentence's wording (rules/stated-cause.txt): "<verb> (only) <conjunction>" ("occurs if") or "<modal>
+ * (hedge) <cause-by>" ("is usually caused by"), matched in lower case as printed mid-sentence; or "This is because"
+ * anywhere and "Because" as its opener, in any case.
+ * (Not "this problem does not occur if ...": when it does not happen says nothing of why it does.)
+ */
+const CAUSE_WORDS = new RegExp(
+  [
+    String.raw`(?<!\bnot |n't |\bnever )\b${alt('cause-verb')} (?:${alt('cause-verb-hedge')} )?${alt('cause-conjunction')}\b`,
+    String.raw`\b${alt('cause-modal')} (?:${alt('cause-hedge')} )?${alt('cause-by')}\b`,
+  ].join('|'),
+);
+const CAUSE_LEAD = new RegExp(String.raw`\b${alt('cause-phrase')}\b|^${alt('cause-opener')}\b`, 'i');
+
+/** Where the sentence's cause wording starts, or -1 when it states no cause. */
+function causeWordsAt(sentence: string): number {
+  const at = [CAUSE_WORDS.exec(sentence)?.index, CAUSE_LEAD.exec(sentence)?.index].filter((i): i is number => i !== undefined);
+  return at.length === 0 ? -1 : Math.min(...at);
+}
 
 /** The sentence opens a list: it ends with a colon, or the splitter cut it after the list's first item. */
 // ("This can occur if: 1.": the splitter may end the sentence at the first item's number.)
@@ -39,6 +56,7 @@ const ENDS_CAUSE = new RegExp(
   [
     String.raw`^if ${alt('ends-if')}\b[^,]{0,40}, `,
     String.raw`^\(?${alt('ends-opener')}\b`,
+    String.raw`\b${alt('ends-aside')}\b`,
     String.raw`\b(?:${alt('ends-remedy')}|${alt('remedy-verb')}(?:es|s|ed)? ${alt('remedy-determiner')} ${alt('remedy-object')}|you ${alt('you-advice')})\b`,
     String.raw`\byou ${alt('you-see-modal')} (?:also )?${alt('you-see-verb')}\b`,
     String.raw`\b${alt('remedied-modal')} be ${alt('remedied')}\b`,
@@ -110,6 +128,22 @@ function bulletsAfter(sentences: readonly string[], i: number): string {
   return items.join(' ');
 }
 
+/**
+ * The cause sentence from the start of the paragraph holding its cause words: printed text ends a sentence at a
+ * paragraph break, but a message block before it has no period, so the splitter glues the symptom and its message
+ * onto the cause ("When you print ... the following error: ERROR: invalidaccess ... This problem occurs when you
+ * use ..."). Kept whole when that paragraph does not open like a sentence (a list item: "- B.ocx This occurs only if").
+ */
+function fromItsParagraph(body: string, sentence: string): string {
+  if (!body.includes('\n')) return sentence;
+  const at = causeWordsAt(sentence);
+  const words = sentence.slice(at, at + 40);
+  const paragraph = body.split(/\n[ \t]*\n/).map(collapseWhitespace).find((p) => p.includes(words));
+  if (paragraph === undefined || !/^["'(]?[A-Z]/.test(paragraph)) return sentence;
+  const k = sentence.indexOf(paragraph.slice(0, 30));
+  return k > 0 && k <= at ? sentence.slice(k) : sentence;
+}
+
 /** The first cause sentence of the symptoms, summary, more information or unheaded body, with its list. */
 export function statedCause(sections: readonly RawSection[]): string {
   // '' is the body of an article printed without section headings.
@@ -117,11 +151,12 @@ export function statedCause(sections: readonly RawSection[]): string {
     for (const section of sections) {
       if (section.key !== key) continue;
       const sentences = splitSentences(collapseWhitespace(section.body));
-      const i = sentences.findIndex((s) => CAUSE_SENTENCE.test(s));
-      const sentence = sentences[i];
-      if (sentence === undefined) continue;
+      const i = sentences.findIndex((s) => causeWordsAt(s) >= 0);
+      const printed = sentences[i];
+      if (printed === undefined) continue;
+      const sentence = fromItsParagraph(section.body, printed);
       // The colon must follow the cause words: a list before them ("A.ocx - B.ocx This occurs only if ...") is not its.
-      if (!OPENS_LIST.test(sentence.slice(CAUSE_SENTENCE.exec(sentence)?.index ?? 0))) {
+      if (!OPENS_LIST.test(sentence.slice(causeWordsAt(sentence)))) {
         // A flattened article has no paragraphs to tell where the explanation ends: its sentence stands alone.
         const more = section.body.includes('\n') ? explanationAfter(section.body, sentence) : '';
         return withoutTraceNoise(more ? `${sentence} ${more}` : sentence);

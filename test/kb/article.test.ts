@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { KbBotError } from '../../src/errors.js';
 import { parseArticle } from '../../src/kb/index.js';
+import { withoutClosingPointer } from '../../src/kb/article.js';
 import { SignatureSchema } from '../../src/model.js';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/kb/${name}`, import.meta.url), 'latin1');
@@ -172,5 +173,30 @@ describe('fix line of an article that states its status outside STATUS (issue 8)
   it('reads the fix stated at the end of MORE INFORMATION, over the RESOLUTION that goes around it', () => {
     const sig = parseArticle(fixture('status-in-more-info.txt'));
     expect(sig.fix).toMatchObject({ kind: 'upgrade', carriers: ['Widget Atlas 1995'] });
+  });
+});
+
+describe('a CAUSE section without the pointer it closes with (issue 8)', () => {
+  it.each([
+    [
+      'a pointer paragraph and the cited title after it',
+      'This is because the widget has no template.\n\nFor more information on locales, please see the following Microsoft Knowledge\nBase article:\n\n   Q151701 XADM: How to Add Code Pages\n',
+      'This is because the widget has no template.',
+    ],
+    [
+      'a pointer sentence closing the last paragraph, its title on the next lines',
+      'The styles cannot be used together. (Menus are also incompatible.\nFor more information, please see the following article in the Microsoft\nKnowledge Base:\n\n   ARTICLE-ID: Q71499 TITLE : Menus Supported in Dialog Boxes\n   Style\n',
+      'The styles cannot be used together. (Menus are also incompatible.',
+    ],
+  ])('takes off %s', (_name, body, expected) => {
+    expect(withoutClosingPointer(body).replace(/\s+/g, ' ').trim()).toBe(expected);
+  });
+
+  it.each([
+    ['a pointer followed by more cause', 'The widget fails.\n\nFor more information, see the following article in the Knowledge Base:\n\n   Q150543 Widget Ports\n\nAs explained in the kit, the widget opens a file.\n'],
+    ['a sentence that only starts like a pointer', 'The widget fails. For information on its own, the widget keeps a log.\n\n   Q150543 Widget Ports\n'],
+    ['a section that is only a pointer', 'For more information, see the following article in the Knowledge Base:\n\n   Q150543 Widget Ports\n'],
+  ])('keeps %s', (_name, body) => {
+    expect(withoutClosingPointer(body)).toBe(body);
   });
 });

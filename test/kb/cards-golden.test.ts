@@ -13,9 +13,11 @@ import { ARCHIVE_PATH } from '../support/services.js';
 /** Floors over both halves, a little under the figures measured (README, "Cards"). */
 const FLOORS: Record<Field, number> = {
   // 0.94 and 0.91: with the fourth, blind batch (400 articles) the set measures 94.8% and 91.5%; batch 4 alone 90.0% and 87.2%.
-  kind: 0.94,
+  // kind 0.95, carrier 0.925: after the carrier round (file-update announcements, steps openings; carriers said not to
+  // fix, not reproducible in, recommended) the 400 measure 95.5% and 93.1%.
+  kind: 0.95,
   'fix kind': 0.91,
-  'fix carrier': 0.92,
+  'fix carrier': 0.925,
   // 0.91: the second graded batch (280 articles) measures 91.8%; the first alone measured 96.2%.
   'fix steps': 0.91,
   'files rows': 0.98,

@@ -126,8 +126,29 @@ describe('fix availability as the article states it (issue 8)', () => {
     ['no spelled-out query word read into the next pack', 'This problem was corrected in Widget Server 4.0 U.S. Service Pack 4. For information, query on the following word (without the spaces): S E R V P A C K In Widget Service Pack 4 (SP4), these files are not installed by Setup.', ['Widget Server 4.0 U.S. Service Pack 4']],
     ['a pack to apply where the product is not installed', 'To resolve the error, apply Widget 5.0 Service Pack 1 to the computer running IIS, even though Widget Server is not installed on this computer.', ['Widget 5.0 Service Pack 1']],
     ['no pack that is a condition of a step', 'To resolve this problem, delete the mapping. If SP4 is installed, you can use the NBTSTAT -RR command to re-register it.', []],
-  ])('names the carriers as printed: %s', (_what, prose, carriers) => {
-    expect(fix(prose).carriers).toEqual(carriers);
+    // rules/fix-carrier.txt [not-fixed]: a release said not to fix the problem carries nothing.
+    ['no pack said not to fix it', 'Microsoft has confirmed that this is a bug. The Widget Studio 6.0 Service Pack 3 readme erroneously lists this bug as being fixed. Service Pack 3 did not fix this bug.', []],
+    ['no pack said to leave it unfixed', 'This problem is not corrected in Widget Server 2.0 Service Pack 1. This problem was corrected in Widget Server 2.0 Service Pack 2.', ['Widget Server 2.0 Service Pack 2']],
+    ['the release a sentence says fixed it, beside one it says did not', 'This problem was fixed in Widget C++ 2.2, but has not been fixed in the 16-bit version of our compiler.', ['Widget C++ 2.2']],
+    ['the pack to install when a step does not fix it', 'If this does not fix the problem, then install Service Pack 2 for Widget NT 4.0.', ['Service Pack 2 for Widget NT 4.0']],
+    // [not-reproduced]: the numbered release the problem is not reproducible in, as "does not occur in".
+    ['the release it is not reproducible in, its edition after commas', 'Microsoft has confirmed this to be a bug. This problem was not reproducible in Microsoft Widget C++, 32-bit Edition, version 4.0.', ['Microsoft Widget C++ 32-bit Edition version 4.0']],
+    ['the release it cannot be reproduced with, no "version"', 'This problem cannot be reproduced with Widget 95.', ['Widget 95']],
+    ['no release when none numbered is named', 'The problem described above could not be reproduced with WIDGETBACKUP and files of any size.', []],
+    // [recommends-release]: a release a vendor recommends moving to, not the product it is used with.
+    ['the release a vendor recommends', 'Acme recommends using Acme Ledger Accounting Software version 7.1 with Widget DOS 5.0.', ['Acme Ledger Accounting Software version 7.1']],
+    ['the recommended release after "that you use"', 'Microsoft recommends that you use Widget Server version 2.11 on all Widget NT systems.', ['Widget Server version 2.11']],
+    // A WORKAROUND names no carrier, unless it says the problem itself is fixed there.
+    ['the pack a workaround says fixes the problem', { prose: 'This problem has been fixed in the new Widget.sys file available in Widget NT 4.0 Service Pack 2 and later. Microsoft has confirmed this to be a problem.', workaround: 'This problem has been fixed in the new Widget.sys file available in Widget NT 4.0 Service Pack 2 and later.' }, ['Widget NT 4.0 Service Pack 2']],
+    ['no pack a workaround takes files from', { prose: 'To work around this problem, install Widget.sys from the Widget NT 4.0 Service Pack 2 disk.', workaround: 'To work around this problem, install Widget.sys from the Widget NT 4.0 Service Pack 2 disk.' }, []],
+    ['no release a workaround says a fix is still to come in', { prose: 'To work around this problem, redirect to another page. However, until this bug is fixed in Widget Acceptor 2.0, the page cannot read Session data.', workaround: 'To work around this problem, redirect to another page. However, until this bug is fixed in Widget Acceptor 2.0, the page cannot read Session data.' }, []],
+    ['an edition written small before "versions"', 'This problem has been fixed in Microsoft Widget C++ 32-bit edition, versions 2.0 and 2.1.', ['Microsoft Widget C++ 32-bit edition versions 2.0']],
+    ['a package named after its article without the Q', 'The following file is available for download from the Microsoft Download Center: DownloadDownload 248838i.exe now', ['248838i.exe']],
+    ['no recommended tool or method, only a recommended release', 'Microsoft recommends using WIDGET386.EXE instead. Microsoft recommends that you use Method 1 or Method 2 to resolve this issue.', []],
+    // "version" between a service release and its number.
+    ['a service release numbered after "version"', 'To resolve this issue, contact your computer manufacturer to obtain the Widget 95 OEM Service Release version 2.1 update.', ['Widget 95 OEM Service Release 2.1']],
+  ])('names the carriers as printed: %s', (_what, text, carriers) => {
+    expect((typeof text === 'string' ? fix(text) : fix(text.prose, text.workaround)).carriers).toEqual(carriers);
   });
 
   it('reads a pack to apply again after a hotfix, and a pointer to how to obtain packs, as no service-pack fix', () => {

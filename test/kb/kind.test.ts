@@ -38,6 +38,34 @@ describe('older articles (SUMMARY and MORE INFORMATION only) told by their title
   });
 });
 
+describe('a file update\'s announcement (SUMMARY and MORE INFORMATION only)', () => {
+  const announce = (title: string, lead: string) => classifyArticleKind({ title, sections: ['SUMMARY', 'MORE INFORMATION'], keywords: [], opening: lead.slice(0, 400), lead });
+  it.each([
+    ['problem', 'PC Win: Widget Remote WIDRMT.DLL Version 3.2.4013 Update', 'Microsoft provides a replacement for the WIDRMT.DLL file. This replacement file provides additional enhancements to the original WIDRMT.DLL file, correcting the following problems: - A message could be misdirected.'],
+    ['problem', 'PC Adm: Widget Mail ADMIN.EXE 3.2.17 Update', 'Microsoft provides an update. This update resolves the following problem: the postoffice is not purged.'],
+    // An update that names no problem it corrects announces a file: information.
+    ['info', 'Widget Mail SETUP.INF 3.2 Update', 'Microsoft provides a replacement for the SETUP.INF file. The following file is available for download.'],
+    // A pack or a list of fixes is no one problem's fix.
+    ['index', 'List of Bugs Fixed in the Widget 2.0 Update', 'This update corrects the following problems: - A. - B.'],
+    ['info', 'Widget NT Service Pack 3 Update', 'This update corrects the following problems: - A. - B.'],
+  ])('reads %s from "%s"', (kind, title, lead) => {
+    expect(announce(title, lead)).toBe(kind);
+  });
+});
+
+describe('an opening that announces a procedure', () => {
+  it.each([
+    ['howto', 'The information in this article discusses the supported steps to rename a Widget Server.'],
+    ['howto', 'This article outlines the steps to create a secondary address space.'],
+    ['info', 'This article discusses the steps Widget Setup takes when it starts.'],
+  ])('reads %s from "%s"', (kind, opening) => {
+    expect(kindOf('Tech Resource Kit: Widget Servers', ['SUMMARY', 'MORE INFORMATION'], opening)).toBe(kind);
+  });
+  it('leaves a problem title a problem: its procedure is the fix', () => {
+    expect(kindOf('WIDGET.DRV and WIDGET.386 Not Installed with Widgets 3.1', ['SUMMARY', 'MORE INFORMATION'], 'The drivers are not installed. This article describes the procedure for installing these drivers.')).toBe('problem');
+  });
+});
+
 describe('lists that are not indexes', () => {
   it.each([
     ['howto', 'Widget 96: Manual Installation Instructions', 'This article lists the steps necessary to install Widget 96 by hand.'],

@@ -143,3 +143,43 @@ describe('a pack installed again in an article about its own installation (issue
     expect(findRollbackWarnings('This service pack cannot be uninstalled.', 'Widget SP2 Setup Fails').map((w) => w.text)).toEqual(['This service pack cannot be uninstalled.']);
   });
 });
+
+describe('older copies put back by other software, and originals an uninstall does not put back (issue 8, third pass)', () => {
+  it.each([
+    ['older programs installing an old runtime', 'Some older programs install an old version of the 16-bit Widget runtimes.'],
+    ['a setup program installing an earlier file', 'This problem occurs because the Widget 1994 installation program installs an earlier version of WIDGET.VBX in the Windows directory.'],
+    ['older software overwriting a library', 'When you install older versions of database software, the existing Widget32.dll file may be overwritten.'],
+    ['a replacement file that may be older', 'If the programs are successful, the replacement .DLL file may be an older version specific to Widgets 95.'],
+    ['an uninstall that leaves newer files', 'If you uninstall the Widget 2.1 driver set, some files may not be replaced with the original versions.'],
+    ['originals not restored', 'NOTE: Failure to restore the original files may render WidgetDisk unusable.'],
+  ])('reads %s', (_name, prose) => {
+    expect(findRollbackWarnings(prose).map((w) => w.text)).toEqual([prose]);
+  });
+
+  it.each([
+    ['a reader installing an earlier version (a how-to)', 'To install an earlier version of Widget Word, run Setup from the original disks.'],
+    ['an older version named, nothing put back', 'Older versions of Widget may not print correctly without a ROM upgrade.'],
+    ['an uninstall that removes everything', 'If you uninstall Widget, all of its files are removed.'],
+  ])('finds no warning in %s', (_name, prose) => {
+    expect(findRollbackWarnings(prose)).toEqual([]);
+  });
+});
+
+describe('the file of a warning said in the sentence after it (issue 8, third pass)', () => {
+  it.each([
+    ['a file named by the next sentence pointing back', 'If Widget Server shares the machine, reapply Widget Server 3.0 SP1. This will reapply the WIDGREG.DLL file. Restart.', 'WIDGREG.DLL'],
+    ['no file from a next sentence that starts another fact', 'If Widget Server shares the machine, reapply Widget Server 3.0 SP1. Setup copies WIDGREG.DLL to the folder.', undefined],
+  ])('reads %s', (_name, prose, file) => {
+    const [warning] = findRollbackWarnings(prose);
+    expect(warning?.file).toBe(file);
+  });
+});
+
+describe('an older file that setup compares is not a warning (issue 8, third pass)', () => {
+  it.each([
+    ['setup\'s prompt', 'Proposed file: Version 3.10 The replacement file is an older version than your current file.'],
+    ['setup keeping the newer file', 'Reinstalling Widget Mail does not replace the Wapi.dll file because the Widget Mail version is an older version.'],
+  ])('finds no warning in %s', (_name, prose) => {
+    expect(findRollbackWarnings(prose)).toEqual([]);
+  });
+});

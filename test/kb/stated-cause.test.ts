@@ -77,8 +77,66 @@ describe('a cause stated outside a CAUSE section (issue 8)', () => {
       'The image shows only over the widget that is the source of the data. This is because the image belongs to the widget that is the source of the data. This is what the shell does too.\n',
       'This is because the image belongs to the widget that is the source of the data. This is what the shell does too.',
     ],
+    [
+      'a comparison with another version (an aside, even with a link word)',
+      'This behavior occurs when the two properties are set the same. This behavior is different from Widget 3.0, which shows a dialog.\n',
+      'This behavior occurs when the two properties are set the same.',
+    ],
+    [
+      'where the problem was seen',
+      'The problem occurs when printing from Widget 8.0. These errors have been observed on a LaserJet 4 Plus.\n',
+      'The problem occurs when printing from Widget 8.0.',
+    ],
+    [
+      'how to check it',
+      'The problem only happens when the remote host does not send the mode. This fact can be verified by tracing the connection.\n',
+      'The problem only happens when the remote host does not send the mode.',
+    ],
+    [
+      'the solution',
+      'This problem may occur when the disk cannot keep up with the trace. Memory keeps growing, which causes the failure. The solution to this is to limit the size of the trace.\n',
+      'This problem may occur when the disk cannot keep up with the trace. Memory keeps growing, which causes the failure.',
+    ],
+    [
+      'the error named by its number',
+      'The following error occurs when the widget function is passed an empty name. This is Widget error number 11.\n',
+      'The following error occurs when the widget function is passed an empty name.',
+    ],
+    [
+      'a "However" sentence that carries the cause on (kept: read over the archive, as often the cause as an aside)',
+      'Because every widget message holds the tag, widget servers send a receipt back. However, by the time this receipt reaches the gateway, it is treated as mail.\n',
+      'Because every widget message holds the tag, widget servers send a receipt back. However, by the time this receipt reaches the gateway, it is treated as mail.',
+    ],
   ])('ends a stated cause where its paragraph stops explaining it: %s', (_name, body, expected) => {
     expect(statedCause([{ key: 'MORE INFORMATION', body }])).toBe(expected);
+  });
+
+  it.each([
+    ['"<verb> <conjunction>"', 'The widget stops. It happens when the disk is full.', 'It happens when the disk is full.'],
+    ['"<verb> only <conjunction>"', 'The widget stops. This appears only if the disk is full.', 'This appears only if the disk is full.'],
+    ['"<modal> <hedge> caused by"', 'The widget stops. The error is usually caused by a full disk.', 'The error is usually caused by a full disk.'],
+    ['"due to"', 'The widget stops. The error might be due to a full disk.', 'The error might be due to a full disk.'],
+    ['"This is because", in any case', 'The widget stops. THIS IS BECAUSE the disk is full.', 'THIS IS BECAUSE the disk is full.'],
+    ['"Because" as the opener', 'The widget stops. Because the disk is full, no file is written.', 'Because the disk is full, no file is written.'],
+    ['nothing for "because" inside a sentence', 'The widget stops because the disk is full.', ''],
+    ['nothing for "never occurs when"', 'The widget stops. It never occurs when the disk is empty.', ''],
+  ])('tells the cause sentence by its wording (rules/stated-cause.txt): %s', (_name, body, expected) => {
+    expect(statedCause([{ key: 'SYMPTOMS', body }])).toBe(expected);
+  });
+
+  it.each([
+    [
+      'a symptom and its message block glued on by the splitter (no period before the cause)',
+      'When you print to the widget printer, the job may fail with the following error:\n\n   ERROR: invalidaccess\n   STACK:\n\n   300\n\nThis problem occurs when you use the 6.x widget driver.\n',
+      'This problem occurs when you use the 6.x widget driver.',
+    ],
+    [
+      'a list item before the cause words (kept: the item does not open like a sentence)',
+      'It fails with these controls:\n\n - A.ocx\n\n - B.ocx This problem occurs only if the focus is changed.\n',
+      'It fails with these controls: - A.ocx - B.ocx This problem occurs only if the focus is changed.',
+    ],
+  ])('starts the cause sentence in its own paragraph: %s', (_name, body, expected) => {
+    expect(statedCause([{ key: 'SYMPTOMS', body }])).toBe(expected);
   });
 
   it('reads no cause in when a problem does not occur', () => {
