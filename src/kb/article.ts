@@ -8,6 +8,7 @@ import type { Rollback, Signature } from '../model.js';
 import { parseTraces } from '../trace/index.js';
 import { parseFileTables } from './file-table.js';
 import { classifyFix, strayStatus } from './fix.js';
+import { withFixStatedElsewhere } from './fix-elsewhere.js';
 import { footerFields, parseHeader } from './header.js';
 import { classifyArticleKind } from './kind.js';
 import { withStackEvidence } from './stack-evidence.js';
@@ -159,8 +160,14 @@ export function parseArticle(raw: string): Signature {
     status: sectionProse(sections, 'STATUS'),
     traces: mayHoldStackFrame(layout.body) ? withStackEvidence(parseTraces(layout.body), body, layout.body) : [],
     articleKind,
-    fix: classifyFix({ prose: fixProse, workaround: sectionProse(sections, 'WORKAROUND'), resolution: sectionProse(fixSections, 'RESOLUTION'), body,
-      stepsText: { resolution: sectionProse(sections, 'RESOLUTION'), workaround: sectionProse(sections, 'WORKAROUND') } }),
+    // A problem article with no RESOLUTION or WORKAROUND may state its fix in another section ("To correct the WIN.INI file: ...").
+    fix: withFixStatedElsewhere(
+      classifyFix({ prose: fixProse, workaround: sectionProse(sections, 'WORKAROUND'), resolution: sectionProse(fixSections, 'RESOLUTION'), body,
+        stepsText: { resolution: sectionProse(sections, 'RESOLUTION'), workaround: sectionProse(sections, 'WORKAROUND') } }),
+      articleKind,
+      uncited.map((s, i) => ({ key: s.key, prose: s.prose, printed: sections[i]?.prose ?? s.prose })),
+      body,
+    ),
     files,
     packages,
     rollback,
