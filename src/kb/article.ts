@@ -94,6 +94,16 @@ const CITED_TITLE = /^\s*(Q\d{5,7}\b|ARTICLE-ID:|TITLE\s*:)/;
  * (issue 8). Only a pointer followed by nothing but cited titles is taken off.
  */
 export function withoutClosingPointer(body: string): string {
+  // A section may close with several pointers in a row ("For information about A, see …", then B, then C): all go, or
+  // the cause would end on the titles of the ones left.
+  for (let rest = body; ; ) {
+    const kept = withoutLastPointer(rest);
+    if (kept === rest) return rest;
+    rest = kept;
+  }
+}
+
+function withoutLastPointer(body: string): string {
   const paragraphs = body.split(/\n[ \t]*\n/);
   let end = paragraphs.length;
   while (end > 0 && (!/\S/.test(paragraphs[end - 1] ?? '') || CITED_TITLE.test(paragraphs[end - 1] ?? ''))) end--;

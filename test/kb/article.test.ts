@@ -188,6 +188,11 @@ describe('a CAUSE section without the pointer it closes with (issue 8)', () => {
       'The styles cannot be used together. (Menus are also incompatible.\nFor more information, please see the following article in the Microsoft\nKnowledge Base:\n\n   ARTICLE-ID: Q71499 TITLE : Menus Supported in Dialog Boxes\n   Style\n',
       'The styles cannot be used together. (Menus are also incompatible.',
     ],
+    [
+      'several pointers in a row, each with its title (not only the last)',
+      'This fix was ported from the later version.\nFor information about A.dll, see the following article in the\nKnowledge Base:\n\n   Q224345 Spooler Leaks Private Bytes\n\nFor information about B.dll, please see the following article in the Knowledge Base:\n\n   Q223791 Spooler Leaks Memory\n',
+      'This fix was ported from the later version.',
+    ],
   ])('takes off %s', (_name, body, expected) => {
     expect(withoutClosingPointer(body).replace(/\s+/g, ' ').trim()).toBe(expected);
   });
