@@ -252,6 +252,15 @@ function hasStrongClues(clues: readonly Clue[]): boolean {
   return clues.some((c) => c.kind === 'event-id' || c.kind === 'bugcheck' || c.kind === 'stop-code' || c.kind === 'app-error');
 }
 
+/**
+ * The message the text route matched is not the crash report's own line (it names neither the report's application
+ * nor its module): evidence the clue route did not read ("Wizard internal error: ..." above "mmc.exe - Application Error").
+ */
+function besideReport(named: Candidate, clues: readonly Clue[]): boolean {
+  const names = clues.flatMap((c) => (c.kind === 'app-error' ? [c.app, c.module] : [])).filter((n): n is string => !!n).map((n) => n.toLowerCase());
+  return (named.clueMatches ?? []).some((m) => m.kind === 'message' && !names.some((n) => m.pasted.toLowerCase().includes(n)));
+}
+
 /** The text route's short list is of equals under the message threshold: a generic message. */
 function equalsUnderThreshold(byText: MatchResult): boolean {
   const [top, second] = byText.candidates.map((c) => c.score);
@@ -264,21 +273,22 @@ function equalsUnderThreshold(byText: MatchResult): boolean {
  * - it found nothing: the text route's answer stands, its own verdict and floors applying, but for a short list
  *   of equals under the message threshold where the paste holds a strong clue: a generic message many articles
  *   print ("caused an invalid page fault in module") says nothing the strong clue's silence does not;
- * - the text route names one article (`match`): it stands where the list holds that article, or the list is weak
- *   (its best under CLUE_MATCH_THRESHOLD: a common clue such as `mmc.exe` faulting); a sure list (twins tied at the
- *   top) holding another article keeps the list: the same words may be another trouble;
+ * - the text route names one article (`match`): it stands where the list holds that article, or where the list is
+ *   weak (its best under CLUE_MATCH_THRESHOLD: a common clue such as `mmc.exe` faulting) and the text is another
+ *   message than the crash report's own line (besideReport); a sure list (twins tied at the top), or a weak one
+ *   read from the very line the text route matched, keeps the list: the same words may be another trouble;
  * - both offer a short list: a sure list stands (text near the threshold does not reorder event twins); from a weak
  *   one the articles on both come first, then the rest of the clue list, then the text's;
  *   where the text route's best candidates tie (a template with a slot for the app name fits as well as the article
  *   naming that app) and the list holds exactly one of them, the list breaks the tie: `match` naming it.
  */
-export function combineRoutes(byClues: MatchResult, byText: MatchResult, strong: boolean): MatchResult {
+export function combineRoutes(byClues: MatchResult, byText: MatchResult, clues: readonly Clue[]): MatchResult {
   if (byText.verdict === 'none') return byClues;
-  if (byClues.verdict === 'none' || byClues.candidates.length === 0) return strong && equalsUnderThreshold(byText) ? byClues : byText;
+  if (byClues.verdict === 'none' || byClues.candidates.length === 0) return hasStrongClues(clues) && equalsUnderThreshold(byText) ? byClues : byText;
   const listed = new Set(byClues.candidates.map((c) => c.kb));
   const named = byText.verdict === 'match' ? byText.candidates[0]?.kb : undefined;
   const sure = (byClues.candidates[0]?.score ?? 0) >= CLUE_MATCH_THRESHOLD;
-  if (named !== undefined) return listed.has(named) || !sure ? byText : byClues;
+  if (named !== undefined) return listed.has(named) || (!sure && besideReport(byText.candidates[0] as Candidate, clues)) ? byText : byClues;
   if (byClues.verdict === 'match' || sure) return byClues;
   const textTop = byText.candidates[0]?.score ?? 0;
   const tied = textTop >= MESSAGE_MATCH_THRESHOLD ? byText.candidates.filter((c) => textTop - c.score < MESSAGE_TIE_MARGIN) : [];
@@ -303,7 +313,7 @@ export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchRes
   if (ranked.length === 0) {
     const byClues = matchClues(index, parsed, decideVerdict);
     if (byClues.verdict === 'match' || parsed.traces.some((t) => t.length > 0)) return byClues;
-    return combineRoutes(byClues, matchMessageClues(index, parsed), hasStrongClues(parsed.clues));
+    return combineRoutes(byClues, matchMessageClues(index, parsed), parsed.clues);
   }
   // system frames alone say less than a STOP code or event entry the paste also holds
   if (ranked.every((r) => r.fallback)) {
