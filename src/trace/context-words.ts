@@ -8,7 +8,7 @@ import type { Clue } from '../model.js';
 import { descriptionWords } from './events.js';
 
 /** Clues whose candidates are ordered by the paste's words: STOP screens and codes, crash reports. */
-const ORDERED_BY_CONTEXT = new Set<Clue['kind']>(['stop-code', 'bugcheck', 'app-error']);
+const ORDERED_BY_CONTEXT = new Set<Clue['kind']>(['stop-code', 'bugcheck', 'app-error', 'event-id']);
 
 /** The paste's telling words when it holds a STOP or crash-report clue; undefined otherwise (nothing to order). */
 export function contextWords(text: string, clues: readonly Clue[]): string[] | undefined {
