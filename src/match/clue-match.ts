@@ -71,15 +71,21 @@ function descriptionAgreement(index: ClueIndex, entry: EventEntry, pasted: strin
   return { sim: 0.6 * b + 0.4 * a, shared };
 }
 
-/** The article's constant codes the paste prints too, and those where the paste prints another at the same place. */
+/**
+ * Codes this long (`0000050A`, `80004005`, `30f0090`) name one condition; shorter numbers (`Error 8`, `RESULT 18`,
+ * `0x4bf`) are as often counts or slots a site fills in, so another one pasted there contradicts nothing.
+ */
+const SPECIFIC_CODE = 7;
+
+/** The article's codes the paste prints too, and its specific ones where the paste prints another specific one at the same place. */
 function codeAgreement(article: readonly DescriptionCode[], pasted: readonly DescriptionCode[]): { agree: string[]; contradicted: string[] } {
   const pastedCodes = new Set(pasted.map((c) => c.code));
-  const pastedAt = new Set(pasted.map((c) => c.at));
+  const pastedAt = new Set(pasted.filter((c) => c.code.length >= SPECIFIC_CODE).map((c) => c.at));
   const agree: string[] = [];
   const contradicted: string[] = [];
   for (const c of article) {
     if (pastedCodes.has(c.code)) agree.push(c.code);
-    else if (pastedAt.has(c.at)) contradicted.push(c.code);
+    else if (c.code.length >= SPECIFIC_CODE && pastedAt.has(c.at)) contradicted.push(c.code);
   }
   return { agree, contradicted };
 }
