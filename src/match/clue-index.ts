@@ -7,7 +7,7 @@
 import type { Signature } from '../model.js';
 import { moduleStem } from '../trace/app-error.js';
 import { readBugchecks } from '../trace/bugcheck.js';
-import { descriptionWords } from '../trace/events.js';
+import { descriptionCodes, descriptionWords, type DescriptionCode } from '../trace/events.js';
 import { loadBugcheckNames, type BugcheckNames } from './bugchecks.js';
 
 export interface EventEntry {
@@ -19,6 +19,8 @@ export interface EventEntry {
   words: string[];
   /** The article's title names this event id: the event is what the article is about. */
   inTitle: boolean;
+  /** Codes and numbers the description prints as constants (`error 0000050A`): a paste printing others there is another message. */
+  codes: DescriptionCode[];
 }
 
 export interface BugcheckEntry {
@@ -38,6 +40,10 @@ export interface ModuleEntry {
 
 export interface ClueIndex {
   events: Map<number, EventEntry[]>;
+  /** Words of the symptoms and error messages of articles printing an event: the paste's words around the entry order articles printing the same one. */
+  bodyWords: Map<number, Set<string>>;
+  /** IDF of those words among those articles. */
+  bodyIdf: Map<string, number>;
   /** IDF of description words over the articles' event entries. */
   wordIdf: Map<string, number>;
   bugchecks: Map<string, BugcheckEntry[]>;
@@ -118,6 +124,8 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
   const fixFiles = new Map<string, ModuleEntry[]>();
   const titleWords = new Map<number, string[]>();
   const titleDf = new Map<string, number>();
+  const bodyWords = new Map<number, Set<string>>();
+  const bodyDf = new Map<string, number>();
 
   signatures.forEach((sig, s) => {
     const inTitle = sig.eventIds.length > 0 || (sig.events?.length ?? 0) > 0 ? titleEventIds(sig.title) : new Set<number>();
@@ -129,10 +137,16 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
         for (const w of words) wordDf.set(w, (wordDf.get(w) ?? 0) + 1);
       }
       listed.add(e.id);
-      push(events, e.id, { sig: s, id: e.id, ...(e.source ? { source: e.source } : {}), ...(e.description ? { description: e.description } : {}), words, inTitle: inTitle.has(e.id) });
+      const codes = e.description !== undefined ? descriptionCodes(e.description) : [];
+      push(events, e.id, { sig: s, id: e.id, ...(e.source ? { source: e.source } : {}), ...(e.description ? { description: e.description } : {}), words, inTitle: inTitle.has(e.id), codes });
     }
     // an id the article names without printing the entry: id alone
-    for (const id of sig.eventIds) if (!listed.has(id)) push(events, id, { sig: s, id, words: [], inTitle: inTitle.has(id) });
+    for (const id of sig.eventIds) if (!listed.has(id)) push(events, id, { sig: s, id, words: [], inTitle: inTitle.has(id), codes: [] });
+    if (listed.size > 0 || sig.eventIds.length > 0) {
+      const words = new Set(descriptionWords([sig.title, ...(sig.errorMessages ?? []), sig.symptoms].join('\n')));
+      bodyWords.set(s, words);
+      for (const w of words) bodyDf.set(w, (bodyDf.get(w) ?? 0) + 1);
+    }
 
     const faulting = (sig.faultModules ?? []).map(moduleStem);
     for (const [k, stem] of faulting.entries()) push(modules, stem, { sig: s, printed: sig.faultModules?.[k] ?? stem });
@@ -167,5 +181,7 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
   for (const [w, df] of wordDf) wordIdf.set(w, Math.log(1 + described / df));
   const titleIdf = new Map<string, number>();
   for (const [w, df] of titleDf) titleIdf.set(w, Math.log(1 + titleWords.size / df));
-  return { events, wordIdf, bugchecks, driverDf, codeDriverDf, parameterDf, modules, fixFiles, titleWords, titleIdf, addresses, names };
+  const bodyIdf = new Map<string, number>();
+  for (const [w, df] of bodyDf) bodyIdf.set(w, Math.log(1 + bodyWords.size / df));
+  return { events, bodyWords, bodyIdf, wordIdf, bugchecks, driverDf, codeDriverDf, parameterDf, modules, fixFiles, titleWords, titleIdf, addresses, names };
 }

@@ -9,7 +9,7 @@
  */
 import type { Clue, ClueMatch } from '../model.js';
 import { addressKey, isTellingAddress, moduleStem } from '../trace/app-error.js';
-import { descriptionWords, sourceAgreement } from '../trace/events.js';
+import { descriptionCodes, descriptionWords, sourceAgreement, type DescriptionCode } from '../trace/events.js';
 import { codeDriverKey, type ClueIndex, type EventEntry } from './clue-index.js';
 import { type ContextRules, loadContextRules } from './context-rules.js';
 
@@ -22,6 +22,16 @@ export const CLUE_MATCH_THRESHOLD = 0.61;
  * turning their tie (`possible`, all offered) into a `match` naming one.
  */
 const TITLE_BONUS = 0.005;
+
+/**
+ * Taken off for each code or number (at most two) the article's description prints as a constant where the paste
+ * prints another (`error 0000050A` against `error 00000BB8`): the same template with another message in it. Above
+ * the tie margin, so one article printing the pasted code among several printing others is the `match`.
+ */
+const CODE_CONTRADICTION = 0.03;
+
+/** Past the cap, each code the paste and the article's description both print orders articles tied at 1. */
+const CODE_AGREEMENT = 0.01;
 
 export interface ClueRanked {
   sig: number;
@@ -38,11 +48,15 @@ interface Scored {
   match: ClueMatch;
   /** The article's title names the event id or STOP code (orders a tie the cap at 1 would otherwise leave unordered). */
   titled?: boolean;
+  /** The score uncapped, without the title bonus, with the codes both print: orders articles tied at the cap. */
+  order?: number;
+  /** Taken off `score` for codes the paste contradicts; taken off the article's combined confidence too, which the cap would hide. */
+  penalty?: number;
 }
 
-function sumIdf(index: ClueIndex, words: Iterable<string>): number {
+function sumIdf(idf: ReadonlyMap<string, number>, words: Iterable<string>): number {
   let total = 0;
-  for (const w of words) total += index.wordIdf.get(w) ?? 0;
+  for (const w of words) total += idf.get(w) ?? 0;
   return total;
 }
 
@@ -51,10 +65,29 @@ function descriptionAgreement(index: ClueIndex, entry: EventEntry, pasted: strin
   const known = pasted.filter((w) => index.wordIdf.has(w));
   const article = new Set(entry.words);
   const shared = known.filter((w) => article.has(w));
-  const a = sumIdf(index, shared) / (sumIdf(index, entry.words) || 1);
-  const b = sumIdf(index, shared) / (sumIdf(index, known) || 1);
+  const a = sumIdf(index.wordIdf, shared) / (sumIdf(index.wordIdf, entry.words) || 1);
+  const b = sumIdf(index.wordIdf, shared) / (sumIdf(index.wordIdf, known) || 1);
   // the paste's words found in the article count most: a paste cut to its first sentence still fits
   return { sim: 0.6 * b + 0.4 * a, shared };
+}
+
+/**
+ * Codes this long (`0000050A`, `80004005`, `30f0090`) name one condition; shorter numbers (`Error 8`, `RESULT 18`,
+ * `0x4bf`) are as often counts or slots a site fills in, so another one pasted there contradicts nothing.
+ */
+const SPECIFIC_CODE = 7;
+
+/** The article's codes the paste prints too, and its specific ones where the paste prints another specific one at the same place. */
+function codeAgreement(article: readonly DescriptionCode[], pasted: readonly DescriptionCode[]): { agree: string[]; contradicted: string[] } {
+  const pastedCodes = new Set(pasted.map((c) => c.code));
+  const pastedAt = new Set(pasted.filter((c) => c.code.length >= SPECIFIC_CODE).map((c) => c.at));
+  const agree: string[] = [];
+  const contradicted: string[] = [];
+  for (const c of article) {
+    if (pastedCodes.has(c.code)) agree.push(c.code);
+    else if (c.code.length >= SPECIFIC_CODE && pastedAt.has(c.at)) contradicted.push(c.code);
+  }
+  return { agree, contradicted };
 }
 
 function showEvent(id: number, source: string | undefined, description: string | undefined): string {
@@ -62,7 +95,7 @@ function showEvent(id: number, source: string | undefined, description: string |
   return `event ${id}${source ? ` from ${source}` : ''}${text}`;
 }
 
-function scoreEvent(index: ClueIndex, clue: EventClue, entry: EventEntry, pastedWords: string[]): Scored | undefined {
+function scoreEvent(index: ClueIndex, clue: EventClue, entry: EventEntry, pastedWords: string[], pastedCodes: readonly DescriptionCode[] = []): Scored | undefined {
   const details = [`event id ${clue.id}`];
   let agreement: number | undefined;
   if (clue.source !== undefined && entry.source !== undefined) {
@@ -87,9 +120,16 @@ function scoreEvent(index: ClueIndex, clue: EventClue, entry: EventEntry, pasted
   // the article prints no source: the same when the paste has none either, weaker against a stated one it cannot confirm
   else if (clue.source === undefined) score = sim !== undefined ? 0.25 + 0.65 * sim ** 3 : 0.26;
   else score = sim !== undefined ? 0.28 + 0.25 * sim * sim : 0.26;
+  const codes = codeAgreement(entry.codes, pastedCodes);
+  if (codes.agree.length > 0) details.push(`codes printed alike: ${codes.agree.slice(0, 4).join(', ')}`);
+  if (codes.contradicted.length > 0) details.push(`the article prints ${codes.contradicted.slice(0, 4).join(', ')} where the paste prints another`);
+  const contradiction = CODE_CONTRADICTION * Math.min(2, codes.contradicted.length);
+  const order = score + CODE_AGREEMENT * codes.agree.length - contradiction;
   if (entry.inTitle) score += TITLE_BONUS;
   return {
-    score: Math.min(1, score),
+    score: Math.min(1, score) - contradiction,
+    order,
+    ...(contradiction > 0 ? { penalty: contradiction } : {}),
     titled: entry.inTitle,
     match: { kind: 'event', pasted: showEvent(clue.id, clue.source, clue.description), article: showEvent(entry.id, entry.source, entry.description), details },
   };
@@ -353,6 +393,7 @@ export function titleAgreement(index: ClueIndex, sig: number, context: ReadonlyS
 /** Per article, the best score of each pasted clue, combined: the best counts fully, further clues add a little. */
 export function rankClues(index: ClueIndex, clues: Clue[], exceptionCodes: (sig: number) => string[], limit: number, context: readonly string[] = []): ClueRanked[] {
   const perSig = new Map<number, Map<string, Scored>>();
+  const eventWords = new Set<string>();
   const add = (key: string) => (sig: number, s: Scored) => {
     let byClue = perSig.get(sig);
     if (!byClue) perSig.set(sig, (byClue = new Map()));
@@ -362,9 +403,11 @@ export function rankClues(index: ClueIndex, clues: Clue[], exceptionCodes: (sig:
   clues.forEach((c, k) => {
     if (c.kind !== 'event-id') return;
     const words = c.description !== undefined ? descriptionWords(c.description) : [];
+    for (const w of words) eventWords.add(w);
+    const codes = c.description !== undefined ? descriptionCodes(c.description) : [];
     const put = add(`event:${k}`);
     for (const entry of index.events.get(c.id) ?? []) {
-      const s = scoreEvent(index, c, entry, words);
+      const s = scoreEvent(index, c, entry, words, codes);
       if (s) put(entry.sig, s);
     }
   });
@@ -379,11 +422,17 @@ export function rankClues(index: ClueIndex, clues: Clue[], exceptionCodes: (sig:
   const titled = new Set<number>();
   const excluded = context.length > 0 ? clueWords(index, clues) : new Set<string>();
   const said = new Set(context.filter((w) => !excluded.has(w)));
+  // the words around a pasted event, not its description's (already weighed): what the articles printing it say besides
+  const around = [...said].filter((w) => !eventWords.has(w));
+  const order = new Map<number, number>();
+  const aroundWords = new Map<number, number>();
   for (const [sig, byClue] of perSig) {
     const scored = [...byClue.values()].sort((a, b) => b.score - a.score);
     // two pasted events both at full score cap at 1 either way: what the article leaves unexplained tells them apart
     const unexplained = Math.min(MAX_UNEXPLAINED, fitted.size - byClue.size);
-    let confidence = Math.min(1, scored.reduce((sum, s, i) => sum + s.score * (i === 0 ? 1 : i === 1 ? 0.25 : 0.1), 0)) - UNEXPLAINED * unexplained;
+    // a code contradicted in a second pasted event counts too: past the cap the other entry would hide it
+    const penalty = Math.min(2 * CODE_CONTRADICTION, scored.reduce((sum, s) => sum + (s.penalty ?? 0), 0));
+    let confidence = Math.min(1, scored.reduce((sum, s, i) => sum + (s.score + (s.penalty ?? 0)) * (i === 0 ? 1 : i === 1 ? 0.25 : 0.1), 0)) - penalty - UNEXPLAINED * unexplained;
     const matches = scored.map((s) => s.match);
     // the paste's own words in the title of an article printing its STOP or naming its module (events order by their descriptions)
     const strong = matches.find((m) => m.kind === 'bugcheck' || m.kind === 'app-error');
@@ -396,9 +445,17 @@ export function rankClues(index: ClueIndex, clues: Clue[], exceptionCodes: (sig:
     }
     ranked.push({ sig, confidence, matches });
     if (scored.some((s) => s.titled)) titled.add(sig);
+    if (scored.some((s) => s.order !== undefined)) {
+      order.set(sig, scored.reduce((sum, s, i) => sum + (s.order ?? s.score) * (i === 0 ? 1 : i === 1 ? 0.25 : 0.1), 0));
+      const body = index.bodyWords.get(sig);
+      if (body && around.length > 0) aroundWords.set(sig, sumIdf(index.bodyIdf, around.filter((w) => body.has(w))));
+    }
   }
-  // at the cap (1) the title bonus is lost: among equals, the article about the event comes first
+  // at the cap (1) the description's agreement, the codes, the words around the entry and the title bonus are lost:
+  // among equals, the article printing more of the paste comes first, then the article about the event
+  const byOrder = (sig: number): number => order.get(sig) ?? 0;
+  const byAround = (sig: number): number => aroundWords.get(sig) ?? 0;
   const byTitle = (sig: number): number => (titled.has(sig) ? 1 : 0);
-  ranked.sort((a, b) => b.confidence - a.confidence || byTitle(b.sig) - byTitle(a.sig) || a.sig - b.sig);
+  ranked.sort((a, b) => b.confidence - a.confidence || byOrder(b.sig) - byOrder(a.sig) || byAround(b.sig) - byAround(a.sig) || byTitle(b.sig) - byTitle(a.sig) || a.sig - b.sig);
   return ranked.slice(0, limit);
 }

@@ -555,3 +555,39 @@ export function descriptionWords(description: string): string[] {
   }
   return words;
 }
+
+/** A code or number a description prints as a constant, and where: after which word, and which in a run of codes. */
+export interface DescriptionCode {
+  /** `error#0`, `result#1`: the word before it (lower-case) and its place among the codes following that word. */
+  at: string;
+  /** Lower-case, without a `0x` prefix. */
+  code: string;
+}
+
+/**
+ * The codes and numbers a description prints (`error 0000050A`, `Internal ID 30f0090`, `RESULT 18 136`), each
+ * placed by the word before it. Placeholders (`%1`, `<n>`, `####`) and paths are left out; so is any token mixing
+ * letters beyond hex with digits (`EXCHSRV1`: a name the site chose). Linear in the text.
+ */
+export function descriptionCodes(description: string): DescriptionCode[] {
+  const text = description
+    .replace(/<[^<>\n]{0,60}>/g, ' ')
+    .replace(/%%?\d{1,5}/g, ' ')
+    .replace(/\b[a-z]:\\[^\s]{0,200}/gi, ' ')
+    .replace(/\\\\[^\s]{0,200}/g, ' ')
+    .replace(/#+/g, ' # ');
+  const out: DescriptionCode[] = [];
+  let word: string | undefined;
+  let run = 0;
+  for (const m of text.matchAll(/#|[0-9A-Za-z]+/g)) {
+    const token = m[0];
+    if (/^[A-Za-z]+$/.test(token)) {
+      word = token.toLowerCase();
+      run = 0;
+    } else if (word !== undefined && /\d/.test(token) && /^(?:0x)?[0-9a-f]+$/i.test(token)) {
+      out.push({ at: `${word}#${run++}`, code: token.toLowerCase().replace(/^0x/, '') });
+      if (out.length >= 40) break;
+    } else word = undefined; // a placeholder or a site's name: what follows is placed by nothing known
+  }
+  return out;
+}

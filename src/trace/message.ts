@@ -20,7 +20,7 @@ export function parseMessage(text: string): ParsedMessage {
   // error text last, and only without a trace: the matcher reads it only when no trace, event, STOP or crash report answers
   const messages = traces.some((t) => t.length > 0) ? [] : readPastedMessages(decoded).map(({ text, how }) => ({ kind: 'error-message' as const, text, how }));
   const clues = [...cluesFromTokens(decoded, tokens), ...foreign.clues, ...messages];
-  // the words around a STOP screen or crash report order the articles printing the same code (match/clue-match.ts)
+  // the words around a STOP screen, crash report or event entry order the articles printing the same one (match/clue-match.ts)
   const context = traces.some((t) => t.length > 0) ? undefined : contextWords(decoded, clues);
   return { traces, kbRefs: extractKbRefs(decoded), clues, ...(context ? { context } : {}) };
 }

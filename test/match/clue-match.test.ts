@@ -239,6 +239,72 @@ describe('ordering articles that print the same event', () => {
   });
 });
 
+describe('telling apart articles that print the same event with other codes in it', () => {
+  const ndr = { id: 290, source: 'MSExchangeMTA', description: 'A non-delivery report (reason code transfer-failure) is being generated for message <id>. [MTA DISP:RESULT 18 136] (12)' };
+  const failed = (code: string) => ({ id: 2025, source: 'MSExchangeIS Private', description: `The delivery of a message failed due to error ${code}. A non-delivery report is being sent to the message's originator.` });
+  const coded = buildIndex(
+    [
+      { id: 'Q940001', title: 'MTA Returns Mail with Transfer-Failure Reason Code', eventIds: [290, 2025], events: [ndr, failed('0000050A')] },
+      { id: 'Q940002', title: 'Mail with Attachments Returned', eventIds: [290, 2025], events: [ndr, failed('00000BB8')] },
+      { id: 'Q940003', title: 'NDRs After Moving Mailboxes', eventIds: [290, 2025], events: [ndr, failed('80004005')] },
+    ].map((s) => SignatureSchema.parse(s)),
+    loadRules(),
+  );
+  const answerCoded = (text: string) => matchMessage(coded, parseMessage(text));
+  const entry2025 = (code: string, server = 'EXCHSRV1') => `Event ID: 2025\nSource: MSExchangeIS Private\nComputer: ${server}\nDescription: The delivery of a message failed due to error ${code}. A non-delivery report is being sent to the message's originator.`;
+  const entry290 = 'Event ID: 290\nSource: MSExchangeMTA\nDescription: A non-delivery report (reason code transfer-failure) is being generated for message C=US;P=CONTOSO;L=EXCHSRV1-010904142254Z-18735. [MTA DISP:RESULT 18 136] (12)';
+
+  it.each([
+    ['0000050A', 'Q940001'],
+    ['0x00000bb8', 'Q940002'],
+    ['80004005', 'Q940003'],
+  ])('names the one article printing error %s, the code the paste prints', (code, kb) => {
+    const result = answerCoded(entry2025(code));
+    expect(result.verdict).toBe('match');
+    expect(result.candidates[0]?.kb).toBe(kb);
+  });
+
+  it('counts a code contradicted in the second of two pasted entries, which both articles otherwise fit fully', () => {
+    const result = answerCoded(`${entry290}\n\n${entry2025('0000050A')}`);
+    expect(result.verdict).toBe('match');
+    expect(result.candidates[0]?.kb).toBe('Q940001');
+  });
+
+  it.each([
+    ['a code none of them prints', entry2025('0000FFFF')],
+    ['only the entry whose numbers all print alike', entry290],
+    ['another server name', entry2025('0000050A', 'EXCH99').replace('0000050A', '<code>')],
+  ])('keeps them all possible for %s', (_name, text) => {
+    const result = answerCoded(text);
+    expect(result.verdict).toBe('possible');
+    expect(result.candidates.map((c) => c.kb).sort()).toEqual(['Q940001', 'Q940002', 'Q940003']);
+  });
+});
+
+describe('ordering articles that print the same event by the words around it', () => {
+  const same = { id: 18, source: 'SNA Server', description: 'APPC session activation failure: BIND negative response or UNBIND request received' };
+  const tied = buildIndex(
+    [
+      { id: 'Q950001', title: 'SNA Server Event 18 With Sense Data 0805', eventIds: [18], events: [same], symptoms: 'Sessions to the host fail with sense data 08050000 when the LU pool is exhausted.' },
+      { id: 'Q950002', title: 'PRB: Application Hangs; CICS Terminal Unavailable', eventIds: [18], events: [same], symptoms: 'The client application may stop responding.', errorMessages: ['This action cannot be completed because the other application is busy.'] },
+      { id: 'Q950003', title: 'APPC Sessions Fail After Host Restart', eventIds: [18], events: [same], symptoms: 'After the mainframe is restarted, APPC sessions do not reconnect.' },
+    ].map((s) => SignatureSchema.parse(s)),
+    loadRules(),
+  );
+  const answerTied = (text: string) => matchMessage(tied, parseMessage(text));
+  const entry = 'Event ID: 18\nSource: SNA Server\nDescription: APPC session activation failure: BIND negative response or UNBIND request received';
+
+  it.each([
+    ['a quoted dialog only one article prints', `app froze again ("the other application is busy"), app log shows:\n${entry}`, 'Q950002'],
+    ['what happened before, in one article\'s symptoms', `after the mainframe restarted nothing reconnects:\n${entry}`, 'Q950003'],
+  ])('puts first the article holding %s, still offering all of them', (_name, text, first) => {
+    const result = answerTied(text);
+    expect(result.verdict).toBe('possible');
+    expect(result.candidates[0]?.kb).toBe(first);
+    expect(result.candidates).toHaveLength(3);
+  });
+});
+
 describe('ordering the articles that print the same STOP code or name the same module', () => {
   const inputs: SignatureInput[] = [
     ...['Q930001', 'Q930002', 'Q930003'].map((id, k) => ({ id, title: `STOP 0x00000050 ${['When Printing to a Plotter', 'After Installing a Scanner', 'on a Dual Processor Server'][k]}`, stopCodes: ['0x00000050'], bugchecks: [{ code: '0x00000050', parameters: [] }] })),
