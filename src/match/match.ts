@@ -10,6 +10,8 @@ import { editDistance, resolveFrame } from './resolve.js';
 import { positionWeight, scoreTrace, type QueryFrame, type TraceScore } from './score.js';
 import { checkVersions } from './versions.js';
 import { matchClues, matchMessageClues } from './clue-answer.js';
+import { CLUE_MATCH_THRESHOLD } from './clue-match.js';
+import { MESSAGE_MATCH_THRESHOLD, MESSAGE_TIE_MARGIN } from './message-match.js';
 import { leavesSite, siteSiblings } from './crash-site.js';
 import { topByScore } from './top-by-score.js';
 
@@ -250,6 +252,60 @@ function hasStrongClues(clues: readonly Clue[]): boolean {
   return clues.some((c) => c.kind === 'event-id' || c.kind === 'bugcheck' || c.kind === 'stop-code' || c.kind === 'app-error');
 }
 
+/**
+ * The message the text route matched is not the crash report's own line (it names neither the report's application
+ * nor its module): evidence the clue route did not read ("Wizard internal error: ..." above "mmc.exe - Application Error").
+ */
+function besideReport(named: Candidate, clues: readonly Clue[]): boolean {
+  const names = clues.flatMap((c) => (c.kind === 'app-error' ? [c.app, c.module] : [])).filter((n): n is string => !!n).map((n) => n.toLowerCase());
+  return (named.clueMatches ?? []).some((m) => m.kind === 'message' && !names.some((n) => m.pasted.toLowerCase().includes(n)));
+}
+
+/** The text route's short list is of equals under the message threshold: a generic message. */
+function equalsUnderThreshold(byText: MatchResult): boolean {
+  const [top, second] = byText.candidates.map((c) => c.score);
+  return (top ?? 0) < MESSAGE_MATCH_THRESHOLD && second !== undefined && (top ?? 0) - second < MESSAGE_TIE_MARGIN;
+}
+
+/**
+ * The clue route's answer (event, STOP screen, crash report: not `match`) and the text route's (the error text
+ * the paste quotes), as one. The clue route outranks the text only where it is sure of its list:
+ * - it found nothing: the text route's answer stands, its own verdict and floors applying, but for a short list
+ *   of equals under the message threshold where the paste holds a strong clue: a generic message many articles
+ *   print ("caused an invalid page fault in module") says nothing the strong clue's silence does not;
+ * - the text route names one article (`match`): it stands where the list holds that article, or where the list is
+ *   weak (its best under CLUE_MATCH_THRESHOLD: a common clue such as `mmc.exe` faulting) and the text is another
+ *   message than the crash report's own line (besideReport); a sure list (twins tied at the top), or a weak one
+ *   read from the very line the text route matched, keeps the list: the same words may be another trouble;
+ * - both offer a short list: a sure list stands (text near the threshold does not reorder event twins); from a weak
+ *   one the articles on both come first, then the rest of the clue list, then the text's;
+ *   where the text route's best candidates tie (a template with a slot for the app name fits as well as the article
+ *   naming that app) and the list holds exactly one of them, the list breaks the tie: `match` naming it.
+ */
+export function combineRoutes(byClues: MatchResult, byText: MatchResult, clues: readonly Clue[]): MatchResult {
+  if (byText.verdict === 'none') return byClues;
+  if (byClues.verdict === 'none' || byClues.candidates.length === 0) return hasStrongClues(clues) && equalsUnderThreshold(byText) ? byClues : byText;
+  const listed = new Set(byClues.candidates.map((c) => c.kb));
+  const named = byText.verdict === 'match' ? byText.candidates[0]?.kb : undefined;
+  const sure = (byClues.candidates[0]?.score ?? 0) >= CLUE_MATCH_THRESHOLD;
+  if (named !== undefined) return listed.has(named) || (!sure && besideReport(byText.candidates[0] as Candidate, clues)) ? byText : byClues;
+  if (byClues.verdict === 'match' || sure) return byClues;
+  const textTop = byText.candidates[0]?.score ?? 0;
+  const tied = textTop >= MESSAGE_MATCH_THRESHOLD ? byText.candidates.filter((c) => textTop - c.score < MESSAGE_TIE_MARGIN) : [];
+  const tieBroken = tied.length > 1 ? tied.filter((c) => listed.has(c.kb)) : [];
+  const byKb = new Map(byText.candidates.map((c) => [c.kb, c]));
+  // an article on both lists shows both routes' evidence, and the higher of its two scores
+  const both = byClues.candidates.flatMap((c) => {
+    const t = byKb.get(c.kb);
+    return t ? [{ ...c, score: Math.max(c.score, t.score), clueMatches: [...(c.clueMatches ?? []), ...(t.clueMatches ?? [])] }] : [];
+  });
+  const first = tieBroken.length === 1 ? both.filter((c) => c.kb === tieBroken[0]?.kb) : [];
+  const order = [...first, ...both, ...byClues.candidates, ...byText.candidates];
+  const seen = new Set<string>();
+  const candidates = order.filter((c) => !seen.has(c.kb) && seen.add(c.kb)).slice(0, MAX_CANDIDATES);
+  return { verdict: first.length === 1 ? 'match' : 'possible', candidates };
+}
+
 export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchResult {
   // more than are shown: the signatures sharing the best one's crash site are found among them
   const ranked = rankCandidates(index, parsed, SITE_LOOKUP).filter((c) => c.confidence >= POSSIBLE_THRESHOLD);
@@ -257,13 +313,7 @@ export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchRes
   if (ranked.length === 0) {
     const byClues = matchClues(index, parsed, decideVerdict);
     if (byClues.verdict === 'match' || parsed.traces.some((t) => t.length > 0)) return byClues;
-    // and the error text it quotes: where the event, STOP or crash report found nothing, or a short list, a message
-    // one article prints names it ("WINOLDAP caused a general protection fault in module USER.EXE": USER.EXE alone is
-    // in many), if that article is on the list (one off the list is another trouble with the same words)
-    const byText = matchMessageClues(index, parsed);
-    const named = byText.verdict === 'match' ? byText.candidates[0]?.kb : undefined;
-    if (named !== undefined && (byClues.verdict === 'none' || byClues.candidates.some((c) => c.kb === named))) return byText;
-    return byClues.verdict === 'none' && !hasStrongClues(parsed.clues) ? byText : byClues;
+    return combineRoutes(byClues, matchMessageClues(index, parsed), parsed.clues);
   }
   // system frames alone say less than a STOP code or event entry the paste also holds
   if (ranked.every((r) => r.fallback)) {

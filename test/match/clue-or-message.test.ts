@@ -23,6 +23,8 @@ const inputs: SignatureInput[] = [
   { id: 'Q961020', title: 'Spooler fault', errorMessages: ['SPOOL32 caused a general protection fault in module GDI.EXE at <hex>.'] },
   { id: 'Q961021', title: 'Spooler module', faultModules: ['GDI.EXE'] },
   { id: 'Q961022', title: 'Spooler module, again', faultModules: ['GDI.EXE'] },
+  // prints a wizard's own message, which a paste may quote above the crash report of the program hosting it
+  { id: 'Q961030', title: 'Deployment wizard fails', errorMessages: ['Deployment wizard internal error: invalid ExecMethod result. Please exit the wizard.'] },
 ];
 const { answer } = messageStore(inputs);
 
@@ -37,5 +39,11 @@ describe('a crash report with the message around it', () => {
     const result = answer('SPOOL32 caused a general protection fault in module GDI.EXE at 0004:00001d43.');
     expect(result.candidates.map((c) => c.kb)).toContain('Q961021');
     expect(result.verdict).toBe('possible');
+  });
+
+  it('names the article printing another message the paste quotes, when the report of a common module left only a weak list', () => {
+    const result = answer('"Deployment wizard internal error: invalid ExecMethod result. Please exit the wizard."\nthen\nCONSOLE caused a general protection fault in module GDI.EXE at 0004:00001d43.');
+    expect(result.verdict).toBe('match');
+    expect(result.candidates[0]?.kb).toBe('Q961030');
   });
 });
