@@ -190,7 +190,8 @@ function scoreBugchecks(index: ClueIndex, pasted: PastedBugcheck, add: (sig: num
       same.push(`0x${p}`);
     });
     if (same.length > 0) details.push(`parameters ${same.join(', ')} as in the article`);
-    const differ = differingParameters(pasted.parameters, entry.parameters);
+    // a position the article says varies is printed as an example: read as the zero placeholder, it neither differs nor matches
+    const differ = differingParameters(pasted.parameters, entry.varies ? entry.parameters.map((a, i) => (entry.varies!.includes(i) ? '0' : a)) : entry.parameters);
     // none of the article's telling addresses or statuses is pasted and they differ: another crash with this code
     if (!telling && differ > 0) {
       score -= 0.15;
