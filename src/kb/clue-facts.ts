@@ -97,18 +97,25 @@ const MAX_VARY_NOTES = 16;
 function varyingParameters(text: string): Map<string, Set<number>> {
   const out = new Map<string, Set<number>>();
   let notes = 0;
+  // a note is about the screens printed since the previous note ("STOP 0x24 (…)", "STOP 0x50 (…)", "the parameters may vary")
+  let since = 0;
   for (const m of text.matchAll(VARY_NOTE)) {
     if (++notes > MAX_VARY_NOTES) break;
     // the note's sentence up to its verb: "but the last three should be all 0's" after it says what does not vary
     const start = Math.max(text.lastIndexOf('.', m.index), text.lastIndexOf('\n\n', m.index), m.index - 120);
     const said = text.slice(start + 1, m.index + m[0].length).toLowerCase();
-    const named = ORDINALS.flatMap((o, i) => (new RegExp(`\\b${o}\\b`).test(said) ? [i] : []));
-    const before = readBugchecks(text.slice(Math.max(0, m.index - VARY_REACH), m.index)).filter((b) => b.code !== undefined && b.parameters !== undefined);
-    const screen = before[before.length - 1];
-    if (!screen) continue;
-    const positions = out.get(screen.code!) ?? new Set<number>();
-    for (const i of named.length > 0 ? named : [0, 1, 2, 3]) positions.add(i);
-    out.set(screen.code!, positions);
+    let named = ORDINALS.flatMap((o, i) => (new RegExp(`\\b${o}\\b`).test(said) ? [i] : []));
+    // "the second parameter is always the same, the other parameters may vary"
+    if (named.length > 0 && /\b(?:other|remaining|rest of)\b/.test(said)) named = [0, 1, 2, 3].filter((i) => !named.includes(i));
+    const from = Math.max(since, m.index - VARY_REACH);
+    since = m.index + m[0].length;
+    const screens = readBugchecks(text.slice(from, m.index)).filter((b) => b.code !== undefined && b.parameters !== undefined);
+    // positions named: the screen right above; none named: every screen since the last note
+    for (const screen of named.length > 0 ? screens.slice(-1) : screens) {
+      const positions = out.get(screen.code!) ?? new Set<number>();
+      for (const i of named.length > 0 ? named : [0, 1, 2, 3]) positions.add(i);
+      out.set(screen.code!, positions);
+    }
   }
   return out;
 }
