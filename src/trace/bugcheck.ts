@@ -81,8 +81,8 @@ function params(list: string | undefined): string[] | undefined {
 
 /** Parameters printed after the code without the brackets on its line: on the next line (`Stop 0x0000007B Inaccessible Boot Device` / `(0xFF109C50, 0, 0, 0)`). */
 const NEXT_LINE_PARAMS = /^[^\n()]{0,60}\r?\n[ \t]{0,12}\(([0-9a-fA-Fx`,; ]{3,120})\)/;
-/** …or four hex words in a row with no brackets (`STOP 0x0000000A  f1c2cf0f 00000002 00000001 80146940`); a fifth word makes it a dump row. */
-const BARE_PARAMS = /(?<![0-9A-Za-z`])(?:0x)?[0-9a-fA-F]{8}(?:[ \t]{0,2},?[ \t]{1,3}(?:0x)?[0-9a-fA-F]{8}){3}(?![0-9A-Za-z`]|[ \t]{0,2},?[ \t]{1,3}(?:0x)?[0-9a-fA-F]{8}\b)/;
+/** …or four hex words in a row with no brackets (`STOP 0x0000000A  f1c2cf0f 00000002 00000001 80146940`); a fifth word either side makes it a dump row. */
+const BARE_PARAMS = /(?<![0-9A-Za-z`]|[0-9a-fA-F]{8}[ \t]{0,2},?[ \t]{1,3})(?:0x)?[0-9a-fA-F]{8}(?:[ \t]{0,2},?[ \t]{1,3}(?:0x)?[0-9a-fA-F]{8}){3}(?![0-9A-Za-z`]|[ \t]{0,2},?[ \t]{1,3}(?:0x)?[0-9a-fA-F]{8}\b)/;
 /** How far after a code its unbracketed parameters may start: the rest of its sentence and the next line. */
 const PARAMS_REACH = 160;
 
