@@ -198,8 +198,8 @@ function scoreBugchecks(index: ClueIndex, pasted: PastedBugcheck, add: (sig: num
       details.push('parameters differ from the article\'s');
     } else if (differ > 0) details.push(`${differ} parameter${differ > 1 ? 's differ' : ' differs'} from the article's`);
     // a whole screen pasted against an article printing no parameters: its addresses cannot be checked (as a description the article lacks)
-    // …or one saying all its parameters vary ("the parameters may differ"): they are examples, nothing to check either
-    else if ((entry.parameters.length === 0 || entry.varies?.length === 4) && pasted.parameters.some(addressLike)) {
+    // …or one saying all its parameters vary ("the parameters may differ") when none of its telling ones is pasted: examples, nothing checked
+    else if ((entry.parameters.length === 0 || (entry.varies?.length === 4 && !telling)) && pasted.parameters.some(addressLike)) {
       score -= UNCHECKED_PARAMETERS;
       details.push('the article prints no parameters to check');
     }
