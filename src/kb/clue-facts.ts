@@ -84,10 +84,10 @@ function driversNamedNear(text: string): Map<string, Set<string>> {
 
 /**
  * A note that a screen's parameters vary ("The first parameter may vary depending on the computer configuration",
- * "NOTE: The first and fourth parameter, such as … depend on your system configuration", "The parameters may
- * differ"): the sentence up to its verb, whose ordinals name the positions. The wording is a handful, kept here.
+ * "NOTE: The first and fourth parameter, such as … depend on your system configuration", "… are specific to your
+ * system configuration", "The parameters may differ"): the sentence up to its verb, whose ordinals name the positions. The wording is a handful, kept here.
  */
-const VARY_NOTE = /\b(?:parameters?|arguments?|values?|addresses)\b[^.\n]{0,80}?(?:\n[^.\n]{0,80}?)?\b(?:(?:may|might|can|could|will|do|does)(?:\s+also)?\s+(?:vary|differ|change|be\s+different)|var(?:y|ies)|differs?|depends?\s+(?:up)?on\s+(?:your|the)\b)/gi;
+const VARY_NOTE = /\b(?:parameters?|arguments?|values?|addresses)\b[^.\n]{0,80}?(?:\n[^.\n]{0,80}?)?\b(?:(?:may|might|can|could|will|do|does)(?:\s+also)?\s+(?:vary|differ|change|be\s+different)|var(?:y|ies)|differs?|depends?\s+(?:up)?on\s+(?:your|the)\b|(?:is|are)\s+specific\s+to\s+(?:your|the|each)\b)/gi;
 const ORDINALS = ['first', 'second', 'third', 'fourth'];
 /** A note is about the STOP screen printed at most this far before it. */
 const VARY_REACH = 600;

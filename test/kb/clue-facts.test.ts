@@ -90,6 +90,7 @@ describe('the STOP parameters an article says vary', () => {
   it.each([
     ['one named, the rest said not to', 'The first parameter may vary depending on the computer configuration, but the\nlast three should be all 0\'s.', [0]],
     ['two named across a line break', 'NOTE: The first and fourth parameter, such as 0xf4060000 and 0x00000000, depend\non your system configuration.', [0, 3]],
+    ['three "specific to your system configuration"', 'NOTE: The first, second, and fourth parameters (such as 0xf4060000) are specific to your system configuration.', [0, 1, 3]],
     ['the fourth that "may differ"', 'NOTE: The fourth parameter may differ, depending on your system configuration.', [3]],
     ['none named', 'NOTE: The parameter values may be different on your computer, but the error is the same.', [0, 1, 2, 3]],
     ['the others than the one that stays', 'The STOP error and the second parameter are always the same, the\nother parameters may or may not vary.', [0, 2, 3]],
