@@ -104,6 +104,8 @@ export const ArticleBugcheckSchema = z.object({
   driver: z.string().optional(),
   /** Parameters as lower-case hex without 0x and leading zeros (`b`, `80013693`). */
   parameters: z.array(z.string()).default([]),
+  /** Positions (0-3) of parameters the article says vary ("the first parameter may vary"): another value there is the same crash. */
+  varies: z.array(z.number().int().min(0).max(3)).optional(),
 });
 export type ArticleBugcheck = z.infer<typeof ArticleBugcheckSchema>;
 

@@ -82,6 +82,44 @@ function driversNamedNear(text: string): Map<string, Set<string>> {
   return near;
 }
 
+/**
+ * A note that a screen's parameters vary ("The first parameter may vary depending on the computer configuration",
+ * "NOTE: The first and fourth parameter, such as … depend on your system configuration", "… are specific to your
+ * system configuration", "The parameters may differ"): the sentence up to its verb, whose ordinals name the positions. The wording is a handful, kept here.
+ */
+const VARY_NOTE = /\b(?:parameters?|arguments?|values?|addresses)\b[^.\n]{0,80}?(?:\n[^.\n]{0,80}?)?\b(?:(?:may|might|can|could|will|do|does)(?:\s+also)?\s+(?:vary|differ|change|be\s+different)|var(?:y|ies)|differs?|depends?\s+(?:up)?on\s+(?:your|the)\b|(?:is|are)\s+specific\s+to\s+(?:your|the|each)\b)/gi;
+const ORDINALS = ['first', 'second', 'third', 'fourth'];
+/** A note is about the STOP screen printed at most this far before it. */
+const VARY_REACH = 600;
+const MAX_VARY_NOTES = 16;
+
+/** Per STOP code, the parameter positions its notes say vary (all four when a note names none). */
+function varyingParameters(text: string): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>();
+  let notes = 0;
+  // a note is about the screens printed since the previous note ("STOP 0x24 (…)", "STOP 0x50 (…)", "the parameters may vary")
+  let since = 0;
+  for (const m of text.matchAll(VARY_NOTE)) {
+    if (++notes > MAX_VARY_NOTES) break;
+    // the note's sentence up to its verb: "but the last three should be all 0's" after it says what does not vary
+    const start = Math.max(text.lastIndexOf('.', m.index), text.lastIndexOf('\n\n', m.index), m.index - 120);
+    const said = text.slice(start + 1, m.index + m[0].length).toLowerCase();
+    let named = ORDINALS.flatMap((o, i) => (new RegExp(`\\b${o}\\b`).test(said) ? [i] : []));
+    // "the second parameter is always the same, the other parameters may vary"
+    if (named.length > 0 && /\b(?:other|remaining|rest of)\b/.test(said)) named = [0, 1, 2, 3].filter((i) => !named.includes(i));
+    const from = Math.max(since, m.index - VARY_REACH);
+    since = m.index + m[0].length;
+    const screens = readBugchecks(text.slice(from, m.index)).filter((b) => b.code !== undefined && b.parameters !== undefined);
+    // positions named: the screen right above; none named: every screen since the last note
+    for (const screen of named.length > 0 ? screens.slice(-1) : screens) {
+      const positions = out.get(screen.code!) ?? new Set<number>();
+      for (const i of named.length > 0 ? named : [0, 1, 2, 3]) positions.add(i);
+      out.set(screen.code!, positions);
+    }
+  }
+  return out;
+}
+
 /** STOP screens and codes with what the article says about them. */
 export function findArticleBugchecks(text: string): ArticleBugcheck[] {
   const out: ArticleBugcheck[] = [];
@@ -95,6 +133,11 @@ export function findArticleBugchecks(text: string): ArticleBugcheck[] {
     }
     if (out.length >= MAX_BUGCHECKS) break;
     out.push({ code: b.code, ...(b.driver ? { driver: b.driver } : {}), parameters: b.parameters ?? [] });
+  }
+  const varying = varyingParameters(text);
+  for (const b of out) {
+    const positions = varying.get(b.code);
+    if (positions && b.parameters.length > 0) b.varies = [...positions].sort((x, y) => x - y);
   }
   // no screen names the driver: the prose around the STOP often does, and people paste it ("0xA in ofmntdrv.sys");
   // two or more files named there leave it unsaid which one failed

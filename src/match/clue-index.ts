@@ -29,6 +29,8 @@ export interface BugcheckEntry {
   /** Driver stem (`tcpip`), the article's own or a faulting module it names. */
   drivers: string[];
   parameters: string[];
+  /** Positions whose value the article says varies: another value pasted there is no mismatch. */
+  varies?: number[];
   inTitle: boolean;
 }
 
@@ -165,7 +167,7 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
     for (const b of sig.bugchecks ?? []) {
       const drivers = [...new Set([...(b.driver ? [moduleStem(b.driver)] : []), ...faulting])];
       for (const d of drivers) seenDrivers.add(d);
-      codes.set(b.code, { sig: s, code: b.code, drivers, parameters: b.parameters, inTitle: titleCodes.has(b.code) });
+      codes.set(b.code, { sig: s, code: b.code, drivers, parameters: b.parameters, ...(b.varies ? { varies: b.varies } : {}), inTitle: titleCodes.has(b.code) });
       b.parameters.forEach((p, i) => parameterDf.set(`${i}:${p}`, (parameterDf.get(`${i}:${p}`) ?? 0) + 1));
     }
     for (const code of sig.stopCodes) if (!codes.has(code)) codes.set(code, { sig: s, code, drivers: faulting, parameters: [], inTitle: titleCodes.has(code) });

@@ -230,14 +230,16 @@ function scoreBugchecks(index: ClueIndex, pasted: PastedBugcheck, add: (sig: num
       same.push(`0x${p}`);
     });
     if (same.length > 0) details.push(`parameters ${same.join(', ')} as in the article`);
-    const differ = differingParameters(pasted.parameters, entry.parameters);
+    // a position the article says varies is printed as an example: read as the zero placeholder, it neither differs nor matches
+    const differ = differingParameters(pasted.parameters, entry.varies ? entry.parameters.map((a, i) => (entry.varies!.includes(i) ? '0' : a)) : entry.parameters);
     // none of the article's telling addresses or statuses is pasted and they differ: another crash with this code
     if (!telling && differ > 0) {
       score -= 0.15;
       details.push('parameters differ from the article\'s');
     } else if (differ > 0) details.push(`${differ} parameter${differ > 1 ? 's differ' : ' differs'} from the article's`);
     // a whole screen pasted against an article printing no parameters: its addresses cannot be checked (as a description the article lacks)
-    else if (entry.parameters.length === 0 && pasted.parameters.some(addressLike)) {
+    // …or one saying all its parameters vary ("the parameters may differ") when none of its telling ones is pasted: examples, nothing checked
+    else if ((entry.parameters.length === 0 || (entry.varies?.length === 4 && !telling)) && pasted.parameters.some(addressLike)) {
       score -= UNCHECKED_PARAMETERS;
       details.push('the article prints no parameters to check');
     }

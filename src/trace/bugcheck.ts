@@ -79,10 +79,35 @@ function params(list: string | undefined): string[] | undefined {
   return values.length > 0 ? values.slice(0, 4) : undefined;
 }
 
+/** Parameters printed after the code without the brackets on its line: on the next line (`Stop 0x0000007B Inaccessible Boot Device` / `(0xFF109C50, 0, 0, 0)`). */
+const NEXT_LINE_PARAMS = /^[^\n()]{0,60}\r?\n[ \t]{0,12}\(([0-9a-fA-Fx`,; ]{3,120})\)/;
+/** …or four hex words in a row with no brackets (`STOP 0x0000000A  f1c2cf0f 00000002 00000001 80146940`); a fifth word either side makes it a dump row. */
+const BARE_PARAMS = /(?<![0-9A-Za-z`]|[0-9a-fA-F]{8}[ \t]{0,2},?[ \t]{1,3})(?:0x)?[0-9a-fA-F]{8}(?:[ \t]{0,2},?[ \t]{1,3}(?:0x)?[0-9a-fA-F]{8}){3}(?![0-9A-Za-z`]|[ \t]{0,2},?[ \t]{1,3}(?:0x)?[0-9a-fA-F]{8}\b)/;
+/** How far after a code its unbracketed parameters may start: the rest of its sentence and the next line. */
+const PARAMS_REACH = 160;
+
+/** The parameters printed after a code without brackets, and where they end; undefined when the text goes on to something else. */
+function trailingParams(text: string, end: number): { params: string[]; to: number } | undefined {
+  const rest = text.slice(end, end + PARAMS_REACH);
+  const next = NEXT_LINE_PARAMS.exec(rest);
+  const p = params(next?.[1]);
+  if (next && p) return { params: p, to: end + next[0].length };
+  const bare = BARE_PARAMS.exec(rest);
+  if (!bare) return undefined;
+  // within the same sentence and at most one line break away; a bracket or another code between ends the screen
+  const between = rest.slice(0, bare.index);
+  if (/[()]|\n[ \t]*\r?\n|\b(?:stop|bug ?check)\b/i.test(between) || (between.match(/\n/g)?.length ?? 0) > 1) return undefined;
+  const words = params(bare[0]);
+  return words ? { params: words, to: end + bare.index + bare[0].length } : undefined;
+}
+
 function collect(text: string): Found[] {
   const found: Found[] = [];
+  // the end of the last unbracketed parameter list read: a hex word inside it ("on a blue screen: f1c2cf0f …") is no code of its own
+  let paramsTo = -1;
   for (const m of text.matchAll(CODE)) {
     const raw = m[1]!;
+    if (m.index + m[0].indexOf(raw) < paramsTo) continue;
     const keyword = m[0].slice(0, m[0].indexOf(raw)).trim().toLowerCase();
     // a bare word after "stop" must look like a code: digits and 8 long, or a short form after STOP/Trap
     if (!raw.toLowerCase().startsWith('0x')) {
@@ -103,6 +128,13 @@ function collect(text: string): Found[] {
     found.push({ at: m.index, kind: 'code', value: code });
     const p = params(m[2] ?? m[3]);
     if (p) found.push({ at: m.index, kind: 'params', value: p });
+    else {
+      const t = trailingParams(text, m.index + m[0].length);
+      if (t) {
+        found.push({ at: m.index, kind: 'params', value: t.params });
+        paramsTo = t.to;
+      }
+    }
   }
   for (const m of text.matchAll(DECIMAL_CODE)) {
     const n = Number(m[1]);

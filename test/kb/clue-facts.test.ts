@@ -84,3 +84,28 @@ describe('the fault addresses an article prints', () => {
     expect(findFaultAddresses(text)).toEqual(expected);
   });
 });
+
+describe('the STOP parameters an article says vary', () => {
+  const screen = '   STOP 0x00000050 (0xf4060000, 0x00000000, 0x00000000, 0x00000000)\n   Page Fault in Non Paged Area.\n\n';
+  it.each([
+    ['one named, the rest said not to', 'The first parameter may vary depending on the computer configuration, but the\nlast three should be all 0\'s.', [0]],
+    ['two named across a line break', 'NOTE: The first and fourth parameter, such as 0xf4060000 and 0x00000000, depend\non your system configuration.', [0, 3]],
+    ['three "specific to your system configuration"', 'NOTE: The first, second, and fourth parameters (such as 0xf4060000) are specific to your system configuration.', [0, 1, 3]],
+    ['the fourth that "may differ"', 'NOTE: The fourth parameter may differ, depending on your system configuration.', [3]],
+    ['none named', 'NOTE: The parameter values may be different on your computer, but the error is the same.', [0, 1, 2, 3]],
+    ['the others than the one that stays', 'The STOP error and the second parameter are always the same, the\nother parameters may or may not vary.', [0, 2, 3]],
+    ['no note', 'This problem was first corrected in Service Pack 4.', undefined],
+  ])('%s', (_name, note, varies) => {
+    expect(findArticleBugchecks(screen + note)[0]?.varies).toEqual(varies);
+  });
+
+  it('takes a note naming no parameter for every screen printed since the previous note', () => {
+    const text = '   STOP 0x00000024 (0x00190201,0xfc5136a4,0xfc5134e0,0x8021ea12)\n   STOP 0x00000050 (0xf8ec0f4d, 0x00000000, 0x00000000, 0x00000000)\n\nNote that the parameters in the STOP code may vary.';
+    expect(findArticleBugchecks(text).map((b) => [b.code, b.varies])).toEqual([['0x00000024', [0, 1, 2, 3]], ['0x00000050', [0, 1, 2, 3]]]);
+  });
+
+  it('takes a note naming a parameter for the screen right above it only', () => {
+    const text = '   - STOP 0x0000001E (0xc0000005, 0xfccc6add, 0x00000001, 0x013b8020)\n\nNOTE: The second and fourth parameters may vary.\n\n   - STOP 0x00000050 (0xca8971d0, 0x00000001, 0x0000000, 0x00000000)\n\nNOTE: The parameters may vary depending on the system configuration.';
+    expect(findArticleBugchecks(text).map((b) => [b.code, b.varies])).toEqual([['0x0000001E', [1, 3]], ['0x00000050', [0, 1, 2, 3]]]);
+  });
+});

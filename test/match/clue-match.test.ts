@@ -367,3 +367,23 @@ describe('a program and the module it faulted in, each common, named together by
     expect(matchMessage(pairIndex, parseMessage('VFP caused an invalid page fault in module VFP.EXE at 0177:bff7a388.')).verdict).toBe('none');
   });
 });
+
+describe('a STOP parameter the article says varies', () => {
+  // Q930001 prints its screen with a note that the first parameter varies; Q930002 prints the code with no screen
+  const screen = (varies?: number[]): SignatureInput[] => [
+    { id: 'Q930001', title: 'Stop 0x00000050 During an Upgrade on a Compaq', stopCodes: ['0x00000050'], bugchecks: [{ code: '0x00000050', parameters: ['f4060000', '0', '0', '0'], ...(varies ? { varies } : {}) }] },
+    { id: 'Q930002', title: 'STOP 0x00000050 When Printing', stopCodes: ['0x00000050'], bugchecks: [{ code: '0x00000050', parameters: [] }] },
+  ];
+  const paste = 'setup dies:\n\nStop 0x00000050 (0xf4a31000, 0x00000000, 0x00000000, 0x00000000)\nPage Fault in Non Paged Area';
+
+  it.each([
+    ['the first parameter noted as varying: another value there is the same crash', [0], 'Q930001'],
+    ['every parameter noted as varying: nothing is left to check, as with an article printing none', [0, 1, 2, 3], undefined],
+    ['a later parameter noted as varying: the first still differs, another crash', [3], undefined],
+    ['no note: the printed address differs, another crash', undefined, undefined],
+  ])('%s', (_name, varies, first) => {
+    const result = matchMessage(buildIndex(screen(varies).map((s) => SignatureSchema.parse(s)), loadRules()), parseMessage(paste));
+    expect(result.candidates[0]?.kb).toBe(first);
+    if (first) expect(result.candidates[0]!.clueMatches?.flatMap((m) => m.details).some((d) => /differ/.test(d))).toBe(false);
+  });
+});

@@ -209,8 +209,25 @@ describe('STOP screens as people write them by hand', () => {
   it.each([
     ['parameters split by semicolons', 'Stop 0x0000000A (0xbad0b0e4; 0x00000002; 0x00000001; 0x80012a9c)', { code: '0x0000000A', parameters: ['bad0b0e4', '2', '1', '80012a9c'] }],
     ['!analyze -v parameters as BUGCHECK_P1-4', 'BUGCHECK_CODE:  a\nBUGCHECK_P1: 104\nBUGCHECK_P2: 2\nBUGCHECK_P3: 1\nBUGCHECK_P4: fbd6c1a4\n', { code: '0x0000000A', parameters: ['104', '2', '1', 'fbd6c1a4'] }],
+    ['parameters in brackets on the line after the name', 'Stop 0x0000007B Inaccessible Boot Device\n   (0xFF109C50, 0x00000000, 0x00000000, 0x00000000)', { code: '0x0000007B', parameters: ['ff109c50', '0', '0', '0'] }],
+    ['four bare hex words after the code', 'bluescreened again: STOP 0x0000000A  f1c2cf0f 00000002 00000001 80146940 - dump says ntoskrnl', { code: '0x0000000A', parameters: ['f1c2cf0f', '2', '1', '80146940'] }],
+    ['four bare words with 0x after the code', 'Stop 0x0000003E 0x00000000 0x00000000 0x00000000 0x00000000\nMultiProcessor_Configuration_Not_Supported', { code: '0x0000003E', parameters: ['0', '0', '0', '0'] }],
   ])('reads %s', (_name, text, expected) => {
     expect(readBugchecks(text)[0]).toMatchObject(expected);
+  });
+
+  it.each([
+    ['the parameters follow "on a blue screen:"', 'You may receive a "STOP 0x0000000A" error message with the following parameters\non a blue screen: f1c2cf0f 00000002 00000001 80146940.'],
+    ['the parameters follow "Bugcheck" on the next line', 'Bugcheck code 0000000A\n   Arguments 0xf82bd008 0x00000002 0x00000001 0xed1e5898'],
+  ])('reads no second STOP code from a parameter when %s', (_name, text) => {
+    expect(readBugchecks(text).map((b) => b.code)).toEqual(['0x0000000A']);
+  });
+
+  it.each([
+    ['a stack dump row of six words', 'STOP 0x0000000A\nfe4cbc4c 80142a4e 80142a4e ff8e6b10 80010031 ff8e6b10 - ntoskrnl.exe'],
+    ['words a paragraph away', 'STOP 0x0000000A\n\nThe dump: fe4cbc4c 80142a4e 80142a4e ff8e6b10'],
+  ])('takes no parameters from %s', (_name, text) => {
+    expect(readBugchecks(text)[0]?.parameters).toBeUndefined();
   });
 
   it.each([
