@@ -1,5 +1,5 @@
 /**
- * The hand-written paste sets (bench/pastes.ts, the three writers') stay readable: one id each, a known category, an article for
+ * The hand-written paste sets (bench/pastes.ts, the four writers') stay readable: one id each, a known category, an article for
  * every paste but the negatives, and (with the archive) an article that exists.
  */
 import { readFileSync } from 'node:fs';
@@ -8,8 +8,9 @@ import { DEFAULT_SET, readPasteSet } from '../../bench/pastes.js';
 
 const SECOND_SET = DEFAULT_SET.replace(/hand-written\.yml$/, 'hand-written-2.yml');
 const THIRD_SET = DEFAULT_SET.replace(/hand-written\.yml$/, 'hand-written-3.yml');
+const FOURTH_SET = DEFAULT_SET.replace(/hand-written\.yml$/, 'hand-written-4.yml');
 
-describe.each([DEFAULT_SET, SECOND_SET, THIRD_SET])('the hand-written paste set %s', (file) => {
+describe.each([DEFAULT_SET, SECOND_SET, THIRD_SET, FOURTH_SET])('the hand-written paste set %s', (file) => {
   const set = readPasteSet(readFileSync(file, 'utf8'), file);
 
   it('gives every paste its own id', () => {
