@@ -113,6 +113,18 @@ function fixFilesOf(sig: Signature, faulting: ReadonlySet<string>): ReadonlyMap<
   return out;
 }
 
+/** Adds one to each word's document frequency in `df`. */
+function countWords(df: Map<string, number>, words: Iterable<string>): void {
+  for (const w of words) df.set(w, (df.get(w) ?? 0) + 1);
+}
+
+/** Each word's IDF among `docs` documents, from its document frequency. */
+function idfOf(df: ReadonlyMap<string, number>, docs: number): Map<string, number> {
+  const idf = new Map<string, number>();
+  for (const [w, n] of df) idf.set(w, Math.log(1 + docs / n));
+  return idf;
+}
+
 export function buildClueIndex(signatures: readonly Signature[], names: BugcheckNames = loadBugcheckNames()): ClueIndex {
   const events = new Map<number, EventEntry[]>();
   const wordDf = new Map<string, number>();
@@ -136,7 +148,7 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
       const words = e.description !== undefined ? descriptionWords(e.description) : [];
       if (words.length > 0) {
         described++;
-        for (const w of words) wordDf.set(w, (wordDf.get(w) ?? 0) + 1);
+        countWords(wordDf, words);
       }
       listed.add(e.id);
       const codes = e.description !== undefined ? descriptionCodes(e.description) : [];
@@ -147,7 +159,7 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
     if (listed.size > 0 || sig.eventIds.length > 0) {
       const words = new Set(descriptionWords([sig.title, ...(sig.errorMessages ?? []), sig.symptoms].join('\n')));
       bodyWords.set(s, words);
-      for (const w of words) bodyDf.set(w, (bodyDf.get(w) ?? 0) + 1);
+      countWords(bodyDf, words);
     }
 
     const faulting = (sig.faultModules ?? []).map(moduleStem);
@@ -158,7 +170,7 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
     if (faulting.length > 0 || fixed.size > 0 || sig.stopCodes.length > 0 || (sig.bugchecks?.length ?? 0) > 0) {
       const words = descriptionWords(sig.title);
       titleWords.set(s, words);
-      for (const w of words) titleDf.set(w, (titleDf.get(w) ?? 0) + 1);
+      countWords(titleDf, words);
     }
     if (sig.stopCodes.length === 0 && (sig.bugchecks?.length ?? 0) === 0) return;
     const titleCodes = new Set(readBugchecks(sig.title).flatMap((b) => (b.code ? [b.code] : [])));
@@ -179,11 +191,20 @@ export function buildClueIndex(signatures: readonly Signature[], names: Bugcheck
     }
   });
 
-  const wordIdf = new Map<string, number>();
-  for (const [w, df] of wordDf) wordIdf.set(w, Math.log(1 + described / df));
-  const titleIdf = new Map<string, number>();
-  for (const [w, df] of titleDf) titleIdf.set(w, Math.log(1 + titleWords.size / df));
-  const bodyIdf = new Map<string, number>();
-  for (const [w, df] of bodyDf) bodyIdf.set(w, Math.log(1 + bodyWords.size / df));
-  return { events, bodyWords, bodyIdf, wordIdf, bugchecks, driverDf, codeDriverDf, parameterDf, modules, fixFiles, titleWords, titleIdf, addresses, names };
+  return {
+    events,
+    bodyWords,
+    bodyIdf: idfOf(bodyDf, bodyWords.size),
+    wordIdf: idfOf(wordDf, described),
+    bugchecks,
+    driverDf,
+    codeDriverDf,
+    parameterDf,
+    modules,
+    fixFiles,
+    titleWords,
+    titleIdf: idfOf(titleDf, titleWords.size),
+    addresses,
+    names,
+  };
 }

@@ -268,6 +268,19 @@ const ADDRESS_WEIGHT = 0.55;
 
 function scoreAppError(index: ClueIndex, clue: AppClue, exceptionCodes: (sig: number) => string[], add: (sig: number, s: Scored) => void): void {
   const parts = new Map<number, { score: number; details: string[]; printed: string[]; roles: number }>();
+  const partOf = (sig: number) => {
+    let p = parts.get(sig);
+    if (!p) parts.set(sig, (p = { score: 0, details: [], printed: [], roles: 0 }));
+    return p;
+  };
+  /** One more role (program, faulting module) the article names, worth `score`. */
+  const credit = (sig: number, score: number, detail: string, printed: string): void => {
+    const p = partOf(sig);
+    p.score += score;
+    p.roles++;
+    p.details.push(detail);
+    p.printed.push(printed);
+  };
   const named: [string | undefined, string][] = [
     [clue.app, 'application'],
     [clue.module, 'faulting module'],
@@ -282,15 +295,10 @@ function scoreAppError(index: ClueIndex, clue: AppClue, exceptionCodes: (sig: nu
     const r = rarity(new Set(entries.map((e) => e.sig)).size);
     const counted = new Set<number>();
     for (const e of entries) {
-      const p = parts.get(e.sig) ?? { score: 0, details: [], printed: [], roles: 0 };
       // one article naming the module twice (Snaexp.exe, snaexp.dbg) counts once
       if (counted.has(e.sig)) continue;
       counted.add(e.sig);
-      p.score += 0.3 * r;
-      p.roles++;
-      p.details.push(`${role} ${name} (the article names ${e.printed})`);
-      p.printed.push(e.printed);
-      parts.set(e.sig, p);
+      credit(e.sig, 0.3 * r, `${role} ${name} (the article names ${e.printed})`, e.printed);
     }
     // the file a fix replaces: a faulting module the article names only in its file table or resolution
     const fixed = role === 'faulting module' ? (index.fixFiles.get(stem) ?? []) : [];
@@ -299,18 +307,13 @@ function scoreAppError(index: ClueIndex, clue: AppClue, exceptionCodes: (sig: nu
     for (const e of fixed) {
       if (counted.has(e.sig)) continue;
       counted.add(e.sig);
-      const p = parts.get(e.sig) ?? { score: 0, details: [], printed: [], roles: 0 };
-      p.score += 0.3 * rarity(fixDf);
-      p.roles++;
-      p.details.push(`${role} ${name} (the article's fix replaces ${e.printed})`);
-      p.printed.push(e.printed);
-      parts.set(e.sig, p);
+      credit(e.sig, 0.3 * rarity(fixDf), `${role} ${name} (the article's fix replaces ${e.printed})`, e.printed);
     }
   }
   // the fault address the article prints: one crash, not every crash of a common program (WINWORD.EXE)
   const printedAt = clue.offset !== undefined && isTellingAddress(clue.offset) ? (index.addresses.get(addressKey(clue.offset)) ?? []) : [];
   const sameAddress = new Set(printedAt.length <= ADDRESS_DF ? printedAt : []);
-  for (const sig of sameAddress) if (!parts.has(sig)) parts.set(sig, { score: 0, details: [], printed: [], roles: 0 });
+  for (const sig of sameAddress) partOf(sig);
   // the program and the module it faulted in, both named by the article: as rare as the articles naming the two together
   // (VFP and KERNEL32.DLL are each in dozens, together in four)
   let pairDf = 0;
