@@ -356,6 +356,14 @@ function headerBelow(text: string, at: number, afterAt: number, after: string, s
 
 const FIELD_WORD = /^(?:event[ \t]?(?:id|type|source|category)|source|type|category|description|computer|user|date|time|level)\b/i;
 
+/** A word starting its line, then a column's spacing up to the end (`Replicator  ` before `Event ID 3216`). */
+const COLUMN_BEFORE = /(?:^|\n)[ \t>]{0,4}([A-Za-z][A-Za-z0-9_.-]{0,40})(?:[ \t]{2,8}|\t)$/;
+
+/** A number in the years articles and pastes date things by ("MapPoint 2000", `2001 "…"`): no event id. */
+function isYear(n: number): boolean {
+  return n >= 1980 && n <= 2030;
+}
+
 /** Words saying a number is an event-log entry's. */
 const LOG_CONTEXT = /\b(?:event|logs|logged|logging|log|eventvwr|event viewer)\b/i;
 
@@ -380,7 +388,7 @@ function chatRecords(text: string, out: EventRecord[]): void {
       }
       // one capitalised word before "event" is often a sentence start ("Logging event 1197"): take it only when it looks like a name,
       // or when it starts its line a column apart ("Replicator  Event ID 3216", as the list view lays out a row)
-      const column = rev.length === 1 && new RegExp(`(?:^|\\n)[ \\t>]{0,4}${rev[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?:[ \\t]{2,8}|\\t)$`).test(text.slice(Math.max(0, m.index - 60), m.index));
+      const column = rev.length === 1 && COLUMN_BEFORE.exec(text.slice(Math.max(0, m.index - 60), m.index))?.[1] === rev[0];
       if (rev.length > 1 || (rev.length === 1 && (column || /[A-Z].*[A-Z]|-|[a-z][A-Z]/.test(rev[0]!)))) source = rev.join(' ');
     }
     const quoted = /["“]([^"”]{8,300})["”]/.exec(text.slice(m.index, m.index + m[0].length + 300));
@@ -397,10 +405,10 @@ function chatRecords(text: string, out: EventRecord[]): void {
     const id = Number(m[2]);
     // a camel-case product name before a year or release ("MapPoint 2000", "FrontPage 98") is not an event; nor an all-capitals tag
     const allCaps = /^[A-Z]{3,20}$/.test(name);
-    if (!name.includes('-') && !allCaps && (!/[a-z][A-Z]/.test(name) || id < 100 || (id >= 1980 && id <= 2030))) continue;
+    if (!name.includes('-') && !allCaps && (!/[a-z][A-Z]/.test(name) || id < 100 || isYear(id))) continue;
     // an all-capital name is a source only when it is a known short form (SCM 7023) or long with a four-digit id and the
     // event log in the same sentence ("the DC logs NETLOGON 5722"); "HEAPSIZE 1024 in the .DEF" is a setting
-    if (!/[a-z]/.test(name) && !(SOURCE_ALIASES[name.toLowerCase()] !== undefined || (/^[A-Z]{5,20}$/.test(name) && id >= 1000 && (id < 1980 || id > 2030) && LOG_CONTEXT.test(lineAround(text, m.index, 80))))) continue;
+    if (!/[a-z]/.test(name) && !(SOURCE_ALIASES[name.toLowerCase()] !== undefined || (/^[A-Z]{5,20}$/.test(name) && id >= 1000 && !isYear(id) && LOG_CONTEXT.test(lineAround(text, m.index, 80))))) continue;
     // "MSExchangeIMC 4018 - Unable to start …": the line's rest after a dash or colon is the description
     const tail = text.slice(m.index + m[0].length, m.index + m[0].length + 420);
     // or the message quoted right after the number ("MSExchangeMig 7026 "Migration Aborted due to Mapi logon failure."")
@@ -426,7 +434,7 @@ const NOT_EVENT_BEFORE = /\b(?:errors?|codes?|rc|status|returned|returns|port|li
 function quotedAfterId(text: string, out: EventRecord[]): void {
   for (const m of text.matchAll(/(?<![\w.:/\\#-])(\d{3,5})[ \t]{1,2}["“]([A-Z][^"”\n]{11,400})["”]/g)) {
     const id = Number(m[1]);
-    if (id >= 1980 && id <= 2030) continue;
+    if (isYear(id)) continue;
     if (NOT_EVENT_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index))) continue;
     if (!LOG_CONTEXT.test(lineAround(text, m.index, 300))) continue;
     const description = m[2]!.replace(/\s+/g, ' ').trim();
