@@ -88,7 +88,8 @@ function driversNamedNear(text: string): Map<string, Set<string>> {
  * system configuration", "The parameters may differ"): the sentence up to its verb, whose ordinals name the positions. The wording is a handful, kept here.
  */
 const VARY_NOTE = /\b(?:parameters?|arguments?|values?|addresses)\b[^.\n]{0,80}?(?:\n[^.\n]{0,80}?)?\b(?:(?:may|might|can|could|will|do|does)(?:\s+also)?\s+(?:vary|differ|change|be\s+different)|var(?:y|ies)|differs?|depends?\s+(?:up)?on\s+(?:your|the)\b|(?:is|are)\s+specific\s+to\s+(?:your|the|each)\b)/gi;
-const ORDINALS = ['first', 'second', 'third', 'fourth'];
+/** The positions a note may name, in order. */
+const ORDINALS = [/\bfirst\b/, /\bsecond\b/, /\bthird\b/, /\bfourth\b/];
 /** A note is about the STOP screen printed at most this far before it. */
 const VARY_REACH = 600;
 const MAX_VARY_NOTES = 16;
@@ -104,11 +105,12 @@ function varyingParameters(text: string): Map<string, Set<number>> {
     // the note's sentence up to its verb: "but the last three should be all 0's" after it says what does not vary
     const start = Math.max(text.lastIndexOf('.', m.index), text.lastIndexOf('\n\n', m.index), m.index - 120);
     const said = text.slice(start + 1, m.index + m[0].length).toLowerCase();
-    let named = ORDINALS.flatMap((o, i) => (new RegExp(`\\b${o}\\b`).test(said) ? [i] : []));
+    let named = ORDINALS.flatMap((o, i) => (o.test(said) ? [i] : []));
     // "the second parameter is always the same, the other parameters may vary"
     if (named.length > 0 && /\b(?:other|remaining|rest of)\b/.test(said)) named = [0, 1, 2, 3].filter((i) => !named.includes(i));
     const from = Math.max(since, m.index - VARY_REACH);
     since = m.index + m[0].length;
+    // read again between the notes: the records of the whole text are other screens (tried: 70 archive articles lost their notes)
     const screens = readBugchecks(text.slice(from, m.index)).filter((b) => b.code !== undefined && b.parameters !== undefined);
     // positions named: the screen right above; none named: every screen since the last note
     for (const screen of named.length > 0 ? screens.slice(-1) : screens) {
