@@ -3,7 +3,7 @@
  * restart, a file edited into an invalid one keeps answering with its last good version (and the log says
  * which file and why), and SIGHUP reloads on demand.
  */
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rename, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,17 @@ function signature(title: string): string {
     cause: 'A made-up queue pump frees its buffer twice.',
     traces: [FRAMES.map((f) => ({ module: f.split('!')[0], symbol: f.split('!')[1] }))],
   });
+}
+
+/**
+ * Writes a store file the way a deploy tool does: whole, then renamed into place. An in-place write is
+ * a truncate and a write, and on a loaded machine the watcher's quiet time can pass between the two, so
+ * the test would see a reload of an empty file first and race the one that follows.
+ */
+async function writeWhole(path: string, text: string): Promise<void> {
+  const staged = join(dataDir, `staged-${Date.now()}`);
+  await writeFile(staged, text);
+  await rename(staged, path);
 }
 
 let api: SlackWebApi;
@@ -52,7 +63,7 @@ afterAll(async () => {
 async function replyToPaste(): Promise<string | undefined> {
   const ts = nextTs();
   await postSigned(bot.eventsUrl, eventCallback({ type: 'message', channel: 'C0LIVE', channel_type: 'im', user: 'U1', text: PASTE, ts }, `EvLive${ts}`), { secret: SIGNING_SECRET });
-  for (let i = 0; i < 100; i += 1) {
+  for (let i = 0; i < 300; i += 1) {
     const call = api.okCallsTo('chat.postMessage').find((c) => c.params.thread_ts === ts);
     if (call) return String(call.params.text);
     await new Promise((r) => setTimeout(r, 50));
@@ -66,14 +77,14 @@ describe('live signature updates', () => {
   it('answers with a fresh signature file as soon as it appears, without a restart', async () => {
     expect(await replyToPaste()).not.toContain('Q999001');
     const before = loads();
-    await writeFile(join(store, 'Q999001.json'), signature('WIDGET: queue pump crash (first version)'));
+    await writeWhole(join(store, 'Q999001.json'), signature('WIDGET: queue pump crash (first version)'));
     await expect.poll(loads, { timeout: 10_000 }).toBeGreaterThan(before);
     expect(await replyToPaste()).toContain('Q999001');
   });
 
   it('keeps answering with the last good version of a file edited into an invalid one, and logs why', async () => {
     const before = loads();
-    await writeFile(join(store, 'Q999001.json'), '{ "id": "Q999001", "title": ');
+    await writeWhole(join(store, 'Q999001.json'), '{ "id": "Q999001", "title": ');
     await expect.poll(loads, { timeout: 10_000 }).toBeGreaterThan(before);
     expect(bot.logs.find((l) => l.msg === 'signature file invalid')).toMatchObject({ level: 'warn', path: join(store, 'Q999001.json'), keptLastGood: true });
     expect(await replyToPaste()).toContain('Q999001');
