@@ -211,6 +211,11 @@ export const ParsedMessageSchema = z.object({
    * person says around it (the program, the hardware, what they did) orders the articles printing the same code or module.
    */
   context: z.array(z.string()).optional(),
+  /**
+   * The paste's distinct words (trace/text-words.ts), kept when it holds no trace: matched against every article's
+   * title, symptoms and messages (match/text-route.ts), they order and complete what the readers above found.
+   */
+  words: z.array(z.string()).optional(),
 });
 export type ParsedMessage = z.infer<typeof ParsedMessageSchema>;
 
@@ -246,7 +251,7 @@ export type VersionCheck = z.infer<typeof VersionCheckSchema>;
 
 /** How one pasted clue met the article: what was pasted, what the article holds, and which parts agreed. */
 export const ClueMatchSchema = z.object({
-  kind: z.enum(['event', 'bugcheck', 'app-error', 'message']),
+  kind: z.enum(['event', 'bugcheck', 'app-error', 'message', 'words']),
   pasted: z.string(),
   article: z.string(),
   /** Parts that agreed or differed, in words (`source MSExchangeIS Private`, `description words: database, upgraded`). */

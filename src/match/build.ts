@@ -13,6 +13,7 @@ import type { SearchIndex } from './search-index.js';
 import { buildClueIndex, type ClueIndex } from './clue-index.js';
 import { buildMessageIndex, type MessageIndex } from './message-index.js';
 import { findSharedSites, type SharedSites } from './crash-site.js';
+import { buildTextIndex, type TextIndex } from './text-index.js';
 
 /** One signature trace, reduced to its informative frames. */
 export interface IndexedTrace {
@@ -58,6 +59,8 @@ export interface MatchIndex {
   clues: ClueIndex;
   /** The articles' error messages by word (message-index.ts), built on the first paste that needs it. */
   readonly messages: MessageIndex;
+  /** Every article's title, symptoms and messages by word (text-index.ts), built on the first paste without a trace. */
+  readonly text: TextIndex;
   /** Built on first use (free-text search is rarer than matching). */
   search?: SearchIndex;
 }
@@ -297,6 +300,7 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
   // Built on first use, as the search index is: only pastes holding error text and no stronger clue read it,
   // and it is a third of the archive's index time.
   let messages: MessageIndex | undefined;
+  let text: TextIndex | undefined;
   const classifier = new RuleClassifier(rules);
   const memo = frameMemo(classifier);
   const collected = collectTraces(signatures, memo);
@@ -320,6 +324,9 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
     clues: buildClueIndex(signatures),
     get messages(): MessageIndex {
       return (messages ??= buildMessageIndex(signatures));
+    },
+    get text(): TextIndex {
+      return (text ??= buildTextIndex(signatures));
     },
   };
 }

@@ -14,6 +14,7 @@ import { CLUE_MATCH_THRESHOLD } from './clue-match.js';
 import { MESSAGE_MATCH_THRESHOLD, MESSAGE_TIE_MARGIN } from './message-match.js';
 import { leavesSite, siteSiblings } from './crash-site.js';
 import { topByScore } from './top-by-score.js';
+import { withPasteWords } from './text-route.js';
 
 /** Confidence at or above which the verdict is `match` (calibrated by `npm run bench`). */
 export const MATCH_THRESHOLD = 0.5;
@@ -312,8 +313,8 @@ export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchRes
   // no trace fits: the paste's event-log entries, STOP screens and application errors may
   if (ranked.length === 0) {
     const byClues = matchClues(index, parsed, decideVerdict);
-    if (byClues.verdict === 'match' || parsed.traces.some((t) => t.length > 0)) return byClues;
-    return combineRoutes(byClues, matchMessageClues(index, parsed), parsed.clues);
+    if (byClues.verdict === 'match' || parsed.traces.some((t) => t.length > 0)) return withPasteWords(index, parsed, byClues);
+    return withPasteWords(index, parsed, combineRoutes(byClues, matchMessageClues(index, parsed), parsed.clues));
   }
   // system frames alone say less than a STOP code or event entry the paste also holds
   if (ranked.every((r) => r.fallback)) {

@@ -121,6 +121,7 @@ function expand(search: SearchIndex, word: string): { word: string; factor: numb
 export function warmIndex(index: MatchIndex): void {
   index.search ??= buildSearchIndex(index);
   void index.messages;
+  void index.text;
 }
 
 export function searchText(index: MatchIndex, query: string | string[], limit = 10): SearchHit[] {

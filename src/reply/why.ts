@@ -84,7 +84,7 @@ function sharedSiteLine(candidate: Candidate): string | undefined {
   return lines.join('\n');
 }
 
-const CLUE_KINDS: Record<ClueMatch['kind'], string> = { event: 'Event-log entry', bugcheck: 'STOP screen', 'app-error': 'Application error', message: 'Error message' };
+const CLUE_KINDS: Record<ClueMatch['kind'], string> = { event: 'Event-log entry', bugcheck: 'STOP screen', 'app-error': 'Application error', message: 'Error message', words: 'Words of the paste' };
 
 /**
  * The why view of a match made from clues other than frames: for each pasted event, STOP screen or

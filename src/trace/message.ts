@@ -6,6 +6,7 @@ import { readPastedMessages } from './error-messages.js';
 import { extractKbRefs } from './kbrefs.js';
 import { readForeignStacks } from './formats/index.js';
 import { decodeSlackText } from './slack.js';
+import { pasteWords } from './text-words.js';
 import { tokenize } from './tokens.js';
 import { tracesFromTokens } from './traces.js';
 
@@ -22,7 +23,9 @@ export function parseMessage(text: string): ParsedMessage {
   const clues = [...cluesFromTokens(decoded, tokens), ...foreign.clues, ...messages];
   // the words around a STOP screen, crash report or event entry order the articles printing the same one (match/clue-match.ts)
   const context = traces.some((t) => t.length > 0) ? undefined : contextWords(decoded, clues);
-  return { traces, kbRefs: extractKbRefs(decoded), clues, ...(context ? { context } : {}) };
+  // and all of its words, for the text route: what no reader was written for is in them
+  const words = traces.some((t) => t.length > 0) ? [] : pasteWords(decoded);
+  return { traces, kbRefs: extractKbRefs(decoded), clues, ...(context ? { context } : {}), ...(words.length > 0 ? { words } : {}) };
 }
 
 /** The text with the given lines emptied (line numbers kept, so the layout around them is the same). */

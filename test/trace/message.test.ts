@@ -38,7 +38,12 @@ describe('parseMessage', () => {
     ]);
   });
 
-  it('finds nothing in plain chat', () => {
-    expect(parseMessage('Help! kbbot! is anyone around? &lt;3')).toEqual({ traces: [], kbRefs: [], clues: [] });
+  it('finds no trace, reference or clue in plain chat, only its words', () => {
+    expect(parseMessage('Help! kbbot! is anyone around? &lt;3')).toEqual({ traces: [], kbRefs: [], clues: [], words: ['help', 'kbbot', 'anyone', 'around'] });
+  });
+
+  it('keeps the words of a paste without a trace, and none of a paste with one', () => {
+    expect(parseMessage('WINWORD caused an invalid page fault, only with DOCVARIABLE fields in the header').words).toEqual(['winword', 'caused', 'invalid', 'page', 'fault', 'only', 'docvariable', 'fields', 'header']);
+    expect(parseMessage('crash:\nntdll!RtlpFreeHeap+0x1c\nntdll!RtlFreeHeap+0x20\nmyapp!CWidget::Free+0x10').words).toBeUndefined();
   });
 });

@@ -1,0 +1,127 @@
+/**
+ * The last step for a paste without a trace: the paste's words (trace/text-words.ts) against every article's
+ * title, symptoms and messages (text-index.ts), joined with what the readers of events, STOP screens, crash reports
+ * and error messages answered. The readers know what a field means; the words know what the person said around
+ * it ("only on templates with DOCVARIABLE fields in the header") and what no reader was written for. On the
+ * hand-written paste sets the words alone put the right article first more often than the readers did, and the two
+ * together more often than either (bench/pastes.ts; the README gives the figures).
+ *
+ * The join: every article either route offers is scored by the readers' confidence plus TEXT_WEIGHT times its
+ * word score over the best word score, and the best of those come first. The words never name a match on their
+ * own: the verdict stays the readers' `match` only where the join keeps their article first; otherwise it is
+ * `possible`, and a paste whose best article shares under TEXT_FLOOR of its word weight or fewer than
+ * MIN_SHARED_WORDS words, with nothing from the readers, gets no answer (today's events and errors share only common words with the archive). A store too small
+ * to say which words are rare (MIN_TEXT_ARTICLES) answers from the readers alone.
+ */
+import type { Candidate, ClueMatch, MatchResult, ParsedMessage, Signature } from '../model.js';
+import type { MatchIndex } from './build.js';
+import { rankText, type TextIndex } from './text-index.js';
+import { checkVersions } from './versions.js';
+
+/** Articles the words offer to the join. */
+const TEXT_SHORT_LIST = 20;
+/** Candidates shown, as for traces and clues. */
+const MAX_CANDIDATES = 5;
+/**
+ * The words' weight in the join against the readers' confidence (0-1). Fitted on the four read hand-written sets
+ * (K, L, M, N): from 1 to 3 the right article first moved within two points; 2 was best.
+ */
+export const TEXT_WEIGHT = 2;
+/**
+ * Share of the paste's word weight the best article must hold for the words alone to offer a short list. Fitted on the
+ * read sets' pastes the readers found nothing for: from 0.2 to 0.3 the negatives (today's events and errors) offered a
+ * short list went from 16 of 64 to 7, and one paste of 296 lost its right article; at 0.35 four more were lost.
+ */
+export const TEXT_FLOOR = 0.3;
+/**
+ * Distinct words the best article must share with the paste for the words alone to offer it: one or two shared words
+ * are chance (a paste mostly of words no article prints holds its few known ones at a high share). On the read sets
+ * no paste the words put right shared fewer than three.
+ */
+export const MIN_SHARED_WORDS = 3;
+/**
+ * Fewer articles than this and the words say nothing: a word's rarity is measured against the store, and in the
+ * bundled store of a few dozen articles, or a team's own known issues, every content word is rare. Such stores
+ * answer from the readers alone.
+ */
+export const MIN_TEXT_ARTICLES = 1000;
+/** Shared words the why view lists. */
+const WHY_WORDS = 8;
+
+/** Whether an article holds a word: its postings are in ascending article order. */
+function weightIn(index: TextIndex, word: string, sig: number): number {
+  const list = index.postings.get(word);
+  if (!list) return 0;
+  let lo = 0;
+  let hi = list.docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const d = list.docs[mid]!;
+    if (d === sig) return list.weights[mid]!;
+    if (d < sig) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return 0;
+}
+
+/** What the why view says of the words: the rarest ones the paste and the article share, and their share of the paste's. */
+function wordsMatch(index: TextIndex, words: readonly string[], sig: Signature, at: number, share: number): ClueMatch {
+  // rarest first: what sets the article apart, not what it repeats
+  const shared = words
+    .filter((w) => weightIn(index, w, at) > 0)
+    .map((w) => ({ w, df: index.postings.get(w)?.docs.length ?? 0 }))
+    .sort((a, b) => a.df - b.df)
+    .map((x) => x.w);
+  const listed = shared.slice(0, WHY_WORDS).join(', ');
+  return {
+    kind: 'words',
+    pasted: listed,
+    article: sig.title,
+    details: [`words shared: ${listed}${shared.length > WHY_WORDS ? ` and ${shared.length - WHY_WORDS} more` : ''}`, `${Math.round(share * 100)}% of the paste's word weight`],
+  };
+}
+
+/**
+ * The readers' answer joined with the paste's words. A paste without words (it held a trace) keeps the readers'
+ * answer as it is.
+ */
+export function withPasteWords(index: MatchIndex, parsed: ParsedMessage, readers: MatchResult): MatchResult {
+  const words = parsed.words ?? [];
+  if (words.length === 0) return readers;
+  if (index.signatures.length < MIN_TEXT_ARTICLES) return readers;
+  const text = index.text;
+  const { ranked, reach } = rankText(text, words, TEXT_SHORT_LIST);
+  const top = ranked[0];
+  if (!top || reach <= 0) return readers;
+  if (readers.candidates.length === 0 && (top.score / reach < TEXT_FLOOR || top.shared < MIN_SHARED_WORDS)) return readers;
+  const bySig = new Map(ranked.map((r) => [r.sig, r.score]));
+  const joined = new Map<string, { candidate?: Candidate; sig: number; score: number; text: number }>();
+  for (const c of readers.candidates) {
+    const sig = text.positions.get(c.kb);
+    const words = sig === undefined ? 0 : (bySig.get(sig) ?? weightOf(text, parsed, sig));
+    joined.set(c.kb, { candidate: c, sig: sig ?? -1, score: c.score + (TEXT_WEIGHT * words) / top.score, text: words });
+  }
+  for (const r of ranked) {
+    const kb = index.signatures[r.sig]?.id;
+    if (kb === undefined || joined.has(kb) || index.signatures[r.sig]?.retired) continue;
+    joined.set(kb, { sig: r.sig, score: (TEXT_WEIGHT * r.score) / top.score, text: r.score });
+  }
+  const order = [...joined.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0])).slice(0, MAX_CANDIDATES);
+  const candidates = order.map(([kb, j]): Candidate => {
+    const sig = index.signatures[j.sig];
+    const share = j.text / reach;
+    const why = sig && j.text > 0 ? [wordsMatch(text, words, sig, j.sig, share)] : [];
+    if (j.candidate) return why.length > 0 ? { ...j.candidate, clueMatches: [...(j.candidate.clueMatches ?? []), ...why] } : j.candidate;
+    const s = sig as Signature;
+    return { kb: kb as Candidate['kb'], score: Math.round(Math.min(1, share) * 1000) / 1000, title: s.title, matchedFrames: [], alignment: [], versionChecks: checkVersions(s, parsed.clues), clueMatches: why };
+  });
+  const kept = readers.verdict === 'match' && candidates[0]?.kb === readers.candidates[0]?.kb;
+  return { verdict: kept ? 'match' : 'possible', candidates };
+}
+
+/** The word score of an article the words' short list left out (a reader's candidate further down). */
+function weightOf(index: TextIndex, parsed: ParsedMessage, sig: number): number {
+  let score = 0;
+  for (const w of parsed.words ?? []) score += weightIn(index, w, sig);
+  return score;
+}

@@ -1,0 +1,111 @@
+/**
+ * The paste's words joined with the readers' answer (match/text-route.ts), through the same parse + match path as
+ * the bot, on a made-up store big enough for word rarity to mean something: 1,200 filler articles about other
+ * troubles, a few crash reports many articles share, and the articles the pastes are about.
+ */
+import { describe, expect, it } from 'vitest';
+import { buildIndex, matchMessage } from '../../src/match/index.js';
+import { MIN_TEXT_ARTICLES } from '../../src/match/text-route.js';
+import { SignatureSchema, type SignatureInput } from '../../src/model.js';
+import { buildWhyReply, renderText } from '../../src/reply/index.js';
+import { parseMessage } from '../../src/trace/index.js';
+
+const TOPICS = 'printer spooler network adapter modem dialup mailbox folder replication directory cluster backup tape scanner font cursor keyboard clipboard macro template toolbar spreadsheet chart query report form table index cache proxy gateway router domain logon profile policy registry driver service schedule'.split(' ');
+const PROGRAMS = ['EXCEL', 'POWERPNT', 'MSACCESS', 'WINWORD', 'OUTLOOK', 'FRONTPG', 'MSPUB', 'VB6'];
+
+/** Articles about other troubles: two topic words each, drawn so every topic word is in about one in twenty. */
+function fillers(n: number): SignatureInput[] {
+  return Array.from({ length: n }, (_, k) => {
+    const a = TOPICS[k % TOPICS.length]!;
+    const b = TOPICS[(k * 7 + 3) % TOPICS.length]!;
+    return { id: `Q${700000 + k}`, title: `Problem with the ${a} and the ${b}`, symptoms: `The ${a} stops responding after the ${b} changes.` };
+  });
+}
+
+/** The 9x crash dialog many articles print, each for its own program and trouble. */
+function crashArticles(): SignatureInput[] {
+  return PROGRAMS.flatMap((program, p) =>
+    [0, 1, 2].map((k) => ({
+      id: `Q${710000 + p * 10 + k}`,
+      title: `${program}: Invalid page fault with the ${TOPICS[(p * 3 + k) % TOPICS.length]}`,
+      symptoms: `${program} caused an invalid page fault in module ${program}.EXE when you use the ${TOPICS[(p * 3 + k) % TOPICS.length]}.`,
+      faultModules: [program],
+      errorMessages: [`${program} caused an invalid page fault in module ${program}.EXE at <hex>.`],
+    })),
+  );
+}
+
+const ARTICLES: SignatureInput[] = [
+  {
+    id: 'Q168923',
+    title: 'WD97: Invalid page fault using a document field',
+    symptoms: 'When you use the DOCVARIABLE field in a header, footer or text box, WINWORD caused an invalid page fault in module WINWORD.EXE.',
+    faultModules: ['WINWORD'],
+    errorMessages: ['WINWORD caused an invalid page fault in module WINWORD.EXE at <hex>.'],
+  },
+  {
+    id: 'Q244976',
+    title: 'XADM: Information Store does not start after restoring an older database',
+    symptoms: 'After you restore the database the Information Store service does not start and logs event 1197.',
+    eventIds: [1197],
+    events: [{ id: 1197, source: 'MSExchangeIS Private', description: 'Database is too new to be upgraded.' }],
+  },
+  {
+    id: 'Q258731',
+    title: 'XFOR: Migration from Banyan stalls on large mailboxes',
+    symptoms: 'The Banyan migration wizard stalls on mailboxes larger than 100 MB; the migration log shows the IMAP server error.',
+  },
+  {
+    id: 'Q258800',
+    title: 'XFOR: IMAP migration errors',
+    symptoms: 'The migration tool logs event 14002 when the IMAP server returns an error.',
+    eventIds: [14002],
+    events: [{ id: 14002, source: 'MSExchangeMig', description: 'IMAP server returned an error response while migrating mailbox <name>.' }],
+  },
+];
+
+const signatures = [...fillers(1200), ...crashArticles(), ...ARTICLES].map((s) => SignatureSchema.parse(s));
+const index = buildIndex(signatures);
+const answer = (text: string) => matchMessage(index, parseMessage(text));
+
+describe('the paste\'s words joined with the readers\' answer', () => {
+  it('puts first the article whose symptoms hold what the person says around a crash dialog many articles print', () => {
+    const r = answer('WINWORD caused an invalid page fault in module WINWORD.EXE at 0137:3037f1db.\nonly on templates with DOCVARIABLE fields in the header');
+    expect(r.candidates[0]?.kb).toBe('Q168923');
+    // the dialog alone does not tell the WINWORD articles apart: a short list, not a match
+    expect(r.verdict).toBe('possible');
+    expect(r.candidates.map((c) => c.kb)).toContain('Q710030');
+  });
+
+  it('says in the why view which words of the paste the article shares', () => {
+    const r = answer('WINWORD caused an invalid page fault in module WINWORD.EXE at 0137:3037f1db.\nonly on templates with DOCVARIABLE fields in the header');
+    const words = r.candidates[0]?.clueMatches?.find((m) => m.kind === 'words');
+    expect(words?.details[0]).toMatch(/^words shared: docvariable, /);
+    expect(renderText(buildWhyReply(r.candidates[0]!, signatures.find((s) => s.id === 'Q168923')))).toContain('Words of the paste');
+  });
+
+  it('keeps the readers\' match where the words agree', () => {
+    const r = answer('Event ID: 1197\nSource: MSExchangeIS Private\nDescription: Database is too new to be upgraded.\nstore will not start after we restored last night');
+    expect(r.verdict).toBe('match');
+    expect(r.candidates[0]?.kb).toBe('Q244976');
+  });
+
+  it('offers, not names, the readers\' article when the words describe another one far better', () => {
+    const r = answer('Event ID: 14002\nSource: MSExchangeMig\nDescription: IMAP server returned an error response while migrating mailbox kpatel.\nthe Banyan wizard stalls on mailboxes larger than 100 MB');
+    expect(r.verdict).toBe('possible');
+    expect(r.candidates.map((c) => c.kb).slice(0, 2).sort()).toEqual(['Q258731', 'Q258800']);
+  });
+
+  it.each([
+    ['a modern event', 'Log Name: System\nSource: Microsoft-Windows-Kernel-Power\nEvent ID: 41\nDescription: The system has rebooted without cleanly shutting down first.'],
+    ['plain chat', 'anyone around to look at the build server? it has been slow since lunch'],
+  ])('answers nothing to %s that shares only common words with the store', (_, text) => {
+    expect(answer(text)).toMatchObject({ verdict: 'none', candidates: [] });
+  });
+
+  it(`answers from the readers alone in a store of fewer than ${MIN_TEXT_ARTICLES} articles, whose word rarity says nothing`, () => {
+    const small = buildIndex([...crashArticles(), ...ARTICLES].map((s) => SignatureSchema.parse(s)));
+    const parsed = parseMessage('WINWORD caused an invalid page fault in module WINWORD.EXE at 0137:3037f1db.\nonly on templates with DOCVARIABLE fields in the header');
+    expect(matchMessage(small, parsed)).toEqual(matchMessage(small, { ...parsed, words: [] }));
+  });
+});
