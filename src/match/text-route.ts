@@ -15,7 +15,7 @@
  */
 import type { Candidate, ClueMatch, MatchResult, ParsedMessage, Signature } from '../model.js';
 import type { MatchIndex } from './build.js';
-import { rankText, type TextIndex } from './text-index.js';
+import { rankText, scoreOf, sharedWords, textQuery, wordDf, wordWeightIn, type TextIndex, type TextQuery } from './text-index.js';
 import { checkVersions } from './versions.js';
 
 /** Articles the words offer to the join. */
@@ -48,37 +48,51 @@ export const MIN_TEXT_ARTICLES = 1000;
 /** Shared words the why view lists. */
 const WHY_WORDS = 8;
 
-/** Whether an article holds a word: its postings are in ascending article order. */
-function weightIn(index: TextIndex, word: string, sig: number): number {
-  const list = index.postings.get(word);
-  if (!list) return 0;
-  let lo = 0;
-  let hi = list.docs.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const d = list.docs[mid]!;
-    if (d === sig) return list.weights[mid]!;
-    if (d < sig) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return 0;
-}
-
 /** What the why view says of the words: the rarest ones the paste and the article share, and their share of the paste's. */
-function wordsMatch(index: TextIndex, words: readonly string[], sig: Signature, at: number, share: number): ClueMatch {
+function wordsMatch(index: TextIndex, words: readonly string[], title: string, at: number, share: number): ClueMatch {
   // rarest first: what sets the article apart, not what it repeats
   const shared = words
-    .filter((w) => weightIn(index, w, at) > 0)
-    .map((w) => ({ w, df: index.postings.get(w)?.docs.length ?? 0 }))
+    .filter((w) => wordWeightIn(index, w, at) > 0)
+    .map((w) => ({ w, df: wordDf(index, w) }))
     .sort((a, b) => a.df - b.df)
     .map((x) => x.w);
   const listed = shared.slice(0, WHY_WORDS).join(', ');
   return {
     kind: 'words',
     pasted: listed,
-    article: sig.title,
+    article: title,
     details: [`words shared: ${listed}${shared.length > WHY_WORDS ? ` and ${shared.length - WHY_WORDS} more` : ''}`, `${Math.round(share * 100)}% of the paste's word weight`],
   };
+}
+
+/**
+ * Whether no article can come before the readers' `match` in the join, whatever the words' best score: it holds
+ * enough of the paste's word weight against any article they did not list, and against each one they did. Then
+ * the words need not be ranked at all (the walk of their postings is most of the route's time).
+ */
+function matchStands(text: TextIndex, query: TextQuery, readers: MatchResult): boolean {
+  const [first, ...rest] = readers.candidates;
+  const at = first === undefined ? undefined : text.positions.get(first.kb);
+  if (readers.verdict !== 'match' || first === undefined || at === undefined) return false;
+  const own = scoreOf(text, query, at);
+  // an unlisted article scores at most TEXT_WEIGHT (best words over best words), and the best is at most the reach
+  if (own < query.reach * (1 - first.score / TEXT_WEIGHT)) return false;
+  return rest.every((c) => {
+    const sig = text.positions.get(c.kb);
+    const theirs = sig === undefined ? 0 : scoreOf(text, query, sig);
+    // first.score + W·own/best >= c.score + W·theirs/best, with best >= max(own, theirs)
+    return theirs <= own || (first.score - c.score) * Math.max(own, theirs) >= TEXT_WEIGHT * (theirs - own);
+  });
+}
+
+/** The readers' first candidate with what the words say of it. */
+function withWordsOnFirst(text: TextIndex, words: readonly string[], query: TextQuery, readers: MatchResult): MatchResult {
+  const [first, ...rest] = readers.candidates as [Candidate, ...Candidate[]];
+  const at = text.positions.get(first.kb) as number;
+  const own = scoreOf(text, query, at);
+  if (own <= 0) return readers;
+  const why = wordsMatch(text, words, first.title, at, own / query.reach);
+  return { ...readers, candidates: [{ ...first, clueMatches: [...(first.clueMatches ?? []), why] }, ...rest] };
 }
 
 /**
@@ -87,19 +101,21 @@ function wordsMatch(index: TextIndex, words: readonly string[], sig: Signature, 
  */
 export function withPasteWords(index: MatchIndex, parsed: ParsedMessage, readers: MatchResult): MatchResult {
   const words = parsed.words ?? [];
-  if (words.length === 0) return readers;
-  if (index.signatures.length < MIN_TEXT_ARTICLES) return readers;
+  if (words.length === 0 || index.signatures.length < MIN_TEXT_ARTICLES) return readers;
   const text = index.text;
-  const { ranked, reach } = rankText(text, words, TEXT_SHORT_LIST);
+  const query = textQuery(text, words);
+  if (query.reach <= 0) return readers;
+  if (matchStands(text, query, readers)) return withWordsOnFirst(text, words, query, readers);
+  const ranked = rankText(text, query, TEXT_SHORT_LIST);
   const top = ranked[0];
-  if (!top || reach <= 0) return readers;
-  if (readers.candidates.length === 0 && (top.score / reach < TEXT_FLOOR || top.shared < MIN_SHARED_WORDS)) return readers;
+  if (!top) return readers;
+  if (readers.candidates.length === 0 && (top.score / query.reach < TEXT_FLOOR || sharedWords(text, query, top.sig) < MIN_SHARED_WORDS)) return readers;
   const bySig = new Map(ranked.map((r) => [r.sig, r.score]));
   const joined = new Map<string, { candidate?: Candidate; sig: number; score: number; text: number }>();
   for (const c of readers.candidates) {
     const sig = text.positions.get(c.kb);
-    const words = sig === undefined ? 0 : (bySig.get(sig) ?? weightOf(text, parsed, sig));
-    joined.set(c.kb, { candidate: c, sig: sig ?? -1, score: c.score + (TEXT_WEIGHT * words) / top.score, text: words });
+    const own = sig === undefined ? 0 : (bySig.get(sig) ?? scoreOf(text, query, sig));
+    joined.set(c.kb, { candidate: c, sig: sig ?? -1, score: c.score + (TEXT_WEIGHT * own) / top.score, text: own });
   }
   for (const r of ranked) {
     const kb = index.signatures[r.sig]?.id;
@@ -109,19 +125,12 @@ export function withPasteWords(index: MatchIndex, parsed: ParsedMessage, readers
   const order = [...joined.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0])).slice(0, MAX_CANDIDATES);
   const candidates = order.map(([kb, j]): Candidate => {
     const sig = index.signatures[j.sig];
-    const share = j.text / reach;
-    const why = sig && j.text > 0 ? [wordsMatch(text, words, sig, j.sig, share)] : [];
+    const share = j.text / query.reach;
+    const why = sig && j.text > 0 ? [wordsMatch(text, words, sig.title, j.sig, share)] : [];
     if (j.candidate) return why.length > 0 ? { ...j.candidate, clueMatches: [...(j.candidate.clueMatches ?? []), ...why] } : j.candidate;
     const s = sig as Signature;
     return { kb: kb as Candidate['kb'], score: Math.round(Math.min(1, share) * 1000) / 1000, title: s.title, matchedFrames: [], alignment: [], versionChecks: checkVersions(s, parsed.clues), clueMatches: why };
   });
   const kept = readers.verdict === 'match' && candidates[0]?.kb === readers.candidates[0]?.kb;
   return { verdict: kept ? 'match' : 'possible', candidates };
-}
-
-/** The word score of an article the words' short list left out (a reader's candidate further down). */
-function weightOf(index: TextIndex, parsed: ParsedMessage, sig: number): number {
-  let score = 0;
-  for (const w of parsed.words ?? []) score += weightIn(index, w, sig);
-  return score;
 }
