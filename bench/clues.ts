@@ -303,7 +303,11 @@ export async function runClueBench(storeDir?: string, options: ClueBenchOptions 
   breakdown(whole, CLUE_MATCH_THRESHOLD, 'layout', ', whole answer, test half');
   if (options.misses !== 'calibration') {
     const pairs = test.map((o, i): [Outcome, Outcome] => [o, whole[i]!]);
-    for (const line of changedAnswers(index, pairs, (o) => rightVerdict(o, CLUE_MATCH_THRESHOLD), (o) => verdictAt(o, CLUE_MATCH_THRESHOLD), (o) => o.text)) console.log(`    ${line}`);
+    // by family: the words change events and STOP screens differently; today's and unrelated negatives by counts alone
+    for (const [family, limit] of [['event', 4], ['stop', 4], ['other', 0]] as const) {
+      const own = pairs.filter(([o]) => o.family === family);
+      for (const line of changedAnswers(index, own, (o) => rightVerdict(o, CLUE_MATCH_THRESHOLD), (o) => verdictAt(o, CLUE_MATCH_THRESHOLD), (o) => o.text, limit, `${family}: `)) console.log(`    ${line}`);
+    }
   }
   breakdown(outcomes, CLUE_MATCH_THRESHOLD, 'layout');
   breakdown(outcomes, CLUE_MATCH_THRESHOLD, 'damage');

@@ -38,7 +38,7 @@ export interface Graded extends Answer {
  * how many the whole answer got right where the readers did not and the reverse, how many of the changes the words
  * made (the path without them answers as the readers), and `limit` examples, hurt ones first.
  */
-export function changedAnswers<O extends Graded>(index: MatchIndex, pairs: readonly [O, O][], right: (o: O) => boolean, verdict: (o: O) => Verdict, text: (o: O) => string, limit = 8): string[] {
+export function changedAnswers<O extends Graded>(index: MatchIndex, pairs: [O, O][], right: (o: O) => boolean, verdict: (o: O) => Verdict, text: (o: O) => string, limit = 8, label = ''): string[] {
   const first = (o: O) => o.group.has(o.ids[0] ?? '');
   const changed = pairs.filter(([r, w]) => r.ids[0] !== w.ids[0] || verdict(r) !== verdict(w));
   const count = (test: (r: O, w: O) => boolean) => changed.filter(([r, w]) => test(r, w)).length;
@@ -48,10 +48,13 @@ export function changedAnswers<O extends Graded>(index: MatchIndex, pairs: reado
   const helped = changed.filter(([r, w]) => !right(r) && right(w));
   const rest = changed.filter((p) => !hurt.includes(p) && !helped.includes(p));
   const show = (o: O) => `${verdict(o)} ${o.ids.slice(0, 2).map((id, i) => `${id} ${(o.confidences[i] ?? 0).toFixed(2)}`).join(', ') || 'nothing'}`;
-  const half = Math.ceil(limit / 2);
-  const picked = [...hurt.slice(0, half), ...helped.slice(0, limit - Math.min(half, hurt.length)), ...rest].slice(0, limit);
+  // one paste an article, hurt ones first, then helped: an article is pasted in many layouts, often answered alike
+  const seen = new Set<string>();
+  const distinct = (ps: [O, O][]) => ps.filter(([r]) => !seen.has(r.kb) && seen.add(r.kb));
+  const hurtShown = distinct(hurt).slice(0, Math.ceil(limit / 2));
+  const picked = [...hurtShown, ...distinct(helped), ...distinct(rest)].slice(0, limit);
   return [
-    `answered otherwise than by the readers: ${changed.length} of ${pairs.length} (${byWords} by the words, the rest by matchMessage's other steps); right verdict lost ${hurt.length}, gained ${helped.length}; right article first lost ${count((r, w) => first(r) && !first(w))}, gained ${count((r, w) => !first(r) && first(w))}`,
+    `${label}answered otherwise than by the readers: ${changed.length} of ${pairs.length} (${byWords} by the words, the rest by matchMessage's other steps); right verdict lost ${hurt.length}, gained ${helped.length}; right article first lost ${count((r, w) => first(r) && !first(w))}, gained ${count((r, w) => !first(r) && first(w))}`,
     ...picked.map((p) => [p, hurt.includes(p) ? '[hurt] ' : helped.includes(p) ? '[helped] ' : ''] as const).map(([[r, w], tag]) => `${tag}${r.kb}(${r.layout}) ${show(r)} -> ${show(w)} [want ${[...r.group].slice(0, 4).join('/') || 'no match'}] ${JSON.stringify(text(r).slice(0, 90))}`),
   ];
 }
