@@ -9,9 +9,9 @@
  * The join: every article either route offers is scored by the readers' confidence plus TEXT_WEIGHT times its
  * word score over the best word score, and the best of those come first. The words never name a match on their
  * own: the verdict stays the readers' `match` only where the join keeps their article first; otherwise it is
- * `possible`, and a paste whose best article shares under TEXT_FLOOR of its word weight or fewer than
- * MIN_SHARED_WORDS words, with nothing from the readers, gets no answer (today's events and errors share only common words with the archive). A store too small
- * to say which words are rare (MIN_TEXT_ARTICLES) answers from the readers alone.
+ * `possible`. With nothing from the readers, a paste whose best article holds under TEXT_FLOOR of its word weight
+ * or shares fewer than MIN_SHARED_WORDS words gets no answer (today's events and errors share only common words
+ * with the archive). A store too small to say which words are rare (MIN_TEXT_ARTICLES) answers from the readers alone.
  */
 import type { Candidate, ClueMatch, MatchResult, ParsedMessage, Signature } from '../model.js';
 import type { MatchIndex } from './build.js';
@@ -28,17 +28,14 @@ const MAX_CANDIDATES = 5;
  */
 export const TEXT_WEIGHT = 2;
 /**
- * Share of the paste's word weight the best article must hold for the words alone to offer a short list. Fitted on the
- * read sets' pastes the readers found nothing for: from 0.2 to 0.3 the negatives (today's events and errors) offered a
- * short list went from 16 of 64 to 7, and one paste of 296 lost its right article; at 0.35 four more were lost.
+ * Share of the paste's word weight the best article must hold for the words alone to offer it, and the distinct words
+ * it must share: a paste mostly of words no article prints holds its few known ones at a high share, so one or two
+ * shared words are chance. Fitted on the read sets' pastes (K-P) the readers found nothing for: every negative (today's
+ * events and errors) that reached a share of 0.25 shared at most four words; every paste the words put right shared
+ * five or more but one, and 0.25 or more of the weight.
  */
-export const TEXT_FLOOR = 0.3;
-/**
- * Distinct words the best article must share with the paste for the words alone to offer it: one or two shared words
- * are chance (a paste mostly of words no article prints holds its few known ones at a high share). On the read sets
- * no paste the words put right shared fewer than three.
- */
-export const MIN_SHARED_WORDS = 3;
+export const TEXT_FLOOR = 0.25;
+export const MIN_SHARED_WORDS = 5;
 /**
  * Fewer articles than this and the words say nothing: a word's rarity is measured against the store, and in the
  * bundled store of a few dozen articles, or a team's own known issues, every content word is rare. Such stores
