@@ -68,6 +68,11 @@ function wordsMatch(index: TextIndex, words: readonly string[], title: string, a
   };
 }
 
+/** A reader's candidate with the words' evidence after its own. */
+function withWhy(candidate: Candidate, why: ClueMatch): Candidate {
+  return { ...candidate, clueMatches: [...(candidate.clueMatches ?? []), why] };
+}
+
 /** The readers' list is sure: a `match`, or a list (twins tied) whose best reached the clue route's match threshold. */
 function readersSure(readers: MatchResult): boolean {
   return readers.verdict === 'match' || (readers.candidates[0]?.score ?? 0) >= CLUE_MATCH_THRESHOLD;
@@ -85,7 +90,7 @@ function reorderSure(text: TextIndex, words: readonly string[], query: TextQuery
   const best = Math.max(0, ...scored.map((x) => x.own));
   if (best <= 0) return readers;
   scored.sort((a, b) => b.c.score + (TEXT_WEIGHT * b.own) / best - (a.c.score + (TEXT_WEIGHT * a.own) / best) || a.k - b.k);
-  const candidates = scored.map(({ c, at, own }) => (own > 0 && at !== undefined ? { ...c, clueMatches: [...(c.clueMatches ?? []), wordsMatch(text, words, c.title, at, own / query.reach)] } : c));
+  const candidates = scored.map(({ c, at, own }) => (own > 0 && at !== undefined ? withWhy(c, wordsMatch(text, words, c.title, at, own / query.reach)) : c));
   return { ...readers, candidates: [...candidates, ...readers.candidates.slice(tiedCount)] };
 }
 
@@ -95,8 +100,7 @@ function withWordsOnFirst(text: TextIndex, words: readonly string[], query: Text
   const at = text.positions.get(first.kb) as number;
   const own = scoreOf(text, query, at);
   if (own <= 0) return readers;
-  const why = wordsMatch(text, words, first.title, at, own / query.reach);
-  return { ...readers, candidates: [{ ...first, clueMatches: [...(first.clueMatches ?? []), why] }, ...rest] };
+  return { ...readers, candidates: [withWhy(first, wordsMatch(text, words, first.title, at, own / query.reach)), ...rest] };
 }
 
 /**
@@ -132,10 +136,10 @@ export function withPasteWords(index: MatchIndex, parsed: ParsedMessage, readers
   const candidates = order.map(([kb, j]): Candidate => {
     const sig = index.signatures[j.sig];
     const share = j.text / query.reach;
-    const why = sig && j.text > 0 ? [wordsMatch(text, words, sig.title, j.sig, share)] : [];
-    if (j.candidate) return why.length > 0 ? { ...j.candidate, clueMatches: [...(j.candidate.clueMatches ?? []), ...why] } : j.candidate;
+    const why = sig && j.text > 0 ? wordsMatch(text, words, sig.title, j.sig, share) : undefined;
+    if (j.candidate) return why ? withWhy(j.candidate, why) : j.candidate;
     const s = sig as Signature;
-    return { kb: kb as Candidate['kb'], score: Math.round(Math.min(1, share) * 1000) / 1000, title: s.title, matchedFrames: [], alignment: [], versionChecks: checkVersions(s, parsed.clues), clueMatches: why };
+    return { kb: kb as Candidate['kb'], score: Math.round(Math.min(1, share) * 1000) / 1000, title: s.title, matchedFrames: [], alignment: [], versionChecks: checkVersions(s, parsed.clues), clueMatches: why ? [why] : [] };
   });
   return { verdict: 'possible', candidates };
 }
