@@ -55,6 +55,9 @@ const REAPPLY_PATTERNS: readonly RegExp[] = [
 /** "cannot be uninstalled", "not designed to be removed", "not possible to revert". */
 const NO_WAY_BACK = /(can ?not|can't|unable to|no way to|not possible to|impossible to|not designed to) (be )?(uninstall|remov|revert|roll ?back|downgrad|go back|return to)/i;
 
+/** A pack or fix as the object of "remove" / "revert": "Service Pack 6", "the hotfix", "SP4". */
+const PACK_OBJECT = /^\w* (the |this |that )?(service pack|SP ?\d|hotfix|security fix|fix|patch)\b/i;
+
 /** A product release named by its number: "MS-DOS 6.22", "Windows 95". */
 const RELEASE = /^ (the )?([A-Z][\w+-]* ){1,3}\d+(\.\d+)*\b/;
 
@@ -94,7 +97,7 @@ const OLDER_PUT_BACK = /\b(older|earlier|previous)\b[^.]{0,60}\b(overwr|replac|i
  * "uninstall RRAS and reinstall the update on a different server"): steps of going back or moving, not a pack that
  * something took away and that must be put back.
  */
-const UNDOING = /\bre-?run\w* [^.]{0,60}\b(and|to) (then )?(uninstall|remove)\b|\b(remove|uninstall)\b([^.,]|\.(?=\d)){0,60},? and (then )?re-?install (?!the (latest|current|most recent)\b)([^.,]|\.(?=\d)){0,50}\b(service pack|\bSP ?\d|hotfix|update|fix)\b/i;
+const UNDOING = /\bre-?run\w* [^.]{0,60}\b(and|to) (then )?(uninstall|remove)\b|\b(remove|uninstall)\b([^.,]|\.(?=\d)){0,60},? and (then )?re-?install (?!the (latest|current|most recent)\b)((?!\band\b)[^.,]|\.(?=\d)){0,50}\b(service pack|\bSP ?\d|hotfix|update|fix)\b/i;
 
 /** "Microsoft does not recommend that it be uninstalled": a fix not to be taken off. */
 // (Said of the software, not "-n Do not create uninstall directory" nor "if you don't need to be able to uninstall".)
@@ -133,8 +136,11 @@ function isWarning(sentence: string, retried: boolean): boolean {
   const objectAfter = !/\bbe $/i.test(blocked[0].replace(/\w+$/, '')) && /^\w*( and \w+)? (?!(it|them|this|these|that|those)\b)(the |your |a |an |any )?[a-z]/i.test(after);
   // The thing that cannot be removed is named just before the verb: a pack, a fix, a runtime, not a message.
   if (!objectAfter && SOFTWARE.test(sentence.slice(Math.max(0, blocked.index - 40), blocked.index))) return true;
-  // Or after it: "you can't uninstall SP4", "you cannot uninstall MS-DOS 6.22", "there is no way to uninstall the hotfix".
-  return (objectAfter || /uninstall$/i.test(blocked[0])) && (SOFTWARE.test(after) || RELEASE.test(after));
+  // Or after it: "you can't uninstall SP4", "you cannot uninstall MS-DOS 6.22", "there is no way to uninstall the hotfix";
+  // another verb only with the pack itself as its object ("you cannot remove Service Pack 6", not "cannot remove older
+  // versions if you renamed them" nor "cannot remove ... OAB Version 2 folders").
+  if (/uninstall$/i.test(blocked[0])) return SOFTWARE.test(after) || RELEASE.test(after);
+  return objectAfter && PACK_OBJECT.test(after);
 }
 
 function warningFrom(sentences: readonly string[]): Rollback {

@@ -198,12 +198,16 @@ describe('older files that stop working, and packs run again to undo or rebuild 
     ['an install moved elsewhere', 'Uninstall the router and reinstall the update on a different server.'],
     ['something else that cannot be removed after an upgrade', 'After you upgrade to Widget OS 2000, you may be unable to remove and reassign your server certificate.'],
     ['older versions that are only mentioned', 'Older versions of the Widget driver can be used in AT mode.'],
+    ['an installer that cannot clean up older copies', 'However, the Installer cannot remove older versions if you have renamed them.'],
   ])('finds no warning in %s', (_name, prose) => {
     expect(findRollbackWarnings(prose)).toEqual([]);
   });
 
-  it('still reads a pack to reapply after a reinstall of something else', () => {
-    const prose = 'To replace this file, uninstall and reinstall the Widget Option Pack, and reapply the latest service pack.';
+  it.each([
+    ['a pack to reapply after a reinstall of something else', 'To replace this file, uninstall and reinstall the Widget Option Pack, and reapply the latest service pack.'],
+    ['a pack to reapply after the component is put back', 'To resolve this behavior, remove Widget Web Access, and then reinstall it and reapply the service pack.'],
+    ['a pack named as what cannot be removed', 'A. No, you cannot remove Service Pack 6.'],
+  ])('still reads %s', (_name, prose) => {
     expect(findRollbackWarnings(prose)).toEqual([{ text: prose }]);
   });
 });
