@@ -133,7 +133,7 @@ function isWarning(sentence: string, retried: boolean): boolean {
   const after = sentence.slice(blocked.index + blocked[0].length, blocked.index + blocked[0].length + 60);
   // "unable to remove and reassign your server certificate": an active verb names what it takes off after it; when
   // that is no software, the software said before it ("After you upgrade ...") is not what cannot be removed.
-  const objectAfter = !/\bbe $/i.test(blocked[0].replace(/\w+$/, '')) && /^\w*( and \w+)? (?!(it|them|this|these|that|those)\b)(the |your |a |an |any )?[a-z]/i.test(after);
+  const objectAfter = /(remov|uninstall)$/i.test(blocked[0]) && !/\bbe $/i.test(blocked[0].replace(/\w+$/, '')) && /^\w*( and \w+)? (?!(it|them|this|these|that|those)\b)(the |your |a |an |any )?[a-z]/i.test(after);
   // The thing that cannot be removed is named just before the verb: a pack, a fix, a runtime, not a message.
   if (!objectAfter && SOFTWARE.test(sentence.slice(Math.max(0, blocked.index - 40), blocked.index))) return true;
   // Or after it: "you can't uninstall SP4", "you cannot uninstall MS-DOS 6.22", "there is no way to uninstall the hotfix";
