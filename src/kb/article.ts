@@ -124,6 +124,8 @@ function withoutLastPointer(body: string): string {
  * heading): collapsed, "... contained the following files: Lsasrv.dll ... Uninst.inf" would run on into the sentence
  * after it ("Although this directory was created, there is no way to uninstall the hotfix.") and lend it its words.
  */
+const HEADING_LINE = /^ *(?![-*\u2022] |\d+[.)] |[a-z][.)] )[^\n.!?:;]{1,80}[^\n.!?:;,"')] *(\n *[-=]{3,} *)?$/;
+
 function rollbackBlocks(body: string): string[] {
   const blocks: string[] = [];
   let open: string[] = [];
@@ -136,7 +138,10 @@ function rollbackBlocks(body: string): string[] {
     }
   }
   if (open.length > 0) blocks.push(open.join('\n'));
-  return blocks.map((b) => withoutCitedTitles(collapseWhitespace(b))).filter((b) => b !== '');
+  // A heading on its own line ("Step 4 - Reinstall Windows NT Service Pack") names the warning its paragraph gives.
+  return blocks
+    .filter((b) => !HEADING_LINE.test(b))
+    .map((b) => withoutCitedTitles(collapseWhitespace(b))).filter((b) => b !== '');
 }
 
 export function parseArticle(raw: string): Signature {
