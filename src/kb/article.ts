@@ -140,7 +140,7 @@ function rollbackBlocks(body: string): string[] {
   if (open.length > 0) blocks.push(open.join('\n'));
   // A heading on its own line ("Step 4 - Reinstall Windows NT Service Pack") names the warning its paragraph gives.
   return blocks
-    .filter((b) => !HEADING_LINE.test(b))
+    .filter((b) => !HEADING_LINE.test(b.replace(/^\s*\n/, '')))
     .map((b) => withoutCitedTitles(collapseWhitespace(b))).filter((b) => b !== '');
 }
 
