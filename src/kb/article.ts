@@ -119,6 +119,31 @@ function withoutLastPointer(body: string): string {
   return body;
 }
 
+/**
+ * A section's prose for rollback warnings, cut where a paragraph ends without a sentence's end (a list of files, a
+ * heading): collapsed, "... contained the following files: Lsasrv.dll ... Uninst.inf" would run on into the sentence
+ * after it ("Although this directory was created, there is no way to uninstall the hotfix.") and lend it its words.
+ */
+const HEADING_LINE = /^ *(?![-*\u2022] |\d+[.)] |[a-z][.)] )[^\n.!?:;]{1,80}[^\n.!?:;,"')] *(\n *[-=]{3,} *)?$/;
+
+function rollbackBlocks(body: string): string[] {
+  const blocks: string[] = [];
+  let open: string[] = [];
+  for (const paragraph of withoutCitedTitleLines(body).split(/\n[ \t]*\n/)) {
+    if (!/\S/.test(paragraph)) continue;
+    open.push(paragraph);
+    if (!/[.!?:;,"')]\s*$/.test(paragraph)) {
+      blocks.push(open.join('\n'));
+      open = [];
+    }
+  }
+  if (open.length > 0) blocks.push(open.join('\n'));
+  // A heading on its own line ("Step 4 - Reinstall Windows NT Service Pack") names the warning its paragraph gives.
+  return blocks
+    .filter((b) => !HEADING_LINE.test(b.replace(/^\s*\n/, '')))
+    .map((b) => withoutCitedTitles(collapseWhitespace(b))).filter((b) => b !== '');
+}
+
 export function parseArticle(raw: string): Signature {
   const { text, layout } = layoutOf(raw);
   const header = parseHeader(layout.header, layout.footer);
@@ -143,7 +168,11 @@ export function parseArticle(raw: string): Signature {
   const fixProse = [sectionProse(fixSections, 'RESOLUTION', 'STATUS', 'WORKAROUND'), stray].filter((t) => t !== '').join(' ') || withoutCitedTitles(collapseWhitespace(layout.body.slice(0, 65_536)));
 
   const { files, packages } = parseFileTables(text);
-  const rollback: Rollback[] = uncited.flatMap((s) => findRollbackWarnings(s.prose, title));
+  const rollback: Rollback[] = bodySections.flatMap((s) => {
+    // A readme prints the same note in each of its parts; the card counts warnings, not copies.
+    const seen = new Set<string>();
+    return rollbackBlocks(s.body).flatMap((b) => findRollbackWarnings(b, title)).filter((w) => !seen.has(w.text) && seen.add(w.text));
+  });
   const body = collapseWhitespace(layout.body);
   const issueType = footerFields(layout.footer).get('Issue type')?.split(' ')[0]?.toLowerCase();
   const articleKind = classifyArticleKind({

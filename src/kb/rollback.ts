@@ -21,6 +21,9 @@ const WARNING_PATTERNS: readonly RegExp[] = [
   // (A file name has dots: "has overwritten the Oleaut32.dll file with an earlier version".)
   /(replac|overwr)\w* ([\w.]+ ){0,6}(with|by) (an? )?(older|earlier) |\breplac\w* (the )?[\w.]+ (file )?(installed|updated) by (the |a )?(service pack|hotfix|update|fix)\b[^.]{0,40}\bwith (the |an? )?(original|previous|older|earlier)\b|\b(older|earlier) (versions? of )?(the )?(files?|dlls?|dynamic-link librar\w*) .{0,80}?(replac|overwr|restor)|do not (repair|restore|reinstall|expand) .{0,60}(\.dll|\.exe|\.sys|\b(system|program|older|earlier|original|previous) files?\b|drivers?)|\bdo not (restore|reinstall|copy) (any |the )?(older|earlier|previous) (versions?|files?|copies)\b/i,
   /installed more than once/i,
+  // Older files that no longer work once the fix changed what they read: "previous versions of these files cannot
+  // access Windows NT system security information".
+  /\b(previous|older|earlier) versions? of (these|those|the) (files?|dlls?|drivers?|binaries)\b[^.]{0,40}?\b(cannot|can ?not|can't|will not|won't|are unable to|no longer) (access|read|work|run|load|start|function|be used)\b/i,
   // Other software putting an older copy back: "Some older applications install an old version of the ... runtimes",
   // "the Bookshelf installation program installs an earlier version of SPUSH.VBX", "When you install older versions of
   // database software ..., the existing Odbc32.dll file may be overwritten", "the replacement .DLL file may be an older version".
@@ -51,6 +54,9 @@ const REAPPLY_PATTERNS: readonly RegExp[] = [
 
 /** "cannot be uninstalled", "not designed to be removed", "not possible to revert". */
 const NO_WAY_BACK = /(can ?not|can't|unable to|no way to|not possible to|impossible to|not designed to) (be )?(uninstall|remov|revert|roll ?back|downgrad|go back|return to)/i;
+
+/** A pack or fix as the object of "remove" / "revert": "Service Pack 6", "the hotfix", "SP4". */
+const PACK_OBJECT = /^\w* (the |this |that )?(service pack|SP ?\d|hotfix|security fix|fix|patch)\b/i;
 
 /** A product release named by its number: "MS-DOS 6.22", "Windows 95". */
 const RELEASE = /^ (the )?([A-Z][\w+-]* ){1,3}\d+(\.\d+)*\b/;
@@ -85,6 +91,14 @@ const MUST_REINSTALL = /\b(must|necessary to) (re-?install|re-?apply) (?!(th(ose
 const FIX_OBJECT = /^([\w.&-]+ ){0,6}?(service packs?|SP ?\d|hotfix(es)?|fix(es)?|updates?|patch(es)?|runtime|drivers?|DirectX|ODBC|MDAC|versions?|[A-Za-z][\w-]* \d+(\.\d+)+)\b/i;
 const OLDER_PUT_BACK = /\b(older|earlier|previous)\b[^.]{0,60}\b(overwr|replac|install)|\b(overwr|replac)\w*[^.]{0,60}\b(older|earlier|previous)\b/i;
 
+/**
+ * Running the pack again to take it off ("rerun the Service Pack Update utility and uninstall the Service Pack"), or a
+ * rebuild that swaps one install for another ("remove Exchange 5.5 from ServerA and reinstall 4.0 Service Pack 4",
+ * "uninstall RRAS and reinstall the update on a different server"): steps of going back or moving, not a pack that
+ * something took away and that must be put back.
+ */
+const UNDOING = /\bre-?run\w* [^.]{0,60}\b(and|to) (then )?(uninstall|remove)\b|\b(remove|uninstall)\b([^.,]|\.(?=\d)){0,60},? and (then )?re-?install (?!the (latest|current|most recent)\b)((?!\band\b)[^.,]|\.(?=\d)){0,50}\b(service pack|\bSP ?\d|hotfix|update|fix)\b/i;
+
 /** "Microsoft does not recommend that it be uninstalled": a fix not to be taken off. */
 // (Said of the software, not "-n Do not create uninstall directory" nor "if you don't need to be able to uninstall".)
 const DO_NOT_UNINSTALL = /\bnot recommend\w*( that)? (it|they|this [\w-]+|the [\w-]+) be (uninstalled|removed)\b|\b(should|must) not be uninstalled\b|(?<!\bif you )\b(do not|don't|never) uninstall (?!(directory|folder)\b)/i;
@@ -104,8 +118,9 @@ function isWarning(sentence: string, retried: boolean): boolean {
   if (others.some((p) => p.test(sentence))) return true;
   const symptom = SYMPTOM.test(sentence) && !OBLIGATION.test(sentence) && !NOT_PUT_BACK.test(sentence);
   if (symptom) return false;
-  if (!retried && REAPPLY_PATTERNS.some((p) => p.test(sentence))) return true;
-  const must = retried ? null : MUST_REINSTALL.exec(sentence);
+  const reapplying = !retried && !UNDOING.test(sentence);
+  if (reapplying && REAPPLY_PATTERNS.some((p) => p.test(sentence))) return true;
+  const must = reapplying ? MUST_REINSTALL.exec(sentence) : null;
   if (must) {
     const object = sentence.slice(must.index + must[0].length);
     // "you must re-apply it": the pack is named before.
@@ -115,11 +130,17 @@ function isWarning(sentence: string, retried: boolean): boolean {
   if (DO_NOT_UNINSTALL.test(sentence) && SOFTWARE.test(sentence)) return true;
   const blocked = NO_WAY_BACK.exec(sentence);
   if (blocked === null) return false;
-  // The thing that cannot be removed is named just before the verb: a pack, a fix, a runtime, not a message.
-  if (SOFTWARE.test(sentence.slice(Math.max(0, blocked.index - 40), blocked.index))) return true;
-  // Or after it, when the verb is "uninstall": "you can't uninstall SP4", "you cannot uninstall MS-DOS 6.22".
   const after = sentence.slice(blocked.index + blocked[0].length, blocked.index + blocked[0].length + 60);
-  return /uninstall$/i.test(blocked[0]) && (SOFTWARE.test(after) || RELEASE.test(after));
+  // "unable to remove and reassign your server certificate": an active verb names what it takes off after it; when
+  // that is no software, the software said before it ("After you upgrade ...") is not what cannot be removed.
+  const objectAfter = /(remov|uninstall)$/i.test(blocked[0]) && !/\bbe $/i.test(blocked[0].replace(/\w+$/, '')) && /^\w*( and \w+)? (?!(it|them|this|these|that|those)\b)(the |your |a |an |any )?[a-z]/i.test(after);
+  // The thing that cannot be removed is named just before the verb: a pack, a fix, a runtime, not a message.
+  if (!objectAfter && SOFTWARE.test(sentence.slice(Math.max(0, blocked.index - 40), blocked.index))) return true;
+  // Or after it: "you can't uninstall SP4", "you cannot uninstall MS-DOS 6.22", "there is no way to uninstall the hotfix";
+  // another verb only with the pack itself as its object ("you cannot remove Service Pack 6", not "cannot remove older
+  // versions if you renamed them" nor "cannot remove ... OAB Version 2 folders").
+  if (/uninstall$/i.test(blocked[0])) return SOFTWARE.test(after) || RELEASE.test(after);
+  return objectAfter && PACK_OBJECT.test(after);
 }
 
 function warningFrom(sentences: readonly string[]): Rollback {

@@ -163,6 +163,14 @@ describe('cited article titles printed on their own lines (issue 8)', () => {
     const sig = parseArticle(article(body));
     expect(sig.rollback.map((w) => w.text)).toEqual(['You must re-apply SP4 on each node and restart the computer.']);
   });
+  it('ends a list of files at its last line, so the warning after it is read alone', () => {
+    const body = 'MORE INFORMATION\n================\n\nThe installation created an $NtUninstallWidgetFix$ directory that contained the following files:\n\n   Widsrv.dll\n   Uninst.inf\n\nAlthough this directory was created, there is no way to uninstall the hotfix.\n';
+    expect(parseArticle(article(body)).rollback.map((w) => w.text)).toEqual(['Although this directory was created, there is no way to uninstall the hotfix.']);
+  });
+  it('reads a heading that names the step as no warning of its own', () => {
+    const body = 'RESOLUTION\n==========\n\nStep 4 - Reinstall Widget NT Service Pack\n-----------------------------------------\n\nReinstall the most recent Widget NT service pack.\n';
+    expect(parseArticle(article(body)).rollback.map((w) => w.text)).toEqual(['Reinstall the most recent Widget NT service pack.']);
+  });
   it('takes no carrier or fix from the cited title', () => {
     const body = 'RESOLUTION\n==========\n\nTo resolve this problem, restart the widget service. For more information, see the following article in the Microsoft Knowledge Base:\n\n   Q152734 How to Obtain the Latest Widget NT 4.0 Service Pack\n';
     expect(parseArticle(article(body)).fix).toMatchObject({ kind: 'configuration', carriers: [] });

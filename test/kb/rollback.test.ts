@@ -183,3 +183,31 @@ describe('an older file that setup compares is not a warning (issue 8, third pas
     expect(findRollbackWarnings(prose)).toEqual([]);
   });
 });
+
+describe('older files that stop working, and packs run again to undo or rebuild (issue 8, batch 6)', () => {
+  it.each([
+    ['older files that cannot read what the fix changed', 'Due to changes in the security hive, Widsrv.dll and Widlogon.exe have changed and previous versions of these files cannot access the system security information.', { file: 'Widsrv.dll' }],
+    ['a fix with no way to uninstall it', 'Although this directory was created, there is no way to uninstall the hotfix.', {}],
+  ])('reads %s', (_name, prose, fields) => {
+    expect(findRollbackWarnings(prose)).toEqual([{ text: prose, ...fields }]);
+  });
+
+  it.each([
+    ['the pack run again to take it off', 'If an administrator can log on, then rerun the Service Pack Update utility and uninstall the Service Pack.'],
+    ['a rebuild at an older pack level', 'Then remove Widget Server 5.5 from ServerA and reinstall 4.0 Service Pack 4, and then restore the database.'],
+    ['an install moved elsewhere', 'Uninstall the router and reinstall the update on a different server.'],
+    ['something else that cannot be removed after an upgrade', 'After you upgrade to Widget OS 2000, you may be unable to remove and reassign your server certificate.'],
+    ['older versions that are only mentioned', 'Older versions of the Widget driver can be used in AT mode.'],
+    ['an installer that cannot clean up older copies', 'However, the Installer cannot remove older versions if you have renamed them.'],
+  ])('finds no warning in %s', (_name, prose) => {
+    expect(findRollbackWarnings(prose)).toEqual([]);
+  });
+
+  it.each([
+    ['a pack to reapply after a reinstall of something else', 'To replace this file, uninstall and reinstall the Widget Option Pack, and reapply the latest service pack.'],
+    ['a pack to reapply after the component is put back', 'To resolve this behavior, remove Widget Web Access, and then reinstall it and reapply the service pack.'],
+    ['a pack named as what cannot be removed', 'A. No, you cannot remove Service Pack 6.'],
+  ])('still reads %s', (_name, prose) => {
+    expect(findRollbackWarnings(prose)).toEqual([{ text: prose }]);
+  });
+});
