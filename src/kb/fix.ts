@@ -34,6 +34,10 @@ const NOT_FIXED = new RegExp(String.raw`\b${CARRIER_WORDS.alt('not-fixed')}\b`, 
 const NOT_REPRODUCED_IN = new RegExp(String.raw`\b${CARRIER_WORDS.alt('not-reproduced')} (?:in|with) (?:the )?`, 'i');
 /** "TLB Solomon recommends using Solomon III Accounting Software version 7.1": the release named next. */
 const RECOMMENDS_RELEASE = new RegExp(String.raw`\b${CARRIER_WORDS.alt('recommends-release')} (?:the )?`, 'i');
+/** "This problem is also corrected by installing Service Pack 3": a release the article offers besides its fix. */
+const ALSO_FIXED = new RegExp(String.raw`\b${CARRIER_WORDS.alt('also-fixed')}\b`, 'i');
+/** "a correction CD-ROM can be ordered", "Without the corrected CD-ROM, ...": replacement media, an update. */
+const REPLACEMENT_MEDIA = new RegExp(String.raw`\b${CARRIER_WORDS.alt('replacement-media')} (?:CD-ROMs?|CDs?|discs?|disks?|diskettes?)\b`, 'i');
 
 interface KindRule {
   kind: FixKind;
@@ -85,7 +89,7 @@ const RULES: readonly KindRule[] = [
     matches: (s) =>
       !AFFECTED.test(s) &&
       // A Security Rollup Package is a download of security patches, not a hotfix from Support.
-      (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || /\bsecurity rollup package\b/i.test(s) ||
+      (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || /\bsecurity rollup package\b/i.test(s) || REPLACEMENT_MEDIA.test(s) ||
         /\b(obtain|get|install|use) (the|a) (fixed|corrected|updated|newer) version\b/i.test(s) ||
         // "This has been corrected in an updated version of the Setup Wizard": a replacement build to fetch, not a release.
         /\b(corrected|fixed|resolved) (in|by) (an|the) (updated|new|newer|revised) (version|release|build) of\b/i.test(s) ||
@@ -526,6 +530,9 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const workaroundOpening = splitSentences(workaround)[0] ?? '';
   const sentences = splitSentences(cleanProse);
   const found = new Map<number, string>();
+  // Releases said to fix the problem as well ("This problem is also corrected by installing Service Pack 3"): they
+  // follow the article's other fix, whatever their rank (and are its fix only when it states no other).
+  const besides = new Map<number, string>();
   for (const [at, sentence] of sentences.entries()) {
     // A pack applied as a later step of a procedure ("9. Apply the latest service pack") is put back after the
     // procedure reinstalled a component: the procedure is the fix, not the pack.
@@ -544,7 +551,10 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
       // (The WORKAROUND's first sentence says what the workaround is: "To work around this problem, apply the latest
       // service pack" names the pack as the way out, a fix.)
       if (RELEASES.has(rule?.kind ?? 'unknown') && inWorkaround(sentence) && !workaroundOpening.startsWith(sentence.slice(0, 60)) && !SAYS_IT_FIXES.test(sentence)) continue;
-      if (!found.has(rank) && rule?.matches(sentence)) found.set(rank, sentence);
+      if (found.has(rank) || !rule?.matches(sentence)) continue;
+      if (RELEASES.has(rule.kind) && ALSO_FIXED.test(sentence)) {
+        if (!besides.has(rank)) besides.set(rank, sentence);
+      } else found.set(rank, sentence);
     }
   }
   const rankOf = (kind: FixKind) => RULES.findIndex((r) => r.kind === kind);
@@ -601,7 +611,9 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
     if (!found.has(rankOf('workaround'))) found.set(rankOf('workaround'), found.get(rankOf('configuration')) ?? '');
     found.delete(rankOf('configuration'));
   }
+  if (found.size === 0) for (const [rank, sentence] of besides) found.set(rank, sentence);
   const ranks = [...found.keys()].sort((a, b) => a - b);
+  ranks.push(...[...besides.keys()].filter((r) => !ranks.includes(r)).sort((a, b) => a - b));
   // A download offered before a hotfix (a security patch for one product, a hotfix for another) is the article's
   // first answer: the update leads.
   const at = (kind: FixKind) => sentences.indexOf(found.get(rankOf(kind)) ?? '\u0000');
