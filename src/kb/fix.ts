@@ -368,6 +368,14 @@ export function strayStatus(prose: string): string {
 }
 
 /**
+ * "This is by design." said in CAUSE, in an article with no STATUS: its status, as if STATUS said it (the design stays,
+ * so a WORKAROUND goes around it: none, also workaround). Not "This behavior is not by design".
+ */
+export function designStatus(cause: string): string {
+  return splitSentences(cause).find((s) => /\bby (?:product )?design\b/i.test(s) && !/\bnot by (?:product )?design\b/i.test(s)) ?? '';
+}
+
+/**
  * "... in Windows NT version 3.5 This problem was corrected in ...", "... version 4.0.This problem was ...": the
  * statement of the fix starts a sentence of its own even when the period before it is missing or glued on, so
  * that it is not read as part of "Microsoft has confirmed this to be a problem".
@@ -545,8 +553,9 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
       const rule = RULES[rank];
       if (noFix && (rule?.kind === 'workaround' || rule?.kind === 'configuration')) continue;
       if (packStep && rule?.kind === 'service-pack') continue;
-      // Steps of a WORKAROUND (a registry change among them) are the workaround, not a resolution.
-      if (rule?.kind === 'configuration' && workaround && workaround.includes(sentence)) continue;
+      // Steps of a WORKAROUND (a registry change among them) are the workaround, not a resolution (its last one too,
+      // run on into a status said after it).
+      if (rule?.kind === 'configuration' && inWorkaround(sentence)) continue;
       // ...and so is a release it has the reader fetch on the way, unless the sentence says it fixes the problem (1.).
       // (The WORKAROUND's first sentence says what the workaround is: "To work around this problem, apply the latest
       // service pack" names the pack as the way out, a fix.)
