@@ -25,7 +25,7 @@ const W = loadRuleLists<RemedyList>('fix-elsewhere.txt', { lists: ['to-remedy', 
  */
 const REMEDY = new RegExp(
   [
-    String.raw`^\(?to ${W.alt('to-remedy')} (?:(?:this|that|these|the|your|an?) )?[^,:;]{0,60}[,:]`,
+    String.raw`^\(?to ${W.alt('to-remedy')} (?:(?:this|that|these|the|your|an?) )?[^,:;]{0,100}[,:]`,
     String.raw`\byou (?:can|may|must|should|need to) ${W.alt('to-remedy')} (?:this|the|these) ${W.alt('trouble')}\b`,
     String.raw`^(?:[^,]{0,40}, )?(?!according\b)\w+ing\b[^;]{0,150}?\b${W.alt('remedies')} (?:this|the|these) ${W.alt('trouble')}\b`,
     String.raw`\b(?:this|the|these) ${W.alt('trouble')} (?:can|may) be (?:corrected|resolved|fixed|remedied) by \w+ing\b`,
@@ -69,10 +69,17 @@ export function remedyElsewhere(sections: readonly ElsewhereSection[]): { lead: 
  * its other sections state (read as its RESOLUTION).
  */
 export function withFixStatedElsewhere(fix: Fix, articleKind: ArticleKind, sections: readonly ElsewhereSection[], body: string): Fix {
-  if (fix.kind !== 'unknown' || articleKind !== 'problem' || sections.some((s) => s.key === 'RESOLUTION' || s.key === 'WORKAROUND')) return fix;
+  // A fix still to come ("We are researching this problem") leaves the reader to go around the problem meanwhile: what
+  // another section has them do is the article's answer (as a WORKAROUND's would be), the fix to come `also`.
+  // (A fix to come is said of a confirmed problem, whatever kind the article's layout reads as.)
+  const open = (fix.kind === 'unknown' && articleKind === 'problem') || fix.kind === 'not-yet';
+  if (!open || sections.some((s) => s.key === 'RESOLUTION' || s.key === 'WORKAROUND')) return fix;
   const remedy = remedyElsewhere(sections);
   if (!remedy) return fix;
   const read = classifyFix({ prose: remedy.prose, resolution: remedy.prose, workaround: '', body, stepsText: { resolution: remedy.printed || remedy.prose, workaround: '' } });
-  if (read.kind === 'configuration' && VENDOR_UPDATE.test(remedy.lead)) return { ...read, kind: 'update' };
-  return read.kind === 'unknown' ? fix : read;
+  if (read.kind === 'unknown' || read.kind === fix.kind) return fix;
+  const found = read.kind === 'configuration' && VENDOR_UPDATE.test(remedy.lead) ? { ...read, kind: 'update' as const } : read;
+  if (fix.kind === 'unknown') return found;
+  const also = [...(found.also ?? []).filter((k) => k !== fix.kind), fix.kind];
+  return { ...found, also, carriers: found.carriers.length > 0 ? found.carriers : fix.carriers };
 }
