@@ -13,10 +13,10 @@ import { loadRuleLists } from '../trace/rule-lists.js';
 import { classifyFix } from './fix.js';
 import { splitSentences } from './text.js';
 
-type RemedyList = 'to-remedy' | 'remedies' | 'trouble';
+type RemedyList = 'to-remedy' | 'remedies' | 'trouble' | 'if-change' | 'goes-away';
 
 /** The wording lists, read and checked once, when this module loads. */
-const W = loadRuleLists<RemedyList>('fix-elsewhere.txt', { lists: ['to-remedy', 'remedies', 'trouble'] });
+const W = loadRuleLists<RemedyList>('fix-elsewhere.txt', { lists: ['to-remedy', 'remedies', 'trouble', 'if-change', 'goes-away'] });
 
 /**
  * A sentence that tells the reader how to remove the problem: led by "To <verb> ...," / "...:", or "You can <verb>
@@ -29,6 +29,8 @@ const REMEDY = new RegExp(
     String.raw`\byou (?:can|may|must|should|need to) ${W.alt('to-remedy')} (?:this|the|these) ${W.alt('trouble')}\b`,
     String.raw`^(?:[^,]{0,40}, )?(?!according\b)\w+ing\b[^;]{0,150}?\b${W.alt('remedies')} (?:this|the|these) ${W.alt('trouble')}\b`,
     String.raw`\b(?:this|the|these) ${W.alt('trouble')} (?:can|may) be (?:corrected|resolved|fixed|remedied) by \w+ing\b`,
+    // "If you change the logging level to none, these events will not be logged."
+    String.raw`^if you ${W.alt('if-change')} [^,;]{1,100}, (?:this|the|these|those|such) (?:${W.alt('trouble')}|events?|messages?|warnings?) ${W.alt('goes-away')}\b`,
   ].join('|'),
   'i',
 );
