@@ -83,5 +83,5 @@ export function withFixStatedElsewhere(fix: Fix, articleKind: ArticleKind, secti
   const found = read.kind === 'configuration' && VENDOR_UPDATE.test(remedy.lead) ? { ...read, kind: 'update' as const } : read;
   if (fix.kind === 'unknown') return found;
   const also = [...(found.also ?? []).filter((k) => k !== fix.kind), fix.kind];
-  return { ...found, also, carriers: found.carriers.length > 0 ? found.carriers : fix.carriers };
+  return { ...found, also, carriers: found.carriers?.length ? found.carriers : (fix.carriers ?? []) };
 }
