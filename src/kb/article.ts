@@ -141,7 +141,9 @@ export function parseArticle(raw: string): Signature {
   const stray = fixSections.length > 0 && !fixSections.some((s) => s.key === 'STATUS')
     ? [uncited.filter((s) => !['RESOLUTION', 'STATUS', 'WORKAROUND'].includes(s.key)).map((s) => strayStatus(s.prose)).find((t) => t !== '') ?? '', designStatus(sectionProse(uncited, 'CAUSE'))].filter((t) => t !== '').join(' ')
     : '';
-  const fixProse = [sectionProse(fixSections, 'RESOLUTION', 'STATUS', 'WORKAROUND'), stray].filter((t) => t !== '').join(' ') || withoutCitedTitles(collapseWhitespace(layout.body.slice(0, 65_536)));
+  // (A status said elsewhere is a sentence of its own, even after a section that ends without a period: 'Reference."'.)
+  const fixText = sectionProse(fixSections, 'RESOLUTION', 'STATUS', 'WORKAROUND');
+  const fixProse = [fixText, stray].filter((t) => t !== '').join(/[.!?]$/.test(fixText) ? ' ' : '. ') || withoutCitedTitles(collapseWhitespace(layout.body.slice(0, 65_536)));
 
   const { files, packages } = parseFileTables(text);
   const rollback: Rollback[] = uncited.flatMap((s) => findRollbackWarnings(s.prose, title));
