@@ -91,6 +91,8 @@ const RULES: readonly KindRule[] = [
       // A Security Rollup Package is a download of security patches, not a hotfix from Support.
       (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || /\bsecurity rollup package\b/i.test(s) || REPLACEMENT_MEDIA.test(s) ||
         /\b(obtain|get|install|use) (the|a) (fixed|corrected|updated|newer) version\b/i.test(s) ||
+        // "install the latest version of MDAC", "update the software and the firmware to the latest versions available from IBM"
+        /^to (resolve|correct|fix) (this|the) (problem|issue), (install|obtain|download) the (latest|newest|most recent) version of\b|^to (resolve|correct|fix) (this|the) (problem|issue), update [\w ,]{0,60}\bto the (latest|newest|most recent) versions?\b/i.test(s) ||
         // "This has been corrected in an updated version of the Setup Wizard": a replacement build to fetch, not a release.
         /\b(corrected|fixed|resolved) (in|by) (an|the) (updated|new|newer|revised) (version|release|build) of\b/i.test(s) ||
         // "This bug was fixed with the Widget patch WID.DLL version 1310": a patch is a download, whatever its version.
