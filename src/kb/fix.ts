@@ -374,7 +374,9 @@ export function strayStatus(prose: string): string {
  * so a WORKAROUND goes around it: none, also workaround). Not "This behavior is not by design".
  */
 export function designStatus(cause: string): string {
-  return splitSentences(cause).find((s) => /\bby (?:product )?design\b/i.test(s) && !/\bnot by (?:product )?design\b/i.test(s)) ?? '';
+  // (What the sentence says is by design is the behavior: "... is by design.", "By design, Word ...", "by design of Word";
+  // not "two networks that are by design non-connected".)
+  return splitSentences(cause).find((s) => /\bby (?:product )?design(?=[.,;:]|\s+(?:in|of|for|and|because|since)\b|$)/i.test(s) && !/\bnot by (?:product )?design\b/i.test(s)) ?? '';
 }
 
 /**
