@@ -6,6 +6,9 @@
  * the corrective sentence on is read as the RESOLUTION would be (same kinds and precedence, steps counted), so
  * "To correct this problem, upgrade to ..." is an upgrade and "To work around this problem, ..." a workaround.
  * Never a release said to carry the fix ("This problem was corrected in ..."): passive, it is no instruction.
+ * A change said as a condition ("If you change the logging level to none, these events will not be logged") is one too.
+ * So for an article whose fix is still to come (not-yet) with neither section: the way around its other sections
+ * state leads, the fix to come `also`.
  * The wording: rules/fix-elsewhere.txt.
  */
 import type { ArticleKind, Fix } from '../model.js';

@@ -20,7 +20,11 @@
  *     problem in place: a RESOLUTION read as the fix by default goes around it (workaround), unless the
  *     RESOLUTION itself removes the problem: it says so ("To correct this problem", "... resolves the problem")
  *     or changes a setting (then configuration, also not-yet).
- *  5. Otherwise none (by design) over workaround over not-yet; nothing found is unknown.
+ *  5. Otherwise none (by design) over workaround over not-yet; nothing found is unknown. ("This is by design" said in
+ *     CAUSE, in an article with no STATUS, is its status: article.ts adds it, see designStatus.)
+ *  6. A release the article says "also" fixes the problem (rules/fix-carrier.txt [also-fixed]) follows whatever else
+ *     it states, whatever its rank: "give Read privileges to the key ... This problem is also corrected by installing
+ *     Service Pack 3" is a configuration, also service-pack.
  */
 import type { Fix, FixKind } from '../model.js';
 import { loadCarrierRules } from './carrier-rules.js';
