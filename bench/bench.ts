@@ -21,6 +21,7 @@ import { halfOption, wholeNumberOption } from './args.js';
 import { runClueBench } from './clues.js';
 import { runTraceBench } from './traces.js';
 import { runMessageBench } from './messages.js';
+import { allSets, runPasteBench } from './pastes.js';
 
 const args = process.argv.slice(2);
 const syntheticSize = args.includes('--no-synthetic') ? 0 : Number(args[args.indexOf('--synthetic') + 1] ?? 0) || 100_000;
@@ -176,4 +177,8 @@ console.log('\n(c) other ecosystems: real pastes from public bug trackers (bench
 await runTraceBench();
 await runClueBench(args.includes('--clue-store') ? args[args.indexOf('--clue-store') + 1] : undefined);
 await runMessageBench(args.includes('--message-store') ? args[args.indexOf('--message-store') + 1] : args.includes('--clue-store') ? args[args.indexOf('--clue-store') + 1] : undefined);
+const pasteStore = args.includes('--clue-store') ? args[args.indexOf('--clue-store') + 1] : undefined;
+console.log('\n(f) hand-written pastes, every writer\'s set (bench/pastes.ts)');
+if (pasteStore) await runPasteBench(pasteStore, allSets());
+else console.log('  skipped: they are answered against a whole-archive ingest; run with --clue-store DIR');
 console.log(`\ndone in ${fmt((performance.now() - started) / 1000, 1)} s`);

@@ -28,6 +28,7 @@ import { clueStreams, MODERN_PASTES, renderArticle, type RenderedQuery } from '.
 import { fmt, measureHeap, pct, percentile, timeEach } from './stats.js';
 import { halfOption, optionValue, wholeNumberOption } from './args.js';
 import { fitThreshold, share } from './fit-threshold.js';
+import { changedAnswers, wholeAnswer } from './whole-answer.js';
 
 const ARCHIVE = fileURLToPath(new URL('../../shared/kb-corpus.tar.gz', import.meta.url));
 /** Share of articles held out of the store as negatives. */
@@ -88,6 +89,8 @@ interface Outcome {
   /** Top candidates' ids and confidences, best first. */
   ids: string[];
   confidences: number[];
+  /** Given by the whole answer (whole-answer.ts); the readers' is drawn from the confidences at a threshold. */
+  verdict?: Verdict;
   text: string;
 }
 
@@ -144,7 +147,7 @@ function outcomeOf(index: MatchIndex, text: string): { ids: string[]; confidence
   return { ids: ranked.map((r) => index.signatures[r.sig]!.id), confidences: ranked.map((r) => r.confidence) };
 }
 
-const verdictAt = (o: Outcome, t: number): Verdict => ((o.confidences[0] ?? 0) < CLUE_POSSIBLE ? 'none' : decideVerdict(o.confidences.filter((c) => c >= 0.25), t));
+const verdictAt = (o: Outcome, t: number): Verdict => o.verdict ?? ((o.confidences[0] ?? 0) < CLUE_POSSIBLE ? 'none' : decideVerdict(o.confidences.filter((c) => c >= 0.25), t));
 
 /** Right verdict: one article → `match` naming it; two → `match` naming one or `possible` with it in the tie; more → `possible` with one of them on top. */
 function rightVerdict(o: Outcome, t: number): boolean {
@@ -190,11 +193,11 @@ function report(label: string, outcomes: Outcome[], t: number): void {
   console.log(`    negatives answered match: ${pct(share(neg, isMatch))} (held-out ${pct(share(held, isMatch))} of ${held.length} — STOP screens ${pct(share(heldStop, isMatch))} of ${heldStop.length}, today's ${pct(share(modern, isMatch))} of ${modern.length}, unrelated ${pct(share(unrelated, isMatch))} of ${unrelated.length}) [goal <= 2%]; possible ${pct(share(neg, (o) => verdictAt(o, t) === 'possible'))}`);
 }
 
-function breakdown(outcomes: Outcome[], t: number, key: 'layout' | 'damage'): void {
+function breakdown(outcomes: Outcome[], t: number, key: 'layout' | 'damage', of = ''): void {
   const groups = new Map<string, Outcome[]>();
   for (const o of outcomes.filter((x) => x.kind === 'positive')) groups.set(`${o.family}:${o[key]}`, [...(groups.get(`${o.family}:${o[key]}`) ?? []), o]);
   const cells = [...groups.entries()].sort().map(([k, os]) => `${k} ${fmt(share(os, (o) => o.group.has(o.ids[0] ?? '')), 2)}/${fmt(share(os, (o) => rightVerdict(o, t)), 2)} (${os.length})`);
-  console.log(`    by ${key} (first/verdict): ${cells.join('  ')}`);
+  console.log(`    by ${key}${of} (first/verdict): ${cells.join('  ')}`);
 }
 
 /** Seed of the bench's article split and renderings; another (`--seed N`) gives an unseen draw. */
@@ -293,6 +296,19 @@ export async function runClueBench(storeDir?: string, options: ClueBenchOptions 
   report('calibration half, fitted threshold', calibration, fitted);
   report('test half, threshold fitted on calibration', test, fitted);
   report('test half, shipped threshold', test, CLUE_MATCH_THRESHOLD);
+  // what the user gets: the thresholds above are fitted on the readers alone, the words then join them
+  const wholeStarted = performance.now();
+  const whole = test.map((o): Outcome => ({ ...o, ...wholeAnswer(index, o.text) }));
+  report(`whole answer (readers + the paste's words), test half, shipped thresholds; ${fmt((performance.now() - wholeStarted) / 1000, 1)} s`, whole, CLUE_MATCH_THRESHOLD);
+  breakdown(whole, CLUE_MATCH_THRESHOLD, 'layout', ', whole answer, test half');
+  if (options.misses !== 'calibration') {
+    const pairs = test.map((o, i): [Outcome, Outcome] => [o, whole[i]!]);
+    // by family: the words change events and STOP screens differently; today's and unrelated negatives by counts alone
+    for (const [family, limit] of [['event', 4], ['stop', 4], ['other', 0]] as const) {
+      const own = pairs.filter(([o]) => o.family === family);
+      for (const line of changedAnswers(index, own, (o) => rightVerdict(o, CLUE_MATCH_THRESHOLD), (o) => verdictAt(o, CLUE_MATCH_THRESHOLD), (o) => o.text, limit, `${family}: `)) console.log(`    ${line}`);
+    }
+  }
   breakdown(outcomes, CLUE_MATCH_THRESHOLD, 'layout');
   breakdown(outcomes, CLUE_MATCH_THRESHOLD, 'damage');
   const bands = [0.25, 0.5, 0.55, 0.6, 0.7, 0.8, 0.9, 1.0001];

@@ -26,6 +26,7 @@ import { CHAT_LINES, GENERIC_MESSAGES, MODERN_MESSAGES, renderMessage, type Mess
 import { fmt, measureHeap, pct, percentile, timeEach } from './stats.js';
 import { halfOption, optionValue, wholeNumberOption } from './args.js';
 import { fitThreshold, share } from './fit-threshold.js';
+import { changedAnswers, wholeAnswer } from './whole-answer.js';
 
 const HELD_OUT = 0.1;
 const ARCHIVE = fileURLToPath(new URL('../../shared/kb-corpus.tar.gz', import.meta.url));
@@ -70,6 +71,8 @@ interface Outcome {
   group: Set<string>;
   ids: string[];
   confidences: number[];
+  /** Given by the whole answer (whole-answer.ts); the readers' is drawn from the confidences at a threshold. */
+  verdict?: Verdict;
   text: string;
   /** Held out: stored articles one of whose messages (three rare words or more) the paste's message holds whole. */
   heldWhole?: Set<string>;
@@ -215,7 +218,7 @@ function outcomeOf(index: MatchIndex, text: string): { ids: string[]; confidence
   return { ids: ranked.map((r) => index.signatures[r.sig]!.id), confidences: ranked.map((r) => r.confidence) };
 }
 
-const verdictAt = (o: Outcome, t: number): Verdict => messageVerdict(o.confidences, t);
+const verdictAt = (o: Outcome, t: number): Verdict => o.verdict ?? messageVerdict(o.confidences, t);
 const isNegative = (o: Outcome): boolean => o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'chat';
 /** The negatives of earlier rounds: held-out articles only among the queried ones (about 10% of them). */
 const isOldNegative = (o: Outcome): boolean => isNegative(o) && o.pool !== 'extra';
@@ -390,6 +393,15 @@ export async function runMessageBench(storeDir: string | undefined, queriedArtic
   report('test half, threshold fitted on calibration', test, fitted);
   report('test half, shipped threshold', test, MESSAGE_MATCH_THRESHOLD);
   console.log(`    by layout, test half (first/verdict): ${byLayout(test)}`);
+  // what the user gets: the threshold above is fitted on the readers alone, the words then join them
+  const wholeStarted = performance.now();
+  const whole = test.map((o): Outcome => ({ ...o, ...wholeAnswer(index, o.text) }));
+  report(`whole answer (readers + the paste's words), test half, shipped thresholds; ${fmt((performance.now() - wholeStarted) / 1000, 1)} s`, whole, MESSAGE_MATCH_THRESHOLD);
+  console.log(`    by layout, whole answer, test half (first/verdict): ${byLayout(whole)}`);
+  if (options.missesOf !== 'calibration') {
+    const pairs = test.map((o, i): [Outcome, Outcome] => [o, whole[i]!]);
+    for (const line of changedAnswers(index, pairs, (o) => rightVerdict(o, MESSAGE_MATCH_THRESHOLD), (o) => verdictAt(o, MESSAGE_MATCH_THRESHOLD), (o) => o.text)) console.log(`    ${line}`);
+  }
   if (options.missesOf === 'calibration') console.log(`    by layout, calibration half (first/verdict): ${byLayout(calibration)}`);
   const generic = GENERIC_MESSAGES.map((m) => {
     const r = matchMessage(index, parseMessage(m));

@@ -48,7 +48,37 @@ const UPDATE_CORRECTS = /\b(replacement|update|updated)\b[\s\S]{0,300}?\b(correc
  * to rename a Microsoft Exchange Server", "outlines the steps to create ...".
  */
 const OPENING_HOWTO = /\b(describes|explains|shows) how to\b|\blists the steps\b|\bthe following steps\b/i;
-const OPENING_STEPS = /\b(describes|discusses|outlines|provides|gives|contains) (the |a )?(supported |necessary |required |recommended )?(steps|procedure) (to|for)\b/i;
+const OPENING_STEPS = /\b(describes|discusses|outlines|provides|gives|contains) (the |a )?(supported |necessary |required |recommended )?(steps|procedures?) (necessary |required |needed )?(to|for)\b|\bthe (additional )?(steps|procedures?) described in this article\b/i;
+/** "The following is a quick method for verifying ...", "The following are recommended recovery options for ...". */
+const OPENING_METHODS = /\bthe following (is|are) (a |the |some |several )?(quick |simple |recommended |supported |suggested )?(methods?|procedures?|ways?|recovery options) (for|to)\b/i;
+
+/**
+ * A title that names an action ("Changing the Number of Packages Read by Audit16") whose article says how to do it:
+ * a sentence opening with the title's verb, "To change the number of months displayed, do the following:". The
+ * verb is the title's first word when it is a gerund, less its -ing (and a doubled consonant: Setting, Running).
+ * Not a bare first word: "Add Printer Wizard Offers More Printer Selections" names a wizard, not an action.
+ */
+const TITLE_GERUND = /^([A-Z][a-z]{2,})ing\b/;
+function titleActionStem(bare: string): string | undefined {
+  const verb = TITLE_GERUND.exec(bare.replace(/^[^:]{1,24}:\s*/, ''))?.[1];
+  const stem = verb?.replace(/([bdgmnprt])\1$/, '$1');
+  return stem !== undefined && stem.length >= 3 ? stem.toLowerCase() : undefined;
+}
+/** A procedure announced in the body: "To use the ImageWriter, ... This is done as follows: 1. ...". */
+const PROCEDURE = /\b(follow these steps|do the following|(perform|complete|use) the following (steps|procedure)|(is|are|can be) done as follows|use this procedure|the procedure below)\b/i;
+/** The article does the title's action: "To <verb> ..., <how>" at a sentence start. */
+function doesTitleAction(stem: string, lead: string): boolean {
+  const at = new RegExp(`(?:^|[.:!?] )To ${stem}[a-z]* [^.,]{0,160},`).exec(lead);
+  return at !== null;
+}
+
+/**
+ * "Microsoft has confirmed this to be a problem in QBasic ..." (a STATUS or MORE INFORMATION of an older article
+ * filed with SUMMARY only): a problem users meet, whatever the title's words.
+ */
+const CONFIRMED_PROBLEM = /\bMicrosoft (has )?confirm(ed|s) (that )?(this|these|it) (to be|is|are|as) (a |an )?(problem|bug)s?\b/i;
+/** Errata ("... Corrections and Comments") about one topic ("The following topic is covered:"). */
+const ONE_TOPIC = /\bthe following topic is covered\b/i;
 
 /** Problem articles have one of these sections. */
 const PROBLEM_SECTIONS = new Set(['SYMPTOMS', 'CAUSE', 'RESOLUTION', 'WORKAROUND']);
@@ -59,7 +89,10 @@ export function classifyArticleKind(clues: KindClues): ArticleKind {
   const problemSections = sections.some((s) => PROBLEM_SECTIONS.has(s));
   const issue = issueType?.toLowerCase() ?? '';
   const words = new Set(keywords.map((k) => k.toLowerCase()));
-  if (INDEX_TITLE.test(title) && !sections.includes('SYMPTOMS')) return 'index';
+  const lead = clues.lead ?? clues.opening;
+  // An errata article about one topic, filed with a WORKAROUND or RESOLUTION, is that topic's problem.
+  const oneProblem = problemSections && ONE_TOPIC.test(lead);
+  if (INDEX_TITLE.test(title) && !sections.includes('SYMPTOMS') && !oneProblem) return 'index';
   // A listing filed under SYMPTOMS is still a listing: "This article lists the directory contents of the CD-ROM."
   // ...but a list of steps, tips, requirements or settings is a how-to or information, and "File List Very Slowly" a problem.
   const listed = LISTING_OPENING.exec(clues.opening.slice(0, 200));
@@ -73,6 +106,10 @@ export function classifyArticleKind(clues: KindClues): ArticleKind {
   if (/^(HOW ?TO|HOWTO)\s*:/i.test(bare) || (issue === 'kbhowto' && !problemSections && !problemTitle)) return 'howto';
   if (INFO_TITLE.test(bare)) return 'info';
   if (problemSections || /^kb(bug|prb|fix|errmsg)$/.test(issue)) return 'problem';
+  // A confirmed problem is a problem, unless the footer files it as information or the title says how to.
+  if (CONFIRMED_PROBLEM.test(lead) && issue !== 'kbinfo' && !HOWTO_TITLE.test(title)) return 'problem';
+  const stem = titleActionStem(bare);
+  if (!PROBLEM_TITLE.test(bare) && (OPENING_METHODS.test(clues.opening) || (stem !== undefined && (doesTitleAction(stem, lead) || PROCEDURE.test(lead))))) return 'howto';
   // (The steps of a problem's title are its fix: "LVMD.386 and LMOUSE.DRV Not Installed ... This article describes the
   // procedure for installing these drivers.")
   if (HOWTO_TITLE.test(title) || OPENING_HOWTO.test(clues.opening) || (OPENING_STEPS.test(clues.opening) && !PROBLEM_TITLE.test(bare))) return 'howto';

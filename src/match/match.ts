@@ -307,6 +307,21 @@ export function combineRoutes(byClues: MatchResult, byText: MatchResult, clues: 
   return { verdict: first.length === 1 ? 'match' : 'possible', candidates };
 }
 
+/**
+ * An event is its id with its source: where the paste holds an event entry (id and source), a message route's `match`
+ * naming an article that never prints that event id is `possible`. The description text alone is the same words
+ * another event (or another trouble) logs; held out of the store, an event's article was otherwise named by a twin
+ * printing the same description under another event.
+ */
+function eventMessageOnly(index: MatchIndex, parsed: ParsedMessage, byText: MatchResult): MatchResult {
+  const events = parsed.clues.flatMap((c) => (c.kind === 'event-id' && c.source ? [c.id] : []));
+  const named = byText.verdict === 'match' ? byText.candidates[0]?.kb : undefined;
+  if (events.length === 0 || named === undefined) return byText;
+  const at = index.text.positions.get(named);
+  const prints = at !== undefined && events.some((id) => index.signatures[at]?.eventIds.includes(id));
+  return prints ? byText : { ...byText, verdict: 'possible' };
+}
+
 export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchResult {
   // more than are shown: the signatures sharing the best one's crash site are found among them
   const ranked = rankCandidates(index, parsed, SITE_LOOKUP).filter((c) => c.confidence >= POSSIBLE_THRESHOLD);
@@ -314,7 +329,7 @@ export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchRes
   if (ranked.length === 0) {
     const byClues = matchClues(index, parsed, decideVerdict);
     if (byClues.verdict === 'match' || parsed.traces.some((t) => t.length > 0)) return withPasteWords(index, parsed, byClues);
-    return withPasteWords(index, parsed, combineRoutes(byClues, matchMessageClues(index, parsed), parsed.clues));
+    return withPasteWords(index, parsed, combineRoutes(byClues, eventMessageOnly(index, parsed, matchMessageClues(index, parsed)), parsed.clues));
   }
   // system frames alone say less than a STOP code or event entry the paste also holds
   if (ranked.every((r) => r.fallback)) {

@@ -6,16 +6,20 @@
  * hand-written paste sets the words alone put the right article first more often than the readers did, and the two
  * together more often than either (bench/pastes.ts; the README gives the figures).
  *
- * The join: every article either route offers is scored by the readers' confidence plus TEXT_WEIGHT times its
- * word score over the best word score, and the best of those come first. The words never name a match on their
- * own: the verdict stays the readers' `match` only where the join keeps their article first; otherwise it is
- * `possible`. With nothing from the readers, a paste whose best article holds under TEXT_FLOOR of its word weight
- * or shares fewer than MIN_SHARED_WORDS words gets no answer (today's events and errors share only common words
- * with the archive). A store too small to say which words are rare (MIN_TEXT_ARTICLES) answers from the readers alone.
+ * The join depends on how sure the readers are. A sure answer (a `match`, or twins tied at the clue threshold) keeps
+ * its articles and verdict: the words only order the tied ones and are shown in the why view. The rendered benches
+ * (events, STOP screens and messages as the archive prints them) said why: joined freely, the words of a screen's
+ * boilerplate or an event viewer's field labels outvoted sure answers (STOP right first 0.998 -> 0.51). A weak or
+ * empty answer is joined: every article either route offers scores the readers' confidence plus TEXT_WEIGHT times
+ * its word score over the best word score, best first, and the readers' weak `possible` stays `possible`. An article
+ * only the words offer must hold TEXT_FLOOR of the paste's word weight and share MIN_SHARED_WORDS of its words
+ * (today's events and errors share only common words with the archive). The words never name a match. A store too
+ * small to say which words are rare (MIN_TEXT_ARTICLES) answers from the readers alone.
  */
 import type { Candidate, ClueMatch, MatchResult, ParsedMessage, Signature } from '../model.js';
 import type { MatchIndex } from './build.js';
-import { rankText, scoreOf, sharedWords, textQuery, wordDf, wordWeightIn, type TextIndex, type TextQuery } from './text-index.js';
+import { rankText, scoreOf, sharedWords, textQuery, wordDf, wordWeightIn, type TextIndex, type TextQuery, type TextRanked } from './text-index.js';
+import { CLUE_MATCH_THRESHOLD } from './clue-match.js';
 import { checkVersions } from './versions.js';
 
 /** Articles the words offer to the join. */
@@ -42,6 +46,8 @@ export const MIN_SHARED_WORDS = 5;
  * answer from the readers alone.
  */
 export const MIN_TEXT_ARTICLES = 1000;
+/** Candidates of a sure list within this of its best are tied: the words may order them (the clue route's tie margin is 0.01, the message route's 0.04). */
+const READERS_TIE = 0.04;
 /** Shared words the why view lists. */
 const WHY_WORDS = 8;
 
@@ -62,24 +68,30 @@ function wordsMatch(index: TextIndex, words: readonly string[], title: string, a
   };
 }
 
-/**
- * Whether no article can come before the readers' `match` in the join, whatever the words' best score: it holds
- * enough of the paste's word weight against any article they did not list, and against each one they did. Then
- * the words need not be ranked at all (the walk of their postings is most of the route's time).
- */
-function matchStands(text: TextIndex, query: TextQuery, readers: MatchResult): boolean {
-  const [first, ...rest] = readers.candidates;
-  const at = first === undefined ? undefined : text.positions.get(first.kb);
-  if (readers.verdict !== 'match' || first === undefined || at === undefined) return false;
-  const own = scoreOf(text, query, at);
-  // an unlisted article scores at most TEXT_WEIGHT (best words over best words), and the best is at most the reach
-  if (own < query.reach * (1 - first.score / TEXT_WEIGHT)) return false;
-  return rest.every((c) => {
-    const sig = text.positions.get(c.kb);
-    const theirs = sig === undefined ? 0 : scoreOf(text, query, sig);
-    // first.score + W·own/best >= c.score + W·theirs/best, with best >= max(own, theirs)
-    return theirs <= own || (first.score - c.score) * Math.max(own, theirs) >= TEXT_WEIGHT * (theirs - own);
+/** A reader's candidate with the words' evidence after its own. */
+function withWhy(candidate: Candidate, why: ClueMatch): Candidate {
+  return { ...candidate, clueMatches: [...(candidate.clueMatches ?? []), why] };
+}
+
+/** The readers' list is sure: a `match`, or a list (twins tied) whose best reached the clue route's match threshold. */
+function readersSure(readers: MatchResult): boolean {
+  return readers.verdict === 'match' || (readers.candidates[0]?.score ?? 0) >= CLUE_MATCH_THRESHOLD;
+}
+
+/** A sure list keeps its articles and verdict; the words only break its ties (a `match` keeps its order). */
+function reorderSure(text: TextIndex, words: readonly string[], query: TextQuery, readers: MatchResult): MatchResult {
+  if (readers.verdict === 'match') return withWordsOnFirst(text, words, query, readers);
+  const topScore = readers.candidates[0]?.score ?? 0;
+  const tiedCount = readers.candidates.filter((c) => topScore - c.score < READERS_TIE).length;
+  const scored = readers.candidates.slice(0, tiedCount).map((c, k) => {
+    const at = text.positions.get(c.kb);
+    return { c, k, at, own: at === undefined ? 0 : scoreOf(text, query, at) };
   });
+  const best = Math.max(0, ...scored.map((x) => x.own));
+  if (best <= 0) return readers;
+  scored.sort((a, b) => b.c.score + (TEXT_WEIGHT * b.own) / best - (a.c.score + (TEXT_WEIGHT * a.own) / best) || a.k - b.k);
+  const candidates = scored.map(({ c, at, own }) => (own > 0 && at !== undefined ? withWhy(c, wordsMatch(text, words, c.title, at, own / query.reach)) : c));
+  return { ...readers, candidates: [...candidates, ...readers.candidates.slice(tiedCount)] };
 }
 
 /** The readers' first candidate with what the words say of it. */
@@ -88,8 +100,7 @@ function withWordsOnFirst(text: TextIndex, words: readonly string[], query: Text
   const at = text.positions.get(first.kb) as number;
   const own = scoreOf(text, query, at);
   if (own <= 0) return readers;
-  const why = wordsMatch(text, words, first.title, at, own / query.reach);
-  return { ...readers, candidates: [{ ...first, clueMatches: [...(first.clueMatches ?? []), why] }, ...rest] };
+  return { ...readers, candidates: [withWhy(first, wordsMatch(text, words, first.title, at, own / query.reach)), ...rest] };
 }
 
 /**
@@ -102,11 +113,13 @@ export function withPasteWords(index: MatchIndex, parsed: ParsedMessage, readers
   const text = index.text;
   const query = textQuery(text, words);
   if (query.reach <= 0) return readers;
-  if (matchStands(text, query, readers)) return withWordsOnFirst(text, words, query, readers);
+  if (readersSure(readers)) return reorderSure(text, words, query, readers);
   const ranked = rankText(text, query, TEXT_SHORT_LIST);
   const top = ranked[0];
   if (!top) return readers;
-  if (readers.candidates.length === 0 && (top.score / query.reach < TEXT_FLOOR || sharedWords(text, query, top.sig) < MIN_SHARED_WORDS)) return readers;
+  // an article only the words offer must hold enough of them: today's events share only common words with the archive
+  const offered = (r: TextRanked): boolean => r.score / query.reach >= TEXT_FLOOR && sharedWords(text, query, r.sig) >= MIN_SHARED_WORDS;
+  if (readers.candidates.length === 0 && !offered(top)) return readers;
   const bySig = new Map(ranked.map((r) => [r.sig, r.score]));
   const joined = new Map<string, { candidate?: Candidate; sig: number; score: number; text: number }>();
   for (const c of readers.candidates) {
@@ -116,18 +129,17 @@ export function withPasteWords(index: MatchIndex, parsed: ParsedMessage, readers
   }
   for (const r of ranked) {
     const kb = index.signatures[r.sig]?.id;
-    if (kb === undefined || joined.has(kb) || index.signatures[r.sig]?.retired) continue;
+    if (kb === undefined || joined.has(kb) || index.signatures[r.sig]?.retired || !offered(r)) continue;
     joined.set(kb, { sig: r.sig, score: (TEXT_WEIGHT * r.score) / top.score, text: r.score });
   }
   const order = [...joined.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0])).slice(0, MAX_CANDIDATES);
   const candidates = order.map(([kb, j]): Candidate => {
     const sig = index.signatures[j.sig];
     const share = j.text / query.reach;
-    const why = sig && j.text > 0 ? [wordsMatch(text, words, sig.title, j.sig, share)] : [];
-    if (j.candidate) return why.length > 0 ? { ...j.candidate, clueMatches: [...(j.candidate.clueMatches ?? []), ...why] } : j.candidate;
+    const why = sig && j.text > 0 ? wordsMatch(text, words, sig.title, j.sig, share) : undefined;
+    if (j.candidate) return why ? withWhy(j.candidate, why) : j.candidate;
     const s = sig as Signature;
-    return { kb: kb as Candidate['kb'], score: Math.round(Math.min(1, share) * 1000) / 1000, title: s.title, matchedFrames: [], alignment: [], versionChecks: checkVersions(s, parsed.clues), clueMatches: why };
+    return { kb: kb as Candidate['kb'], score: Math.round(Math.min(1, share) * 1000) / 1000, title: s.title, matchedFrames: [], alignment: [], versionChecks: checkVersions(s, parsed.clues), clueMatches: why ? [why] : [] };
   });
-  const kept = readers.verdict === 'match' && candidates[0]?.kb === readers.candidates[0]?.kb;
-  return { verdict: kept ? 'match' : 'possible', candidates };
+  return { verdict: 'possible', candidates };
 }

@@ -17,7 +17,9 @@ const FLOORS: Record<Field, number> = {
   // fix, not reproducible in, recommended) the 400 measure 95.5% and 93.1%.
   // kind 0.94, fix kind 0.88, cause 0.94: the sixth, blind batch (520 articles) brings them to 94.8%, 89.2% and 94.6%;
   // batch 6 alone, unseen, 88.3%, 77.1% and 86.5%.
-  kind: 0.94,
+  // kind 0.955: the kind round (confirmed problems, action titles the article does, methods openings) brings the
+  // 520 to 96.3% (fit 97.3%, batch 6 fit 100%).
+  kind: 0.955,
   // 0.90 and (cause) 0.95: the fifth, blind batch (460 articles) brings them to 90.8% and 95.8%; batch 5 alone 86.0%, 91.7%.
   'fix kind': 0.88,
   'fix carrier': 0.925,

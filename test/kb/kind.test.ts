@@ -103,3 +103,49 @@ describe('index titles', () => {
     expect(classifyArticleKind({ title: 'FTP Directory Listing Returns Lowercase File Names', sections: ['SYMPTOMS', 'STATUS'], issueType: 'kbbug', keywords: [], opening: 'When you request a directory listing, names are in lowercase.' })).toBe('problem');
   });
 });
+
+describe('a confirmed problem in an older article (SUMMARY, STATUS, MORE INFORMATION)', () => {
+  const read = (title: string, lead: string, issueType?: string) =>
+    classifyArticleKind({ title, sections: ['SUMMARY', 'STATUS', 'MORE INFORMATION'], keywords: [], opening: lead.slice(0, 400), lead, ...(issueType ? { issueType } : {}) });
+  it.each([
+    ['problem', 'Changes to Code in WidgetBasic Disappear After Pressing CTRL+BREAK', 'Your editing changes seem to disappear. STATUS ====== Microsoft has confirmed this to be problem in WidgetBasic 1.0. We are researching this problem.', undefined],
+    ['problem', 'Widget Sim: Plane Accelerates While Taxiing', 'The plane accelerates. Microsoft has confirmed this to be a problem in Widget Sim 4.0.', undefined],
+    // The footer or the title files it otherwise: the author's call stands.
+    ['info', 'Page Heap Enhancements for Widget NT 4.0', 'This article describes enhancements. Microsoft has confirmed this to be a problem in Widget NT 4.0.', 'kbinfo'],
+    ['info', 'INFO: Dialog Box Appears Even When No Conflicts Exist', 'Microsoft has confirmed this to be a problem.', undefined],
+    // No confirmation: a STATUS that announces a feature is no problem.
+    ['info', 'Ability to Change Password Added to Widget Client', 'STATUS ====== This feature was added in Widget Client 3.0.', undefined],
+  ])('reads %s from "%s"', (kind, title, lead, issueType) => {
+    expect(read(title, lead, issueType)).toBe(kind);
+  });
+});
+
+describe('a title naming an action the article does', () => {
+  const read = (title: string, lead: string) => classifyArticleKind({ title, sections: ['SUMMARY', 'MORE INFORMATION'], keywords: [], opening: lead.slice(0, 400), lead });
+  it.each([
+    ['howto', 'Changing Default Setting For Published Widget Information', 'Widget displays three months by default. To change the number of months displayed, do the following: 1. On the Tools menu, click Set Access.'],
+    ['howto', 'Changing the Number of Packages Read by Widget16', 'The audit can fail. To change the number of packages read by WIDGET16 in a single pass of the disk, edit WIDGET.BAT and add the /Innn switch.'],
+    ['howto', 'WidgetSim: Printing a Screen or Poster to the ImageWriter', 'The program disk has no room for the driver. This is done as follows: 1. Start the Macintosh with a system disk.'],
+    ['howto', 'Setting Up a Widget Share', 'To set up the share, type the following command.'],
+    // The opening announces methods: "The following are recommended recovery options for ...".
+    ['howto', 'Repair Widget NT After Installation of Service Pack 4', 'The following are recommended recovery options for computers running Widget NT 4.0: - Use the Uninstall feature.'],
+    ['howto', 'Widget DB: Quick Check for Enhanced Security', 'Older gateways need it off. The following is a quick method for verifying whether Enhanced Security is on at a postoffice.'],
+    // A gerund title whose article does something else, or a first word that is no action.
+    ['info', 'Using a Common WIDGET.INI File with Widget', 'Widget for MS-DOS and Widget for Windows share a common WIDGET.INI file. To edit it, any text editor serves.'],
+    ['info', 'Add Printer Wizard Offers More Printer Selections in Widget SP6', 'The wizard is updated. To add a printer, run the wizard.'],
+    // A problem title's procedure is its fix.
+    ['problem', 'Changing Colors in Widget Shell Fails with a Beep', 'To change the colors, do the following: 1. Expand the file.'],
+  ])('reads %s from "%s"', (kind, title, lead) => {
+    expect(read(title, lead)).toBe(kind);
+  });
+});
+
+describe('errata about one topic', () => {
+  const read = (sections: string[], lead: string) => classifyArticleKind({ title: 'Widget Hardware Design Guide Corrections and Comments', sections, keywords: [], opening: lead.slice(0, 400), lead });
+  it('reads a one-topic errata filed with a WORKAROUND as that problem', () => {
+    expect(read(['SUMMARY', 'MORE INFORMATION', 'WORKAROUND'], 'This article contains comments and corrections. The following topic is covered: - CD-ROM index.htm contents frame is broken')).toBe('problem');
+  });
+  it('keeps errata covering several topics an index, even with a WORKAROUND', () => {
+    expect(read(['SUMMARY', 'MORE INFORMATION', 'WORKAROUND'], 'This article contains comments and corrections. The following topics are covered: - Page 5: X - Page 23: Y')).toBe('index');
+  });
+});

@@ -64,7 +64,13 @@ const ARTICLES: SignatureInput[] = [
   },
 ];
 
-const signatures = [...fillers(1200), ...crashArticles(), ...ARTICLES].map((s) => SignatureSchema.parse(s));
+/** Two articles printing the same screen, told apart only in their symptoms. */
+const STOP_TWINS: SignatureInput[] = [
+  { id: 'Q123401', title: 'STOP 0x0000000A in Tcpip.sys', symptoms: 'The computer stops when a route is removed from the routing table.', stopCodes: ['0x0000000A'], bugchecks: [{ code: '0x0000000A', driver: 'tcpip.sys', parameters: ['4', '2', '0', '80102a3c'] }], faultModules: ['tcpip.sys'] },
+  { id: 'Q123402', title: 'STOP 0x0000000A in Tcpip.sys', symptoms: 'The computer stops when a dial-up modem connection hangs up.', stopCodes: ['0x0000000A'], bugchecks: [{ code: '0x0000000A', driver: 'tcpip.sys', parameters: ['4', '2', '0', '80102a3c'] }], faultModules: ['tcpip.sys'] },
+];
+
+const signatures = [...fillers(1200), ...crashArticles(), ...ARTICLES, ...STOP_TWINS].map((s) => SignatureSchema.parse(s));
 const index = buildIndex(signatures);
 const answer = (text: string) => matchMessage(index, parseMessage(text));
 
@@ -90,10 +96,23 @@ describe('the paste\'s words joined with the readers\' answer', () => {
     expect(r.candidates[0]?.kb).toBe('Q244976');
   });
 
-  it('offers, not names, the readers\' article when the words describe another one far better', () => {
+  it('keeps a sure readers\' match and its order when the words describe another article better', () => {
     const r = answer('Event ID: 14002\nSource: MSExchangeMig\nDescription: IMAP server returned an error response while migrating mailbox kpatel.\nthe Banyan wizard stalls on mailboxes larger than 100 MB');
-    expect(r.verdict).toBe('possible');
-    expect(r.candidates.map((c) => c.kb).slice(0, 2).sort()).toEqual(['Q258731', 'Q258800']);
+    expect(r.verdict).toBe('match');
+    expect(r.candidates[0]?.kb).toBe('Q258800');
+  });
+
+  it('orders STOP twins the readers tie by the words the person adds', () => {
+    const screen = '*** STOP: 0x0000000A (0x00000004,0x00000002,0x00000000,0x80102a3c)\nIRQL_NOT_LESS_OR_EQUAL\n*** Address 80102a3c has base at 80100000 - tcpip.sys';
+    const paste = `${screen}\nhappens when the dial-up modem hangs up`;
+    const readersAlone = matchMessage(index, { ...parseMessage(paste), words: [] });
+    expect(readersAlone.verdict).toBe('possible');
+    expect(readersAlone.candidates.slice(0, 2).map((c) => c.kb).sort()).toEqual(['Q123401', 'Q123402']);
+    expect(readersAlone.candidates[0]?.score).toBe(readersAlone.candidates[1]?.score);
+    const r = answer(paste);
+    expect(r.verdict).toBe(readersAlone.verdict);
+    expect(r.candidates[0]?.kb).toBe('Q123402');
+    expect(r.candidates.map((c) => c.kb).sort()).toEqual(readersAlone.candidates.map((c) => c.kb).sort());
   });
 
   it.each([
