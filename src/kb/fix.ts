@@ -40,7 +40,8 @@ const NOT_REPRODUCED_IN = new RegExp(String.raw`\b${CARRIER_WORDS.alt('not-repro
 const RECOMMENDS_RELEASE = new RegExp(String.raw`\b${CARRIER_WORDS.alt('recommends-release')} (?:the )?`, 'i');
 /** "This problem is also corrected by installing Service Pack 3": a release the article offers besides its fix. */
 const ALSO_FIXED = new RegExp(String.raw`\b${CARRIER_WORDS.alt('also-fixed')}\b`, 'i');
-/** "a correction CD-ROM can be ordered", "Without the corrected CD-ROM, ...": replacement media, an update. */
+/** "a correction CD-ROM can be ordered", "Without the corrected CD-ROM, ...": corrected media to obtain, an update (not
+ * "This updated CD-ROM is a dual-platform disc", an edition described). */
 const REPLACEMENT_MEDIA = new RegExp(String.raw`\b${CARRIER_WORDS.alt('replacement-media')} (?:CD-ROMs?|CDs?|discs?|disks?|diskettes?)\b`, 'i');
 
 interface KindRule {
@@ -93,7 +94,7 @@ const RULES: readonly KindRule[] = [
     matches: (s) =>
       !AFFECTED.test(s) &&
       // A Security Rollup Package is a download of security patches, not a hotfix from Support.
-      (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || /\bsecurity rollup package\b/i.test(s) || REPLACEMENT_MEDIA.test(s) ||
+      (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || /\bsecurity rollup package\b/i.test(s) || (REPLACEMENT_MEDIA.test(s) && /\b(order|obtain|available|request|contact|call|without|send|replace)\w*/i.test(s)) ||
         /\b(obtain|get|install|use) (the|a) (fixed|corrected|updated|newer) version\b/i.test(s) ||
         // "install the latest version of MDAC", "update the software and the firmware to the latest versions available from IBM"
         /^to (resolve|correct|fix) (this|the) (problem|issue), (install|obtain|download) the (latest|newest|most recent) version of\b|^to (resolve|correct|fix) (this|the) (problem|issue), update [\w ,]{0,60}\bto the (latest|newest|most recent) versions?\b/i.test(s) ||
