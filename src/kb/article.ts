@@ -7,7 +7,7 @@ import { ErrorCode, KbBotError } from '../errors.js';
 import type { Rollback, Signature } from '../model.js';
 import { parseTraces } from '../trace/index.js';
 import { parseFileTables } from './file-table.js';
-import { classifyFix, strayStatus } from './fix.js';
+import { classifyFix, designStatus, strayStatus } from './fix.js';
 import { withFixStatedElsewhere } from './fix-elsewhere.js';
 import { footerFields, parseHeader } from './header.js';
 import { classifyArticleKind } from './kind.js';
@@ -162,10 +162,13 @@ export function parseArticle(raw: string): Signature {
   // paste costs no more.
   // An article with a RESOLUTION or WORKAROUND but no STATUS may state its status elsewhere ("Microsoft has
   // confirmed this to be a problem ... This problem was corrected in Encarta 1995." in MORE INFORMATION).
+  // So may its CAUSE ("This is by design. Microsoft Publisher uses the shared component ...").
   const stray = fixSections.length > 0 && !fixSections.some((s) => s.key === 'STATUS')
-    ? (uncited.filter((s) => !['RESOLUTION', 'STATUS', 'WORKAROUND'].includes(s.key)).map((s) => strayStatus(s.prose)).find((t) => t !== '') ?? '')
+    ? [uncited.filter((s) => !['RESOLUTION', 'STATUS', 'WORKAROUND'].includes(s.key)).map((s) => strayStatus(s.prose)).find((t) => t !== '') ?? '', designStatus(sectionProse(uncited, 'CAUSE'))].filter((t) => t !== '').join(' ')
     : '';
-  const fixProse = [sectionProse(fixSections, 'RESOLUTION', 'STATUS', 'WORKAROUND'), stray].filter((t) => t !== '').join(' ') || withoutCitedTitles(collapseWhitespace(layout.body.slice(0, 65_536)));
+  // (A status said elsewhere is a sentence of its own, even after a section that ends without a period: 'Reference."'.)
+  const fixText = sectionProse(fixSections, 'RESOLUTION', 'STATUS', 'WORKAROUND');
+  const fixProse = [fixText, stray].filter((t) => t !== '').join(/[.!?]$/.test(fixText) ? ' ' : '. ') || withoutCitedTitles(collapseWhitespace(layout.body.slice(0, 65_536)));
 
   const { files, packages } = parseFileTables(text);
   const rollback: Rollback[] = bodySections.flatMap((s) => {

@@ -6,6 +6,9 @@
  * the corrective sentence on is read as the RESOLUTION would be (same kinds and precedence, steps counted), so
  * "To correct this problem, upgrade to ..." is an upgrade and "To work around this problem, ..." a workaround.
  * Never a release said to carry the fix ("This problem was corrected in ..."): passive, it is no instruction.
+ * A change said as a condition ("If you change the logging level to none, these events will not be logged") is one too.
+ * So for an article whose fix is still to come (not-yet) with neither section: the way around its other sections
+ * state leads, the fix to come `also`.
  * The wording: rules/fix-elsewhere.txt.
  */
 import type { ArticleKind, Fix } from '../model.js';
@@ -13,10 +16,10 @@ import { loadRuleLists } from '../trace/rule-lists.js';
 import { classifyFix } from './fix.js';
 import { splitSentences } from './text.js';
 
-type RemedyList = 'to-remedy' | 'remedies' | 'trouble';
+type RemedyList = 'to-remedy' | 'remedies' | 'trouble' | 'if-change' | 'goes-away';
 
 /** The wording lists, read and checked once, when this module loads. */
-const W = loadRuleLists<RemedyList>('fix-elsewhere.txt', { lists: ['to-remedy', 'remedies', 'trouble'] });
+const W = loadRuleLists<RemedyList>('fix-elsewhere.txt', { lists: ['to-remedy', 'remedies', 'trouble', 'if-change', 'goes-away'] });
 
 /**
  * A sentence that tells the reader how to remove the problem: led by "To <verb> ...," / "...:", or "You can <verb>
@@ -25,10 +28,12 @@ const W = loadRuleLists<RemedyList>('fix-elsewhere.txt', { lists: ['to-remedy', 
  */
 const REMEDY = new RegExp(
   [
-    String.raw`^\(?to ${W.alt('to-remedy')} (?:(?:this|that|these|the|your|an?) )?[^,:;]{0,60}[,:]`,
+    String.raw`^\(?to ${W.alt('to-remedy')} (?:(?:this|that|these|the|your|an?) )?[^,:;]{0,100}[,:]`,
     String.raw`\byou (?:can|may|must|should|need to) ${W.alt('to-remedy')} (?:this|the|these) ${W.alt('trouble')}\b`,
     String.raw`^(?:[^,]{0,40}, )?(?!according\b)\w+ing\b[^;]{0,150}?\b${W.alt('remedies')} (?:this|the|these) ${W.alt('trouble')}\b`,
     String.raw`\b(?:this|the|these) ${W.alt('trouble')} (?:can|may) be (?:corrected|resolved|fixed|remedied) by \w+ing\b`,
+    // "If you change the logging level to none, these events will not be logged."
+    String.raw`^if you ${W.alt('if-change')} [^,;]{1,100}, (?:this|the|these|those|such) (?:${W.alt('trouble')}|events?|messages?|warnings?) ${W.alt('goes-away')}\b`,
   ].join('|'),
   'i',
 );
@@ -69,10 +74,17 @@ export function remedyElsewhere(sections: readonly ElsewhereSection[]): { lead: 
  * its other sections state (read as its RESOLUTION).
  */
 export function withFixStatedElsewhere(fix: Fix, articleKind: ArticleKind, sections: readonly ElsewhereSection[], body: string): Fix {
-  if (fix.kind !== 'unknown' || articleKind !== 'problem' || sections.some((s) => s.key === 'RESOLUTION' || s.key === 'WORKAROUND')) return fix;
+  // A fix still to come ("We are researching this problem") leaves the reader to go around the problem meanwhile: what
+  // another section has them do is the article's answer (as a WORKAROUND's would be), the fix to come `also`.
+  // (A fix to come is said of a confirmed problem, whatever kind the article's layout reads as.)
+  const open = (fix.kind === 'unknown' && articleKind === 'problem') || fix.kind === 'not-yet';
+  if (!open || sections.some((s) => s.key === 'RESOLUTION' || s.key === 'WORKAROUND')) return fix;
   const remedy = remedyElsewhere(sections);
   if (!remedy) return fix;
   const read = classifyFix({ prose: remedy.prose, resolution: remedy.prose, workaround: '', body, stepsText: { resolution: remedy.printed || remedy.prose, workaround: '' } });
-  if (read.kind === 'configuration' && VENDOR_UPDATE.test(remedy.lead)) return { ...read, kind: 'update' };
-  return read.kind === 'unknown' ? fix : read;
+  if (read.kind === 'unknown' || read.kind === fix.kind) return fix;
+  const found = read.kind === 'configuration' && VENDOR_UPDATE.test(remedy.lead) ? { ...read, kind: 'update' as const } : read;
+  if (fix.kind === 'unknown') return found;
+  const also = [...(found.also ?? []).filter((k) => k !== fix.kind), fix.kind];
+  return { ...found, also, carriers: found.carriers?.length ? found.carriers : (fix.carriers ?? []) };
 }

@@ -20,7 +20,11 @@
  *     problem in place: a RESOLUTION read as the fix by default goes around it (workaround), unless the
  *     RESOLUTION itself removes the problem: it says so ("To correct this problem", "... resolves the problem")
  *     or changes a setting (then configuration, also not-yet).
- *  5. Otherwise none (by design) over workaround over not-yet; nothing found is unknown.
+ *  5. Otherwise none (by design) over workaround over not-yet; nothing found is unknown. ("This is by design" said in
+ *     CAUSE, in an article with no STATUS, is its status: article.ts adds it, see designStatus.)
+ *  6. A release the article says "also" fixes the problem (rules/fix-carrier.txt [also-fixed]) follows whatever else
+ *     it states, whatever its rank: "give Read privileges to the key ... This problem is also corrected by installing
+ *     Service Pack 3" is a configuration, also service-pack.
  */
 import type { Fix, FixKind } from '../model.js';
 import { loadCarrierRules } from './carrier-rules.js';
@@ -34,6 +38,11 @@ const NOT_FIXED = new RegExp(String.raw`\b${CARRIER_WORDS.alt('not-fixed')}\b`, 
 const NOT_REPRODUCED_IN = new RegExp(String.raw`\b${CARRIER_WORDS.alt('not-reproduced')} (?:in|with) (?:the )?`, 'i');
 /** "TLB Solomon recommends using Solomon III Accounting Software version 7.1": the release named next. */
 const RECOMMENDS_RELEASE = new RegExp(String.raw`\b${CARRIER_WORDS.alt('recommends-release')} (?:the )?`, 'i');
+/** "This problem is also corrected by installing Service Pack 3": a release the article offers besides its fix. */
+const ALSO_FIXED = new RegExp(String.raw`\b${CARRIER_WORDS.alt('also-fixed')}\b`, 'i');
+/** "a correction CD-ROM can be ordered", "Without the corrected CD-ROM, ...": corrected media to obtain, an update (not
+ * "This updated CD-ROM is a dual-platform disc", an edition described). */
+const REPLACEMENT_MEDIA = new RegExp(String.raw`\b${CARRIER_WORDS.alt('replacement-media')} (?:CD-ROMs?|CDs?|discs?|disks?|diskettes?)\b`, 'i');
 
 interface KindRule {
   kind: FixKind;
@@ -85,8 +94,10 @@ const RULES: readonly KindRule[] = [
     matches: (s) =>
       !AFFECTED.test(s) &&
       // A Security Rollup Package is a download of security patches, not a hotfix from Support.
-      (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || /\bsecurity rollup package\b/i.test(s) ||
+      (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || /\bsecurity rollup package\b/i.test(s) || (REPLACEMENT_MEDIA.test(s) && /\b(order|obtain|available|request|contact|call|without|send|replace)\w*/i.test(s)) ||
         /\b(obtain|get|install|use) (the|a) (fixed|corrected|updated|newer) version\b/i.test(s) ||
+        // "install the latest version of MDAC", "update the software and the firmware to the latest versions available from IBM"
+        /^to (resolve|correct|fix) (this|the) (problem|issue), (install|obtain|download) the (latest|newest|most recent) version of\b|^to (resolve|correct|fix) (this|the) (problem|issue), update [\w ,]{0,60}\bto the (latest|newest|most recent) versions?\b/i.test(s) ||
         // "This has been corrected in an updated version of the Setup Wizard": a replacement build to fetch, not a release.
         /\b(corrected|fixed|resolved) (in|by) (an|the) (updated|new|newer|revised) (version|release|build) of\b/i.test(s) ||
         // "This bug was fixed with the Widget patch WID.DLL version 1310": a patch is a download, whatever its version.
@@ -364,6 +375,16 @@ export function strayStatus(prose: string): string {
 }
 
 /**
+ * "This is by design." said in CAUSE, in an article with no STATUS: its status, as if STATUS said it (the design stays,
+ * so a WORKAROUND goes around it: none, also workaround). Not "This behavior is not by design".
+ */
+export function designStatus(cause: string): string {
+  // (What the sentence says is by design is the behavior: "... is by design.", "By design, Word ...", "by design of Word";
+  // not "two networks that are by design non-connected".)
+  return splitSentences(cause).find((s) => /\bby (?:product )?design(?=[.,;:]|\s+(?:in|of|for|and|because|since)\b|$)/i.test(s) && !/\bnot by (?:product )?design\b/i.test(s)) ?? '';
+}
+
+/**
  * "... in Windows NT version 3.5 This problem was corrected in ...", "... version 4.0.This problem was ...": the
  * statement of the fix starts a sentence of its own even when the period before it is missing or glued on, so
  * that it is not read as part of "Microsoft has confirmed this to be a problem".
@@ -526,6 +547,9 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
   const workaroundOpening = splitSentences(workaround)[0] ?? '';
   const sentences = splitSentences(cleanProse);
   const found = new Map<number, string>();
+  // Releases said to fix the problem as well ("This problem is also corrected by installing Service Pack 3"): they
+  // follow the article's other fix, whatever their rank (and are its fix only when it states no other).
+  const besides = new Map<number, string>();
   for (const [at, sentence] of sentences.entries()) {
     // A pack applied as a later step of a procedure ("9. Apply the latest service pack") is put back after the
     // procedure reinstalled a component: the procedure is the fix, not the pack.
@@ -538,13 +562,17 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
       const rule = RULES[rank];
       if (noFix && (rule?.kind === 'workaround' || rule?.kind === 'configuration')) continue;
       if (packStep && rule?.kind === 'service-pack') continue;
-      // Steps of a WORKAROUND (a registry change among them) are the workaround, not a resolution.
-      if (rule?.kind === 'configuration' && workaround && workaround.includes(sentence)) continue;
+      // Steps of a WORKAROUND (a registry change among them) are the workaround, not a resolution (its last one too,
+      // run on into a status said after it).
+      if (rule?.kind === 'configuration' && inWorkaround(sentence)) continue;
       // ...and so is a release it has the reader fetch on the way, unless the sentence says it fixes the problem (1.).
       // (The WORKAROUND's first sentence says what the workaround is: "To work around this problem, apply the latest
       // service pack" names the pack as the way out, a fix.)
       if (RELEASES.has(rule?.kind ?? 'unknown') && inWorkaround(sentence) && !workaroundOpening.startsWith(sentence.slice(0, 60)) && !SAYS_IT_FIXES.test(sentence)) continue;
-      if (!found.has(rank) && rule?.matches(sentence)) found.set(rank, sentence);
+      if (found.has(rank) || !rule?.matches(sentence)) continue;
+      if (RELEASES.has(rule.kind) && ALSO_FIXED.test(sentence)) {
+        if (!besides.has(rank)) besides.set(rank, sentence);
+      } else found.set(rank, sentence);
     }
   }
   const rankOf = (kind: FixKind) => RULES.findIndex((r) => r.kind === kind);
@@ -601,7 +629,9 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
     if (!found.has(rankOf('workaround'))) found.set(rankOf('workaround'), found.get(rankOf('configuration')) ?? '');
     found.delete(rankOf('configuration'));
   }
+  if (found.size === 0) for (const [rank, sentence] of besides) found.set(rank, sentence);
   const ranks = [...found.keys()].sort((a, b) => a - b);
+  ranks.push(...[...besides.keys()].filter((r) => !ranks.includes(r)).sort((a, b) => a - b));
   // A download offered before a hotfix (a security patch for one product, a hotfix for another) is the article's
   // first answer: the update leads.
   const at = (kind: FixKind) => sentences.indexOf(found.get(rankOf(kind)) ?? '\u0000');

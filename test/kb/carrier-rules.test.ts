@@ -34,7 +34,7 @@ describe('rules/fix-carrier.txt', () => {
   });
 
   it('names a list left out, and the path of a folder without the file', () => {
-    expect(() => parseCarrierRules(readBundledWith((t) => t.replace(/\[recommends-release\][^[]*$/, '')))).toThrow(`${CARRIER_RULES_FILE}: list [recommends-release] is missing`);
+    expect(() => parseCarrierRules(readBundledWith((t) => t.replace(/\[recommends-release\][^[]*/, '')))).toThrow(`${CARRIER_RULES_FILE}: list [recommends-release] is missing`);
     const dir = mkdtempSync(join(tmpdir(), 'kbbot-carrier-rules-'));
     expect(() => loadCarrierRules(dir)).toThrow(`cannot read rule list ${join(dir, CARRIER_RULES_FILE)}`);
     writeFileSync(join(dir, CARRIER_RULES_FILE), readBundledWith((t) => t.replace('| erroneously reports', '| erroneously reports | never fixed')));

@@ -50,6 +50,19 @@ describe('a fix stated outside any RESOLUTION or WORKAROUND section', () => {
     expect(read('To correct the problem, run Setup again.', key, articleKind, fix)).toEqual(fix);
   });
 
+  it('reads a change said as a condition as the fix: "If you change X, these events will not be logged"', () => {
+    expect(read('If you change the logging level to none, these events will not be logged.', 'SYMPTOMS').kind).toBe('configuration');
+    // A symptom said as a condition is no fix.
+    expect(read('If you remove the Widget component, the Widget Draw component will not be removed.', 'SYMPTOMS').kind).toBe('unknown');
+  });
+
+  it('takes the way around another section states for a fix still to come, the fix to come also', () => {
+    const NOT_YET: Fix = { kind: 'not-yet', summary: 'We are researching this problem.', carriers: [] };
+    const found = read('To work around this appearance problem and correctly update the screen to show the code changes, you can use any of the following methods: - Scroll the screen.', 'MORE INFORMATION', 'info', NOT_YET);
+    expect(found.kind).toBe('workaround');
+    expect(found.also).toEqual(['not-yet']);
+  });
+
   it('takes the first remedy in article order, with the rest of its section', () => {
     const found = remedyElsewhere([section('CAUSE', 'A TSR conflicts. Removing the TSR corrects this problem. Then restart.'), section('MORE INFORMATION', 'To resolve the problem, run Setup.')]);
     expect(found?.lead).toBe('Removing the TSR corrects this problem.');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFix, numberedSteps, strayStatus, versionNamed } from '../../src/kb/fix.js';
+import { classifyFix, designStatus, numberedSteps, strayStatus, versionNamed } from '../../src/kb/fix.js';
 
 const fix = (prose: string, workaround = '') => classifyFix({ prose, workaround });
 
@@ -545,5 +545,42 @@ describe('which kind is main: the precedence of src/kb/fix.ts, by where each kin
     const result = article(sections);
     expect(result.kind).toBe(kind);
     expect(result.also ?? []).toEqual(also);
+  });
+});
+
+describe('which fix leads, as the graded writers read it (issue 8, batch 6)', () => {
+  it('puts a release the article says also fixes the problem after the RESOLUTION it follows', () => {
+    const resolution = 'To restore the ability to manage accounts, give Read privileges to the following registry key: HKEY_LOCAL_MACHINE\\SYSTEM\\Widget.';
+    const read = classifyFix({ prose: `${resolution} This problem is also corrected by installing Service Pack 3.`, resolution, workaround: '' });
+    expect(read.kind).toBe('configuration');
+    expect(read.also).toEqual(['service-pack']);
+    expect(read.carriers).toContain('Service Pack 3');
+    // Said alone, the release is still the fix.
+    expect(fix('This problem is also corrected by installing Service Pack 3.').kind).toBe('service-pack');
+  });
+
+  it.each([
+    ['a corrected CD-ROM', 'Without the corrected CD-ROM, the only workaround is to copy the files to a hard disk.', 'update'],
+    ['a replacement for a damaged CD-ROM', 'If your CD-ROM is damaged, contact Widget Sales to obtain a replacement CD-ROM.', 'unknown'],
+    ['the latest version of a component', 'To resolve the problem, install the latest version of WDAC to replace the Wdbc32.dll file.', 'update'],
+    ['firmware to bring up to date', 'To resolve this problem, update the software and the firmware to the latest versions available from the vendor.', 'update'],
+  ])('reads %s as %s', (_what, prose, kind) => {
+    expect(fix(prose).kind).toBe(kind);
+  });
+
+  it.each([
+    ['This is by design. Widget Publisher uses the shared component.', 'This is by design.'],
+    ['By design, Word considers the map to be a single pane.', 'By design, Word considers the map to be a single pane.'],
+    ['The server is connected to two networks that are by design non-connected.', ''],
+    ['This behavior is not by design, but it will not be fixed.', ''],
+  ])('takes the status CAUSE states from "%s"', (cause, status) => {
+    expect(designStatus(cause)).toBe(status);
+  });
+
+  it('reads a design said as the status over the WORKAROUND that goes around it', () => {
+    const workaround = 'To remove Widget Draw manually, delete the following key: HKEY_CLASSES_ROOT\\Widget.Drawing';
+    const read = classifyFix({ prose: `${workaround}. This is by design.`, workaround });
+    expect(read.kind).toBe('none');
+    expect(read.also).toEqual(['workaround']);
   });
 });
