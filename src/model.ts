@@ -312,6 +312,8 @@ export const ThreadMatchSchema = z.object({
   trace: TraceSchema.optional(),
   /** The pasted event, STOP and application-error clues, so "why this match" can be rebuilt for a clue match. */
   clues: z.array(ClueSchema).optional(),
+  /** The paste's words (a paste without a trace), so the why view of an answer they shaped can be rebuilt too. */
+  words: z.array(z.string()).optional(),
   /** The crash's fingerprint (normalised frames, else clues): feedback is counted per fingerprint. */
   fingerprint: z.string().optional(),
   updatedAt: z.number().int(),

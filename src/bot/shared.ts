@@ -57,7 +57,7 @@ export function keptClues(clues: readonly Clue[]): Clue[] {
     .map((c) => (c.kind === 'event-id' && c.description !== undefined ? { ...c, description: c.description.slice(0, 300) } : c.kind === 'error-message' ? { ...c, text: c.text.slice(0, 300) } : c));
 }
 
-export function threadFromResult(place: ThreadPlace, previous: ThreadMatch | undefined, result: MatchResult, trace: Trace, announced: KbId[], now: number, clues: readonly Clue[] = []): ThreadMatch {
+export function threadFromResult(place: ThreadPlace, previous: ThreadMatch | undefined, result: MatchResult, trace: Trace, announced: KbId[], now: number, clues: readonly Clue[] = [], words: readonly string[] = []): ThreadMatch {
   const kept = trace.length === 0 ? keptClues(clues) : [];
   return {
     channel: place.channel,
@@ -69,6 +69,7 @@ export function threadFromResult(place: ThreadPlace, previous: ThreadMatch | und
     ...(previous?.replyTs ? { replyTs: previous.replyTs } : {}),
     ...(trace.length > 0 ? { trace } : {}),
     ...(kept.length > 0 ? { clues: kept } : {}),
+    ...(trace.length === 0 && words.length > 0 ? { words: [...words] } : {}),
     ...('fingerprint' in result && typeof result.fingerprint === 'string' ? { fingerprint: result.fingerprint } : {}),
     updatedAt: now,
   };
@@ -108,10 +109,10 @@ export function searchKnowledge(k: Knowledge, words: string, limit: number): Sea
 }
 
 /** Re-runs the matcher on a remembered trace to get the candidate's frame alignment for the why view. */
-export function whyFor(k: Knowledge, kb: KbId, trace: Trace, clues: readonly Clue[] = []): Reply | undefined {
-  if (trace.length === 0 && clues.length === 0) return undefined;
-  // a clue match (no trace) is explained from the remembered clues
-  const result = matchKnowledge(k, trace.length > 0 ? { traces: [trace], kbRefs: [], clues: [] } : { traces: [], kbRefs: [], clues: [...clues] });
+export function whyFor(k: Knowledge, kb: KbId, trace: Trace, clues: readonly Clue[] = [], words: readonly string[] = []): Reply | undefined {
+  if (trace.length === 0 && clues.length === 0 && words.length === 0) return undefined;
+  // a clue match (no trace) is explained from the remembered clues and words
+  const result = matchKnowledge(k, trace.length > 0 ? { traces: [trace], kbRefs: [], clues: [] } : { traces: [], kbRefs: [], clues: [...clues], ...(words.length > 0 ? { words: [...words] } : {}) });
   const candidate: Candidate | undefined = result.candidates.find((c) => c.kb === kb);
   return candidate ? buildWhyReply(candidate, k.signatures.get(kb), tallyFor(k, result.fingerprint, kb)) : undefined;
 }
