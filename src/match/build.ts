@@ -61,6 +61,8 @@ export interface MatchIndex {
   readonly messages: MessageIndex;
   /** Every article's title, symptoms and messages by word (text-index.ts), built on the first paste without a trace. */
   readonly text: TextIndex;
+  /** Article id → its position in `signatures` (candidates name articles by id), built on first use. */
+  readonly sigOf: ReadonlyMap<string, number>;
   /** Built on first use (free-text search is rarer than matching). */
   search?: SearchIndex;
 }
@@ -301,6 +303,7 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
   // and it is a third of the archive's index time.
   let messages: MessageIndex | undefined;
   let text: TextIndex | undefined;
+  let sigOf: Map<string, number> | undefined;
   const classifier = new RuleClassifier(rules);
   const memo = frameMemo(classifier);
   const collected = collectTraces(signatures, memo);
@@ -327,6 +330,9 @@ export function buildIndex(signatures: Signature[], rules: Rules = loadRules()):
     },
     get text(): TextIndex {
       return (text ??= buildTextIndex(signatures));
+    },
+    get sigOf(): ReadonlyMap<string, number> {
+      return (sigOf ??= new Map(signatures.map((sig, k) => [sig.id as string, k])));
     },
   };
 }

@@ -317,7 +317,7 @@ function eventMessageOnly(index: MatchIndex, parsed: ParsedMessage, byText: Matc
   const events = parsed.clues.flatMap((c) => (c.kind === 'event-id' && c.source ? [c.id] : []));
   const named = byText.verdict === 'match' ? byText.candidates[0]?.kb : undefined;
   if (events.length === 0 || named === undefined) return byText;
-  const at = index.text.positions.get(named);
+  const at = index.sigOf.get(named);
   const prints = at !== undefined && events.some((id) => index.signatures[at]?.eventIds.includes(id));
   return prints ? byText : { ...byText, verdict: 'possible' };
 }

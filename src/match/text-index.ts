@@ -23,8 +23,6 @@ export interface TextIndex {
   best: Float32Array;
   /** Articles indexed (the N of the IDF). */
   articles: number;
-  /** Article id → its position among the signatures (the readers name their candidates by id). */
-  positions: Map<string, number>;
   /** Scratch accumulator, one slot per signature (single precision: half the cache lines of the walk). */
   scratch: Float32Array;
   /** Scratch list of the slots a paste touched. */
@@ -120,15 +118,19 @@ export function buildTextIndex(signatures: readonly Signature[]): TextIndex {
     weights[at] = (idf[id]! * f * (K1 + 1)) / (f + K1 * (1 - B + (B * lengths[doc]!) / average));
     if (weights[at]! > best[id]!) best[id] = weights[at]!;
   }
-  const positions = new Map(signatures.map((sig, k) => [sig.id as string, k]));
   const n = signatures.length;
-  return { vocab, offsets, docs, weights, best, articles, positions, scratch: new Float32Array(n), touched: new Int32Array(n) };
+  return { vocab, offsets, docs, weights, best, articles, scratch: new Float32Array(n), touched: new Int32Array(n) };
+}
+
+/** Articles holding word id `id`: the length of its postings. */
+function dfOf(index: TextIndex, id: number): number {
+  return index.offsets[id + 1]! - index.offsets[id]!;
 }
 
 /** Articles holding the word (0 for a word no article prints). */
 export function wordDf(index: TextIndex, word: string): number {
   const id = index.vocab.get(word);
-  return id === undefined ? 0 : index.offsets[id + 1]! - index.offsets[id]!;
+  return id === undefined ? 0 : dfOf(index, id);
 }
 
 /** The word's BM25 weight in the article at `sig` (0 where it does not hold the word). */
@@ -156,7 +158,6 @@ export interface TextRanked {
   score: number;
 }
 
-
 /** The paste's words the index weighs (known, not too common; the rarest QUERY_WORDS of a long paste), and their reach. */
 export interface TextQuery {
   ids: number[];
@@ -165,15 +166,14 @@ export interface TextQuery {
 }
 
 export function textQuery(index: TextIndex, words: readonly string[]): TextQuery {
-  const { offsets } = index;
   const common = Math.max(50, index.articles * COMMON_SHARE);
   const ids: number[] = [];
   for (const w of words) {
     const id = index.vocab.get(w);
-    if (id !== undefined && offsets[id + 1]! - offsets[id]! <= common) ids.push(id);
+    if (id !== undefined && dfOf(index, id) <= common) ids.push(id);
   }
   // a long log's commonest words cost the most and add the least: its rarest ones decide
-  if (ids.length > QUERY_WORDS) ids.sort((a, b) => offsets[a + 1]! - offsets[a]! - (offsets[b + 1]! - offsets[b]!)).length = QUERY_WORDS;
+  if (ids.length > QUERY_WORDS) ids.sort((a, b) => dfOf(index, a) - dfOf(index, b)).length = QUERY_WORDS;
   let reach = 0;
   for (const id of ids) reach += index.best[id]!;
   return { ids, reach };

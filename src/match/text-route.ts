@@ -79,12 +79,13 @@ function readersSure(readers: MatchResult): boolean {
 }
 
 /** A sure list keeps its articles and verdict; the words only break its ties (a `match` keeps its order). */
-function reorderSure(text: TextIndex, words: readonly string[], query: TextQuery, readers: MatchResult): MatchResult {
-  if (readers.verdict === 'match') return withWordsOnFirst(text, words, query, readers);
+function reorderSure(index: MatchIndex, words: readonly string[], query: TextQuery, readers: MatchResult): MatchResult {
+  if (readers.verdict === 'match') return withWordsOnFirst(index, words, query, readers);
+  const text = index.text;
   const topScore = readers.candidates[0]?.score ?? 0;
   const tiedCount = readers.candidates.filter((c) => topScore - c.score < READERS_TIE).length;
   const scored = readers.candidates.slice(0, tiedCount).map((c, k) => {
-    const at = text.positions.get(c.kb);
+    const at = index.sigOf.get(c.kb);
     return { c, k, at, own: at === undefined ? 0 : scoreOf(text, query, at) };
   });
   const best = Math.max(0, ...scored.map((x) => x.own));
@@ -95,9 +96,10 @@ function reorderSure(text: TextIndex, words: readonly string[], query: TextQuery
 }
 
 /** The readers' first candidate with what the words say of it. */
-function withWordsOnFirst(text: TextIndex, words: readonly string[], query: TextQuery, readers: MatchResult): MatchResult {
+function withWordsOnFirst(index: MatchIndex, words: readonly string[], query: TextQuery, readers: MatchResult): MatchResult {
   const [first, ...rest] = readers.candidates as [Candidate, ...Candidate[]];
-  const at = text.positions.get(first.kb) as number;
+  const text = index.text;
+  const at = index.sigOf.get(first.kb) as number;
   const own = scoreOf(text, query, at);
   if (own <= 0) return readers;
   return { ...readers, candidates: [withWhy(first, wordsMatch(text, words, first.title, at, own / query.reach)), ...rest] };
@@ -113,7 +115,7 @@ export function withPasteWords(index: MatchIndex, parsed: ParsedMessage, readers
   const text = index.text;
   const query = textQuery(text, words);
   if (query.reach <= 0) return readers;
-  if (readersSure(readers)) return reorderSure(text, words, query, readers);
+  if (readersSure(readers)) return reorderSure(index, words, query, readers);
   const ranked = rankText(text, query, TEXT_SHORT_LIST);
   const top = ranked[0];
   if (!top) return readers;
@@ -123,7 +125,7 @@ export function withPasteWords(index: MatchIndex, parsed: ParsedMessage, readers
   const bySig = new Map(ranked.map((r) => [r.sig, r.score]));
   const joined = new Map<string, { candidate?: Candidate; sig: number; score: number; text: number }>();
   for (const c of readers.candidates) {
-    const sig = text.positions.get(c.kb);
+    const sig = index.sigOf.get(c.kb);
     const own = sig === undefined ? 0 : (bySig.get(sig) ?? scoreOf(text, query, sig));
     joined.set(c.kb, { candidate: c, sig: sig ?? -1, score: c.score + (TEXT_WEIGHT * own) / top.score, text: own });
   }
