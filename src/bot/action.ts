@@ -89,7 +89,7 @@ export function answerAction(k: Knowledge, actionId: string, value: string, thre
       const why = decodeWhyValue(value);
       if (!why) return inThread('notice', buildNotice('That button no longer works.'), 'ephemeral');
       const trace = why.frames.length > 0 ? framesFromStrings(why.frames) : (thread?.trace ?? []);
-      const reply = whyFor(k, why.kb, trace, thread?.clues ?? [], thread?.words ?? []) ?? buildNotice(`I no longer have the trace that matched ${why.kb}, so I cannot line it up again.`);
+      const reply = whyFor(k, why.kb, { ...thread, trace }) ?? buildNotice(`I no longer have the trace that matched ${why.kb}, so I cannot line it up again.`);
       return inThread('followup', reply, 'ephemeral');
     }
     case ActionId.FeedbackRight: {

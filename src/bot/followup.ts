@@ -49,7 +49,7 @@ export function answerFollowup(k: Knowledge, thread: ThreadMatch, asked: Detecte
     case 'article':
       return buildArticleCard(sig);
     case 'why':
-      return whyFor(k, sig.id, thread.trace ?? [], thread.clues ?? [], thread.words ?? []) ?? buildNotice(`${sig.id} was named in this thread, not matched from a trace, so there is no frame alignment to show.`);
+      return whyFor(k, sig.id, thread) ?? buildNotice(`${sig.id} was named in this thread, not matched from a trace, so there is no frame alignment to show.`);
     case 'version': {
       const checks = checkVersions(sig, parsed.clues);
       return buildVersionCheckReply(sig, checks);

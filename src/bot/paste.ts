@@ -94,7 +94,7 @@ function matched(ctx: PasteContext, base: PasteBase, result: MatchResult, trace:
       ? buildMatchReply({ candidate: top, signature: ctx.k.signatures.get(top.kb), otherCount: result.candidates.length - 1, pastedFrames: frameStrings(trace) })
       : withRecordButton(buildPossibleReply(candidateLines(ctx.k, result.candidates)), recordParts(parsed));
   const cards = articleCards(ctx, parsed.kbRefs, answered);
-  const threadMatch = threadFromResult(ctx.place, ctx.previous, result, trace, [...answered, ...cards.shown], ctx.now, parsed.clues, parsed.words);
+  const threadMatch = threadFromResult(ctx.place, ctx.previous, result, trace, [...answered, ...cards.shown], ctx.now, parsed);
   return { ...base, kind: result.verdict, reply: joinReplies([main, ...cards.replies]), answered, result, threadMatch };
 }
 

@@ -57,8 +57,9 @@ export function keptClues(clues: readonly Clue[]): Clue[] {
     .map((c) => (c.kind === 'event-id' && c.description !== undefined ? { ...c, description: c.description.slice(0, 300) } : c.kind === 'error-message' ? { ...c, text: c.text.slice(0, 300) } : c));
 }
 
-export function threadFromResult(place: ThreadPlace, previous: ThreadMatch | undefined, result: MatchResult, trace: Trace, announced: KbId[], now: number, clues: readonly Clue[] = [], words: readonly string[] = []): ThreadMatch {
-  const kept = trace.length === 0 ? keptClues(clues) : [];
+export function threadFromResult(place: ThreadPlace, previous: ThreadMatch | undefined, result: MatchResult, trace: Trace, announced: KbId[], now: number, pasted: Pick<ParsedMessage, 'clues' | 'words'> = { clues: [] }): ThreadMatch {
+  const kept = trace.length === 0 ? keptClues(pasted.clues) : [];
+  const words = trace.length === 0 ? (pasted.words ?? []) : [];
   return {
     channel: place.channel,
     threadTs: place.threadTs,
@@ -69,7 +70,7 @@ export function threadFromResult(place: ThreadPlace, previous: ThreadMatch | und
     ...(previous?.replyTs ? { replyTs: previous.replyTs } : {}),
     ...(trace.length > 0 ? { trace } : {}),
     ...(kept.length > 0 ? { clues: kept } : {}),
-    ...(trace.length === 0 && words.length > 0 ? { words: [...words] } : {}),
+    ...(words.length > 0 ? { words: [...words] } : {}),
     ...('fingerprint' in result && typeof result.fingerprint === 'string' ? { fingerprint: result.fingerprint } : {}),
     updatedAt: now,
   };
@@ -108,8 +109,9 @@ export function searchKnowledge(k: Knowledge, words: string, limit: number): Sea
   return [...searchText(k.team.index, words, limit), ...base].slice(0, limit);
 }
 
-/** Re-runs the matcher on a remembered trace to get the candidate's frame alignment for the why view. */
-export function whyFor(k: Knowledge, kb: KbId, trace: Trace, clues: readonly Clue[] = [], words: readonly string[] = []): Reply | undefined {
+/** Re-runs the matcher on what the thread remembers of the paste (its trace, else its clues and words) for the why view. */
+export function whyFor(k: Knowledge, kb: KbId, remembered: Pick<ThreadMatch, 'trace' | 'clues' | 'words'>): Reply | undefined {
+  const { trace = [], clues = [], words = [] } = remembered;
   if (trace.length === 0 && clues.length === 0 && words.length === 0) return undefined;
   // a clue match (no trace) is explained from the remembered clues and words
   const result = matchKnowledge(k, trace.length > 0 ? { traces: [trace], kbRefs: [], clues: [] } : { traces: [], kbRefs: [], clues: [...clues], ...(words.length > 0 ? { words: [...words] } : {}) });
