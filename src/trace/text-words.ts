@@ -1,14 +1,13 @@
 /**
  * A text's words as the free-text route cuts them, for articles (match/text-index.ts) and pastes alike: lower
  * case, names with dots kept whole (`winword.exe`, `0x0000000a`), and only the commonest function words dropped
- * (the index's IDF discounts the rest). A paste's words are its distinct words, in order, up to a cap: a long
- * log's words past it add noise, not evidence.
+ * (rules/text-words.txt; the index's IDF discounts the rest). A paste's words are its distinct words, in order, up to
+ * a cap: a long log's words past it add noise, not evidence.
  */
+import { loadRuleLists } from './rule-lists.js';
 
-/** Function words and the words every error report says; kept short, the IDF does the rest. */
-const STOP_WORDS = new Set(
-  'a an and are as at be by can for from has have if in into is it its may not of on or that the then this to was were when which will with you your following error message'.split(' '),
-);
+/** Function words and the words every error report says (rules/text-words.txt), read and checked once, at load. */
+const STOP_WORDS = loadRuleLists<'stop-words'>('text-words.txt', { lists: ['stop-words'], wordLists: new Set(['stop-words']) }).words('stop-words');
 
 /** Longer tokens are hashes, base64 or run-together junk, not words anyone types. */
 const MAX_WORD = 40;
