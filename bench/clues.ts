@@ -217,8 +217,8 @@ function report(label: string, outcomes: Outcome[], t: number, index?: MatchInde
   console.log(`    negatives answered match: ${pct(share(neg, isMatch))} (held-out ${pct(share(held, isMatch))} of ${held.length} — STOP screens ${pct(share(heldStop, isMatch))} of ${heldStop.length}, today's ${pct(share(modern, isMatch))} of ${modern.length}, unrelated ${pct(share(unrelated, isMatch))} of ${unrelated.length}) [goal <= 2%]; possible ${pct(share(neg, (o) => verdictAt(o, t) === 'possible'))}`);
   if (index) {
     const twins = neg.filter((o) => isMatch(o) && namesSameEvent(index, o));
-    const articles = new Set(twins.map((o) => o.kb));
-    console.log(`    of them naming an article that prints the same event (id, source or none, description words >= ${SAME_EVENT_WORDS}): ${twins.length} pastes of ${articles.size} held-out articles; without them ${pct((neg.filter(isMatch).length - twins.length) / (neg.length || 1))} [goal <= 2%]`);
+    const articles = new Set(twins.map((o) => `${o.kb}->${o.ids[0]}`));
+    console.log(`    of them naming an article that prints the same event (id, source or none, description words >= ${SAME_EVENT_WORDS}): ${twins.length} pastes of ${articles.size} held-out articles (${[...articles].join(', ')}); without them ${pct((neg.filter(isMatch).length - twins.length) / (neg.length || 1))} [goal <= 2%]`);
   }
 }
 
