@@ -77,28 +77,14 @@ const CARRIES_CAUSE = new RegExp(String.raw`\b${alt('carries-cause')}\b`, 'i');
 /** At most this much of the paragraph is kept after the cause sentence. */
 const MAX_EXPLANATION = 800;
 
-/** A name as printed: a file, a version, an acronym or a mixed-case product word ("UNIDRV.DLL", "MSCDEX", "CacheOut"). */
-const NAME = /^(?=[\w.-]*[A-Z][\w.-]*[A-Z.\d])[A-Za-z][\w.-]*\w$/;
-
-/** The names a sentence prints. */
-function namesOf(sentence: string): Set<string> {
-  return new Set(sentence.split(/[\s,;:()"']+/).filter((w) => NAME.test(w) && w.length > 2));
-}
-
-/** The name a sentence opens with as its subject ("The UNIDRV.DLL driver maps ..."), or ''. */
-function subjectName(sentence: string): string {
-  const word = /^(?:the |this |that )?([\w.-]+)/i.exec(sentence)?.[1] ?? '';
-  return NAME.test(word) && word.length > 2 ? word : '';
-}
-
 /**
  * The sentences after the cause sentence, while they go on explaining it ("If you advance the clock, this creates a
  * larger negative number.") or state another cause of the same problem ("The problem also occurs when you use the
- * updated redirector."), or say more of what it named ("The UNIDRV.DLL driver maps all non-white colors to black
- * ..." after "This behavior occurs when you print using the UNIDRV.DLL driver."): an explanation cut after its first sentence reads as the whole cause (issue 8). It ends with
+ * updated redirector."): an explanation cut after its first sentence reads as the whole cause (issue 8). It ends with
  * the cause sentence's paragraph, unless the next paragraph opens with a cause of its own ("This issue only occurs if
  * the MTA is not shut down properly ..."): read blind over the archive, a stated cause cut at its paragraph's end was
- * the most frequent short cause.
+ * the most frequent short cause. (A sentence merely naming what the cause named, "MSACM is used for playing
+ * compressed files.", was tried as a link too: over the archive it as often added background or a remedy as cause.)
  */
 function explanationAfter(body: string, sentence: string): string {
   const flat = collapseWhitespace(sentence);
@@ -111,9 +97,7 @@ function explanationAfter(body: string, sentence: string): string {
   const end = paragraph.indexOf(tail, Math.max(0, paragraph.indexOf(head))) + tail.length;
   const kept: string[] = [];
   let length = 0;
-  const named = namesOf(flat);
-  const goesOn = (next: string) =>
-    !ENDS_CAUSE.test(next) && (CARRIES_CAUSE.test(next) || causeWordsAt(next) >= 0 || named.has(subjectName(next))) && length + next.length <= MAX_EXPLANATION;
+  const goesOn = (next: string) => !ENDS_CAUSE.test(next) && (CARRIES_CAUSE.test(next) || causeWordsAt(next) >= 0) && length + next.length <= MAX_EXPLANATION;
   let rest = paragraph.slice(end).trim();
   for (let i = at + 1; ; i++) {
     let whole = true;

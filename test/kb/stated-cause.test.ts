@@ -113,16 +113,6 @@ describe('a cause stated outside a CAUSE section (issue 8)', () => {
       'This problem occurs when you use the widget protocol over Token Ring. The problem also occurs when you use the updated widget redirector.',
     ],
     [
-      'a sentence saying more of what the cause named',
-      'This behavior occurs when you print using the WIDGET.DLL driver. The WIDGET.DLL driver maps every color to black.\n\nSome printers differ.\n',
-      'This behavior occurs when you print using the WIDGET.DLL driver. The WIDGET.DLL driver maps every color to black.',
-    ],
-    [
-      'a sentence opening with a common word the cause also held (not a name)',
-      'This occurs because the Widget driver is old. Widget makers know it.\n',
-      'This occurs because the Widget driver is old.',
-    ],
-    [
       'a remedy said as "resolves"',
       'This can occur if the widget log is too small. Increasing the log size resolves this issue.\n',
       'This can occur if the widget log is too small.',
