@@ -113,6 +113,16 @@ describe('a cause stated outside a CAUSE section (issue 8)', () => {
       'This problem occurs when you use the widget protocol over Token Ring. The problem also occurs when you use the updated widget redirector.',
     ],
     [
+      'a condition told over several sentences, each saying when it occurs',
+      'This error occurs if two widget connections are open. When the first is closed and another is opened, the error occurs. However, it only occurs with the Acme widget driver. Other drivers work correctly.\n',
+      'This error occurs if two widget connections are open. When the first is closed and another is opened, the error occurs. However, it only occurs with the Acme widget driver.',
+    ],
+    [
+      'another symptom said with "may occur", or a remedy with "no longer occurs"',
+      'This problem only occurs when a widget client reads the message. A widget hang may occur. If you change the font, the problem no longer occurs.\n',
+      'This problem only occurs when a widget client reads the message.',
+    ],
+    [
       'a remedy said as "resolves"',
       'This can occur if the widget log is too small. Increasing the log size resolves this issue.\n',
       'This can occur if the widget log is too small.',
