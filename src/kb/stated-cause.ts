@@ -181,13 +181,23 @@ const CAUSE_SECTIONS: readonly { key: string; opening: boolean }[] = [
   { key: 'WORKAROUND', opening: true },
 ];
 
+/**
+ * A fix section's first sentence that states the cause: by its cause words ("This error is generated when ..."), not
+ * a "Because ..." lead, which there as often gives a reason for the fix ("Because parentheses have no effect ..., do
+ * not use them", "Because ... require ..., a hotfix is available"); nor a "No errors occur if ..." (when it does not
+ * happen), nor one that no longer explains (a remedy, an instruction).
+ */
+function opensFixWithCause(sentence: string): boolean {
+  return CAUSE_WORDS.test(sentence) && !/^no\b/i.test(sentence) && !ENDS_CAUSE.test(sentence);
+}
+
 /** The first cause sentence of the symptoms, summary, more information or unheaded body (or the opening one of the fix), with its list. */
 export function statedCause(sections: readonly RawSection[]): string {
   for (const { key, opening } of CAUSE_SECTIONS) {
     for (const section of sections) {
       if (section.key !== key) continue;
       const sentences = splitSentences(collapseWhitespace(section.body));
-      const i = opening ? (causeWordsAt(sentences[0] ?? '') >= 0 && !ENDS_CAUSE.test(sentences[0] ?? '') ? 0 : -1) : sentences.findIndex((s) => causeWordsAt(s) >= 0);
+      const i = opening ? (opensFixWithCause(sentences[0] ?? '') ? 0 : -1) : sentences.findIndex((s) => causeWordsAt(s) >= 0);
       const printed = sentences[i];
       if (printed === undefined) continue;
       const sentence = fromItsParagraph(section.body, printed);

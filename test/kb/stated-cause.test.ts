@@ -192,6 +192,8 @@ describe('a cause stated outside a CAUSE section (issue 8)', () => {
     ['a WORKAROUND opening with the cause', 'WORKAROUND', 'The misalignment occurs only when a quick widget report is printed.\n\n1. Open the report.\n', 'The misalignment occurs only when a quick widget report is printed.'],
     ['nothing for a cause sentence further into the RESOLUTION (a side note of the fix)', 'RESOLUTION', 'Set the widget size to 64.\n\nThis error may also occur when the widget client is old.\n', ''],
     ['nothing for a RESOLUTION opening with a remedy', 'RESOLUTION', 'To resolve this problem, which occurs when the widget is old, update it.\n', ''],
+    ['nothing for a RESOLUTION opening with a reason for the fix ("Because ...")', 'RESOLUTION', 'Because parentheses have no effect on widget strings, do not use them.\n', ''],
+    ['nothing for a RESOLUTION opening with when it does not happen ("No errors occur if")', 'RESOLUTION', 'No errors occur if the widget type is set.\n', ''],
   ])('reads the fix sections last: %s', (_name, key, body, expected) => {
     expect(statedCause([{ key: 'SYMPTOMS', body: 'The widget stops.\n' }, { key, body }])).toBe(expected);
   });
