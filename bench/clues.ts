@@ -321,7 +321,14 @@ export async function runClueBench(storeDir?: string, options: ClueBenchOptions 
   console.log(`    top confidence vs share right: ${cells.join(';  ')}`);
   const modern = outcomes.filter((o) => o.kind === 'modern');
   console.log(`    today's events and bug checks (shipped threshold): ${modern.map((o) => `${o.kb} -> ${verdictAt(o, CLUE_MATCH_THRESHOLD)}${o.ids[0] ? ` ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)}` : ''}`).join('; ')}`);
-  if (options.misses) printMisses(options.misses === 'calibration' ? calibration : test, options.misses, options.limit ?? 15);
+  if (options.misses) {
+    const half = options.misses === 'calibration' ? calibration : test;
+    printMisses(half, options.misses, options.limit ?? 15);
+    // the whole answer's own false matches: the words and the message route join after the readers
+    const wholeHalf = options.misses === 'calibration' ? calibration.map((o): Outcome => ({ ...o, ...wholeAnswer(index, o.text) })) : whole;
+    const wholeFalse = wholeHalf.filter((o) => (o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated') && verdictAt(o, CLUE_MATCH_THRESHOLD) === 'match');
+    console.log(`    negatives the whole answer matches in the ${options.misses} half (${wholeFalse.length}): ${wholeFalse.slice(0, 3 * (options.limit ?? 15)).map((o) => `${o.kb}(${o.kind} ${o.family} ${o.layout}) -> ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)}`).join('; ')}`);
+  }
   // fitting on calibration (--misses calibration) does not show the test half's pastes
   const showTest = options.misses !== 'calibration';
   const misses = test.filter((o) => o.kind === 'positive' && !rightVerdict(o, CLUE_MATCH_THRESHOLD));
