@@ -78,23 +78,45 @@ const CARRIES_CAUSE = new RegExp(String.raw`\b${alt('carries-cause')}\b`, 'i');
 const MAX_EXPLANATION = 800;
 
 /**
- * The sentences after the cause sentence in its own paragraph, while they go on explaining it ("If you advance the
- * clock, this creates a larger negative number."): a stated cause ends at the latest with its paragraph, and an explanation cut
- * after its first sentence reads as the whole cause (issue 8).
+ * The sentences after the cause sentence, while they go on explaining it ("If you advance the clock, this creates a
+ * larger negative number.") or state another cause of the same problem ("The problem also occurs when you use the
+ * updated redirector."): an explanation cut after its first sentence reads as the whole cause (issue 8). It ends with
+ * the cause sentence's paragraph, unless the next paragraph opens with a cause of its own ("This issue only occurs if
+ * the MTA is not shut down properly ..."): read blind over the archive, a stated cause cut at its paragraph's end was
+ * the most frequent short cause. (A sentence merely naming what the cause named, "MSACM is used for playing
+ * compressed files.", was tried as a link too: over the archive it as often added background or a remedy as cause.)
  */
 function explanationAfter(body: string, sentence: string): string {
   const flat = collapseWhitespace(sentence);
   const [head, tail] = [flat.slice(0, 40), flat.slice(-40)];
-  const paragraph = body.split(/\n[ \t]*\n/).map(collapseWhitespace).find((p) => p.includes(tail));
+  const paragraphs = body.split(/\n[ \t]*\n/).map(collapseWhitespace);
+  const at = paragraphs.findIndex((p) => p.includes(tail));
+  const paragraph = paragraphs[at];
   if (paragraph === undefined) return '';
   // The tail after the sentence's own head: its last words may also end an earlier sentence of the paragraph.
   const end = paragraph.indexOf(tail, Math.max(0, paragraph.indexOf(head))) + tail.length;
   const kept: string[] = [];
   let length = 0;
-  for (const next of splitSentences(paragraph.slice(end).trim())) {
-    if (ENDS_CAUSE.test(next) || !CARRIES_CAUSE.test(next) || length + next.length > MAX_EXPLANATION) break;
-    kept.push(next);
-    length += next.length;
+  const goesOn = (next: string) => !ENDS_CAUSE.test(next) && (CARRIES_CAUSE.test(next) || causeWordsAt(next) >= 0) && length + next.length <= MAX_EXPLANATION;
+  let rest = paragraph.slice(end).trim();
+  for (let i = at + 1; ; i++) {
+    let whole = true;
+    for (const next of splitSentences(rest)) {
+      if (!goesOn(next)) {
+        whole = false;
+        break;
+      }
+      kept.push(next);
+      length += next.length;
+    }
+    if (!whole) break;
+    // The whole paragraph explained the cause: the next one goes on only when it opens like a sentence stating one.
+    while (i < paragraphs.length && paragraphs[i] === '') i++;
+    const next = paragraphs[i];
+    if (next === undefined || !/^["'(]?[A-Z]/.test(next)) break;
+    const first = splitSentences(next)[0] ?? '';
+    if (causeWordsAt(first) < 0 || !goesOn(first)) break;
+    rest = next;
   }
   return kept.join(' ');
 }
@@ -144,14 +166,38 @@ function fromItsParagraph(body: string, sentence: string): string {
   return k > 0 && k <= at ? sentence.slice(k) : sentence;
 }
 
-/** The first cause sentence of the symptoms, summary, more information or unheaded body, with its list. */
-export function statedCause(sections: readonly RawSection[]): string {
+/**
+ * Sections read for a stated cause, in order, and whether the cause sentence must open the section. A RESOLUTION or
+ * WORKAROUND may open with the cause ("This error is generated when attempting to sign into a version 3.0 Mail
+ * server using version 3.1 of the workstation."); further in, a cause sentence there is a side note of the fix.
+ */
+const CAUSE_SECTIONS: readonly { key: string; opening: boolean }[] = [
+  { key: 'SYMPTOMS', opening: false },
+  { key: 'SUMMARY', opening: false },
+  { key: 'MORE INFORMATION', opening: false },
   // '' is the body of an article printed without section headings.
-  for (const key of ['SYMPTOMS', 'SUMMARY', 'MORE INFORMATION', '']) {
+  { key: '', opening: false },
+  { key: 'RESOLUTION', opening: true },
+  { key: 'WORKAROUND', opening: true },
+];
+
+/**
+ * A fix section's first sentence that states the cause: by its cause words ("This error is generated when ..."), not
+ * a "Because ..." lead, which there as often gives a reason for the fix ("Because parentheses have no effect ..., do
+ * not use them", "Because ... require ..., a hotfix is available"); nor a "No errors occur if ..." (when it does not
+ * happen), nor one that no longer explains (a remedy, an instruction).
+ */
+function opensFixWithCause(sentence: string): boolean {
+  return CAUSE_WORDS.test(sentence) && !/^no\b/i.test(sentence) && !ENDS_CAUSE.test(sentence);
+}
+
+/** The first cause sentence of the symptoms, summary, more information or unheaded body (or the opening one of the fix), with its list. */
+export function statedCause(sections: readonly RawSection[]): string {
+  for (const { key, opening } of CAUSE_SECTIONS) {
     for (const section of sections) {
       if (section.key !== key) continue;
       const sentences = splitSentences(collapseWhitespace(section.body));
-      const i = sentences.findIndex((s) => causeWordsAt(s) >= 0);
+      const i = opening ? (opensFixWithCause(sentences[0] ?? '') ? 0 : -1) : sentences.findIndex((s) => causeWordsAt(s) >= 0);
       const printed = sentences[i];
       if (printed === undefined) continue;
       const sentence = fromItsParagraph(section.body, printed);
@@ -163,9 +209,9 @@ export function statedCause(sections: readonly RawSection[]): string {
       }
       // A flattened article has no paragraphs: the list is the sentences that follow led by a bullet.
       // A number the splitter left on the sentence belongs to the list's first item.
-      const opening = sentence.replace(/: \d{1,2}[.)]$/, ':');
-      const list = section.body.includes('\n') ? listAfter(section.body, opening) : bulletsAfter(sentences, i);
-      return withoutTraceNoise(list ? `${opening} ${list}` : sentence);
+      const lead = sentence.replace(/: \d{1,2}[.)]$/, ':');
+      const list = section.body.includes('\n') ? listAfter(section.body, lead) : bulletsAfter(sentences, i);
+      return withoutTraceNoise(list ? `${lead} ${list}` : sentence);
     }
   }
   return '';

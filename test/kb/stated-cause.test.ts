@@ -107,6 +107,26 @@ describe('a cause stated outside a CAUSE section (issue 8)', () => {
       'Because every widget message holds the tag, widget servers send a receipt back. However, by the time this receipt reaches the gateway, it is treated as mail.\n',
       'Because every widget message holds the tag, widget servers send a receipt back. However, by the time this receipt reaches the gateway, it is treated as mail.',
     ],
+    [
+      'another cause of the same problem, with no link word',
+      'This problem occurs when you use the widget protocol over Token Ring. The problem also occurs when you use the updated widget redirector.\n',
+      'This problem occurs when you use the widget protocol over Token Ring. The problem also occurs when you use the updated widget redirector.',
+    ],
+    [
+      'a condition told over several sentences, each saying when it occurs',
+      'This error occurs if two widget connections are open. When the first is closed and another is opened, the error occurs. However, it only occurs with the Acme widget driver. Other drivers work correctly.\n',
+      'This error occurs if two widget connections are open. When the first is closed and another is opened, the error occurs. However, it only occurs with the Acme widget driver.',
+    ],
+    [
+      'another symptom said with "may occur", or a remedy with "no longer occurs"',
+      'This problem only occurs when a widget client reads the message. A widget hang may occur. If you change the font, the problem no longer occurs.\n',
+      'This problem only occurs when a widget client reads the message.',
+    ],
+    [
+      'a remedy said as "resolves"',
+      'This can occur if the widget log is too small. Increasing the log size resolves this issue.\n',
+      'This can occur if the widget log is too small.',
+    ],
   ])('ends a stated cause where its paragraph stops explaining it: %s', (_name, body, expected) => {
     expect(statedCause([{ key: 'MORE INFORMATION', body }])).toBe(expected);
   });
@@ -155,5 +175,30 @@ describe('a cause stated outside a CAUSE section (issue 8)', () => {
 
   it('finds nothing in prose that states no cause', () => {
     expect(statedCause([{ key: 'SYMPTOMS', body: 'The widget stops.\n\n - Restart it.\n' }])).toBe('');
+  });
+
+  it('goes on into the next paragraph when it opens with a cause of its own', () => {
+    const body = 'The widget deletes files.\n\nThis occurs when the widget count is over 32,767.\n\nThis issue only occurs if the widget is not shut down properly.\n\nThe widget logs event 2171.\n';
+    expect(statedCause([{ key: 'SYMPTOMS', body }])).toBe('This occurs when the widget count is over 32,767. This issue only occurs if the widget is not shut down properly.');
+  });
+
+  it('stops at its paragraph when the next one opens with no cause', () => {
+    const body = 'This occurs when the widget count is over 32,767.\n\nThe widget logs event 2171 when it occurs.\n';
+    expect(statedCause([{ key: 'SYMPTOMS', body }])).toBe('This occurs when the widget count is over 32,767.');
+  });
+
+  it.each([
+    ['a RESOLUTION opening with the cause', 'RESOLUTION', 'This error is generated when you sign in to a widget 3.0 server with a 3.1 client.\n\nOnly a 3.0 client works with it.\n', 'This error is generated when you sign in to a widget 3.0 server with a 3.1 client.'],
+    ['a WORKAROUND opening with the cause', 'WORKAROUND', 'The misalignment occurs only when a quick widget report is printed.\n\n1. Open the report.\n', 'The misalignment occurs only when a quick widget report is printed.'],
+    ['nothing for a cause sentence further into the RESOLUTION (a side note of the fix)', 'RESOLUTION', 'Set the widget size to 64.\n\nThis error may also occur when the widget client is old.\n', ''],
+    ['nothing for a RESOLUTION opening with a remedy', 'RESOLUTION', 'To resolve this problem, which occurs when the widget is old, update it.\n', ''],
+    ['nothing for a RESOLUTION opening with a reason for the fix ("Because ...")', 'RESOLUTION', 'Because parentheses have no effect on widget strings, do not use them.\n', ''],
+    ['nothing for a RESOLUTION opening with when it does not happen ("No errors occur if")', 'RESOLUTION', 'No errors occur if the widget type is set.\n', ''],
+  ])('reads the fix sections last: %s', (_name, key, body, expected) => {
+    expect(statedCause([{ key: 'SYMPTOMS', body: 'The widget stops.\n' }, { key, body }])).toBe(expected);
+  });
+
+  it('prefers a cause stated in the symptoms to one opening the RESOLUTION', () => {
+    expect(statedCause([{ key: 'RESOLUTION', body: 'This occurs when the widget is old.\n' }, { key: 'SYMPTOMS', body: 'The widget stops. It happens when the disk is full.\n' }])).toBe('It happens when the disk is full.');
   });
 });
