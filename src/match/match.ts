@@ -15,6 +15,7 @@ import { MESSAGE_MATCH_THRESHOLD, MESSAGE_TIE_MARGIN } from './message-match.js'
 import { leavesSite, siteSiblings } from './crash-site.js';
 import { topByScore } from './top-by-score.js';
 import { withPasteWords } from './text-route.js';
+import { moduleStem } from '../trace/app-error.js';
 
 /** Confidence at or above which the verdict is `match` (calibrated by `npm run bench`). */
 export const MATCH_THRESHOLD = 0.5;
@@ -322,6 +323,29 @@ function eventMessageOnly(index: MatchIndex, parsed: ParsedMessage, byText: Matc
   return prints ? byText : { ...byText, verdict: 'possible' };
 }
 
+/** "… caused an invalid page fault in module KERNEL32.DLL …": the module an article's crash message names. */
+const IN_MODULE = /\bin module[ \t]{1,3}(<?[A-Za-z0-9_$~-]{1,40}(?:\.[A-Za-z0-9]{1,4})?)/i;
+
+/**
+ * A crash is its application with its faulting module: where the paste's crash report names the module, a message
+ * route candidate whose matched message names another one ("Msworld5 caused an invalid page fault in module
+ * Kernel32.dll" for a paste faulting in ATMAP.OCX) is another crash, left out. The line pasted was often cut before
+ * the module ("MSWORLD5 caused an invalid page fault in"), and so matched the other crash's message as well as its own.
+ */
+export function otherModuleLeftOut(parsed: ParsedMessage, byText: MatchResult): MatchResult {
+  const modules = new Set(parsed.clues.flatMap((c) => (c.kind === 'app-error' && c.module ? [moduleStem(c.module)] : [])));
+  if (modules.size === 0) return byText;
+  const other = (c: Candidate): boolean =>
+    (c.clueMatches ?? []).some((m) => {
+      const named = m.kind === 'message' ? IN_MODULE.exec(m.article)?.[1] : undefined;
+      return named !== undefined && !named.startsWith('<') && !modules.has(moduleStem(named));
+    });
+  const candidates = byText.candidates.filter((c) => !other(c));
+  if (candidates.length === byText.candidates.length) return byText;
+  const kept = byText.verdict === 'match' && candidates[0]?.kb === byText.candidates[0]?.kb;
+  return { verdict: candidates.length === 0 ? 'none' : kept ? 'match' : 'possible', candidates };
+}
+
 export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchResult {
   // more than are shown: the signatures sharing the best one's crash site are found among them
   const ranked = rankCandidates(index, parsed, SITE_LOOKUP).filter((c) => c.confidence >= POSSIBLE_THRESHOLD);
@@ -329,7 +353,7 @@ export function matchMessage(index: MatchIndex, parsed: ParsedMessage): MatchRes
   if (ranked.length === 0) {
     const byClues = matchClues(index, parsed, decideVerdict);
     if (byClues.verdict === 'match' || parsed.traces.some((t) => t.length > 0)) return withPasteWords(index, parsed, byClues);
-    return withPasteWords(index, parsed, combineRoutes(byClues, eventMessageOnly(index, parsed, matchMessageClues(index, parsed)), parsed.clues));
+    return withPasteWords(index, parsed, combineRoutes(byClues, otherModuleLeftOut(parsed, eventMessageOnly(index, parsed, matchMessageClues(index, parsed))), parsed.clues));
   }
   // system frames alone say less than a STOP code or event entry the paste also holds
   if (ranked.every((r) => r.fallback)) {

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Clue, MatchResult, Verdict } from '../../src/model.js';
-import { combineRoutes } from '../../src/match/match.js';
+import { combineRoutes, otherModuleLeftOut } from '../../src/match/match.js';
+import { parseMessage } from '../../src/trace/index.js';
 
 /** A route's answer: its verdict and `KB:score` candidates, best first. */
 function route(verdict: Verdict, ...listed: string[]): MatchResult {
@@ -104,5 +105,29 @@ describe('the clue route and the text route, combined', () => {
     expect(both?.kb).toBe('Q100001');
     expect(both?.score).toBe(0.7);
     expect(both?.clueMatches?.map((m) => m.kind)).toEqual(['event', 'message']);
+  });
+});
+
+describe('the text route\'s candidates against the pasted crash report', () => {
+  /** Candidates matched on their article's crash message (`KB=message`). */
+  const crashes = (verdict: Verdict, ...listed: string[]): MatchResult => {
+    const r = route(verdict, ...listed.map((l) => l.split('=')[0]!));
+    r.candidates.forEach((c, i) => (c.clueMatches = [{ kind: 'message', pasted: 'MSWORLD5 caused an invalid page fault in', article: listed[i]!.split('=')[1]!, details: [] }]));
+    return r;
+  };
+  const paste = parseMessage('setup crashes:\nMSWORLD5 caused an invalid page fault in\nmodule ATMAP.OCX at 0167:1a0041c3.');
+
+  it.each([
+    ['leaves out an article whose crash names another faulting module', crashes('match', 'Q1:0.73=Msworld5 caused an invalid page fault in module Kernel32.dll.', 'Q2:0.6=MSWORLD5 caused an invalid page fault in module Atmap.ocx'), 'possible', ['Q2']],
+    ['keeps one naming the pasted module, or a placeholder, or none', crashes('match', 'Q2:0.8=MSWORLD5 caused an invalid page fault in module Atmap.ocx', 'Q3:0.6=<program> caused an invalid page fault in module <module>', 'Q4:0.5=This program has performed an illegal operation'), 'match', ['Q2', 'Q3', 'Q4']],
+  ])('%s', (_name, byText, verdict, listed) => {
+    const result = otherModuleLeftOut(paste, byText);
+    expect(result.verdict).toBe(verdict);
+    expect(result.candidates.map((c) => c.kb)).toEqual(listed);
+  });
+
+  it('leaves the text route alone when the paste names no faulting module', () => {
+    const byText = crashes('match', 'Q1:0.73=Msworld5 caused an invalid page fault in module Kernel32.dll.');
+    expect(otherModuleLeftOut(parseMessage('MSWORLD5 caused an invalid page fault in'), byText)).toBe(byText);
   });
 });
