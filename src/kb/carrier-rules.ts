@@ -9,7 +9,16 @@ import { type ListFileSpec, loadRuleLists, parseRuleLists, RULES_DIR, type RuleL
 export const CARRIER_RULES_FILE = 'fix-carrier.txt';
 
 /** Every list fix.ts uses; a file without one of them (or with another) is refused. */
-export const CARRIER_LISTS = ['not-fixed', 'not-reproduced', 'recommends-release', 'also-fixed', 'replacement-media'] as const;
+export const CARRIER_LISTS = [
+  'not-fixed',
+  'not-reproduced',
+  'recommends-release',
+  'also-fixed',
+  'replacement-media',
+  'updated-component',
+  'unnamed-release',
+  'platform-folder',
+] as const;
 
 export type CarrierList = (typeof CARRIER_LISTS)[number];
 

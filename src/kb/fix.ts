@@ -44,6 +44,20 @@ const ALSO_FIXED = new RegExp(String.raw`\b${CARRIER_WORDS.alt('also-fixed')}\b`
  * "This updated CD-ROM is a dual-platform disc", an edition described). */
 const REPLACEMENT_MEDIA = new RegExp(String.raw`\b${CARRIER_WORDS.alt('replacement-media')} (?:CD-ROMs?|CDs?|discs?|disks?|diskettes?)\b`, 'i');
 
+/**
+ * "To resolve this problem, update the system BIOS of the Compaq Deskpro", "Upgrade the firmware of the Seagate disk to
+ * Revision 0022", "According to Adaptec, you must upgrade the BIOS to version 1.4": an instruction to bring a driver,
+ * BIOS or firmware up to date (rules/fix-carrier.txt [updated-component]) is an update from its maker. Led by the
+ * verb, after at most "To resolve this problem," / "According to X," and "you must"; not "If you upgrade the driver"
+ * (a condition), nor "update the driver settings".
+ */
+const UPDATE_COMPONENT = new RegExp(
+  String.raw`^(?:(?:to (?:resolve|correct|fix|prevent) (?:this|the) (?:problem|issue|behavior|error)|according to [^,]{1,40}),\s)?(?:you (?:must|should|can|need to|may need to) )?(?:update|upgrade) (?:the|your) (?:[\w./()-]+ ){0,6}?${CARRIER_WORDS.alt('updated-component')}\b(?! (?:settings?|setup|configuration|list)\b)`,
+  'i',
+);
+/** ...with "the"/"your" written small: "Method 2: Update Your Video Driver" heads one method among others. */
+const UPDATE_VERB_THEN_SMALL = /\b[Uu]p(?:date|grade) (?:the|your) /;
+
 interface KindRule {
   kind: FixKind;
   matches(sentence: string): boolean;
@@ -94,7 +108,7 @@ const RULES: readonly KindRule[] = [
     matches: (s) =>
       !AFFECTED.test(s) &&
       // A Security Rollup Package is a download of security patches, not a hotfix from Support.
-      (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || /\bsecurity rollup package\b/i.test(s) || (REPLACEMENT_MEDIA.test(s) && /\b(order|obtain|available|request|contact|call|without|send|replace)\w*/i.test(s)) ||
+      (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || (UPDATE_COMPONENT.test(s) && UPDATE_VERB_THEN_SMALL.test(s)) || /\bsecurity rollup package\b/i.test(s) || (REPLACEMENT_MEDIA.test(s) && /\b(order|obtain|available|request|contact|call|without|send|replace)\w*/i.test(s)) ||
         /\b(obtain|get|install|use) (the|a) (fixed|corrected|updated|newer) version\b/i.test(s) ||
         // "install the latest version of MDAC", "update the software and the firmware to the latest versions available from IBM"
         /^to (resolve|correct|fix) (this|the) (problem|issue), (install|obtain|download) the (latest|newest|most recent) version of\b|^to (resolve|correct|fix) (this|the) (problem|issue), update [\w ,]{0,60}\bto the (latest|newest|most recent) versions?\b/i.test(s) ||
@@ -420,9 +434,31 @@ function packagesNamed(fixProse: string, body: string): string[] {
     }
     // ftp://.../hotfixes-postSP2/sfmsrv-fix: the fix's folder names it.
     // (A section's closing period may follow the path: ".../Msv1-fix/." names Msv1-fix.)
-    for (const m of sentence.matchAll(/ftp:\/\/\S*?fixes\S*\/(\w[\w.-]*?)\/?\.?(?=[\s]|$)/gi)) if (!/^hotfixes-post/i.test(m[1] ?? '')) out.push(m[1] ?? '');
+    for (const m of sentence.matchAll(/ftp:\/\/\S*?fixes\S*/gi)) {
+      const folder = fixFolder(m[0]);
+      if (folder) out.push(folder);
+    }
   }
   return out;
+}
+
+/** Folders that sort fixes by platform or language (rules/fix-carrier.txt [platform-folder]): ".../IISUPD/x86/". */
+const PLATFORM_FOLDER = new RegExp(String.raw`^${CARRIER_WORDS.alt('platform-folder')}$`, 'i');
+
+/**
+ * The folder that names a fix in its FTP path: the last one after the fixes folder, platform and language folders
+ * passed over (".../fixes/usa/IISUPD/x86/" → IISUPD); none when that is a list of fixes ("hotfixes-postSP3") or the
+ * path ends at the fixes or a platform folder (".../fixes/usa/").
+ */
+function fixFolder(path: string): string | undefined {
+  const folders = path.replace(/^ftp:\/\/[^/]*/i, '').replace(/[.,;:)]+$/, '').split('/').filter((f) => f !== '');
+  const fixes = folders.findIndex((f) => /fixes/i.test(f));
+  for (let i = folders.length - 1; i > fixes; i--) {
+    const folder = folders[i] ?? '';
+    if (PLATFORM_FOLDER.test(folder)) continue;
+    return /^hotfixes-post/i.test(folder) || !/^\w[\w.-]*$/.test(folder) ? undefined : folder;
+  }
+  return undefined;
 }
 
 const REPRO_LEAD = /\b(to reproduce|reproduc(e|ing) (this|the) (problem|behavior|issue|error)|steps to reproduce|(can|may) be (observed|seen|reproduced|demonstrated) by)\b[^.]*$/i;
@@ -678,7 +714,7 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
     ...carrierSentences.flatMap((s) => [...s.matchAll(/((?:[A-Z][\w.]*\s)(?:[A-Z0-9][\w.]*(?:,(?= Terminal Server| Security Rollup))?\s){0,10}(?:Hotfix|Security) Rollup Package(?: \(\w+\))?)/g)].map((m) => (m[1] ?? '').trim())),
     ...(version && carrierSentences.some((s) => versionNamed(s) === version) ? [version] : []),
     ...packagesNamed(cleanProse, joinWrappedUrls(body)),
-  ]).filter((c) => !(after && sameName(c, after)));
+  ]).filter((c, _i, all) => !(after && sameName(c, after)) && !repeatsNumberedRelease(c, all));
   const raw = stepsText ?? { resolution, workaround };
   const source = kind === 'workaround' && raw.workaround ? raw.workaround : kind === 'configuration' && raw.resolution ? raw.resolution : raw.resolution || raw.workaround;
   // A hotfix's installation procedure is often printed after the RESOLUTION ("To install the hotfix, ...").
@@ -695,6 +731,18 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
     ...(after ? { after } : {}),
     ...(steps ? { steps } : {}),
   };
+}
+
+/** "current version of Windows": a release named by no number (rules/fix-carrier.txt [unnamed-release]); its product. */
+const UNNAMED_RELEASE = new RegExp(String.raw`^${CARRIER_WORDS.alt('unnamed-release')} versions? of (?:the )?(?:Microsoft )?([\w.+-]+)`, 'i');
+
+/**
+ * "This problem no longer occurs in Windows 98. To resolve this problem, install the current version of Windows.": the
+ * unnumbered release is the numbered one said again, not a second carrier.
+ */
+function repeatsNumberedRelease(carrier: string, carriers: readonly string[]): boolean {
+  const product = UNNAMED_RELEASE.exec(carrier)?.[1]?.toLowerCase();
+  return product !== undefined && carriers.some((c) => c !== carrier && /\d/.test(c) && c.toLowerCase().split(/\s+/).includes(product));
 }
 
 function sameName(a: string, b: string): boolean {
