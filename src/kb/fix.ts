@@ -66,8 +66,11 @@ interface KindRule {
 /** A service pack that is not out yet ("the next service pack") carries nothing today. */
 const FUTURE_PACK = /\b(next|upcoming|future|forthcoming)\b[^.]{0,60}service (pack|release)|\bwait for (and (apply|install) )?.{0,60}?service (pack|release)|service pack[^.]{0,40}\b(will (be|contain|include)|scheduled)/i;
 
-/** A pack as a condition of a step ("If SP4 is installed, you can use ..."), not as the fix. */
-const CONDITION = /^if\b[^,]{0,100}\b(is|are) (installed|running)\b|\bor later, you can\b/i;
+/**
+ * A pack as a condition of a step ("If SP4 is installed, you can use ..."), not as the fix; nor the release the reader
+ * may already have ("NOTE: If you have installed Windows 95 Service Pack 1, password list files may be damaged ...").
+ */
+const CONDITION = /^if\b[^,]{0,100}\b(is|are) (installed|running)\b|\bor later, you can\b|^(?:note:\s*)?if you have (?:already )?(?:installed|applied)\b[^,]{0,100},/i;
 
 /** Sentences about what causes or meets the problem, never what fixes it. */
 const AFFECTED = /confirmed this to be a problem|problem (occurs|exists)|(after|when|if) (you )?(install|apply|upgrad|run)\w*|this (problem|behavior) (occurs|happens)/i;

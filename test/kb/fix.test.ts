@@ -616,3 +616,8 @@ describe('fix line rules from blind samples of fresh archive articles (issue 8, 
     expect(fix(prose).carriers).toEqual(carriers);
   });
 });
+
+it('names no carrier in a release the reader may already have installed (a condition, not the fix)', () => {
+  const resolution = 'Delete the password list files. NOTE: If you have installed Widget 95 Service Pack 1, password list files may be damaged even after you delete them.';
+  expect(classifyFix({ prose: resolution, resolution, workaround: '' }).carriers).toEqual([]);
+});
