@@ -164,7 +164,11 @@ const RULES: readonly KindRule[] = [
   },
   {
     kind: 'workaround',
-    matches: (s) => /to work ?around|as a work ?around|work ?around (this|the) (problem|issue|behavior)|\b(the following|one possible|a possible|another possible|one) workaround\b|\bworkarounds? (is|are|for this)\b/i.test(s),
+    // ("Use one of the following workarounds:", "There are two possible workarounds", "Here are two workarounds": a
+    // RESOLUTION that names its ways as workarounds goes around the problem; 53 archive RESOLUTIONs so led were read as
+    // configuration.)
+    matches: (s) =>
+      /to work ?around|as a work ?around|work ?around (this|the) (problem|issue|behavior)|\b(the following|one possible|a possible|another possible|one) workaround\b|\bworkarounds? (is|are|for this)\b|\b((one|any|either|any one) of the following|following|two|three|four|several|some)( possible)?( \w+)? workarounds\b/i.test(s),
   },
   {
     kind: 'not-yet',

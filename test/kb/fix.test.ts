@@ -621,3 +621,11 @@ it('names no carrier in a release the reader may already have installed (a condi
   const resolution = 'Delete the password list files. NOTE: If you have installed Widget 95 Service Pack 1, password list files may be damaged even after you delete them.';
   expect(classifyFix({ prose: resolution, resolution, workaround: '' }).carriers).toEqual([]);
 });
+
+it.each([
+  'Use one of the following workarounds: - Turn off the option. -or- - Set the Widget property to 1 in the registry.',
+  'There are two possible workarounds to this problem: 1. Run the program without the feature. 2. Add the feature later.',
+  'Here are two workarounds for a Windows-based application: - Use the static library. -or- - Use the sample code.',
+])('reads a RESOLUTION that names its ways as workarounds as a workaround: "%s"', (resolution) => {
+  expect(classifyFix({ prose: resolution, resolution, workaround: '' }).kind).toBe('workaround');
+});
