@@ -55,8 +55,14 @@ const UPDATE_COMPONENT = new RegExp(
   String.raw`^(?:(?:to (?:resolve|correct|fix|prevent) (?:this|the) (?:problem|issue|behavior|error)|according to [^,]{1,40}),\s)?(?:you (?:must|should|can|need to|may need to) )?(?:update|upgrade) (?:the|your) (?:[\w./()-]+ ){0,6}?${CARRIER_WORDS.alt('updated-component')}\b(?! (?:settings?|setup|configuration|list)\b)`,
   'i',
 );
-/** ...with "the"/"your" written small: "Method 2: Update Your Video Driver" heads one method among others. */
-const UPDATE_VERB_THEN_SMALL = /\b[Uu]p(?:date|grade) (?:the|your) /;
+/**
+ * ...written as a sentence, not as the heading of one method among others ("Method 2: Update Your Video Driver",
+ * "Update the Sound Driver for Your Sound Card ----"): "the"/"your" and the component written small (or as an acronym).
+ */
+function updatesComponent(sentence: string): boolean {
+  const m = UPDATE_COMPONENT.exec(sentence);
+  return m !== null && /\b[Uu]p(?:date|grade) (?:the|your) /.test(m[0]) && !/\b[A-Z][a-z]+$/.test(m[0]);
+}
 
 interface KindRule {
   kind: FixKind;
@@ -111,7 +117,7 @@ const RULES: readonly KindRule[] = [
     matches: (s) =>
       !AFFECTED.test(s) &&
       // A Security Rollup Package is a download of security patches, not a hotfix from Support.
-      (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || (UPDATE_COMPONENT.test(s) && UPDATE_VERB_THEN_SMALL.test(s)) || /\bsecurity rollup package\b/i.test(s) || (REPLACEMENT_MEDIA.test(s) && /\b(order|obtain|available|request|contact|call|without|send|replace)\w*/i.test(s)) ||
+      (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || updatesComponent(s) || /\bsecurity rollup package\b/i.test(s) || (REPLACEMENT_MEDIA.test(s) && /\b(order|obtain|available|request|contact|call|without|send|replace)\w*/i.test(s)) ||
         /\b(obtain|get|install|use) (the|a) (fixed|corrected|updated|newer) version\b/i.test(s) ||
         // "install the latest version of MDAC", "update the software and the firmware to the latest versions available from IBM"
         /^to (resolve|correct|fix) (this|the) (problem|issue), (install|obtain|download) the (latest|newest|most recent) version of\b|^to (resolve|correct|fix) (this|the) (problem|issue), update [\w ,]{0,60}\bto the (latest|newest|most recent) versions?\b/i.test(s) ||

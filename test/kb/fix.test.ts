@@ -629,3 +629,8 @@ it.each([
 ])('reads a RESOLUTION that names its ways as workarounds as a workaround: "%s"', (resolution) => {
   expect(classifyFix({ prose: resolution, resolution, workaround: '' }).kind).toBe('workaround');
 });
+
+it('reads no update in the heading of one method among others: "Update the Sound Driver for Your Sound Card"', () => {
+  const resolution = 'To resolve this issue, use the following methods in the order in which they are presented. Turn off sound acceleration in Control Panel. Update the Sound Driver for Your Sound Card ---- To update your sound driver, contact the manufacturer of your sound card';
+  expect(classifyFix({ prose: resolution, resolution, workaround: '' }).kind).toBe('configuration');
+});
