@@ -445,8 +445,7 @@ function packagesNamed(fixProse: string, body: string): string[] {
     for (const m of sentence.matchAll(/self-extracting (?:EXE|file|package)[^.]{0,20}?:[^.]*?\b([A-Za-z][\w-]{1,30}\.exe)\b/gi)) {
       if (!/\.(exe|dll|sys)\b/i.test(m[0].slice(0, m[0].length - (m[1] ?? '').length))) out.push(m[1] ?? '');
     }
-    // ftp://.../hotfixes-postSP2/sfmsrv-fix: the fix's folder names it.
-    // (A section's closing period may follow the path: ".../Msv1-fix/." names Msv1-fix.)
+    // ftp://.../hotfixes-postSP2/sfmsrv-fix: the fix's folder names it (fixFolder).
     for (const m of sentence.matchAll(/ftp:\/\/\S*?fixes\S*/gi)) {
       const folder = fixFolder(m[0]);
       if (folder) out.push(folder);
@@ -464,12 +463,14 @@ const PLATFORM_FOLDER = new RegExp(String.raw`^${CARRIER_WORDS.alt('platform-fol
  * path ends at the fixes or a platform folder (".../fixes/usa/").
  */
 function fixFolder(path: string): string | undefined {
-  const folders = path.replace(/^ftp:\/\/[^/]*/i, '').replace(/[.,;:)]+$/, '').split('/').filter((f) => f !== '');
+  // (A section's closing period may follow the path: ".../Msv1-fix/." names Msv1-fix.)
+  const folders = path.replace(/^ftp:\/\/[^/]*/i, '').replace(/\/?\.$/, '/').split('/').filter((f) => f !== '');
   const fixes = folders.findIndex((f) => /fixes/i.test(f));
   for (let i = folders.length - 1; i > fixes; i--) {
     const folder = folders[i] ?? '';
     if (PLATFORM_FOLDER.test(folder)) continue;
-    return /^hotfixes-post/i.test(folder) || !/^\w[\w.-]*$/.test(folder) ? undefined : folder;
+    // (Only a folder's name: "(ftp://.../fixes/readme.txt)" in parentheses names a file to read, no fix.)
+    return /^hotfixes-post/i.test(folder) || !/^\w[\w.-]*$/.test(folder) || /\.(txt|html?|asp|doc)$/i.test(folder) ? undefined : folder;
   }
   return undefined;
 }

@@ -634,3 +634,10 @@ it('reads no update in the heading of one method among others: "Update the Sound
   const resolution = 'To resolve this issue, use the following methods in the order in which they are presented. Turn off sound acceleration in Control Panel. Update the Sound Driver for Your Sound Card ---- To update your sound driver, contact the manufacturer of your sound card';
   expect(classifyFix({ prose: resolution, resolution, workaround: '' }).kind).toBe('configuration');
 });
+
+it.each([
+  'Click here (ftp://ftp.example.com/bussys/winnt/fixes/readme.txt) for a list of these abbreviations.',
+  'You may also download this from ftp://ftp.example.com/bussys/widget/fixes/Eng/Widget5.5/SP2/Mac/)',
+])('names no fix in an FTP path that ends in a file to read or a parenthesis: "%s"', (prose) => {
+  expect(fix(prose).carriers).toEqual([]);
+});
