@@ -1,6 +1,7 @@
 /**
  * rules/fix-carrier.txt: the wording lists that tell a fix's carrier from a release only mentioned (a release said
- * not to fix the problem, one the problem is not reproducible in, one a vendor recommends), loaded and checked line
+ * not to fix the problem, one the problem is not reproducible in, one a vendor recommends, "the current version" of a
+ * release already named, an FTP path's platform folder) and an updated driver or BIOS from a setting, loaded and checked line
  * by line once, when fix.ts loads, by the reader stated-cause.txt uses (trace/rule-lists.ts): a bad line stops the
  * bot with file:line. How the lists combine into patterns stays in fix.ts.
  */
