@@ -52,6 +52,14 @@ export interface Scored {
   misses: Miss[];
 }
 
+/** A file table's rows; a row is a file, so one without a name is a writing slip, named by file and row. */
+function goldenRows(rows: unknown, source: string): GoldenRow[] {
+  return ((rows as GoldenRow[] | undefined) ?? []).map((r, i) => {
+    if (typeof r?.name !== 'string' || r.name === '') throw new Error(`${source}: files.rows[${i}].name is missing (a row is a file as printed)`);
+    return { ...r };
+  });
+}
+
 /** Everything as strings (failsafe schema): versions like 4.10 and dates stay as written. */
 export function readGolden(text: string, source: string): Golden {
   const raw = parseYaml(text.replace(/\r\n/g, '\n').replace(/\r/g, ''), { schema: 'failsafe' }) as Record<string, unknown> | null;
@@ -75,7 +83,7 @@ export function readGolden(text: string, source: string): Golden {
           },
         }
       : {}),
-    ...(files ? { files: { count: num(files.count) ?? 0, rows: ((files.rows as GoldenRow[] | undefined) ?? []).map((r) => ({ ...r })) } } : {}),
+    ...(files ? { files: { count: num(files.count) ?? 0, rows: goldenRows(files.rows, source) } } : {}),
     ...(Array.isArray(raw.rollback) ? { rollback: raw.rollback as Golden['rollback'] } : {}),
     ...(raw.cause && typeof raw.cause === 'object' ? { cause: { endsWith: String((raw.cause as { endsWith?: unknown }).endsWith ?? '') } } : {}),
     ...(raw.traces !== undefined ? { traces: num(raw.traces) } : {}),

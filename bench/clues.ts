@@ -92,6 +92,8 @@ interface Outcome {
   /** Given by the whole answer (whole-answer.ts); the readers' is drawn from the confidences at a threshold. */
   verdict?: Verdict;
   text: string;
+  /** The event a held-out paste was rendered from (what another article must print to stand for it). */
+  event?: { id: number; source?: string; description?: string };
 }
 
 function jaccard(a: string[], b: string[]): number {
@@ -174,7 +176,29 @@ function fitOnCalibration(calibration: Outcome[]): number {
   });
 }
 
-function report(label: string, outcomes: Outcome[], t: number): void {
+/** Description words two printings of one message share at least (Jaccard, all words: numbers, paths and placeholders are out already). */
+const SAME_EVENT_WORDS = 0.6;
+
+/**
+ * A held-out event paste answered `match` with an article printing the same event: the same id, the same source or
+ * none named, and the same description words (or none on either side: the id and source are the event). The
+ * group above asks more (the same source named, template words at 0.75) and so counts such twins as false matches;
+ * this looser reading is printed beside it, never instead of it.
+ */
+function namesSameEvent(index: MatchIndex, o: Outcome): boolean {
+  const e = o.event;
+  const named = index.signatures[index.sigOf.get(o.ids[0] ?? '') ?? -1];
+  if (!e || !named) return false;
+  const words = e.description ? descriptionWords(e.description) : [];
+  return (named.events ?? []).some(
+    (x) =>
+      x.id === e.id &&
+      (x.source === undefined || e.source === undefined || sourceAgreement(x.source, e.source) > 0) &&
+      jaccard(x.description ? descriptionWords(x.description) : [], words) >= SAME_EVENT_WORDS,
+  );
+}
+
+function report(label: string, outcomes: Outcome[], t: number, index?: MatchIndex): void {
   const pos = outcomes.filter((o) => o.kind === 'positive');
   const amb = outcomes.filter((o) => o.kind === 'ambiguous');
   const neg = outcomes.filter((o) => o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated');
@@ -191,6 +215,11 @@ function report(label: string, outcomes: Outcome[], t: number): void {
   const unrelated = neg.filter((o) => o.kind === 'unrelated');
   const heldStop = held.filter((o) => o.family === 'stop');
   console.log(`    negatives answered match: ${pct(share(neg, isMatch))} (held-out ${pct(share(held, isMatch))} of ${held.length} — STOP screens ${pct(share(heldStop, isMatch))} of ${heldStop.length}, today's ${pct(share(modern, isMatch))} of ${modern.length}, unrelated ${pct(share(unrelated, isMatch))} of ${unrelated.length}) [goal <= 2%]; possible ${pct(share(neg, (o) => verdictAt(o, t) === 'possible'))}`);
+  if (index) {
+    const twins = neg.filter((o) => isMatch(o) && namesSameEvent(index, o));
+    const articles = new Set(twins.map((o) => o.kb));
+    console.log(`    of them naming an article that prints the same event (id, source or none, description words >= ${SAME_EVENT_WORDS}): ${twins.length} pastes of ${articles.size} held-out articles; without them ${pct((neg.filter(isMatch).length - twins.length) / (neg.length || 1))} [goal <= 2%]`);
+  }
 }
 
 function breakdown(outcomes: Outcome[], t: number, key: 'layout' | 'damage', of = ''): void {
@@ -254,9 +283,10 @@ export async function runClueBench(storeDir?: string, options: ClueBenchOptions 
     const queries = renderArticle(sig, (code) => names.byCode.get(code), streams).map(({ family, clue, q }) => ({
       q,
       family,
+      clue,
       group: 'code' in clue ? stopGroup(index, clue.code, clue.driver, clue.parameters, q) : eventGroup(index, clue.id, clue.source, q),
     }));
-    for (const { q, family, group } of queries) {
+    for (const { q, family, clue, group } of queries) {
       // an event id alone, a STOP code alone (zero parameters, no driver): at best `possible` by design, not graded
       if (!q.keeps.source && !q.keeps.description && !q.keeps.driver && !q.keeps.parameters) {
         if (family === 'stop') codeOnly++;
@@ -271,7 +301,8 @@ export async function runClueBench(storeDir?: string, options: ClueBenchOptions 
         if (!group.has(sig.id)) continue;
         kind = group.size <= 2 ? 'positive' : 'ambiguous';
       }
-      outcomes.push({ kind, family, kb: sig.id, split: half, layout: q.layout, damage: q.damage, group, text: q.text, ...outcomeOf(index, q.text) });
+      const event = held && !('code' in clue) ? { event: { id: clue.id, ...(clue.source ? { source: clue.source } : {}), ...(clue.description ? { description: clue.description } : {}) } } : {};
+      outcomes.push({ kind, family, kb: sig.id, split: half, layout: q.layout, damage: q.damage, group, text: q.text, ...event, ...outcomeOf(index, q.text) });
     }
   }
   // unrelated: an archive event id under a source that never logs it
@@ -295,11 +326,11 @@ export async function runClueBench(storeDir?: string, options: ClueBenchOptions 
   if (process.env.CLUE_BENCH_DEBUG) for (const o of calibration.filter((x) => (x.kind === 'held-out' || x.kind === 'unrelated') && (x.confidences[0] ?? 0) >= 0.55)) console.log('   debug', o.kb, o.kind, o.layout, o.damage, o.ids[0], fmt(o.confidences[0] ?? 0), o.text.slice(0, 160).replace(/\n/g, ' | '));
   report('calibration half, fitted threshold', calibration, fitted);
   report('test half, threshold fitted on calibration', test, fitted);
-  report('test half, shipped threshold', test, CLUE_MATCH_THRESHOLD);
+  report('test half, shipped threshold', test, CLUE_MATCH_THRESHOLD, index);
   // what the user gets: the thresholds above are fitted on the readers alone, the words then join them
   const wholeStarted = performance.now();
   const whole = test.map((o): Outcome => ({ ...o, ...wholeAnswer(index, o.text) }));
-  report(`whole answer (readers + the paste's words), test half, shipped thresholds; ${fmt((performance.now() - wholeStarted) / 1000, 1)} s`, whole, CLUE_MATCH_THRESHOLD);
+  report(`whole answer (readers + the paste's words), test half, shipped thresholds; ${fmt((performance.now() - wholeStarted) / 1000, 1)} s`, whole, CLUE_MATCH_THRESHOLD, index);
   breakdown(whole, CLUE_MATCH_THRESHOLD, 'layout', ', whole answer, test half');
   if (options.misses !== 'calibration') {
     const pairs = test.map((o, i): [Outcome, Outcome] => [o, whole[i]!]);
@@ -321,7 +352,14 @@ export async function runClueBench(storeDir?: string, options: ClueBenchOptions 
   console.log(`    top confidence vs share right: ${cells.join(';  ')}`);
   const modern = outcomes.filter((o) => o.kind === 'modern');
   console.log(`    today's events and bug checks (shipped threshold): ${modern.map((o) => `${o.kb} -> ${verdictAt(o, CLUE_MATCH_THRESHOLD)}${o.ids[0] ? ` ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)}` : ''}`).join('; ')}`);
-  if (options.misses) printMisses(options.misses === 'calibration' ? calibration : test, options.misses, options.limit ?? 15);
+  if (options.misses) {
+    const half = options.misses === 'calibration' ? calibration : test;
+    printMisses(half, options.misses, options.limit ?? 15);
+    // the whole answer's own false matches: the words and the message route join after the readers
+    const wholeHalf = options.misses === 'calibration' ? calibration.map((o): Outcome => ({ ...o, ...wholeAnswer(index, o.text) })) : whole;
+    const wholeFalse = wholeHalf.filter((o) => (o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated') && verdictAt(o, CLUE_MATCH_THRESHOLD) === 'match');
+    console.log(`    negatives the whole answer matches in the ${options.misses} half (${wholeFalse.length}): ${wholeFalse.slice(0, 3 * (options.limit ?? 15)).map((o) => `${o.kb}(${o.kind} ${o.family} ${o.layout}) -> ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)}`).join('; ')}`);
+  }
   // fitting on calibration (--misses calibration) does not show the test half's pastes
   const showTest = options.misses !== 'calibration';
   const misses = test.filter((o) => o.kind === 'positive' && !rightVerdict(o, CLUE_MATCH_THRESHOLD));

@@ -73,9 +73,17 @@ function withWhy(candidate: Candidate, why: ClueMatch): Candidate {
   return { ...candidate, clueMatches: [...(candidate.clueMatches ?? []), why] };
 }
 
-/** The readers' list is sure: a `match`, or a list (twins tied) whose best reached the clue route's match threshold. */
+/**
+ * The readers' list is sure: a `match`, or a list (twins tied) whose best reached the clue route's match threshold,
+ * unless the tie fills the whole list. A message dozens of articles print ("An application error has occurred…",
+ * "ODBC--call failed") ties them all at the top, and the list keeps five of them by id: the readers cannot tell them
+ * apart, so the words may bring in the one the paste's other words point at.
+ */
 function readersSure(readers: MatchResult): boolean {
-  return readers.verdict === 'match' || (readers.candidates[0]?.score ?? 0) >= CLUE_MATCH_THRESHOLD;
+  if (readers.verdict === 'match') return true;
+  const top = readers.candidates[0]?.score ?? 0;
+  if (top < CLUE_MATCH_THRESHOLD) return false;
+  return readers.candidates.length < MAX_CANDIDATES || readers.candidates.some((c) => top - c.score >= READERS_TIE);
 }
 
 /** A sure list keeps its articles and verdict; the words only break its ties (a `match` keeps its order). */

@@ -155,6 +155,8 @@ function untilChat(body: string): string {
     if (/[.!]["')]?$/.test(before) && (/^[a-z][a-z']{0,20}[ \t,]/.test(line) || /\?["')]?$/.test(line))) return body.slice(0, at);
     // a line headed by a word in capitals (`WARNING: …` the next log line, `EXPLANATION` / `ACTION` the message's help) is not the message
     if (/^[A-Z]{4,16}(?::|$)/.test(line)) return body.slice(0, at);
+    // the record's binary data (`Data:`, `Data (words):`, `Data: (Bytes)`) follows its description: a dump, not words
+    if (/^Data(?:[ \t]{0,2}\((?:words|bytes|dwords)\))?[ \t]{0,2}:/i.test(line)) return body.slice(0, at);
     at = nextEnd;
   }
   return body;
@@ -284,6 +286,21 @@ function labelledRecords(text: string, out: EventRecord[]): void {
   flush(text.length);
 }
 
+/**
+ * The XML view's `<EventData>` strings, joined: classic sources log the whole message as one `<Data>` string, others
+ * its insertion strings one by one (`<Data>Mup</Data><Data>%1 is not a valid Windows NT application.</Data>`), whose
+ * sentences still carry the message's telling words.
+ */
+function eventDataText(after: string): string | undefined {
+  const open = /<EventData>/i.exec(after);
+  if (!open) return undefined;
+  const close = after.indexOf('</EventData>', open.index);
+  const body = after.slice(open.index, close === -1 ? after.length : close);
+  const values = [...body.matchAll(/<Data(?:\s[^>]{0,60})?>([^<]{1,600})<\/Data>/gi)].map((d) => d[1]!.replace(/\s+/g, ' ').trim());
+  const joined = values.filter(Boolean).join(' ').slice(0, MAX_DESCRIPTION);
+  return joined.length >= 20 ? joined : undefined;
+}
+
 /** The XML view: `<Provider Name="…"/>` … `<EventID Qualifiers="…">41</EventID>` … `<Level>1</Level>`. */
 function xmlRecords(text: string, out: EventRecord[]): void {
   const providers = [...text.matchAll(/<Provider\s{1,4}Name\s{0,2}=\s{0,2}["']([^"'<>]{1,100})["']/gi)];
@@ -292,9 +309,8 @@ function xmlRecords(text: string, out: EventRecord[]): void {
     while (k + 1 < providers.length && (providers[k + 1]?.index ?? Infinity) < m.index) k++;
     const provider = providers[k];
     const source = provider && m.index - provider.index < 2000 ? provider[1] : undefined;
-    // classic sources log the whole message as one <Data> string: a sentence there is the description
-    const data = /<EventData>\s{0,8}<Data(?:\s[^>]{0,60})?>([^<]{20,600})<\/Data>/i.exec(text.slice(m.index, m.index + 1500))?.[1]?.trim();
-    const description = data !== undefined && /\S+\s+\S+\s+\S+\s+\S+/.test(data) ? data.replace(/\s+/g, ' ') : undefined;
+    const data = eventDataText(text.slice(m.index, m.index + 1500));
+    const description = data !== undefined && /\S+\s+\S+\s+\S+\s+\S+/.test(data) ? data : undefined;
     out.push({ at: m.index, id: Number(m[1]), how: 'xml', ...(source ? { source } : {}), ...(description ? { description } : {}) });
   }
 }
@@ -554,6 +570,8 @@ export function descriptionWords(description: string): string[] {
     .replace(/\\\\[^\s]{0,200}/g, ' ')
     // an NT object or registry path (`\Device\Scsi\cpq32fs21`, `\REGISTRY\Machine\…`) is the site's too
     .replace(/(?<!\S)\\[A-Za-z?][^\s]{0,200}/g, ' ')
+    // a directory name (`/O=FABRIKAM/OU=EUROPE/CN=CONFIGURATION/…`, `CN=EXLON02,OU=Servers`) names the site's objects
+    .replace(/(?:\/(?:o|ou|cn|c|dc|l)=[^/\s]{0,64}){2,}|(?:\b(?:cn|ou|dc|o)=[^,\s]{1,64},[ \t]?){1,8}(?:cn|ou|dc|o)=[^,\s]{1,64}/gi, ' ')
     .replace(/\b\w*\d\w*\b/g, ' ');
   const words: string[] = [];
   for (const w of text.toLowerCase().split(/[^a-z]+/)) {

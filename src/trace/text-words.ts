@@ -25,10 +25,16 @@ export function textWords(text: string): string[] {
   return out;
 }
 
+/**
+ * Markup tags (`<EventID Qualifiers="49152">`, `<Provider Name="…" />`, an HTML error page's `<font face=…>`): the
+ * layout of an XML view or a web page, not what the person saw; the values between tags stay.
+ */
+const MARKUP_TAG = /<\/?[A-Za-z][\w:.-]{0,40}(?:\s[^<>\n]{0,300})?\/?>/g;
+
 /** The paste's distinct words, first seen first. */
 export function pasteWords(text: string): string[] {
   const seen = new Set<string>();
-  for (const w of textWords(text)) {
+  for (const w of textWords(text.replace(MARKUP_TAG, ' '))) {
     if (seen.size >= MAX_PASTE_WORDS) break;
     seen.add(w);
   }

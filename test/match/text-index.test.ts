@@ -62,6 +62,12 @@ describe('ranking articles by a paste\'s words', () => {
   });
 });
 
+describe('the words of a paste', () => {
+  it('leave out the markup of an XML view or a web page, keeping the values between tags', () => {
+    expect(pasteWords('<EventID Qualifiers="49152">7000</EventID>\n<Data>Mup</Data><Provider Name="Service Control Manager" />')).toEqual(['7000', 'mup']);
+  });
+});
+
 describe('the words of a paste that are weighed', () => {
   const signatures = store(Array.from({ length: 100 }, (_, k) => ({ id: `Q${k + 1}`, title: `Word w${k} alone`, symptoms: '' })));
   const index = buildTextIndex(signatures);

@@ -70,7 +70,17 @@ const STOP_TWINS: SignatureInput[] = [
   { id: 'Q123402', title: 'STOP 0x0000000A in Tcpip.sys', symptoms: 'The computer stops when a dial-up modem connection hangs up.', stopCodes: ['0x0000000A'], bugchecks: [{ code: '0x0000000A', driver: 'tcpip.sys', parameters: ['4', '2', '0', '80102a3c'] }], faultModules: ['tcpip.sys'] },
 ];
 
-const signatures = [...fillers(1200), ...crashArticles(), ...ARTICLES, ...STOP_TWINS].map((s) => SignatureSchema.parse(s));
+/** The NT Dr. Watson box, printed word for word by more articles than a short list holds: the trouble is in the symptoms. */
+const DR_WATSON = 'An application error has occurred and an application error log is being generated.';
+const WATSON_ARTICLES: SignatureInput[] = TOPICS.slice(0, 7).map((topic, k) => ({
+  id: `Q72000${k}`,
+  title: `Dr. Watson error with the ${topic}`,
+  symptoms: `The program stops when you use the ${topic}.`,
+  errorMessages: [DR_WATSON],
+}));
+WATSON_ARTICLES.push({ id: 'Q729999', title: 'Dr. Watson error in a FoxPro runtime order entry application', symptoms: 'A Visual FoxPro runtime application stops when a lookup form with a grid is opened repeatedly.', errorMessages: [DR_WATSON] });
+
+const signatures = [...fillers(1200), ...crashArticles(), ...ARTICLES, ...STOP_TWINS, ...WATSON_ARTICLES].map((s) => SignatureSchema.parse(s));
 const index = buildIndex(signatures);
 const answer = (text: string) => matchMessage(index, parseMessage(text));
 
@@ -113,6 +123,17 @@ describe('the paste\'s words joined with the readers\' answer', () => {
     expect(r.verdict).toBe(readersAlone.verdict);
     expect(r.candidates[0]?.kb).toBe('Q123402');
     expect(r.candidates.map((c) => c.kb).sort()).toEqual(readersAlone.candidates.map((c) => c.kb).sort());
+  });
+
+  it('brings in the article the person\'s words point at when more articles than a short list tie on a dialog they all print', () => {
+    const paste = `${DR_WATSON}\n\nORDENT.exe\nException: access violation (0xc0000005), Address: 0x100a4669\nour FoxPro order entry runtime dies when the lookup form with the grid is opened again and again`;
+    const readersAlone = matchMessage(index, { ...parseMessage(paste), words: [] });
+    // the readers tie every article printing the box and keep five of them: the one the chat is about is not among them
+    expect(readersAlone.candidates).toHaveLength(5);
+    expect(readersAlone.candidates.map((c) => c.kb)).not.toContain('Q729999');
+    const r = answer(paste);
+    expect(r.verdict).toBe('possible');
+    expect(r.candidates[0]?.kb).toBe('Q729999');
   });
 
   it.each([

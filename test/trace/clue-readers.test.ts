@@ -54,6 +54,8 @@ describe('event-log entries', () => {
   it.each([
     ['an NT object path', 'The driver detected a controller error on \\Device\\Scsi\\cpq32fs21.', 'The driver detected a controller error on \\Device\\Harddisk0.'],
     ['a path under a placeholder and the same path filled in', 'Creating dump file <snaroot>\\snadump.log for Snaservr.exe', 'Creating dump file C:\\SNA\\snadump.log for Snaservr.exe'],
+    ['a directory name of the article\'s lab and of the site', 'The limit on associations to entity /O=MICROSOFT/OU=TEST/CN=CONFIGURATION/CN=SERVERS/CN=SERVER1 has been reached.', 'The limit on associations to entity /O=FABRIKAM/OU=EUROPE/CN=CONFIGURATION/CN=SERVERS/CN=EXLON02 has been reached.'],
+    ['an LDAP name and a placeholder', 'Cannot replicate CN=Mail01,OU=Servers,DC=corp to the site.', 'Cannot replicate <object> to the site.'],
   ])('reads the same description words whatever the site fills in: %s', (_name, a, b) => {
     expect(descriptionWords(a)).toEqual(descriptionWords(b));
   });
@@ -144,6 +146,7 @@ describe('event-log entries as people write them by hand', () => {
     ['a list-view row with the id first, under a line about the log', 'app log now has a warning:\n2748 FPNW  The QMS registry key \'DefaultQueueName\' does not exist.', { id: 2748, source: 'FPNW', description: 'The QMS registry key \'DefaultQueueName\' does not exist.' }],
     ['a dump whose fields are typed without colons', 'Event ID 116\nSource Exchsync\nType Error\nCategory None\nMailbox user (svc) does not have enough security to replicate.', { id: 116, source: 'Exchsync', level: 'Error', description: 'Mailbox user (svc) does not have enough security to replicate.' }],
     ['the message as one <Data> sentence in the XML view', '<Event><System><Provider Name="MSExchangeMTA" /><EventID>290</EventID></System><EventData><Data>A non-delivery report is being generated for message X</Data></EventData></Event>', { id: 290, source: 'MSExchangeMTA', description: 'A non-delivery report is being generated for message X' }],
+    ['the insertion strings, one <Data> each, in the XML view', '<Event><System><Provider Name="Service Control Manager" /><EventID Qualifiers="49152">7000</EventID></System><EventData>\n  <Data>Mup</Data>\n  <Data>%1 is not a valid Windows NT application.</Data>\n</EventData></Event>', { id: 7000, source: 'Service Control Manager', description: 'Mup %1 is not a valid Windows NT application.' }],
   ])('reads %s', (_name, text, expected) => {
     const events = ofKind(extractClues(text), 'event-id');
     expect(events).toHaveLength(1);
@@ -160,6 +163,7 @@ describe('event-log entries as people write them by hand', () => {
     ['a question typed after the description', 'Event ID: 7000  Source: Service Control Manager\nThe Spooler service failed to start.\nAny idea what to check first?', { id: 7000, description: 'The Spooler service failed to start.' }],
     ['a description wrapped mid-sentence', 'Event ID: 55 Source: MSExchangeMTA\nThe incorrect link option mode\nwas specified. The MTA stops.', { id: 55, description: 'The incorrect link option mode was specified. The MTA stops.' }],
     ['an article heading "SOURCE Event N" with its message after a blank line', 'fails with:\n\n   NETLOGON Event 3210\n\n   Failed to authenticate with \\\\PDC, a domain controller for\n   domain D.\n\nIf the', { id: 3210, source: 'NETLOGON', description: 'Failed to authenticate with \\\\PDC, a domain controller for domain D.' }],
+    ['the record\'s binary data', 'Event ID:  2000\nSource:    Srv\nDescription:\nThe server\'s call to a system service failed unexpectedly.\nData (words):\n0000: 00040000 00540001 00000000 c00007d0', { id: 2000, description: 'The server\'s call to a system service failed unexpectedly.' }],
     ['the next log line, headed in capitals', 'Event ID: 116  Source: Exchsync\nMailbox user does not have enough security.\nWARNING: Write access is not available, skipping.', { id: 116, description: 'Mailbox user does not have enough security.' }],
     ['the message help printed under it', 'Id      : 902\nMessage : Logic error in module TCPRecv identified by:\n          IOAlreadyOutstanding\n          EXPLANATION\n          An unexpected logic error has occurred.', { id: 902, description: 'Logic error in module TCPRecv identified by: IOAlreadyOutstanding' }],
     ['an article\'s bulleted list of event messages', 'The connector logs the following event messages:\n\n - 1035: Unable to open or read a message in the\n   Connector Inbox from %1.\n\nCAUSE', { id: 1035, description: 'Unable to open or read a message in the Connector Inbox from %1.' }],
