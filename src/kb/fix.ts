@@ -44,6 +44,26 @@ const ALSO_FIXED = new RegExp(String.raw`\b${CARRIER_WORDS.alt('also-fixed')}\b`
  * "This updated CD-ROM is a dual-platform disc", an edition described). */
 const REPLACEMENT_MEDIA = new RegExp(String.raw`\b${CARRIER_WORDS.alt('replacement-media')} (?:CD-ROMs?|CDs?|discs?|disks?|diskettes?)\b`, 'i');
 
+/**
+ * "To resolve this problem, update the system BIOS of the Compaq Deskpro", "Upgrade the firmware of the Seagate disk to
+ * Revision 0022", "According to Adaptec, you must upgrade the BIOS to version 1.4": an instruction to bring a driver,
+ * BIOS or firmware up to date (rules/fix-carrier.txt [updated-component]) is an update from its maker. Led by the
+ * verb, after at most "To resolve this problem," / "According to X," and "you must"; not "If you upgrade the driver"
+ * (a condition), nor "update the driver settings".
+ */
+const UPDATE_COMPONENT = new RegExp(
+  String.raw`^(?:(?:to (?:resolve|correct|fix|prevent) (?:this|the) (?:problem|issue|behavior|error)|according to [^,]{1,40}),\s)?(?:you (?:must|should|can|need to|may need to) )?(?:update|upgrade) (?:the|your) (?:[\w./()-]+ ){0,6}?${CARRIER_WORDS.alt('updated-component')}\b(?! (?:settings?|setup|configuration|list)\b)`,
+  'i',
+);
+/**
+ * ...written as a sentence, not as the heading of one method among others ("Method 2: Update Your Video Driver",
+ * "Update the Sound Driver for Your Sound Card ----"): "the"/"your" and the component written small (or as an acronym).
+ */
+function updatesComponent(sentence: string): boolean {
+  const m = UPDATE_COMPONENT.exec(sentence);
+  return m !== null && /\b[Uu]p(?:date|grade) (?:the|your) /.test(m[0]) && !/\b[A-Z][a-z]+$/.test(m[0]);
+}
+
 interface KindRule {
   kind: FixKind;
   matches(sentence: string): boolean;
@@ -52,8 +72,11 @@ interface KindRule {
 /** A service pack that is not out yet ("the next service pack") carries nothing today. */
 const FUTURE_PACK = /\b(next|upcoming|future|forthcoming)\b[^.]{0,60}service (pack|release)|\bwait for (and (apply|install) )?.{0,60}?service (pack|release)|service pack[^.]{0,40}\b(will (be|contain|include)|scheduled)/i;
 
-/** A pack as a condition of a step ("If SP4 is installed, you can use ..."), not as the fix. */
-const CONDITION = /^if\b[^,]{0,100}\b(is|are) (installed|running)\b|\bor later, you can\b/i;
+/**
+ * A pack as a condition of a step ("If SP4 is installed, you can use ..."), not as the fix; nor the release the reader
+ * may already have ("NOTE: If you have installed Windows 95 Service Pack 1, password list files may be damaged ...").
+ */
+const CONDITION = /^if\b[^,]{0,100}\b(is|are) (installed|running)\b|\bor later, you can\b|^(?:note:\s*)?if you have (?:already )?(?:installed|applied)\b[^,]{0,100},/i;
 
 /** Sentences about what causes or meets the problem, never what fixes it. */
 const AFFECTED = /confirmed this to be a problem|problem (occurs|exists)|(after|when|if) (you )?(install|apply|upgrad|run)\w*|this (problem|behavior) (occurs|happens)/i;
@@ -94,7 +117,7 @@ const RULES: readonly KindRule[] = [
     matches: (s) =>
       !AFFECTED.test(s) &&
       // A Security Rollup Package is a download of security patches, not a hotfix from Support.
-      (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || /\bsecurity rollup package\b/i.test(s) || (REPLACEMENT_MEDIA.test(s) && /\b(order|obtain|available|request|contact|call|without|send|replace)\w*/i.test(s)) ||
+      (DOWNLOAD_FIX.test(s) || DOWNLOAD_NAMED.test(s) || updatesComponent(s) || /\bsecurity rollup package\b/i.test(s) || (REPLACEMENT_MEDIA.test(s) && /\b(order|obtain|available|request|contact|call|without|send|replace)\w*/i.test(s)) ||
         /\b(obtain|get|install|use) (the|a) (fixed|corrected|updated|newer) version\b/i.test(s) ||
         // "install the latest version of MDAC", "update the software and the firmware to the latest versions available from IBM"
         /^to (resolve|correct|fix) (this|the) (problem|issue), (install|obtain|download) the (latest|newest|most recent) version of\b|^to (resolve|correct|fix) (this|the) (problem|issue), update [\w ,]{0,60}\bto the (latest|newest|most recent) versions?\b/i.test(s) ||
@@ -147,7 +170,11 @@ const RULES: readonly KindRule[] = [
   },
   {
     kind: 'workaround',
-    matches: (s) => /to work ?around|as a work ?around|work ?around (this|the) (problem|issue|behavior)|\b(the following|one possible|a possible|another possible|one) workaround\b|\bworkarounds? (is|are|for this)\b/i.test(s),
+    // ("Use one of the following workarounds:", "There are two possible workarounds", "Here are two workarounds": a
+    // RESOLUTION that names its ways as workarounds goes around the problem; 53 archive RESOLUTIONs so led were read as
+    // configuration.)
+    matches: (s) =>
+      /to work ?around|as a work ?around|work ?around (this|the) (problem|issue|behavior)|\b(the following|one possible|a possible|another possible|one) workaround\b|\bworkarounds? (is|are|for this)\b|\b((one|any|either|any one) of the following|following|two|three|four|several|some)( possible)?( \w+)? workarounds\b/i.test(s),
   },
   {
     kind: 'not-yet',
@@ -418,11 +445,34 @@ function packagesNamed(fixProse: string, body: string): string[] {
     for (const m of sentence.matchAll(/self-extracting (?:EXE|file|package)[^.]{0,20}?:[^.]*?\b([A-Za-z][\w-]{1,30}\.exe)\b/gi)) {
       if (!/\.(exe|dll|sys)\b/i.test(m[0].slice(0, m[0].length - (m[1] ?? '').length))) out.push(m[1] ?? '');
     }
-    // ftp://.../hotfixes-postSP2/sfmsrv-fix: the fix's folder names it.
-    // (A section's closing period may follow the path: ".../Msv1-fix/." names Msv1-fix.)
-    for (const m of sentence.matchAll(/ftp:\/\/\S*?fixes\S*\/(\w[\w.-]*?)\/?\.?(?=[\s]|$)/gi)) if (!/^hotfixes-post/i.test(m[1] ?? '')) out.push(m[1] ?? '');
+    // ftp://.../hotfixes-postSP2/sfmsrv-fix: the fix's folder names it (fixFolder).
+    for (const m of sentence.matchAll(/ftp:\/\/\S*?fixes\S*/gi)) {
+      const folder = fixFolder(m[0]);
+      if (folder) out.push(folder);
+    }
   }
   return out;
+}
+
+/** Folders that sort fixes by platform or language (rules/fix-carrier.txt [platform-folder]): ".../IISUPD/x86/". */
+const PLATFORM_FOLDER = new RegExp(String.raw`^${CARRIER_WORDS.alt('platform-folder')}$`, 'i');
+
+/**
+ * The folder that names a fix in its FTP path: the last one after the fixes folder, platform and language folders
+ * passed over (".../fixes/usa/IISUPD/x86/" → IISUPD); none when that is a list of fixes ("hotfixes-postSP3") or the
+ * path ends at the fixes or a platform folder (".../fixes/usa/").
+ */
+function fixFolder(path: string): string | undefined {
+  // (A section's closing period may follow the path: ".../Msv1-fix/." names Msv1-fix.)
+  const folders = path.replace(/^ftp:\/\/[^/]*/i, '').replace(/\/?\.$/, '/').split('/').filter((f) => f !== '');
+  const fixes = folders.findIndex((f) => /fixes/i.test(f));
+  for (let i = folders.length - 1; i > fixes; i--) {
+    const folder = folders[i] ?? '';
+    if (PLATFORM_FOLDER.test(folder)) continue;
+    // (Only a folder's name: "(ftp://.../fixes/readme.txt)" in parentheses names a file to read, no fix.)
+    return /^hotfixes-post/i.test(folder) || !/^\w[\w.-]*$/.test(folder) || /\.(txt|html?|asp|doc)$/i.test(folder) ? undefined : folder;
+  }
+  return undefined;
 }
 
 const REPRO_LEAD = /\b(to reproduce|reproduc(e|ing) (this|the) (problem|behavior|issue|error)|steps to reproduce|(can|may) be (observed|seen|reproduced|demonstrated) by)\b[^.]*$/i;
@@ -678,7 +728,7 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
     ...carrierSentences.flatMap((s) => [...s.matchAll(/((?:[A-Z][\w.]*\s)(?:[A-Z0-9][\w.]*(?:,(?= Terminal Server| Security Rollup))?\s){0,10}(?:Hotfix|Security) Rollup Package(?: \(\w+\))?)/g)].map((m) => (m[1] ?? '').trim())),
     ...(version && carrierSentences.some((s) => versionNamed(s) === version) ? [version] : []),
     ...packagesNamed(cleanProse, joinWrappedUrls(body)),
-  ]).filter((c) => !(after && sameName(c, after)));
+  ]).filter((c, _i, all) => !(after && sameName(c, after)) && !repeatsNumberedRelease(c, all));
   const raw = stepsText ?? { resolution, workaround };
   const source = kind === 'workaround' && raw.workaround ? raw.workaround : kind === 'configuration' && raw.resolution ? raw.resolution : raw.resolution || raw.workaround;
   // A hotfix's installation procedure is often printed after the RESOLUTION ("To install the hotfix, ...").
@@ -695,6 +745,18 @@ export function classifyFix({ prose, workaround, resolution = '', body = '', ste
     ...(after ? { after } : {}),
     ...(steps ? { steps } : {}),
   };
+}
+
+/** "current version of Windows": a release named by no number (rules/fix-carrier.txt [unnamed-release]); its product. */
+const UNNAMED_RELEASE = new RegExp(String.raw`^${CARRIER_WORDS.alt('unnamed-release')} versions? of (?:the )?(?:Microsoft )?([\w.+-]+)`, 'i');
+
+/**
+ * "This problem no longer occurs in Windows 98. To resolve this problem, install the current version of Windows.": the
+ * unnumbered release is the numbered one said again, not a second carrier.
+ */
+function repeatsNumberedRelease(carrier: string, carriers: readonly string[]): boolean {
+  const product = UNNAMED_RELEASE.exec(carrier)?.[1]?.toLowerCase();
+  return product !== undefined && carriers.some((c) => c !== carrier && /\d/.test(c) && c.toLowerCase().split(/\s+/).includes(product));
 }
 
 function sameName(a: string, b: string): boolean {

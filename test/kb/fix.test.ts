@@ -584,3 +584,60 @@ describe('which fix leads, as the graded writers read it (issue 8, batch 6)', ()
     expect(read.also).toEqual(['workaround']);
   });
 });
+
+describe('fix line rules from blind samples of fresh archive articles (issue 8, fifth pass)', () => {
+  it.each([
+    'To resolve this issue, update the system BIOS of the Widget Deskpro computer.',
+    'Upgrade the firmware of the Widget 32550N hard disk to Revision 0022.',
+    'According to Widgetec, you must upgrade the BIOS to version 1.4. To order this BIOS revision, call Widgetec.',
+    'To correct this problem, upgrade the SCSI controller driver to version 2.11 or later.',
+  ])('reads an instruction to bring a driver, BIOS or firmware up to date as an update: "%s"', (prose) => {
+    expect(fix(prose).kind).toBe('update');
+  });
+
+  it.each([
+    ['a condition', 'If you upgrade the driver, restart the computer before you print.'],
+    ['a heading of one method among others', 'Method 2: Update Your Video Driver Contact the maker of your video adapter.'],
+    ['settings of the driver', 'To resolve this problem, update the driver settings in the Widget tool.'],
+  ])('reads no update in %s: "%s"', (_what, prose) => {
+    expect(fix(prose).kind).not.toBe('update');
+  });
+
+  it('names a numbered release once, not again as "the current version" of the same product', () => {
+    const prose = 'This problem no longer occurs in Windows 98. To resolve this problem, install the current version of Windows.';
+    expect(fix(prose).carriers).toEqual(['Windows 98']);
+  });
+
+  it.each([
+    ['the folder above a platform folder', 'This fix has been posted to the following Internet location: ftp://ftp.example.com/bussys/iis/fixes/usa/WIDGUPD/x86/', ['WIDGUPD']],
+    ['no fix when the path ends at a language folder', 'This fix has been posted to the following Internet location: ftp://ftp.example.com/bussys/winnt/fixes/usa/', []],
+    ['the fix folder itself', 'This fix has been posted to the following Internet location: ftp://ftp.example.com/bussys/winnt/fixes/usa/NT40/hotfixes-postSP3/sfm-fix/', ['sfm-fix']],
+  ])('names the fix of an FTP path by %s', (_what, prose, carriers) => {
+    expect(fix(prose).carriers).toEqual(carriers);
+  });
+});
+
+it('names no carrier in a release the reader may already have installed (a condition, not the fix)', () => {
+  const resolution = 'Delete the password list files. NOTE: If you have installed Widget 95 Service Pack 1, password list files may be damaged even after you delete them.';
+  expect(classifyFix({ prose: resolution, resolution, workaround: '' }).carriers).toEqual([]);
+});
+
+it.each([
+  'Use one of the following workarounds: - Turn off the option. -or- - Set the Widget property to 1 in the registry.',
+  'There are two possible workarounds to this problem: 1. Run the program without the feature. 2. Add the feature later.',
+  'Here are two workarounds for a Windows-based application: - Use the static library. -or- - Use the sample code.',
+])('reads a RESOLUTION that names its ways as workarounds as a workaround: "%s"', (resolution) => {
+  expect(classifyFix({ prose: resolution, resolution, workaround: '' }).kind).toBe('workaround');
+});
+
+it('reads no update in the heading of one method among others: "Update the Sound Driver for Your Sound Card"', () => {
+  const resolution = 'To resolve this issue, use the following methods in the order in which they are presented. Turn off sound acceleration in Control Panel. Update the Sound Driver for Your Sound Card ---- To update your sound driver, contact the manufacturer of your sound card';
+  expect(classifyFix({ prose: resolution, resolution, workaround: '' }).kind).toBe('configuration');
+});
+
+it.each([
+  'Click here (ftp://ftp.example.com/bussys/winnt/fixes/readme.txt) for a list of these abbreviations.',
+  'You may also download this from ftp://ftp.example.com/bussys/widget/fixes/Eng/Widget5.5/SP2/Mac/)',
+])('names no fix in an FTP path that ends in a file to read or a parenthesis: "%s"', (prose) => {
+  expect(fix(prose).carriers).toEqual([]);
+});
