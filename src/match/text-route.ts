@@ -68,9 +68,10 @@ function wordsMatch(index: TextIndex, words: readonly string[], title: string, a
   };
 }
 
-/** A reader's candidate with the words' evidence after its own. */
-function withWhy(candidate: Candidate, why: ClueMatch): Candidate {
-  return { ...candidate, clueMatches: [...(candidate.clueMatches ?? []), why] };
+/** The candidate with what the words say of it after its own evidence, where its article (at `at`) holds any of them. */
+function withWords(index: TextIndex, words: readonly string[], query: TextQuery, candidate: Candidate, at: number | undefined, own: number): Candidate {
+  if (own <= 0 || at === undefined) return candidate;
+  return { ...candidate, clueMatches: [...(candidate.clueMatches ?? []), wordsMatch(index, words, candidate.title, at, own / query.reach)] };
 }
 
 /**
@@ -99,18 +100,16 @@ function reorderSure(index: MatchIndex, words: readonly string[], query: TextQue
   const best = Math.max(0, ...scored.map((x) => x.own));
   if (best <= 0) return readers;
   scored.sort((a, b) => b.c.score + (TEXT_WEIGHT * b.own) / best - (a.c.score + (TEXT_WEIGHT * a.own) / best) || a.k - b.k);
-  const candidates = scored.map(({ c, at, own }) => (own > 0 && at !== undefined ? withWhy(c, wordsMatch(text, words, c.title, at, own / query.reach)) : c));
+  const candidates = scored.map(({ c, at, own }) => withWords(text, words, query, c, at, own));
   return { ...readers, candidates: [...candidates, ...readers.candidates.slice(tiedCount)] };
 }
 
 /** The readers' first candidate with what the words say of it. */
 function withWordsOnFirst(index: MatchIndex, words: readonly string[], query: TextQuery, readers: MatchResult): MatchResult {
   const [first, ...rest] = readers.candidates as [Candidate, ...Candidate[]];
-  const text = index.text;
-  const at = index.sigOf.get(first.kb) as number;
-  const own = scoreOf(text, query, at);
-  if (own <= 0) return readers;
-  return { ...readers, candidates: [withWhy(first, wordsMatch(text, words, first.title, at, own / query.reach)), ...rest] };
+  const at = index.sigOf.get(first.kb);
+  const own = at === undefined ? 0 : scoreOf(index.text, query, at);
+  return own > 0 ? { ...readers, candidates: [withWords(index.text, words, query, first, at, own), ...rest] } : readers;
 }
 
 /**
@@ -144,12 +143,12 @@ export function withPasteWords(index: MatchIndex, parsed: ParsedMessage, readers
   }
   const order = [...joined.entries()].sort((a, b) => b[1].score - a[1].score || a[0].localeCompare(b[0])).slice(0, MAX_CANDIDATES);
   const candidates = order.map(([kb, j]): Candidate => {
-    const sig = index.signatures[j.sig];
-    const share = j.text / query.reach;
-    const why = sig && j.text > 0 ? wordsMatch(text, words, sig.title, j.sig, share) : undefined;
-    if (j.candidate) return why ? withWhy(j.candidate, why) : j.candidate;
-    const s = sig as Signature;
-    return { kb: kb as Candidate['kb'], score: Math.round(Math.min(1, share) * 1000) / 1000, title: s.title, matchedFrames: [], alignment: [], versionChecks: checkVersions(s, parsed.clues), clueMatches: why ? [why] : [] };
+    const at = j.sig >= 0 ? j.sig : undefined;
+    if (j.candidate) return withWords(text, words, query, j.candidate, at, j.text);
+    // offered by the words alone: scored by its share of the paste's word weight
+    const s = index.signatures[j.sig] as Signature;
+    const offered: Candidate = { kb: kb as Candidate['kb'], score: Math.round(Math.min(1, j.text / query.reach) * 1000) / 1000, title: s.title, matchedFrames: [], alignment: [], versionChecks: checkVersions(s, parsed.clues), clueMatches: [] };
+    return withWords(text, words, query, offered, at, j.text);
   });
   return { verdict: 'possible', candidates };
 }
