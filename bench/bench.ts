@@ -175,10 +175,10 @@ if (syntheticSize > 0) {
 }
 console.log('\n(c) other ecosystems: real pastes from public bug trackers (bench/traces.ts)');
 await runTraceBench();
-await runClueBench(args.includes('--clue-store') ? args[args.indexOf('--clue-store') + 1] : undefined);
-await runMessageBench(args.includes('--message-store') ? args[args.indexOf('--message-store') + 1] : args.includes('--clue-store') ? args[args.indexOf('--clue-store') + 1] : undefined);
-const pasteStore = args.includes('--clue-store') ? args[args.indexOf('--clue-store') + 1] : undefined;
+const clueStore = args.includes('--clue-store') ? args[args.indexOf('--clue-store') + 1] : undefined;
+await runClueBench(clueStore);
+await runMessageBench(args.includes('--message-store') ? args[args.indexOf('--message-store') + 1] : clueStore);
 console.log('\n(f) hand-written pastes, every writer\'s set (bench/pastes.ts)');
-if (pasteStore) await runPasteBench(pasteStore, allSets());
+if (clueStore) await runPasteBench(clueStore, allSets());
 else console.log('  skipped: they are answered against a whole-archive ingest; run with --clue-store DIR');
 console.log(`\ndone in ${fmt((performance.now() - started) / 1000, 1)} s`);

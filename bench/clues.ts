@@ -151,6 +151,11 @@ function outcomeOf(index: MatchIndex, text: string): { ids: string[]; confidence
 
 const verdictAt = (o: Outcome, t: number): Verdict => o.verdict ?? ((o.confidences[0] ?? 0) < CLUE_POSSIBLE ? 'none' : decideVerdict(o.confidences.filter((c) => c >= 0.25), t));
 
+/** Pastes no article in the store should be named for: held-out articles', today's, an event under a source that never logs it. */
+const isNegative = (o: Outcome): boolean => o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated';
+/** A negative answered `match` at the shipped threshold. */
+const isFalseMatch = (o: Outcome): boolean => isNegative(o) && verdictAt(o, CLUE_MATCH_THRESHOLD) === 'match';
+
 /** Right verdict: one article → `match` naming it; two → `match` naming one or `possible` with it in the tie; more → `possible` with one of them on top. */
 function rightVerdict(o: Outcome, t: number): boolean {
   const v = verdictAt(o, t);
@@ -169,7 +174,7 @@ const FIT_FALSE_MATCH = 0.75 * FALSE_MATCH_GOAL;
 function fitOnCalibration(calibration: Outcome[]): number {
   return fitThreshold({
     positives: calibration.filter((o) => o.kind === 'positive' || o.kind === 'ambiguous'),
-    negatives: calibration.filter((o) => o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated'),
+    negatives: calibration.filter(isNegative),
     maxFalseMatch: FIT_FALSE_MATCH,
     isMatchAt: (o, t) => verdictAt(o, t) === 'match',
     isRightAt: rightVerdict,
@@ -201,7 +206,7 @@ function namesSameEvent(index: MatchIndex, o: Outcome): boolean {
 function report(label: string, outcomes: Outcome[], t: number, index?: MatchIndex): void {
   const pos = outcomes.filter((o) => o.kind === 'positive');
   const amb = outcomes.filter((o) => o.kind === 'ambiguous');
-  const neg = outcomes.filter((o) => o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated');
+  const neg = outcomes.filter(isNegative);
   const isMatch = (o: Outcome) => verdictAt(o, t) === 'match';
   console.log(`  ${label} (match threshold ${fmt(t)}): ${pos.length} pastes pointing at 1-2 articles, ${amb.length} pointing at more, ${neg.length} negatives`);
   for (const family of ['event', 'stop'] as const) {
@@ -249,7 +254,7 @@ function printMisses(outcomes: Outcome[], half: string, limit: number): void {
     const own = misses.filter((o) => o.family === family);
     console.log(`    ${family} misses in the ${half} half (${own.length}): ${own.slice(0, limit).map(line).join('; ')}`);
   }
-  const falseMatches = outcomes.filter((o) => (o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated') && verdictAt(o, CLUE_MATCH_THRESHOLD) === 'match');
+  const falseMatches = outcomes.filter(isFalseMatch);
   console.log(`    negatives answered match in the ${half} half (${falseMatches.length}): ${falseMatches.slice(0, limit).map((o) => `${o.kb}(${o.kind} ${o.family} ${o.layout}) -> ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 3)}`).join('; ')}`);
 }
 
@@ -357,14 +362,14 @@ export async function runClueBench(storeDir?: string, options: ClueBenchOptions 
     printMisses(half, options.misses, options.limit ?? 15);
     // the whole answer's own false matches: the words and the message route join after the readers
     const wholeHalf = options.misses === 'calibration' ? calibration.map((o): Outcome => ({ ...o, ...wholeAnswer(index, o.text) })) : whole;
-    const wholeFalse = wholeHalf.filter((o) => (o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated') && verdictAt(o, CLUE_MATCH_THRESHOLD) === 'match');
+    const wholeFalse = wholeHalf.filter(isFalseMatch);
     console.log(`    negatives the whole answer matches in the ${options.misses} half (${wholeFalse.length}): ${wholeFalse.slice(0, 3 * (options.limit ?? 15)).map((o) => `${o.kb}(${o.kind} ${o.family} ${o.layout}) -> ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)}`).join('; ')}`);
   }
   // fitting on calibration (--misses calibration) does not show the test half's pastes
   const showTest = options.misses !== 'calibration';
   const misses = test.filter((o) => o.kind === 'positive' && !rightVerdict(o, CLUE_MATCH_THRESHOLD));
   if (showTest) console.log(`    misses in the test half (${misses.length}): ${misses.slice(0, 15).map((o) => `${o.kb}(${o.family} ${o.layout}, ${o.damage}) -> ${verdictAt(o, CLUE_MATCH_THRESHOLD)} ${o.ids.slice(0, 2).map((id, i) => `${id} ${fmt(o.confidences[i] ?? 0, 2)}`).join(', ') || 'nothing'} [want ${[...o.group].join('/')}]`).join('; ')}`);
-  const falseMatches = test.filter((o) => (o.kind === 'held-out' || o.kind === 'modern' || o.kind === 'unrelated') && verdictAt(o, CLUE_MATCH_THRESHOLD) === 'match');
+  const falseMatches = test.filter(isFalseMatch);
   if (showTest) console.log(`    negatives answered match in the test half (${falseMatches.length}): ${falseMatches.slice(0, 12).map((o) => `${o.kb}(${o.kind} ${o.layout}) -> ${o.ids[0]} ${fmt(o.confidences[0] ?? 0, 2)}`).join('; ')}`);
 
   // speed: the whole answer path, parse + match, on the whole store
